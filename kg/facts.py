@@ -1,0 +1,402 @@
+"""Relation and event rules over the items of each sentence.
+
+A sentence's mentions become a string of one-letter tags (P person, O organization, R role,
+D date, and a letter per cue word class, see ``TAGS``); the rules are regular expressions
+over that string, in the spirit of spaCy's Matcher. Each rule's action turns a match into
+:class:`~kg.document.Fact` s.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import Document, Fact, Mention
+from .lexicon import load
+from .resolve import mention_key
+
+# cue class (kg/data/cues.tsv) -> tag letter
+TAGS = {"appoint": "a", "leave": "l", "former": "f", "succeed": "y", "by": "b", "as": "w",
+        "nominate": "n", "establish": "e", "under": "u", "toward": "x", "report": "h", "lead": "k",
+        "members": "m", "consist": "z", "also": "j", "sep": "s", "group": "g", "self": "i",
+        "those": "t", "postword": "p", "orgref": "O"}
+_CLAUSE = re.compile(r"[,，;；:：]")
+_TRANSPARENT = re.compile(r"^[\s()（）“”\"'《》·\-。!?！？…]*$")
+
+
+@dataclass
+class Tok:
+    tag: str
+    key: str | None  # entity key (P, O) or role id (R) or ISO date (D)
+    m: Mention | None
+    text: str = ""
+
+
+def tokenize(doc: Document, sentence: int, items: list[Mention], text: str) -> list[Tok]:
+    """The tag string of a sentence: mentions, cue words, clause breaks and '_' for other words."""
+    out: list[Tok] = []
+    pos = 0
+
+    def gap(s: str):
+        for part in _CLAUSE.split(s):
+            if not _TRANSPARENT.match(part):
+                out.append(Tok("_", None, None, part))
+            out.append(Tok(",", None, None))
+        out.pop()
+
+    for m in items:
+        if m.start > pos:
+            gap(text[pos:m.start])
+        pos = max(pos, m.end)
+        if m.kind == "person":
+            out.append(Tok("P", doc.links.get(mention_key(m)), m))
+        elif m.kind == "org":
+            out.append(Tok("O", doc.links.get(mention_key(m)), m))
+        elif m.kind == "role":
+            out.append(Tok("R", m.value, m, m.label or m.text))
+        elif m.kind == "date":
+            out.append(Tok("D", m.value, m))
+        elif m.kind == "cue" and m.value in TAGS:
+            key = doc.links.get(mention_key(m)) if m.value == "orgref" else None
+            if m.value == "orgref" and key is None:
+                continue
+            out.append(Tok(TAGS[m.value], key, m, m.text))
+    if pos < len(text):
+        gap(text[pos:])
+    # one person named twice in a row ("梁汝波(Rubo Liang)") is one token
+    merged: list[Tok] = []
+    for t in out:
+        if merged and t.tag in "PR" and merged[-1].tag == t.tag and merged[-1].key == t.key:
+            continue
+        merged.append(t)
+    return [t for t in merged if t.key is not None or t.tag not in "PO"]
+
+
+class _Sentence:
+    """Rules applied to one sentence, with what earlier sentences left behind."""
+
+    def __init__(self, ex: "_Extractor", index: int, toks: list[Tok]):
+        self.ex, self.index, self.toks = ex, index, toks
+        self.tags = "".join(t.tag for t in toks)
+        self.used: set[int] = set()  # verb tokens a rule has read already
+
+    # -- helpers -------------------------------------------------------------------------
+    def post(self, person, org, role_tok: Tok, status="current", verb=None):
+        if person is None or role_tok is None:
+            return
+        org = org or self.ex.default_org(role_tok.key, self.index)
+        if org is None or org == person:
+            return
+        title = role_tok.text if role_tok.text and load().role_by_form.get(role_tok.text.lower()) != role_tok.key \
+            else None
+        self.ex.add(Fact("post", person, org, self.index, role=role_tok.key, title=title, status=status,
+                         date=self.ex.sentence_date(self.index)))
+
+    def chain(self, i: int, j: int, default_org=None) -> list[tuple[str | None, Tok, bool]]:
+        """(org, role, former) for each title in toks[i:j] ("原集团副总裁", "董事长兼CEO")."""
+        out, org, former_all, former_next = [], default_org, False, False
+        for k in range(i, j):
+            t = self.toks[k]
+            if t.tag == "f":
+                if k == i:
+                    former_all = True
+                else:
+                    former_next = True
+            elif t.tag == "O":
+                org = t.key
+            elif t.tag == "R":
+                out.append((org, t, former_all or former_next))
+                former_next = False
+        return out
+
+    def last_org_before(self, i: int) -> str | None:
+        for k in range(i - 1, -1, -1):
+            if self.toks[k].tag == "O":
+                return self.toks[k].key
+        return self.ex.recent_unit
+
+    # -- rules ---------------------------------------------------------------------------
+    def run(self):
+        self.ex.subject = None
+        for m in re.finditer(r"e[_,s]*(?:O[_,sj]*)+", self.tags):
+            self.established(m)
+        for m in re.finditer(r"O(u)(?:e)?(O(?:[sj]O)*)|(?<![A-Za-z])u(O(?:[sj]O)*)", self.tags):
+            self.units(m)
+        for m in re.finditer(r"(?:f?O?R[sj]?)*f?O?R(P)", self.tags):
+            self.apposition(m)
+        for m in re.finditer(r"(O)?(R)?b(?:f?O?R[sj]?)*(P)([ak])(O?R(?:[sj]O?R)*)?", self.tags):
+            self.by(m)
+        for m in re.finditer(r"O(R)w(P)", self.tags):
+            self.post(self.toks[m.start(2)].key, self.toks[m.start()].key, self.toks[m.start(1)])
+        for m in re.finditer(r"(?:n|(?<=,))(P)w(O?R(?:[sj]O?R)*)", self.tags):
+            if "n" in self.tags[: m.start() + 1]:
+                self.appoint(self.toks[m.start(1)].key, m.start(2), m.end(2))
+        for m in re.finditer(r"(P)y(P)[a_]?(O?R(?:[sj]O?R)*)", self.tags):
+            self.used.update(range(m.start(), m.end()))
+            new, old = self.toks[m.start(1)].key, self.toks[m.start(2)].key
+            self.appoint(new, m.start(3), m.end(3))
+            self.appoint(old, m.start(3), m.end(3), status="former")
+        for m in re.finditer(r"[afl]", self.tags):
+            if m.start() not in self.used:
+                self.verb(m.start())
+        for m in re.finditer(r"O?b?(P)(?:R)?(?:[s,]*(P)(?:R)?)+[_,]*z|m(P(?:s?P)+)", self.tags):
+            self.members(m)
+        for m in re.finditer(r"x(?:[_,]?)(P|i)h?", self.tags):
+            self.reports(m)
+
+    def established(self, m):
+        if self.toks[m.start()].m.end < len(self.ex.doc.sentences[self.index].text) and \
+                self.ex.doc.sentences[self.index].text[self.toks[m.start()].m.end] == "的":
+            return  # "新组建的团队" describes a unit, it does not set one up
+        date = self.ex.sentence_date(self.index, before=m.start())
+        for k in range(m.start(), m.end()):
+            t = self.toks[k]
+            if t.tag == "O" and self.ex.doc.entities[t.key].kind != "company":
+                self.ex.add(Fact("established", t.key, None, self.index, date=date))
+                self.ex.recent_unit = t.key
+
+    def units(self, m):
+        if m.group(1):
+            parent = self.toks[m.start()].key
+            kids = range(m.start(2), m.end(2))
+        else:
+            parent = self.last_org_before(m.start())
+            kids = range(m.start(3), m.end(3))
+        for k in kids:
+            if self.toks[k].tag == "O" and parent and self.toks[k].key != parent:
+                text = self.toks[m.start(1) if m.group(1) else m.start()].text
+                child = self.toks[k].key
+                if text in ("并入", "归入"):
+                    child, parent_ = parent, child
+                    self.ex.add(Fact("unitOf", child, parent_, self.index))
+                else:
+                    self.ex.add(Fact("unitOf", child, parent, self.index))
+
+    def apposition(self, m):
+        person = self.toks[m.start(1)].key
+        for org, role, former in self.chain(m.start(), m.start(1)):
+            self.post(person, org, role, "former" if former else "current")
+
+    def by(self, m):
+        """"抖音由张楠担任CEO", "由CEO程一晓担任主席", "网易有道由CEO周枫负责"."""
+        self.used.add(m.start(4))
+        person = self.toks[m.start(3)].key
+        org = self.toks[m.start(1)].key if m.group(1) else self.last_org_before(m.start())
+        if m.group(2):  # "家电家居事业部总经理由闫小兵暂时兼任"
+            self.post(person, org, self.toks[m.start(2)])
+            self.ex.subject = person
+            return
+        if m.group(5):
+            for _, role, _ in self.chain(m.start(5), m.end(5), org):
+                self.post(person, _ or org, role)
+        elif self.toks[m.start(4)].tag == "k" or self.toks[m.start(4)].text.startswith("接"):
+            roles = [t for t in self.toks[m.start():m.start(3)] if t.tag == "R"] if org is None else []
+            left = self.ex.left_roles.get(self.index)
+            if self.toks[m.start(4)].text.startswith("接") and left:
+                for org_, role in left:
+                    self.post(person, org_, role)
+            elif not roles:
+                self.post(person, org, _head_role())
+        self.ex.subject = person
+
+    def appoint(self, person, i, j, status="current"):
+        for org, role, former in self.chain(i, j):
+            self.post(person, org, role, "former" if former or status == "former" else "current")
+
+    def subject_before(self, i: int) -> str | None:
+        """The person a verb at ``i`` is about: the nearest person before it in the clause."""
+        for k in range(i - 1, -1, -1):
+            t = self.toks[k]
+            if t.tag == "P":
+                return t.key
+            if t.tag == "i":
+                return self.ex.author
+            if t.tag in "bwn":
+                return None
+            if t.tag == "," and k < i - 1 and self.toks[k + 1].tag not in "_D":
+                break
+        return self.ex.subject
+
+    def verb(self, i: int):
+        t = self.toks[i]
+        if t.tag == "f" and (i + 1 >= len(self.toks) or self.toks[i + 1].tag not in "OR"):
+            return
+        if i > 0 and self.toks[i - 1].tag in "bn":
+            return
+        j = i + 1
+        while j < len(self.toks) and (self.toks[j].tag in "ORsjp" or (self.toks[j].tag == "_" and j + 1 < len(self.toks)
+                                                                    and self.toks[j + 1].tag == "R")):
+            j += 1
+        roles = self.chain(i + 1, j)
+        person = self.subject_before(i)
+        if person is None:
+            return
+        self.ex.subject = person
+        if t.tag == "l":
+            if not roles and j < len(self.toks) and self.toks[j].tag == "t":
+                self.ex.end_posts(person, self.index)
+            left = []
+            for org, role, _ in roles:
+                self.post(person, org, role, "former")
+                left.append((org, role))
+            self.ex.left_roles[self.index] = left
+            return
+        status = "former" if t.tag == "f" else "current"
+        if t.tag == "a" and t.text.startswith("接") and not roles:
+            return
+        for org, role, former in roles:
+            self.post(person, org, role, "former" if former else status)
+
+    def members(self, m):
+        org = self.last_org_before(m.start() + 1 if self.tags[m.start()] == "O" else m.start())
+        if self.tags[m.start()] == "O":
+            org = self.toks[m.start()].key
+        if org is None:
+            return
+        k = m.start()
+        while k < m.end():
+            t = self.toks[k]
+            if t.tag == "P":
+                self.ex.add(Fact("memberOf", t.key, org, self.index))
+                if k + 1 < len(self.toks) and self.toks[k + 1].tag == "R":
+                    self.post(t.key, org, self.toks[k + 1])
+            k += 1
+
+    def reports(self, m):
+        boss = self.ex.author if m.group(1) == "i" else self.toks[m.start(1)].key
+        if boss is None:
+            return
+        subjects: list[str] = []
+        k = m.start() - 1
+        while k >= 0 and self.toks[k].tag in "Ps_g":
+            if self.toks[k].tag == "P":
+                subjects.append(self.toks[k].key)
+            if self.toks[k].tag == "g":
+                subjects.extend(self.ex.recent_appointees(self.index, boss))
+            k -= 1
+        if not subjects and k >= 0 and self.toks[k].tag == "R":
+            subjects.extend(self.ex.recent_appointees(self.index, boss))  # "各业务板块负责人直接向…汇报"
+        if not subjects:
+            subjects = [self.ex.subject] if self.ex.subject else []
+        for s in subjects:
+            if s and s != boss:
+                self.ex.add(Fact("reportsTo", s, boss, self.index))
+
+
+def _head_role() -> Tok:
+    return Tok("R", "head", None, "")
+
+
+class _Extractor:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.subject: str | None = None
+        self.recent_unit: str | None = None
+        self.left_roles: dict[int, list] = {}
+        self.author = _find_author(doc)
+        self.seen: set = set()
+        self.dates: dict[int, list[tuple[int, str]]] = {}
+
+    def add(self, fact: Fact):
+        sig = (fact.kind, fact.subject, fact.object, fact.role, fact.status)
+        if sig in self.seen:
+            return
+        if fact.kind == "post" and fact.status == "current":
+            # a post ended in this sentence is not also current ("原…卸任")
+            if (fact.kind, fact.subject, fact.object, fact.role, "former") in self.seen \
+                    and self._ended_in(fact):
+                return
+        self.seen.add(sig)
+        self.doc.facts.append(fact)
+
+    def _ended_in(self, fact: Fact) -> bool:
+        return any(f.sentence == fact.sentence for f in self.doc.facts if f.kind == "post"
+                   and f.status == "former" and (f.subject, f.object, f.role) == (fact.subject, fact.object, fact.role))
+
+    def end_posts(self, person: str, sentence: int):
+        """"卸任上述职务": the posts this sentence gave the person are former."""
+        for f in self.doc.facts:
+            if f.kind == "post" and f.subject == person and f.sentence == sentence:
+                f.status = "former"
+                self.seen.add((f.kind, f.subject, f.object, f.role, "former"))
+
+    def default_org(self, role_id: str, sentence: int) -> str | None:
+        """The organization of a title given without one: a new unit it fits, else the article's company."""
+        hint = load().role_unit_hint.get(role_id)
+        if hint:
+            for f in reversed(self.doc.facts):
+                if f.kind == "established" and f.subject and sentence - f.sentence <= 2:
+                    if self.doc.entities[f.subject].name.endswith(hint) or hint in self.doc.entities[f.subject].name:
+                        return f.subject
+        return self.doc.main_org
+
+    def sentence_date(self, sentence: int, before: int | None = None) -> str | None:
+        """The date a sentence speaks of: its own date mention, else the latest one before it."""
+        for s in range(sentence, -1, -1):
+            ds = self.dates.get(s)
+            if ds:
+                if s == sentence and before is not None:
+                    prior = [v for pos, v in ds if pos < before]
+                    if prior:
+                        return prior[-1]
+                return ds[0][1] if s == sentence and before is not None else ds[-1][1]
+        return self.doc.date.isoformat() if self.doc.date else None
+
+    def recent_appointees(self, sentence: int, boss: str) -> list[str]:
+        out = []
+        for f in self.doc.facts:
+            if f.kind == "post" and f.status == "current" and sentence - f.sentence <= 2 and f.subject != boss \
+                    and f.subject not in out and load().roles[f.role].head and f.object != self.doc.main_org:
+                out.append(f.subject)
+        return out
+
+
+def _find_author(doc: Document) -> str | None:
+    """The writer of a memo ("我"): who sends the letter, or who signs it."""
+    persons = [m for m in doc.mentions if m.kind == "person"]
+    for s in reversed(doc.sentences):
+        if s.noise or not s.text.strip():
+            continue
+        name = s.text.strip().lstrip("—-― ")
+        for m in persons:
+            if m.sentence == s.index and name in (m.text,) and m.key_ok if False else False:
+                pass
+        hit = [m for m in persons if m.sentence == s.index and len(name) <= len(m.text) + 2]
+        if hit:
+            return doc.links.get(mention_key(hit[0]))
+        break
+    for m in persons:
+        sent = doc.sentences[m.sentence].text
+        if re.match(r"[^。,，]{0,8}?(发布|发出|写道|在)[^。]{0,6}?(内部信|全员信|邮件|致股东信|信)", sent[m.end:]):
+            return doc.links.get(mention_key(m))
+    return None
+
+
+def extract_facts(doc: Document) -> Document:
+    ex = _Extractor(doc)
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for s in doc.sentences:
+        items = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
+        ex.dates[s.index] = [(m.start, m.value) for m in items if m.kind == "date"]
+    for s in doc.sentences:
+        if s.noise:
+            continue
+        items = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
+        toks = tokenize(doc, s.index, items, s.text)
+        # date positions in token space, for "the date before the verb"
+        ex.dates[s.index] = [(i, t.key) for i, t in enumerate(toks) if t.tag == "D"]
+        _Sentence(ex, s.index, toks).run()
+    _default_parents(doc)
+    return doc
+
+
+def _default_parents(doc: Document) -> None:
+    """A unit whose parent the text does not give belongs to the article's company."""
+    explicit = {f.subject for f in doc.facts if f.kind == "unitOf"}
+    used = {f.subject for f in doc.facts} | {f.object for f in doc.facts}
+    for key, e in doc.entities.items():
+        if e.kind in ("unit", "committee") and key not in explicit and key in used:
+            parent = e.parent or doc.main_org
+            if parent and parent != key:
+                doc.facts.append(Fact("unitOf", key, parent, -1))

@@ -1,0 +1,115 @@
+"""Lexicons and cue lists, read once from the data files under ``kg/data``.
+
+Everything language-specific the extractor knows lives in those files; this module
+only parses them and compiles each list into one regular expression (longest form first).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+from .document import Role
+
+
+def _lines(name: str) -> list[str]:
+    text = files("kg").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def alternation(words) -> str:
+    """One regex alternation, longest first so that 不再担任 wins over 担任."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class Company:
+    name: str
+    forms: tuple[str, ...]  # every Chinese form, name included
+    english: tuple[str, ...]
+    group: bool
+
+
+@dataclass
+class Lexicon:
+    roles: dict[str, Role] = field(default_factory=dict)
+    role_by_form: dict[str, str] = field(default_factory=dict)  # surface form (lowercase) -> role id
+    role_unit_hint: dict[str, str] = field(default_factory=dict)
+    companies: dict[str, Company] = field(default_factory=dict)  # any form (lowercase) -> company
+    suffixes: dict[str, tuple[str, int]] = field(default_factory=dict)  # suffix -> (kind, min length)
+    cues: dict[str, str] = field(default_factory=dict)  # word (lowercase) -> tag
+    fillers: frozenset[str] = frozenset()
+    boundaries: frozenset[str] = frozenset()
+    qualifiers: frozenset[str] = frozenset()
+    head_qualifiers: frozenset[str] = frozenset()  # qualifiers that keep the holder head ("业务负责人")
+    abbreviations: tuple[tuple[str, str], ...] = ()
+    surnames: frozenset[str] = frozenset()
+    name_followers: tuple[str, ...] = ()
+
+    # compiled once
+    role_re: re.Pattern = None
+    company_re: re.Pattern = None
+    cue_re: re.Pattern = None
+    follower_re: re.Pattern = None
+    suffix_re: re.Pattern = None
+    filler_re: re.Pattern = None
+
+
+@cache
+def load() -> Lexicon:
+    lx = Lexicon()
+    for ln in _lines("roles.tsv"):
+        rid, zh, en, head, hint = (ln.split("\t") + [""] * 5)[:5]
+        zh_forms, en_forms = zh.split("|"), en.split("|")
+        lx.roles[rid] = Role(rid, zh_forms[0], en_forms[0], head == "1")
+        for form in zh_forms + en_forms:
+            lx.role_by_form[form.lower()] = rid
+        if hint:
+            lx.role_unit_hint[rid] = hint
+    for ln in _lines("companies.tsv"):
+        name, short, english, kind = (ln.split("\t") + [""] * 4)[:4]
+        forms = tuple(dict.fromkeys([name] + [s for s in short.split("|") if s]))
+        eng = tuple(e for e in english.split("|") if e)
+        company = Company(name, forms, eng, kind == "group")
+        for form in forms + eng:
+            lx.companies.setdefault(form.lower(), company)
+    for ln in _lines("org_suffixes.tsv"):
+        suffix, kind, min_len = ln.split("\t")
+        lx.suffixes[suffix] = (kind, int(min_len))
+    for ln in _lines("cues.tsv"):
+        tag, words = ln.split("\t")
+        for w in words.split("|"):
+            lx.cues.setdefault(w.lower(), tag)
+    lx.fillers = frozenset(_lines("fillers.txt"))
+    for w in lx.fillers:
+        lx.cues.setdefault(w.lower(), "filler")  # matched like cues so that they leave no gap
+    lx.boundaries = frozenset(_lines("boundaries.txt"))
+    qualifiers = [ln.split("\t") for ln in _lines("qualifiers.tsv")]
+    lx.qualifiers = frozenset(q[0] for q in qualifiers)
+    lx.head_qualifiers = frozenset(q[0] for q in qualifiers if q[1:] == ["head"])
+    lx.abbreviations = tuple(tuple(ln.split("\t")) for ln in _lines("abbreviations.tsv"))
+    lx.surnames = frozenset(_lines("surnames.txt"))
+    lx.name_followers = tuple(_lines("name_followers.txt"))
+
+    # English forms match case-insensitively and only as whole words
+    lx.role_re = re.compile(_bounded(lx.role_by_form), re.I)
+    lx.company_re = re.compile(_bounded(lx.companies), re.I)
+    lx.cue_re = re.compile(_bounded(lx.cues), re.I)
+    lx.follower_re = re.compile(alternation(lx.name_followers))
+    lx.suffix_re = re.compile(f"(?:{alternation(lx.suffixes)})")
+    lx.filler_re = re.compile(alternation(lx.fillers))
+    return lx
+
+
+def _bounded(forms) -> str:
+    """Alternation where Latin forms must not touch other Latin letters (CEO, not CEOs)."""
+    parts = []
+    for w in sorted(set(forms), key=lambda w: (-len(w), w)):
+        e = re.escape(w)
+        if w[:1].isascii() and w[:1].isalnum():
+            e = r"(?<![A-Za-z])" + e
+        if w[-1:].isascii() and w[-1:].isalnum():
+            e = e + r"(?![A-Za-z])"
+        parts.append(e)
+    return "|".join(parts)

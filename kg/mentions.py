@@ -1,0 +1,390 @@
+"""Find mentions in each sentence: dates, companies, roles, persons, units, cue words.
+
+Each sentence becomes a left-to-right list of non-overlapping :class:`Mention` s (its *items*),
+which is what the relation rules in :mod:`kg.facts` read. Mentions are placed in order of
+reliability: a later finder never overwrites an earlier one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import dates as dates_mod
+from .document import Document, Mention
+from .lexicon import Lexicon, alternation, load
+from .resolve import unit_core
+from .segment import hmm_tokens, is_common_word, tokens, word_tag
+
+CJK = "\u4e00-\u9fff"
+_CJK_RUN = re.compile(f"[{CJK}]+")
+_LATIN_NAME = re.compile(r"\(\s*([A-Z][A-Za-z\.\-']*(?:\s+[A-Z][A-Za-z\.\-']*){0,3})\s*\)")
+_FOREIGN_NAME = re.compile(f"[{CJK}]{{1,6}}(?:[·•\\-][{CJK}]{{1,6}})+")
+_QUOTED = re.compile(r"[“\"「]([^”\"」,，。;:]{2,12})[”\"」]")
+_LATIN_UNIT = re.compile(r"(?:部门|团队|业务|平台)\s*([A-Z][A-Za-z0-9]+)")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\.&\-]*(?:\s[A-Z][A-Za-z0-9]*)*")
+_LIST_SEP = re.compile(r"[、,]|和|及")
+_HONORIFIC = re.compile(r"(先生|女士|博士)$")
+
+
+class _Spans:
+    """The items of one sentence under construction: non-overlapping spans."""
+
+    def __init__(self, text: str, index: int):
+        self.text, self.index, self.items = text, index, []
+        self.taken = bytearray(len(text))
+
+    def free(self, start: int, end: int) -> bool:
+        return 0 <= start < end <= len(self.text) and not any(self.taken[start:end])
+
+    def add(self, kind: str, start: int, end: int, value: str = "", label: str = "", parent: str = "") -> bool:
+        if not self.free(start, end):
+            return False
+        self.items.append(Mention(kind, self.text[start:end], self.index, start, end, value, label, parent))
+        self.taken[start:end] = b"\x01" * (end - start)
+        return True
+
+    def kind_at(self, pos: int, kinds=("role", "org", "person")) -> Mention | None:
+        for m in self.items:
+            if m.start <= pos < m.end and m.kind in kinds:
+                return m
+        return None
+
+    def ending_at(self, pos: int) -> Mention | None:
+        return next((m for m in self.items if m.end == pos), None)
+
+    def starting_at(self, pos: int) -> Mention | None:
+        return next((m for m in self.items if m.start == pos), None)
+
+
+def find_mentions(doc: Document) -> Document:
+    """Add the mentions of every sentence to ``doc.mentions`` (sorted by sentence, then offset)."""
+    lx = load()
+    known_people: dict[str, str] = {}  # surface form -> English name given in the text ("" if none)
+    aliases = _declared_aliases(doc.text)
+    year_hint = doc.date.year if doc.date else None
+    spans_by_sentence = []
+    for sent in doc.sentences:
+        if sent.noise:
+            continue
+        sp = _Spans(sent.text, sent.index)
+        for d in dates_mod.find_dates(sent.text, doc.date, year_hint):
+            sp.add("date", d.start, d.end, d.value)
+        _find_companies(sp, lx, aliases)
+        _find_roles(sp, lx)
+        _find_persons(sp, lx, known_people)
+        spans_by_sentence.append(sp)
+    # a name found in one sentence is a name in every sentence
+    for sp in spans_by_sentence:
+        _find_known_persons(sp, known_people)
+        _find_units(sp, lx)
+        _find_cues(sp, lx)
+        _find_context_orgs(sp, lx)
+    known_units = {m.text: m for sp in spans_by_sentence for m in sp.items if m.kind == "org" and m.value != "company"}
+    if known_units:
+        pattern = re.compile(alternation(known_units))
+        for sp in spans_by_sentence:
+            for m in pattern.finditer(sp.text):
+                u = known_units[m.group()]
+                sp.add("org", m.start(), m.end(), u.value, u.label, u.parent)
+    for sp in spans_by_sentence:
+        doc.mentions.extend(sorted(sp.items, key=lambda m: m.start))
+    return doc
+
+
+def _declared_aliases(text: str) -> dict[str, str]:
+    """"宁德时代新能源科技股份有限公司(以下简称"宁德时代")": short form -> full name."""
+    out = {}
+    for m in re.finditer(r"([^\s,，。(（]{2,40}?)[(（]以下简称[:：]?[“\"「]([^”\"」]{1,20})[”\"」]", text):
+        out[m.group(2)] = m.group(1)
+    return out
+
+
+def _find_companies(sp: _Spans, lx: Lexicon, aliases: dict[str, str]) -> None:
+    for m in lx.company_re.finditer(sp.text):
+        if len(m.group()) <= 2 and _inside_word(sp.text, m.start(), m.end()):
+            continue  # "增长和" is not 长和
+        sp.add("org", m.start(), m.end(), "company", lx.companies[m.group().lower()].name)
+    for short, full in aliases.items():
+        if short in lx.cues:  # "公司", "本行": references to the company, not names
+            continue
+        for m in re.finditer(re.escape(short), sp.text):
+            sp.add("org", m.start(), m.end(), "company", full)
+    for m in re.finditer(r"[^\s,，。:：;；、(（“\"]{2,30}?(?:股份有限公司|有限责任公司|有限公司)", sp.text):
+        start = _trim_left(sp.text, m.start(), m.end() - 4, lx)
+        sp.add("org", start, m.end(), "company", sp.text[start:m.end()])
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """The first character joins the one before into a word ("增长和" holds no 长和)."""
+    return start > 0 and is_common_word(text[start - 1:start + 1])
+
+
+def _find_roles(sp: _Spans, lx: Lexicon) -> None:
+    # "委员包括": the members cue, not the title 委员
+    for m in lx.cue_re.finditer(sp.text):
+        if lx.cues[m.group().lower()] == "members":
+            sp.add("cue", m.start(), m.end(), "members")
+    for m in lx.role_re.finditer(sp.text):
+        suffix = lx.suffix_re.match(sp.text, m.start())
+        if suffix and len(suffix.group()) > len(m.group()):
+            continue  # 委员 in 委员会
+        start = m.start()
+        # "用户运营负责人": the functional area belongs to the title
+        for q in sorted(lx.qualifiers, key=len, reverse=True):
+            if sp.text.endswith(q, 0, start) and sp.free(start - len(q), start):
+                start -= len(q)
+                break
+        # "副" before a title makes another title only if the lexicon has it; keep the longer form
+        sp.add("role", start, m.end(), lx.role_by_form[m.group().lower()], sp.text[start:m.end()])
+
+
+def _name_ends_ok(text: str, end: int, sp: _Spans, lx: Lexicon, strict: bool = False) -> bool:
+    """Can a name end at ``end``? ``strict``: only where a cue word or a title follows."""
+    if end >= len(text):
+        return not strict
+    ch = text[end]
+    if not ("\u4e00" <= ch <= "\u9fff"):
+        return not strict or ch in "(（"  # punctuation, Latin, digits; "黄铮(Colin Huang)"
+    following = sp.starting_at(end)
+    if following is not None:
+        return following.kind == "role" or not strict
+    follower = lx.follower_re.match(text, end)
+    return follower is not None and (not strict or follower.group() not in _WEAK_FOLLOWERS)
+
+
+# function words that may follow a name but also follow ordinary words ("商家来的", "程度上")
+_WEAK_FOLLOWERS = frozenset("的和与及等均都则也还已于在是为")
+
+
+def _name_chars_ok(cand: str) -> bool:
+    return not any(c in _not_in_names() for c in cand[1:])
+
+
+_NOT_IN_NAMES: frozenset[str] | None = None
+
+
+def _not_in_names() -> frozenset[str]:
+    global _NOT_IN_NAMES
+    if _NOT_IN_NAMES is None:
+        from .lexicon import _lines
+        _NOT_IN_NAMES = frozenset(_lines("not_in_names.txt"))
+    return _NOT_IN_NAMES
+
+
+def _person_at(text: str, i: int, sp: _Spans, lx: Lexicon, after_title: bool) -> int:
+    """Length of a personal name starting at ``i`` (0 if none)."""
+    if i >= len(text):
+        return 0
+    surname_len = 2 if text[i:i + 2] in lx.surnames else (1 if text[i] in lx.surnames else 0)
+    if not surname_len and (not after_title or text[i] in _not_in_names() or lx.cue_re.match(text, i)):
+        return 0
+    lengths = (surname_len + 2, surname_len + 1) if surname_len else (3, 2)
+    short = lengths[1]
+    follower = lx.follower_re.match(text, i + short)
+    if follower and len(follower.group()) >= 2 and sp.free(i, i + short):
+        lengths = (short,)  # "叶恒认为": 认为 follows a two-character name
+    for n in lengths:
+        cand = text[i:i + n]
+        if len(cand) != n or not _CJK_RUN.fullmatch(cand) or not sp.free(i, i + n):
+            continue
+        if not _name_chars_ok(cand) or is_common_word(cand):
+            continue
+        if n == 3 and is_common_word(cand[:2]) and not surname_len:
+            continue
+        if _name_ends_ok(text, i + n, sp, lx, strict=not after_title):
+            return n
+    if after_title:
+        # no cue after the name: let jieba's HMM find where it ends ("前CEO苏华告诉")
+        first = hmm_tokens(text[i:i + 6])[0]
+        if 2 <= len(first) <= 3 and _CJK_RUN.fullmatch(first) and sp.free(i, i + len(first)) \
+                and _name_chars_ok(first) and not is_common_word(first) and (surname_len or len(first) == 2):
+            return len(first)
+    return 0
+
+
+def _find_persons(sp: _Spans, lx: Lexicon, known: dict[str, str]) -> None:
+    text = sp.text
+    for m in _FOREIGN_NAME.finditer(text):
+        if sp.free(m.start(), m.end()) and _name_ends_ok(text, m.end(), sp, lx):
+            _add_person(sp, m.start(), m.end(), known)
+    # names right after a title: "CEO程一晓", "负责人小谷"
+    for role in [m for m in sp.items if m.kind == "role"]:
+        # "总裁为谭待", "负责人是严授"
+        pos = role.end + 1 if text[role.end:role.end + 1] in ("为", "是") else role.end
+        n = _person_at(text, pos, sp, lx, after_title=True)
+        if n:
+            _add_person(sp, pos, pos + n, known)
+    # lists of members: "委员包括程一晓、刘峰、唐玉玉"
+    for m in re.finditer(r"(?:成员|委员)(?:包括|为)|由(?=[^,。]*组成)", text):
+        _add_list(sp, m.end(), lx, known)
+    # "任命张利东为", "选举葛海蛟先生为"
+    for m in re.finditer(r"(?:任命|聘任|选举|聘请|委任)([^\s,，。为]{2,6}?)(?:先生|女士)?为", text):
+        name = m.group(1)
+        if _CJK_RUN.fullmatch(name) and not is_common_word(name) and sp.free(m.start(1), m.end(1)):
+            _add_person(sp, m.start(1), m.end(1), known)
+    # anywhere: surname + one or two characters where a name can end
+    for i, ch in enumerate(text):
+        if ch in lx.surnames and sp.free(i, i + 2) and (i == 0 or not _in_word(text, i)):
+            n = _person_at(text, i, sp, lx, after_title=False)
+            if n:
+                _add_person(sp, i, i + n, known)
+
+
+def _in_word(text: str, i: int) -> bool:
+    """The character before ``i`` and ``text[i]`` make a dictionary word (so ``i`` starts no name)."""
+    return is_common_word(text[i - 1:i + 1])
+
+
+def _add_list(sp: _Spans, pos: int, lx: Lexicon, known: dict[str, str]) -> None:
+    text = sp.text
+    end = len(text)
+    m = re.compile(r"[。;；]|组成").search(text, pos)
+    if m:
+        end = m.start()
+    for item in re.finditer(r"[^、,，和及]+", text[pos:end]):
+        s, e = pos + item.start(), pos + item.end()
+        raw = text[s:e]
+        core = re.sub(r"[(（][^)）]*[)）]", "", raw)
+        core = _HONORIFIC.sub("", core).strip()
+        if 2 <= len(core) <= 12 and (_CJK_RUN.fullmatch(core) or _FOREIGN_NAME.fullmatch(core)):
+            if len(core) <= 4 or _FOREIGN_NAME.fullmatch(core):
+                start = s + raw.index(core)
+                _add_person(sp, start, start + len(core), known)
+
+
+def _add_person(sp: _Spans, start: int, end: int, known: dict[str, str]) -> None:
+    if sp.add("person", start, end):
+        eng = _LATIN_NAME.match(sp.text, end)
+        known.setdefault(sp.text[start:end], "")
+        if eng:
+            known[sp.text[start:end]] = eng.group(1)
+
+
+def _find_known_persons(sp: _Spans, known: dict[str, str]) -> None:
+    if not known:
+        return
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(known, key=len, reverse=True)))
+    for m in pattern.finditer(sp.text):
+        sp.add("person", m.start(), m.end())
+    # English names given in parentheses become mentions of the same person
+    for m in _LATIN_NAME.finditer(sp.text):
+        before = sp.ending_at(m.start())
+        if before is not None and before.kind == "person":
+            sp.add("person", m.start(1), m.end(1), label=before.text)
+
+
+def _trim_left(text: str, start: int, end: int, lx: Lexicon) -> int:
+    """Move ``start`` right past the last boundary word in text[start:end] (by jieba tokens)."""
+    pos, cut = start, start
+    toks = tokens(text[start:end])
+    for n, tok in enumerate(toks):
+        pos += len(tok)
+        if tok in lx.boundaries or tok in lx.cues or tok in lx.fillers or tok in lx.role_by_form:
+            cut = pos
+        elif n < len(toks) - 1 and (word_tag(tok) or "x")[0] in _BOUNDARY_TAGS:
+            cut = pos  # a verb, adverb, pronoun … (but "组织部": the word right before the suffix stays)
+    return cut
+
+
+# jieba part-of-speech classes that never start or sit inside an organization's name
+_BOUNDARY_TAGS = frozenset("vpcdrum")
+
+
+def _find_units(sp: _Spans, lx: Lexicon) -> None:
+    text = sp.text
+    for m in _LATIN_UNIT.finditer(text):
+        sp.add("org", m.start(1), m.end(1), "unit", m.group(1))
+    for m in _QUOTED.finditer(text):
+        suffix = lx.suffix_re.match(text, m.end())
+        end = suffix.end() if suffix else m.end()
+        if suffix or _after_cue(text, m.start(), ("establish",), lx):
+            sp.add("org", m.start(), end, _unit_kind(text[m.start():end], lx), m.group(1))
+    for m in lx.suffix_re.finditer(text):
+        suffix = m.group()
+        kind, min_len = lx.suffixes[suffix]
+        if kind == "company" and suffix in ("公司", "集团") and not sp.free(m.start(), m.end()):
+            continue
+        # read the name leftwards from the suffix, up to a mention or punctuation
+        start = m.start()
+        while start > 0 and sp.free(start - 1, start) and re.match(f"[{CJK}A-Za-z0-9]", text[start - 1]) \
+                and m.start() - start < 12:
+            start -= 1
+        start = _trim_left(text, start, m.start(), lx)
+        last = tokens(text[start:m.end()])[-1]
+        if len(last) > len(suffix) and is_common_word(last):
+            continue  # 外部, 顶部, 全部: not the suffix 部
+        parent = sp.ending_at(start)
+        core = text[start:m.start()]
+        if len(core) < min_len or core in lx.qualifiers or not sp.free(start, m.end()):
+            continue
+        if parent is not None and parent.kind == "org":
+            # "快手电商事业部": the company's name is part of the unit's name
+            sp.items.remove(parent)
+            sp.taken[parent.start:parent.end] = bytes(parent.end - parent.start)
+            sp.add("org", parent.start, m.end(), _unit_kind(suffix, lx), text[start:m.end()], parent.label or parent.text)
+        else:
+            sp.add("org", start, m.end(), _unit_kind(suffix, lx), text[start:m.end()])
+
+
+def _unit_kind(name: str, lx: Lexicon) -> str:
+    for suffix, (kind, _) in lx.suffixes.items():
+        if name.endswith(suffix):
+            return kind
+    return "unit"
+
+
+def _after_cue(text: str, pos: int, tags: tuple[str, ...], lx: Lexicon) -> bool:
+    head = text[max(0, pos - 8):pos]
+    return any(head.endswith(w) for w, t in lx.cues.items() if t in tags)
+
+
+def _find_context_orgs(sp: _Spans, lx: Lexicon) -> None:
+    """Names with no suffix, known by what follows them: "抖音由张楠担任CEO", "火山引擎总裁为谭待"."""
+    text = sp.text
+    items = sorted(sp.items, key=lambda m: m.start)
+    for nxt in items:
+        if nxt.kind == "role" or (nxt.kind == "person" and text[max(0, nxt.start - 1):nxt.start] == "由"):
+            end = nxt.start - (1 if nxt.kind == "person" else 0)
+            if nxt.kind == "role" and text[end - 1:end] == "由":
+                continue
+            start = end
+            while start > 0 and sp.free(start - 1, start) and re.match(f"[{CJK}A-Za-z0-9 ]", text[start - 1]) \
+                    and end - start < 10:
+                start -= 1
+            while start < end and text[start] == " ":
+                start += 1
+            start = _trim_left(text, start, end, lx)
+            name = text[start:end].strip()
+            before = sp.ending_at(start)
+            if before is not None and before.kind == "org" and before.value == "company" and name:
+                # "京东零售CEO": a unit of the company named just before
+                if len(name) >= 2 and name not in lx.qualifiers:
+                    sp.items.remove(before)
+                    sp.taken[before.start:before.end] = bytes(before.end - before.start)
+                    sp.add("org", before.start, end, "unit", name, before.label or before.text)
+                continue
+            if len(name) < 2 or unit_core(name, lx) in lx.qualifiers or name in lx.cues:
+                continue
+            if nxt.kind == "role" and _CJK_RUN.fullmatch(name) and is_common_word(name) and len(name) <= 2:
+                continue
+            if _CJK_RUN.fullmatch(name) or _LATIN_WORD.fullmatch(name):
+                sp.add("org", start, start + len(name), "unit", name)
+    # lists of new units: "成立六个业务板块(BU),分别为:抖音、大力教育、飞书和TikTok"
+    if any(w in text for w, t in lx.cues.items() if t == "establish"):
+        m = re.search(r"分别为|分别是|包括", text)
+        if m:
+            end = re.compile(r"[。;；]").search(text, m.end())
+            seg_end = end.start() if end else len(text)
+            pos = m.end()
+            while pos < seg_end and text[pos] in ":：":
+                pos += 1
+            for item in re.finditer(r"[^、,，:：和及]+", text[pos:seg_end]):
+                s, e = pos + item.start(), pos + item.end()
+                name = text[s:e].strip()
+                if 2 <= len(name) <= 10 and sp.free(s, e):
+                    sp.add("org", s, e, "unit", name)
+
+
+def _find_cues(sp: _Spans, lx: Lexicon) -> None:
+    for m in lx.cue_re.finditer(sp.text):
+        sp.add("cue", m.start(), m.end(), lx.cues[m.group().lower()])

@@ -1,0 +1,36 @@
+"""The extraction pipeline: text in, a :class:`~kg.document.Document` with facts out.
+
+normalize → strip noise → sentences → mentions → resolve → facts. Each step is one
+function over the Document; run them one by one to inspect what each adds.
+"""
+from __future__ import annotations
+
+from datetime import date as Date
+
+from . import dates, noise, text as text_mod
+from .document import Document
+from .facts import extract_facts
+from .mentions import find_mentions
+from .resolve import resolve
+
+
+def prepare(text: str, date: Date | str | None = None, source: str = "") -> Document:
+    """Normalize the text, cut noise and split it into sentences."""
+    clean = noise.strip_injections(text_mod.normalize(text))
+    if isinstance(date, str):
+        date = dates.parse_iso(date)
+    doc = Document(text=clean, date=date or dates.document_date(clean), source=source)
+    doc.sentences = noise.mark_noise(text_mod.split_sentences(clean))
+    return doc
+
+
+def extract(text: str, date: Date | str | None = None, source: str = "") -> Document:
+    """Extract people, organizations, posts, reporting lines and events from one article.
+
+    ``date`` is the publication date (``YYYY-MM-DD`` or a ``datetime.date``): relative
+    dates ("昨日", "两周前") resolve against it; without it, the latest full date in the text.
+    """
+    doc = prepare(text, date, source)
+    for step in (find_mentions, resolve, extract_facts):
+        doc = step(doc)
+    return doc

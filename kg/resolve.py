@@ -1,0 +1,166 @@
+"""Entity resolution within a document: one entity per real-world person or organization.
+
+- persons: the same pinyin is the same person (程一晓 / 程义孝 / 程益晓 from machine translation);
+  an English name in parentheses, a bare given name (汝波) and surname + 总 (谭总) join the full name;
+- companies: every form in the gazetteer (快手, 快手科技, Kuaishou) is one company; "公司", "本行"
+  refer to the company the article is about;
+- units: the same name core under the same parent is one unit (快手电商事业部 = 电子商务事业部 = 快手电商).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pypinyin import lazy_pinyin
+
+from .document import Document, Entity, Mention
+from .lexicon import load
+
+
+def pinyin(name: str) -> str:
+    """Romanization used for alt labels and IRIs: 程一晓 -> "Cheng Yixiao"."""
+    if name.isascii():
+        return name
+    parts = [p for p in lazy_pinyin(name.replace("·", " ")) if p.strip()]
+    if not parts:
+        return name
+    if "·" in name or len(parts) > 4:
+        return " ".join(p.capitalize() for p in parts)
+    return parts[0].capitalize() + (" " + "".join(parts[1:]).capitalize() if len(parts) > 1 else "")
+
+
+def resolve(doc: Document) -> Document:
+    """Fill ``doc.entities`` and ``doc.links`` (mention position -> entity key)."""
+    _resolve_persons(doc)
+    _resolve_orgs(doc)
+    return doc
+
+
+def mention_key(m: Mention) -> tuple[int, int]:
+    return (m.sentence, m.start)
+
+
+def _resolve_persons(doc: Document) -> None:
+    persons = [m for m in doc.mentions if m.kind == "person"]
+    by_sound: dict[str, str] = {}  # pinyin -> key
+    keys: dict[str, str] = {}  # surface form -> key
+    # full Chinese names first, in order of appearance, so that short forms can join them
+    for m in sorted(persons, key=lambda m: (bool(m.label), -len(m.text), m.sentence, m.start)):
+        if m.label:  # an English name given in parentheses after the Chinese one
+            key = keys.get(m.label)
+        elif m.text in keys:
+            key = keys[m.text]
+        else:
+            sound = "".join(lazy_pinyin(m.text))
+            key = by_sound.get(sound) or _short_form_of(m.text, keys)
+        if key is None:
+            key = "person:" + m.text
+            doc.entities[key] = Entity(key, "person", m.text)
+            by_sound["".join(lazy_pinyin(m.text))] = key
+        keys.setdefault(m.text, key)
+        doc.entities[key].labels.add(m.text)
+        if m.label or m.text.isascii():
+            doc.entities[key].english.add(m.text)
+        doc.links[mention_key(m)] = key
+    _link_back_references(doc, keys)
+
+
+def _short_form_of(text: str, keys: dict[str, str]) -> str | None:
+    """"汝波" is 梁汝波; "梅耶尔" is 凯文·梅耶尔 (a part after the dot)."""
+    for full, key in keys.items():
+        if len(full) == 3 and len(text) == 2 and full.endswith(text):
+            return key
+        if "·" in full and text in full.split("·"):
+            return key
+    return None
+
+
+def _link_back_references(doc: Document, keys: dict[str, str]) -> None:
+    """"谭总", "蒋总": surname + 总 is the one person of that surname named before."""
+    by_surname: dict[str, set[str]] = {}
+    for form, key in keys.items():
+        if not form.isascii() and "·" not in form:
+            by_surname.setdefault(form[0], set()).add(key)
+    for sent in doc.sentences:
+        if sent.noise:
+            continue
+        for m in re.finditer(r"(.)总(?![裁经监部理])", sent.text):
+            owners = by_surname.get(m.group(1), set())
+            if len(owners) == 1:
+                key = next(iter(owners))
+                doc.entities[key].labels.add(m.group())
+                doc.links[(sent.index, m.start())] = key
+                doc.mentions.append(Mention("person", m.group(), sent.index, m.start(), m.end()))
+
+
+def _company_name(m: Mention, aliases: dict[str, str]) -> str:
+    return m.label or m.text
+
+
+def _resolve_orgs(doc: Document) -> None:
+    lx = load()
+    orgs = [m for m in doc.mentions if m.kind == "org"]
+    counts = Counter(m.label or m.text for m in orgs if m.value == "company")
+    first = {}
+    for m in orgs:
+        if m.value == "company":
+            first.setdefault(m.label or m.text, (m.sentence, m.start))
+    main = min(counts, key=lambda n: (-counts[n], first[n])) if counts else None
+    doc.main_org = f"org:{main}" if main else None
+
+    def company_key(name: str) -> str:
+        c = lx.companies.get(name.lower())
+        canon = c.name if c else name
+        key = f"org:{canon}"
+        if key not in doc.entities:
+            doc.entities[key] = Entity(key, "company", canon)
+            if c:
+                doc.entities[key].english.update(c.english)
+        doc.entities[key].labels.add(name)
+        return key
+
+    if main:
+        company_key(main)
+    for m in orgs:
+        if m.value == "company":
+            key = company_key(m.label or m.text)
+            doc.entities[key].labels.add(m.text)
+        else:
+            parent = None
+            if m.parent:
+                parent = doc.main_org if m.parent in lx.cues else company_key(m.parent)
+            key = _unit_key(doc, m, parent, lx)
+        doc.links[mention_key(m)] = key
+    # "公司", "本行", "集团": the company the article is about
+    for m in doc.mentions:
+        if m.kind == "cue" and m.value == "orgref" and doc.main_org:
+            doc.links[mention_key(m)] = doc.main_org
+
+
+def unit_core(name: str, lx) -> str:
+    core = name
+    for long, short in lx.abbreviations:
+        core = core.replace(long, short)
+    for suffix in sorted(lx.suffixes, key=len, reverse=True):
+        if core.endswith(suffix) and len(core) > len(suffix):
+            core = core[: -len(suffix)]
+            break
+    return core
+
+
+def _unit_key(doc: Document, m: Mention, parent: str | None, lx) -> str:
+    label = m.label or m.text
+    core = unit_core(label, lx)
+    for key, e in doc.entities.items():
+        if e.kind in ("unit", "committee") and e.core == core and (parent is None or e.parent in (None, parent)):
+            if parent and not e.parent:
+                e.parent = parent
+            e.labels.update({m.text, label})
+            return key
+    key = f"unit:{core}"
+    kind = "committee" if m.value == "committee" else "unit"
+    e = Entity(key, kind, label, parent=parent)
+    e.core = core
+    e.labels.update({m.text, label})
+    doc.entities[key] = e
+    return key

@@ -1,0 +1,435 @@
+"""Check a knowledge graph against kg's SHACL shapes (``ontology/shapes.ttl``).
+
+``load_graph(path)`` reads an RDF file (format from its extension) and turns every problem with the
+file into one-line :class:`kg.errors.KgError`; ``validate(graph)`` returns the shape violations as
+:class:`Violation` values that print as ``membership/abc: org:role missing (A membership has a role)``.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import json
+import logging
+import os
+import re
+import warnings
+import xml.sax
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import rdflib
+from rdflib import BNode, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import RDF, SH, XSD
+from rdflib.term import Node
+
+from .errors import KgError
+
+__all__ = ["Violation", "validate", "load_graph", "FORMATS"]
+
+OC = "https://kg.example.org/ns/org-change#"
+#: Where instance IRIs live unless configured otherwise; shown without a prefix in messages.
+DEFAULT_BASE = "https://kg.example.org/id/"
+
+#: Prefixes used to shorten IRIs in messages (the graph's own bindings are added to these).
+KNOWN_PREFIXES: dict[str, str] = {
+    "oc": OC,
+    "org": "http://www.w3.org/ns/org#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "time": "http://www.w3.org/2006/time#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsd": str(XSD),
+    "rdf": str(RDF),
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "sh": str(SH),
+}
+
+#: File extension -> (rdflib format, name used in error messages).
+FORMATS: dict[str, tuple[str, str]] = {
+    ".ttl": ("turtle", "Turtle"),
+    ".nt": ("nt", "N-Triples"),
+    ".nq": ("nquads", "N-Quads"),
+    ".trig": ("trig", "TriG"),
+    ".jsonld": ("json-ld", "JSON-LD"),
+    ".json": ("json-ld", "JSON-LD"),
+    ".rdf": ("xml", "RDF/XML"),
+    ".xml": ("xml", "RDF/XML"),
+}
+_QUAD_FORMATS = {"nquads", "trig"}
+
+
+# --------------------------------------------------------------------------------------------------
+# Violations
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL validation result.
+
+    ``focus_node`` is the node that fails, ``path`` the property (``None`` for a node-level check),
+    ``value`` the offending value if any, ``message`` the shape's ``sh:message``, ``severity`` one of
+    ``"Violation"``, ``"Warning"``, ``"Info"``, and ``constraint`` the SHACL constraint component's
+    short name (``"MinCount"``, ``"Datatype"``, ...).
+    """
+
+    focus_node: Node
+    path: Node | None
+    message: str
+    value: Node | None = None
+    severity: str = "Violation"
+    constraint: str = ""
+    #: The rendered one-line text (IRIs shortened with the data graph's prefixes).
+    display: str = field(default="", compare=False, repr=False)
+
+    def __str__(self) -> str:
+        if self.display:
+            return self.display
+        short = _Shortener(())
+        return _render(short, self.focus_node, self.path, self.value, self.constraint, self.message, {})
+
+
+_BARE_DATATYPES = {XSD.integer, XSD.decimal, XSD.double, XSD.boolean}
+
+
+class _Shortener:
+    """Shortens IRIs to ``prefix:local`` (or bare ``local`` under the instance base)."""
+
+    def __init__(self, bindings):
+        table: dict[str, str] = {DEFAULT_BASE: ""}
+        for prefix, ns in KNOWN_PREFIXES.items():
+            table.setdefault(ns, prefix)
+        for prefix, ns in bindings:
+            ns = str(ns)
+            if ns and ns not in table:
+                table[ns] = str(prefix)
+        # longest namespace first so that e.g. `.../org-change#` beats a shorter binding
+        self._table = sorted(table.items(), key=lambda kv: -len(kv[0]))
+
+    def __call__(self, node: Node | None) -> str:
+        if node is None:
+            return ""
+        if isinstance(node, URIRef):
+            iri = str(node)
+            for ns, prefix in self._table:
+                if iri.startswith(ns) and len(iri) > len(ns):
+                    local = iri[len(ns):]
+                    return f"{prefix}:{local}" if prefix else local
+            return f"<{iri}>"
+        if isinstance(node, Literal):
+            text = json.dumps(str(node), ensure_ascii=False)
+            if node.language:
+                return f"{text}@{node.language}"
+            if node.datatype in _BARE_DATATYPES and node.value is not None:
+                return str(node)
+            if node.datatype is not None and node.datatype != XSD.string:
+                return f"{text}^^{self(node.datatype)}"
+            return text
+        if isinstance(node, BNode):
+            return f"_:{node}"
+        return str(node)
+
+
+def _path_text(short: _Shortener, path: Node | None, shapes: rdflib.Graph | None) -> str:
+    """A SHACL property path in SPARQL-like syntax (``^p``, ``p/q``, ``p|q``, ``p*``)."""
+    if path is None:
+        return ""
+    if isinstance(path, URIRef) or shapes is None or not isinstance(path, BNode):
+        return short(path)
+    if (path, RDF.first, None) in shapes:
+        return "/".join(_path_text(short, p, shapes) for p in Collection(shapes, path))
+    for pred, fmt in ((SH.inversePath, "^{}"), (SH.zeroOrMorePath, "{}*"),
+                      (SH.oneOrMorePath, "{}+"), (SH.zeroOrOnePath, "{}?")):
+        inner = shapes.value(path, pred)
+        if inner is not None:
+            return fmt.format(_path_text(short, inner, shapes))
+    alt = shapes.value(path, SH.alternativePath)
+    if alt is not None:
+        return "(" + "|".join(_path_text(short, p, shapes) for p in Collection(shapes, alt)) + ")"
+    return short(path)
+
+
+def _render(short, focus, path, value, constraint, message, params, path_text=None) -> str:
+    subject = path_text if path_text is not None else short(path)
+    v = short(value) if value is not None else ""
+    lead = f"{subject} " if subject else ""
+
+    def param(name):
+        node = params.get(name)
+        return short(node) if node is not None else "?"
+
+    if constraint == "MinCount":
+        n = params.get("minCount")
+        problem = f"{lead}missing" if n is None or int(n) <= 1 else f"{lead}has fewer than {n} values"
+    elif constraint == "MaxCount":
+        n = params.get("maxCount")
+        problem = f"{lead}has more than {n if n is not None else 'the allowed number of'} value" + (
+            "" if n is not None and int(n) == 1 else "s")
+    elif constraint == "Class":
+        problem = f"{lead}{v} is not a {param('class')}" if subject else f"not a {param('class')}"
+    elif constraint == "Datatype":
+        problem = f"{lead}{v} is not {param('datatype')}"
+    elif constraint == "NodeKind":
+        kind = {"IRI": "an IRI", "Literal": "a literal", "BlankNode": "a blank node"}.get(
+            param("nodeKind").split(":")[-1], param("nodeKind"))
+        problem = f"{lead}{v} is not {kind}"
+    elif constraint == "Or":
+        problem = f"{lead}{v} is not an accepted value" if v else f"{lead}not accepted"
+    elif constraint == "MinInclusive":
+        numeric = isinstance(value, Literal) and isinstance(value.value, (int, float)) \
+            and not isinstance(value.value, bool)
+        bound = param("minInclusive")
+        problem = f"{lead}{v} is less than {bound}" if numeric else f"{lead}{v} is not a number >= {bound}"
+    elif constraint in ("LessThan", "LessThanOrEquals"):
+        other = param("lessThan" if constraint == "LessThan" else "lessThanOrEquals")
+        cmp_ = "not less than" if constraint == "LessThan" else "greater than"
+        problem = f"{lead}{v} is {cmp_} {other}"
+    elif v and v != short(focus):
+        problem = f"{lead}has bad value {v}"
+    else:
+        problem = f"{lead}invalid" if subject else "invalid"
+    text = f"{short(focus)}: {problem}"
+    return f"{text} ({message})" if message else text
+
+
+# --------------------------------------------------------------------------------------------------
+# Shapes and ontology (packaged in kg/ontology/)
+# --------------------------------------------------------------------------------------------------
+
+
+def _resource_graph(name: str) -> rdflib.Graph:
+    res = importlib.resources.files("kg") / "ontology" / name
+    g = rdflib.Graph()
+    g.parse(data=res.read_text(encoding="utf-8"), format="turtle")
+    return g
+
+
+@functools.lru_cache(maxsize=1)
+def shapes_graph() -> rdflib.Graph:
+    """The SHACL shapes (``kg/ontology/shapes.ttl``), parsed once."""
+    return _resource_graph("shapes.ttl")
+
+
+@functools.lru_cache(maxsize=1)
+def ontology_graph() -> rdflib.Graph:
+    """The org-change ontology (``kg/ontology/org-change.ttl``), parsed once."""
+    return _resource_graph("org-change.ttl")
+
+
+_PARAMS = ("minCount", "maxCount", "class", "datatype", "nodeKind", "minInclusive",
+           "lessThan", "lessThanOrEquals")
+
+
+def validate(data: rdflib.Graph) -> list[Violation]:
+    """Validate ``data`` against kg's shapes; an empty list means the graph conforms.
+
+    The org-change ontology is used as pyshacl's ontology graph with RDFS inference (so e.g. an
+    ``oc:Committee`` is checked as an ``org:OrganizationalUnit``); ``data`` itself is not modified.
+    A dataset (quads) is validated as the union of its graphs. Violations come sorted by focus node.
+    """
+    import pyshacl  # imported lazily: it is slow to import and only needed here
+
+    if isinstance(data, rdflib.ConjunctiveGraph):  # Dataset too: validate the union of all graphs
+        data = _union(data)
+    shapes = shapes_graph()
+    _conforms, results, _text = pyshacl.validate(
+        data,
+        shacl_graph=shapes,
+        ont_graph=ontology_graph(),
+        inference="rdfs",
+        abort_on_first=False,
+        allow_infos=True,
+        allow_warnings=True,
+        meta_shacl=False,
+        advanced=False,
+        js=False,
+        inplace=False,
+    )
+    short = _Shortener(data.namespaces())
+    out: set[Violation] = set()
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        focus = results.value(result, SH.focusNode)
+        path = results.value(result, SH.resultPath)
+        value = results.value(result, SH.value)
+        severity = results.value(result, SH.resultSeverity)
+        component = results.value(result, SH.sourceConstraintComponent)
+        source = results.value(result, SH.sourceShape)
+        message = _pick_message(results.objects(result, SH.resultMessage))
+        constraint = _local(component).removesuffix("ConstraintComponent") if component else ""
+        params = {}
+        if source is not None:
+            for name in _PARAMS:
+                v = shapes.value(source, SH[name])
+                if v is not None:
+                    params[name] = v
+        # a result path that is a blank node lives in the results graph (pyshacl copies it there)
+        path_text = _path_text(short, path, results if isinstance(path, BNode) else None)
+        display = _render(short, focus, path, value, constraint, message, params, path_text)
+        out.add(Violation(
+            focus_node=focus,
+            path=path,
+            message=message,
+            value=value,
+            severity=_local(severity) if severity is not None else "Violation",
+            constraint=constraint,
+            display=display,
+        ))
+    return sorted(out, key=lambda v: (str(v.focus_node), str(v.path), v.constraint, v.message,
+                                      str(v.value)))
+
+
+def _pick_message(messages) -> str:
+    """The English message if there is one, else any message (shapes carry ``sh:message ...@en``)."""
+    msgs = sorted(messages, key=lambda m: (getattr(m, "language", None) not in ("en", None), str(m)))
+    return " ".join(str(msgs[0]).split()) if msgs else ""
+
+
+def _local(node: Node) -> str:
+    s = str(node)
+    return re.split(r"[#/]", s)[-1] or s
+
+
+def _union(ds: rdflib.ConjunctiveGraph) -> rdflib.Graph:
+    g = rdflib.Graph()
+    for prefix, ns in ds.namespaces():
+        g.bind(prefix, ns, override=True, replace=True)
+    for s, p, o, _ctx in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+# --------------------------------------------------------------------------------------------------
+# Loading files
+# --------------------------------------------------------------------------------------------------
+
+
+def load_graph(path: str | os.PathLike) -> rdflib.Graph:
+    """Read an RDF file into a graph, choosing the parser from the file extension.
+
+    ``.ttl`` Turtle, ``.nt`` N-Triples, ``.nq`` N-Quads, ``.trig`` TriG, ``.jsonld``/``.json``
+    JSON-LD, ``.rdf``/``.xml`` RDF/XML; anything else is read as Turtle. Quad formats are merged into
+    one graph (the union of their graphs). Relative IRIs resolve against the file's ``file:`` URI.
+
+    Raises :class:`KgError` with a one-line message naming the file for a missing, unreadable or
+    non-file path and for a syntax error (with the line number when the parser reports one), e.g.
+    ``data/x.ttl: not valid Turtle: line 3: expected '.' ... (near "ex:d .")``.
+    """
+    p = Path(path)
+    fmt, fmt_name = FORMATS.get(p.suffix.lower(), ("turtle", "Turtle"))
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise KgError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise KgError(f"{path}: is a directory, not an RDF file") from None
+    except PermissionError:
+        raise KgError(f"{path}: cannot read: permission denied") from None
+    except OSError as exc:
+        raise KgError(f"{path}: cannot read: {_one_line(exc.strerror or str(exc))}") from None
+
+    prefix = f"{path}: not valid {fmt_name}"
+    data: str | bytes
+    if fmt == "xml":
+        data = raw  # the XML parser honours the encoding declaration itself
+    else:
+        try:
+            data = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise KgError(f"{prefix}: line {line}: not UTF-8 (byte 0x{raw[exc.start]:02x})") from None
+
+    graph: rdflib.Graph = rdflib.Dataset() if fmt in _QUAD_FORMATS else rdflib.Graph()
+    term_logger = logging.getLogger("rdflib.term")
+    term_logger.addFilter(_quiet_ill_typed)
+    try:
+        with warnings.catch_warnings():  # rdflib's own parsers use its deprecated ConjunctiveGraph
+            warnings.simplefilter("ignore", DeprecationWarning)
+            graph.parse(data=data, format=fmt, publicID=p.absolute().as_uri())
+    except Exception as exc:  # every rdflib parser has its own exception types
+        line, message = _parse_error_location(exc, fmt, data)
+        where = f"line {line}: " if line else ""
+        raise KgError(f"{prefix}: {where}{_one_line(message)}") from None
+    finally:
+        term_logger.removeFilter(_quiet_ill_typed)
+    if isinstance(graph, rdflib.ConjunctiveGraph):
+        graph = _union(graph)
+    return graph
+
+
+def _quiet_ill_typed(record: logging.LogRecord) -> bool:
+    """Drops rdflib's traceback for ill-typed literals such as "abc"^^xsd:date: validate() reports them."""
+    return not record.getMessage().startswith("Failed to convert Literal lexical form")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split()) or "parse error"
+
+
+def _parse_error_location(exc: Exception, fmt: str, data: str | bytes) -> tuple[int | None, str]:
+    """(1-based line or None, message) for an exception raised by one of rdflib's parsers."""
+    from rdflib.plugins.parsers.notation3 import BadSyntax
+
+    if isinstance(exc, BadSyntax):  # Turtle, TriG, N3
+        why = getattr(exc, "_why", None) or str(exc)
+        line = getattr(exc, "lines", None)
+        near = _near(getattr(exc, "_str", None), getattr(exc, "_i", -1))
+        return (line + 1 if isinstance(line, int) else None), (f"{why} (near {near})" if near else why)
+    if isinstance(exc, json.JSONDecodeError):
+        return exc.lineno, f"{exc.msg} (column {exc.colno})"
+    if isinstance(exc, xml.sax.SAXParseException):
+        return exc.getLineNumber(), exc.getMessage()
+    if fmt in ("nt", "nquads") and isinstance(data, str):
+        found = _first_bad_ntriples_line(data, fmt)
+        if found:
+            return found
+    return None, str(exc) or type(exc).__name__
+
+
+def _near(text, i) -> str:
+    """A short quote of the source at index ``i`` (up to the end of that line)."""
+    if not isinstance(i, int) or i < 0 or text is None:
+        return ""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    snippet = text[i:].split("\n", 1)[0].strip()
+    if not snippet:
+        return ""
+    if len(snippet) > 30:
+        snippet = snippet[:30] + "…"
+    return json.dumps(snippet, ensure_ascii=False)
+
+
+def _first_bad_ntriples_line(text: str, fmt: str) -> tuple[int, str] | None:
+    """rdflib's N-Triples/N-Quads errors carry no line number: find the first line that fails."""
+    from rdflib.exceptions import ParserError
+    from rdflib.plugins.parsers.nquads import NQuadsParser
+    from rdflib.plugins.parsers.ntriples import W3CNTriplesParser
+
+    if fmt == "nquads":
+        parser = NQuadsParser()
+        parser.sink = rdflib.Dataset()
+    else:
+        parser = W3CNTriplesParser(sink=_NullSink())
+    for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+        parser.line = line
+        try:
+            parser.parseline()
+        except ParserError as exc:
+            why = str(exc)
+            eaten = re.match(r"Failed to eat .* at (.*)", why, re.S)
+            if eaten:
+                why = "unexpected " + json.dumps(eaten.group(1).strip()[:30], ensure_ascii=False)
+            return number, f"{why} in {json.dumps(line.strip()[:60], ensure_ascii=False)}"
+        except Exception as exc:  # pragma: no cover - defensive
+            return number, str(exc) or type(exc).__name__
+    return None
+
+
+class _NullSink:
+    """Discards triples (rdflib's DummySink prints them)."""
+
+    def triple(self, s, p, o) -> None:
+        pass
