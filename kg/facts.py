@@ -78,12 +78,14 @@ class _Sentence:
         self.ex, self.index, self.toks = ex, index, toks
         self.tags = "".join(t.tag for t in toks)
         self.used: set[int] = set()  # verb tokens a rule has read already
+        topic = re.match(r"_?O,", self.tags)  # "1. 阿里云智能集团:张勇兼任CEO"
+        self.topic = toks[topic.end() - 2].key if topic else None
 
     # -- helpers -------------------------------------------------------------------------
     def post(self, person, org, role_tok: Tok, status="current", verb=None):
         if person is None or role_tok is None:
             return
-        org = org or self.ex.default_org(role_tok.key, self.index)
+        org = org or self.topic or self.ex.default_org(role_tok.key, self.index)
         if org is None or org == person:
             return
         title = role_tok.text if role_tok.text and load().role_by_form.get(role_tok.text.lower()) != role_tok.key \
@@ -117,6 +119,9 @@ class _Sentence:
     # -- rules ---------------------------------------------------------------------------
     def run(self):
         self.ex.subject = None
+        for t in self.toks:  # "新事业部由…负责": the unit just set up
+            if t.tag == "O" and t.key in self.ex.anaphoric and self.ex.recent_unit:
+                t.key = self.ex.recent_unit
         for m in re.finditer(r"e[_,s]*(?:O[_,sj]*)+", self.tags):
             self.established(m)
         for m in re.finditer(r"O(u)(?:e)?(O(?:[sj]O)*)|(?<![A-Za-z])u(O(?:[sj]O)*)", self.tags):
@@ -127,7 +132,7 @@ class _Sentence:
             self.by(m)
         for m in re.finditer(r"O(R)w(P)", self.tags):
             self.post(self.toks[m.start(2)].key, self.toks[m.start()].key, self.toks[m.start(1)])
-        for m in re.finditer(r"(?:n|(?<=,))(P)w(O?R(?:[sj]O?R)*)", self.tags):
+        for m in re.finditer(r"(?:n(?:f?O?R[sj]?)*|(?<=,))(P)w(O?R(?:[sj]O?R)*)", self.tags):
             if "n" in self.tags[: m.start() + 1]:
                 self.appoint(self.toks[m.start(1)].key, m.start(2), m.end(2))
         for m in re.finditer(r"(P)y(P)[a_]?(O?R(?:[sj]O?R)*)", self.tags):
@@ -140,7 +145,7 @@ class _Sentence:
                 self.verb(m.start())
         for m in re.finditer(r"O?b?(P)(?:R)?(?:[s,]*(P)(?:R)?)+[_,]*z|m(P(?:s?P)+)", self.tags):
             self.members(m)
-        for m in re.finditer(r"x(?:[_,]?)(P|i)h?", self.tags):
+        for m in re.finditer(r"x(?:[_,]?)(?:f?O?R[sj]?)*(P|i)h?", self.tags):
             self.reports(m)
 
     def established(self, m):
@@ -175,6 +180,8 @@ class _Sentence:
         person = self.toks[m.start(1)].key
         for org, role, former in self.chain(m.start(), m.start(1)):
             self.post(person, org, role, "former" if former else "current")
+            if not former and self.ex.doc.facts:
+                self.ex.weak.add(id(self.ex.doc.facts[-1]))
 
     def by(self, m):
         """"抖音由张楠担任CEO", "由CEO程一晓担任主席", "网易有道由CEO周枫负责"."""
@@ -232,7 +239,7 @@ class _Sentence:
             return
         self.ex.subject = person
         if t.tag == "l":
-            if not roles and j < len(self.toks) and self.toks[j].tag == "t":
+            if not roles:  # "卸任上述职务", "因个人原因退休": the posts named before end
                 self.ex.end_posts(person, self.index)
             left = []
             for org, role, _ in roles:
@@ -267,7 +274,7 @@ class _Sentence:
             return
         subjects: list[str] = []
         k = m.start() - 1
-        while k >= 0 and self.toks[k].tag in "Ps_g":
+        while k >= 0 and self.toks[k].tag in "PsORjf_g":
             if self.toks[k].tag == "P":
                 subjects.append(self.toks[k].key)
             if self.toks[k].tag == "g":
@@ -293,7 +300,10 @@ class _Extractor:
         self.recent_unit: str | None = None
         self.left_roles: dict[int, list] = {}
         self.author = _find_author(doc)
+        this = {w for w, tag in load().cues.items() if tag == "this"}
+        self.anaphoric = {k for k, e in doc.entities.items() if e.kind != "person" and e.core in this}
         self.seen: set = set()
+        self.weak: set[int] = set()  # ids of facts read from a title alone ("集团CEO徐雷"), not from a verb
         self.dates: dict[int, list[tuple[int, str]]] = {}
 
     def add(self, fact: Fact):
@@ -387,8 +397,16 @@ def extract_facts(doc: Document) -> Document:
         # date positions in token space, for "the date before the verb"
         ex.dates[s.index] = [(i, t.key) for i, t in enumerate(toks) if t.tag == "D"]
         _Sentence(ex, s.index, toks).run()
+    _drop_superseded(doc, ex.weak)
     _default_parents(doc)
     return doc
+
+
+def _drop_superseded(doc: Document, weak: set[int]) -> None:
+    """A post named by title alone is not current when the article says it ended ("徐雷…辞去CEO职务")."""
+    ended = {(f.subject, f.object, f.role) for f in doc.facts if f.kind == "post" and f.status == "former"}
+    doc.facts = [f for f in doc.facts if not (id(f) in weak and f.status == "current"
+                                              and (f.subject, f.object, f.role) in ended)]
 
 
 def _default_parents(doc: Document) -> None:

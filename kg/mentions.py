@@ -24,6 +24,9 @@ _LATIN_UNIT = re.compile(r"(?:部门|团队|业务|平台)\s*([A-Z][A-Za-z0-9]+)
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\.&\-]*(?:\s[A-Z][A-Za-z0-9]*)*")
 _LIST_SEP = re.compile(r"[、,]|和|及")
 _HONORIFIC = re.compile(r"(先生|女士|博士)$")
+_LIST_BEFORE_NOUN = re.compile(
+    r"((?:[^、,，:：;；。()（）]{2,12}、)+[^、,，:：;；。()（）]{2,12}?)(?:等)?(?:[一二三四五六七八九十两\d]+[大个])"
+    r"(业务集团|业务板块|事业群|事业部|板块|子公司|部门|业务单元)")
 
 
 class _Spans:
@@ -61,7 +64,7 @@ def find_mentions(doc: Document) -> Document:
     lx = load()
     known_people: dict[str, str] = {}  # surface form -> English name given in the text ("" if none)
     aliases = _declared_aliases(doc.text)
-    year_hint = doc.date.year if doc.date else None
+    year_hint = doc.date.year if doc.date else _latest_year(doc.text)
     spans_by_sentence = []
     for sent in doc.sentences:
         if sent.noise:
@@ -89,6 +92,12 @@ def find_mentions(doc: Document) -> Document:
     for sp in spans_by_sentence:
         doc.mentions.extend(sorted(sp.items, key=lambda m: m.start))
     return doc
+
+
+def _latest_year(text: str) -> int | None:
+    """"9月16日" in an article that names no full date: the latest year it mentions ("2022快手电商…")."""
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19[89]|20\d)\d)(?!\d)", text)]
+    return max(years) if years else None
 
 
 def _declared_aliases(text: str) -> dict[str, str]:
@@ -217,15 +226,23 @@ def _find_persons(sp: _Spans, lx: Lexicon, known: dict[str, str]) -> None:
     # lists of members: "委员包括程一晓、刘峰、唐玉玉"
     for m in re.finditer(r"(?:成员|委员)(?:包括|为)|由(?=[^,。]*组成)", text):
         _add_list(sp, m.end(), lx, known)
-    # "任命张利东为", "选举葛海蛟先生为"
-    for m in re.finditer(r"(?:任命|聘任|选举|聘请|委任)([^\s,，。为]{2,6}?)(?:先生|女士)?为", text):
+    # "任命张利东为", "选举葛海蛟先生为", and the next ones in the list: "…,李津为混合云事业部总裁"
+    nominate = re.search("|".join(w for w, t in lx.cues.items() if t == "nominate"), text)
+    for m in re.finditer(r"(?:任命|聘任|选举|聘请|委任|[,，;；])([^\s,，。为]{2,6}?)(?:先生|女士)?为", text):
+        if not nominate or m.start() < nominate.start():
+            continue
         name = m.group(1)
         if _CJK_RUN.fullmatch(name) and not is_common_word(name) and sp.free(m.start(1), m.end(1)):
             _add_person(sp, m.start(1), m.end(1), known)
     # anywhere: surname + one or two characters where a name can end
     for i, ch in enumerate(text):
+        if ch in lx.cues and text[i + 1:i + 2] in lx.surnames:
+            continue  # "向徐雷汇报": 向 is the preposition, 徐 the surname
         if ch in lx.surnames and sp.free(i, i + 2) and (i == 0 or not _in_word(text, i)):
             n = _person_at(text, i, sp, lx, after_title=False)
+            before, after = sp.ending_at(i), sp.starting_at(i + n)
+            if n and before is not None and before.kind == "org" and after is not None and after.kind == "role":
+                continue  # "阿里云智能总裁": company + name + title is a unit, not a person
             if n:
                 _add_person(sp, i, i + n, known)
 
@@ -287,7 +304,7 @@ def _trim_left(text: str, start: int, end: int, lx: Lexicon) -> int:
 
 
 # jieba part-of-speech classes that never start or sit inside an organization's name
-_BOUNDARY_TAGS = frozenset("vpcdrum")
+_BOUNDARY_TAGS = frozenset("pcdrum")
 
 
 def _find_units(sp: _Spans, lx: Lexicon) -> None:
@@ -317,6 +334,8 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
         core = text[start:m.start()]
         if len(core) < min_len or core in lx.qualifiers or not sp.free(start, m.end()):
             continue
+        if min_len and (word_tag(core) or "").startswith("v"):
+            continue  # "带领团队", "表明公司": a verb is no name
         if parent is not None and parent.kind == "org":
             # "快手电商事业部": the company's name is part of the unit's name
             sp.items.remove(parent)
@@ -369,6 +388,18 @@ def _find_context_orgs(sp: _Spans, lx: Lexicon) -> None:
                 continue
             if _CJK_RUN.fullmatch(name) or _LATIN_WORD.fullmatch(name):
                 sp.add("org", start, start + len(name), "unit", name)
+    # "设立阿里云智能、淘宝天猫商业、大文娱六大业务集团": the items take the kind of the noun after them
+    for m in _LIST_BEFORE_NOUN.finditer(text):
+        noun = m.group(2)
+        pos = m.start(1)
+        for item in re.finditer(r"[^、]+", m.group(1)):
+            s, e = pos + item.start(), pos + item.end()
+            s = _trim_left(text, s, e, lx)
+            for inner in [x for x in sp.items if x.kind == "org" and s <= x.start and x.end <= e]:
+                sp.items.remove(inner)  # "阿里" inside "阿里云智能"
+                sp.taken[inner.start:inner.end] = bytes(inner.end - inner.start)
+            if e - s >= 2 and sp.free(s, e):
+                sp.add("org", s, e, _unit_kind(noun, lx), text[s:e])
     # lists of new units: "成立六个业务板块(BU),分别为:抖音、大力教育、飞书和TikTok"
     if any(w in text for w, t in lx.cues.items() if t == "establish"):
         m = re.search(r"分别为|分别是|包括", text)
@@ -385,6 +416,19 @@ def _find_context_orgs(sp: _Spans, lx: Lexicon) -> None:
                     sp.add("org", s, e, "unit", name)
 
 
+def _standalone(text: str, start: int, end: int) -> bool:
+    """jieba puts word boundaries at ``start`` and ``end`` (the characters form no word with their neighbours)."""
+    lo = max(0, start - 3)
+    pos, bounds = lo, {lo}
+    for tok in tokens(text[lo:end + 3]):
+        pos += len(tok)
+        bounds.add(pos)
+    return start in bounds and end in bounds
+
+
 def _find_cues(sp: _Spans, lx: Lexicon) -> None:
-    for m in lx.cue_re.finditer(sp.text):
+    text = sp.text
+    for m in lx.cue_re.finditer(text):
+        if len(m.group()) == 1 and not _standalone(text, m.start(), m.end()):
+            continue  # 原 in 原因, 任 in 任何 or 新任
         sp.add("cue", m.start(), m.end(), lx.cues[m.group().lower()])

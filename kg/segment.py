@@ -40,7 +40,7 @@ def _word_tags() -> dict[str, str]:
     with open(jieba.dt.get_dict_file().name, encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
-            if len(parts) == 3 and int(parts[1]) >= 3:
+            if len(parts) == 3 and int(parts[1]) >= 20:  # rarer entries are mostly segmentation debris
                 tags[parts[0]] = parts[2]
     return tags
 

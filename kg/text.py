@@ -126,10 +126,7 @@ def _decode(data: bytes, name: str) -> str:
     if nuls:
         codec = _utf16_without_bom(data, nuls)
         if codec:
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError:
-                pass
+            return data.decode(codec)
         raise KgError(f"{name}: not a text file (contains NUL bytes)")
     try:
         return data.decode("utf-8")
@@ -150,16 +147,24 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def _utf16_without_bom(data: bytes, nuls: int) -> str | None:
-    """``utf-16-le``/``-be`` when the NUL bytes look like the high bytes of ASCII characters."""
+    """``utf-16-le``/``-be`` when the NUL bytes are the high bytes of ASCII characters."""
     if len(data) % 2:
         return None
-    even = data[0::2].count(0)
+    even = data[0::2].count(0)  # big-endian: the high byte comes first
     odd = nuls - even
-    if odd >= 0.95 * nuls and data[1::2].count(0) * 4 >= len(data) // 2 * 0 + odd:
-        return "utf-16-le"
-    if even >= 0.95 * nuls:
-        return "utf-16-be"
+    for count, codec in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if count >= 0.95 * nuls:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            # decoded UTF-16 text is mostly ASCII, CJK and CJK punctuation; other bytes give noise
+            plausible = len(_PLAUSIBLE_RE.findall(text))
+            return codec if plausible >= 0.8 * len(text) else None
     return None
+
+
+_PLAUSIBLE_RE = re.compile(r"[\t\n\r\x20-\x7e\u00a0-\u024f\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -204,6 +209,7 @@ _FINAL_TAIL_RE = re.compile(r"(?:[。!?;…]|(?<![A-Za-z0-9.])\.)[" + re.escape(
 _CONTINUATION_START_RE = re.compile(r"[,.。、;:!?)\]」』”’%…》]")
 _OPENING_QUOTE_RE = re.compile(r"[“「『\"]")
 _CLAUSE_PUNCT_RE = re.compile(r"[,;。!?]")
+_SENTENCE_PUNCT_RE = re.compile(r"[;。!?]")
 _LATIN_END_RE = re.compile(r"[A-Za-z0-9][.,;:!?%)]?$")
 _LATIN_START_RE = re.compile(r"[A-Za-z0-9(]")
 _WIDE_RE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
@@ -216,7 +222,8 @@ _TAIL_RE = compile_rows("linebreaks.tsv", "tail")
 
 _TITLE_MAX = 50  # a headline is at most this long (characters)
 _HEADER_LINES = 5  # headline, subtitle, byline, announcement header …: at most this many lines
-_HEADING_MAX = 30
+_HEADING_MAX = 20
+_MAX_JOIN_PASSES = 10
 _CAPTION_MAX = 20
 
 
@@ -244,14 +251,22 @@ def normalize(text: str) -> str:
     text = _SPACES_RE.sub(" ", text)
     text = _SPACE_BEFORE_PUNCT_RE.sub("", text)
     lines = [ln.strip(" ") for ln in text.split("\n")]
-    return _join_lines(lines)
+    # Joining can change what a later line looks like ("这是第一" + "个事。"), so join until
+    # nothing changes: the result is a fixed point, which makes normalize idempotent.
+    for _ in range(_MAX_JOIN_PASSES):
+        joined = _join_lines(lines)
+        if len(joined) == len(lines):
+            break
+        lines = joined
+    return "\n".join(lines)
 
 
 def _width(line: str) -> int:
     return len(line) + len(_WIDE_RE.findall(line))
 
 
-def _ends_final(line: str) -> bool:
+def ends_sentence(line: str) -> bool:
+    """The line ends in sentence-final punctuation (。!?;… or a period after CJK), closers allowed."""
     return _FINAL_TAIL_RE.search(line[-8:]) is not None
 
 
@@ -261,7 +276,7 @@ def _is_standalone(line: str) -> bool:
 
 def _is_heading(line: str) -> bool:
     return (len(line) <= _HEADING_MAX and _HEADING_RE is not None and _HEADING_RE.match(line) is not None
-            and not _CLAUSE_PUNCT_RE.search(line))
+            and not _CLAUSE_PUNCT_RE.search(line) and not _ends_open(line))
 
 
 def _ends_open(line: str) -> bool:
@@ -273,6 +288,16 @@ def _ends_open(line: str) -> bool:
 def _title_like(line: str) -> bool:
     return (len(line) <= _TITLE_MAX and "。" not in line and ";" not in line and line.count(",") <= 2
             and not _ends_open(line))
+
+
+def _wrapped_pair(cur: str, nxt: str) -> bool:
+    """``cur`` and ``nxt`` look like one hard-wrapped sentence, not a headline and the body:
+    ``nxt`` is a shorter line that ends the sentence ``cur`` started (after a comma), or both are
+    wrapped at the same width."""
+    if len(nxt) < len(cur) and "," in cur and ends_sentence(nxt):
+        return True
+    wc = _width(cur)
+    return wc >= 30 and abs(wc - _width(nxt)) <= 1
 
 
 def _detect_wrap_band(lines: list[str]) -> tuple[int, int] | None:
@@ -292,17 +317,17 @@ def _detect_wrap_band(lines: list[str]) -> tuple[int, int] | None:
         return None
     n, lo, hi = best
     longer = len(widths) - bisect.bisect_right(widths, hi)
-    if n < 5 or n * 2 < len(widths) or longer * 10 > len(widths):
+    if n < 5 or n * 3 < len(widths) or longer * 10 > len(widths):
         return None
     band = [ln for ln in lines if ln and lo <= _width(ln) <= hi]
-    open_ended = sum(1 for ln in band if not _ends_final(ln))
+    open_ended = sum(1 for ln in band if not ends_sentence(ln))
     if open_ended * 10 < len(band) * 6:
         return None
     return lo, hi
 
 
 def _should_join(cur: str, nxt: str, header: bool, band: tuple[int, int] | None, last: str) -> bool:
-    if _ends_final(cur):
+    if ends_sentence(cur):
         return False
     if _is_standalone(cur) or _is_standalone(nxt):
         return False
@@ -312,15 +337,15 @@ def _should_join(cur: str, nxt: str, header: bool, band: tuple[int, int] | None,
         return False
     if band is not None and band[0] <= _width(last) <= band[1]:
         return True
-    if header and _title_like(cur):
+    if header and _title_like(cur) and not _wrapped_pair(cur, nxt):
         return False
     if (_OPENING_QUOTE_RE.match(nxt) and len(cur) <= _CAPTION_MAX and not _ends_open(cur)
-            and not _CLAUSE_PUNCT_RE.search(cur)):
+            and not _SENTENCE_PUNCT_RE.search(cur)):  # a caption or subheading before a quote
         return False
     return True
 
 
-def _join_lines(lines: list[str]) -> str:
+def _join_lines(lines: list[str]) -> list[str]:
     # A line that starts with closing punctuation ("，" "。" "”") belongs to the one before it.
     merged: list[str] = []
     for ln in lines:
@@ -361,7 +386,7 @@ def _join_lines(lines: list[str]) -> str:
     flush()
     while out and not out[-1]:
         out.pop()
-    return "\n".join(out)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
