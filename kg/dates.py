@@ -14,6 +14,7 @@ Values are ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, as precise as the text is.
 """
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass
@@ -120,11 +121,13 @@ def find_dates(text: str, ref: datetime.date | None, year_hint: int | None = Non
     ref's year and the date would lie more than ~2 months after ref, it is last year's.
     """
     blocks = [(m.start(), m.end()) for m in _BLOCK_RE.finditer(text)] if _BLOCK_RE else []
+    block_starts = [b[0] for b in blocks]
     found: list[tuple[int, int, object]] = []
     for name, rx in _COMPILED:
         for m in rx.finditer(text):
-            if any(b0 <= m.start() and m.end() <= b1 and (b0, b1) != (m.start(), m.end()) for b0, b1 in blocks):
-                continue
+            k = bisect.bisect_right(block_starts, m.start()) - 1
+            if k >= 0 and m.end() <= blocks[k][1] and blocks[k] != m.span():
+                continue  # inside a longer non-date word (今日头条, 前天津)
             value = _RESOLVERS[name](m, ref, year_hint)
             if value is not _INVALID:
                 found.append((m.start(), m.end(), value))

@@ -119,10 +119,14 @@ class _Sentence:
     # -- rules ---------------------------------------------------------------------------
     def run(self):
         self.ex.subject = None
+        if re.match(r"P,", self.tags):  # "蒋凡:"我们旗下…"": an interview answer, 我 is the speaker
+            self.ex.speaker = self.toks[0].key
+        elif re.match(r"_,", self.tags):  # "问:": the interviewer asks
+            self.ex.speaker = None
         for t in self.toks:  # "新事业部由…负责": the unit just set up
             if t.tag == "O" and t.key in self.ex.anaphoric and self.ex.recent_unit:
                 t.key = self.ex.recent_unit
-        for m in re.finditer(r"e[_,s]*(?:O[_,sj]*)+", self.tags):
+        for m in re.finditer(r"e_?O(?:[sj_]?O)*|e_?O?_?,?g?w,?O(?:[sj]?O)*", self.tags):
             self.established(m)
         for m in re.finditer(r"O(u)(?:e)?(O(?:[sj]O)*)|(?<![A-Za-z])u(O(?:[sj]O)*)", self.tags):
             self.units(m)
@@ -216,7 +220,7 @@ class _Sentence:
             if t.tag == "P":
                 return t.key
             if t.tag == "i":
-                return self.ex.author
+                return self.ex.speaker_or_author()
             if t.tag in "bwn":
                 return None
             if t.tag == "," and k < i - 1 and self.toks[k + 1].tag not in "_D":
@@ -269,19 +273,18 @@ class _Sentence:
             k += 1
 
     def reports(self, m):
-        boss = self.ex.author if m.group(1) == "i" else self.toks[m.start(1)].key
+        boss = self.ex.speaker_or_author() if m.group(1) == "i" else self.toks[m.start(1)].key
         if boss is None:
             return
         subjects: list[str] = []
-        k = m.start() - 1
+        k, group = m.start() - 1, False
         while k >= 0 and self.toks[k].tag in "PsORjf_g":
             if self.toks[k].tag == "P":
                 subjects.append(self.toks[k].key)
-            if self.toks[k].tag == "g":
-                subjects.extend(self.ex.recent_appointees(self.index, boss))
+            group = group or self.toks[k].tag in "gR"
             k -= 1
-        if not subjects and k >= 0 and self.toks[k].tag == "R":
-            subjects.extend(self.ex.recent_appointees(self.index, boss))  # "各业务板块负责人直接向…汇报"
+        if group and not subjects:  # "二人均向雷军汇报", "各业务板块负责人直接向…汇报"
+            subjects.extend(self.ex.recent_appointees(self.index, boss))
         if not subjects:
             subjects = [self.ex.subject] if self.ex.subject else []
         for s in subjects:
@@ -300,6 +303,7 @@ class _Extractor:
         self.recent_unit: str | None = None
         self.left_roles: dict[int, list] = {}
         self.author = _find_author(doc)
+        self.speaker: str | None = None
         this = {w for w, tag in load().cues.items() if tag == "this"}
         self.anaphoric = {k for k, e in doc.entities.items() if e.kind != "person" and e.core in this}
         self.seen: set = set()
@@ -329,6 +333,9 @@ class _Extractor:
                 f.status = "former"
                 self.seen.add((f.kind, f.subject, f.object, f.role, "former"))
 
+    def speaker_or_author(self) -> str | None:
+        return self.speaker or self.author
+
     def default_org(self, role_id: str, sentence: int) -> str | None:
         """The organization of a title given without one: a new unit it fits, else the article's company."""
         hint = load().role_unit_hint.get(role_id)
@@ -354,7 +361,7 @@ class _Extractor:
     def recent_appointees(self, sentence: int, boss: str) -> list[str]:
         out = []
         for f in self.doc.facts:
-            if f.kind == "post" and f.status == "current" and sentence - f.sentence <= 2 and f.subject != boss \
+            if f.kind == "post" and f.status == "current" and sentence - f.sentence <= 4 and f.subject != boss \
                     and f.subject not in out and load().roles[f.role].head and f.object != self.doc.main_org:
                 out.append(f.subject)
         return out

@@ -198,8 +198,8 @@ def _person_at(text: str, i: int, sp: _Spans, lx: Lexicon, after_title: bool) ->
             continue
         if not _name_chars_ok(cand) or is_common_word(cand):
             continue
-        if n == 3 and is_common_word(cand[:2]) and not surname_len:
-            continue
+        if n == 3 and is_common_word(cand[:2]):
+            continue  # "国际站", "高级副": a word, then one more character
         if _name_ends_ok(text, i + n, sp, lx, strict=not after_title):
             return n
     if after_title:
@@ -228,7 +228,8 @@ def _find_persons(sp: _Spans, lx: Lexicon, known: dict[str, str]) -> None:
         _add_list(sp, m.end(), lx, known)
     # "任命张利东为", "选举葛海蛟先生为", and the next ones in the list: "…,李津为混合云事业部总裁"
     nominate = re.search("|".join(w for w, t in lx.cues.items() if t == "nominate"), text)
-    for m in re.finditer(r"(?:任命|聘任|选举|聘请|委任|[,，;；])([^\s,，。为]{2,6}?)(?:先生|女士)?为", text):
+    for m in re.finditer(r"(?:任命|聘任|选举|聘请|委任|[,，;；](?:任命|聘任|选举|聘请|委任)?)([^\s,，。为]{2,6}?)(?:先生|女士)?为",
+                         text):
         if not nominate or m.start() < nominate.start():
             continue
         name = m.group(1)
@@ -304,7 +305,7 @@ def _trim_left(text: str, start: int, end: int, lx: Lexicon) -> int:
 
 
 # jieba part-of-speech classes that never start or sit inside an organization's name
-_BOUNDARY_TAGS = frozenset("pcdrum")
+_BOUNDARY_TAGS = frozenset("pcdum")
 
 
 def _find_units(sp: _Spans, lx: Lexicon) -> None:
@@ -318,6 +319,8 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
             sp.add("org", m.start(), end, _unit_kind(text[m.start():end], lx), m.group(1))
     for m in lx.suffix_re.finditer(text):
         suffix = m.group()
+        if any((x := lx.suffix_re.match(text, k)) and x.end() > m.end() for k in range(m.start() + 1, m.end())):
+            continue  # 业务部 in 业务部门: the longer suffix is the real one
         kind, min_len = lx.suffixes[suffix]
         if kind == "company" and suffix in ("公司", "集团") and not sp.free(m.start(), m.end()):
             continue
@@ -392,9 +395,10 @@ def _find_context_orgs(sp: _Spans, lx: Lexicon) -> None:
     for m in _LIST_BEFORE_NOUN.finditer(text):
         noun = m.group(2)
         pos = m.start(1)
-        for item in re.finditer(r"[^、]+", m.group(1)):
+        for n, item in enumerate(re.finditer(r"[^、]+", m.group(1))):
             s, e = pos + item.start(), pos + item.end()
-            s = _trim_left(text, s, e, lx)
+            if n == 0:
+                s = _trim_left(text, s, e, lx)
             for inner in [x for x in sp.items if x.kind == "org" and s <= x.start and x.end <= e]:
                 sp.items.remove(inner)  # "阿里" inside "阿里云智能"
                 sp.taken[inner.start:inner.end] = bytes(inner.end - inner.start)

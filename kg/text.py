@@ -147,20 +147,25 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def _utf16_without_bom(data: bytes, nuls: int) -> str | None:
-    """``utf-16-le``/``-be`` when the NUL bytes are the high bytes of ASCII characters."""
+    """``utf-16-le``/``-be`` when the bytes read as UTF-16 text without a byte order mark.
+
+    The NUL bytes of UTF-16 text are mostly the high bytes of its ASCII characters, so they
+    fall mostly on one parity (random binary data spreads them evenly); and the decoded text
+    must be mostly ASCII, CJK and punctuation.
+    """
     if len(data) % 2:
         return None
     even = data[0::2].count(0)  # big-endian: the high byte comes first
     odd = nuls - even
-    for count, codec in ((odd, "utf-16-le"), (even, "utf-16-be")):
-        if count >= 0.95 * nuls:
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError:
-                return None
-            # decoded UTF-16 text is mostly ASCII, CJK and CJK punctuation; other bytes give noise
-            plausible = len(_PLAUSIBLE_RE.findall(text))
-            return codec if plausible >= 0.8 * len(text) else None
+    for count, codec in sorted(((odd, "utf-16-le"), (even, "utf-16-be")), reverse=True):
+        if count < 0.7 * nuls:
+            break
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if len(_PLAUSIBLE_RE.findall(text)) >= 0.9 * len(text):
+            return codec
     return None
 
 
@@ -189,8 +194,10 @@ def _build_translation() -> dict[int, str | None]:
                0x2063, 0x2064, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)):
         table[cp] = None
     # control characters (line breaks are unified before the table is applied)
-    for cp in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)):
+    for cp in (*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0)):
         table[cp] = None
+    table[0x0B] = "\n"  # vertical tab
+    table[0x0C] = "\n"  # form feed (page break of PDF text)
     table[0x0085] = "\n"  # NEL
     table[0x2028] = "\n"  # line separator
     table[0x2029] = "\n"  # paragraph separator
@@ -201,17 +208,16 @@ def _build_translation() -> dict[int, str | None]:
 _TRANSLATION = _build_translation()
 _SPACES_RE = re.compile(r" {2,}")
 _SPACE_BEFORE_PUNCT_RE = re.compile(r"(?<=\S) +(?=[,;:!?。、)\]」』”’》…])")
-_BLANK_RUN_RE = re.compile(r"\n{3,}")
 
 # sentence-final punctuation, possibly followed by closing quotes and brackets
 _CLOSERS = "”’\"』」)]）】》"
-_FINAL_TAIL_RE = re.compile(r"(?:[。!?;…]|(?<![A-Za-z0-9.])\.)[" + re.escape(_CLOSERS) + r"]*$")
+_FINAL_TAIL_RE = re.compile(r"(?:[。!?;…]|\.{3}|(?<![A-Za-z0-9.])\.)[" + re.escape(_CLOSERS) + r"]*$")
 _CONTINUATION_START_RE = re.compile(r"[,.。、;:!?)\]」』”’%…》]")
 _OPENING_QUOTE_RE = re.compile(r"[“「『\"]")
 _CLAUSE_PUNCT_RE = re.compile(r"[,;。!?]")
 _SENTENCE_PUNCT_RE = re.compile(r"[;。!?]")
 _LATIN_END_RE = re.compile(r"[A-Za-z0-9][.,;:!?%)]?$")
-_LATIN_START_RE = re.compile(r"[A-Za-z0-9(]")
+_LATIN_START_RE = re.compile(r"[A-Za-z0-9]")
 _WIDE_RE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
                       r"\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd“”‘’…—]")
 
@@ -427,8 +433,6 @@ def split_sentences(text: str) -> list[Sentence]:
         out.append(Sentence(len(out), s, s + len(stripped), stripped))
 
     for m in _SENT_END_RE.finditer(text):
-        if m.start() < pos:  # the previous match was cut short before a straight quote
-            continue
         if m.group() == "\n":
             emit(pos, m.start())
             pos = line_start = counted_to = m.end()
