@@ -70,6 +70,8 @@ def _short_form_of(text: str, keys: dict[str, str]) -> str | None:
     for full, key in keys.items():
         if len(full) == 3 and len(text) == 2 and full.endswith(text):
             return key
+        if len(text) == 2 and text[1] == "总" and full[0] == text[0] and full != text:
+            return key  # "胡总" is 胡伟
         if "·" in full and text in full.split("·"):
             return key
     return None
@@ -106,6 +108,9 @@ def _resolve_orgs(doc: Document) -> None:
         if m.value == "company":
             first.setdefault(m.label or m.text, (m.sentence, m.start))
     main = min(counts, key=lambda n: (-counts[n], first[n])) if counts else None
+    if main is None:
+        # an announcement that never names its company: "公司", "本行" still name one organization
+        main = next((m.text for m in doc.mentions if m.kind == "cue" and m.value == "orgref"), None)
     doc.main_org = f"org:{main}" if main else None
 
     def company_key(name: str) -> str:

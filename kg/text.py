@@ -309,13 +309,13 @@ def _wrapped_pair(cur: str, nxt: str) -> bool:
 def _detect_wrap_band(lines: list[str]) -> tuple[int, int] | None:
     """(lo, hi) display widths of lines wrapped at a fixed width, or None if the text is not."""
     widths = sorted(_width(ln) for ln in lines if ln)
-    if len(widths) < 5:
+    if len(widths) < 3:
         return None
     best = None
     for w in set(widths):
         if w < 30:
             continue
-        lo = w - max(2, w // 10)
+        lo = w - max(2, w * 15 // 100)
         n = bisect.bisect_right(widths, w) - bisect.bisect_left(widths, lo)
         if best is None or n > best[0] or (n == best[0] and w > best[2]):
             best = (n, lo, w)
@@ -323,7 +323,7 @@ def _detect_wrap_band(lines: list[str]) -> tuple[int, int] | None:
         return None
     n, lo, hi = best
     longer = len(widths) - bisect.bisect_right(widths, hi)
-    if n < 5 or n * 3 < len(widths) or longer * 10 > len(widths):
+    if n < 3 or n * 3 < len(widths) or longer * 10 > len(widths):
         return None
     band = [ln for ln in lines if ln and lo <= _width(ln) <= hi]
     open_ended = sum(1 for ln in band if not ends_sentence(ln))

@@ -153,7 +153,7 @@ def test_normalize_keeps_headline_salutation_and_list():
             "各位同事:\n"
             "主要变化如下\n"
             "- 成立AI创新业务部门Flow\n"
-            "- 朱文佳调任大模型团队负责人\n"
+            "- 朱文佳调任大模型团队负责人。\n"
             "一鸣\n"
             "2020年3月12日")
     assert normalize(text) == text

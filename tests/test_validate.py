@@ -362,9 +362,19 @@ def test_load_graph_unreadable_file_raises(tmp_path):
 
 OC_CLASSES = {
     "Committee", "Excerpt", "Document", "ReportingLine", "PersonnelChange",
-    "Appointment", "Departure", "Transfer", "UnitEstablished",
+    "Appointment", "Departure", "Transfer", "UnitEstablished", "Affiliation",
 }
-OC_PROPERTIES = {"startOffset", "endOffset", "isHeadRole", "subordinate", "superior", "title"}
+OC_PROPERTIES = {"startOffset", "endOffset", "isHeadRole", "subordinate", "superior", "title",
+                 "affiliate", "affiliatedWith"}
+
+
+def test_ontology_defines_every_term_the_extractor_writes():
+    import re
+    from pathlib import Path
+
+    import kg.rdf
+    used = set(re.findall(r"\bOC\.(\w+)", Path(kg.rdf.__file__).read_text(encoding="utf-8")))
+    assert used and used <= OC_CLASSES | OC_PROPERTIES
 
 
 def test_ontology_defines_every_oc_term_with_en_and_zh_label_and_comment():

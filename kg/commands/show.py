@@ -1,0 +1,336 @@
+"""``kg show``: ask a graph who reports to whom, who is in an organization and what changed when."""
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import click
+import networkx as nx
+
+from .. import graph as kgg
+from ..errors import KgError
+
+_GRAPH = click.option("--graph", "graph_file", required=True, type=click.Path(dir_okay=False),
+                      metavar="FILE", help="RDF file to read (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads).")
+_JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+
+
+def _date_arg(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        kgg._period(value)
+    except ValueError:
+        raise KgError(f"{option} {value!r}: not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)") from None
+    return value
+
+
+def _load(path: str) -> nx.MultiDiGraph:
+    from ..validate import load_graph
+
+    return kgg.from_rdf(load_graph(path))
+
+
+def _describe(G: nx.MultiDiGraph, n: str) -> str:
+    return f"{kgg.label(G, n)} ({G.nodes[n].get('kind')}, {n})"
+
+
+def resolve(G: nx.MultiDiGraph, name: str, kinds: Sequence[str], what: str, graph_file: str) -> str:
+    """The one node of one of ``kinds`` called ``name``; a one-line KgError otherwise."""
+    hits = kgg.find(G, name, kinds)
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        listed = "; ".join(_describe(G, n) for n in hits[:10])
+        more = f"; and {len(hits) - 10} more" if len(hits) > 10 else ""
+        raise KgError(f"{json.dumps(name, ensure_ascii=False)} is ambiguous in {graph_file}: {len(hits)} {what}s "
+                      f"match: {listed}{more}; give the IRI instead")
+    other = kgg.find(G, name)
+    if other:
+        kinds_found = sorted({G.nodes[n].get("kind") for n in other})
+        raise KgError(f"{json.dumps(name, ensure_ascii=False)} in {graph_file} is a {' / '.join(kinds_found)}, "
+                      f"not a {what}")
+    near = kgg.suggest(G, name, kinds)
+    hint = f"; did you mean {', '.join(kgg.label(G, n) for n in near)}?" if near else ""
+    raise KgError(f"no {what} named {json.dumps(name, ensure_ascii=False)} in {graph_file}{hint}")
+
+
+# --------------------------------------------------------------------------------------------------
+# Output
+# --------------------------------------------------------------------------------------------------
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
+               for ch in text)
+
+
+def _cell(value: Any) -> str:
+    if value is None or value == "" or value == []:
+        return "—"
+    return " ".join(str(value).split())
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """Left-aligned columns, sized for CJK text (wide characters count as two)."""
+    body = [[_cell(c) for c in row] for row in rows]
+    widths = [max([_width(h)] + [_width(r[i]) for r in body]) for i, h in enumerate(headers)]
+    lines = []
+    for row in [list(headers)] + body:
+        cells = [c + " " * (w - _width(c)) for c, w in zip(row, widths)]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def _emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _node(G: nx.MultiDiGraph, n: str) -> dict[str, Any]:
+    d = G.nodes[n]
+    return {"id": n, "label": d.get("label"), "kind": d.get("kind"), "labels": d.get("labels", [])}
+
+
+def _line(G: nx.MultiDiGraph, u: str, v: str, rel: str) -> dict[str, Any]:
+    for d in G.get_edge_data(u, v, default={}).values():
+        if d.get("rel") == rel:
+            return d
+    return {}
+
+
+# --------------------------------------------------------------------------------------------------
+# Commands
+# --------------------------------------------------------------------------------------------------
+
+
+@click.group()
+def show() -> None:
+    """Ask a graph questions: reporting chains, reports, organizations, changes.
+
+    \b
+    Examples:
+      kg show chain 小谷 --graph kuaishou.ttl
+      kg show reports 程一晓 --graph kuaishou.ttl
+      kg show org 快手 --graph kuaishou.ttl --at 2022-09-01
+      kg show changes --graph kuaishou.ttl --from 2022-09-01 --to 2022-09-30
+    """
+
+
+@show.command()
+@click.argument("name")
+@_GRAPH
+@_JSON
+def chain(name: str, graph_file: str, as_json: bool) -> None:
+    """NAME's reporting chain, up to the top (NAME: any name, pinyin or IRI of a person)."""
+    G = _load(graph_file)
+    person = resolve(G, name, ("person",), "person", graph_file)
+    nodes = kgg.reporting_chain(G, person)
+    links = [{"from": a, "to": b, "source": _line(G, a, b, "reportsTo").get("source")}
+             for a, b in zip(nodes, nodes[1:])]
+    if as_json:
+        _emit_json({"person": _node(G, person), "chain": [_node(G, n) for n in nodes],
+                    "links": [{**link, "from_label": kgg.label(G, link["from"]),
+                               "to_label": kgg.label(G, link["to"])} for link in links]})
+        return
+    if len(nodes) == 1:
+        click.echo(f"{kgg.label(G, person)} reports to no one in {graph_file}")
+        return
+    click.echo(" → ".join(kgg.label(G, n) for n in nodes))
+    click.echo()
+    click.echo(table(("person", "reports to", "source"),
+                     ((kgg.label(G, link["from"]), kgg.label(G, link["to"]), link["source"]) for link in links)))
+
+
+@show.command()
+@click.argument("name")
+@_GRAPH
+@_JSON
+def reports(name: str, graph_file: str, as_json: bool) -> None:
+    """Who reports to NAME, directly and indirectly, and NAME's span of control."""
+    G = _load(graph_file)
+    person = resolve(G, name, ("person",), "person", graph_file)
+    below = kgg.all_reports(G, person)
+    rows = []
+    for n, level in below:
+        boss = next((b for b in kgg.reporting_chain(G, n)[1:2]), None)
+        rows.append({"person": _node(G, n), "level": level, "reports_to": boss,
+                     "reports_to_label": kgg.label(G, boss) if boss else None,
+                     "source": _line(G, n, boss, "reportsTo").get("source") if boss else None})
+    span = kgg.span_of_control(G, person)
+    if as_json:
+        _emit_json({"person": _node(G, person), "span_of_control": span, "total": len(below), "reports": rows})
+        return
+    who = kgg.label(G, person)
+    if not below:
+        click.echo(f"no one reports to {who} in {graph_file}")
+        return
+    click.echo(f"{who}: {span} direct report{'s' if span != 1 else ''} (span of control), {len(below)} in all")
+    click.echo()
+    click.echo(table(("person", "level", "reports to", "source"),
+                     ((r["person"]["label"], "direct" if r["level"] == 1 else r["level"], r["reports_to_label"],
+                       r["source"]) for r in rows)))
+
+
+def _tree_lines(tree: dict[str, Any], prefix: str = "", last: bool = True, top: bool = True) -> list[str]:
+    heads = ", ".join(f"{h['label']} ({h['role']})" if h.get("role") else h["label"] for h in tree["heads"])
+    kind = f" [{tree['kind']}]" if tree["kind"] == "committee" else ""
+    text = f"{tree['label']}{kind}" + (f" — {heads}" if heads else "")
+    lines = [text] if top else [prefix + ("└─ " if last else "├─ ") + text]
+    child_prefix = "" if top else prefix + ("   " if last else "│  ")
+    for i, unit in enumerate(tree["units"]):
+        lines.extend(_tree_lines(unit, child_prefix, i == len(tree["units"]) - 1, top=False))
+    return lines
+
+
+def _org_people(G: nx.MultiDiGraph, org: str, status: str) -> list[dict[str, Any]]:
+    """One row per person, organization (org or one of its units) and role."""
+    orgs = kgg._subtree(G, org)
+    rows: dict[tuple[str, str, str | None], dict[str, Any]] = {}
+    for o in orgs:
+        for p, _o, d in G.in_edges(o, data=True):
+            if d.get("rel") not in ("memberOf", "headOf") or G.nodes[p].get("kind") != "person":
+                continue
+            if d.get("status", "current") != status:
+                continue
+            role = d.get("title") or d.get("role") or ("head" if d["rel"] == "headOf" else None)
+            key = (p, o, role)
+            if key in rows and d["rel"] == "headOf":
+                continue
+            if d["rel"] == "headOf" and any(k[0] == p and k[1] == o for k in rows):
+                continue
+            rows[key] = {"person": p, "person_label": kgg.label(G, p), "org": o, "org_label": kgg.label(G, o),
+                         "role": role, "head": d["rel"] == "headOf" or bool(d.get("head")),
+                         "start": d.get("start"), "end": d.get("end"), "source": d.get("source")}
+    depth = {o: i for i, o in enumerate(orgs)}
+    return sorted(rows.values(), key=lambda r: (depth[r["org"]], not r["head"], r["role"] is None,
+                                                 r["person_label"], r["role"] or ""))
+
+
+@show.command(name="org")
+@click.argument("name")
+@_GRAPH
+@click.option("--at", "at", metavar="DATE", help="Show the organization as it was on this day (YYYY-MM-DD).")
+@_JSON
+def org_(name: str, graph_file: str, at: str | None, as_json: bool) -> None:
+    """An organization, unit or committee: its units with their heads, and its people."""
+    _date_arg(at, "--at")
+    G = _load(graph_file)
+    org = resolve(G, name, kgg.ORG_KINDS, "organization", graph_file)
+    if at:
+        G = kgg.as_of(G, at)
+    tree = kgg.unit_tree(G, org)
+    parents = [v for _u, v, d in G.out_edges(org, data=True) if d.get("rel") == "unitOf"]
+    people = _org_people(G, org, "current")
+    former = [] if at else _org_people(G, org, "former")
+    if as_json:
+        _emit_json({"org": _node(G, org), "as_of": G.graph.get("as_of"),
+                    "parents": [_node(G, p) for p in parents], "tree": tree, "people": people,
+                    "former": former})
+        return
+    d = G.nodes[org]
+    head = f"{d['label']} ({d['kind']}"
+    if parents:
+        head += ", unit of " + ", ".join(kgg.label(G, p) for p in parents)
+    head += ")" + (f" as of {G.graph['as_of']}" if at else "")
+    click.echo(head)
+    others = [x for x in d.get("labels", []) if x != d["label"]]
+    if others:
+        click.echo("also: " + ", ".join(others))
+    click.echo()
+    click.echo("\n".join(_tree_lines(tree)))
+    click.echo()
+    if people:
+        click.echo(f"people ({len({r['person'] for r in people})}):")
+        click.echo(table(("person", "role", "in", "since", "source"),
+                         ((r["person_label"], r["role"], r["org_label"], r["start"], r["source"]) for r in people)))
+    else:
+        click.echo("people: none known" + (f" on {G.graph['as_of']}" if at else ""))
+    if former:
+        click.echo()
+        click.echo(f"formerly ({len({r['person'] for r in former})}):")
+        click.echo(table(("person", "role", "in", "until", "source"),
+                         ((r["person_label"], r["role"], r["org_label"], r["end"], r["source"]) for r in former)))
+
+
+def _posts(posts: list[dict[str, Any]]) -> str:
+    return "; ".join(" ".join(filter(None, (p.get("org_label"), p.get("title") or p.get("role")))) for p in posts)
+
+
+@show.command()
+@_GRAPH
+@click.option("--from", "start", metavar="DATE", help="First day (inclusive; YYYY-MM-DD, YYYY-MM or YYYY).")
+@click.option("--to", "end", metavar="DATE", help="Last day (inclusive).")
+@click.option("--include-undated", is_flag=True, help="Also list changes whose date is unknown.")
+@_JSON
+def changes(graph_file: str, start: str | None, end: str | None, include_undated: bool, as_json: bool) -> None:
+    """Appointments, departures, transfers and units set up between two dates."""
+    _date_arg(start, "--from")
+    _date_arg(end, "--to")
+    if start and end and kgg._day(start) > kgg._period(end)[1]:  # type: ignore[index]
+        raise KgError(f"--from {start} is after --to {end}")
+    G = _load(graph_file)
+    found = kgg.changes(G, start, end, include_undated=include_undated)
+    undated = [e for e in G.graph.get("events", []) if not (e.get("date") or e.get("reported"))]
+    if as_json:
+        _emit_json({"from": start, "to": end, "changes": found})
+        return
+    if not found:
+        click.echo("no changes" + (f" from {start}" if start else "") + (f" to {end}" if end else "")
+                   + f" in {graph_file}")
+    else:
+        click.echo(table(
+            ("date", "change", "who / unit", "from", "to", "source"),
+            ((e.get("date") or (f"~{e['reported']} (reported)" if e.get("reported") else None), e["type"],
+              e.get("person_label") or ", ".join(e.get("unit_labels", [])), _posts(e.get("from", [])),
+              _posts(e.get("to", [])), e.get("source")) for e in found)))
+    hidden = [e for e in undated if e not in found]
+    if hidden:
+        click.echo(f"({len(hidden)} change{'s' if len(hidden) != 1 else ''} without a date not shown; "
+                   "add --include-undated)")
+
+
+@show.command()
+@click.argument("a")
+@click.argument("b")
+@_GRAPH
+@_JSON
+def path(a: str, b: str, graph_file: str, as_json: bool) -> None:
+    """The shortest chain of lines (any kind) between two people or organizations."""
+    G = _load(graph_file)
+    x = resolve(G, a, kgg.KINDS, "person or organization", graph_file)
+    y = resolve(G, b, kgg.KINDS, "person or organization", graph_file)
+    steps = kgg.shortest_org_path(G, x, y)
+    if as_json:
+        _emit_json({"path": [{**_node(G, n), "rel": rel, "direction": d} for n, rel, d in steps]})
+        return
+    if not steps:
+        click.echo(f"{kgg.label(G, x)} and {kgg.label(G, y)} are not connected in {graph_file}")
+        return
+    text = kgg.label(G, steps[0][0])
+    for n, rel, direction in steps[1:]:
+        words = kgg.RELATIONS.get(rel or "", rel or "")
+        text += f" —{words}→ " if direction == "forward" else f" ←{words}— "
+        text += kgg.label(G, n)
+    click.echo(text)
+
+
+@show.command(name="committees")
+@_GRAPH
+@_JSON
+def committees_(graph_file: str, as_json: bool) -> None:
+    """Every committee with its members."""
+    G = _load(graph_file)
+    found = kgg.committees(G)
+    if as_json:
+        _emit_json({"committees": found})
+        return
+    if not found:
+        click.echo(f"no committees in {graph_file}")
+        return
+    for i, c in enumerate(found):
+        if i:
+            click.echo()
+        click.echo(c["label"] + (f" ({c['parent_label']})" if c.get("parent_label") else ""))
+        click.echo(table(("member", "role"), ((m["label"], m["role"] or "member") for m in c["members"])))

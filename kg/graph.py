@@ -1,0 +1,993 @@
+"""Ask an org graph questions: who reports to whom, who is in a unit, what changed when.
+
+:func:`from_rdf` turns any rdflib graph in the W3C ORG vocabulary (kg's own output, see
+``docs/rdf.md``, or anyone else's) into a :class:`networkx.MultiDiGraph`; the other functions are plain
+queries over that graph.
+
+Nodes are keyed by IRI (``str``; blank nodes as ``"_:id"``) and carry
+
+* ``kind``: ``"person"``, ``"company"``, ``"unit"`` or ``"committee"``
+* ``label``: the display name (``foaf:name`` / ``skos:prefLabel`` / ``rdfs:label``, Chinese first)
+* ``labels``: every name the graph gives (alt labels, pinyin, English ...)
+
+Edges point from the person (or unit) to the person (or organization) and carry ``rel``, one of
+``"reportsTo"`` (subordinate -> superior), ``"headOf"`` (person -> org), ``"memberOf"`` (person -> org,
+one edge per ``org:Membership`` with ``role``, ``title``, ``start``, ``end``, ``status``) and
+``"unitOf"`` (unit -> parent); every edge has ``source`` (the sentence it was read from, or ``None``),
+``start``/``end`` (ISO dates, possibly partial like ``"2022-09"``, or ``None``), ``ended`` (the line has
+an end, dated or not) and ``status`` (``"current"`` or ``"former"``).
+
+Personnel changes and units set up are kept in ``G.graph["events"]`` for :func:`changes`.
+
+>>> G = from_rdf(rdf_graph)                                # doctest: +SKIP
+>>> [G.nodes[n]["label"] for n in reporting_chain(G, find(G, "Xiao Gu")[0])]  # doctest: +SKIP
+['小谷', '程一晓']
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import networkx as nx
+import rdflib
+from rdflib import BNode, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS
+from rdflib.term import Node
+
+__all__ = [
+    "from_rdf", "find", "suggest", "label", "reporting_chain", "direct_reports", "all_reports",
+    "span_of_control", "people_in", "unit_tree", "committees", "shortest_org_path", "as_of",
+    "changes", "valid_on", "KINDS", "RELATIONS",
+]
+
+ORG = Namespace("http://www.w3.org/ns/org#")
+TIME = Namespace("http://www.w3.org/2006/time#")
+OC = Namespace("https://kg.example.org/ns/org-change#")
+
+#: Node kinds, in the order listings use.
+KINDS = ("person", "company", "unit", "committee")
+ORG_KINDS = ("company", "unit", "committee")
+#: Edge relations and how they read.
+RELATIONS = {"reportsTo": "reports to", "headOf": "heads", "memberOf": "member of", "unitOf": "unit of"}
+
+_ORG_CLASSES = {ORG.Organization, ORG.FormalOrganization, ORG.OrganizationalUnit,
+                ORG.OrganizationalCollaboration, OC.Committee, FOAF.Organization}
+_KNOWN_SUPERCLASSES = {
+    OC.Committee: {ORG.OrganizationalUnit},
+    ORG.OrganizationalUnit: {ORG.Organization},
+    ORG.FormalOrganization: {ORG.Organization},
+    ORG.OrganizationalCollaboration: {ORG.Organization},
+    ORG.Organization: {FOAF.Agent},
+    FOAF.Organization: {FOAF.Agent},
+    FOAF.Person: {FOAF.Agent},
+    OC.Appointment: {OC.PersonnelChange},
+    OC.Departure: {OC.PersonnelChange},
+    OC.Transfer: {OC.PersonnelChange},
+    OC.UnitEstablished: {ORG.ChangeEvent},
+}
+_COMMITTEE_NAME = re.compile(r"委员会|\bcommittee\b", re.I)
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_INSTANT_DATES = (TIME.inXSDDate, TIME.inXSDDateTimeStamp, TIME.inXSDDateTime, TIME.inXSDgYearMonth,
+                  TIME.inXSDgYear, DCTERMS.date, PROV.atTime)
+_EVENT_DATES = (DCTERMS.date, PROV.atTime, PROV.startedAtTime, PROV.endedAtTime)
+_NAME_PROPS = (FOAF.name, SKOS.prefLabel, RDFS.label, SKOS.altLabel, FOAF.nick)
+_IGNORED_IN_NAMES = re.compile(r"[\s\-_·・•‧.,'’]+")
+
+Date = _dt.date | str
+
+
+# --------------------------------------------------------------------------------------------------
+# Building the graph
+# --------------------------------------------------------------------------------------------------
+
+
+def _key(node: Node) -> str:
+    return f"_:{node}" if isinstance(node, BNode) else str(node)
+
+
+def _local(node: Node) -> str:
+    s = str(node).rstrip("/#")
+    return re.split(r"[#/:]", s)[-1] or s
+
+
+def _lang_rank(lit: Node) -> int:
+    lang = (getattr(lit, "language", None) or "").lower()
+    if not lang or lang in ("zh", "zh-cn", "zh-hans", "zh-sg") or (lang.startswith("zh") and "latn" not in lang):
+        return 0
+    if lang.startswith("en"):
+        return 1
+    if "latn" in lang:
+        return 3
+    return 2
+
+
+def _texts(g: rdflib.Graph, node: Node, props: Iterable[Node]) -> list[str]:
+    out: list[str] = []
+    for prop in props:
+        lits = sorted((o for o in g.objects(node, prop) if isinstance(o, Literal)),
+                      key=lambda o: (_lang_rank(o), str(o)))
+        for o in lits:
+            text = " ".join(str(o).split())
+            if text and text not in out:
+                out.append(text)
+    return out
+
+
+def _iso(lit: Node | None) -> str | None:
+    """``"2022-09-16"``, ``"2022-09"`` or ``"2022"`` from a date-like literal, else ``None``."""
+    if not isinstance(lit, Literal):
+        return None
+    m = _DATE.match(str(lit).strip())
+    if not m:
+        return None
+    return "-".join(part for part in m.groups() if part)
+
+
+def _period(value: Date | None) -> tuple[str, str] | None:
+    """First and last day (ISO) of a full or partial date."""
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        s = value.isoformat()
+        return s, s
+    m = _DATE.match(str(value).strip())
+    if not m:
+        raise ValueError(f"not a date: {value!r} (expected YYYY-MM-DD, YYYY-MM or YYYY)")
+    y, mo, d = m.groups()
+    if d:
+        return f"{y}-{mo}-{d}", f"{y}-{mo}-{d}"
+    if mo:
+        nxt = _dt.date(int(y) + (mo == "12"), int(mo) % 12 + 1, 1)
+        return f"{y}-{mo}-01", (nxt - _dt.timedelta(days=1)).isoformat()
+    return f"{y}-01-01", f"{y}-12-31"
+
+
+def _day(value: Date) -> str:
+    """The first day of a (partial) date, as ISO text."""
+    p = _period(value)
+    assert p is not None
+    return p[0]
+
+
+class _Reader:
+    """Reads one rdflib graph into a MultiDiGraph."""
+
+    def __init__(self, g: rdflib.Graph):
+        self.g = g
+        self.G = nx.MultiDiGraph()
+        self.types: dict[Node, set[Node]] = {}
+        sup: dict[Node, set[Node]] = {k: set(v) for k, v in _KNOWN_SUPERCLASSES.items()}
+        for c, p in g.subject_objects(RDFS.subClassOf):
+            sup.setdefault(c, set()).add(p)
+        closure: dict[Node, set[Node]] = {}
+
+        def ancestors(c: Node) -> set[Node]:
+            if c in closure:
+                return closure[c]
+            closure[c] = seen = {c}
+            todo = list(sup.get(c, ()))
+            while todo:
+                x = todo.pop()
+                if x not in seen:
+                    seen.add(x)
+                    todo.extend(sup.get(x, ()))
+            return seen
+
+        for s, c in g.subject_objects(RDF.type):
+            self.types.setdefault(s, set()).update(ancestors(c))
+        self.sentence_cache: dict[Node, str | None] = {}
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def is_a(self, node: Node, cls: Node) -> bool:
+        return cls in self.types.get(node, ())
+
+    def sentence(self, node: Node | None) -> str | None:
+        """The text a statement node was derived from (prov:wasDerivedFrom -> prov:value)."""
+        if node is None:
+            return None
+        if node in self.sentence_cache:
+            return self.sentence_cache[node]
+        texts: list[str] = []
+        for src in sorted(self.g.objects(node, PROV.wasDerivedFrom), key=str):
+            if isinstance(src, Literal):
+                texts.append(str(src))
+            else:
+                texts.extend(str(v) for v in self.g.objects(src, PROV.value))
+        if not texts:
+            texts.extend(str(v) for v in self.g.objects(node, PROV.value))
+        out = " / ".join(dict.fromkeys(" ".join(t.split()) for t in texts if t.strip())) or None
+        self.sentence_cache[node] = out
+        return out
+
+    def reported(self, node: Node) -> str | None:
+        """The date of the document a statement was read from (excerpt -> dcterms:source -> date)."""
+        for src in self.g.objects(node, PROV.wasDerivedFrom):
+            for doc in self.g.objects(src, DCTERMS.source):
+                for d in self.g.objects(doc, DCTERMS.date):
+                    if _iso(d):
+                        return _iso(d)
+        return None
+
+    def instant_date(self, instant: Node | None) -> str | None:
+        if instant is None:
+            return None
+        if isinstance(instant, Literal):
+            return _iso(instant)
+        for prop in _INSTANT_DATES:
+            for v in self.g.objects(instant, prop):
+                if _iso(v):
+                    return _iso(v)
+        return None
+
+    def interval(self, node: Node) -> tuple[str | None, str | None, bool]:
+        """(start, end, ended) of a membership-like node (org:memberDuring, time:hasBeginning/hasEnd)."""
+        start = end = None
+        ended = False
+        for during in self.g.objects(node, ORG.memberDuring):
+            for b in self.g.objects(during, TIME.hasBeginning):
+                start = start or self.instant_date(b)
+            for e in self.g.objects(during, TIME.hasEnd):
+                ended = True
+                end = end or self.instant_date(e)
+        for b in self.g.objects(node, TIME.hasBeginning):
+            start = start or self.instant_date(b)
+        for e in self.g.objects(node, TIME.hasEnd):
+            ended = True
+            end = end or self.instant_date(e)
+        return start, end, ended
+
+    def add_node(self, node: Node, kind: str) -> str:
+        k = _key(node)
+        if k in self.G:
+            return k
+        labels = _texts(self.g, node, _NAME_PROPS) or [_local(node)]
+        self.G.add_node(k, kind=kind, label=labels[0], labels=labels, iri=k)
+        return k
+
+    def role_info(self, role: Node | None) -> tuple[str | None, str | None, bool]:
+        if role is None:
+            return None, None, False
+        if isinstance(role, Literal):
+            return str(role), None, False
+        labels = _texts(self.g, role, (SKOS.prefLabel, RDFS.label, SKOS.altLabel)) or [_local(role)]
+        en = next((str(o) for o in self.g.objects(role, SKOS.prefLabel)
+                   if getattr(o, "language", None) and o.language.lower().startswith("en")), None)
+        head = any(isinstance(v, Literal) and v.value is True for v in self.g.objects(role, OC.isHeadRole))
+        return labels[0], en, head
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def read(self) -> nx.MultiDiGraph:
+        g = self.g
+        orgs: set[Node] = {s for s, ts in self.types.items() if ts & _ORG_CLASSES}
+        parent_of: dict[Node, set[Node]] = {}
+        for s, o in g.subject_objects(ORG.unitOf):
+            parent_of.setdefault(s, set()).add(o)
+        for s, o in g.subject_objects(ORG.hasUnit):
+            parent_of.setdefault(o, set()).add(s)
+        for s, o in g.subject_objects(ORG.subOrganizationOf):
+            parent_of.setdefault(s, set()).add(o)
+        for s, o in g.subject_objects(ORG.hasSubOrganization):
+            parent_of.setdefault(o, set()).add(s)
+        for child, parents in parent_of.items():
+            orgs.add(child)
+            orgs.update(parents)
+
+        # posts (org:Post): holder -> post; post -> organization
+        holders: dict[Node, set[Node]] = {}
+        for post, agent in g.subject_objects(ORG.heldBy):
+            holders.setdefault(post, set()).add(agent)
+        for agent, post in g.subject_objects(ORG.holds):
+            holders.setdefault(post, set()).add(agent)
+        post_org: dict[Node, set[Node]] = {}
+        for post, o in g.subject_objects(ORG.postIn):
+            post_org.setdefault(post, set()).add(o)
+        for o, post in g.subject_objects(ORG.hasPost):
+            post_org.setdefault(post, set()).add(o)
+        posts = set(holders) | set(post_org) | {s for s, ts in self.types.items() if ORG.Post in ts}
+        for os_ in post_org.values():
+            orgs.update(os_)
+
+        memberships = {s for s, ts in self.types.items() if ORG.Membership in ts}
+        memberships |= set(g.subjects(ORG.member, None)) & set(g.subjects(ORG.organization, None))
+        for m in memberships:
+            orgs.update(g.objects(m, ORG.organization))
+        for _p, o in g.subject_objects(ORG.headOf):
+            orgs.add(o)
+        for _p, o in g.subject_objects(ORG.memberOf):
+            orgs.add(o)
+        for ev in g.subjects(ORG.resultingOrganization, None):
+            orgs.update(g.objects(ev, ORG.resultingOrganization))
+        orgs -= posts
+
+        def org_node(o: Node) -> str:
+            if _key(o) in self.G:
+                return _key(o)
+            ts = self.types.get(o, set())
+            names = " ".join(_texts(g, o, _NAME_PROPS))
+            if OC.Committee in ts:
+                kind = "committee"
+            elif ORG.FormalOrganization in ts:
+                kind = "company"
+            elif ORG.OrganizationalUnit in ts or o in parent_of:
+                kind = "committee" if _COMMITTEE_NAME.search(names) else "unit"
+            else:
+                kind = "company"
+            return self.add_node(o, kind)
+
+        def agent_node(a: Node) -> str:
+            return org_node(a) if a in orgs else self.add_node(a, "person")
+
+        for o in sorted(orgs, key=str):
+            org_node(o)
+        for p in sorted(set(self.types) & {s for s, ts in self.types.items() if FOAF.Person in ts}, key=str):
+            if p not in orgs:
+                self.add_node(p, "person")
+
+        # unitOf
+        unit_sources: dict[Node, Node] = {}
+        for child, parents in sorted(parent_of.items(), key=lambda kv: str(kv[0])):
+            for parent in sorted(parents, key=str):
+                start = None
+                for ev in g.objects(child, ORG.resultedFrom):
+                    start = start or next(filter(None, (_iso(d) for p in _EVENT_DATES for d in g.objects(ev, p))), None)
+                self.G.add_edge(org_node(child), org_node(parent), key=f"unitOf:{_key(parent)}", rel="unitOf",
+                                label=RELATIONS["unitOf"], source=self.sentence(child), start=start, end=None,
+                                ended=False, status="current", iri=None)
+                unit_sources[child] = child
+
+        # memberships (and posts, read the same way)
+        events_by_membership = self._event_index(memberships)
+        covered: set[tuple[str, str]] = set()
+        head_memberships: dict[tuple[str, str], dict[str, Any]] = {}
+        member_rows: list[tuple[Node, Node, Node, Node | None]] = []
+        for m in sorted(memberships, key=str):
+            for person in g.objects(m, ORG.member):
+                for o in g.objects(m, ORG.organization):
+                    member_rows.append((m, person, o, g.value(m, ORG.role)))
+        for post in sorted(posts, key=str):
+            for person in holders.get(post, ()):
+                for o in post_org.get(post, ()):
+                    member_rows.append((post, person, o, g.value(post, ORG.role)))
+        for m, person, o, role in member_rows:
+            p_key, o_key = agent_node(person), org_node(o)
+            start, end, ended = self.interval(m)
+            gen, inv = events_by_membership.get(m, (None, None))
+            start = start or gen
+            if inv is not None:
+                ended = True
+                end = end or inv or None
+            role_label, role_en, head = self.role_info(role)
+            title = next((str(t) for t in g.objects(m, OC.title)), None)
+            attrs = dict(rel="memberOf", label=RELATIONS["memberOf"], source=self.sentence(m), start=start,
+                         end=end, ended=ended, status="former" if ended else "current", role=role_label,
+                         role_en=role_en, role_iri=_key(role) if role is not None else None, title=title,
+                         head=head, iri=_key(m))
+            self.G.add_edge(p_key, o_key, key=f"memberOf:{_key(m)}", **attrs)
+            covered.add((p_key, o_key))
+            if not ended:
+                prev = head_memberships.get((p_key, o_key))
+                if prev is None or (head and not prev["head"]):
+                    head_memberships[(p_key, o_key)] = attrs
+
+        # plain org:memberOf (with kg's oc:Affiliation for the source sentence)
+        affiliation_source: dict[tuple[Node, Node], str | None] = {}
+        for a in g.subjects(OC.affiliate, None):
+            for p in g.objects(a, OC.affiliate):
+                for o in g.objects(a, OC.affiliatedWith):
+                    affiliation_source[(p, o)] = self.sentence(a)
+        for p, o in sorted(set(g.subject_objects(ORG.memberOf)) | set(affiliation_source), key=str):
+            p_key, o_key = agent_node(p), org_node(o)
+            if (p_key, o_key) in covered:
+                continue
+            covered.add((p_key, o_key))
+            self.G.add_edge(p_key, o_key, key="memberOf", rel="memberOf", label=RELATIONS["memberOf"],
+                            source=affiliation_source.get((p, o)), start=None, end=None, ended=False,
+                            status="current", role=None, role_en=None, role_iri=None, title=None, head=False,
+                            iri=None)
+
+        # headOf
+        for p, o in sorted(g.subject_objects(ORG.headOf), key=str):
+            p_key, o_key = agent_node(p), org_node(o)
+            backing = head_memberships.get((p_key, o_key), {})
+            self.G.add_edge(p_key, o_key, key="headOf", rel="headOf", label=RELATIONS["headOf"],
+                            source=backing.get("source"), start=backing.get("start"), end=backing.get("end"),
+                            ended=False, status="current", role=backing.get("role"),
+                            role_en=backing.get("role_en"), title=backing.get("title"), head=True,
+                            iri=backing.get("iri"))
+
+        # reportsTo (direct triples and kg's reified oc:ReportingLine; posts map to their holders)
+        lines: dict[tuple[Node, Node], Node] = {}
+        for line in g.subjects(OC.subordinate, None):
+            for s in g.objects(line, OC.subordinate):
+                for q in g.objects(line, OC.superior):
+                    lines[(s, q)] = line
+        for s, q in sorted(set(g.subject_objects(ORG.reportsTo)) | set(lines), key=str):
+            line = lines.get((s, q))
+            start, end, ended = self.interval(line) if line is not None else (None, None, False)
+            if line is not None and start is None:
+                start = next(filter(None, (_iso(d) for d in g.objects(line, DCTERMS.date))), None)
+            for a in (holders.get(s) or {s}):
+                for b in (holders.get(q) or {q}):
+                    a_key = agent_node(a)
+                    b_key = agent_node(b)
+                    if a_key == b_key or self.G.has_edge(a_key, b_key, key="reportsTo"):
+                        continue
+                    self.G.add_edge(a_key, b_key, key="reportsTo", rel="reportsTo", label=RELATIONS["reportsTo"],
+                                    source=self.sentence(line) if line is not None else None, start=start,
+                                    end=end, ended=ended, status="former" if ended else "current",
+                                    iri=_key(line) if line is not None else None)
+
+        self.G.graph["events"] = self._events(memberships)
+        self.G.graph["dated"] = any(d.get("start") or d.get("end") for _u, _v, d in self.G.edges(data=True))
+        return self.G
+
+    def _personnel_events(self, memberships: set[Node]) -> Iterator[Node]:
+        g = self.g
+        seen = set()
+        for prop in (PROV.generated, PROV.invalidated):
+            for ev, m in g.subject_objects(prop):
+                if ev not in seen and (m in memberships or self.is_a(ev, OC.PersonnelChange)):
+                    seen.add(ev)
+                    yield ev
+
+    def _event_date(self, ev: Node) -> str | None:
+        return next(filter(None, (_iso(d) for p in _EVENT_DATES for d in self.g.objects(ev, p))), None)
+
+    def _event_index(self, memberships: set[Node]) -> dict[Node, tuple[str | None, str | None]]:
+        """membership -> (date of the event that generated it, date ('' if unknown) of the one that ended it)."""
+        out: dict[Node, list[Any]] = {}
+        for ev in self._personnel_events(memberships):
+            d = self._event_date(ev)
+            for m in self.g.objects(ev, PROV.generated):
+                out.setdefault(m, [None, None])[0] = d
+            for m in self.g.objects(ev, PROV.invalidated):
+                out.setdefault(m, [None, None])[1] = d or ""
+        return {k: (v[0], v[1]) for k, v in out.items()}
+
+    def _post(self, m: Node) -> dict[str, Any]:
+        g = self.g
+        o = g.value(m, ORG.organization)
+        role_label, _en, _head = self.role_info(g.value(m, ORG.role))
+        title = next((str(t) for t in g.objects(m, OC.title)), None)
+        o_key = _key(o) if o is not None else None
+        return {"org": o_key, "org_label": self.G.nodes[o_key]["label"] if o_key in self.G else None,
+                "role": role_label, "title": title}
+
+    def _events(self, memberships: set[Node]) -> list[dict[str, Any]]:
+        g = self.g
+        events: list[dict[str, Any]] = []
+        for ev in self._personnel_events(memberships):
+            gen = sorted(g.objects(ev, PROV.generated), key=str)
+            inv = sorted(g.objects(ev, PROV.invalidated), key=str)
+            if self.is_a(ev, OC.Transfer):
+                kind = "moved"
+            elif self.is_a(ev, OC.Appointment):
+                kind = "appointed"
+            elif self.is_a(ev, OC.Departure):
+                kind = "left"
+            else:
+                kind = "moved" if gen and inv else ("appointed" if gen else "left")
+            date = self._event_date(ev)
+            if date is None:
+                date = next(filter(None, (self.interval(m)[0] for m in gen)), None) or \
+                    next(filter(None, (self.interval(m)[1] for m in inv)), None)
+            persons = sorted({_key(p) for m in gen + inv for p in g.objects(m, ORG.member)})
+            for person in persons or [None]:
+                def mine(ms: list[Node]) -> list[dict[str, Any]]:
+                    return [self._post(m) for m in ms if person is None or _key(g.value(m, ORG.member)) == person]
+                events.append({
+                    "id": _key(ev), "type": kind, "date": date, "reported": self.reported(ev),
+                    "person": person, "person_label": self.G.nodes[person]["label"] if person in self.G else None,
+                    "from": mine(inv), "to": mine(gen), "units": [], "unit_labels": [],
+                    "source": self.sentence(ev),
+                })
+        change_events = {s for s, ts in self.types.items() if ORG.ChangeEvent in ts}
+        change_events |= set(g.subjects(ORG.resultingOrganization, None)) | set(g.subjects(ORG.originalOrganization, None))
+        change_events |= set(g.objects(None, ORG.resultedFrom)) | set(g.objects(None, ORG.changedBy))
+        for ev in change_events:
+            result = set(g.objects(ev, ORG.resultingOrganization)) | set(g.subjects(ORG.resultedFrom, ev))
+            original = set(g.objects(ev, ORG.originalOrganization)) | set(g.subjects(ORG.changedBy, ev))
+            kind = "reorganized" if result and original else ("unit set up" if result else "unit closed")
+            units = [_key(u) for u in sorted(result or original, key=str)]
+            events.append({
+                "id": _key(ev), "type": kind, "date": self._event_date(ev), "reported": self.reported(ev),
+                "person": None, "person_label": None,
+                "from": [{"org": _key(o), "org_label": self._label(o), "role": None, "title": None}
+                         for o in sorted(original, key=str)] if result else [],
+                "to": [],
+                "units": units, "unit_labels": [self._label(u) for u in sorted(result or original, key=str)],
+                "source": self.sentence(ev),
+            })
+        events.sort(key=lambda e: (e["date"] or e["reported"] or "9999", e["type"], e["person_label"] or "",
+                                   e["unit_labels"], e["id"]))
+        return events
+
+    def _label(self, node: Node) -> str:
+        k = _key(node)
+        if k in self.G:
+            return self.G.nodes[k]["label"]
+        return (_texts(self.g, node, _NAME_PROPS) or [_local(node)])[0]
+
+
+def from_rdf(g: rdflib.Graph) -> nx.MultiDiGraph:
+    """Read persons, organizations, units and committees and the lines between them from W3C ORG RDF.
+
+    Understands kg's output (docs/rdf.md) and plain ORG: ``org:reportsTo``, ``org:headOf``,
+    ``org:memberOf``, ``org:Membership`` (``org:member``/``org:organization``/``org:role``/
+    ``org:memberDuring``), ``org:Post`` (``org:heldBy``/``org:postIn``), ``org:unitOf``/``org:hasUnit``/
+    ``org:subOrganizationOf``, ``org:ChangeEvent``; subclasses declared in the data are honoured.
+
+    >>> import rdflib
+    >>> g = rdflib.Graph().parse(data='''
+    ...   @prefix org: <http://www.w3.org/ns/org#> . @prefix foaf: <http://xmlns.com/foaf/0.1/> .
+    ...   <urn:a> a foaf:Person ; foaf:name "小谷" ; org:reportsTo <urn:b> .
+    ...   <urn:b> a foaf:Person ; foaf:name "程一晓" ; org:headOf <urn:k> .
+    ...   <urn:k> a org:FormalOrganization ; org:hasUnit <urn:u> .''', format="turtle")
+    >>> G = from_rdf(g)
+    >>> sorted((G.nodes[n]["label"], G.nodes[n]["kind"]) for n in G)
+    [('k', 'company'), ('u', 'unit'), ('小谷', 'person'), ('程一晓', 'person')]
+    >>> sorted(d["rel"] for _u, _v, d in G.edges(data=True))
+    ['headOf', 'reportsTo', 'unitOf']
+    """
+    return _Reader(g).read()
+
+
+# --------------------------------------------------------------------------------------------------
+# Finding nodes
+# --------------------------------------------------------------------------------------------------
+
+
+def _norm(text: str) -> str:
+    return _IGNORED_IN_NAMES.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+def _kinds(kind: str | Iterable[str] | None) -> set[str] | None:
+    if kind is None:
+        return None
+    return {kind} if isinstance(kind, str) else set(kind)
+
+
+def _sorted_nodes(G: nx.MultiDiGraph, nodes: Iterable[str]) -> list[str]:
+    order = {k: i for i, k in enumerate(KINDS)}
+    return sorted(set(nodes), key=lambda n: (order.get(G.nodes[n].get("kind"), 9), G.nodes[n].get("label", ""), n))
+
+
+def find(G: nx.MultiDiGraph, name: str, kind: str | Iterable[str] | None = None) -> list[str]:
+    """Nodes one of whose names equals ``name``, ignoring case, spaces, hyphens and middle dots.
+
+    ``name`` may also be a node's IRI or its tail (``person/xiao-gu``). ``kind`` limits the result to
+    one kind or a set of kinds.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("p1", kind="person", label="小谷", labels=["小谷", "Xiao Gu"])
+    >>> find(G, "xiao gu"), find(G, "XiaoGu"), find(G, "小 谷"), find(G, "程一晓")
+    (['p1'], ['p1'], ['p1'], [])
+    """
+    kinds = _kinds(kind)
+    key = _norm(name)
+    if not key:
+        return []
+    hits = []
+    for n, d in G.nodes(data=True):
+        if kinds is not None and d.get("kind") not in kinds:
+            continue
+        if n == name or (("/" in name or ":" in name) and n.endswith("/" + name.strip("/"))):
+            hits.append(n)
+        elif any(_norm(label) == key for label in d.get("labels") or [d.get("label", "")]):
+            hits.append(n)
+    return _sorted_nodes(G, hits)
+
+
+def suggest(G: nx.MultiDiGraph, name: str, kind: str | Iterable[str] | None = None, limit: int = 5) -> list[str]:
+    """Nodes with a name containing ``name`` (or contained in it), for "did you mean" messages.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("u", kind="unit", label="电商事业部", labels=["电商事业部"])
+    >>> suggest(G, "电商")
+    ['u']
+    """
+    kinds = _kinds(kind)
+    key = _norm(name)
+    if not key:
+        return []
+    hits = []
+    for n, d in G.nodes(data=True):
+        if kinds is not None and d.get("kind") not in kinds:
+            continue
+        names = [_norm(x) for x in d.get("labels") or [d.get("label", "")]]
+        if any(key in x or (len(x) >= 2 and x in key) for x in names):
+            hits.append(n)
+    return _sorted_nodes(G, hits)[:limit]
+
+
+def label(G: nx.MultiDiGraph, node: str) -> str:
+    """A node's display name.
+
+    >>> G = nx.MultiDiGraph(); G.add_node("p", label="小谷")
+    >>> label(G, "p")
+    '小谷'
+    """
+    return G.nodes[node].get("label") or node
+
+
+def _edges(G: nx.MultiDiGraph, rel: str, current: bool = True) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for u, v, d in G.edges(data=True):
+        if d.get("rel") == rel and (not current or d.get("status", "current") == "current"):
+            yield u, v, d
+
+
+def _out(G: nx.MultiDiGraph, node: str, rel: str) -> list[str]:
+    return _sorted_nodes(G, (v for _u, v, d in G.out_edges(node, data=True)
+                             if d.get("rel") == rel and d.get("status", "current") == "current"))
+
+
+def _in(G: nx.MultiDiGraph, node: str, rel: str) -> list[str]:
+    return _sorted_nodes(G, (u for u, _v, d in G.in_edges(node, data=True)
+                             if d.get("rel") == rel and d.get("status", "current") == "current"))
+
+
+# --------------------------------------------------------------------------------------------------
+# Reporting lines
+# --------------------------------------------------------------------------------------------------
+
+
+def reporting_chain(G: nx.MultiDiGraph, person: str) -> list[str]:
+    """``person`` and the people above them along current ``reportsTo`` lines, nearest first.
+
+    With several superiors the first by name is followed; a cycle stops before repeating anyone.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("xiao-gu", "cheng", rel="reportsTo", status="current")
+    >>> _ = G.add_edge("cheng", "su", rel="reportsTo", status="current")
+    >>> reporting_chain(G, "xiao-gu")
+    ['xiao-gu', 'cheng', 'su']
+    """
+    chain = [person]
+    seen = {person}
+    while True:
+        ups = [p for p in _out(G, chain[-1], "reportsTo") if p not in seen]
+        if not ups:
+            return chain
+        chain.append(ups[0])
+        seen.add(ups[0])
+
+
+def direct_reports(G: nx.MultiDiGraph, person: str) -> list[str]:
+    """People with a current ``reportsTo`` line to ``person``.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("a", "boss", rel="reportsTo", status="current")
+    >>> _ = G.add_edge("b", "boss", rel="reportsTo", status="former")
+    >>> direct_reports(G, "boss")
+    ['a']
+    """
+    return _in(G, person, "reportsTo")
+
+
+def all_reports(G: nx.MultiDiGraph, person: str) -> list[tuple[str, int]]:
+    """Everyone below ``person`` (direct and indirect) as ``(node, level)``, level 1 = direct report.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("a", "boss", rel="reportsTo", status="current")
+    >>> _ = G.add_edge("b", "a", rel="reportsTo", status="current")
+    >>> all_reports(G, "boss")
+    [('a', 1), ('b', 2)]
+    """
+    out: list[tuple[str, int]] = []
+    seen = {person}
+    queue = deque([(person, 0)])
+    while queue:
+        node, level = queue.popleft()
+        for sub in direct_reports(G, node):
+            if sub not in seen:
+                seen.add(sub)
+                out.append((sub, level + 1))
+                queue.append((sub, level + 1))
+    return out
+
+
+def span_of_control(G: nx.MultiDiGraph, person: str) -> int:
+    """How many people report directly to ``person``.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("a", "boss", rel="reportsTo", status="current")
+    >>> span_of_control(G, "boss"), span_of_control(G, "a")
+    (1, 0)
+    """
+    return len(direct_reports(G, person))
+
+
+# --------------------------------------------------------------------------------------------------
+# Organizations
+# --------------------------------------------------------------------------------------------------
+
+
+def units_of(G: nx.MultiDiGraph, org: str) -> list[str]:
+    """The units directly under ``org``.
+
+    >>> G = nx.MultiDiGraph(); _ = G.add_edge("u", "k", rel="unitOf", status="current")
+    >>> units_of(G, "k")
+    ['u']
+    """
+    return _in(G, org, "unitOf")
+
+
+def _subtree(G: nx.MultiDiGraph, org: str) -> list[str]:
+    out, seen, todo = [], {org}, [org]
+    while todo:
+        node = todo.pop(0)
+        out.append(node)
+        for u in units_of(G, node):
+            if u not in seen:
+                seen.add(u)
+                todo.append(u)
+    return out
+
+
+def people_in(G: nx.MultiDiGraph, org: str, include_units: bool = True) -> list[str]:
+    """People who currently head or are members of ``org`` (and, by default, of its units, recursively).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("p", kind="person"); G.add_node("q", kind="person")
+    >>> _ = G.add_edge("u", "k", rel="unitOf", status="current")
+    >>> _ = G.add_edge("p", "k", rel="headOf", status="current")
+    >>> _ = G.add_edge("q", "u", rel="memberOf", status="current")
+    >>> people_in(G, "k"), people_in(G, "k", include_units=False)
+    (['p', 'q'], ['p'])
+    """
+    orgs = _subtree(G, org) if include_units else [org]
+    people = set()
+    for o in orgs:
+        for u, _v, d in G.in_edges(o, data=True):
+            if d.get("rel") in ("memberOf", "headOf") and d.get("status", "current") == "current" \
+                    and G.nodes[u].get("kind") == "person":
+                people.add(u)
+    return _sorted_nodes(G, people)
+
+
+def heads_of(G: nx.MultiDiGraph, org: str) -> list[str]:
+    """People with a current ``headOf`` line to ``org``.
+
+    >>> G = nx.MultiDiGraph(); _ = G.add_edge("p", "k", rel="headOf", status="current")
+    >>> heads_of(G, "k")
+    ['p']
+    """
+    return _in(G, org, "headOf")
+
+
+def roles_in(G: nx.MultiDiGraph, person: str, org: str) -> list[str]:
+    """The current roles (titles as written when known) ``person`` holds in ``org``, heads first.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("p", "k", rel="memberOf", status="current", role="负责人", title="事业部负责人", head=True)
+    >>> roles_in(G, "p", "k")
+    ['事业部负责人']
+    """
+    data = list(G.get_edge_data(person, org, default={}).values())
+    roles: list[str] = []
+    for d in sorted(data, key=lambda d: (not d.get("head"), d.get("title") or d.get("role") or "")):
+        if d.get("rel") != "memberOf" or d.get("status", "current") != "current":
+            continue
+        r = d.get("title") or d.get("role")
+        if r and r not in roles:
+            roles.append(r)
+    heads = [d for d in data if d.get("rel") == "headOf" and d.get("status", "current") == "current"]
+    if not roles and heads:
+        roles.append(next((d.get("title") or d["role"] for d in heads if d.get("role")), "head"))
+    return roles
+
+
+def unit_tree(G: nx.MultiDiGraph, company: str) -> dict[str, Any]:
+    """``company`` and its units, recursively, each with its current heads.
+
+    Every level is ``{"id", "label", "kind", "heads": [{"id", "label", "role"}], "units": [...]}``.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("k", kind="company", label="快手"); G.add_node("u", kind="unit", label="电商")
+    >>> G.add_node("p", kind="person", label="程一晓")
+    >>> _ = G.add_edge("u", "k", rel="unitOf", status="current")
+    >>> _ = G.add_edge("p", "u", rel="headOf", status="current")
+    >>> t = unit_tree(G, "k")
+    >>> t["label"], [(u["label"], [h["label"] for h in u["heads"]]) for u in t["units"]]
+    ('快手', [('电商', ['程一晓'])])
+    """
+    seen: set[str] = set()
+
+    def build(node: str) -> dict[str, Any]:
+        seen.add(node)
+        heads = [{"id": h, "label": label(G, h), "role": (roles_in(G, h, node) or [None])[0]}
+                 for h in heads_of(G, node)]
+        units = [build(u) for u in units_of(G, node) if u not in seen]
+        return {"id": node, "label": label(G, node), "kind": G.nodes[node].get("kind"), "heads": heads,
+                "units": units}
+
+    return build(company)
+
+
+def committees(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """Every committee with its parent organization and current members (heads first).
+
+    Each item is ``{"id", "label", "parent", "parent_label", "members": [{"id", "label", "role", "head"}]}``.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("c", kind="committee", label="商业生态委员会"); G.add_node("k", kind="company", label="快手")
+    >>> G.add_node("p", kind="person", label="程一晓"); G.add_node("q", kind="person", label="小谷")
+    >>> _ = G.add_edge("c", "k", rel="unitOf", status="current")
+    >>> _ = G.add_edge("p", "c", rel="headOf", status="current")
+    >>> _ = G.add_edge("p", "c", rel="memberOf", status="current", role="主席", head=True)
+    >>> _ = G.add_edge("q", "c", rel="memberOf", status="current")
+    >>> [(m["label"], m["role"]) for m in committees(G)[0]["members"]]
+    [('程一晓', '主席'), ('小谷', None)]
+    """
+    out = []
+    for c in _sorted_nodes(G, (n for n, d in G.nodes(data=True) if d.get("kind") == "committee")):
+        parents = _out(G, c, "unitOf")
+        heads = set(heads_of(G, c))
+        members = []
+        for p in people_in(G, c, include_units=False):
+            members.append({"id": p, "label": label(G, p), "role": (roles_in(G, p, c) or [None])[0],
+                            "head": p in heads})
+        members.sort(key=lambda m: (not m["head"], m["role"] is None, m["label"]))
+        out.append({"id": c, "label": label(G, c), "parent": parents[0] if parents else None,
+                    "parent_label": label(G, parents[0]) if parents else None, "members": members})
+    return out
+
+
+def shortest_org_path(G: nx.MultiDiGraph, a: str, b: str) -> list[tuple[str, str | None, str | None]]:
+    """The shortest way from ``a`` to ``b`` over current lines of any kind, in either direction.
+
+    Returns ``[(a, None, None), (node, rel, direction), ..., (b, rel, direction)]`` where ``rel`` is the
+    relation of the hop that reached the node and ``direction`` is ``"forward"`` when the edge points
+    that way (``a reportsTo node``) and ``"backward"`` otherwise; ``[]`` when they are not connected.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("xiao-gu", "cheng", rel="reportsTo", status="current")
+    >>> _ = G.add_edge("ye", "dian-shang", rel="memberOf", status="current")
+    >>> _ = G.add_edge("cheng", "dian-shang", rel="headOf", status="current")
+    >>> [n for n, _r, _d in shortest_org_path(G, "xiao-gu", "ye")]
+    ['xiao-gu', 'cheng', 'dian-shang', 'ye']
+    """
+    if a not in G or b not in G:
+        return []
+    H = nx.Graph()
+    H.add_nodes_from(G)
+    rel_order = {"reportsTo": 0, "headOf": 1, "unitOf": 2, "memberOf": 3}
+    for u, v, d in G.edges(data=True):
+        if d.get("status", "current") != "current" or u == v:
+            continue
+        prev = H.get_edge_data(u, v)
+        cand = (rel_order.get(d.get("rel"), 9), d.get("rel"), u)
+        if prev is None or cand < prev["best"]:
+            H.add_edge(u, v, best=cand)
+    try:
+        path = nx.shortest_path(H, a, b)
+    except nx.NetworkXNoPath:
+        return []
+    out: list[tuple[str, str | None, str | None]] = [(a, None, None)]
+    for x, y in zip(path, path[1:]):
+        _o, rel, tail = H[x][y]["best"]
+        out.append((y, rel, "forward" if tail == x else "backward"))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# Time
+# --------------------------------------------------------------------------------------------------
+
+
+def valid_on(attrs: dict[str, Any], date: Date) -> bool:
+    """Whether a line with these edge attributes held on ``date``.
+
+    It began on or before that day (or its beginning is unknown) and has no end, or ends after that
+    day; a line that ended on an unknown date counts as over. Partial dates count from their first day.
+
+    >>> valid_on({"start": "2022-09-16", "end": None, "ended": False}, "2022-09-16")
+    True
+    >>> valid_on({"start": "2022-09", "end": None, "ended": False}, "2022-08-31")
+    False
+    >>> valid_on({"start": None, "end": "2022-09-16", "ended": True}, "2022-09-16")
+    False
+    >>> valid_on({"start": None, "end": None, "ended": True}, "2000-01-01")
+    False
+    """
+    day = _day(date)
+    start, end = attrs.get("start"), attrs.get("end")
+    if start and _day(start) > day:
+        return False
+    if attrs.get("ended") or end:
+        return bool(end) and _day(end) > day
+    return True
+
+
+def as_of(G: nx.MultiDiGraph, date: Date) -> nx.MultiDiGraph:
+    """A copy of ``G`` with only the memberships, headships and reporting lines that held on ``date``.
+
+    Kept lines are marked ``status="current"`` (their status today is kept as ``status_now``); a
+    head-role membership (with no qualifying title) that held on ``date`` gives back its ``headOf``
+    line. Nodes and ``unitOf`` lines are all kept; ``G.graph["as_of"]`` records the day.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("su", "k", rel="memberOf", role="CEO", head=True, start="2011", end="2021-10-29",
+    ...            ended=True, status="former")
+    >>> _ = G.add_edge("cheng", "k", rel="memberOf", role="CEO", head=True, start="2021-10-29", end=None,
+    ...            ended=False, status="current")
+    >>> [u for u, v, d in as_of(G, "2020-01-01").edges(data=True) if d["rel"] == "headOf"]
+    ['su']
+    >>> sorted(u for u, v, d in as_of(G, "2022-01-01").edges(data=True))
+    ['cheng', 'cheng']
+    """
+    day = _day(date)
+    H = nx.MultiDiGraph()
+    H.graph.update(G.graph)
+    H.graph["as_of"] = day
+    H.add_nodes_from(G.nodes(data=True))
+    memberships: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for u, v, d in G.edges(data=True):
+        if d.get("rel") == "memberOf":
+            memberships.setdefault((u, v), []).append(d)
+    for u, v, k, d in G.edges(keys=True, data=True):
+        rel = d.get("rel")
+        if rel == "unitOf":
+            H.add_edge(u, v, key=k, **d)
+            continue
+        if rel == "headOf":
+            backing = [m for m in memberships.get((u, v), []) if m.get("head") or m.get("iri") == d.get("iri")]
+            if backing and not any(valid_on(m, day) for m in backing):
+                continue
+            if not backing and not valid_on(d, day):
+                continue
+        elif not valid_on(d, day):
+            continue
+        H.add_edge(u, v, key=k, **{**d, "status": "current", "status_now": d.get("status", "current")})
+    for (u, v), ms in memberships.items():
+        if H.has_edge(u, v, key="headOf"):
+            continue
+        for m in ms:
+            if m.get("head") and not m.get("title") and valid_on(m, day):
+                H.add_edge(u, v, key="headOf", rel="headOf", label=RELATIONS["headOf"], source=m.get("source"),
+                           start=m.get("start"), end=m.get("end"), ended=m.get("ended", False), status="current",
+                           status_now=m.get("status", "current"), role=m.get("role"), role_en=m.get("role_en"),
+                           title=None, head=True, iri=m.get("iri"), derived=True)
+                break
+    return H
+
+
+def changes(G: nx.MultiDiGraph, start: Date | None = None, end: Date | None = None,
+            include_undated: bool = False) -> list[dict[str, Any]]:
+    """Appointments, departures, transfers ("moved") and units set up between ``start`` and ``end``.
+
+    Both ends are inclusive and either may be ``None`` (open). An event without its own date is dated
+    by the document it was read from (``"reported"``); events with neither are listed only when both
+    ends are open or ``include_undated`` is set. Each item is ``{"id", "type", "date", "reported",
+    "person", "person_label", "from": [{"org", "org_label", "role", "title"}], "to": [...], "units",
+    "unit_labels", "source"}``, in date order.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.graph["events"] = [{"type": "moved", "date": "2022-09-16", "reported": None, "person": "xiao-gu"},
+    ...                      {"type": "unit set up", "date": "2022-10", "reported": None, "person": None}]
+    >>> [e["type"] for e in changes(G, "2022-09-01", "2022-09-30")]
+    ['moved']
+    >>> [e["type"] for e in changes(G, "2022-10-05", None)]
+    ['unit set up']
+    """
+    lo = _day(start) if start is not None else None
+    hi = _period(end)[1] if end is not None else None  # type: ignore[index]
+    out = []
+    for ev in G.graph.get("events", []):
+        when = ev.get("date") or ev.get("reported")
+        if when is None:
+            if include_undated or (lo is None and hi is None):
+                out.append(ev)
+            continue
+        first, last = _period(when)  # type: ignore[misc]
+        if (lo is None or last >= lo) and (hi is None or first <= hi):
+            out.append(ev)
+    return out

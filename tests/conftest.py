@@ -1,0 +1,19 @@
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_TEXT = (ROOT / "examples" / "kuaishou-2022-09.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_doc():
+    import kg
+    return kg.extract(SEED_TEXT)
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seed_doc):
+    import kg
+    return kg.to_rdf(seed_doc)
