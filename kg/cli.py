@@ -36,3 +36,7 @@ from .commands import extract as _extract  # noqa: E402
 
 main.add_command(_extract.extract)
 main.add_command(_extract.validate)
+from .commands import show as _show, render as _render  # noqa: E402
+
+main.add_command(_show.show)
+main.add_command(_render.render)

@@ -128,7 +128,7 @@ class _Sentence:
                 t.key = self.ex.recent_unit
         for m in re.finditer(r"e_?O(?:[sj_]?O)*|e_?O?_?,?g?w,?O(?:[sj]?O)*", self.tags):
             self.established(m)
-        for m in re.finditer(r"O(u)(?:e)?(O(?:[sj]O)*)|(?<![A-Za-z])u(O(?:[sj]O)*)", self.tags):
+        for m in re.finditer(r"O(u_?e?_?|e)(O(?:[sj]O)*)|(?<![A-Za-z])u(O(?:[sj]O)*)", self.tags):
             self.units(m)
         for m in re.finditer(r"(?:f?O?R[sj]?)*f?O?R(P)", self.tags):
             self.apposition(m)
@@ -139,7 +139,7 @@ class _Sentence:
         for m in re.finditer(r"(?:n(?:f?O?R[sj]?)*|(?<=,))(P)w(O?R(?:[sj]O?R)*)", self.tags):
             if "n" in self.tags[: m.start() + 1]:
                 self.appoint(self.toks[m.start(1)].key, m.start(2), m.end(2))
-        for m in re.finditer(r"(P)y(P)[a_]?(O?R(?:[sj]O?R)*)", self.tags):
+        for m in re.finditer(r"(P)[fD_]*y(P)[a_]?(O?R(?:[sj]O?R)*)", self.tags):
             self.used.update(range(m.start(), m.end()))
             new, old = self.toks[m.start(1)].key, self.toks[m.start(2)].key
             self.appoint(new, m.start(3), m.end(3))
@@ -173,6 +173,8 @@ class _Sentence:
         for k in kids:
             if self.toks[k].tag == "O" and parent and self.toks[k].key != parent:
                 text = self.toks[m.start(1) if m.group(1) else m.start()].text
+                if self.ex.doc.entities[self.toks[k].key].kind == "company":
+                    continue  # a company is nobody's unit
                 child = self.toks[k].key
                 if text in ("并入", "归入"):
                     child, parent_ = parent, child
@@ -205,8 +207,8 @@ class _Sentence:
             if self.toks[m.start(4)].text.startswith("接") and left:
                 for org_, role in left:
                     self.post(person, org_, role)
-            elif not roles:
-                self.post(person, org, _head_role())
+            elif not roles and org and self.ex.doc.entities[org].kind != "company":
+                self.post(person, org, _head_role())  # "由张勇负责" leads a unit, not the company
         self.ex.subject = person
 
     def appoint(self, person, i, j, status="current"):
@@ -243,8 +245,9 @@ class _Sentence:
             return
         self.ex.subject = person
         if t.tag == "l":
-            if not roles:  # "卸任上述职务", "因个人原因退休": the posts named before end
-                self.ex.end_posts(person, self.index)
+            if not roles:  # "卸任上述职务", "因个人原因退休": the posts named with the name end
+                org = self.toks[i + 1].key if i + 1 < len(self.toks) and self.toks[i + 1].tag == "O" else None
+                self.ex.end_posts(person, self.index, org)
             left = []
             for org, role, _ in roles:
                 self.post(person, org, role, "former")
@@ -254,8 +257,9 @@ class _Sentence:
         status = "former" if t.tag == "f" else "current"
         if t.tag == "a" and t.text.startswith("接") and not roles:
             return
+        named = next((self.toks[k].key for k in range(i - 1, -1, -1) if self.toks[k].tag == "O"), None)
         for org, role, former in roles:
-            self.post(person, org, role, "former" if former else status)
+            self.post(person, org or named, role, "former" if former else status)
 
     def members(self, m):
         org = self.last_org_before(m.start() + 1 if self.tags[m.start()] == "O" else m.start())
@@ -315,21 +319,20 @@ class _Extractor:
         if sig in self.seen:
             return
         if fact.kind == "post" and fact.status == "current":
-            # a post ended in this sentence is not also current ("原…卸任")
-            if (fact.kind, fact.subject, fact.object, fact.role, "former") in self.seen \
-                    and self._ended_in(fact):
-                return
+            # "此前担任抖音总裁,…继续兼任抖音总裁": the later statement in the sentence holds
+            for f in [f for f in self.doc.facts if f.kind == "post" and f.status == "former"
+                      and f.sentence == fact.sentence and (f.subject, f.object, f.role) == (fact.subject, fact.object, fact.role)]:
+                self.doc.facts.remove(f)
+                self.seen.discard((f.kind, f.subject, f.object, f.role, f.status))
         self.seen.add(sig)
         self.doc.facts.append(fact)
 
-    def _ended_in(self, fact: Fact) -> bool:
-        return any(f.sentence == fact.sentence for f in self.doc.facts if f.kind == "post"
-                   and f.status == "former" and (f.subject, f.object, f.role) == (fact.subject, fact.object, fact.role))
-
-    def end_posts(self, person: str, sentence: int):
-        """"卸任上述职务": the posts this sentence gave the person are former."""
+    def end_posts(self, person: str, sentence: int, org: str | None = None):
+        """"卸任上述职务", "因个人原因退休": the posts the title before the name gave are former
+        (or, with ``org``, "不再负责TikTok", the person's posts in that organization)."""
         for f in self.doc.facts:
-            if f.kind == "post" and f.subject == person and f.sentence == sentence:
+            if f.kind == "post" and f.subject == person and f.sentence == sentence \
+                    and (f.object == org if org else id(f) in self.weak):
                 f.status = "former"
                 self.seen.add((f.kind, f.subject, f.object, f.role, "former"))
 

@@ -1,0 +1,608 @@
+"""One self-contained, offline HTML page that draws an org graph with vis-network.
+
+The page inlines the vis-network build that ships inside the ``pyvis`` package (no CDN, no request
+of any kind: a Content-Security-Policy forbids them) and embeds the graph as JSON. Every name,
+role and sentence in the graph is untrusted text: it goes into the page only as JSON with ``<``,
+``>``, ``&`` and U+2028/2029 escaped, and the page's script puts it on screen with ``textContent``
+or on the canvas, never as HTML.
+
+>>> from kg.render import build_page
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> G.add_node("p", kind="person", label="<img src=x onerror=alert(1)>", labels=[])
+>>> "<img src=x" in build_page(G)
+False
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import importlib.resources
+import json
+import math
+import os
+import re
+from functools import lru_cache
+from typing import Any
+
+import networkx as nx
+
+from . import graph as kgg
+from .errors import KgError
+from .fileio import write_atomic
+
+__all__ = ["build_page", "render", "layout", "page_data", "STYLE"]
+
+FONT = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", '
+        '"Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans", system-ui, sans-serif')
+
+#: How each kind of node and line is drawn (also shown in the page's legend).
+STYLE: dict[str, dict[str, Any]] = {
+    "person": {"shape": "dot", "size": 12, "color": {"background": "#4C78A8", "border": "#2F4B6E"}},
+    "company": {"shape": "diamond", "size": 22, "color": {"background": "#E45756", "border": "#9E2F2E"}},
+    "unit": {"shape": "box", "color": {"background": "#FFE0B8", "border": "#F58518"}},
+    "committee": {"shape": "hexagon", "size": 18, "color": {"background": "#54A24B", "border": "#2F6B29"}},
+    "reportsTo": {"color": "#B22222", "width": 2},
+    "headOf": {"color": "#C9950C", "width": 2},
+    "memberOf": {"color": "#7F8C9A", "width": 1},
+    "unitOf": {"color": "#5B8C5A", "width": 1.5},
+}
+
+X_GAP, Y_GAP = 170, 150
+_BIG = 1500  # above this many nodes edges are hidden while dragging or zooming
+
+
+# --------------------------------------------------------------------------------------------------
+# Layout: layered trees (reporting lines and units top-down), packed into rows
+# --------------------------------------------------------------------------------------------------
+
+
+def _tree_parents(G: nx.MultiDiGraph) -> dict[str, str]:
+    """Each node's parent in the drawing: superior, else the org headed, else an org belonged to."""
+    kind_rank = {"company": 0, "unit": 1, "committee": 2, "person": 3}
+
+    def rank(n: str) -> tuple[int, str, str]:
+        return kind_rank.get(G.nodes[n].get("kind"), 9), G.nodes[n].get("label", ""), n
+
+    candidates: dict[str, list[tuple[int, tuple[int, str, str], str]]] = {}
+    order = {"reportsTo": 0, "unitOf": 0, "headOf": 1, "memberOf": 2}
+    for u, v, d in G.edges(data=True):
+        rel = d.get("rel")
+        if rel not in order or u == v:
+            continue
+        if rel == "memberOf" and G.nodes[u].get("kind") != "person":
+            continue
+        pri = order[rel] + (3 if d.get("status", "current") != "current" else 0)
+        candidates.setdefault(u, []).append((pri, rank(v), v))
+    parent: dict[str, str] = {}
+    for n in sorted(candidates):
+        for _p, _r, v in sorted(candidates[n]):
+            x, ok = v, True
+            while x in parent:  # refuse a parent that would close a loop
+                x = parent[x]
+                if x == n:
+                    ok = False
+                    break
+            if ok and v != n:
+                parent[n] = v
+                break
+    return parent
+
+
+def layout(G: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Positions for every node: a tidy top-down tree per component of the drawing forest.
+
+    Reporting lines put the superior above, ``unitOf`` puts the parent organization above; trees
+    are packed left to right into rows of a roughly 16:9 page. Linear in the size of the graph.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("a", "b", rel="reportsTo"); _ = G.add_edge("c", "b", rel="reportsTo")
+    >>> pos = layout(G)
+    >>> pos["b"][1] < pos["a"][1] == pos["c"][1], pos["a"][0] < pos["b"][0] < pos["c"][0]
+    (True, True)
+    """
+    parent = _tree_parents(G)
+    children: dict[str, list[str]] = {}
+    for c, p in parent.items():
+        children.setdefault(p, []).append(c)
+    kind_rank = {"company": 0, "unit": 1, "committee": 2, "person": 3}
+
+    def key(n: str) -> tuple[int, str, str]:
+        return kind_rank.get(G.nodes[n].get("kind"), 9), G.nodes[n].get("label", ""), n
+
+    for kids in children.values():
+        kids.sort(key=key)
+    roots = sorted((n for n in G if n not in parent), key=key)
+
+    # per tree: relative x (in slots) and depth, computed iteratively (trees may be deep)
+    trees: list[tuple[list[tuple[str, float, int]], float, int]] = []
+    for root in roots:
+        placed: list[tuple[str, float, int]] = []
+        xs: dict[str, float] = {}
+        next_slot = 0.0
+        max_depth = 0
+        stack: list[tuple[str, int, bool]] = [(root, 0, False)]
+        while stack:
+            node, depth, done = stack.pop()
+            kids = children.get(node, [])
+            if done or not kids:
+                if kids:
+                    xs[node] = (xs[kids[0]] + xs[kids[-1]]) / 2
+                else:
+                    xs[node] = next_slot
+                    next_slot += 1
+                placed.append((node, xs[node], depth))
+                max_depth = max(max_depth, depth)
+                continue
+            stack.append((node, depth, True))
+            for kid in reversed(kids):
+                stack.append((kid, depth + 1, False))
+        trees.append((placed, max(next_slot, 1.0), max_depth))
+
+    # pack trees into rows: big trees first, then the small ones fill rows
+    trees.sort(key=lambda t: (-t[1] * (t[2] + 1), t[0][-1][0]))
+    area = sum(w * X_GAP * (d + 1) * Y_GAP for _p, w, d in trees) or 1
+    row_width = max(max((w for _p, w, _d in trees), default=1) * X_GAP, math.sqrt(area * 16 / 9))
+    pos: dict[str, tuple[float, float]] = {}
+    x0 = y0 = 0.0
+    row_depth = 0
+    for placed, width, depth in trees:
+        if x0 > 0 and x0 + width * X_GAP > row_width:
+            x0, y0 = 0.0, y0 + (row_depth + 1.6) * Y_GAP
+            row_depth = 0
+        for node, x, d in placed:
+            pos[node] = (round(x0 + x * X_GAP, 1), round(y0 + d * Y_GAP, 1))
+        x0 += (width + 0.6) * X_GAP
+        row_depth = max(row_depth, depth)
+    return pos
+
+
+# --------------------------------------------------------------------------------------------------
+# Page data
+# --------------------------------------------------------------------------------------------------
+
+
+def _dates(d: dict[str, Any]) -> str | None:
+    start, end = d.get("start"), d.get("end")
+    if start and end:
+        return f"{start} – {end}"
+    if start:
+        return f"since {start}"
+    if end:
+        return f"until {end}"
+    if d.get("ended"):
+        return "ended (date unknown)"
+    return None
+
+
+def _role(d: dict[str, Any]) -> str | None:
+    role, title = d.get("role"), d.get("title")
+    if title and role and title != role:
+        return f"{title} ({role})"
+    return title or role
+
+
+def _node_tip(G: nx.MultiDiGraph, n: str) -> list[list[str]]:
+    d = G.nodes[n]
+    tip = [["", d.get("label", n)], ["kind", d.get("kind", "")]]
+    others = [x for x in d.get("labels", []) if x != d.get("label")]
+    if others:
+        tip.append(["also", ", ".join(others)])
+    for _u, v, e in sorted(G.out_edges(n, data=True), key=lambda t: (t[2].get("rel", ""), t[1])):
+        rel = e.get("rel")
+        if rel == "reportsTo":
+            tip.append(["reports to", kgg.label(G, v)])
+        elif rel == "unitOf":
+            tip.append(["unit of", kgg.label(G, v)])
+        elif rel == "memberOf":
+            text = " · ".join(filter(None, (_role(e), kgg.label(G, v), _dates(e))))
+            tip.append(["formerly" if e.get("status") == "former" else "post", text])
+    heads = [kgg.label(G, u) for u, _v, e in G.in_edges(n, data=True) if e.get("rel") == "headOf"]
+    if heads:
+        tip.append(["head", ", ".join(sorted(heads))])
+    tip.append(["IRI", n])
+    return tip
+
+
+def _day(value: str | None) -> str | None:
+    return kgg._day(value) if value else None
+
+
+def page_data(G: nx.MultiDiGraph, title: str = "kg") -> dict[str, Any]:
+    """The JSON the page draws: nodes with positions and tooltips, edges with labels, dates and sources."""
+    pos = layout(G)
+    index = {n: i for i, n in enumerate(G)}
+    nodes = []
+    for n, d in G.nodes(data=True):
+        x, y = pos.get(n, (0.0, 0.0))
+        nodes.append({"id": n, "label": d.get("label", n), "kind": d.get("kind", "person"),
+                      "names": d.get("labels", []), "x": x, "y": y, "tip": _node_tip(G, n)})
+
+    # a current membership behind a headOf line is drawn as that line ("heads (CEO)")
+    heads = {(u, v): d for u, v, d in G.edges(data=True) if d.get("rel") == "headOf"}
+    drawn: list[tuple[str, str, dict[str, Any]]] = []
+    for u, v, d in G.edges(data=True):
+        if d.get("rel") == "memberOf" and (u, v) in heads and d.get("status", "current") == "current" \
+                and (d.get("head") or d.get("iri") == heads[(u, v)].get("iri")):
+            continue
+        drawn.append((u, v, d))
+    drawn.sort(key=lambda t: (index[t[0]], index[t[1]], t[2].get("rel", ""), t[2].get("iri") or ""))
+    edges = []
+    per_pair: dict[frozenset[str], int] = {}
+    for i, (u, v, d) in enumerate(drawn):
+        rel = d.get("rel", "memberOf")
+        former = d.get("status", "current") == "former"
+        words = kgg.RELATIONS.get(rel, rel)
+        extra = [x for x in (_role(d) if rel in ("memberOf", "headOf") else None, "former" if former else None) if x]
+        label = f"{words} ({', '.join(extra)})" if extra else words
+        tip = [["", f"{kgg.label(G, u)} {words} {kgg.label(G, v)}"]]
+        if _role(d) and rel in ("memberOf", "headOf"):
+            tip.append(["role", _role(d)])
+        if _dates(d):
+            tip.append(["dates", _dates(d)])
+        tip.append(["status", "former" if former else "current"])
+        if d.get("source"):
+            tip.append(["source", d["source"]])
+        pair = frozenset((u, v))
+        nth = per_pair.get(pair, 0)
+        per_pair[pair] = nth + 1
+        edges.append({"id": i, "from": u, "to": v, "rel": rel, "label": label, "former": former,
+                      "vs": _day(d.get("start")), "ve": _day(d.get("end")), "ended": bool(d.get("ended")),
+                      "nth": nth, "tip": tip})
+    dates = sorted({x for e in edges for x in (e["vs"], e["ve"]) if x})
+    counts = {k: 0 for k in kgg.KINDS}
+    for n in nodes:
+        counts[n["kind"]] = counts.get(n["kind"], 0) + 1
+    return {"title": title, "nodes": nodes, "edges": edges, "dates": dates, "counts": counts,
+            "relations": kgg.RELATIONS, "style": STYLE, "font": FONT, "big": len(nodes) > _BIG,
+            "asOf": G.graph.get("as_of")}
+
+
+# --------------------------------------------------------------------------------------------------
+# The page
+# --------------------------------------------------------------------------------------------------
+
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside ``<script type="application/json">``: no ``<``, ``>``, ``&``, U+2028/9.
+
+    >>> script_json({"a": "</script><b>&"})
+    '{"a":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = _SURROGATE.sub("\ufffd", text)
+    return _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group()], text)
+
+
+@lru_cache(maxsize=1)
+def vis_js() -> str:
+    """vis-network's standalone build, as shipped inside the pyvis package."""
+    try:
+        root = importlib.resources.files("pyvis") / "lib"
+        candidates = sorted((p for p in root.iterdir() if p.name.startswith("vis-")), key=lambda p: p.name)
+        for d in reversed(candidates):
+            f = d / "vis-network.min.js"
+            if f.is_file():
+                js = f.read_text(encoding="utf-8")
+                break
+        else:
+            raise FileNotFoundError("vis-network.min.js")
+    except (ModuleNotFoundError, FileNotFoundError, OSError) as exc:
+        raise KgError(f"cannot find vis-network in the installed pyvis package ({exc}); reinstall pyvis") from None
+    # it must not be able to end its <script> element early
+    return re.sub(r"</(script)", r"<\\/\1", js, flags=re.I).replace("<!--", "<\\!--")
+
+
+def _csp_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+def build_page(G: nx.MultiDiGraph, title: str = "kg") -> str:
+    """The complete HTML page for ``G`` (see :func:`render`)."""
+    data = script_json(page_data(G, title))
+    lib = vis_js()
+    app = _APP_JS
+    csp = ("default-src 'none'; "
+           f"script-src {_csp_hash(lib)} {_csp_hash(app)}; "
+           "style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
+           "base-uri 'none'; form-action 'none'")
+    values = {
+        "CSP": html.escape(csp, quote=True),
+        "TITLE": html.escape(title, quote=True),
+        "FONT": FONT,
+        "DATA": data,
+        "LIB": lib,
+        "APP": app,
+    }
+    # one pass over the template: text inserted for one placeholder is never scanned for another
+    return re.sub(r"%(CSP|TITLE|FONT|DATA|LIB|APP)%", lambda m: values[m.group(1)], _PAGE)
+
+
+def render(G: nx.MultiDiGraph, path: str | os.PathLike, title: str = "kg") -> None:
+    """Write the page for ``G`` to ``path`` atomically.
+
+    >>> render(G, "page.html", title="快手")      # doctest: +SKIP
+    """
+    write_atomic(path, build_page(G, title))
+
+
+# The page. Data arrives as JSON; every text reaches the DOM through textContent (or the canvas).
+_PAGE = """<!DOCTYPE html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="%CSP%">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>%TITLE%</title>
+<style>
+  html, body { margin: 0; height: 100%; font-family: %FONT%; font-size: 14px; color: #222; }
+  body { display: flex; flex-direction: column; }
+  #kg-bar { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; padding: 6px 10px;
+            border-bottom: 1px solid #ddd; background: #fafafa; }
+  #kg-title { font-weight: 600; font-size: 15px; }
+  #kg-search-box { position: relative; }
+  #kg-search { width: 16em; padding: 3px 6px; font: inherit; }
+  #kg-results { position: absolute; top: 100%; left: 0; z-index: 10; background: #fff; border: 1px solid #ccc;
+                max-height: 50vh; overflow: auto; min-width: 16em; display: none; }
+  #kg-results button { display: block; width: 100%; text-align: left; border: 0; background: #fff;
+                       padding: 4px 8px; font: inherit; cursor: pointer; }
+  #kg-results button:hover, #kg-results button:focus { background: #e8f0fb; }
+  #kg-results .kg-kind { color: #888; font-size: 12px; margin-left: 6px; }
+  #kg-datebox { display: none; align-items: center; gap: 6px; }
+  #kg-legend { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: center; font-size: 12px; color: #444; }
+  .kg-sw { display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: -2px;
+           border: 1px solid #555; }
+  .kg-line { display: inline-block; width: 22px; height: 0; margin-right: 4px; vertical-align: 3px;
+             border-top: 2px solid #555; }
+  #kg-main { flex: 1; display: flex; min-height: 0; }
+  #kg-network { flex: 1; position: relative; min-width: 0; }
+  #kg-info { width: 320px; overflow: auto; border-left: 1px solid #ddd; padding: 8px 10px; font-size: 13px;
+             display: none; }
+  #kg-status { font-size: 12px; color: #666; }
+  div.vis-tooltip { position: absolute; visibility: hidden; padding: 6px 8px; max-width: 420px;
+                    white-space: normal; font-family: %FONT%; font-size: 13px; color: #222;
+                    background: #fffff4; border: 1px solid #999; border-radius: 3px;
+                    box-shadow: 2px 2px 8px rgba(0,0,0,.2); pointer-events: none; z-index: 5; }
+  .kg-tip-h { font-weight: 600; margin-bottom: 3px; }
+  .kg-tip-r { margin: 1px 0; overflow-wrap: anywhere; }
+  .kg-tip-k { color: #777; margin-right: 6px; }
+</style>
+</head>
+<body>
+<div id="kg-bar">
+  <span id="kg-title"></span>
+  <span id="kg-search-box">
+    <input id="kg-search" type="search" placeholder="Search names / 搜索姓名" autocomplete="off"
+           aria-label="Search names">
+    <span id="kg-results" role="listbox"></span>
+  </span>
+  <span id="kg-datebox">
+    <label for="kg-date">as of</label>
+    <input id="kg-date" type="date">
+    <button id="kg-date-clear" type="button">all dates</button>
+  </span>
+  <span id="kg-legend"></span>
+  <span id="kg-status"></span>
+</div>
+<div id="kg-main">
+  <div id="kg-network"></div>
+  <div id="kg-info"></div>
+</div>
+<script type="application/json" id="kg-data">%DATA%</script>
+<script>%LIB%</script>
+<script>%APP%</script>
+</body>
+</html>
+"""
+
+_APP_JS = r"""
+(function () {
+  "use strict";
+  var t0 = performance.now();
+  var timings = window.kgTimings = {start: t0};
+  var data = JSON.parse(document.getElementById("kg-data").textContent);
+  window.kgData = data;
+  timings.parsed = performance.now() - t0;
+  var S = data.style;
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function tipElement(rows) {
+    var box = el("div", "kg-tip");
+    rows.forEach(function (r, i) {
+      if (i === 0 && !r[0]) { box.appendChild(el("div", "kg-tip-h", r[1])); return; }
+      var line = el("div", "kg-tip-r");
+      line.appendChild(el("span", "kg-tip-k", r[0]));
+      line.appendChild(el("span", "kg-tip-v", r[1]));
+      box.appendChild(line);
+    });
+    return box;
+  }
+  function norm(s) {
+    return String(s).normalize("NFKC").toLowerCase().replace(/[\s\-_\u00b7\u30fb\u2022\u2027.,'\u2019]+/g, "");
+  }
+
+  document.title = data.title;
+  document.getElementById("kg-title").textContent = data.title + (data.asOf ? " (as of " + data.asOf + ")" : "");
+
+  // ---- nodes and edges -------------------------------------------------------------------------
+  var byId = {};
+  var nodeItems = data.nodes.map(function (n) {
+    byId[n.id] = n;
+    var st = S[n.kind] || S.person;
+    var item = {id: n.id, label: n.label, x: n.x, y: n.y, shape: st.shape, color: st.color,
+                title: tipElement(n.tip)};
+    if (st.size) item.size = st.size;
+    if (n.kind === "unit") item.font = {color: "#222"};
+    return item;
+  });
+  var edgeItems = data.edges.map(function (e) {
+    var st = S[e.rel] || S.memberOf;
+    var item = {id: e.id, from: e.from, to: e.to, label: e.label, title: tipElement(e.tip),
+                color: {color: st.color, highlight: st.color, hover: st.color, opacity: e.former ? 0.6 : 1},
+                width: st.width, dashes: e.former || e.rel === "unitOf" ? [6, 4] : false};
+    if (e.nth > 0) item.smooth = {enabled: true, type: e.nth % 2 ? "curvedCW" : "curvedCCW",
+                                  roundness: 0.15 * Math.ceil(e.nth / 2)};
+    return item;
+  });
+  var nodes = new vis.DataSet(nodeItems);
+  var edges = new vis.DataSet(edgeItems);
+  timings.datasets = performance.now() - t0;
+
+  var options = {
+    autoResize: true,
+    layout: {improvedLayout: false, randomSeed: 1},
+    physics: {enabled: false},
+    interaction: {hover: true, tooltipDelay: 100, hideEdgesOnDrag: data.big, hideEdgesOnZoom: data.big,
+                  keyboard: false, multiselect: false, navigationButtons: false},
+    nodes: {font: {face: data.font, size: 14, color: "#222", multi: false}, borderWidth: 1,
+            scaling: {label: {drawThreshold: 6}}},
+    edges: {arrows: {to: {enabled: true, scaleFactor: 0.5}}, smooth: false,
+            font: {face: data.font, size: 10, color: "#555", strokeWidth: 3, strokeColor: "#fff", align: "middle",
+                   multi: false},
+            selectionWidth: 1.5, hoverWidth: 0.5}
+  };
+  var container = document.getElementById("kg-network");
+  var network = new vis.Network(container, {nodes: nodes, edges: edges}, options);
+  window.kgNetwork = network;
+  timings.created = performance.now() - t0;
+  network.once("afterDrawing", function () {
+    timings.firstDraw = performance.now() - t0;
+    window.kgReady = true;
+  });
+  var status = document.getElementById("kg-status");
+  status.textContent = data.nodes.length + " nodes, " + data.edges.length + " lines";
+
+  // ---- details panel ---------------------------------------------------------------------------
+  var info = document.getElementById("kg-info");
+  function showInfo(rows) {
+    while (info.firstChild) info.removeChild(info.firstChild);
+    if (!rows) { info.style.display = "none"; return; }
+    info.appendChild(tipElement(rows));
+    info.style.display = "block";
+  }
+  network.on("click", function (p) {
+    if (p.nodes.length) showInfo(byId[p.nodes[0]].tip);
+    else if (p.edges.length) showInfo(data.edges[p.edges[0]].tip);
+    else showInfo(null);
+  });
+
+  // ---- search ----------------------------------------------------------------------------------
+  var input = document.getElementById("kg-search");
+  var results = document.getElementById("kg-results");
+  var index = data.nodes.map(function (n) {
+    var names = [n.label].concat(n.names || []);
+    return {id: n.id, names: names.map(norm), label: n.label, kind: n.kind};
+  });
+  function search(q) {
+    var k = norm(q);
+    if (!k) return [];
+    var exact = [], prefix = [], part = [];
+    index.forEach(function (n) {
+      if (n.names.indexOf(k) >= 0 || n.id === q) exact.push(n);
+      else if (n.names.some(function (x) { return x.indexOf(k) === 0; })) prefix.push(n);
+      else if (n.names.some(function (x) { return x.indexOf(k) > 0; })) part.push(n);
+    });
+    return exact.concat(prefix, part);
+  }
+  function selectNode(id) {
+    network.selectNodes([id]);
+    network.focus(id, {scale: Math.max(network.getScale(), 1.0), animation: false});
+    showInfo(byId[id].tip);
+    results.style.display = "none";
+  }
+  window.kgSelect = selectNode;
+  function showResults() {
+    while (results.firstChild) results.removeChild(results.firstChild);
+    var found = search(input.value);
+    if (!input.value) { results.style.display = "none"; return found; }
+    if (!found.length) results.appendChild(el("div", "kg-tip-r", "no match"));
+    found.slice(0, 30).forEach(function (n) {
+      var b = el("button", null, n.label);
+      b.type = "button";
+      b.appendChild(el("span", "kg-kind", n.kind));
+      b.addEventListener("click", function () { selectNode(n.id); });
+      results.appendChild(b);
+    });
+    if (found.length > 30) results.appendChild(el("div", "kg-tip-r", "… " + (found.length - 30) + " more"));
+    results.style.display = "block";
+    return found;
+  }
+  input.addEventListener("input", showResults);
+  input.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter") {
+      var found = showResults();
+      if (found.length) selectNode(found[0].id);
+    } else if (ev.key === "Escape") {
+      results.style.display = "none";
+    }
+  });
+
+  // ---- date filter (only when the graph has dates) ---------------------------------------------
+  var dateBox = document.getElementById("kg-datebox");
+  var dateInput = document.getElementById("kg-date");
+  function validOn(e, day) {
+    if (e.vs && e.vs > day) return false;
+    if (e.ended || e.ve) return !!e.ve && e.ve > day;
+    return true;
+  }
+  function setDate(day) {
+    var updates = data.edges.map(function (e) { return {id: e.id, hidden: day ? !validOn(e, day) : false}; });
+    edges.update(updates);
+    var shown = updates.filter(function (u) { return !u.hidden; }).length;
+    status.textContent = data.nodes.length + " nodes, " + shown + " of " + data.edges.length + " lines" +
+      (day ? " valid on " + day : "");
+  }
+  window.kgSetDate = setDate;
+  if (data.dates.length) {
+    dateBox.style.display = "inline-flex";
+    dateInput.min = data.dates[0];
+    dateInput.max = data.dates[data.dates.length - 1];
+    dateInput.addEventListener("change", function () { setDate(dateInput.value || null); });
+    document.getElementById("kg-date-clear").addEventListener("click", function () {
+      dateInput.value = ""; setDate(null);
+    });
+  }
+
+  // ---- legend ----------------------------------------------------------------------------------
+  var legend = document.getElementById("kg-legend");
+  ["person", "company", "unit", "committee"].forEach(function (k) {
+    var item = el("span", "kg-legend-item");
+    var sw = el("span", "kg-sw");
+    sw.style.background = S[k].color.background;
+    sw.style.borderColor = S[k].color.border;
+    if (k === "person") sw.style.borderRadius = "50%";
+    if (k === "company") sw.style.transform = "rotate(45deg) scale(.8)";
+    if (k === "committee") sw.style.borderRadius = "30%";
+    item.appendChild(sw);
+    item.appendChild(document.createTextNode(k + " (" + (data.counts[k] || 0) + ")"));
+    legend.appendChild(item);
+  });
+  Object.keys(data.relations).forEach(function (rel) {
+    var item = el("span", "kg-legend-item");
+    var line = el("span", "kg-line");
+    line.style.borderTopColor = S[rel].color;
+    if (rel === "unitOf") line.style.borderTopStyle = "dashed";
+    item.appendChild(line);
+    item.appendChild(document.createTextNode(data.relations[rel]));
+    legend.appendChild(item);
+  });
+  var former = el("span", "kg-legend-item");
+  var fl = el("span", "kg-line");
+  fl.style.borderTopStyle = "dashed";
+  fl.style.borderTopColor = "#aaa";
+  former.appendChild(fl);
+  former.appendChild(document.createTextNode("former"));
+  legend.appendChild(former);
+})();
+"""
