@@ -308,7 +308,7 @@ class _Extractor:
         self.left_roles: dict[int, list] = {}
         self.author = _find_author(doc)
         self.speaker: str | None = None
-        this = {w for w, tag in load().cues.items() if tag == "this"}
+        this = {w for w, tag in load().cues.items() if tag == "this"}  # once per document
         self.anaphoric = {k for k, e in doc.entities.items() if e.kind != "person" and e.core in this}
         self.seen: set = set()
         self.weak: set[int] = set()  # ids of facts read from a title alone ("集团CEO徐雷"), not from a verb

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from . import dates as dates_mod
 from .document import Document, Mention
-from .lexicon import Lexicon, alternation, load
+from .lexicon import Lexicon, alternation, cue_pattern, load
 from .resolve import unit_core
 from .segment import hmm_tokens, is_common_word, tokens, word_tag
 
@@ -109,10 +109,10 @@ def _declared_aliases(text: str) -> dict[str, str]:
 
 
 def _find_companies(sp: _Spans, lx: Lexicon, aliases: dict[str, str]) -> None:
-    for m in lx.company_re.finditer(sp.text):
-        if len(m.group()) <= 2 and _inside_word(sp.text, m.start(), m.end()):
+    for start, end in lx.companies_matcher.finditer(sp.text):
+        if end - start <= 2 and _inside_word(sp.text, start, end):
             continue  # "增长和" is not 长和
-        sp.add("org", m.start(), m.end(), "company", lx.companies[m.group().lower()].name)
+        sp.add("org", start, end, "company", lx.companies[sp.text[start:end].lower()].name)
     for short, full in aliases.items():
         if short in lx.cues:  # "公司", "本行": references to the company, not names
             continue
@@ -130,21 +130,20 @@ def _inside_word(text: str, start: int, end: int) -> bool:
 
 def _find_roles(sp: _Spans, lx: Lexicon) -> None:
     # "委员包括": the members cue, not the title 委员
-    for m in lx.cue_re.finditer(sp.text):
-        if lx.cues[m.group().lower()] == "members":
-            sp.add("cue", m.start(), m.end(), "members")
-    for m in lx.role_re.finditer(sp.text):
-        suffix = lx.suffix_re.match(sp.text, m.start())
-        if suffix and len(suffix.group()) > len(m.group()):
+    for start, end in lx.cues_matcher.finditer(sp.text):
+        if lx.cues[sp.text[start:end].lower()] == "members":
+            sp.add("cue", start, end, "members")
+    for start, end in lx.roles_matcher.finditer(sp.text):
+        form = sp.text[start:end]
+        suffix = lx.suffix_re.match(sp.text, start)
+        if suffix and len(suffix.group()) > len(form):
             continue  # 委员 in 委员会
-        start = m.start()
         # "用户运营负责人": the functional area belongs to the title
         for q in sorted(lx.qualifiers, key=len, reverse=True):
             if sp.text.endswith(q, 0, start) and sp.free(start - len(q), start):
                 start -= len(q)
                 break
-        # "副" before a title makes another title only if the lexicon has it; keep the longer form
-        sp.add("role", start, m.end(), lx.role_by_form[m.group().lower()], sp.text[start:m.end()])
+        sp.add("role", start, end, lx.role_by_form[form.lower()], sp.text[start:end])
 
 
 def _name_ends_ok(text: str, end: int, sp: _Spans, lx: Lexicon, strict: bool = False) -> bool:
@@ -227,7 +226,7 @@ def _find_persons(sp: _Spans, lx: Lexicon, known: dict[str, str]) -> None:
     for m in re.finditer(r"(?:成员|委员)(?:包括|为)|由(?=[^,。]*组成)", text):
         _add_list(sp, m.end(), lx, known)
     # "任命张利东为", "选举葛海蛟先生为", and the next ones in the list: "…,李津为混合云事业部总裁"
-    nominate = re.search("|".join(w for w, t in lx.cues.items() if t == "nominate"), text)
+    nominate = cue_pattern("nominate").search(text)
     for m in re.finditer(r"(?:任命|聘任|选举|聘请|委任|[,，;；](?:任命|聘任|选举|聘请|委任)?)([^\s,，。为]{2,6}?)(?:先生|女士)?为",
                          text):
         if not nominate or m.start() < nominate.start():
@@ -315,7 +314,7 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
     for m in _QUOTED.finditer(text):
         suffix = lx.suffix_re.match(text, m.end())
         end = suffix.end() if suffix else m.end()
-        if suffix or _after_cue(text, m.start(), ("establish",), lx):
+        if suffix or _after_cue(text, m.start(), "establish"):
             sp.add("org", m.start(), end, _unit_kind(text[m.start():end], lx), m.group(1))
     for m in lx.suffix_re.finditer(text):
         suffix = m.group()
@@ -355,9 +354,8 @@ def _unit_kind(name: str, lx: Lexicon) -> str:
     return "unit"
 
 
-def _after_cue(text: str, pos: int, tags: tuple[str, ...], lx: Lexicon) -> bool:
-    head = text[max(0, pos - 8):pos]
-    return any(head.endswith(w) for w, t in lx.cues.items() if t in tags)
+def _after_cue(text: str, pos: int, tag: str) -> bool:
+    return cue_pattern(tag).search(text, max(0, pos - 8), pos) is not None
 
 
 def _find_context_orgs(sp: _Spans, lx: Lexicon) -> None:
@@ -405,7 +403,7 @@ def _find_context_orgs(sp: _Spans, lx: Lexicon) -> None:
             if e - s >= 2 and sp.free(s, e):
                 sp.add("org", s, e, _unit_kind(noun, lx), text[s:e])
     # lists of new units: "成立六个业务板块(BU),分别为:抖音、大力教育、飞书和TikTok"
-    if any(w in text for w, t in lx.cues.items() if t == "establish"):
+    if cue_pattern("establish").search(text):
         m = re.search(r"分别为|分别是|包括", text)
         if m:
             end = re.compile(r"[。;；]").search(text, m.end())
@@ -432,7 +430,7 @@ def _standalone(text: str, start: int, end: int) -> bool:
 
 def _find_cues(sp: _Spans, lx: Lexicon) -> None:
     text = sp.text
-    for m in lx.cue_re.finditer(text):
-        if len(m.group()) == 1 and not _standalone(text, m.start(), m.end()):
+    for start, end in lx.cues_matcher.finditer(text):
+        if end - start == 1 and not _standalone(text, start, end):
             continue  # 原 in 原因, 任 in 任何 or 新任
-        sp.add("cue", m.start(), m.end(), lx.cues[m.group().lower()])
+        sp.add("cue", start, end, lx.cues[text[start:end].lower()])

@@ -49,7 +49,7 @@ STYLE: dict[str, dict[str, Any]] = {
     "unitOf": {"color": "#5B8C5A", "width": 1.5},
 }
 
-X_GAP, Y_GAP = 170, 150
+X_GAP, Y_GAP = 170, 180
 _BIG = 1500  # above this many nodes edges are hidden while dragging or zooming
 
 
@@ -116,13 +116,16 @@ def layout(G: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     roots = sorted((n for n in G if n not in parent), key=key)
 
     # per tree: relative x (in slots) and depth, computed iteratively (trees may be deep)
-    trees: list[tuple[list[tuple[str, float, int]], float, int]] = []
+    def is_person(n: str) -> bool:
+        return G.nodes[n].get("kind", "person") == "person"
+
+    trees: list[tuple[list[tuple[str, float, float]], float, float]] = []
     for root in roots:
-        placed: list[tuple[str, float, int]] = []
+        placed: list[tuple[str, float, float]] = []
         xs: dict[str, float] = {}
         next_slot = 0.0
-        max_depth = 0
-        stack: list[tuple[str, int, bool]] = [(root, 0, False)]
+        max_depth = 0.0
+        stack: list[tuple[str, float, bool]] = [(root, 0.0, False)]
         while stack:
             node, depth, done = stack.pop()
             kids = children.get(node, [])
@@ -137,7 +140,9 @@ def layout(G: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
                 continue
             stack.append((node, depth, True))
             for kid in reversed(kids):
-                stack.append((kid, depth + 1, False))
+                # a person under an organization sits half a level down, between it and its units
+                step = 0.5 if is_person(kid) and not is_person(node) else 1.0
+                stack.append((kid, depth + step, False))
         trees.append((placed, max(next_slot, 1.0), max_depth))
 
     # pack trees into rows: big trees first, then the small ones fill rows
@@ -146,11 +151,11 @@ def layout(G: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     row_width = max(max((w for _p, w, _d in trees), default=1) * X_GAP, math.sqrt(area * 16 / 9))
     pos: dict[str, tuple[float, float]] = {}
     x0 = y0 = 0.0
-    row_depth = 0
+    row_depth = 0.0
     for placed, width, depth in trees:
         if x0 > 0 and x0 + width * X_GAP > row_width:
             x0, y0 = 0.0, y0 + (row_depth + 1.6) * Y_GAP
-            row_depth = 0
+            row_depth = 0.0
         for node, x, d in placed:
             pos[node] = (round(x0 + x * X_GAP, 1), round(y0 + d * Y_GAP, 1))
         x0 += (width + 0.6) * X_GAP
@@ -196,7 +201,7 @@ def _node_tip(G: nx.MultiDiGraph, n: str) -> list[list[str]]:
         elif rel == "unitOf":
             tip.append(["unit of", kgg.label(G, v)])
         elif rel == "memberOf":
-            text = " · ".join(filter(None, (_role(e), kgg.label(G, v), _dates(e))))
+            text = " · ".join(filter(None, (_role(e) or "member", kgg.label(G, v), _dates(e))))
             tip.append(["formerly" if e.get("status") == "former" else "post", text])
     heads = [kgg.label(G, u) for u, _v, e in G.in_edges(n, data=True) if e.get("rel") == "headOf"]
     if heads:
@@ -234,7 +239,8 @@ def page_data(G: nx.MultiDiGraph, title: str = "kg") -> dict[str, Any]:
         rel = d.get("rel", "memberOf")
         former = d.get("status", "current") == "former"
         words = kgg.RELATIONS.get(rel, rel)
-        extra = [x for x in (_role(d) if rel in ("memberOf", "headOf") else None, "former" if former else None) if x]
+        role = (d.get("title") or d.get("role")) if rel in ("memberOf", "headOf") else None
+        extra = [x for x in (role, "former" if former else None) if x]
         label = f"{words} ({', '.join(extra)})" if extra else words
         tip = [["", f"{kgg.label(G, u)} {words} {kgg.label(G, v)}"]]
         if _role(d) and rel in ("memberOf", "headOf"):
@@ -468,7 +474,7 @@ _APP_JS = r"""
     nodes: {font: {face: data.font, size: 14, color: "#222", multi: false}, borderWidth: 1,
             scaling: {label: {drawThreshold: 6}}},
     edges: {arrows: {to: {enabled: true, scaleFactor: 0.5}}, smooth: false,
-            font: {face: data.font, size: 10, color: "#555", strokeWidth: 3, strokeColor: "#fff", align: "middle",
+            font: {face: data.font, size: 10, color: "#555", strokeWidth: 3, strokeColor: "#fff", align: "horizontal",
                    multi: false},
             selectionWidth: 1.5, hoverWidth: 0.5}
   };

@@ -1,0 +1,634 @@
+"""SPARQL over kg graphs: one RDF file, a corpus store or a remote endpoint; canned queries.
+
+::
+
+    source = open_source("kuaishou.ttl")                 # or a store directory, or endpoint="http://…"
+    result = source.query(named_query("reports-to", {"person": "小谷"}))
+    print(format_result(result, "table"))
+
+Parameters are bound as RDF terms, never pasted into the query text as SPARQL: :func:`bind` adds a
+``VALUES`` block (made of escaped literals) at the start of the query's WHERE group, so a value such as
+``x" } ; DROP ALL ; #`` is just a string that matches nothing. The same bound query runs unchanged on
+rdflib (files), Oxigraph (stores) and any SPARQL 1.1 endpoint, so all three give the same rows.
+
+Canned queries live in ``kg/ontology/queries/NAME.rq``. Each starts with ``#`` comment lines saying what
+it answers, and declares its parameters as ``# param NAME (KIND): help``; KIND is ``label`` (a name:
+matches a plain literal or one tagged zh, en or zh-Latn-pinyin), ``date`` (YYYY-MM-DD, an xsd:date),
+``iri`` or ``string``. A parameter binds the query variable of the same name.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import importlib.resources
+import io
+import json
+import re
+import unicodedata
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Protocol
+
+import rdflib
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from .errors import KgError
+
+__all__ = [
+    "CannedQuery", "Param", "Result", "Source", "GraphSource", "EndpointSource", "QuerySyntaxError",
+    "canned_queries", "canned", "named_query", "prepare", "bind", "parse_params", "open_source",
+    "format_result", "endpoint_url", "http_request", "FORMATS",
+]
+
+#: Output formats of :func:`format_result`.
+FORMATS = ("table", "csv", "json", "turtle")
+
+#: Language tags a ``label`` parameter is also tried with (besides the plain literal).
+LABEL_LANGUAGES = ("zh", "en", "zh-latn-pinyin")
+
+_XSD_STRING = str(XSD.string)
+
+
+class QuerySyntaxError(KgError):
+    """A malformed query; the message gives the line and column of the error."""
+
+
+# --------------------------------------------------------------------------------------------------
+# Canned queries
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    kind: str  # label | date | iri | string
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class CannedQuery:
+    name: str
+    summary: str  # what the query answers (its leading comment, without the parameter lines)
+    params: tuple[Param, ...]
+    text: str
+
+
+_PARAM_RE = re.compile(r"#\s*param\s+([A-Za-z_][A-Za-z0-9_]*)\s*\((label|date|iri|string)\)\s*:?\s*(.*)")
+_PARAM_KINDS = ("label", "date", "iri", "string")
+
+
+def parse_canned(name: str, text: str) -> CannedQuery:
+    """A canned query from the text of its ``.rq`` file (leading comment lines describe it)."""
+    summary: list[str] = []
+    params: list[Param] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("#"):
+            break
+        m = _PARAM_RE.match(stripped)
+        if m:
+            params.append(Param(m.group(1), m.group(2), m.group(3).strip()))
+        else:
+            summary.append(stripped.lstrip("#").strip())
+    return CannedQuery(name, " ".join(s for s in summary if s), tuple(params), text)
+
+
+@functools.lru_cache(maxsize=1)
+def canned_queries() -> dict[str, CannedQuery]:
+    """Every canned query (``kg/ontology/queries/*.rq``) by name, sorted by name."""
+    folder = importlib.resources.files("kg") / "ontology" / "queries"
+    found = {}
+    for res in sorted(folder.iterdir(), key=lambda r: r.name):
+        if res.name.endswith(".rq"):
+            name = res.name[: -len(".rq")]
+            found[name] = parse_canned(name, res.read_text(encoding="utf-8"))
+    return found
+
+
+def canned(name: str) -> CannedQuery:
+    """The canned query ``name``; :class:`KgError` naming the available ones when there is none."""
+    queries = canned_queries()
+    if name not in queries:
+        raise KgError(f"no canned query {name!r}; available: {', '.join(queries)}")
+    return queries[name]
+
+
+# --------------------------------------------------------------------------------------------------
+# Parameters
+# --------------------------------------------------------------------------------------------------
+
+
+def parse_params(pairs: Iterable[str]) -> dict[str, str]:
+    """``["person=程一晓", …]`` -> ``{"person": "程一晓"}``; :class:`KgError` for a malformed pair."""
+    params: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip()
+        if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise KgError(f"--param {pair!r}: expected NAME=VALUE (NAME a SPARQL variable name without '?')")
+        if name in params:
+            raise KgError(f"--param {name}: given twice")
+        params[name] = value
+    return params
+
+
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_IRI_BAD_RE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def param_terms(name: str, kind: str, value: str) -> list[Node]:
+    """The RDF terms a parameter value stands for (several for a ``label``: one per language tag)."""
+    if kind == "label":
+        return [Literal(value)] + [Literal(value, lang=lang) for lang in LABEL_LANGUAGES]
+    if kind == "date":
+        if not _DATE_RE.fullmatch(value):
+            raise KgError(f"--param {name}={value}: expected a date YYYY-MM-DD")
+        try:
+            import datetime
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            raise KgError(f"--param {name}={value}: no such date") from None
+        return [Literal(value, datatype=XSD.date)]
+    if kind == "iri":
+        iri = value[1:-1] if value.startswith("<") and value.endswith(">") else value
+        if not iri or _IRI_BAD_RE.search(iri) or ":" not in iri:
+            raise KgError(f"--param {name}={value}: not an absolute IRI")
+        return [URIRef(iri)]
+    # a parameter a user query does not declare: <iri> is an IRI, anything else a string
+    if kind == "any" and value.startswith("<") and value.endswith(">"):
+        return param_terms(name, "iri", value)
+    return [Literal(value)]
+
+
+def _sparql_term(term: Node) -> str:
+    """A term in SPARQL syntax; literals are escaped (quotes, backslashes, line breaks)."""
+    if isinstance(term, URIRef):
+        if _IRI_BAD_RE.search(str(term)):
+            raise KgError(f"not an IRI: {str(term)!r}")
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        text = str(term)
+        escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+                   .replace("\r", "\\r").replace("\t", "\\t"))
+        if term.language:
+            return f'"{escaped}"@{term.language}'
+        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
+            return f'"{escaped}"^^<{term.datatype}>'
+        return f'"{escaped}"'
+    raise KgError(f"cannot bind {term!r}")
+
+
+@dataclass(frozen=True)
+class PreparedQuery:
+    """A query with its parameters bound; ``inserted`` is (offset, length) of the added VALUES text."""
+    text: str
+    original: str
+    inserted: tuple[int, int] | None = None
+
+    def original_position(self, line: int, column: int) -> tuple[int, int]:
+        """A 1-based (line, column) of :attr:`text` mapped back to :attr:`original`."""
+        if not self.inserted:
+            return line, column
+        lines = self.text.split("\n")
+        index = sum(len(ln) + 1 for ln in lines[: max(line - 1, 0)]) + max(column - 1, 0)
+        at, length = self.inserted
+        if index >= at + length:
+            index -= length
+        elif index > at:
+            index = at
+        before = self.original[:index]
+        return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+
+
+def bind(query: str, values: dict[str, list[Node]]) -> PreparedQuery:
+    """``query`` with a ``VALUES ?name { … }`` block per parameter at the start of its WHERE group."""
+    if not values:
+        return PreparedQuery(query, query)
+    block = " " + " ".join(
+        f"VALUES ?{name} {{ {' '.join(_sparql_term(t) for t in terms)} }}" for name, terms in values.items()
+    ) + " "
+    at = _where_group_start(query)
+    return PreparedQuery(query[:at] + block + query[at:], query, (at, len(block)))
+
+
+_TOKEN_RE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''  # long strings
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''                        # strings
+    r'|<[^<>"{}|^`\\\x00-\x20]*>'                                          # IRIs
+    r'|#[^\n]*'                                                           # comments
+    r'|[?$]?[A-Za-z_:][\w\-.:]*'                                          # words, variables, names
+    r'|[{}()]'
+    r'|\s+|.',
+    re.S,
+)
+
+
+def _where_group_start(query: str) -> int:
+    """The offset just after the ``{`` that opens the query's WHERE group."""
+    depth = parens = 0
+    form = None
+    groups_seen = 0
+    after_form: list[str] = []
+    for m in _TOKEN_RE.finditer(query):
+        tok = m.group()
+        if tok[0] in " \t\r\n#" or tok[0] in "\"'" or (tok[0] == "<" and len(tok) > 1):
+            continue
+        upper = tok.upper()
+        if form is None:
+            if upper in ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK"):
+                form = upper
+            continue
+        if depth == 0 and parens == 0 and len(after_form) < 1:
+            after_form.append(upper)
+        if tok == "(":
+            parens += 1
+        elif tok == ")":
+            parens -= 1
+        elif tok == "{" and parens == 0:
+            if depth == 0:
+                if form == "CONSTRUCT" and after_form[:1] == ["WHERE"]:
+                    raise KgError("parameters cannot be bound in the short form CONSTRUCT WHERE { … }: "
+                                  "write CONSTRUCT { … } WHERE { … }")
+                if form != "CONSTRUCT" or groups_seen == 1:
+                    return m.end()
+                groups_seen += 1
+            depth += 1
+        elif tok == "}" and parens == 0:
+            depth -= 1
+    raise KgError("cannot bind parameters: the query has no WHERE { … } group")
+
+
+def prepare(query: str, params: dict[str, str], declared: Iterable[Param] = ()) -> PreparedQuery:
+    """Bind ``params`` (name -> value as typed) into ``query``; declared parameters get their kind."""
+    kinds = {p.name: p.kind for p in declared}
+    values = {name: param_terms(name, kinds.get(name, "any"), value) for name, value in params.items()}
+    return bind(query, values)
+
+
+def named_query(name: str, params: dict[str, str]) -> PreparedQuery:
+    """The canned query ``name`` with ``params`` bound; every declared parameter is required."""
+    q = canned(name)
+    declared = {p.name for p in q.params}
+    unknown = sorted(set(params) - declared)
+    if unknown:
+        accepted = ", ".join(sorted(declared)) or "none"
+        raise KgError(f"{name}: unknown parameter {unknown[0]!r} (parameters: {accepted})")
+    missing = [p for p in q.params if p.name not in params]
+    if missing:
+        p = missing[0]
+        raise KgError(f"{name}: needs --param {p.name}=… ({p.help or p.kind})")
+    return prepare(q.text, params, q.params)
+
+
+# --------------------------------------------------------------------------------------------------
+# Results
+# --------------------------------------------------------------------------------------------------
+
+
+def normalize_term(term: Node | None) -> Node | None:
+    """One spelling per term whatever the engine: language tags lowercase, xsd:string as a plain literal."""
+    if isinstance(term, Literal):
+        if term.language:
+            if term.language != term.language.lower():
+                return Literal(str(term), lang=term.language.lower())
+            return term
+        if term.datatype is not None and str(term.datatype) == _XSD_STRING:
+            return Literal(str(term))
+    return term
+
+
+@dataclass
+class Result:
+    """What a query returned: ``rows`` (SELECT), ``boolean`` (ASK) or ``graph`` (CONSTRUCT/DESCRIBE)."""
+    kind: str  # "rows" | "boolean" | "graph"
+    vars: list[str] = field(default_factory=list)
+    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: rdflib.Graph | None = None
+
+    def sorted_rows(self) -> list[tuple[str, ...]]:
+        """Rows as sorted tuples of N-Triples-like strings ("" for unbound): for comparing results."""
+        return sorted(tuple("" if t is None else t.n3() for t in row) for row in self.rows)
+
+    def dicts(self) -> list[dict[str, str]]:
+        """Rows as {variable: lexical value} (unbound variables left out)."""
+        return [{v: str(t) for v, t in zip(self.vars, row) if t is not None} for row in self.rows]
+
+
+class Source(Protocol):
+    description: str
+
+    def query(self, prepared: PreparedQuery | str) -> Result: ...
+
+    def close(self) -> None: ...
+
+
+def _as_prepared(q: PreparedQuery | str) -> PreparedQuery:
+    return q if isinstance(q, PreparedQuery) else PreparedQuery(q, q)
+
+
+def syntax_error(prepared: PreparedQuery, line: int | None, column: int | None, message: str) -> QuerySyntaxError:
+    message = " ".join(str(message).split())
+    if line is None:
+        return QuerySyntaxError(f"query: syntax error: {message}")
+    line, column = prepared.original_position(line, column or 1)
+    return QuerySyntaxError(f"query: syntax error at line {line}, column {column}: {message}")
+
+
+class GraphSource:
+    """An rdflib graph in memory (one RDF file; a quad file is read as the union of its graphs)."""
+
+    def __init__(self, graph: rdflib.Graph, description: str = "graph"):
+        self.graph = graph
+        self.description = description
+
+    @classmethod
+    def from_file(cls, path: str) -> "GraphSource":
+        from .validate import load_graph
+
+        return cls(load_graph(path), path)
+
+    def query(self, prepared: PreparedQuery | str) -> Result:
+        import pyparsing
+
+        prepared = _as_prepared(prepared)
+        try:
+            res = self.graph.query(prepared.text)
+        except pyparsing.ParseBaseException as exc:
+            raise syntax_error(prepared, exc.lineno, exc.col, exc.msg) from None
+        except KgError:
+            raise
+        except Exception as exc:  # unknown prefix, bad IRI, evaluation errors
+            raise QuerySyntaxError(f"query: {' '.join(str(exc).split()) or type(exc).__name__}") from None
+        if res.type == "ASK":
+            return Result("boolean", boolean=bool(res.askAnswer))
+        if res.type in ("CONSTRUCT", "DESCRIBE"):
+            g = rdflib.Graph()
+            for s, p, o in res.graph:
+                g.add((normalize_term(s), p, normalize_term(o)))
+            return Result("graph", graph=g)
+        names = [str(v) for v in res.vars]
+        rows = [tuple(normalize_term(row[i]) for i in range(len(names))) for row in res]
+        return Result("rows", vars=names, rows=rows)
+
+    def close(self) -> None:
+        pass
+
+
+# --------------------------------------------------------------------------------------------------
+# Remote endpoints (SPARQL 1.1 protocol, Graph Store HTTP protocol)
+# --------------------------------------------------------------------------------------------------
+
+
+def endpoint_url(url: str, default_path: str) -> str:
+    """``url`` itself, or with ``default_path`` when it names only a server (``http://host:7878``).
+
+    Oxigraph serves SPARQL at ``/query`` and the Graph Store protocol at ``/store``; give a full URL
+    for other servers (e.g. Fuseki's ``http://host:3030/ds/sparql`` and ``…/ds/data``).
+    """
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise KgError(f"{url}: not an http(s) URL")
+    if parts.path in ("", "/") and not parts.query:
+        parts = parts._replace(path=default_path)
+    return urllib.parse.urlunsplit(parts)
+
+
+def http_request(method: str, url: str, data: bytes | None = None, headers: dict[str, str] | None = None,
+                 timeout: float = 60) -> tuple[int, str, bytes]:
+    """(status, content type, body) of an HTTP request; :class:`KgError` (one line) when it fails."""
+    req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            return resp.status, resp.headers.get("Content-Type", ""), resp.read()
+    except urllib.error.HTTPError as exc:
+        body = exc.read().decode("utf-8", "replace") if exc.fp else ""
+        detail = " ".join(body.split())[:300]
+        raise _HttpStatusError(exc.code, f"{method} {_short_url(url)}: HTTP {exc.code} {exc.reason}"
+                               + (f": {detail}" if detail else ""), detail) from None
+    except urllib.error.URLError as exc:
+        reason = getattr(exc.reason, "strerror", None) or str(exc.reason)
+        raise KgError(f"{_short_url(url)}: cannot reach endpoint ({reason})") from None
+    except (TimeoutError, OSError) as exc:
+        raise KgError(f"{_short_url(url)}: cannot reach endpoint ({exc.strerror or exc})") from None
+
+
+class _HttpStatusError(KgError):
+    def __init__(self, status: int, message: str, body: str):
+        super().__init__(message)
+        self.status, self.body = status, body
+
+
+def _short_url(url: str) -> str:
+    return url if len(url) <= 120 else url[:117] + "..."
+
+
+class EndpointSource:
+    """A remote SPARQL 1.1 query endpoint, asked with the SPARQL protocol for JSON results.
+
+    ``union=True`` adds Oxigraph's ``union-default-graph`` parameter so that the default graph is the
+    union of all named graphs (as for a local store); other servers ignore it or need that set up.
+    """
+
+    def __init__(self, url: str, union: bool = True, timeout: float = 60):
+        self.url = endpoint_url(url, "/query")
+        self.union = union
+        self.timeout = timeout
+        self.description = self.url
+
+    def query(self, prepared: PreparedQuery | str) -> Result:
+        prepared = _as_prepared(prepared)
+        form = {"query": prepared.text}
+        if self.union:
+            form["union-default-graph"] = ""
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
+            "Accept": "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8",
+        }
+        try:
+            _status, ctype, body = http_request("POST", self.url, urllib.parse.urlencode(form).encode("utf-8"),
+                                                headers, self.timeout)
+        except _HttpStatusError as exc:
+            if exc.status == 400:
+                m = re.search(r"(?:error )?at (\d+):(\d+):?\s*(.*)", exc.body)
+                if m:
+                    raise syntax_error(prepared, int(m.group(1)), int(m.group(2)), m.group(3)) from None
+                raise QuerySyntaxError(f"query: rejected by {self.url}: {exc.body or 'HTTP 400'}") from None
+            raise
+        ctype = ctype.split(";")[0].strip().lower()
+        if ctype in ("application/sparql-results+json", "application/json"):
+            return _parse_results_json(body, self.url)
+        fmt = {"application/n-triples": "nt", "text/turtle": "turtle", "application/rdf+xml": "xml",
+               "application/ld+json": "json-ld"}.get(ctype)
+        if fmt is None:
+            raise KgError(f"{self.url}: unexpected response type {ctype or 'none'}")
+        g = rdflib.Graph()
+        try:
+            g.parse(data=body.decode("utf-8"), format=fmt)
+        except Exception as exc:
+            raise KgError(f"{self.url}: unreadable {ctype} response ({' '.join(str(exc).split())[:200]})") from None
+        out = rdflib.Graph()
+        for s, p, o in g:
+            out.add((normalize_term(s), p, normalize_term(o)))
+        return Result("graph", graph=out)
+
+    def close(self) -> None:
+        pass
+
+
+def _parse_results_json(body: bytes, url: str) -> Result:
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise KgError(f"{url}: unreadable JSON results ({exc})") from None
+    if "boolean" in data:
+        return Result("boolean", boolean=bool(data["boolean"]))
+    names = list(data.get("head", {}).get("vars", []))
+    rows = []
+    for binding in data.get("results", {}).get("bindings", []):
+        rows.append(tuple(_json_term(binding.get(v)) for v in names))
+    return Result("rows", vars=names, rows=rows)
+
+
+def _json_term(value: dict | None) -> Node | None:
+    if value is None:
+        return None
+    kind, text = value.get("type"), value.get("value", "")
+    if kind == "uri":
+        return URIRef(text)
+    if kind == "bnode":
+        return BNode(text)
+    if "xml:lang" in value:
+        return normalize_term(Literal(text, lang=value["xml:lang"]))
+    if "datatype" in value:
+        return normalize_term(Literal(text, datatype=URIRef(value["datatype"])))
+    return Literal(text)
+
+
+# --------------------------------------------------------------------------------------------------
+# Opening a source
+# --------------------------------------------------------------------------------------------------
+
+
+def open_source(source: str | None = None, endpoint: str | None = None, union: bool = True) -> Source:
+    """A file (rdflib, in memory), a store directory (Oxigraph on disk) or an endpoint URL."""
+    if endpoint:
+        return EndpointSource(endpoint, union=union)
+    if source is None:
+        raise KgError("no source: give an RDF file, a store directory or --endpoint URL")
+    p = Path(source)
+    if p.is_dir():
+        from .store import CorpusStore
+
+        return CorpusStore(source)
+    if not p.exists() and re.match(r"https?://", source):
+        raise KgError(f"{source}: a URL is an endpoint: use --endpoint {source}")
+    return GraphSource.from_file(source)
+
+
+# --------------------------------------------------------------------------------------------------
+# Output
+# --------------------------------------------------------------------------------------------------
+
+
+def _prefixes() -> dict[str, str]:
+    from .validate import KNOWN_PREFIXES
+
+    return dict(KNOWN_PREFIXES)
+
+
+class _Shortener:
+    def __init__(self, base: str | None):
+        self.base = base
+        self.prefixes = sorted(_prefixes().items(), key=lambda kv: -len(kv[1]))
+
+    def __call__(self, term: Node | None) -> str:
+        if term is None:
+            return ""
+        if isinstance(term, URIRef):
+            s = str(term)
+            if self.base and s.startswith(self.base) and len(s) > len(self.base):
+                return s[len(self.base):]
+            for prefix, ns in self.prefixes:
+                if s.startswith(ns) and re.fullmatch(r"[\w\-.]+", s[len(ns):] or "-"):
+                    return f"{prefix}:{s[len(ns):]}"
+            return f"<{s}>"
+        if isinstance(term, BNode):
+            return f"_:{term}"
+        return str(term)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def format_result(result: Result, fmt: str = "table", base: str | None = None) -> str:
+    """``result`` as text: an aligned table, CSV, SPARQL 1.1 results JSON or (graphs) Turtle.
+
+    In a table, IRIs under ``base`` are shown relative to it and known vocabularies as prefixed names.
+    """
+    from .rdf import DEFAULT_BASE
+
+    base = DEFAULT_BASE if base is None else base
+    if fmt not in FORMATS:
+        raise KgError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+    if result.kind == "graph":
+        if fmt not in ("table", "turtle"):
+            raise KgError(f"a CONSTRUCT or DESCRIBE query gives a graph: use --format turtle, not {fmt}")
+        from .rdf import new_graph
+
+        g = new_graph(base)
+        for triple in result.graph or ():
+            g.add(triple)
+        return g.serialize(format="turtle")
+    if fmt == "turtle":
+        raise KgError("--format turtle needs a CONSTRUCT or DESCRIBE query")
+    if result.kind == "boolean":
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": bool(result.boolean)}) + "\n"
+        if fmt == "csv":
+            return "_askResult\r\n" + ("true" if result.boolean else "false") + "\r\n"
+        return ("true" if result.boolean else "false") + "\n"
+    if fmt == "json":
+        return json.dumps({"head": {"vars": result.vars},
+                           "results": {"bindings": [
+                               {v: _json_value(t) for v, t in zip(result.vars, row) if t is not None}
+                               for row in result.rows]}},
+                          ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)  # SPARQL 1.1 CSV: lexical values, CRLF line ends
+        writer.writerow(result.vars)
+        for row in result.rows:
+            writer.writerow(["" if t is None else str(t) for t in row])
+        return out.getvalue()
+    short = _Shortener(base)
+    cells = [[short(t).replace("\n", " ") for t in row] for row in result.rows]
+    widths = [max([_width(v)] + [_width(r[i]) for r in cells]) for i, v in enumerate(result.vars)]
+    lines = ["  ".join(_pad(v, w) for v, w in zip(result.vars, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    for r in cells:
+        lines.append("  ".join(_pad(c, w) for c, w in zip(r, widths)).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def _json_value(term: Node) -> dict[str, str]:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    out = {"type": "literal", "value": str(term)}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype is not None:
+        out["datatype"] = str(term.datatype)
+    return out
