@@ -40,3 +40,11 @@ from .commands import show as _show, render as _render  # noqa: E402
 
 main.add_command(_show.show)
 main.add_command(_render.render)
+from .commands import query as _query, store as _store  # noqa: E402
+
+main.add_command(_query.query)
+main.add_command(_query.conflicts)
+main.add_command(_store.ingest)
+main.add_command(_store.remove)
+main.add_command(_store.export)
+main.add_command(_store.push)

@@ -136,9 +136,8 @@ class _Sentence:
             self.by(m)
         for m in re.finditer(r"O(R)w(P)", self.tags):
             self.post(self.toks[m.start(2)].key, self.toks[m.start()].key, self.toks[m.start(1)])
-        for m in re.finditer(r"(?:n(?:f?O?R[sj]?)*|(?<=,))(P)w(O?R(?:[sj]O?R)*)", self.tags):
-            if "n" in self.tags[: m.start() + 1]:
-                self.appoint(self.toks[m.start(1)].key, m.start(2), m.end(2))
+        for m in re.finditer(r"(P)w(O?R(?:[sj]O?R)*)", self.tags):  # "选举葛海蛟先生为本行董事长", "吴泳铭是阿里巴巴创始人"
+            self.appoint(self.toks[m.start(1)].key, m.start(2), m.end(2))
         for m in re.finditer(r"(P)[fD_]*y(P)[a_]?(O?R(?:[sj]O?R)*)", self.tags):
             self.used.update(range(m.start(), m.end()))
             new, old = self.toks[m.start(1)].key, self.toks[m.start(2)].key
@@ -223,7 +222,7 @@ class _Sentence:
                 return t.key
             if t.tag == "i":
                 return self.ex.speaker_or_author()
-            if t.tag in "bwn":
+            if t.tag in "bn":
                 return None
             if t.tag == "," and k < i - 1 and self.toks[k + 1].tag not in "_D":
                 break

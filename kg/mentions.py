@@ -24,6 +24,7 @@ _LATIN_UNIT = re.compile(r"(?:部门|团队|业务|平台)\s*([A-Z][A-Za-z0-9]+)
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\.&\-]*(?:\s[A-Z][A-Za-z0-9]*)*")
 _LIST_SEP = re.compile(r"[、,]|和|及")
 _HONORIFIC = re.compile(r"(先生|女士|博士)$")
+_ORGREF_BEFORE = re.compile(r"(?:本集团|本公司|集团|公司|本行)$")
 _LIST_BEFORE_NOUN = re.compile(
     r"((?:[^、,，:：;；。()（）]{2,12}、)+[^、,，:：;；。()（）]{2,12}?)(?:等)?(?:[一二三四五六七八九十两\d]+[大个])"
     r"(业务集团|业务板块|事业群|事业部|板块|子公司|部门|业务单元)")
@@ -329,13 +330,20 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
                 and m.start() - start < 12:
             start -= 1
         start = _trim_left(text, start, m.start(), lx)
+        ref = _ORGREF_BEFORE.search(text, 0, start)
+        if ref and sp.free(ref.start(), start):  # "集团参谋部": a unit of the company the article is about
+            if len(text[start:m.start()]) >= min_len and sp.add("org", ref.start(), m.end(), _unit_kind(suffix, lx),
+                                                                 text[start:m.end()], ref.group()):
+                continue
         last = tokens(text[start:m.end()])[-1]
         if len(last) > len(suffix) and is_common_word(last):
             continue  # 外部, 顶部, 全部: not the suffix 部
         parent = sp.ending_at(start)
         core = text[start:m.start()]
-        if len(core) < min_len or core in lx.qualifiers or not sp.free(start, m.end()):
+        if len(core) < min_len or not sp.free(start, m.end()):
             continue
+        if core in lx.qualifiers and kind != "committee":
+            continue  # "各业务板块": no name, only a kind of unit
         if min_len and (word_tag(core) or "").startswith("v"):
             continue  # "带领团队", "表明公司": a verb is no name
         if parent is not None and parent.kind == "org":
@@ -355,7 +363,8 @@ def _unit_kind(name: str, lx: Lexicon) -> str:
 
 
 def _after_cue(text: str, pos: int, tag: str) -> bool:
-    return cue_pattern(tag).search(text, max(0, pos - 8), pos) is not None
+    """A cue word of class ``tag`` ends right at ``pos`` ("设立“中国数字商业”板块")."""
+    return any(m.end() == pos for m in cue_pattern(tag).finditer(text, max(0, pos - 8), pos))
 
 
 def _find_context_orgs(sp: _Spans, lx: Lexicon) -> None:
@@ -418,9 +427,10 @@ def _find_context_orgs(sp: _Spans, lx: Lexicon) -> None:
                     sp.add("org", s, e, "unit", name)
 
 
-def _standalone(text: str, start: int, end: int) -> bool:
-    """jieba puts word boundaries at ``start`` and ``end`` (the characters form no word with their neighbours)."""
-    lo = max(0, start - 3)
+def _standalone(text: str, start: int, end: int, sp: _Spans) -> bool:
+    """jieba puts word boundaries at ``start`` and ``end`` (the characters form no word with their
+    neighbours); a mention just before is a boundary of its own ("蔡崇信任": 信 belongs to the name)."""
+    lo = start if sp.ending_at(start) is not None else max(0, start - 3)
     pos, bounds = lo, {lo}
     for tok in tokens(text[lo:end + 3]):
         pos += len(tok)
@@ -431,6 +441,6 @@ def _standalone(text: str, start: int, end: int) -> bool:
 def _find_cues(sp: _Spans, lx: Lexicon) -> None:
     text = sp.text
     for start, end in lx.cues_matcher.finditer(text):
-        if end - start == 1 and not _standalone(text, start, end):
+        if end - start == 1 and not _standalone(text, start, end, sp):
             continue  # 原 in 原因, 任 in 任何 or 新任
         sp.add("cue", start, end, lx.cues[text[start:end].lower()])

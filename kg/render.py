@@ -50,6 +50,7 @@ STYLE: dict[str, dict[str, Any]] = {
 }
 
 X_GAP, Y_GAP = 170, 180
+_WRAP = 6  # more leaves than this under one node are laid out in several rows
 _BIG = 1500  # above this many nodes edges are hidden while dragging or zooming
 
 
@@ -137,6 +138,21 @@ def layout(G: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
                     next_slot += 1
                 placed.append((node, xs[node], depth))
                 max_depth = max(max_depth, depth)
+                continue
+            if len(kids) > _WRAP and not any(k in children for k in kids):
+                # many leaves under one node: a block of rows instead of one very long row
+                step = 0.5 if is_person(kids[0]) and not is_person(node) else 1.0
+                rows = math.ceil(math.sqrt(len(kids) / 2))
+                cols = math.ceil(len(kids) / rows)
+                for i, kid in enumerate(kids):
+                    r, c = divmod(i, cols)
+                    d = depth + step + r * 0.5
+                    xs[kid] = next_slot + c
+                    placed.append((kid, xs[kid], d))
+                    max_depth = max(max_depth, d)
+                xs[node] = next_slot + (cols - 1) / 2
+                next_slot += cols
+                placed.append((node, xs[node], depth))
                 continue
             stack.append((node, depth, True))
             for kid in reversed(kids):
@@ -443,20 +459,27 @@ _APP_JS = r"""
 
   // ---- nodes and edges -------------------------------------------------------------------------
   var byId = {};
+  // Tooltips are DOM elements built with textContent. Big graphs get them on first hover
+  // (building thousands up front delays the first drawing); small ones get them up front.
+  var eager = !data.big;
+  var titled = {nodes: {}, edges: {}};
+  var groups = {};
+  ["person", "company", "unit", "committee"].forEach(function (k) {
+    groups[k] = {shape: S[k].shape, color: S[k].color};
+    if (S[k].size) groups[k].size = S[k].size;
+  });
   var nodeItems = data.nodes.map(function (n) {
     byId[n.id] = n;
-    var st = S[n.kind] || S.person;
-    var item = {id: n.id, label: n.label, x: n.x, y: n.y, shape: st.shape, color: st.color,
-                title: tipElement(n.tip)};
-    if (st.size) item.size = st.size;
-    if (n.kind === "unit") item.font = {color: "#222"};
+    var item = {id: n.id, label: n.label, x: n.x, y: n.y, group: groups[n.kind] ? n.kind : "person"};
+    if (eager) { item.title = tipElement(n.tip); titled.nodes[n.id] = true; }
     return item;
   });
   var edgeItems = data.edges.map(function (e) {
     var st = S[e.rel] || S.memberOf;
-    var item = {id: e.id, from: e.from, to: e.to, label: e.label, title: tipElement(e.tip),
+    var item = {id: e.id, from: e.from, to: e.to, label: e.label,
                 color: {color: st.color, highlight: st.color, hover: st.color, opacity: e.former ? 0.6 : 1},
                 width: st.width, dashes: e.former || e.rel === "unitOf" ? [6, 4] : false};
+    if (eager) { item.title = tipElement(e.tip); titled.edges[e.id] = true; }
     if (e.nth > 0) item.smooth = {enabled: true, type: e.nth % 2 ? "curvedCW" : "curvedCCW",
                                   roundness: 0.15 * Math.ceil(e.nth / 2)};
     return item;
@@ -468,6 +491,7 @@ _APP_JS = r"""
   var options = {
     autoResize: true,
     layout: {improvedLayout: false, randomSeed: 1},
+    groups: groups,
     physics: {enabled: false},
     interaction: {hover: true, tooltipDelay: 100, hideEdgesOnDrag: data.big, hideEdgesOnZoom: data.big,
                   keyboard: false, multiselect: false, navigationButtons: false},
@@ -485,6 +509,12 @@ _APP_JS = r"""
   network.once("afterDrawing", function () {
     timings.firstDraw = performance.now() - t0;
     window.kgReady = true;
+  });
+  network.on("hoverNode", function (p) {
+    if (!titled.nodes[p.node]) { titled.nodes[p.node] = true; nodes.update({id: p.node, title: tipElement(byId[p.node].tip)}); }
+  });
+  network.on("hoverEdge", function (p) {
+    if (!titled.edges[p.edge]) { titled.edges[p.edge] = true; edges.update({id: p.edge, title: tipElement(data.edges[p.edge].tip)}); }
   });
   var status = document.getElementById("kg-status");
   status.textContent = data.nodes.length + " nodes, " + data.edges.length + " lines";

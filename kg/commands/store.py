@@ -1,0 +1,99 @@
+"""``kg ingest``, ``kg remove``, ``kg export`` and ``kg push``: the corpus store."""
+from __future__ import annotations
+
+import click
+
+from .. import store as st
+from ..errors import KgError
+from ..rdf import DEFAULT_BASE
+
+_STORE = click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False),
+                      help="The corpus store directory (an Oxigraph store).")
+
+
+def _stderr():
+    return click.get_text_stream("stderr")
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@_STORE
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the minted entities.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Extraction processes (default: one per core).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def ingest(paths, store_dir, base, jobs, quiet):
+    """Extract articles into a corpus store, one named graph per document.
+
+    PATHS are files, directories (searched for .txt, .md, .html and .jsonl files) and globs; a .jsonl
+    file holds one article per line as {"text": …, "date": "YYYY-MM-DD", "id": …} (date and id
+    optional). A document already in the store (same text) is skipped, so ingesting again adds nothing
+    and an interrupted ingest resumes. Exit status 1 when some article could not be read or extracted.
+
+    \b
+    Example:
+      kg ingest articles/ feed.jsonl --store corpus.store
+    """
+    items = st.collect(paths)
+    failures: list[tuple[str, str]] = []
+    with click.progressbar(length=len(items), label="ingest", file=_stderr(),
+                           hidden=quiet or not items) as bar:
+        report = st.ingest(paths, store_dir, base=base, jobs=jobs, items=items, progress=bar.update,
+                           on_error=lambda label, msg: failures.append((label, msg)))
+    for label, msg in failures:
+        click.echo(f"kg: warning: {label}: {msg}", err=True)
+    if not quiet:
+        click.echo(f"{len(report.added)} added, {len(report.skipped)} already in the store, "
+                   f"{len(failures)} failed; {store_dir} holds {report.documents} documents, "
+                   f"{report.triples} triples", err=True)
+    if failures:
+        raise SystemExit(1)
+
+
+@click.command()
+@click.argument("docs", nargs=-1, required=True, metavar="DOC...")
+@_STORE
+def remove(docs, store_dir):
+    """Remove documents from a corpus store: DOC is a document id or a file whose text hashes to it.
+
+    What other documents say about the same people and organizations stays.
+    """
+    for doc in docs:
+        for doc_id in st.remove(store_dir, doc):
+            click.echo(f"removed {doc_id}")
+
+
+@click.command()
+@_STORE
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="File to write (atomically): .trig or .nq keep one graph per document, .ttl or .nt "
+                   "hold their union; - for stdout (with --format).")
+@click.option("--format", "fmt", type=click.Choice(["trig", "nq", "ttl", "nt"]),
+              help="Output format (default: from the file extension).")
+def export(store_dir, output, fmt):
+    """Write a corpus store to one RDF file."""
+    if output == "-" and not fmt:
+        raise KgError("--output -: give --format trig, nq, ttl or nt")
+    st.export(store_dir, output, fmt)
+
+
+@click.command()
+@_STORE
+@click.option("--endpoint", required=True, metavar="URL",
+              help="Graph Store protocol URL (Oxigraph: http://host:7878/store; a bare http://host:port "
+                   "gets /store).")
+@click.option("--timeout", type=float, default=120, show_default=True, help="Seconds per request.")
+def push(store_dir, endpoint, timeout):
+    """Send every document graph of a store to a SPARQL 1.1 Graph Store (PUT ?graph=IRI, N-Triples).
+
+    PUT replaces a graph, so pushing again is harmless. Query the server afterwards with
+    kg query --endpoint URL.
+    """
+    with st.CorpusStore(store_dir) as s:
+        total = len(s.graphs())
+    with click.progressbar(length=total, label="push", file=_stderr(), hidden=not total) as bar:
+        sent = st.push(store_dir, endpoint, timeout=timeout, progress=bar.update)
+    click.echo(f"pushed {len(sent)} graphs to {st.endpoint_url(endpoint, '/store')}", err=True)
+
+
+__all__ = ["ingest", "remove", "export", "push"]

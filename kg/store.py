@@ -1,0 +1,562 @@
+"""A corpus store: the graphs of many articles in one Oxigraph store on disk, one named graph per document.
+
+::
+
+    report = ingest(["articles/", "feed.jsonl"], "corpus.store")   # all cores; resumable
+    with CorpusStore("corpus.store") as store:
+        store.query("SELECT …")                                   # over the union of all documents
+    remove("corpus.store", "articles/a.txt")                       # or a document id
+    export("corpus.store", "all.trig")
+    push("corpus.store", "http://localhost:7878")                  # SPARQL 1.1 Graph Store protocol
+
+Each document's triples go into the named graph ``{base}graph/{doc id}`` (the id is the hash of the
+normalized text, :attr:`kg.document.Document.id`), written in one transaction: after a crash every
+graph is complete or absent, ingesting the same text again adds nothing, and an interrupted ingest
+resumes where it stopped. Entities merge across documents because the extractor mints the same IRI for
+the same normalized name; every fact keeps its own source. Queries see the union of all graphs.
+"""
+from __future__ import annotations
+
+import glob
+import html.parser
+import json
+import multiprocessing
+import os
+import re
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .errors import KgError
+from .fileio import write_atomic
+from .query import PreparedQuery, Result, _as_prepared, endpoint_url, http_request, normalize_term, syntax_error
+
+__all__ = ["CorpusStore", "Item", "IngestReport", "collect", "read_item", "html_to_text", "ingest",
+           "remove", "export", "push", "is_store", "doc_ids_of", "EXPORT_FORMATS", "INPUT_EXTENSIONS"]
+
+DEFAULT_BASE = "https://kg.example.org/id/"
+
+#: Files a directory is searched for (a file named on the command line is read whatever its name).
+INPUT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+
+#: Export file extension -> (pyoxigraph format name, whether the format keeps named graphs).
+EXPORT_FORMATS = {".trig": ("TRIG", True), ".nq": ("N_QUADS", True), ".ttl": ("TURTLE", False),
+                  ".nt": ("N_TRIPLES", False)}
+
+_DOC_ID_RE = re.compile(r"[0-9a-f]{16}")
+_GRAPH_RE = re.compile(r"/graph/([0-9a-f]{16})$")
+
+
+def is_store(path: str | os.PathLike) -> bool:
+    """``path`` is a directory holding an Oxigraph (RocksDB) store."""
+    return (Path(path) / "CURRENT").is_file()
+
+
+def _ox():
+    try:
+        import pyoxigraph
+    except ImportError:  # pragma: no cover - a dependency of kg
+        raise KgError("the corpus store needs pyoxigraph: pip install pyoxigraph") from None
+    return pyoxigraph
+
+
+def _from_ox(term):
+    """A pyoxigraph term as the rdflib term (normalized like every other source's)."""
+    from rdflib import BNode, Literal, URIRef
+
+    ox = _ox()
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language.lower())
+        return normalize_term(Literal(term.value, datatype=URIRef(term.datatype.value)))
+    raise KgError(f"unsupported term in results: {term!r}")
+
+
+class CorpusStore:
+    """An Oxigraph store on disk with one named graph per document.
+
+    Opening an existing store takes its lock: a second process (another ingest, a query) gets a
+    one-line error instead of waiting. ``create=True`` makes a new store in a missing or empty directory.
+    """
+
+    def __init__(self, path: str | os.PathLike, create: bool = False):
+        p = Path(path)
+        self.path = p
+        self.description = str(path)
+        if p.exists() and not p.is_dir():
+            raise KgError(f"{path}: not a store directory (a file)")
+        if not is_store(p):
+            if not create:
+                raise KgError(f"{path}: not a kg store (make one with: kg ingest FILES --store {path})")
+            if p.exists() and any(p.iterdir()):
+                raise KgError(f"{path}: directory is not empty and not a kg store")
+        ox = _ox()
+        try:
+            self._store = ox.Store(str(p))
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise KgError(f"{path}: store is in use by another process") from None
+            raise KgError(f"{path}: cannot open store ({' '.join(str(exc).split())})") from None
+
+    # -- lifecycle
+
+    def close(self) -> None:
+        """Release the store (and its lock)."""
+        store = self.__dict__.pop("_store", None)
+        if store is not None:
+            store.flush()
+            del store
+
+    def __enter__(self) -> "CorpusStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- documents
+
+    @staticmethod
+    def graph_iri(doc_id: str, base: str = DEFAULT_BASE) -> str:
+        if not base.endswith(("/", "#")):
+            base += "/"
+        return f"{base}graph/{doc_id}"
+
+    def graphs(self) -> list[str]:
+        """Every named graph's IRI, sorted."""
+        return sorted(g.value for g in self._store.named_graphs() if hasattr(g, "value"))
+
+    def documents(self) -> list[str]:
+        """The ids of the documents in the store, sorted."""
+        return sorted({m.group(1) for g in self.graphs() if (m := _GRAPH_RE.search(g))})
+
+    def graphs_of(self, doc_id: str) -> list[str]:
+        """The named graphs of document ``doc_id`` (one, unless it was ingested under two bases)."""
+        return [g for g in self.graphs() if g.endswith(f"/graph/{doc_id}")]
+
+    def has(self, doc_id: str, base: str = DEFAULT_BASE) -> bool:
+        return self._store.contains_named_graph(_ox().NamedNode(self.graph_iri(doc_id, base)))
+
+    def add(self, doc_id: str, ntriples: str | bytes, base: str = DEFAULT_BASE) -> None:
+        """Store one document's triples (N-Triples) in its graph, in one transaction."""
+        ox = _ox()
+        self._store.load(ntriples.encode("utf-8") if isinstance(ntriples, str) else ntriples,
+                         format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(self.graph_iri(doc_id, base)))
+
+    def remove(self, doc_id: str) -> bool:
+        """Drop the document's graph(s) in one transaction; False when it is not in the store."""
+        graphs = self.graphs_of(doc_id)
+        if not graphs:
+            return False
+        self._store.update(" ; ".join(f"DROP GRAPH <{g}>" for g in graphs))
+        return True
+
+    def graph_ntriples(self, graph: str) -> bytes:
+        ox = _ox()
+        return self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+
+    # -- counting
+
+    def quad_count(self) -> int:
+        """Quads in the store: a triple stated by two documents counts twice."""
+        return len(self._store)
+
+    def triple_count(self) -> int:
+        """Distinct triples over all documents."""
+        res = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
+                                "WHERE { GRAPH ?g { ?s ?p ?o } } }")
+        return int(next(iter(res))["n"].value)
+
+    # -- querying
+
+    def query(self, prepared: PreparedQuery | str) -> Result:
+        """Run a SPARQL query over the union of all documents' graphs."""
+        ox = _ox()
+        prepared = _as_prepared(prepared)
+        try:
+            res = self._store.query(prepared.text, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            m = re.match(r"error at (\d+):(\d+):?\s*(.*)", str(exc), re.S)
+            if m:
+                raise syntax_error(prepared, int(m.group(1)), int(m.group(2)), m.group(3)) from None
+            raise syntax_error(prepared, None, None, str(exc)) from None
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise KgError(f"query: {' '.join(str(exc).split())}") from None
+        if isinstance(res, ox.QueryBoolean):
+            return Result("boolean", boolean=bool(res))
+        if isinstance(res, ox.QueryTriples):
+            import rdflib
+
+            g = rdflib.Graph()
+            for t in res:
+                g.add((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)))
+            return Result("graph", graph=g)
+        names = [v.value for v in res.variables]
+        rows = [tuple(_from_ox(sol[n]) for n in names) for sol in res]
+        return Result("rows", vars=names, rows=rows)
+
+    # -- export
+
+    def dump(self, fmt: str) -> bytes:
+        """All documents as TriG / N-Quads (one graph each) or Turtle / N-Triples (their union)."""
+        ox = _ox()
+        from .query import _prefixes
+        prefixes = {k: v for k, v in _prefixes().items() if k in ("oc", "org", "foaf", "skos", "time", "prov",
+                                                                  "dcterms", "xsd", "rdf")}
+        if fmt in ("TRIG", "N_QUADS"):
+            quads = sorted(self._store, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate),
+                                                       str(q.object)))
+            kwargs = {"prefixes": prefixes} if fmt == "TRIG" else {}
+            return ox.serialize(quads, format=getattr(ox.RdfFormat, fmt), **kwargs)
+        triples = sorted({q.triple for q in self._store},
+                         key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+        kwargs = {"prefixes": prefixes} if fmt == "TURTLE" else {}
+        return ox.serialize(triples, format=getattr(ox.RdfFormat, fmt), **kwargs)
+
+
+# --------------------------------------------------------------------------------------------------
+# Reading inputs
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Item:
+    """One article to ingest: a file, or one line of a ``.jsonl`` file (``line`` 1-based, ``offset`` bytes)."""
+    path: str
+    line: int = 0
+    offset: int = 0
+
+    @property
+    def label(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+def collect(paths: Iterable[str]) -> list[Item]:
+    """The articles ``paths`` name: files, directories (searched for .txt .md .html .jsonl) and globs.
+
+    A ``.jsonl`` file gives one item per non-blank line. :class:`KgError` for a path that names nothing.
+    """
+    items: list[Item] = []
+    seen: set[tuple[str, int]] = set()
+
+    def add_file(f: Path):
+        key = str(f.resolve())
+        if f.suffix.lower() == ".jsonl":
+            for line, offset in _jsonl_lines(f):
+                if (key, line) not in seen:
+                    seen.add((key, line))
+                    items.append(Item(str(f), line, offset))
+        elif (key, 0) not in seen:
+            seen.add((key, 0))
+            items.append(Item(str(f)))
+
+    for arg in paths:
+        matches = [arg]
+        if not os.path.exists(arg) and glob.has_magic(arg):
+            matches = sorted(glob.glob(arg, recursive=True))
+            if not matches:
+                raise KgError(f"{arg}: no file matches")
+        for m in matches:
+            p = Path(m)
+            if p.is_dir():
+                for root, dirs, files in os.walk(p):
+                    dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                    for name in sorted(files):
+                        if not name.startswith(".") and name.lower().endswith(INPUT_EXTENSIONS):
+                            add_file(Path(root) / name)
+            elif p.is_file():
+                add_file(p)
+            elif p.exists():
+                raise KgError(f"{m}: not a file or directory")
+            else:
+                raise KgError(f"{m}: no such file or directory")
+    return items
+
+
+def _jsonl_lines(path: Path) -> Iterator[tuple[int, int]]:
+    try:
+        with open(path, "rb") as fh:
+            offset = 0
+            for number, raw in enumerate(fh, 1):
+                if raw.strip():
+                    yield number, offset
+                offset += len(raw)
+    except OSError as exc:
+        raise KgError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def read_item(item: Item) -> tuple[str, str | None]:
+    """(text, date or None) of an item; HTML loses its tags, a .jsonl line gives its ``text`` and ``date``."""
+    from .text import decode_bytes, read_text
+
+    if item.line:
+        try:
+            with open(item.path, "rb") as fh:
+                fh.seek(item.offset)
+                raw = fh.readline()
+        except OSError as exc:
+            raise KgError(f"{item.path}: cannot read ({exc.strerror or exc})") from None
+        try:
+            record = json.loads(decode_bytes(raw, item.label))
+        except json.JSONDecodeError as exc:
+            raise KgError(f"{item.label}: not a JSON object ({exc.msg}, column {exc.colno})") from None
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise KgError(f"{item.label}: no \"text\" string")
+        date = record.get("date")
+        if date is not None and not isinstance(date, str):
+            raise KgError(f"{item.label}: \"date\" is not a string")
+        return record["text"], date or None
+    text = read_text(item.path)
+    suffix = Path(item.path).suffix.lower()
+    if suffix in (".html", ".htm"):
+        text = html_to_text(text)
+    elif suffix in (".md", ".markdown"):
+        text = markdown_to_text(text)
+    return text, None
+
+
+class _TextExtractor(html.parser.HTMLParser):
+    _BLOCK = {"p", "div", "br", "li", "ul", "ol", "tr", "table", "section", "article", "header", "footer",
+              "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "title", "dd", "dt", "hr", "figcaption"}
+    _SKIP = {"script", "style", "noscript", "template", "head"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "title":
+            self.in_title = True
+        elif tag in self._SKIP:
+            self.skip += 1
+        if tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self.in_title = False
+        elif tag in self._SKIP and self.skip:
+            self.skip -= 1
+        if tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self.in_title or not self.skip:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """The text of an HTML page: tags, scripts and styles dropped, blocks on lines of their own."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+def markdown_to_text(text: str) -> str:
+    """Markdown with its markup dropped: headings' #, emphasis, links and images keep only their text."""
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"(?m)^\s{0,3}#{1,6}\s+", "", text)
+    text = re.sub(r"(?m)^\s{0,3}>\s?", "", text)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    return text
+
+
+def doc_ids_of(arg: str) -> list[str]:
+    """The document ids ``arg`` stands for: itself when it is an id, else those of the file(s) it names."""
+    from . import pipeline
+
+    if _DOC_ID_RE.fullmatch(arg) and not os.path.exists(arg):
+        return [arg]
+    ids = []
+    for item in collect([arg]):
+        text, date = read_item(item)
+        ids.append(pipeline.prepare(text, date).id)
+    return ids
+
+
+# --------------------------------------------------------------------------------------------------
+# Ingest
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)  # document ids
+    skipped: list[str] = field(default_factory=list)  # labels of items already in the store
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (label, message)
+    documents: int = 0  # documents in the store afterwards
+    triples: int = 0  # distinct triples in the store afterwards
+
+
+def _extract(task: tuple[str, str, str | None, str]) -> tuple[str, str | None, str | None, str | None]:
+    """(label, doc id, N-Triples, error): runs in a worker process."""
+    from . import pipeline, rdf
+
+    label, text, date, base = task
+    try:
+        doc = pipeline.extract(text, date=date, source=label)
+        return label, doc.id, rdf.to_rdf(doc, base).serialize(format="nt"), None
+    except KgError as exc:
+        return label, None, None, str(exc)
+    except Exception as exc:  # an extractor bug must not stop a corpus ingest: report it, go on
+        return label, None, None, f"extraction failed: {type(exc).__name__}: {exc}"
+
+
+def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DEFAULT_BASE,
+           jobs: int | None = None, items: list[Item] | None = None,
+           progress: Callable[[int], None] | None = None,
+           on_error: Callable[[str, str], None] | None = None) -> IngestReport:
+    """Extract every article under ``paths`` into the store, each into its own named graph.
+
+    Articles whose text is already in the store are skipped without being extracted, so running the
+    same ingest again adds nothing and an interrupted one resumes. Extraction runs in ``jobs`` worker
+    processes (default: one per core); this process reads the inputs and writes the store, one
+    transaction per document. ``progress(n)`` is called as items are done; ``on_error(label, message)``
+    for each article that could not be read or extracted (the others are still ingested).
+    """
+    from . import pipeline
+
+    if not base.endswith(("/", "#")):
+        base += "/"
+    if items is None:
+        items = collect(paths)
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    report = IngestReport()
+    tick = progress or (lambda n: None)
+
+    def fail(label: str, message: str):
+        report.failed.append((label, message))
+        if on_error:
+            on_error(label, message)
+
+    # Worker processes are forked before the store is opened: a child never holds the database.
+    pool = multiprocessing.get_context("fork").Pool(jobs) if jobs > 1 and len(items) > 1 else None
+    try:
+        with CorpusStore(store_dir, create=True) as store:
+            pending: set[str] = set()
+
+            def tasks() -> Iterator[tuple[str, str, str | None, str]]:
+                for item in items:
+                    try:
+                        text, date = read_item(item)
+                        doc_id = pipeline.prepare(text, date).id
+                    except KgError as exc:
+                        fail(item.label, str(exc).removeprefix(f"{item.label}: "))
+                        tick(1)
+                        continue
+                    if doc_id in pending or store.has(doc_id, base):
+                        report.skipped.append(item.label)
+                        tick(1)
+                        continue
+                    pending.add(doc_id)
+                    yield item.label, text, date, base
+
+            def write(result):
+                label, doc_id, nt, error = result
+                if error is not None:
+                    fail(label, error)
+                elif not store.has(doc_id, base):
+                    store.add(doc_id, nt, base)
+                    report.added.append(doc_id)
+                tick(1)
+
+            if pool is None:
+                for task in tasks():
+                    write(_extract(task))
+            else:
+                # a bounded window of tasks in flight: memory stays flat on a large corpus
+                window = jobs * 8
+                batch: list = []
+                for task in tasks():
+                    batch.append(task)
+                    if len(batch) >= window:
+                        for result in pool.imap_unordered(_extract, batch):
+                            write(result)
+                        batch = []
+                for result in pool.imap_unordered(_extract, batch):
+                    write(result)
+            report.documents = len(store.documents())
+            report.triples = store.triple_count()
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+    return report
+
+
+# --------------------------------------------------------------------------------------------------
+# Remove, export, push
+# --------------------------------------------------------------------------------------------------
+
+
+def remove(store_dir: str | os.PathLike, doc: str) -> list[str]:
+    """Remove the document ``doc`` (an id, or a file whose text hashes to it) with all its triples.
+
+    Entities other documents also mention keep what those documents say. Returns the removed ids;
+    :class:`KgError` when none of them is in the store.
+    """
+    ids = doc_ids_of(doc)
+    with CorpusStore(store_dir) as store:
+        removed = [i for i in ids if store.remove(i)]
+    if not removed:
+        what = doc if len(ids) == 1 and ids[0] == doc else f"{doc} (document {', '.join(ids) or 'none'})"
+        raise KgError(f"{what}: not in store {store_dir}")
+    return removed
+
+
+def export(store_dir: str | os.PathLike, output: str, fmt: str | None = None) -> int:
+    """Write the store to ``output`` (atomically; ``-`` for stdout): TriG/N-Quads keep one graph per
+    document, Turtle/N-Triples hold their union. The format comes from ``fmt`` (trig, nq, ttl, nt) or the
+    file extension. Returns the number of bytes written."""
+    ext = f".{fmt.lower().lstrip('.')}" if fmt else Path(output).suffix.lower()
+    if ext == ".turtle":
+        ext = ".ttl"
+    if ext not in EXPORT_FORMATS:
+        raise KgError(f"{output}: cannot tell the format (use .trig, .nq, .ttl or .nt, or --format)")
+    with CorpusStore(store_dir) as store:
+        data = store.dump(EXPORT_FORMATS[ext][0])
+    if output == "-":
+        import sys
+
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        try:
+            write_atomic(output, data)
+        except OSError as exc:
+            raise KgError(f"{output}: cannot write ({exc.strerror or exc})") from None
+    return len(data)
+
+
+def push(store_dir: str | os.PathLike, endpoint: str, *, timeout: float = 120,
+         progress: Callable[[int], None] | None = None, graphs: list[str] | None = None) -> list[str]:
+    """Send every document graph to a Graph Store protocol endpoint: ``PUT {url}?graph=<iri>``.
+
+    ``endpoint`` is the Graph Store URL (Oxigraph: ``http://host:7878/store``; a bare
+    ``http://host:7878`` gets ``/store``). PUT replaces the graph, so pushing again is harmless.
+    Returns the graphs sent.
+    """
+    url = endpoint_url(endpoint, "/store")
+    sep = "&" if urllib.parse.urlsplit(url).query else "?"
+    sent = []
+    with CorpusStore(store_dir) as store:
+        for graph in graphs if graphs is not None else store.graphs():
+            data = store.graph_ntriples(graph)
+            http_request("PUT", f"{url}{sep}graph={urllib.parse.quote(graph, safe='')}", data,
+                         {"Content-Type": "application/n-triples"}, timeout)
+            sent.append(graph)
+            if progress:
+                progress(1)
+    return sent
+
