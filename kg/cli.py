@@ -48,3 +48,6 @@ main.add_command(_store.ingest)
 main.add_command(_store.remove)
 main.add_command(_store.export)
 main.add_command(_store.push)
+from .commands import evaluate as _evaluate  # noqa: E402
+
+main.add_command(_evaluate.evaluate)

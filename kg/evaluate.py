@@ -33,6 +33,7 @@ SCHEMA_HTTP = Namespace("http://schema.org/")
 
 RELATIONS = ("reportsTo", "headOf", "memberOf", "post", "unitOf", "established")
 LABEL_PROPERTIES = (FOAF.name, RDFS.label, SKOS.prefLabel, SKOS.altLabel, SCHEMA.name, SCHEMA_HTTP.name)
+DISPLAY_PROPERTIES = (FOAF.name, SKOS.prefLabel, RDFS.label, SCHEMA.name, SCHEMA_HTTP.name, SKOS.altLabel)
 PERSON_CLASSES = (FOAF.Person, SCHEMA.Person, SCHEMA_HTTP.Person)
 DATE_PROPERTIES = (DCTERMS.date, PROV.startedAtTime, PROV.atTime)
 ROLE_SYNONYMS: tuple[frozenset[str], ...] = (
@@ -294,8 +295,11 @@ class GraphView:
         """A readable name: the first label, else the IRI's last segment."""
         if isinstance(node, Literal):
             return str(node)
-        labels = sorted(str(o) for p in LABEL_PROPERTIES for o in self.g.objects(node, p))
-        return labels[0] if labels else _local_name(node)
+        for prop in DISPLAY_PROPERTIES:
+            labels = sorted(str(o) for o in self.g.objects(node, prop))
+            if labels:
+                return labels[0]
+        return _local_name(node)
 
     def role_labels(self, role: Node) -> list[str]:
         if isinstance(role, Literal):
@@ -467,13 +471,14 @@ def _score_persons(view: GraphView, article: dict) -> tuple[Counts, list[Note]]:
             continue
         else:
             counts.fp += 1
-            what = view.display(node) + (" (a second node for one person)" if hits else "")
+            what = f"person({view.display(node)})" + (" (a second node for one person)" if hits else "")
             notes.append(Note("false positive", "person", what, _person_sources(view, node)))
     for i, names in enumerate(article.get("persons", [])):
         if i not in found:
             counts.fn += 1
             forms = [names] if isinstance(names, str) else list(names)
-            notes.append(Note("miss", "person", " / ".join(forms[:3]), _sentences_naming(article["text"], forms)))
+            notes.append(Note("miss", "person", f"person({' / '.join(forms[:3])})",
+                              _sentences_naming(article["text"], forms)))
     return counts, notes
 
 
@@ -491,11 +496,11 @@ def _person_sources(view: GraphView, node: Node) -> list[str]:
 # Gold facts as text
 # --------------------------------------------------------------------------------------------------
 
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
-
-
 def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    """The article's sentences as kg cuts them (hard wraps joined), so they read like the excerpts."""
+    from .text import normalize, split_sentences as split
+
+    return [s.text for s in split(normalize(text))]
 
 
 def _first(names: Names) -> str:

@@ -85,7 +85,7 @@ class _Sentence:
     def post(self, person, org, role_tok: Tok, status="current", verb=None):
         if person is None or role_tok is None:
             return
-        org = org or self.topic or self.ex.default_org(role_tok.key, self.index)
+        org = org or self.topic or self.ex.known_org(person, role_tok.key) or self.ex.default_org(role_tok.key, self.index)
         if org is None or org == person:
             return
         title = role_tok.text if role_tok.text and load().role_by_form.get(role_tok.text.lower()) != role_tok.key \
@@ -132,6 +132,9 @@ class _Sentence:
             self.units(m)
         for m in re.finditer(r"(?:f?O?R[sj]?)*f?O?R(P)", self.tags):
             self.apposition(m)
+        for m in re.finditer(r"l", self.tags):  # what is left, before "由…接任" takes it
+            self.verb(m.start())
+            self.used.add(m.start())
         for m in re.finditer(r"(O)?(R)?b(?:f?O?R[sj]?)*(P)([ak])(O?R(?:[sj]O?R)*)?", self.tags):
             self.by(m)
         for m in re.finditer(r"O(R)w(P)", self.tags):
@@ -143,6 +146,7 @@ class _Sentence:
             new, old = self.toks[m.start(1)].key, self.toks[m.start(2)].key
             self.appoint(new, m.start(3), m.end(3))
             self.appoint(old, m.start(3), m.end(3), status="former")
+            self.ex.subject = new
         for m in re.finditer(r"[afl]", self.tags):
             if m.start() not in self.used:
                 self.verb(m.start())
@@ -224,8 +228,8 @@ class _Sentence:
                 return self.ex.speaker_or_author()
             if t.tag in "bn":
                 return None
-            if t.tag == "," and k < i - 1 and self.toks[k + 1].tag not in "_D":
-                break
+            if t.tag == "," and self.ex.subject:
+                return self.ex.subject  # a clause without its own subject continues the last one
         return self.ex.subject
 
     def verb(self, i: int):
@@ -256,7 +260,8 @@ class _Sentence:
         status = "former" if t.tag == "f" else "current"
         if t.tag == "a" and t.text.startswith("接") and not roles:
             return
-        named = next((self.toks[k].key for k in range(i - 1, -1, -1) if self.toks[k].tag == "O"), None)
+        named = next((self.toks[k].key for k in range(i - 1, -1, -1)
+                      if self.toks[k].tag == "O" and self.toks[k].m.kind == "org"), None)
         for org, role, former in roles:
             self.post(person, org or named, role, "former" if former else status)
 
@@ -272,7 +277,9 @@ class _Sentence:
             if t.tag == "P":
                 self.ex.add(Fact("memberOf", t.key, org, self.index))
                 if k + 1 < len(self.toks) and self.toks[k + 1].tag == "R":
-                    self.post(t.key, org, self.toks[k + 1])
+                    # "曾从钦先生(主任委员)": leads the committee; "郭丹女士(独立董事)": a post elsewhere
+                    role = self.toks[k + 1]
+                    self.post(t.key, org if load().roles[role.key].head else None, role)
             k += 1
 
     def reports(self, m):
@@ -334,6 +341,11 @@ class _Extractor:
                     and (f.object == org if org else id(f) in self.weak):
                 f.status = "former"
                 self.seen.add((f.kind, f.subject, f.object, f.role, "former"))
+
+    def known_org(self, person: str, role: str) -> str | None:
+        """"余睿卸任CEO": the organization this person's CEO post was named with."""
+        return next((f.object for f in reversed(self.doc.facts)
+                     if f.kind == "post" and f.subject == person and f.role == role), None)
 
     def speaker_or_author(self) -> str | None:
         return self.speaker or self.author

@@ -77,6 +77,9 @@ def find_mentions(doc: Document) -> Document:
         _find_roles(sp, lx)
         _find_persons(sp, lx, known_people)
         spans_by_sentence.append(sp)
+    if spans_by_sentence:
+        _find_signature(spans_by_sentence[-1], lx, known_people)
+    _add_given_names(known_people, lx)
     # a name found in one sentence is a name in every sentence
     for sp in spans_by_sentence:
         _find_known_persons(sp, known_people)
@@ -196,8 +199,8 @@ def _person_at(text: str, i: int, sp: _Spans, lx: Lexicon, after_title: bool) ->
         cand = text[i:i + n]
         if len(cand) != n or not _CJK_RUN.fullmatch(cand) or not sp.free(i, i + n):
             continue
-        if not _name_chars_ok(cand) or is_common_word(cand):
-            continue
+        if is_common_word(cand) or not (_name_chars_ok(cand) or _LATIN_NAME.match(text, i + n)):
+            continue  # "穆荣均(Mu Rongjun)": the English name vouches for the last character
         if n == 3 and is_common_word(cand[:2]):
             continue  # "国际站", "高级副": a word, then one more character
         if _name_ends_ok(text, i + n, sp, lx, strict=not after_title):
@@ -278,6 +281,22 @@ def _add_person(sp: _Spans, start: int, end: int, known: dict[str, str]) -> None
             known[sp.text[start:end]] = eng.group(1)
 
 
+def _find_signature(sp: _Spans, lx: Lexicon, known: dict[str, str]) -> None:
+    """A memo signed with a name alone on its last line ("——张一鸣", "一鸣")."""
+    m = re.fullmatch(f"[—\\-―\\s]*([{CJK}]{{2,4}})\\s*", sp.text)
+    if m and not is_common_word(m.group(1)) and (m.group(1)[0] in lx.surnames or any(
+            k.endswith(m.group(1)) for k in known)):
+        _add_person(sp, m.start(1), m.end(1), known)
+
+
+def _add_given_names(known: dict[str, str], lx: Lexicon) -> None:
+    """"汝波", "利东": the given name of a three-character name found in the text names the same person."""
+    for name in list(known):
+        given = name[1:]
+        if len(name) == 3 and name[0] in lx.surnames and not is_common_word(given) and given not in known:
+            known[given] = ""
+
+
 def _find_known_persons(sp: _Spans, known: dict[str, str]) -> None:
     if not known:
         return
@@ -297,7 +316,7 @@ def _trim_left(text: str, start: int, end: int, lx: Lexicon) -> int:
     toks = tokens(text[start:end])
     for n, tok in enumerate(toks):
         pos += len(tok)
-        if tok in lx.boundaries or tok in lx.cues or tok in lx.fillers or tok in lx.role_by_form:
+        if tok in lx.boundaries or (tok in lx.cues and lx.cues[tok] != "this") or tok in lx.role_by_form:
             cut = pos
         elif n < len(toks) - 1 and (word_tag(tok) or "x")[0] in _BOUNDARY_TAGS:
             cut = pos  # a verb, adverb, pronoun … (but "组织部": the word right before the suffix stays)
@@ -372,10 +391,11 @@ def _find_context_orgs(sp: _Spans, lx: Lexicon) -> None:
     text = sp.text
     items = sorted(sp.items, key=lambda m: m.start)
     for nxt in items:
-        if nxt.kind == "role" or (nxt.kind == "person" and text[max(0, nxt.start - 1):nxt.start] == "由"):
-            end = nxt.start - (1 if nxt.kind == "person" else 0)
-            if nxt.kind == "role" and text[end - 1:end] == "由":
+        if nxt.kind in ("role", "person"):
+            by = text[max(0, nxt.start - 1):nxt.start] == "由"  # "抖音由张楠担任", "网易有道由CEO周枫负责"
+            if nxt.kind == "person" and not by:
                 continue
+            end = nxt.start - (1 if by else 0)
             start = end
             while start > 0 and sp.free(start - 1, start) and re.match(f"[{CJK}A-Za-z0-9 ]", text[start - 1]) \
                     and end - start < 10:

@@ -334,8 +334,8 @@ def build_page(G: nx.MultiDiGraph, title: str = "kg") -> str:
            "style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
            "base-uri 'none'; form-action 'none'")
     values = {
-        "CSP": html.escape(csp, quote=True),
-        "TITLE": html.escape(title, quote=True),
+        "CSP": html.escape(csp, quote=False).replace('"', "&quot;"),
+        "TITLE": html.escape(title, quote=True).replace("\u2028", "&#x2028;").replace("\u2029", "&#x2029;"),
         "FONT": FONT,
         "DATA": data,
         "LIB": lib,
