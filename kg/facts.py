@@ -126,7 +126,7 @@ class _Sentence:
         for t in self.toks:  # "新事业部由…负责": the unit just set up
             if t.tag == "O" and t.key in self.ex.anaphoric and self.ex.recent_unit:
                 t.key = self.ex.recent_unit
-        for m in re.finditer(r"e_?O(?:[sj_]?O)*|e_?O?_?,?g?w,?O(?:[sj]?O)*", self.tags):
+        for m in re.finditer(r"e_?O(?:[sj_]{0,2}O)*|e_?O?_?,?g?w,?O(?:[sj]?O)*", self.tags):
             self.established(m)
         for m in re.finditer(r"O(u_?e?_?|e)(O(?:[sj]O)*)|(?<![A-Za-z])u(O(?:[sj]O)*)", self.tags):
             self.units(m)

@@ -34,14 +34,14 @@ from typing import Any
 
 import networkx as nx
 import rdflib
-from rdflib import BNode, Literal, Namespace, URIRef
+from rdflib import BNode, Literal, Namespace
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 __all__ = [
     "from_rdf", "find", "suggest", "label", "reporting_chain", "direct_reports", "all_reports",
     "span_of_control", "people_in", "unit_tree", "committees", "shortest_org_path", "as_of",
-    "changes", "valid_on", "KINDS", "RELATIONS",
+    "changes", "valid_on", "units_of", "heads_of", "roles_in", "KINDS", "ORG_KINDS", "RELATIONS",
 ]
 
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -332,7 +332,6 @@ class _Reader:
                 self.add_node(p, "person")
 
         # unitOf
-        unit_sources: dict[Node, Node] = {}
         for child, parents in sorted(parent_of.items(), key=lambda kv: str(kv[0])):
             for parent in sorted(parents, key=str):
                 start = None
@@ -341,7 +340,6 @@ class _Reader:
                 self.G.add_edge(org_node(child), org_node(parent), key=f"unitOf:{_key(parent)}", rel="unitOf",
                                 label=RELATIONS["unitOf"], source=self.sentence(child), start=start, end=None,
                                 ended=False, status="current", iri=None)
-                unit_sources[child] = child
 
         # memberships (and posts, read the same way)
         events_by_membership = self._event_index(memberships)

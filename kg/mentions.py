@@ -24,6 +24,8 @@ _LATIN_UNIT = re.compile(r"(?:部门|团队|业务|平台)\s*([A-Z][A-Za-z0-9]+)
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\.&\-]*(?:\s[A-Z][A-Za-z0-9]*)*")
 _LIST_SEP = re.compile(r"[、,]|和|及")
 _HONORIFIC = re.compile(r"(先生|女士|博士)$")
+_JOINED_NAME = re.compile(f"(?:^|[,，:：;；、]|成立|设立|组建|新设立|新设|新成立)([{CJK}A-Za-z]{{1,4}}与)$")
+_LIST_LEAD = re.compile(r"(?:并且|并|同时|另|以及)?(?:任命|聘任|选举|聘请|委任)?")
 _ORGREF_BEFORE = re.compile(r"(?:本集团|本公司|集团|公司|本行)$")
 _LIST_BEFORE_NOUN = re.compile(
     r"((?:[^、,，:：;；。()（）]{2,12}、)+[^、,，:：;；。()（）]{2,12}?)(?:等)?(?:[一二三四五六七八九十两\d]+[大个])"
@@ -82,7 +84,7 @@ def find_mentions(doc: Document) -> Document:
     _add_given_names(known_people, lx)
     # a name found in one sentence is a name in every sentence
     for sp in spans_by_sentence:
-        _find_known_persons(sp, known_people)
+        _find_known_persons(sp, known_people, lx)
         _find_units(sp, lx)
         _find_cues(sp, lx)
         _find_context_orgs(sp, lx)
@@ -142,8 +144,8 @@ def _find_roles(sp: _Spans, lx: Lexicon) -> None:
         suffix = lx.suffix_re.match(sp.text, start)
         if suffix and len(suffix.group()) > len(form):
             continue  # 委员 in 委员会
-        # "用户运营负责人": the functional area belongs to the title
-        for q in sorted(lx.qualifiers, key=len, reverse=True):
+        # "用户运营负责人": the functional area belongs to the title (but "消费者业务CEO" names a unit)
+        for q in sorted(lx.qualifiers, key=len, reverse=True) if not form.isascii() else ():
             if sp.text.endswith(q, 0, start) and sp.free(start - len(q), start):
                 start -= len(q)
                 break
@@ -235,9 +237,11 @@ def _find_persons(sp: _Spans, lx: Lexicon, known: dict[str, str]) -> None:
                          text):
         if not nominate or m.start() < nominate.start():
             continue
-        name = m.group(1)
-        if _CJK_RUN.fullmatch(name) and not is_common_word(name) and sp.free(m.start(1), m.end(1)):
-            _add_person(sp, m.start(1), m.end(1), known)
+        lead = _LIST_LEAD.match(m.group(1))  # ",并聘任李静仁先生为": 并聘任 is no part of the name
+        start = m.start(1) + (lead.end() if lead else 0)
+        name = text[start:m.end(1)]
+        if 2 <= len(name) <= 4 and _CJK_RUN.fullmatch(name) and not is_common_word(name) and sp.free(start, m.end(1)):
+            _add_person(sp, start, m.end(1), known)
     # anywhere: surname + one or two characters where a name can end
     for i, ch in enumerate(text):
         if ch in lx.cues and text[i + 1:i + 2] in lx.surnames:
@@ -297,12 +301,20 @@ def _add_given_names(known: dict[str, str], lx: Lexicon) -> None:
             known[given] = ""
 
 
-def _find_known_persons(sp: _Spans, known: dict[str, str]) -> None:
+def _find_known_persons(sp: _Spans, known: dict[str, str], lx: Lexicon) -> None:
     if not known:
         return
     pattern = re.compile("|".join(re.escape(n) for n in sorted(known, key=len, reverse=True)))
     for m in pattern.finditer(sp.text):
         sp.add("person", m.start(), m.end())
+    # "徐直军、胡厚崑、孟晚舟": a name in a list of names
+    for m in re.finditer(f"(?<=、)([{CJK}]{{2,3}})(?=、)|(?<=、)([{CJK}]{{2,3}})(?=[,，。和及等三两二])|([{CJK}]{{2,3}})(?=、)",
+                         sp.text):
+        s, e = m.span()
+        left, right = sp.ending_at(s - 1), sp.starting_at(e + 1)
+        if sp.text[s] in lx.surnames and not is_common_word(sp.text[s:e]) and sp.free(s, e) and any(
+                x is not None and x.kind == "person" for x in (left, right)):
+            _add_person(sp, s, e, known)
     # English names given in parentheses become mentions of the same person
     for m in _LATIN_NAME.finditer(sp.text):
         before = sp.ending_at(m.start())
@@ -349,6 +361,9 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
                 and m.start() - start < 12:
             start -= 1
         start = _trim_left(text, start, m.start(), lx)
+        joined = _JOINED_NAME.search(text, 0, start)
+        if joined and sp.free(joined.start(1), start) and not lx.suffix_re.search(joined.group(1)):
+            start = joined.start(1)  # "云与智慧产业事业群": 与 inside the name
         ref = _ORGREF_BEFORE.search(text, 0, start)
         if ref and sp.free(ref.start(), start):  # "集团参谋部": a unit of the company the article is about
             if len(text[start:m.start()]) >= min_len and sp.add("org", ref.start(), m.end(), _unit_kind(suffix, lx),

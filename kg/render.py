@@ -592,10 +592,15 @@ _APP_JS = r"""
     if (e.ended || e.ve) return !!e.ve && e.ve > day;
     return true;
   }
+  var hiddenNow = {};
   function setDate(day) {
-    var updates = data.edges.map(function (e) { return {id: e.id, hidden: day ? !validOn(e, day) : false}; });
-    edges.update(updates);
-    var shown = updates.filter(function (u) { return !u.hidden; }).length;
+    var updates = [], shown = 0;
+    data.edges.forEach(function (e) {
+      var hide = day ? !validOn(e, day) : false;
+      if (!hide) shown++;
+      if (hide !== !!hiddenNow[e.id]) { updates.push({id: e.id, hidden: hide}); hiddenNow[e.id] = hide; }
+    });
+    if (updates.length) edges.update(updates);
     status.textContent = data.nodes.length + " nodes, " + shown + " of " + data.edges.length + " lines" +
       (day ? " valid on " + day : "");
   }

@@ -194,7 +194,7 @@ def _org_people(G: nx.MultiDiGraph, org: str, status: str) -> list[dict[str, Any
                 continue
             if d.get("status", "current") != status:
                 continue
-            role = d.get("title") or d.get("role") or ("head" if d["rel"] == "headOf" else None)
+            role = d.get("title") or d.get("role") or ("head" if d["rel"] == "headOf" else "member")
             key = (p, o, role)
             if key in rows and d["rel"] == "headOf":
                 continue
@@ -204,7 +204,7 @@ def _org_people(G: nx.MultiDiGraph, org: str, status: str) -> list[dict[str, Any
                          "role": role, "head": d["rel"] == "headOf" or bool(d.get("head")),
                          "start": d.get("start"), "end": d.get("end"), "source": d.get("source")}
     depth = {o: i for i, o in enumerate(orgs)}
-    return sorted(rows.values(), key=lambda r: (depth[r["org"]], not r["head"], r["role"] is None,
+    return sorted(rows.values(), key=lambda r: (depth[r["org"]], not r["head"], r["role"] == "member",
                                                  r["person_label"], r["role"] or ""))
 
 
