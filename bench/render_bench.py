@@ -263,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", type=Path, help="Keep the page here (default: a temporary file).")
     ap.add_argument("--screenshot", type=Path, help="Save a screenshot of the drawn page.")
     ap.add_argument("--no-browser", action="store_true", help="Only time generation.")
+    ap.add_argument("--repeat", type=int, default=3, help="Browser runs; the median is printed (default 3).")
     args = ap.parse_args(argv)
 
     from kg import graph as kgg
@@ -292,9 +293,17 @@ def main(argv: list[str] | None = None) -> int:
     if not os.path.exists("/usr/bin/chromium"):
         print("no /usr/bin/chromium: install Debian's chromium to time the page", file=sys.stderr)
         return 1
-    b = browser_timings(out, args.screenshot)
-    print(f"browser: {b['drawn_nodes']} nodes / {b['drawn_edges']} lines drawn, "
-          f"page errors {b['page_errors']}, blocked requests {b['blocked_requests']}")
+    runs = [browser_timings(out, args.screenshot if i == 0 else None) for i in range(max(1, args.repeat))]
+
+    def median(key: str) -> float:
+        vals = sorted(r[key] for r in runs if r.get(key) is not None)
+        return vals[len(vals) // 2] if vals else float("nan")
+
+    b = {k: (median(k) if isinstance(v, (int, float)) else v) for k, v in runs[0].items()}
+    b["fcp"] = median("fcp") if runs[0].get("fcp") is not None else None
+    print(f"browser: median of {len(runs)} runs")
+    print(f"  {b['drawn_nodes']:.0f} nodes / {b['drawn_edges']:.0f} lines drawn, "
+          f"page errors {b['page_errors']:.0f}, blocked requests {b['blocked_requests']:.0f}")
     print(f"  first contentful paint: {b['fcp']:.0f} ms after navigation" if b["fcp"] is not None else "  fcp: n/a")
     print(f"  script start {b['script_start']:.0f} ms; JSON parsed +{b['parsed']:.0f} ms; "
           f"datasets +{b['datasets']:.0f} ms; network created +{b['created']:.0f} ms; "

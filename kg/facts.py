@@ -187,6 +187,7 @@ class _Sentence:
 
     def apposition(self, m):
         person = self.toks[m.start(1)].key
+        self.ex.subject = self.ex.subject or person
         for org, role, former in self.chain(m.start(), m.start(1)):
             self.post(person, org, role, "former" if former else "current")
             if not former and self.ex.doc.facts:
@@ -215,6 +216,8 @@ class _Sentence:
         self.ex.subject = person
 
     def appoint(self, person, i, j, status="current"):
+        if status == "current":
+            self.ex.subject = person
         for org, role, former in self.chain(i, j):
             self.post(person, org, role, "former" if former or status == "former" else "current")
 

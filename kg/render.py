@@ -60,14 +60,14 @@ _BIG = 1500  # above this many nodes edges are hidden while dragging or zooming
 
 
 def _tree_parents(G: nx.MultiDiGraph) -> dict[str, str]:
-    """Each node's parent in the drawing: superior, else the org headed, else an org belonged to."""
+    """Each node's parent in the drawing: the org it heads, else its superior, else an org it belongs to."""
     kind_rank = {"company": 0, "unit": 1, "committee": 2, "person": 3}
 
     def rank(n: str) -> tuple[int, str, str]:
         return kind_rank.get(G.nodes[n].get("kind"), 9), G.nodes[n].get("label", ""), n
 
     candidates: dict[str, list[tuple[int, tuple[int, str, str], str]]] = {}
-    order = {"reportsTo": 0, "unitOf": 0, "headOf": 1, "memberOf": 2}
+    order = {"headOf": 0, "unitOf": 0, "reportsTo": 1, "memberOf": 2}
     for u, v, d in G.edges(data=True):
         rel = d.get("rel")
         if rel not in order or u == v:
@@ -94,8 +94,10 @@ def _tree_parents(G: nx.MultiDiGraph) -> dict[str, str]:
 def layout(G: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     """Positions for every node: a tidy top-down tree per component of the drawing forest.
 
-    Reporting lines put the superior above, ``unitOf`` puts the parent organization above; trees
-    are packed left to right into rows of a roughly 16:9 page. Linear in the size of the graph.
+    A unit sits below its parent organization, a head half a level below the organization they
+    head, anyone else below their superior (or, failing one, below an organization they belong to),
+    so reporting lines and units read top-down and people stay next to their units. Many leaves under
+    one node wrap into a block; trees are packed into rows of a roughly 16:9 page. Linear time.
 
     >>> G = nx.MultiDiGraph()
     >>> _ = G.add_edge("a", "b", rel="reportsTo"); _ = G.add_edge("c", "b", rel="reportsTo")
