@@ -275,7 +275,8 @@ def main(argv: list[str] | None = None) -> int:
     t = time.perf_counter()
     G = kgg.from_rdf(rdf)
     t_graph = time.perf_counter() - t
-    out = args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-")) / "page.html"
+    tmp = None if args.keep else tempfile.TemporaryDirectory(prefix="kg-bench-")
+    out = args.keep or Path(tmp.name) / "page.html"  # type: ignore[union-attr]
     t = time.perf_counter()
     render(G, out, title=f"bench {args.nodes}")
     t_page = time.perf_counter() - t
@@ -286,8 +287,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"graph: {len(rdf)} triples, {G.number_of_nodes()} nodes, {G.number_of_edges()} lines "
           f"(synthesized in {t_rdf:.2f} s)")
     print(f"from_rdf: {t_graph:.2f} s")
-    print(f"render (layout + page + write): {t_page:.2f} s, page {size / 1e6:.2f} MB -> {out}")
+    print(f"render (layout + page + write): {t_page:.2f} s, page {size / 1e6:.2f} MB"
+          + (f" -> {out}" if args.keep else ""))
     print(f"generation total (from_rdf + render): {t_graph + t_page:.2f} s")
+    try:
+        return _browser(args, out)
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+
+
+def _browser(args: argparse.Namespace, out: Path) -> int:
     if args.no_browser:
         return 0
     if not os.path.exists("/usr/bin/chromium"):

@@ -8,7 +8,10 @@ over that string, in the spirit of spaCy's Matcher. Each rule's action turns a m
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 
 from .document import Document, Fact, Mention
 from .lexicon import load
@@ -20,6 +23,20 @@ TAGS = {"appoint": "a", "leave": "l", "former": "f", "succeed": "y", "by": "b", 
         "members": "m", "consist": "z", "also": "j", "sep": "s", "group": "g", "self": "i",
         "those": "t", "postword": "p", "orgref": "O"}
 _CLAUSE = re.compile(r"[,，;；:：]")
+_TOPIC = re.compile(r"_?O,")  # "1. 阿里云智能集团:张勇兼任CEO"
+_SPEAKER = re.compile(r"P,")  # "蒋凡:"我们旗下…"": an interview answer, 我 is the speaker
+_QUESTION = re.compile(r"_,")  # "问:": the interviewer asks
+
+
+@cache
+def rules() -> list[tuple[Callable, re.Pattern]]:
+    """The rules of kg/data/rules.tsv: (handler, compiled tag pattern), in order."""
+    out = []
+    for ln in files("kg").joinpath("data/rules.tsv").read_text(encoding="utf-8").splitlines():
+        if ln.strip() and not ln.startswith("#"):
+            handler, pattern = ln.split("\t")[:2]
+            out.append((getattr(_Sentence, handler), re.compile(pattern)))
+    return out
 _TRANSPARENT = re.compile(r"^[\s()（）“”\"'《》·\-。!?！？…]*$")
 
 
@@ -78,7 +95,7 @@ class _Sentence:
         self.ex, self.index, self.toks = ex, index, toks
         self.tags = "".join(t.tag for t in toks)
         self.used: set[int] = set()  # verb tokens a rule has read already
-        topic = re.match(r"_?O,", self.tags)  # "1. 阿里云智能集团:张勇兼任CEO"
+        topic = _TOPIC.match(self.tags)
         self.topic = toks[topic.end() - 2].key if topic else None
 
     # -- helpers -------------------------------------------------------------------------
@@ -119,41 +136,33 @@ class _Sentence:
     # -- rules ---------------------------------------------------------------------------
     def run(self):
         self.ex.subject = None
-        if re.match(r"P,", self.tags):  # "蒋凡:"我们旗下…"": an interview answer, 我 is the speaker
+        if _SPEAKER.match(self.tags):
             self.ex.speaker = self.toks[0].key
-        elif re.match(r"_,", self.tags):  # "问:": the interviewer asks
+        elif _QUESTION.match(self.tags):
             self.ex.speaker = None
         for t in self.toks:  # "新事业部由…负责": the unit just set up
             if t.tag == "O" and t.key in self.ex.anaphoric and self.ex.recent_unit:
                 t.key = self.ex.recent_unit
-        for m in re.finditer(r"e_?O(?:[sj_]{0,2}O)*|e_?O?_?,?g?w,?O(?:[sj]?O)*", self.tags):
-            self.established(m)
-        for m in re.finditer(r"O(u_?e?_?|e)(O(?:[sj]O)*)|(?<![A-Za-z])u(O(?:[sj]O)*)", self.tags):
-            self.units(m)
-        for m in re.finditer(r"(?:f?O?R[sj]?)*f?O?R(P)", self.tags):
-            self.apposition(m)
-        for m in re.finditer(r"l", self.tags):  # what is left, before "由…接任" takes it
-            self.verb(m.start())
-            self.used.add(m.start())
-        for m in re.finditer(r"(O)?(R)?b(?:f?O?R[sj]?)*(P)([ak])(O?R(?:[sj]O?R)*)?", self.tags):
-            self.by(m)
-        for m in re.finditer(r"O(R)w(P)", self.tags):
-            self.post(self.toks[m.start(2)].key, self.toks[m.start()].key, self.toks[m.start(1)])
-        for m in re.finditer(r"(P)w(O?R(?:[sj]O?R)*)", self.tags):  # "选举葛海蛟先生为本行董事长", "吴泳铭是阿里巴巴创始人"
-            self.appoint(self.toks[m.start(1)].key, m.start(2), m.end(2))
-        for m in re.finditer(r"(P)[fD_]*y(P)[a_]?(O?R(?:[sj]O?R)*)", self.tags):
-            self.used.update(range(m.start(), m.end()))
-            new, old = self.toks[m.start(1)].key, self.toks[m.start(2)].key
-            self.appoint(new, m.start(3), m.end(3))
-            self.appoint(old, m.start(3), m.end(3), status="former")
-            self.ex.subject = new
-        for m in re.finditer(r"[afl]", self.tags):
-            if m.start() not in self.used:
-                self.verb(m.start())
-        for m in re.finditer(r"O?b?(P)(?:R)?(?:[s,]*(P)(?:R)?)+[_,]*z|m(P(?:s?P)+)", self.tags):
-            self.members(m)
-        for m in re.finditer(r"x(?:[_,]?)(?:f?O?R[sj]?)*(P|i)h?", self.tags):
-            self.reports(m)
+        for handler, pattern in rules():
+            for m in pattern.finditer(self.tags):
+                handler(self, m)
+
+    def leave(self, m):
+        self.verb(m.start())
+        self.used.add(m.start())  # what is left, before "由…接任" takes it
+
+    def title_is(self, m):
+        self.post(self.toks[m.start(2)].key, self.toks[m.start()].key, self.toks[m.start(1)])
+
+    def is_title(self, m):
+        self.appoint(self.toks[m.start(1)].key, m.start(2), m.end(2))
+
+    def succeed(self, m):
+        self.used.update(range(m.start(), m.end()))
+        new, old = self.toks[m.start(1)].key, self.toks[m.start(2)].key
+        self.appoint(new, m.start(3), m.end(3))
+        self.appoint(old, m.start(3), m.end(3), status="former")
+        self.ex.subject = new
 
     def established(self, m):
         if self.toks[m.start()].m.end < len(self.ex.doc.sentences[self.index].text) and \
@@ -235,7 +244,10 @@ class _Sentence:
                 return self.ex.subject  # a clause without its own subject continues the last one
         return self.ex.subject
 
-    def verb(self, i: int):
+    def verb(self, m_or_index):
+        i = m_or_index if isinstance(m_or_index, int) else m_or_index.start()
+        if i in self.used:
+            return
         t = self.toks[i]
         if t.tag == "f" and (i + 1 >= len(self.toks) or self.toks[i + 1].tag not in "OR"):
             return

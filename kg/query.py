@@ -431,11 +431,12 @@ def _short_url(url: str) -> str:
 class EndpointSource:
     """A remote SPARQL 1.1 query endpoint, asked with the SPARQL protocol for JSON results.
 
-    ``union=True`` adds Oxigraph's ``union-default-graph`` parameter so that the default graph is the
-    union of all named graphs (as for a local store); other servers ignore it or need that set up.
+    Queries read the server's default graph, where ``kg push`` puts the merged view of a store.
+    ``union=True`` adds Oxigraph's ``union-default-graph`` parameter instead, for a server holding
+    only named graphs (Oxigraph 0.5 then counts a triple once per graph: slower, same DISTINCT rows).
     """
 
-    def __init__(self, url: str, union: bool = True, timeout: float = 60):
+    def __init__(self, url: str, union: bool = False, timeout: float = 60):
         self.url = endpoint_url(url, "/query")
         self.union = union
         self.timeout = timeout
@@ -515,7 +516,7 @@ def _json_term(value: dict | None) -> Node | None:
 # --------------------------------------------------------------------------------------------------
 
 
-def open_source(source: str | None = None, endpoint: str | None = None, union: bool = True) -> Source:
+def open_source(source: str | None = None, endpoint: str | None = None, union: bool = False) -> Source:
     """A file (rdflib, in memory), a store directory (Oxigraph on disk) or an endpoint URL."""
     if endpoint:
         return EndpointSource(endpoint, union=union)

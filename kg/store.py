@@ -4,16 +4,21 @@
 
     report = ingest(["articles/", "feed.jsonl"], "corpus.store")   # all cores; resumable
     with CorpusStore("corpus.store") as store:
-        store.query("SELECT …")                                   # over the union of all documents
+        store.query("SELECT …")                                   # over the merged view of all documents
     remove("corpus.store", "articles/a.txt")                       # or a document id
     export("corpus.store", "all.trig")
     push("corpus.store", "http://localhost:7878")                  # SPARQL 1.1 Graph Store protocol
 
 Each document's triples go into the named graph ``{base}graph/{doc id}`` (the id is the hash of the
-normalized text, :attr:`kg.document.Document.id`), written in one transaction: after a crash every
-graph is complete or absent, ingesting the same text again adds nothing, and an interrupted ingest
-resumes where it stopped. Entities merge across documents because the extractor mints the same IRI for
-the same normalized name; every fact keeps its own source. Queries see the union of all graphs.
+normalized text, :attr:`kg.document.Document.id`) and into the store's default graph, the *merged view*
+(the set union of all document graphs), in one transaction: after a crash every document is complete or
+absent, ingesting the same text again adds nothing, and an interrupted ingest resumes where it stopped.
+Removing a document drops its graph and takes out of the merged view what no other document states.
+Entities merge across documents because the extractor mints the same IRI for the same normalized name;
+every fact keeps its own source (``prov:wasDerivedFrom`` an excerpt of its document).
+
+Queries run over the merged view. (Oxigraph 0.5's union-default-graph mode would count a triple once per
+graph stating it - oxigraph issue #1919 - which multiplies rows and slows joins; the merged view is a set.)
 """
 from __future__ import annotations
 
@@ -144,17 +149,31 @@ class CorpusStore:
         return self._store.contains_named_graph(_ox().NamedNode(self.graph_iri(doc_id, base)))
 
     def add(self, doc_id: str, ntriples: str | bytes, base: str = DEFAULT_BASE) -> None:
-        """Store one document's triples (N-Triples) in its graph, in one transaction."""
+        """Store one document's triples (N-Triples): into its graph and the merged view, in one transaction."""
         ox = _ox()
-        self._store.load(ntriples.encode("utf-8") if isinstance(ntriples, str) else ntriples,
-                         format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(self.graph_iri(doc_id, base)))
+        data = ntriples.encode("utf-8") if isinstance(ntriples, str) else ntriples
+        graph = ox.NamedNode(self.graph_iri(doc_id, base))
+        default = ox.DefaultGraph()
+        quads = []
+        for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
+            quads.append(ox.Quad(t.subject, t.predicate, t.object, graph))
+            quads.append(ox.Quad(t.subject, t.predicate, t.object, default))
+        self._store.extend(quads)
 
     def remove(self, doc_id: str) -> bool:
-        """Drop the document's graph(s) in one transaction; False when it is not in the store."""
+        """Drop the document's graph(s) and what only they said from the merged view, in one transaction.
+
+        False when the document is not in the store.
+        """
         graphs = self.graphs_of(doc_id)
         if not graphs:
             return False
-        self._store.update(" ; ".join(f"DROP GRAPH <{g}>" for g in graphs))
+        ops = []
+        for g in graphs:
+            ops.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} "
+                       f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{g}>) }} }}")
+            ops.append(f"DROP GRAPH <{g}>")
+        self._store.update(" ;\n".join(ops))
         return True
 
     def graph_ntriples(self, graph: str) -> bytes:
@@ -164,23 +183,23 @@ class CorpusStore:
     # -- counting
 
     def quad_count(self) -> int:
-        """Quads in the store: a triple stated by two documents counts twice."""
-        return len(self._store)
+        """Quads in the document graphs: a triple stated by two documents counts twice."""
+        res = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(next(iter(res))["n"].value)
 
     def triple_count(self) -> int:
-        """Distinct triples over all documents."""
-        res = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
-                                "WHERE { GRAPH ?g { ?s ?p ?o } } }")
+        """Triples in the merged view: distinct triples over all documents."""
+        res = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         return int(next(iter(res))["n"].value)
 
     # -- querying
 
     def query(self, prepared: PreparedQuery | str) -> Result:
-        """Run a SPARQL query over the union of all documents' graphs."""
+        """Run a SPARQL query; its default graph is the merged view of all documents."""
         ox = _ox()
         prepared = _as_prepared(prepared)
         try:
-            res = self._store.query(prepared.text, use_default_graph_as_union=True)
+            res = self._store.query(prepared.text)
         except SyntaxError as exc:
             m = re.match(r"error at (\d+):(\d+):?\s*(.*)", str(exc), re.S)
             if m:
@@ -204,20 +223,24 @@ class CorpusStore:
     # -- export
 
     def dump(self, fmt: str) -> bytes:
-        """All documents as TriG / N-Quads (one graph each) or Turtle / N-Triples (their union)."""
+        """TriG / N-Quads: one graph per document; Turtle / N-Triples: the merged view."""
         ox = _ox()
         from .query import _prefixes
         prefixes = {k: v for k, v in _prefixes().items() if k in ("oc", "org", "foaf", "skos", "time", "prov",
                                                                   "dcterms", "xsd", "rdf")}
+        kwargs = {"prefixes": prefixes} if fmt in ("TRIG", "TURTLE") else {}
         if fmt in ("TRIG", "N_QUADS"):
-            quads = sorted(self._store, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate),
-                                                       str(q.object)))
-            kwargs = {"prefixes": prefixes} if fmt == "TRIG" else {}
-            return ox.serialize(quads, format=getattr(ox.RdfFormat, fmt), **kwargs)
-        triples = sorted({q.triple for q in self._store},
-                         key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-        kwargs = {"prefixes": prefixes} if fmt == "TURTLE" else {}
-        return ox.serialize(triples, format=getattr(ox.RdfFormat, fmt), **kwargs)
+            items = [q for q in self._store if not isinstance(q.graph_name, ox.DefaultGraph)]
+            items.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+        else:
+            items = [q.triple for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())]
+            items.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+        return ox.serialize(items, format=getattr(ox.RdfFormat, fmt), **kwargs)
+
+    def merged_ntriples(self) -> bytes:
+        """The merged view (default graph) as N-Triples."""
+        ox = _ox()
+        return self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
 
 
 # --------------------------------------------------------------------------------------------------
@@ -517,7 +540,7 @@ def remove(store_dir: str | os.PathLike, doc: str) -> list[str]:
 
 def export(store_dir: str | os.PathLike, output: str, fmt: str | None = None) -> int:
     """Write the store to ``output`` (atomically; ``-`` for stdout): TriG/N-Quads keep one graph per
-    document, Turtle/N-Triples hold their union. The format comes from ``fmt`` (trig, nq, ttl, nt) or the
+    document, Turtle/N-Triples hold the merged view (their union). The format comes from ``fmt`` (trig, nq, ttl, nt) or the
     file extension. Returns the number of bytes written."""
     ext = f".{fmt.lower().lstrip('.')}" if fmt else Path(output).suffix.lower()
     if ext == ".turtle":
@@ -539,24 +562,29 @@ def export(store_dir: str | os.PathLike, output: str, fmt: str | None = None) ->
     return len(data)
 
 
-def push(store_dir: str | os.PathLike, endpoint: str, *, timeout: float = 120,
-         progress: Callable[[int], None] | None = None, graphs: list[str] | None = None) -> list[str]:
+def push(store_dir: str | os.PathLike, endpoint: str, *, timeout: float = 120, merged: bool = True,
+         progress: Callable[[int], None] | None = None) -> list[str]:
     """Send every document graph to a Graph Store protocol endpoint: ``PUT {url}?graph=<iri>``.
 
     ``endpoint`` is the Graph Store URL (Oxigraph: ``http://host:7878/store``; a bare
-    ``http://host:7878`` gets ``/store``). PUT replaces the graph, so pushing again is harmless.
-    Returns the graphs sent.
+    ``http://host:7878`` gets ``/store``). With ``merged`` the merged view goes to the server's default
+    graph too (``PUT {url}?default``), so SPARQL clients see the corpus as ``kg query`` does locally.
+    PUT replaces a graph, so pushing again is harmless. Returns the graphs sent (``"default"`` last).
     """
     url = endpoint_url(endpoint, "/store")
     sep = "&" if urllib.parse.urlsplit(url).query else "?"
+    headers = {"Content-Type": "application/n-triples"}
     sent = []
     with CorpusStore(store_dir) as store:
-        for graph in graphs if graphs is not None else store.graphs():
-            data = store.graph_ntriples(graph)
-            http_request("PUT", f"{url}{sep}graph={urllib.parse.quote(graph, safe='')}", data,
-                         {"Content-Type": "application/n-triples"}, timeout)
+        for graph in store.graphs():
+            http_request("PUT", f"{url}{sep}graph={urllib.parse.quote(graph, safe='')}",
+                         store.graph_ntriples(graph), headers, timeout)
             sent.append(graph)
             if progress:
                 progress(1)
+        if merged:
+            http_request("PUT", f"{url}{sep}default", store.merged_ntriples(), headers, timeout)
+            sent.append("default")
+            if progress:
+                progress(1)
     return sent
-

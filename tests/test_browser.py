@@ -214,11 +214,15 @@ def test_hostile_labels_run_nothing(open_page, tmp_path, monkeypatch, lazy):
         assert page.evaluate("kgNetwork.getSelectedNodes()") == [n]
         assert page.inner_text("#kg-info").startswith(G.nodes[n]["label"].split("\n")[0][:5])
     # every line: hover its middle and click it
+    edge_tips = []
     for e in page.evaluate("kgData.edges.filter(e => e.nth === 0).map(e => [e.from, e.to])"):
         (x1, y1), (x2, y2) = dom_point(page, e[0]), dom_point(page, e[1])
         page.mouse.move((x1 + x2) / 2, (y1 + y2) / 2)
-        page.wait_for_timeout(150)
+        page.wait_for_timeout(200)
+        edge_tips.append(tooltip_text(page) or "")
         page.mouse.click((x1 + x2) / 2, (y1 + y2) / 2)
+    # line tooltips show the source sentence as text (p0 heads co: its source is HOSTILE[2])
+    assert any("source" + HOSTILE[2] in t for t in edge_tips), edge_tips
     # the search box and its results
     for text in HOSTILE:
         page.fill("#kg-search", text)

@@ -195,3 +195,14 @@ def test_extract_facts_on_empty_document():
     assert doc.facts == []
     sentence_only = Document(text="你好。", sentences=[Sentence(0, 0, 3, "你好。")])
     assert extract_facts(resolve(find_mentions(sentence_only))).facts == []
+
+
+def test_every_rule_reads_its_example():
+    """kg/data/rules.tsv documents each rule by an example; the example must give a fact."""
+    from importlib.resources import files
+    rows = [ln.split("\t") for ln in files("kg").joinpath("data/rules.tsv").read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")]
+    assert len(rows) >= 10
+    for handler, _, example in rows:
+        doc = kg.extract(example)
+        assert doc.facts, f"rule {handler}: nothing read from {example!r}"

@@ -36,9 +36,9 @@ def _list_canned() -> str:
 @click.option("--store", "store", type=click.Path(file_okay=False), help="Query a corpus store directory.")
 @click.option("--endpoint", metavar="URL",
               help="Query a SPARQL endpoint (a bare http://host:port gets Oxigraph's /query).")
-@click.option("--union/--no-union", default=True, show_default=True,
-              help="Ask the endpoint for the union of all named graphs as default graph (Oxigraph's "
-                   "union-default-graph parameter).")
+@click.option("--union", is_flag=True,
+              help="Ask the endpoint for the union of its named graphs as default graph (Oxigraph's "
+                   "union-default-graph parameter); not needed after kg push.")
 @click.option("--format", "fmt", type=click.Choice(q.FORMATS), default="table", show_default=True,
               help="Output: aligned table, SPARQL CSV, SPARQL results JSON, or Turtle (CONSTRUCT/DESCRIBE).")
 @click.option("--base", default=DEFAULT_BASE, show_default=True,
@@ -99,8 +99,8 @@ def _read(path: str) -> str:
 @click.argument("source", required=False)
 @click.option("--store", "store", type=click.Path(file_okay=False), help="The corpus store directory.")
 @click.option("--endpoint", metavar="URL", help="A SPARQL endpoint holding the pushed store.")
-@click.option("--union/--no-union", default=True, show_default=True,
-              help="Ask the endpoint for the union of all named graphs as default graph.")
+@click.option("--union", is_flag=True,
+              help="Ask the endpoint for the union of its named graphs as default graph.")
 @click.option("--format", "fmt", type=click.Choice(q.FORMATS[:3]), default="table", show_default=True)
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI (shown relative in tables).")
 def conflicts(source, store, endpoint, union, fmt, base):

@@ -83,17 +83,22 @@ def export(store_dir, output, fmt):
               help="Graph Store protocol URL (Oxigraph: http://host:7878/store; a bare http://host:port "
                    "gets /store).")
 @click.option("--timeout", type=float, default=120, show_default=True, help="Seconds per request.")
-def push(store_dir, endpoint, timeout):
+@click.option("--merged/--no-merged", default=True, show_default=True,
+              help="Also PUT the merged view of all documents as the server's default graph.")
+def push(store_dir, endpoint, timeout, merged):
     """Send every document graph of a store to a SPARQL 1.1 Graph Store (PUT ?graph=IRI, N-Triples).
 
-    PUT replaces a graph, so pushing again is harmless. Query the server afterwards with
-    kg query --endpoint URL.
+    The merged view of all documents goes to the server's default graph, which
+    kg query --endpoint URL reads. PUT replaces a graph, so pushing again is harmless; a document
+    removed from the store stays on the server until its graph is deleted there.
     """
     with st.CorpusStore(store_dir) as s:
-        total = len(s.graphs())
+        total = len(s.graphs()) + (1 if merged else 0)
     with click.progressbar(length=total, label="push", file=_stderr(), hidden=not total) as bar:
-        sent = st.push(store_dir, endpoint, timeout=timeout, progress=bar.update)
-    click.echo(f"pushed {len(sent)} graphs to {st.endpoint_url(endpoint, '/store')}", err=True)
+        sent = st.push(store_dir, endpoint, timeout=timeout, merged=merged, progress=bar.update)
+    graphs = len(sent) - (1 if merged else 0)
+    click.echo(f"pushed {graphs} document graphs{' and the merged view' if merged else ''} to "
+               f"{st.endpoint_url(endpoint, '/store')}", err=True)
 
 
 __all__ = ["ingest", "remove", "export", "push"]
