@@ -107,8 +107,9 @@ class _Sentence:
             return
         title = role_tok.text if role_tok.text and load().role_by_form.get(role_tok.text.lower()) != role_tok.key \
             else None
-        self.ex.add(Fact("post", person, org, self.index, role=role_tok.key, title=title, status=status,
-                         date=self.ex.sentence_date(self.index)))
+        date = self.ex.own_date(self.index)
+        self.ex.add(Fact("post", person, org, self.index, role=role_tok.key, title=title, status=status, date=date,
+                         start=date if status == "current" else None, end=date if status == "former" else None))
 
     def chain(self, i: int, j: int, default_org=None) -> list[tuple[str | None, Tok, bool]]:
         """(org, role, former) for each title in toks[i:j] ("原集团副总裁", "董事长兼CEO")."""
@@ -165,9 +166,9 @@ class _Sentence:
         self.ex.subject = new
 
     def established(self, m):
-        if self.toks[m.start()].m.end < len(self.ex.doc.sentences[self.index].text) and \
-                self.ex.doc.sentences[self.index].text[self.toks[m.start()].m.end] == "的":
-            return  # "新组建的团队" describes a unit, it does not set one up
+        cue, text = self.toks[m.start()].m, self.ex.doc.sentences[self.index].text
+        if text[cue.end:cue.end + 1] == "的" or text[cue.start - 1:cue.start] == "的":
+            return  # "新组建的团队", "委员会的成立是…": describes a unit, does not set one up
         date = self.ex.sentence_date(self.index, before=m.start())
         for k in range(m.start(), m.end()):
             t = self.toks[k]
@@ -194,13 +195,26 @@ class _Sentence:
                 else:
                     self.ex.add(Fact("unitOf", child, parent, self.index))
 
+    def merged_into(self, m):
+        """"淘宝、天猫、1688等业务归入该板块": the units before join the one after."""
+        if self.toks[m.start(2) - 1 if self.tags[m.start(2) - 1] == "u" else m.start(2) - 2].text not in ("并入", "归入"):
+            return
+        parent = self.toks[m.start(2)].key
+        for k in range(m.start(1), m.end(1)):
+            if self.toks[k].tag == "O" and self.toks[k].key != parent:
+                self.ex.add(Fact("unitOf", self.toks[k].key, parent, self.index))
+
     def apposition(self, m):
         person = self.toks[m.start(1)].key
         self.ex.subject = self.ex.subject or person
         for org, role, former in self.chain(m.start(), m.start(1)):
+            n = len(self.ex.doc.facts)
             self.post(person, org, role, "former" if former else "current")
-            if not former and self.ex.doc.facts:
-                self.ex.weak.add(id(self.ex.doc.facts[-1]))
+            if len(self.ex.doc.facts) > n:  # a title says what holds, not when it began or ended
+                fact = self.ex.doc.facts[-1]
+                fact.date = fact.start = fact.end = None
+                if not former:
+                    self.ex.weak.add(id(fact))
 
     def by(self, m):
         """"抖音由张楠担任CEO", "由CEO程一晓担任主席", "网易有道由CEO周枫负责"."""
@@ -386,6 +400,11 @@ class _Extractor:
                         return prior[-1]
                 return ds[0][1] if s == sentence and before is not None else ds[-1][1]
         return self.doc.date.isoformat() if self.doc.date else None
+
+    def own_date(self, sentence: int) -> str | None:
+        """A date the sentence itself gives (a change is dated only by its own sentence)."""
+        ds = self.dates.get(sentence)
+        return ds[-1][1] if ds else None
 
     def recent_appointees(self, sentence: int, boss: str) -> list[str]:
         out = []

@@ -28,8 +28,8 @@ _JOINED_NAME = re.compile(f"(?:^|[,，:：;；、]|成立|设立|组建|新设�
 _LIST_LEAD = re.compile(r"(?:并且|并|同时|另|以及)?(?:任命|聘任|选举|聘请|委任)?")
 _ORGREF_BEFORE = re.compile(r"(?:本集团|本公司|集团|公司|本行)$")
 _LIST_BEFORE_NOUN = re.compile(
-    r"((?:[^、,，:：;；。()（）]{2,12}、)+[^、,，:：;；。()（）]{2,12}?)(?:等)?(?:[一二三四五六七八九十两\d]+[大个])"
-    r"(业务集团|业务板块|事业群|事业部|板块|子公司|部门|业务单元)")
+    r"((?:[^、,，:：;；。()（）]{2,12}、)+[^、,，:：;；。()（）]{2,12}?)(?:(?:等)?(?:[一二三四五六七八九十两\d]+[大个])"
+    r"(业务集团|业务板块|事业群|事业部|板块|子公司|部门|业务单元)|等(业务|品牌|平台))")
 
 
 class _Spans:
@@ -94,6 +94,7 @@ def find_mentions(doc: Document) -> Document:
         for sp in spans_by_sentence:
             for m in pattern.finditer(sp.text):
                 u = known_units[m.group()]
+                _drop_inner_orgs(sp, m.start(), m.end())  # "阿里云智能" holds the company name 阿里
                 sp.add("org", m.start(), m.end(), u.value, u.label, u.parent)
     for sp in spans_by_sentence:
         doc.mentions.extend(sorted(sp.items, key=lambda m: m.start))
@@ -378,8 +379,10 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
             continue
         if core in lx.qualifiers and kind != "committee":
             continue  # "各业务板块": no name, only a kind of unit
-        if min_len and (word_tag(core) or "").startswith("v"):
-            continue  # "带领团队", "表明公司": a verb is no name
+        if core and (word_tag(core) or "").startswith("v"):  # "带领团队", "实行董事会": a verb is no name
+            if min_len:
+                continue
+            start, core, parent = m.start(), "", None
         if parent is not None and parent.kind == "org":
             # "快手电商事业部": the company's name is part of the unit's name
             sp.items.remove(parent)
@@ -389,10 +392,19 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
             sp.add("org", start, m.end(), _unit_kind(suffix, lx), text[start:m.end()])
 
 
+def _drop_inner_orgs(sp: _Spans, start: int, end: int) -> None:
+    for inner in [x for x in sp.items if x.kind == "org" and start <= x.start and x.end <= end
+                  and (x.start, x.end) != (start, end)]:
+        sp.items.remove(inner)
+        sp.taken[inner.start:inner.end] = bytes(inner.end - inner.start)
+
+
 def _unit_kind(name: str, lx: Lexicon) -> str:
-    for suffix, (kind, _) in lx.suffixes.items():
+    """The kind a suffix gives. A "…集团" the gazetteer does not know is read as a business group of
+    the article's company (阿里云智能集团, 淘天集团); registered names (…有限公司) stay companies."""
+    for suffix, (kind, _) in sorted(lx.suffixes.items(), key=lambda kv: -len(kv[0])):
         if name.endswith(suffix):
-            return kind
+            return "unit" if suffix == "集团" else kind
     return "unit"
 
 
@@ -435,15 +447,13 @@ def _find_context_orgs(sp: _Spans, lx: Lexicon) -> None:
                 sp.add("org", start, start + len(name), "unit", name)
     # "设立阿里云智能、淘宝天猫商业、大文娱六大业务集团": the items take the kind of the noun after them
     for m in _LIST_BEFORE_NOUN.finditer(text):
-        noun = m.group(2)
+        noun = m.group(2) or m.group(3)
         pos = m.start(1)
         for n, item in enumerate(re.finditer(r"[^、]+", m.group(1))):
             s, e = pos + item.start(), pos + item.end()
             if n == 0:
                 s = _trim_left(text, s, e, lx)
-            for inner in [x for x in sp.items if x.kind == "org" and s <= x.start and x.end <= e]:
-                sp.items.remove(inner)  # "阿里" inside "阿里云智能"
-                sp.taken[inner.start:inner.end] = bytes(inner.end - inner.start)
+            _drop_inner_orgs(sp, s, e)  # "阿里" inside "阿里云智能"
             if e - s >= 2 and sp.free(s, e):
                 sp.add("org", s, e, _unit_kind(noun, lx), text[s:e])
     # lists of new units: "成立六个业务板块(BU),分别为:抖音、大力教育、飞书和TikTok"

@@ -107,7 +107,9 @@ def _resolve_orgs(doc: Document) -> None:
     for m in orgs:
         if m.value == "company":
             first.setdefault(m.label or m.text, (m.sentence, m.start))
-    main = min(counts, key=lambda n: (-counts[n], first[n])) if counts else None
+    # the article's company: named often, and named first (headlines and leads name it)
+    earliest = min(first, key=first.get) if first else None
+    main = min(counts, key=lambda n: (-(counts[n] + 3 * (n == earliest)), first[n])) if counts else None
     if main is None:
         # an announcement that never names its company: "公司", "本行" still name one organization
         main = next((m.text for m in doc.mentions if m.kind == "cue" and m.value == "orgref"), None)
@@ -143,7 +145,11 @@ def _resolve_orgs(doc: Document) -> None:
 
 
 def unit_core(name: str, lx) -> str:
+    """What short and long forms of a unit's name share: 阿里云智能集团, 阿里云智能 -> 云智能."""
     core = name
+    prefix = next(lx.companies_matcher.finditer(core), None)
+    if prefix and prefix[0] == 0 and prefix[1] < len(core):
+        core = core[prefix[1]:]
     for long, short in lx.abbreviations:
         core = core.replace(long, short)
     for suffix in sorted(lx.suffixes, key=len, reverse=True):
