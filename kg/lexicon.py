@@ -31,11 +31,14 @@ class Matcher:
     letter or digit must not touch another Latin letter ("CEO", not "CEOs")."""
 
     def __init__(self, forms):
-        self.pattern = re.compile(_trie_pattern({f.lower() for f in forms if f}), re.I)
+        self.pattern = re.compile(_trie_pattern({f.lower() for f in forms if f}))
 
     def finditer(self, text: str):
         """Yield (start, end) of each non-overlapping match, left to right."""
-        for m in self.pattern.finditer(text):
+        low = text.lower()
+        if len(low) != len(text):  # a few characters lowercase to two
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        for m in self.pattern.finditer(low):
             if _latin_bounded(text, m.start(), m.end()):
                 yield m.start(), m.end()
 
@@ -98,6 +101,7 @@ class Lexicon:
     companies_matcher: Matcher = None
     cues_matcher: Matcher = None
     cue_re: re.Pattern = None
+    surname_re: re.Pattern = None  # any character that starts a surname
     follower_re: re.Pattern = None
     suffix_re: re.Pattern = None
     filler_re: re.Pattern = None
@@ -144,6 +148,7 @@ def load() -> Lexicon:
     lx.companies_matcher = Matcher(lx.companies)
     lx.cues_matcher = Matcher(lx.cues)
     lx.cue_re = re.compile(_bounded(lx.cues), re.I)
+    lx.surname_re = re.compile("[" + "".join(sorted({s[0] for s in lx.surnames})) + "]")
     lx.follower_re = re.compile(alternation(lx.name_followers))
     lx.suffix_re = re.compile(f"(?:{alternation(lx.suffixes)})")
     lx.filler_re = re.compile(alternation(lx.fillers))

@@ -38,6 +38,7 @@ class _Spans:
     def __init__(self, text: str, index: int):
         self.text, self.index, self.items = text, index, []
         self.taken = bytearray(len(text))
+        self._cues: list[tuple[int, int]] | None = None
 
     def free(self, start: int, end: int) -> bool:
         return 0 <= start < end <= len(self.text) and not any(self.taken[start:end])
@@ -49,11 +50,10 @@ class _Spans:
         self.taken[start:end] = b"\x01" * (end - start)
         return True
 
-    def kind_at(self, pos: int, kinds=("role", "org", "person")) -> Mention | None:
-        for m in self.items:
-            if m.start <= pos < m.end and m.kind in kinds:
-                return m
-        return None
+    def cue_matches(self, lx: Lexicon) -> list[tuple[int, int]]:
+        if self._cues is None:
+            self._cues = list(lx.cues_matcher.finditer(self.text))
+        return self._cues
 
     def ending_at(self, pos: int) -> Mention | None:
         return next((m for m in self.items if m.end == pos), None)
@@ -83,8 +83,9 @@ def find_mentions(doc: Document) -> Document:
         _find_signature(spans_by_sentence[-1], lx, known_people)
     _add_given_names(known_people, lx)
     # a name found in one sentence is a name in every sentence
+    known_re = re.compile(alternation(known_people) or "(?!)")
     for sp in spans_by_sentence:
-        _find_known_persons(sp, known_people, lx)
+        _find_known_persons(sp, known_people, lx, known_re)
         _find_units(sp, lx)
         _find_cues(sp, lx)
         _find_context_orgs(sp, lx)
@@ -137,7 +138,7 @@ def _inside_word(text: str, start: int, end: int) -> bool:
 
 def _find_roles(sp: _Spans, lx: Lexicon) -> None:
     # "委员包括": the members cue, not the title 委员
-    for start, end in lx.cues_matcher.finditer(sp.text):
+    for start, end in sp.cue_matches(lx):
         if lx.cues[sp.text[start:end].lower()] == "members":
             sp.add("cue", start, end, "members")
     for start, end in lx.roles_matcher.finditer(sp.text):
@@ -244,10 +245,11 @@ def _find_persons(sp: _Spans, lx: Lexicon, known: dict[str, str]) -> None:
         if 2 <= len(name) <= 4 and _CJK_RUN.fullmatch(name) and not is_common_word(name) and sp.free(start, m.end(1)):
             _add_person(sp, start, m.end(1), known)
     # anywhere: surname + one or two characters where a name can end
-    for i, ch in enumerate(text):
+    for found in lx.surname_re.finditer(text):
+        i, ch = found.start(), found.group()
         if ch in lx.cues and text[i + 1:i + 2] in lx.surnames:
             continue  # "向徐雷汇报": 向 is the preposition, 徐 the surname
-        if ch in lx.surnames and sp.free(i, i + 2) and (i == 0 or not _in_word(text, i)):
+        if sp.free(i, i + 2) and (i == 0 or not _in_word(text, i)):
             n = _person_at(text, i, sp, lx, after_title=False)
             before, after = sp.ending_at(i), sp.starting_at(i + n)
             if n and before is not None and before.kind == "org" and after is not None and after.kind == "role":
@@ -302,10 +304,7 @@ def _add_given_names(known: dict[str, str], lx: Lexicon) -> None:
             known[given] = ""
 
 
-def _find_known_persons(sp: _Spans, known: dict[str, str], lx: Lexicon) -> None:
-    if not known:
-        return
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(known, key=len, reverse=True)))
+def _find_known_persons(sp: _Spans, known: dict[str, str], lx: Lexicon, pattern: re.Pattern) -> None:
     for m in pattern.finditer(sp.text):
         sp.add("person", m.start(), m.end())
     # "徐直军、胡厚崑、孟晚舟": a name in a list of names
@@ -485,7 +484,7 @@ def _standalone(text: str, start: int, end: int, sp: _Spans) -> bool:
 
 def _find_cues(sp: _Spans, lx: Lexicon) -> None:
     text = sp.text
-    for start, end in lx.cues_matcher.finditer(text):
+    for start, end in sp.cue_matches(lx):
         if end - start == 1 and not _standalone(text, start, end, sp):
             continue  # 原 in 原因, 任 in 任何 or 新任
         sp.add("cue", start, end, lx.cues[text[start:end].lower()])

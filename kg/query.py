@@ -185,35 +185,56 @@ def _sparql_term(term: Node) -> str:
 
 @dataclass(frozen=True)
 class PreparedQuery:
-    """A query with its parameters bound; ``inserted`` is (offset, length) of the added VALUES text."""
+    """A query ready to run: ``text`` is ``original`` with PREFIX declarations and VALUES blocks added;
+    ``inserted`` lists the added spans as (offset in ``text``, length), in order."""
     text: str
     original: str
-    inserted: tuple[int, int] | None = None
+    inserted: tuple[tuple[int, int], ...] = ()
 
     def original_position(self, line: int, column: int) -> tuple[int, int]:
         """A 1-based (line, column) of :attr:`text` mapped back to :attr:`original`."""
-        if not self.inserted:
-            return line, column
         lines = self.text.split("\n")
         index = sum(len(ln) + 1 for ln in lines[: max(line - 1, 0)]) + max(column - 1, 0)
-        at, length = self.inserted
-        if index >= at + length:
-            index -= length
-        elif index > at:
-            index = at
+        shift = 0
+        for at, length in self.inserted:
+            if index >= at + length:
+                shift += length
+            elif index >= at:
+                shift += index - at
+        index -= shift
         before = self.original[:index]
         return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
 
 
+_DECLARED_PREFIX_RE = re.compile(r"PREFIX\s+([A-Za-z][\w\-.]*)?:", re.I)
+_USED_PREFIX_RE = re.compile(r"(?<![\w?$<\\])([A-Za-z][\w\-]*):(?!//)")
+
+
 def bind(query: str, values: dict[str, list[Node]]) -> PreparedQuery:
-    """``query`` with a ``VALUES ?name { … }`` block per parameter at the start of its WHERE group."""
-    if not values:
-        return PreparedQuery(query, query)
-    block = " " + " ".join(
-        f"VALUES ?{name} {{ {' '.join(_sparql_term(t) for t in terms)} }}" for name, terms in values.items()
-    ) + " "
-    at = _where_group_start(query)
-    return PreparedQuery(query[:at] + block + query[at:], query, (at, len(block)))
+    """``query`` ready to run: a ``VALUES ?name { … }`` block per parameter at the start of its WHERE
+    group, and a PREFIX declaration for each of kg's usual prefixes (org, foaf, skos, oc …) it uses
+    without declaring. Line and column numbers of errors are mapped back to ``query``."""
+    pieces: list[tuple[int, str]] = []  # (offset in query, text to insert there)
+    declared = set(_DECLARED_PREFIX_RE.findall(query))
+    used = set(_USED_PREFIX_RE.findall(query))
+    known = _prefixes()
+    missing = sorted(p for p in used - declared if p in known)
+    if missing:
+        pieces.append((0, "".join(f"PREFIX {p}: <{known[p]}> " for p in missing)))
+    if values:
+        block = " " + " ".join(
+            f"VALUES ?{name} {{ {' '.join(_sparql_term(t) for t in terms)} }}" for name, terms in values.items()
+        ) + " "
+        pieces.append((_where_group_start(query), block))
+    text, inserted, last, shift = [], [], 0, 0
+    for at, piece in pieces:
+        text.append(query[last:at])
+        inserted.append((at + shift, len(piece)))
+        text.append(piece)
+        shift += len(piece)
+        last = at
+    text.append(query[last:])
+    return PreparedQuery("".join(text), query, tuple(inserted))
 
 
 _TOKEN_RE = re.compile(
@@ -329,11 +350,13 @@ class Source(Protocol):
 
 
 def _as_prepared(q: PreparedQuery | str) -> PreparedQuery:
-    return q if isinstance(q, PreparedQuery) else PreparedQuery(q, q)
+    return q if isinstance(q, PreparedQuery) else bind(q, {})
 
 
 def syntax_error(prepared: PreparedQuery, line: int | None, column: int | None, message: str) -> QuerySyntaxError:
     message = " ".join(str(message).split())
+    if len(message) > 160:
+        message = message[:157] + "..."
     if line is None:
         return QuerySyntaxError(f"query: syntax error: {message}")
     line, column = prepared.original_position(line, column or 1)

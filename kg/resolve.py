@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
@@ -17,6 +18,13 @@ from .document import Document, Entity, Mention
 from .lexicon import load
 
 
+@lru_cache(maxsize=8192)
+def sound(text: str) -> str:
+    """Toneless pinyin: names that sound alike (程一晓, 程义孝) share it."""
+    return "".join(lazy_pinyin(text))
+
+
+@lru_cache(maxsize=8192)
 def pinyin(name: str) -> str:
     """Romanization used for alt labels and IRIs: 程一晓 -> "Cheng Yixiao"."""
     if name.isascii():
@@ -51,12 +59,11 @@ def _resolve_persons(doc: Document) -> None:
         elif m.text in keys:
             key = keys[m.text]
         else:
-            sound = "".join(lazy_pinyin(m.text))
-            key = by_sound.get(sound) or _short_form_of(m.text, keys)
+            key = by_sound.get(sound(m.text)) or _short_form_of(m.text, keys)
         if key is None:
             key = "person:" + m.text
             doc.entities[key] = Entity(key, "person", m.text)
-            by_sound["".join(lazy_pinyin(m.text))] = key
+            by_sound[sound(m.text)] = key
         keys.setdefault(m.text, key)
         doc.entities[key].labels.add(m.text)
         if m.label or m.text.isascii():
@@ -162,13 +169,15 @@ def unit_core(name: str, lx) -> str:
 def _unit_key(doc: Document, m: Mention, parent: str | None, lx) -> str:
     label = m.label or m.text
     core = unit_core(label, lx)
-    for key, e in doc.entities.items():
-        if e.kind in ("unit", "committee") and e.core == core and (parent is None or e.parent in (None, parent)):
+    for key in (f"unit:{core}", f"unit:{core}@{parent}"):
+        e = doc.entities.get(key)
+        if e is not None and (parent is None or e.parent in (None, parent)):
             if parent and not e.parent:
                 e.parent = parent
             e.labels.update({m.text, label})
             return key
-    key = f"unit:{core}"
+    # the same name under another parent is another unit (董事会 of two companies)
+    key = f"unit:{core}" if f"unit:{core}" not in doc.entities else f"unit:{core}@{parent}"
     kind = "committee" if m.value == "committee" else "unit"
     e = Entity(key, kind, label, parent=parent)
     e.core = core

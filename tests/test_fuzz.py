@@ -47,8 +47,9 @@ def _rows(name: str) -> list[list[str]]:
 # building blocks (from the library's own data files, so new titles and suffixes are fuzzed too)
 # --------------------------------------------------------------------------------------------------
 
+# Chinese forms first: Hypothesis favours the first elements of sampled_from
 ROLE_FORMS = sorted({form for row in _rows("roles.tsv") for col in (1, 2) if len(row) > col
-                     for form in row[col].split("|") if form})
+                     for form in row[col].split("|") if form}, key=lambda f: (f.isascii(), f))
 SUFFIXES = sorted({row[0] for row in _rows("org_suffixes.tsv")})
 SURNAMES = sorted({ln.strip() for ln in (DATA / "surnames.txt").read_text(encoding="utf-8").splitlines()
                    if ln.strip() and not ln.startswith("#")})
@@ -69,12 +70,17 @@ EMOJI = ["😀", "👍🏽", "🇨🇳", "❤\ufe0f", "🀄", "👨\u200d👩\u2
 ODD = ["\ufffd", "\u2028", "\u2029", "\x85", "\u22ef", "\uff5e", "\uffe5", "Ａ", "１", "ｱ", "\u0301", "ﬁ", "㈱", "㍿"]
 
 # Chinese characters: mostly the basic block, sometimes Extension A and B (rare characters in names)
-cjk = st.one_of(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+_BASIC = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
+cjk = st.one_of(_BASIC, _BASIC, _BASIC, _BASIC, _BASIC, _BASIC,
                 st.characters(min_codepoint=0x3400, max_codepoint=0x4DBF),
                 st.characters(min_codepoint=0x20000, max_codepoint=0x2A6DF))
 cjk_run = st.text(cjk, min_size=1, max_size=8)
-name = st.builds(lambda s, g, h: s + g + h, st.sampled_from(SURNAMES), st.text(cjk, min_size=1, max_size=2),
-                 st.sampled_from(["", "", "", "先生", "女士", "博士", "总"]))
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚英华玉兰建国晓一峰汝波楠铮授待雷"
+given_name = st.one_of(st.text(st.sampled_from(GIVEN), min_size=1, max_size=2),
+                       st.text(st.sampled_from(GIVEN), min_size=1, max_size=2),
+                       st.text(cjk, min_size=1, max_size=2))
+name = st.builds(lambda s, g, h: s + g + h, st.sampled_from(SURNAMES), given_name,
+                 st.sampled_from(["", "", "", "先生", "女士", "博士"]))
 latin_name = st.text(st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz .'-"), min_size=1,
                      max_size=20).map(lambda s: "(" + s + ")")
 long_name = st.one_of(
@@ -124,7 +130,7 @@ clause = st.one_of(
     st.tuples(st.sampled_from(DATES), st.just(","), _slot(name), st.just("出任"), _slot(role), _END),
 ).map("".join)
 
-texts = st.lists(st.one_of(clause, fragment, fragment), max_size=25).map("".join)
+texts = st.lists(st.one_of(clause, clause, fragment), max_size=16).map("".join)
 long_texts = st.lists(st.one_of(clause, fragment, long_name), min_size=1, max_size=40).map("".join)
 any_text = st.one_of(texts, long_texts, st.text(max_size=200))
 # publication dates: None (taken from the text) or an ordinary date, as a string or a date
@@ -146,7 +152,7 @@ def turtle_of(text: str, date=None) -> tuple[rdflib.Graph, str]:
 # --------------------------------------------------------------------------------------------------
 
 
-@settings(max_examples=250, **COMMON)
+@settings(max_examples=600, **COMMON)
 @given(any_text, pub_date)
 @example("", None)
 @example("\x00\ud800".encode("utf-8", "surrogatepass").decode("utf-8", "replace"), None)
@@ -158,7 +164,7 @@ def test_extract_never_raises(text, date):
         assert doc.text[s.start:s.end] == s.text
 
 
-@settings(max_examples=200, **COMMON)
+@settings(max_examples=300, **COMMON)
 @given(any_text, pub_date)
 def test_turtle_parses_back_to_the_same_triples(text, date):
     graph, turtle = turtle_of(text, date)
@@ -167,13 +173,13 @@ def test_turtle_parses_back_to_the_same_triples(text, date):
     assert isomorphic(back, graph)  # the same triples, literals (language, datatype) included
 
 
-@settings(max_examples=120, **COMMON)
+@settings(max_examples=200, **COMMON)
 @given(any_text, pub_date)
 def test_output_is_deterministic(text, date):
     assert turtle_of(text, date)[1] == turtle_of(text, date)[1]
 
 
-@settings(max_examples=40, **COMMON)
+@settings(max_examples=100, **COMMON)
 @given(texts, pub_date)
 @example("快手宣布成立商业生态委员会,由CEO程一晓担任主席。委员包括程一晓、刘峰、唐玉玉。", "2022-09-16")
 def test_graph_conforms_to_the_shapes(text, date):
@@ -182,7 +188,7 @@ def test_graph_conforms_to_the_shapes(text, date):
     assert not violations, [str(v) for v in violations]
 
 
-@settings(max_examples=150, **COMMON)
+@settings(max_examples=300, **COMMON)
 @given(texts)
 def test_every_person_and_organization_has_one_name(text):
     """Two people or units never share a node (the node would carry both names)."""
@@ -292,14 +298,17 @@ def test_dates_at_the_ends_of_the_calendar_are_valid_literals(text, date):
 
 RELATIVE = ["明天", "昨天", "今天", "前天", "后天", "下周一", "上周五", "本周日", "周日", "两周前", "三天前",
             "3个月前", "上月", "下月3日", "去年", "明年", "今年7月", "9月16日", "16日", "9月"]
-relative = st.lists(st.one_of(st.sampled_from(RELATIVE), clause), min_size=1, max_size=6).map("".join)
+relative = st.builds(lambda words, rest: "".join(words) + rest, st.lists(st.sampled_from(RELATIVE), min_size=1, max_size=3),
+                     st.sampled_from(["", ",张三出任快手CEO。", "张三卸任快手CTO,"]) | clause)
 extreme_date = st.one_of(st.sampled_from([datetime.date.min, datetime.date.max, datetime.date(1, 1, 2),
-                                          datetime.date(9999, 12, 30)]), st.dates())
+                                          datetime.date(9999, 12, 30), "0001-01-01", "9999-12-31"]), st.dates())
 
 
 @settings(max_examples=60, **COMMON)
 @given(relative, extreme_date)
-@pytest.mark.xfail(strict=True, reason=_OVERFLOW)
+@example("明天", datetime.date.max)
+@example("昨天", datetime.date.min)
+@pytest.mark.xfail(strict=True, reason=_OVERFLOW, raises=OverflowError)
 def test_any_publication_date_is_accepted(text, date):
     kg.to_rdf(kg.extract(text, date=date)).serialize(format="turtle")
 

@@ -405,7 +405,7 @@ def test_validate_empty_file_conforms(tmp_path):
 # Adversarial texts: every one through kg.extract + kg.to_rdf in bounded time
 # --------------------------------------------------------------------------------------------------
 
-LIMIT = 20  # seconds per case; these texts take well under a second per 10,000 characters when linear
+LIMIT = 10  # seconds per case: a linear pass over 100,000 characters takes 0.1-2 s here; the quadratic ones 15-90 s
 N = 100_000
 
 
@@ -429,24 +429,41 @@ ADVERSARIAL = {
     "digits-and-dates": _repeat("2022年9月16日"),
     "latin-word": _repeat("A"),
 }
+_SPANS = ("kg/mentions.py _Spans.ending_at/starting_at scan all items on every call (O(n·m) over a sentence); "
+          "index the items by start and end")
 _QUADRATIC = {
-    "cjk-sentence": "kg/mentions.py _Spans.ending_at/starting_at scan every item per call (O(n·m)); "
-                    "kg/facts.py apposition rule '(?:f?O?R[sj]?)*f?O?R(P)' backtracks quadratically",
-    "dunhao-list": "kg/mentions.py _LIST_BEFORE_NOUN '((?:[^、…]{2,12}、)+…)' re-scans the list from every "
-                   "start (quadratic) and _Spans.ending_at is O(items) per call",
-    "titles": "kg/facts.py apposition rule '(?:f?O?R[sj]?)*f?O?R(P)' is quadratic on 'RjRj…' and "
-              "_Spans.ending_at is O(items) per call",
+    "cjk-sentence": _SPANS + "; _drop_inner_orgs rescans all items per unit",
+    "dunhao-list": "kg/mentions.py _LIST_BEFORE_NOUN '((?:[^、…]{2,12}、)+…)' re-reads the whole list from every "
+                   "start when no count noun follows (quadratic); " + _SPANS,
+    "titles": "kg/facts.py rule 'apposition' (?:f?O?R[sj]?)*f?O?R(P) (kg/data/rules.tsv) backtracks "
+              "quadratically over 'RjRj…'; " + _SPANS,
+}
+_BORDERLINE = {
+    # 14-24 s here, against a 10 s limit: strict would flap on a faster machine
+    "names-xiansheng": _SPANS + " (called per surname in _find_persons/_name_ends_ok)",
 }
 
 
-@pytest.mark.parametrize("case", [
-    pytest.param(k, marks=pytest.mark.xfail(strict=True, reason=_QUADRATIC[k])) if k in _QUADRATIC else k
-    for k in ADVERSARIAL
-])
-def test_adversarial_text_in_bounded_time(case):
+def _marks(case):
+    if case in _QUADRATIC:
+        return pytest.param(case, marks=pytest.mark.xfail(strict=True, reason=_QUADRATIC[case]))
+    if case in _BORDERLINE:
+        return pytest.param(case, marks=pytest.mark.xfail(strict=False, reason=_BORDERLINE[case]))
+    return case
+
+
+@pytest.mark.parametrize("case", [_marks(k) for k in ADVERSARIAL])
+def test_adversarial_text_in_bounded_time(case, warm):
     text = ADVERSARIAL[case]
     assert "\n" not in text  # one line
     with time_limit(LIMIT, f"{case} ({len(text)} characters)"):
         doc = kg.extract(text, date="2022-09-16")
         graph = kg.to_rdf(doc)
+        graph.serialize(format="turtle")
     assert len(graph) >= 1  # at least the document node
+
+
+@pytest.fixture(scope="module")
+def warm():
+    """Load the lexicon, jieba's dictionary and the rules outside the time limit (and outside any alarm)."""
+    kg.to_rdf(kg.extract(EXAMPLE.read_text(encoding="utf-8")))
