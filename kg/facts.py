@@ -156,7 +156,10 @@ class _Sentence:
         self.post(self.toks[m.start(2)].key, self.toks[m.start()].key, self.toks[m.start(1)])
 
     def is_title(self, m):
-        self.appoint(self.toks[m.start(1)].key, m.start(2), m.end(2))
+        """"选举葛海蛟先生为本行董事长", "曲玉此前为蔚来财务副总裁" (former), "A和B为独立董事"."""
+        for k in range(m.start(1), m.end(1)):
+            if self.toks[k].tag == "P":
+                self.appoint(self.toks[k].key, m.start(3), m.end(3), "former" if m.group(2) else "current")
 
     def succeed(self, m):
         self.used.update(range(m.start(), m.end()))
@@ -404,7 +407,7 @@ class _Extractor:
     def own_date(self, sentence: int) -> str | None:
         """A date the sentence itself gives (a change is dated only by its own sentence)."""
         ds = self.dates.get(sentence)
-        return ds[-1][1] if ds else None
+        return ds[0][1] if ds else None
 
     def recent_appointees(self, sentence: int, boss: str) -> list[str]:
         out = []

@@ -221,12 +221,23 @@ def _person_at(text: str, i: int, sp: _Spans, lx: Lexicon, after_title: bool) ->
 def _find_persons(sp: _Spans, lx: Lexicon, known: dict[str, str]) -> None:
     text = sp.text
     for m in _FOREIGN_NAME.finditer(text):
-        if sp.free(m.start(), m.end()) and _name_ends_ok(text, m.end(), sp, lx):
-            _add_person(sp, m.start(), m.end(), known)
+        # the match may start inside a title ("执行副总裁卢卡·罗西"): keep its free right-hand part
+        dot = re.search(r"[·•\-]", m.group()).start() + m.start()
+        first = max(m.start(), dot - 4)  # a transliterated given name is short …
+        cut = max((k + 1 for k in range(first, dot) if text[k] in _not_in_names() or text[k] in "由向"), default=first)
+        start = next((s for s in range(cut, dot) if sp.free(s, m.end())), None)  # … and follows any title
+        if start is not None and _name_ends_ok(text, m.end(), sp, lx):
+            _add_person(sp, start, m.end(), known)
     # names right after a title: "CEO程一晓", "负责人小谷"
     for role in [m for m in sp.items if m.kind == "role"]:
         # "总裁为谭待", "负责人是严授"
         pos = role.end + 1 if text[role.end:role.end + 1] in ("为", "是") else role.end
+        company = sp.starting_at(pos + 1)
+        if company is not None and company.kind == "org" and text[pos:pos + 1] in lx.surnames \
+                and company.end - pos <= 3 and sp.free(pos, pos + 1) and _name_ends_ok(text, company.end, sp, lx):
+            # "CEO何小鹏": a surname and a company's short name (小鹏) make a personal name
+            sp.items.remove(company)
+            sp.taken[company.start:company.end] = bytes(company.end - company.start)
         n = _person_at(text, pos, sp, lx, after_title=True)
         if n:
             _add_person(sp, pos, pos + n, known)
@@ -299,6 +310,11 @@ def _find_signature(sp: _Spans, lx: Lexicon, known: dict[str, str]) -> None:
 def _add_given_names(known: dict[str, str], lx: Lexicon) -> None:
     """"汝波", "利东": the given name of a three-character name found in the text names the same person."""
     for name in list(known):
+        if "·" in name:  # "埃克拉先生": the family name of 让-路易·埃克拉
+            last = name.rsplit("·", 1)[1]
+            if len(last) >= 2 and last not in known:
+                known[last] = ""
+            continue
         given = name[1:]
         if len(name) == 3 and name[0] in lx.surnames and not is_common_word(given) and given not in known:
             known[given] = ""

@@ -19,6 +19,7 @@ matches a plain literal or one tagged zh, en or zh-Latn-pinyin), ``date`` (YYYY-
 from __future__ import annotations
 
 import csv
+import datetime
 import functools
 import importlib.resources
 import io
@@ -149,7 +150,6 @@ def param_terms(name: str, kind: str, value: str) -> list[Node]:
         if not _DATE_RE.fullmatch(value):
             raise KgError(f"--param {name}={value}: expected a date YYYY-MM-DD")
         try:
-            import datetime
             datetime.date.fromisoformat(value)
         except ValueError:
             raise KgError(f"--param {name}={value}: no such date") from None

@@ -422,6 +422,12 @@ class IngestReport:
     triples: int = 0  # distinct triples in the store afterwards
 
 
+def _ignore_sigint() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _extract(task: tuple[str, str, str | None, str]) -> tuple[str, str | None, str | None, str | None]:
     """(label, doc id, N-Triples, error): runs in a worker process."""
     from . import pipeline, rdf
@@ -463,8 +469,13 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
         if on_error:
             on_error(label, message)
 
-    # Worker processes are forked before the store is opened: a child never holds the database.
-    pool = multiprocessing.get_context("fork").Pool(jobs) if jobs > 1 and len(items) > 1 else None
+    # Worker processes start before the store is opened (a forked child never holds the database) and
+    # ignore Ctrl-C: this process stops them, and what is written by then stays complete.
+    pool = None
+    if jobs > 1 and len(items) > 1:
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        pool = context.Pool(min(jobs, len(items)), initializer=_ignore_sigint)
     try:
         with CorpusStore(store_dir, create=True) as store:
             pending: set[str] = set()

@@ -77,7 +77,7 @@ def query(args, query_file, named, params, store, endpoint, union, fmt, base, li
         prepared = q.named_query(named, values)
     else:
         if query_file:
-            text = click.get_text_stream("stdin").read() if query_file == "-" else _read(query_file)
+            text = _read(query_file)
         else:
             text = args[0]
         prepared = q.prepare(text, values)
@@ -92,7 +92,7 @@ def query(args, query_file, named, params, store, endpoint, union, fmt, base, li
 def _read(path: str) -> str:
     from ..text import read_text
 
-    return read_text(path)
+    return read_text(path)  # "-": standard input
 
 
 @click.command()

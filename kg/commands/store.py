@@ -1,6 +1,8 @@
 """``kg ingest``, ``kg remove``, ``kg export`` and ``kg push``: the corpus store."""
 from __future__ import annotations
 
+import sys
+
 import click
 
 from .. import store as st
@@ -12,7 +14,7 @@ _STORE = click.option("--store", "store_dir", required=True, type=click.Path(fil
 
 
 def _stderr():
-    return click.get_text_stream("stderr")
+    return sys.stderr  # looked up at call time (click's test runner swaps it)
 
 
 @click.command()
@@ -37,7 +39,7 @@ def ingest(paths, store_dir, base, jobs, quiet):
     items = st.collect(paths)
     failures: list[tuple[str, str]] = []
     with click.progressbar(length=len(items), label="ingest", file=_stderr(),
-                           hidden=quiet or not items) as bar:
+                           hidden=quiet or not items or not _stderr().isatty()) as bar:
         report = st.ingest(paths, store_dir, base=base, jobs=jobs, items=items, progress=bar.update,
                            on_error=lambda label, msg: failures.append((label, msg)))
     for label, msg in failures:
@@ -94,7 +96,8 @@ def push(store_dir, endpoint, timeout, merged):
     """
     with st.CorpusStore(store_dir) as s:
         total = len(s.graphs()) + (1 if merged else 0)
-    with click.progressbar(length=total, label="push", file=_stderr(), hidden=not total) as bar:
+    with click.progressbar(length=total, label="push", file=_stderr(),
+                           hidden=not total or not _stderr().isatty()) as bar:
         sent = st.push(store_dir, endpoint, timeout=timeout, merged=merged, progress=bar.update)
     graphs = len(sent) - (1 if merged else 0)
     click.echo(f"pushed {graphs} document graphs{' and the merged view' if merged else ''} to "
