@@ -31,23 +31,9 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
-# Command modules register themselves below, one line each.
-from .commands import extract as _extract  # noqa: E402
+# Each command lives in kg/commands/; the library does the work.
+from .commands import evaluate, extract, query, render, show, store  # noqa: E402
 
-main.add_command(_extract.extract)
-main.add_command(_extract.validate)
-from .commands import show as _show, render as _render  # noqa: E402
-
-main.add_command(_show.show)
-main.add_command(_render.render)
-from .commands import query as _query, store as _store  # noqa: E402
-
-main.add_command(_query.query)
-main.add_command(_query.conflicts)
-main.add_command(_store.ingest)
-main.add_command(_store.remove)
-main.add_command(_store.export)
-main.add_command(_store.push)
-from .commands import evaluate as _evaluate  # noqa: E402
-
-main.add_command(_evaluate.evaluate)
+for command in (extract.extract, extract.validate, evaluate.evaluate, show.show, render.render,
+                query.query, query.conflicts, store.ingest, store.remove, store.export, store.push):
+    main.add_command(command)

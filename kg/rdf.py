@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, SKOS, XSD
@@ -24,6 +25,7 @@ DEFAULT_BASE = "https://kg.example.org/id/"
 PINYIN = "zh-Latn-pinyin"
 
 
+@lru_cache(maxsize=16384)
 def slug(name: str) -> str:
     """A readable, stable IRI segment: pinyin for Chinese, lowercase words for the rest."""
     text = unicodedata.normalize("NFKC", name)
@@ -55,6 +57,9 @@ class _Builder:
     def __init__(self, doc: Document, base: str):
         self.doc, self.base, self.g = doc, base, new_graph(base)
         self.iris: dict[str, URIRef] = {}
+        self.emitted: set[str] = set()
+        self.roles_emitted: set[str] = set()
+        self.excerpts: set[int] = set()
         self.doc_iri = URIRef(f"{base}doc/{doc.id}")
 
     def iri(self, key: str) -> URIRef:
@@ -72,7 +77,8 @@ class _Builder:
     def excerpt(self, sentence: int) -> URIRef:
         s = self.doc.sentences[sentence]
         ex = URIRef(f"{self.base}excerpt/{self.doc.id}-{s.start}-{s.end}")
-        if (ex, RDF.type, OC.Excerpt) not in self.g:
+        if sentence not in self.excerpts:
+            self.excerpts.add(sentence)
             self.g.add((ex, RDF.type, OC.Excerpt))
             self.g.add((ex, PROV.value, Literal(s.text)))
             self.g.add((ex, OC.startOffset, Literal(s.start)))
@@ -81,8 +87,11 @@ class _Builder:
         return ex
 
     def entity(self, key: str) -> URIRef:
-        e: Entity = self.doc.entities[key]
         node = self.iri(key)
+        if key in self.emitted:  # labels and types once per entity, however many facts name it
+            return node
+        self.emitted.add(key)
+        e: Entity = self.doc.entities[key]
         if e.kind == "person":
             self.g.add((node, RDF.type, FOAF.Person))
             self.g.add((node, FOAF.name, Literal(e.name)))
@@ -103,6 +112,9 @@ class _Builder:
     def role(self, role_id: str) -> URIRef:
         r = load().roles[role_id]
         node = URIRef(f"{self.base}role/{r.id}")
+        if role_id in self.roles_emitted:
+            return node
+        self.roles_emitted.add(role_id)
         self.g.add((node, RDF.type, ORG.Role))
         self.g.add((node, SKOS.prefLabel, Literal(r.zh, lang="zh")))
         self.g.add((node, SKOS.prefLabel, Literal(r.en, lang="en")))
