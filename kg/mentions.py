@@ -27,9 +27,11 @@ _HONORIFIC = re.compile(r"(先生|女士|博士)$")
 _JOINED_NAME = re.compile(f"(?:^|[,，:：;；、]|成立|设立|组建|新设立|新设|新成立)([{CJK}A-Za-z]{{1,4}}与)$")
 _LIST_LEAD = re.compile(r"(?:并且|并|同时|另|以及)?(?:任命|聘任|选举|聘请|委任)?")
 _ORGREF_BEFORE = re.compile(r"(?:本集团|本公司|集团|公司|本行)$")
-_LIST_BEFORE_NOUN = re.compile(
-    r"((?:[^、,，:：;；。()（）]{2,12}、)+[^、,，:：;；。()（）]{2,12}?)(?:(?:等)?(?:[一二三四五六七八九十两\d]+[大个])"
-    r"(业务集团|业务板块|事业群|事业部|板块|子公司|部门|业务单元)|等(业务|品牌|平台))")
+# the noun after a list of units: "…、大文娱六大业务集团", "…、1688等业务"; the list is read backwards from it
+_LIST_NOUN = re.compile(r"(?:等)?[一二三四五六七八九十两\d]+[大个](业务集团|业务板块|事业群|事业部|板块|子公司|部门|业务单元)"
+                        r"|等(业务|品牌|平台)")
+_LIST_ITEM_BEFORE = re.compile(r"(、?)([^、,，:：;；。()（）]{2,12})$")
+_MAX_LIST = 30  # items read back from the noun: bounded, so a giant list costs linear time
 
 
 class _Spans:
@@ -39,6 +41,8 @@ class _Spans:
         self.text, self.index, self.items = text, index, []
         self.taken = bytearray(len(text))
         self._cues: list[tuple[int, int]] | None = None
+        self._by_start: dict[int, Mention] = {}
+        self._by_end: dict[int, Mention] = {}
 
     def free(self, start: int, end: int) -> bool:
         return 0 <= start < end <= len(self.text) and not any(self.taken[start:end])
@@ -46,9 +50,17 @@ class _Spans:
     def add(self, kind: str, start: int, end: int, value: str = "", label: str = "", parent: str = "") -> bool:
         if not self.free(start, end):
             return False
-        self.items.append(Mention(kind, self.text[start:end], self.index, start, end, value, label, parent))
+        m = Mention(kind, self.text[start:end], self.index, start, end, value, label, parent)
+        self.items.append(m)
+        self._by_start[start], self._by_end[end] = m, m
         self.taken[start:end] = b"\x01" * (end - start)
         return True
+
+    def remove(self, m: Mention) -> None:
+        self.items.remove(m)
+        self._by_start.pop(m.start, None)
+        self._by_end.pop(m.end, None)
+        self.taken[m.start:m.end] = bytes(m.end - m.start)
 
     def cue_matches(self, lx: Lexicon) -> list[tuple[int, int]]:
         if self._cues is None:
@@ -56,10 +68,10 @@ class _Spans:
         return self._cues
 
     def ending_at(self, pos: int) -> Mention | None:
-        return next((m for m in self.items if m.end == pos), None)
+        return self._by_end.get(pos)
 
     def starting_at(self, pos: int) -> Mention | None:
-        return next((m for m in self.items if m.start == pos), None)
+        return self._by_start.get(pos)
 
 
 def find_mentions(doc: Document) -> Document:
@@ -236,8 +248,7 @@ def _find_persons(sp: _Spans, lx: Lexicon, known: dict[str, str]) -> None:
         if company is not None and company.kind == "org" and text[pos:pos + 1] in lx.surnames \
                 and company.end - pos <= 3 and sp.free(pos, pos + 1) and _name_ends_ok(text, company.end, sp, lx):
             # "CEO何小鹏": a surname and a company's short name (小鹏) make a personal name
-            sp.items.remove(company)
-            sp.taken[company.start:company.end] = bytes(company.end - company.start)
+            sp.remove(company)
         n = _person_at(text, pos, sp, lx, after_title=True)
         if n:
             _add_person(sp, pos, pos + n, known)
@@ -377,10 +388,10 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
                 and m.start() - start < 12:
             start -= 1
         start = _trim_left(text, start, m.start(), lx)
-        joined = _JOINED_NAME.search(text, 0, start)
+        joined = _JOINED_NAME.search(text, max(0, start - 12), start)
         if joined and sp.free(joined.start(1), start) and not lx.suffix_re.search(joined.group(1)):
             start = joined.start(1)  # "云与智慧产业事业群": 与 inside the name
-        ref = _ORGREF_BEFORE.search(text, 0, start)
+        ref = _ORGREF_BEFORE.search(text, max(0, start - 3), start)
         if ref and sp.free(ref.start(), start):  # "集团参谋部": a unit of the company the article is about
             if len(text[start:m.start()]) >= min_len and sp.add("org", ref.start(), m.end(), _unit_kind(suffix, lx),
                                                                  text[start:m.end()], ref.group()):
@@ -400,18 +411,17 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
             start, core, parent = m.start(), "", None
         if parent is not None and parent.kind == "org":
             # "快手电商事业部": the company's name is part of the unit's name
-            sp.items.remove(parent)
-            sp.taken[parent.start:parent.end] = bytes(parent.end - parent.start)
+            sp.remove(parent)
             sp.add("org", parent.start, m.end(), _unit_kind(suffix, lx), text[start:m.end()], parent.label or parent.text)
         else:
             sp.add("org", start, m.end(), _unit_kind(suffix, lx), text[start:m.end()])
 
 
 def _drop_inner_orgs(sp: _Spans, start: int, end: int) -> None:
-    for inner in [x for x in sp.items if x.kind == "org" and start <= x.start and x.end <= end
-                  and (x.start, x.end) != (start, end)]:
-        sp.items.remove(inner)
-        sp.taken[inner.start:inner.end] = bytes(inner.end - inner.start)
+    for pos in range(start, end):
+        inner = sp.starting_at(pos)
+        if inner is not None and inner.kind == "org" and inner.end <= end and (inner.start, inner.end) != (start, end):
+            sp.remove(inner)
 
 
 def _unit_kind(name: str, lx: Lexicon) -> str:
@@ -450,8 +460,7 @@ def _find_context_orgs(sp: _Spans, lx: Lexicon) -> None:
             if before is not None and before.kind == "org" and before.value == "company" and name:
                 # "京东零售CEO": a unit of the company named just before
                 if len(name) >= 2 and name not in lx.qualifiers:
-                    sp.items.remove(before)
-                    sp.taken[before.start:before.end] = bytes(before.end - before.start)
+                    sp.remove(before)
                     sp.add("org", before.start, end, "unit", name, before.label or before.text)
                 continue
             if len(name) < 2 or unit_core(name, lx) in lx.qualifiers or name in lx.cues:
@@ -461,11 +470,20 @@ def _find_context_orgs(sp: _Spans, lx: Lexicon) -> None:
             if _CJK_RUN.fullmatch(name) or _LATIN_WORD.fullmatch(name):
                 sp.add("org", start, start + len(name), "unit", name)
     # "设立阿里云智能、淘宝天猫商业、大文娱六大业务集团": the items take the kind of the noun after them
-    for m in _LIST_BEFORE_NOUN.finditer(text):
-        noun = m.group(2) or m.group(3)
-        pos = m.start(1)
-        for n, item in enumerate(re.finditer(r"[^、]+", m.group(1))):
-            s, e = pos + item.start(), pos + item.end()
+    for m in _LIST_NOUN.finditer(text):
+        noun = m.group(1) or m.group(2)
+        items, end = [], m.start()
+        while len(items) < _MAX_LIST:
+            item = _LIST_ITEM_BEFORE.search(text, max(0, end - 13), end)
+            if not item:
+                break
+            items.append((item.start(2), item.end(2)))
+            if not item.group(1):
+                break  # the first item of the list
+            end = item.start()
+        if len(items) < 2:
+            continue  # a list has a 、
+        for n, (s, e) in enumerate(reversed(items)):
             if n == 0:
                 s = _trim_left(text, s, e, lx)
             _drop_inner_orgs(sp, s, e)  # "阿里" inside "阿里云智能"
