@@ -468,11 +468,21 @@ def _drop_superseded(doc: Document, weak: set[int]) -> None:
 
 
 def _default_parents(doc: Document) -> None:
-    """A unit whose parent the text does not give belongs to the article's company."""
-    explicit = {f.subject for f in doc.facts if f.kind == "unitOf"}
+    """A unit whose parent the text does not give belongs to the article's company. The parent is
+    also recorded on the entity: a unit's IRI sits under its parent's (电商事业部 of 快手 and of 京东
+    are two units)."""
+    explicit = {}
+    for f in doc.facts:
+        if f.kind == "unitOf":
+            explicit.setdefault(f.subject, f.object)
     used = {f.subject for f in doc.facts} | {f.object for f in doc.facts}
     for key, e in doc.entities.items():
-        if e.kind in ("unit", "committee") and key not in explicit and key in used:
+        if e.kind not in ("unit", "committee"):
+            continue
+        if key in explicit:
+            e.parent = e.parent or explicit[key]
+        elif key in used:
             parent = e.parent or doc.main_org
             if parent and parent != key:
+                e.parent = parent
                 doc.facts.append(Fact("unitOf", key, parent, -1))

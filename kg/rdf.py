@@ -57,6 +57,7 @@ class _Builder:
     def __init__(self, doc: Document, base: str):
         self.doc, self.base, self.g = doc, base, new_graph(base)
         self.iris: dict[str, URIRef] = {}
+        self.owners: dict[str, str] = {}  # IRI -> entity key: one entity per IRI
         self.emitted: set[str] = set()
         self.roles_emitted: set[str] = set()
         self.excerpts: set[int] = set()
@@ -66,12 +67,17 @@ class _Builder:
         if key not in self.iris:
             e = self.doc.entities[key]
             if e.kind == "person":
-                self.iris[key] = URIRef(f"{self.base}person/{slug(e.name)}")
+                iri = f"{self.base}person/{slug(e.name)}"
             elif e.kind == "company":
-                self.iris[key] = URIRef(f"{self.base}org/{slug(e.name)}")
+                iri = f"{self.base}org/{slug(e.name)}"
             else:
                 parent = self.iri(e.parent).split("/org/", 1)[1] + "/" if e.parent else ""
-                self.iris[key] = URIRef(f"{self.base}org/{parent}{slug(e.core or e.name)}")
+                iri = f"{self.base}org/{parent}{slug(e.core or e.name)}"
+            if self.owners.get(iri, key) != key:
+                # two entities whose names romanize alike (电商 / 店商, Alpha / ALPHA): the name decides
+                iri = f"{iri}-{_digest(e.name)[:6]}"
+            self.owners[iri] = key
+            self.iris[key] = URIRef(iri)
         return self.iris[key]
 
     def excerpt(self, sentence: int) -> URIRef:

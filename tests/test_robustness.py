@@ -31,7 +31,6 @@ from kg.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "kuaishou-2022-09.txt"
-ORG = rdflib.Namespace("http://www.w3.org/ns/org#")
 OC = rdflib.Namespace("https://kg.example.org/ns/org-change#")
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" + bytes(range(256)) * 4
@@ -275,9 +274,8 @@ def test_disk_full_leaves_no_partial_file(workdir, monkeypatch):
     assert_no_output_left(out)
 
 
-@pytest.mark.xfail(strict=True, reason="kg/fileio.py write_atomic: mkstemp creates the file with mode 0600 "
-                   "and os.replace keeps it, so -o output ignores the umask (unreadable for group/others)")
 def test_output_file_mode_follows_umask(workdir):
+    """mkstemp makes 0600 files; the output of -o must be an ordinary file that follows the umask."""
     out = workdir / "out.ttl"
     old = os.umask(0o022)
     try:
@@ -429,30 +427,7 @@ ADVERSARIAL = {
     "digits-and-dates": _repeat("2022年9月16日"),
     "latin-word": _repeat("A"),
 }
-_SPANS = ("kg/mentions.py _Spans.ending_at/starting_at scan all items on every call (O(n·m) over a sentence); "
-          "index the items by start and end")
-_QUADRATIC = {
-    "cjk-sentence": _SPANS + "; _drop_inner_orgs rescans all items per unit",
-    "dunhao-list": "kg/mentions.py _LIST_BEFORE_NOUN '((?:[^、…]{2,12}、)+…)' re-reads the whole list from every "
-                   "start when no count noun follows (quadratic); " + _SPANS,
-    "titles": "kg/facts.py rule 'apposition' (?:f?O?R[sj]?)*f?O?R(P) (kg/data/rules.tsv) backtracks "
-              "quadratically over 'RjRj…'; " + _SPANS,
-}
-_BORDERLINE = {
-    # 14-24 s here, against a 10 s limit: strict would flap on a faster machine
-    "names-xiansheng": _SPANS + " (called per surname in _find_persons/_name_ends_ok)",
-}
-
-
-def _marks(case):
-    if case in _QUADRATIC:
-        return pytest.param(case, marks=pytest.mark.xfail(strict=True, reason=_QUADRATIC[case]))
-    if case in _BORDERLINE:
-        return pytest.param(case, marks=pytest.mark.xfail(strict=False, reason=_BORDERLINE[case]))
-    return case
-
-
-@pytest.mark.parametrize("case", [_marks(k) for k in ADVERSARIAL])
+@pytest.mark.parametrize("case", list(ADVERSARIAL))
 def test_adversarial_text_in_bounded_time(case, warm):
     text = ADVERSARIAL[case]
     assert "\n" not in text  # one line
