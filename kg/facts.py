@@ -274,6 +274,8 @@ class _Sentence:
         while j < len(self.toks) and (self.toks[j].tag in "ORsjp" or (self.toks[j].tag == "_" and j + 1 < len(self.toks)
                                                                     and self.toks[j + 1].tag == "R")):
             j += 1
+        if t.tag == "f" and j < len(self.toks) and self.toks[j].tag == "P":
+            return  # "原首席财务官樊欣": a title before a name (apposition), not a verb
         roles = self.chain(i + 1, j)
         person = self.subject_before(i)
         if person is None:

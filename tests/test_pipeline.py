@@ -206,3 +206,37 @@ def test_every_rule_reads_its_example():
     for handler, _, example in rows:
         doc = kg.extract(example)
         assert doc.facts, f"rule {handler}: nothing read from {example!r}"
+
+
+# -- shapes seen in real articles beyond the gold sets ------------------------------------------
+
+def lines_of(doc):
+    return {(doc.entities[f.subject].name, doc.entities[f.object].name) for f in doc.facts if f.kind == "reportsTo"}
+
+
+def test_ad_teaser_line_does_not_swallow_the_next_sentence():
+    doc = kg.extract("B站董事长兼CEO陈睿表示,感谢李旎多年来的付出。\n【推荐阅读】B站最新财报解读:月活突破3亿\n"
+                     "据了解,李旎、樊欣均向陈睿汇报。")
+    assert lines_of(doc) == {("李旎", "陈睿"), ("樊欣", "陈睿")}
+
+
+def test_post_given_up_is_taken_by_whom():
+    doc = kg.extract("哔哩哔哩宣布,原首席财务官樊欣升任首席运营官,其首席财务官职务由财务副总裁邹晓婷接任。")
+    assert has_post(doc, "樊欣", "哔哩哔哩", "cfo", "former")
+    assert has_post(doc, "樊欣", "哔哩哔哩", "coo")
+    assert has_post(doc, "邹晓婷", "哔哩哔哩", "cfo")
+
+
+def test_transliterated_names_after_titles_and_before_by():
+    doc = kg.extract("联想集团今日宣布成立智能设备业务集团和基础设施方案业务集团。其中,联想集团执行副总裁卢卡·罗西(Luca Rossi)"
+                     "出任智能设备业务集团总裁;基础设施方案业务集团由柯克·斯考根(Kirk Skaugen)负责。")
+    assert has_post(doc, "卢卡·罗西", "智能设备业务集团", "president")
+    assert has_post(doc, "柯克·斯考根", "基础设施方案业务集团", "head")
+    luca = next(e for e in doc.entities.values() if e.name == "卢卡·罗西")
+    assert "Luca Rossi" in luca.labels
+
+
+def test_surname_before_a_company_short_name_is_a_person():
+    doc = kg.extract("小鹏汽车宣布,王凤英出任公司总裁,向董事长、CEO何小鹏汇报。")
+    assert lines_of(doc) == {("王凤英", "何小鹏")}
+    assert has_post(doc, "何小鹏", "小鹏汽车", "ceo")
