@@ -139,6 +139,7 @@ class _Sentence:
         self.ex.subject = None
         if _SPEAKER.match(self.tags):
             self.ex.speaker = self.toks[0].key
+            self.ex.narrator = self.ex.narrator or self.ex.speaker
         elif _QUESTION.match(self.tags):
             self.ex.speaker = None
         for t in self.toks:  # "新事业部由…负责": the unit just set up
@@ -348,6 +349,7 @@ class _Extractor:
         self.left_roles: dict[int, list] = {}
         self.author = _find_author(doc)
         self.speaker: str | None = None
+        self.narrator: str | None = self.author  # who speaks in the first person: the memo's writer or the interviewee
         this = {w for w, tag in load().cues.items() if tag == "this"}  # once per document
         self.anaphoric = {k for k, e in doc.entities.items() if e.kind != "person" and e.core in this}
         self.seen: set = set()
@@ -420,6 +422,9 @@ class _Extractor:
         return out
 
 
+_SENDS_LETTER = re.compile(r"[^。,，]{0,8}?(?:发布|发出|签发|写道)[^。]{0,6}?(?:内部信|全员信|内部邮件|全员邮件|邮件|致股东信|公开信)")
+
+
 def _find_author(doc: Document) -> str | None:
     """The writer of a memo ("我"): who sends the letter, or who signs it."""
     persons = [m for m in doc.mentions if m.kind == "person"]
@@ -436,7 +441,7 @@ def _find_author(doc: Document) -> str | None:
         break
     for m in persons:
         sent = doc.sentences[m.sentence].text
-        if re.match(r"[^。,，]{0,8}?(发布|发出|写道|在)[^。]{0,6}?(内部信|全员信|邮件|致股东信|信)", sent[m.end:]):
+        if _SENDS_LETTER.match(sent[m.end:]):
             return doc.links.get(mention_key(m))
     return None
 
@@ -458,7 +463,7 @@ def extract_facts(doc: Document) -> Document:
         ex.dates[s.index] = [(i, t.key) for i, t in enumerate(toks) if t.tag == "D"]
         _Sentence(ex, s.index, toks).run()
     _drop_superseded(doc, ex.weak)
-    _default_parents(doc)
+    _default_parents(doc, _home_unit(doc, ex.narrator))
     return doc
 
 
@@ -469,10 +474,22 @@ def _drop_superseded(doc: Document, weak: set[int]) -> None:
                                               and (f.subject, f.object, f.role) in ended)]
 
 
-def _default_parents(doc: Document) -> None:
-    """A unit whose parent the text does not give belongs to the article's company. The parent is
-    also recorded on the entity: a unit's IRI sits under its parent's (电商事业部 of 快手 and of 京东
-    are two units)."""
+def _home_unit(doc: Document, narrator: str | None) -> str | None:
+    """The unit the first-person narrator leads: a memo by 京东零售's CEO sets up units of 京东零售."""
+    if narrator is None or not any(m.kind == "cue" and m.value == "self" for m in doc.mentions):
+        return None
+    roles = load().roles
+    for f in doc.facts:
+        if f.kind == "post" and f.subject == narrator and f.status == "current" and roles[f.role].head \
+                and doc.entities[f.object].kind == "unit":
+            return f.object
+    return None
+
+
+def _default_parents(doc: Document, home: str | None = None) -> None:
+    """A unit whose parent the text does not give belongs to the unit the narrator leads (``home``),
+    else to the article's company. The parent is also recorded on the entity: a unit's IRI sits under
+    its parent's (电商事业部 of 快手 and of 京东 are two units)."""
     explicit = {}
     for f in doc.facts:
         if f.kind == "unitOf":
@@ -484,7 +501,7 @@ def _default_parents(doc: Document) -> None:
         if key in explicit:
             e.parent = e.parent or explicit[key]
         elif key in used:
-            parent = e.parent or doc.main_org
+            parent = e.parent or (home if home and home != key else doc.main_org)
             if parent and parent != key:
                 e.parent = parent
                 doc.facts.append(Fact("unitOf", key, parent, -1))
