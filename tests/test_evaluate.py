@@ -285,7 +285,7 @@ def test_seed_regression_guard(seed_report):
 
 def test_dev_regression_guard(dev_report):
     assert not dev_report.failures
-    assert dev_report.micro.f1 >= 0.88, dev_report.summary()
+    assert dev_report.micro.f1 >= 0.90, dev_report.summary()
 
 
 # --------------------------------------------------------------------------------------------------
