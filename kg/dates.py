@@ -143,14 +143,17 @@ def find_dates(text: str, ref: datetime.date | None, year_hint: int | None = Non
     return out
 
 
+_DOCUMENT_YEAR_MIN = 1000  # "0001年1月1日" is no publication date: relative dates would leave the calendar
+
+
 def document_date(text: str) -> datetime.date | None:
-    """The latest full absolute date (Y-M-D) of ``text`` that is not in the future, or None."""
+    """The latest full absolute date (Y-M-D, year 1000 or later) of ``text`` not in the future, or None."""
     today = datetime.date.today()
     best = None
     for rx in _ABSOLUTE_FULL:
         for m in rx.finditer(text):
             d = _ymd_date(m)
-            if d is not None and d <= today and (best is None or d > best):
+            if d is not None and d.year >= _DOCUMENT_YEAR_MIN and d <= today and (best is None or d > best):
                 best = d
     return best
 
@@ -174,6 +177,32 @@ def _date(y: int | None, m: int | None, d: int | None) -> datetime.date | None:
     try:
         return datetime.date(y, m, d)  # type: ignore[arg-type]
     except (TypeError, ValueError):
+        return None
+
+
+def _iso(y: int | None, mo: int | None = None, d: int | None = None):
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` — the one place where computed dates are built.
+
+    None (a date that cannot be placed) unless ``1 <= y <= 9999``: year 0, negative and 5-digit
+    years are no xsd dates. ``_INVALID`` for a month or day that does not exist (明年2月30日).
+    """
+    if y is None or not 1 <= y <= 9999:
+        return None
+    if mo is None:
+        return f"{y:04d}"
+    if not 1 <= mo <= 12:
+        return _INVALID
+    if d is None:
+        return f"{y:04d}-{mo:02d}"
+    day = _date(y, mo, d)
+    return day.isoformat() if day else _INVALID
+
+
+def _shift(ref: datetime.date, days: int = 0, weeks: int = 0) -> str | None:
+    """``ref`` moved by ``days`` and ``weeks`` as ISO; None past 0001-01-01 or 9999-12-31."""
+    try:
+        return (ref + datetime.timedelta(days=days, weeks=weeks)).isoformat()
+    except OverflowError:
         return None
 
 
@@ -211,7 +240,7 @@ def _year_for(mo: int, d: int, ref: datetime.date | None, hint: int | None) -> i
         when = _date(y, mo, d) or _date(y, mo, 28)
         if when is not None and when - ref > _FUTURE_SLACK:
             y -= 1
-    return y
+    return y if _iso(y) is not None else None
 
 
 def _md(m, ref, hint):
@@ -219,10 +248,7 @@ def _md(m, ref, hint):
     if not mo or not d or _date(2000, mo, d) is None:  # 2000: a leap year, so 2月29日 is valid
         return _INVALID
     y = _year_for(mo, d, ref, hint)
-    if y is None:
-        return None
-    day = _date(y, mo, d)
-    return day.isoformat() if day else _INVALID
+    return None if y is None else _iso(y, mo, d)
 
 
 def _m(m, ref, hint):
@@ -230,7 +256,7 @@ def _m(m, ref, hint):
     if not mo or not 1 <= mo <= 12:
         return _INVALID
     y = _year_for(mo, 1, ref, hint)
-    return None if y is None else f"{y:04d}-{mo:02d}"
+    return None if y is None else _iso(y, mo)
 
 
 def _d(m, ref, hint):
@@ -252,14 +278,14 @@ def _yw(m, ref, hint):
         return None
     y = ref.year + _YEAR_WORDS[m.group(1)]
     if m.group(2) is None:
-        return f"{y:04d}"
+        return _iso(y)
     mo = _number(m.group(2))
     if not mo or not 1 <= mo <= 12:
         return _INVALID
     if m.group(3) is None:
-        return f"{y:04d}-{mo:02d}"
-    day = _date(y, mo, _number(m.group(3)))
-    return day.isoformat() if day else _INVALID
+        return _iso(y, mo)
+    d = _number(m.group(3))
+    return _iso(y, mo, d) if d else _INVALID
 
 
 def _mw(m, ref, hint):
@@ -267,15 +293,15 @@ def _mw(m, ref, hint):
         return None
     y, mo = _add_months(ref.year, ref.month, _MONTH_WORDS[m.group(1)])
     if m.group(2) is None:
-        return f"{y:04d}-{mo:02d}"
-    day = _date(y, mo, _number(m.group(2)))
-    return day.isoformat() if day else _INVALID
+        return _iso(y, mo)
+    d = _number(m.group(2))
+    return _iso(y, mo, d) if d else _INVALID
 
 
 def _dw(m, ref, hint):
     if ref is None:
         return None
-    return (ref + datetime.timedelta(days=_DAY_WORDS[m.group(1)])).isoformat()
+    return _shift(ref, days=_DAY_WORDS[m.group(1)])
 
 
 def _ago(m, ref, hint):
@@ -286,27 +312,25 @@ def _ago(m, ref, hint):
         return None
     unit = _AGO_UNITS[m.group(2)]
     if unit == "day":
-        return (ref - datetime.timedelta(days=n)).isoformat()
+        return _shift(ref, days=-n)
     if unit == "week":
-        return (ref - datetime.timedelta(weeks=n)).isoformat()
+        return _shift(ref, weeks=-n)
     if unit == "month":
-        y, mo = _add_months(ref.year, ref.month, -n)
-        return f"{y:04d}-{mo:02d}"
-    return f"{ref.year - n:04d}"
+        return _iso(*_add_months(ref.year, ref.month, -n))
+    return _iso(ref.year - n)
 
 
 def _week(m, ref, hint):
     if ref is None:
         return None
-    monday = ref - datetime.timedelta(days=ref.weekday())
-    return (monday + datetime.timedelta(weeks=_WEEK_WORDS[m.group(1)], days=_WEEKDAYS[m.group(2)])).isoformat()
+    return _shift(ref, weeks=_WEEK_WORDS[m.group(1)], days=_WEEKDAYS[m.group(2)] - ref.weekday())
 
 
 def _weekday(m, ref, hint):
     if ref is None:
         return None
     back = (ref.weekday() - _WEEKDAYS[m.group(1)]) % 7
-    return (ref - datetime.timedelta(days=back)).isoformat()
+    return _shift(ref, days=-back)
 
 
 _RESOLVERS = {"ymd": _ymd, "ym": _ym, "y": _y, "md": _md, "m": _m, "d": _d, "yw": _yw, "mw": _mw,

@@ -388,7 +388,7 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
                 and m.start() - start < 12:
             start -= 1
         start = _trim_left(text, start, m.start(), lx)
-        joined = _JOINED_NAME.search(text, max(0, start - 12), start)
+        joined = _JOINED_NAME.search(text, max(0, start - 12), start) if min_len else None
         if joined and sp.free(joined.start(1), start) and not lx.suffix_re.search(joined.group(1)):
             start = joined.start(1)  # "云与智慧产业事业群": 与 inside the name
         ref = _ORGREF_BEFORE.search(text, max(0, start - 3), start)
@@ -458,8 +458,8 @@ def _find_context_orgs(sp: _Spans, lx: Lexicon) -> None:
             name = text[start:end].strip()
             before = sp.ending_at(start)
             if before is not None and before.kind == "org" and before.value == "company" and name:
-                # "京东零售CEO": a unit of the company named just before
-                if len(name) >= 2 and name not in lx.qualifiers:
+                # "京东零售CEO": a unit of the company named just before (not "五粮液股份有限公司关于总经理…")
+                if len(name) >= 2 and name not in lx.qualifiers and (word_tag(name) or "x")[0] not in _BOUNDARY_TAGS:
                     sp.remove(before)
                     sp.add("org", before.start, end, "unit", name, before.label or before.text)
                 continue

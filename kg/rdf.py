@@ -237,3 +237,17 @@ def to_rdf(doc: Document, base: str = DEFAULT_BASE) -> Graph:
 
 def to_turtle(doc: Document, base: str = DEFAULT_BASE) -> str:
     return to_rdf(doc, base).serialize(format="turtle")
+
+
+_BASE_IRI_RE = re.compile(r"(?:https?://[^/?#\x00-\x20<>\"{}|^`\\]+|urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:)"
+                          r"[^\x00-\x20\x7f<>\"{}|^`\\]*", re.IGNORECASE)
+
+
+def check_base(base: str) -> str:
+    """``base`` if it is an absolute http(s):// or urn: IRI fit to mint IRIs under, else ``KgError``."""
+    from .errors import KgError
+
+    if not isinstance(base, str) or not _BASE_IRI_RE.fullmatch(base):
+        raise KgError(f"bad base IRI {base!r}: expected an absolute http(s):// or urn: IRI "
+                      "without spaces or <>\"{}|^`\\")
+    return base

@@ -102,21 +102,21 @@ def _link_back_references(doc: Document, keys: dict[str, str]) -> None:
                 doc.mentions.append(Mention("person", m.group(), sent.index, m.start(), m.end()))
 
 
-def _company_name(m: Mention, aliases: dict[str, str]) -> str:
-    return m.label or m.text
-
-
 def _resolve_orgs(doc: Document) -> None:
     lx = load()
     orgs = [m for m in doc.mentions if m.kind == "org"]
-    counts = Counter(m.label or m.text for m in orgs if m.value == "company")
+    # a company is named by its own mentions and by the units written with its name (快手电商事业部);
+    # counted once per sentence, so "字节跳动(ByteDance)" is one mention
+    named = [(m.label or m.text, m) if m.value == "company" else (m.parent, m) for m in orgs
+             if m.value == "company" or (m.parent and m.parent not in lx.cues)]
+    canonical = {n: (lx.companies[n.lower()].name if n.lower() in lx.companies else n) for n, _ in named}
+    counts = Counter(c for c, _ in {(canonical[n], m.sentence) for n, m in named})
     first = {}
-    for m in orgs:
-        if m.value == "company":
-            first.setdefault(m.label or m.text, (m.sentence, m.start))
+    for n, m in named:
+        first.setdefault(canonical[n], (m.sentence, m.start))
     # the article's company: named often, and named first (headlines and leads name it)
     earliest = min(first, key=first.get) if first else None
-    main = min(counts, key=lambda n: (-(counts[n] + 3 * (n == earliest)), first[n])) if counts else None
+    main = min(counts, key=lambda n: (-(counts[n] + 2 * (n == earliest)), first[n])) if counts else None
     if main is None:
         # an announcement that never names its company: "公司", "本行" still name one organization
         main = next((m.text for m in doc.mentions if m.kind == "cue" and m.value == "orgref"), None)

@@ -428,24 +428,178 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _extract(task: tuple[str, str, str | None, str]) -> tuple[str, str | None, str | None, str | None]:
-    """(label, doc id, N-Triples, error): runs in a worker process."""
+def _extract(task: tuple[str, str, str | None, str]) -> tuple[str, str | None, bytes | None, str | None]:
+    """(label, doc id, N-Triples bytes, error): runs in a worker process (a pool's or a Dask worker's)."""
     from . import pipeline, rdf
 
     label, text, date, base = task
     try:
         doc = pipeline.extract(text, date=date, source=label)
-        return label, doc.id, rdf.to_rdf(doc, base).serialize(format="nt"), None
+        return label, doc.id, rdf.to_rdf(doc, base).serialize(format="nt", encoding="utf-8"), None
     except KgError as exc:
         return label, None, None, str(exc)
     except Exception as exc:  # an extractor bug must not stop a corpus ingest: report it, go on
         return label, None, None, f"extraction failed: {type(exc).__name__}: {exc}"
 
 
+_Task = tuple[str, str, "str | None", str]
+_Result = tuple[str, "str | None", "bytes | None", "str | None"]
+
+
+class _Serial:
+    """Extraction in this process."""
+
+    def map(self, tasks: Iterable[_Task]) -> Iterator[_Result]:
+        return map(_extract, tasks)
+
+    def close(self) -> None:
+        pass
+
+
+class _Pool:
+    """Extraction in a pool of forked worker processes that ignore Ctrl-C (this process stops them)."""
+
+    def __init__(self, jobs: int):
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self.jobs = jobs
+        self.pool = context.Pool(jobs, initializer=_ignore_sigint)
+
+    def map(self, tasks: Iterable[_Task]) -> Iterator[_Result]:
+        # a bounded window of tasks in flight: memory stays flat on a large corpus
+        window = self.jobs * 8
+        batch: list = []
+        for task in tasks:
+            batch.append(task)
+            if len(batch) >= window:
+                yield from self.pool.imap_unordered(_extract, batch)
+                batch = []
+        yield from self.pool.imap_unordered(_extract, batch)
+
+    def close(self) -> None:
+        self.pool.terminate()
+        self.pool.join()
+
+
+#: Seconds to wait for a Dask scheduler before giving up.
+DASK_CONNECT_TIMEOUT = 10
+
+_LOCAL_RE = re.compile(r"local(?::(\d+))?")
+
+
+def _worker_kg_version() -> str:
+    import kg
+
+    return kg.__version__
+
+
+class _Dask:
+    """Extraction as tasks on a Dask distributed cluster, a bounded number in flight.
+
+    ``target`` is a scheduler address (``tcp://host:8786``), ``local`` / ``local:N`` for a
+    LocalCluster of N single-threaded worker processes (default ``jobs``), or a
+    ``distributed.Client`` (used as it is and left open).
+    """
+
+    def __init__(self, target, jobs: int, window: int | None = None):
+        try:
+            import distributed
+        except ImportError:
+            raise KgError("ingest on Dask needs Dask distributed: pip install 'kg[dask]'") from None
+        self.distributed = distributed
+        self.cluster = None
+        self.own_client = not isinstance(target, distributed.Client)
+        if not self.own_client:
+            self.client, self.where = target, f"Dask scheduler {getattr(target.scheduler, 'address', target)}"
+        elif isinstance(target, str) and (m := _LOCAL_RE.fullmatch(target.strip())):
+            import logging
+
+            workers = int(m.group(1)) if m.group(1) else jobs
+            if workers < 1:
+                raise KgError(f"--dask {target}: need at least one worker")
+            self.where = f"local Dask cluster ({workers} workers)"
+            try:
+                self.cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                        dashboard_address=None, silence_logs=logging.ERROR)
+                self.client = distributed.Client(self.cluster, set_as_default=False)
+            except Exception as exc:
+                self.close()
+                raise KgError(f"cannot start a {self.where}: {_one_line(exc)}") from None
+        else:
+            address = target if not isinstance(target, str) or "://" in target else f"tcp://{target}"
+            self.where = f"Dask scheduler {address}"
+            try:
+                self.client = distributed.Client(address, timeout=DASK_CONNECT_TIMEOUT, set_as_default=False)
+            except Exception as exc:  # OSError, TimeoutError, a bad address (ValueError) ...
+                raise KgError(f"{self.where}: cannot connect ({_one_line(exc)})") from None
+        try:
+            self._check_workers()
+            self.window = window or max(16, 4 * sum(self.client.nthreads().values()))
+        except BaseException:
+            self.close()
+            raise
+
+    def _check_workers(self) -> None:
+        """The workers there now must run the same kg (they import kg.store._extract by name)."""
+        from . import __version__
+
+        try:
+            versions = self.client.run(_worker_kg_version)
+        except Exception as exc:
+            raise KgError(f"{self.where}: the workers cannot run kg ({_one_line(exc)}); install kg "
+                          f"{__version__} on every worker") from None
+        other = sorted({v for v in versions.values() if v != __version__})
+        if other:
+            raise KgError(f"{self.where}: workers run kg {', '.join(other)}, this is kg {__version__}")
+
+    def map(self, tasks: Iterable[_Task]) -> Iterator[_Result]:
+        client, distributed = self.client, self.distributed
+        tasks = iter(tasks)
+        labels: dict = {}
+        done = distributed.as_completed()
+
+        def submit() -> bool:
+            task = next(tasks, None)  # reads the next article not yet in the store (in this process)
+            if task is None:
+                return False
+            future = client.submit(_extract, task, pure=False)
+            labels[future.key] = task[0]
+            done.add(future)
+            return True
+
+        for _ in range(self.window):
+            if not submit():
+                break
+        for future in done:
+            label = labels.pop(future.key)
+            try:
+                result = future.result()
+            except Exception as exc:
+                if client.status != "running" or isinstance(exc, (distributed.comm.CommClosedError, OSError)):
+                    raise KgError(f"{self.where}: lost the connection ({_one_line(exc)}); documents written "
+                                  f"so far stay, run the same ingest again to resume") from None
+                result = (label, None, None, f"Dask task failed: {type(exc).__name__}: {_one_line(exc)}")
+            future.release()
+            del future
+            yield result
+            submit()
+
+    def close(self) -> None:
+        if self.own_client and getattr(self, "client", None) is not None:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+        self.client = self.cluster = None
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
 def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DEFAULT_BASE,
            jobs: int | None = None, items: list[Item] | None = None,
            progress: Callable[[int], None] | None = None,
-           on_error: Callable[[str, str], None] | None = None) -> IngestReport:
+           on_error: Callable[[str, str], None] | None = None, dask=None) -> IngestReport:
     """Extract every article under ``paths`` into the store, each into its own named graph.
 
     Articles whose text is already in the store are skipped without being extracted, so running the
@@ -453,6 +607,12 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
     processes (default: one per core); this process reads the inputs and writes the store, one
     transaction per document. ``progress(n)`` is called as items are done; ``on_error(label, message)``
     for each article that could not be read or extracted (the others are still ingested).
+
+    ``dask`` runs the extraction on a Dask distributed cluster instead (``pip install 'kg[dask]'``): a
+    scheduler address (``"tcp://scheduler:8786"``), ``"local"`` or ``"local:N"`` for a LocalCluster of
+    N worker processes (default ``jobs``, else one per core), or a ``distributed.Client``. Each article
+    not yet in the store is one task (its text goes to the cluster, its N-Triples come back), a bounded
+    number in flight; this process still writes the store, the same way. The workers need kg installed.
     """
     from . import pipeline
 
@@ -469,18 +629,19 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
         if on_error:
             on_error(label, message)
 
-    # Worker processes start before the store is opened (a forked child never holds the database) and
-    # ignore Ctrl-C: this process stops them, and what is written by then stays complete.
-    pool = None
-    if jobs > 1 and len(items) > 1:
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        pool = context.Pool(min(jobs, len(items)), initializer=_ignore_sigint)
+    # Workers start before the store is opened (a forked child never holds the database); this
+    # process stops them, and what is written by then stays complete.
+    if dask is not None:
+        executor = _Dask(dask, jobs)
+    elif jobs > 1 and len(items) > 1:
+        executor = _Pool(min(jobs, len(items)))
+    else:
+        executor = _Serial()
     try:
         with CorpusStore(store_dir, create=True) as store:
             pending: set[str] = set()
 
-            def tasks() -> Iterator[tuple[str, str, str | None, str]]:
+            def tasks() -> Iterator[_Task]:
                 for item in items:
                     try:
                         text, date = read_item(item)
@@ -496,36 +657,17 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
                     pending.add(doc_id)
                     yield item.label, text, date, base
 
-            def write(result):
-                label, doc_id, nt, error = result
+            for label, doc_id, nt, error in executor.map(tasks()):
                 if error is not None:
                     fail(label, error)
                 elif not store.has(doc_id, base):
                     store.add(doc_id, nt, base)
                     report.added.append(doc_id)
                 tick(1)
-
-            if pool is None:
-                for task in tasks():
-                    write(_extract(task))
-            else:
-                # a bounded window of tasks in flight: memory stays flat on a large corpus
-                window = jobs * 8
-                batch: list = []
-                for task in tasks():
-                    batch.append(task)
-                    if len(batch) >= window:
-                        for result in pool.imap_unordered(_extract, batch):
-                            write(result)
-                        batch = []
-                for result in pool.imap_unordered(_extract, batch):
-                    write(result)
             report.documents = len(store.documents())
             report.triples = store.triple_count()
     finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
+        executor.close()
     return report
 
 

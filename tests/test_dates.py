@@ -116,3 +116,34 @@ def test_parse_iso():
         with pytest.raises(KgError) as exc:
             parse_iso(bad)
         assert str(exc.value) == f"bad date {bad!r}: expected YYYY-MM-DD"
+
+
+# --- the ends of the calendar: a date outside 0001-01-01 … 9999-12-31 is dropped, never an error ---
+
+@pytest.mark.parametrize("text, ref", [
+    ("明天", date.max), ("后天", date(9999, 12, 31)), ("昨天", date.min), ("前天", date(1, 1, 2)),
+    ("下周一", date.max), ("本周日", date.max), ("周日", date.min), ("上周五", date(1, 1, 3)),
+    ("三天前", date.min), ("两周前", date(1, 1, 10)),
+    ("明年", date(9999, 6, 1)), ("明年3月", date(9999, 6, 1)), ("明年3月5日", date(9999, 6, 1)),
+    ("去年", date(1, 1, 3)), ("去年11月", date(1, 1, 3)), ("上月", date(1, 1, 3)), ("上月2日", date(1, 1, 3)),
+    ("下月", date(9999, 12, 3)), ("3个月前", date(1, 2, 1)), ("999年前", date(500, 1, 3)),
+    ("11月", date(1, 2, 1)), ("11月20日", date(1, 2, 1)),
+])
+def test_dates_outside_the_calendar_are_dropped(text, ref):
+    assert values(text, ref) == []
+
+
+@pytest.mark.parametrize("text, ref, value", [
+    ("昨天", date(1, 1, 2), "0001-01-01"), ("明天", date(9999, 12, 30), "9999-12-31"),
+    ("明年", date(9998, 6, 1), "9999"), ("去年", date(2, 1, 3), "0001"), ("上月", date(1, 2, 3), "0001-01"),
+    ("周日", date(1, 1, 8), "0001-01-07"), ("下周一", date(9999, 12, 24), "9999-12-27"),
+])
+def test_dates_at_the_very_ends_of_the_calendar_are_kept(text, ref, value):
+    assert values(text, ref) == [(text, value)]
+
+
+def test_document_date_ignores_years_before_1000():
+    assert document_date("0001年1月1日,快手宣布") is None
+    assert document_date("0999年12月31日") is None
+    assert document_date("1000年1月1日") == date(1000, 1, 1)
+    assert document_date("0001年1月1日与2022年9月16日") == date(2022, 9, 16)

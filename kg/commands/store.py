@@ -22,9 +22,12 @@ def _stderr():
 @_STORE
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the minted entities.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Extraction processes (default: one per core).")
+              help="Extraction processes (default: one per core; with --dask local, its workers).")
+@click.option("--dask", "dask", metavar="ADDRESS",
+              help="Extract on a Dask cluster: its scheduler (tcp://host:8786), or local[:N] for a local "
+                   "cluster of N workers (needs: pip install 'kg[dask]').")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def ingest(paths, store_dir, base, jobs, quiet):
+def ingest(paths, store_dir, base, jobs, dask, quiet):
     """Extract articles into a corpus store, one named graph per document.
 
     PATHS are files, directories (searched for .txt, .md, .html and .jsonl files) and globs; a .jsonl
@@ -33,15 +36,16 @@ def ingest(paths, store_dir, base, jobs, quiet):
     and an interrupted ingest resumes. Exit status 1 when some article could not be read or extracted.
 
     \b
-    Example:
+    Examples:
       kg ingest articles/ feed.jsonl --store corpus.store
+      kg ingest articles/ --store corpus.store --dask tcp://scheduler:8786
     """
     items = st.collect(paths)
     failures: list[tuple[str, str]] = []
     with click.progressbar(length=len(items), label="ingest", file=_stderr(),
                            hidden=quiet or not items or not _stderr().isatty()) as bar:
         report = st.ingest(paths, store_dir, base=base, jobs=jobs, items=items, progress=bar.update,
-                           on_error=lambda label, msg: failures.append((label, msg)))
+                           on_error=lambda label, msg: failures.append((label, msg)), dask=dask)
     for label, msg in failures:
         click.echo(f"kg: warning: {label}: {msg}", err=True)
     if not quiet:
