@@ -233,14 +233,28 @@ class _Sentence:
             for _, role, _ in self.chain(m.start(5), m.end(5), org):
                 self.post(person, _ or org, role)
         elif self.toks[m.start(4)].tag == "k" or self.toks[m.start(4)].text.startswith("接"):
-            roles = [t for t in self.toks[m.start():m.start(3)] if t.tag == "R"] if org is None else []
+            between = self.toks[self.tags.index("b", m.start()) + 1:m.start(3)]
             left = self.ex.left_roles.get(self.index)
             if self.toks[m.start(4)].text.startswith("接") and left:
                 for org_, role in left:
                     self.post(person, org_, role)
-            elif not roles and org and self.ex.doc.entities[org].kind != "company":
-                self.post(person, org, _head_role())  # "由张勇负责" leads a unit, not the company
+            elif org and self.ex.doc.entities[org].kind != "company":
+                titles = [t for t in between if t.tag == "R" and load().roles[t.key].head] \
+                    if not any(t.tag == "O" for t in between) else []
+                for title in titles:  # "网易有道由CEO周枫负责": a leading title is the unit's (an SVP stays the company's)
+                    self.retarget(person, title, org)
+                if not titles:
+                    self.post(person, org, _head_role())  # "由张勇负责" leads a unit, not the company
         self.ex.subject = person
+
+    def retarget(self, person: str, title: Tok, org: str) -> None:
+        """Move the post a title gave without an organization (to the article's company) to ``org``."""
+        for f in self.ex.doc.facts:
+            if f.kind == "post" and f.sentence == self.index and f.subject == person and f.role == title.key \
+                    and id(f) in self.ex.weak:
+                f.object = org
+                return
+        self.post(person, org, title)
 
     def appoint(self, person, i, j, status="current"):
         if status == "current":
@@ -374,7 +388,7 @@ class _Extractor:
         (or, with ``org``, "不再负责TikTok", the person's posts in that organization)."""
         for f in self.doc.facts:
             if f.kind == "post" and f.subject == person and f.sentence == sentence \
-                    and (f.object == org if org else id(f) in self.weak):
+                    and f.role not in load().lasting_roles and (f.object == org if org else id(f) in self.weak):
                 f.status = "former"
                 self.seen.add((f.kind, f.subject, f.object, f.role, "former"))
 

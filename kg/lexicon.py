@@ -85,6 +85,7 @@ class Lexicon:
     roles: dict[str, Role] = field(default_factory=dict)
     role_by_form: dict[str, str] = field(default_factory=dict)  # surface form (lowercase) -> role id
     role_unit_hint: dict[str, str] = field(default_factory=dict)
+    lasting_roles: frozenset[str] = frozenset()  # founder: not ended when the holder leaves
     companies: dict[str, Company] = field(default_factory=dict)  # any form (lowercase) -> company
     suffixes: dict[str, tuple[str, int]] = field(default_factory=dict)  # suffix -> (kind, min length)
     cues: dict[str, str] = field(default_factory=dict)  # word (lowercase) -> tag
@@ -111,7 +112,9 @@ class Lexicon:
 def load() -> Lexicon:
     lx = Lexicon()
     for ln in _lines("roles.tsv"):
-        rid, zh, en, head, hint = (ln.split("\t") + [""] * 5)[:5]
+        rid, zh, en, head, hint, lasting = (ln.split("\t") + [""] * 6)[:6]
+        if lasting == "1":
+            lx.lasting_roles |= {rid}
         zh_forms, en_forms = zh.split("|"), en.split("|")
         lx.roles[rid] = Role(rid, zh_forms[0], en_forms[0], head == "1")
         for form in zh_forms + en_forms:

@@ -3,6 +3,7 @@
 ::
 
     report = ingest(["articles/", "feed.jsonl"], "corpus.store")   # all cores; resumable
+    ingest(["articles/"], "corpus.store", dask="tcp://scheduler:8786")  # extraction on a Dask cluster
     with CorpusStore("corpus.store") as store:
         store.query("SELECT …")                                   # over the merged view of all documents
     remove("corpus.store", "articles/a.txt")                       # or a document id
@@ -498,46 +499,72 @@ class _Dask:
 
     ``target`` is a scheduler address (``tcp://host:8786``), ``local`` / ``local:N`` for a
     LocalCluster of N single-threaded worker processes (default ``jobs``), or a
-    ``distributed.Client`` (used as it is and left open).
+    ``distributed.Client`` (used as it is and left open). The address is checked at once; the
+    connection (or the local cluster) is made when the first article not yet in the store comes,
+    so an ingest with nothing left to do needs no cluster.
     """
 
-    def __init__(self, target, jobs: int, window: int | None = None):
+    def __init__(self, target, jobs: int):
         try:
             import distributed
         except ImportError:
             raise KgError("ingest on Dask needs Dask distributed: pip install 'kg[dask]'") from None
         self.distributed = distributed
-        self.cluster = None
-        self.own_client = not isinstance(target, distributed.Client)
-        if not self.own_client:
-            self.client, self.where = target, f"Dask scheduler {getattr(target.scheduler, 'address', target)}"
+        self.client = self.cluster = None
+        self.workers = 0  # of a local cluster
+        self.address = None
+        if isinstance(target, distributed.Client):
+            self.client = target
+            self.where = f"Dask scheduler {getattr(target.scheduler, 'address', target)}"
         elif isinstance(target, str) and (m := _LOCAL_RE.fullmatch(target.strip())):
+            self.workers = int(m.group(1)) if m.group(1) else jobs
+            if self.workers < 1:
+                raise KgError(f"Dask {target}: needs at least one worker")
+            self.where = f"local Dask cluster ({self.workers} workers)"
+        elif isinstance(target, str):
+            target = target.strip()
+            address = target if "://" in target else f"tcp://{target}"
+            self.where = f"Dask scheduler {address}"
+            self.address = self._resolve(address)
+        else:  # a cluster object (LocalCluster, a dask-jobqueue cluster, ...)
+            self.address = target
+            self.where = f"Dask cluster {type(target).__name__}"
+        self.own_client = self.client is None
+
+    def _resolve(self, address: str) -> str:
+        """The address checked before connecting (a Client made with a bad one hangs when collected)."""
+        from distributed.comm import resolve_address
+
+        try:
+            try:
+                return resolve_address(address)
+            except ValueError as exc:
+                if "missing port" not in str(exc):
+                    raise
+                return resolve_address(f"{address}:8786")  # the scheduler's default port
+        except Exception as exc:  # a bad scheme or address (ValueError), an unknown host (OSError)
+            raise KgError(f"{self.where}: cannot connect ({_one_line(exc)})") from None
+
+    def _connect(self):
+        distributed = self.distributed
+        if self.client is None and self.workers:
             import logging
 
-            workers = int(m.group(1)) if m.group(1) else jobs
-            if workers < 1:
-                raise KgError(f"--dask {target}: need at least one worker")
-            self.where = f"local Dask cluster ({workers} workers)"
             try:
-                self.cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                                        dashboard_address=None, silence_logs=logging.ERROR)
+                self.cluster = distributed.LocalCluster(n_workers=self.workers, threads_per_worker=1,
+                                                        processes=True, dashboard_address=None,
+                                                        silence_logs=logging.ERROR)
                 self.client = distributed.Client(self.cluster, set_as_default=False)
             except Exception as exc:
                 self.close()
                 raise KgError(f"cannot start a {self.where}: {_one_line(exc)}") from None
-        else:
-            address = target if not isinstance(target, str) or "://" in target else f"tcp://{target}"
-            self.where = f"Dask scheduler {address}"
+        elif self.client is None:
             try:
-                self.client = distributed.Client(address, timeout=DASK_CONNECT_TIMEOUT, set_as_default=False)
-            except Exception as exc:  # OSError, TimeoutError, a bad address (ValueError) ...
+                self.client = distributed.Client(self.address, timeout=DASK_CONNECT_TIMEOUT, set_as_default=False)
+            except Exception as exc:  # OSError, TimeoutError ...
                 raise KgError(f"{self.where}: cannot connect ({_one_line(exc)})") from None
-        try:
-            self._check_workers()
-            self.window = window or max(16, 4 * sum(self.client.nthreads().values()))
-        except BaseException:
-            self.close()
-            raise
+        self._check_workers()
+        return self.client
 
     def _check_workers(self) -> None:
         """The workers there now must run the same kg (they import kg.store._extract by name)."""
@@ -553,43 +580,51 @@ class _Dask:
             raise KgError(f"{self.where}: workers run kg {', '.join(other)}, this is kg {__version__}")
 
     def map(self, tasks: Iterable[_Task]) -> Iterator[_Result]:
-        client, distributed = self.client, self.distributed
+        distributed = self.distributed
         tasks = iter(tasks)
+        first = next(tasks, None)  # reads articles (in this process) up to the first one not yet stored
+        if first is None:
+            return
+        client = self._connect()
+        # in flight: a few tasks per worker thread (workers that join later get theirs as tasks finish)
+        window = max(16, 4 * sum(client.nthreads().values()))
         labels: dict = {}
-        done = distributed.as_completed()
+        done = distributed.as_completed(loop=client.loop)
 
-        def submit() -> bool:
-            task = next(tasks, None)  # reads the next article not yet in the store (in this process)
-            if task is None:
-                return False
+        def submit(task) -> None:
             future = client.submit(_extract, task, pure=False)
             labels[future.key] = task[0]
             done.add(future)
-            return True
 
-        for _ in range(self.window):
-            if not submit():
+        submit(first)
+        for _ in range(window - 1):
+            if (task := next(tasks, None)) is None:
                 break
+            submit(task)
         for future in done:
             label = labels.pop(future.key)
             try:
                 result = future.result()
             except Exception as exc:
                 if client.status != "running" or isinstance(exc, (distributed.comm.CommClosedError, OSError)):
-                    raise KgError(f"{self.where}: lost the connection ({_one_line(exc)}); documents written "
-                                  f"so far stay, run the same ingest again to resume") from None
+                    raise KgError(f"{self.where}: lost the connection ({_one_line(exc)}); what is written "
+                                  f"stays, run the same ingest again to resume") from None
+                # e.g. KilledWorker: this article brought down the workers it ran on
                 result = (label, None, None, f"Dask task failed: {type(exc).__name__}: {_one_line(exc)}")
             future.release()
             del future
             yield result
-            submit()
+            if (task := next(tasks, None)) is not None:
+                submit(task)
 
     def close(self) -> None:
-        if self.own_client and getattr(self, "client", None) is not None:
+        if self.own_client and self.client is not None:
             self.client.close()
         if self.cluster is not None:
             self.cluster.close()
-        self.client = self.cluster = None
+        self.cluster = None
+        if self.own_client:
+            self.client = None
 
 
 def _one_line(exc: BaseException) -> str:

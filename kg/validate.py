@@ -314,8 +314,10 @@ def load_graph(path: str | os.PathLike) -> rdflib.Graph:
     one graph (the union of their graphs). Relative IRIs resolve against the file's ``file:`` URI.
 
     Raises :class:`KgError` with a one-line message naming the file for a missing, unreadable or
-    non-file path and for a syntax error (with the line number when the parser reports one), e.g.
-    ``data/x.ttl: not valid Turtle: line 3: expected '.' ... (near "ex:d .")``.
+    non-file path and for a syntax error (with the line and column when they can be told), e.g.
+    ``data/x.ttl: not valid Turtle: line 3, column 1: expected '.' ... (near "ex:d .")``.
+    JSON-LD is read offline: a ``@context`` (or ``@import``) that refers to another document is
+    refused, never fetched.
     """
     p = Path(path)
     fmt, fmt_name = FORMATS.get(p.suffix.lower(), ("turtle", "Turtle"))
@@ -341,6 +343,8 @@ def load_graph(path: str | os.PathLike) -> rdflib.Graph:
             line = raw[: exc.start].count(b"\n") + 1
             raise KgError(f"{prefix}: line {line}: not UTF-8 (byte 0x{raw[exc.start]:02x})") from None
 
+    if fmt == "json-ld":
+        _check_jsonld(data, prefix)
     graph: rdflib.Graph = rdflib.Dataset() if fmt in _QUAD_FORMATS else rdflib.Graph()
     term_logger = logging.getLogger("rdflib.term")
     term_logger.addFilter(_quiet_ill_typed)
@@ -349,8 +353,8 @@ def load_graph(path: str | os.PathLike) -> rdflib.Graph:
             warnings.simplefilter("ignore", DeprecationWarning)
             graph.parse(data=data, format=fmt, publicID=p.absolute().as_uri())
     except Exception as exc:  # every rdflib parser has its own exception types
-        line, message = _parse_error_location(exc, fmt, data)
-        where = f"line {line}: " if line else ""
+        line, column, message = _parse_error_location(exc, fmt, data)
+        where = (f"line {line}, column {column}: " if column else f"line {line}: ") if line else ""
         raise KgError(f"{prefix}: {where}{_one_line(message)}") from None
     finally:
         term_logger.removeFilter(_quiet_ill_typed)
@@ -368,28 +372,71 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split()) or "parse error"
 
 
-def _parse_error_location(exc: Exception, fmt: str, data: str | bytes) -> tuple[int | None, str]:
-    """(1-based line or None, message) for an exception raised by one of rdflib's parsers."""
+def _parse_error_location(exc: Exception, fmt: str, data: str | bytes) -> tuple[int | None, int | None, str]:
+    """(1-based line or None, 1-based column or None, message) for an exception of one of rdflib's parsers."""
     from rdflib.plugins.parsers.notation3 import BadSyntax
 
-    if isinstance(exc, BadSyntax):  # Turtle, TriG, N3
+    if isinstance(exc, BadSyntax):  # Turtle, TriG, N3: the whole document and a character index into it
         why = getattr(exc, "_why", None) or str(exc)
+        raw, i = getattr(exc, "_str", None), getattr(exc, "_i", -1)
+        text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
         line = getattr(exc, "lines", None)
-        near = _near(getattr(exc, "_str", None), getattr(exc, "_i", -1))
-        return (line + 1 if isinstance(line, int) else None), (f"{why} (near {near})" if near else why)
+        line = line + 1 if isinstance(line, int) else None
+        column = None
+        if isinstance(text, str) and isinstance(i, int) and 0 <= i <= len(text):
+            line = text.count("\n", 0, i) + 1
+            column = i - (text.rfind("\n", 0, i) + 1) + 1
+        near = _near(text, i)
+        return line, column, (f"{why} (near {near})" if near else why)
+    if isinstance(exc, AssertionError) and isinstance(data, str) and fmt in ("turtle", "trig", "n3"):
+        found = _unterminated_string(str(exc), data)
+        if found:
+            return found
     if isinstance(exc, json.JSONDecodeError):
-        return exc.lineno, f"{exc.msg} (column {exc.colno})"
+        return exc.lineno, exc.colno, exc.msg
     if isinstance(exc, xml.sax.SAXParseException):
-        return exc.getLineNumber(), exc.getMessage()
+        return exc.getLineNumber(), exc.getColumnNumber() + 1, exc.getMessage()
     if fmt in ("nt", "nquads") and isinstance(data, str):
         found = _first_bad_ntriples_line(data, fmt)
         if found:
             return found
-    return None, str(exc) or type(exc).__name__
+    if fmt == "json-ld" and isinstance(exc, (TypeError, AttributeError, KeyError, ValueError, NameError,
+                                             IndexError, AssertionError)):
+        # rdflib's JSON-LD parser trips over ill-shaped values with Python errors ('int' object has
+        # no attribute 'get'): say what it is, keep rdflib's words as a hint
+        return None, None, f"bad JSON-LD structure ({type(exc).__name__}: {exc})"
+    return None, None, str(exc) or type(exc).__name__
+
+
+_QUOTE_EXPECTED_RE = re.compile(r"Quote expected in string at \^ in (.*)", re.S)
+
+
+def _unterminated_string(message: str, text: str) -> tuple[int, int, str] | None:
+    """rdflib's Turtle parser asserts (no BadSyntax) on a string literal still open at the end of the
+    file; its message quotes 20 characters either side of the place: find that place in ``text``."""
+    m = _QUOTE_EXPECTED_RE.match(message)
+    if not m:
+        return None
+    quoted = m.group(1)
+    at = -1
+    for k in range(len(quoted)):  # the first "^" that splits the quote into text found in the file
+        if quoted[k] == "^":
+            at = text.rfind(quoted[:k] + quoted[k + 1:])
+            if at >= 0:
+                at += k
+                break
+    if at < 0:
+        return None
+    opening = at - 1 if at > 0 and text[at - 1] in "\"'" else at  # the quote that opens the string
+    while opening > 0 and text[opening - 1] == text[opening] and at - opening < 3:  # """ or '''
+        opening -= 1
+    line = text.count("\n", 0, opening) + 1
+    column = opening - (text.rfind("\n", 0, opening) + 1) + 1
+    return line, column, "string literal not closed before the end of the file"
 
 
 def _near(text, i) -> str:
-    """A short quote of the source at index ``i`` (up to the end of that line)."""
+    """A short quote of the source at character index ``i`` (up to the end of that line)."""
     if not isinstance(i, int) or i < 0 or text is None:
         return ""
     if isinstance(text, bytes):
@@ -402,8 +449,10 @@ def _near(text, i) -> str:
     return json.dumps(snippet, ensure_ascii=False)
 
 
-def _first_bad_ntriples_line(text: str, fmt: str) -> tuple[int, str] | None:
-    """rdflib's N-Triples/N-Quads errors carry no line number: find the first line that fails."""
+def _first_bad_ntriples_line(text: str, fmt: str) -> tuple[int, int, str] | None:
+    """rdflib's N-Triples/N-Quads errors carry no line number: find the first line that fails.
+
+    The parser eats the line as it goes: the column is where the unparsed rest begins."""
     from rdflib.exceptions import ParserError
     from rdflib.plugins.parsers.nquads import NQuadsParser
     from rdflib.plugins.parsers.ntriples import W3CNTriplesParser
@@ -422,9 +471,11 @@ def _first_bad_ntriples_line(text: str, fmt: str) -> tuple[int, str] | None:
             eaten = re.match(r"Failed to eat .* at (.*)", why, re.S)
             if eaten:
                 why = "unexpected " + json.dumps(eaten.group(1).strip()[:30], ensure_ascii=False)
-            return number, f"{why} in {json.dumps(line.strip()[:60], ensure_ascii=False)}"
+            rest = parser.line if isinstance(parser.line, str) else ""
+            column = len(line) - len(rest.lstrip(" \t")) + 1
+            return number, column, f"{why} in {json.dumps(line.strip()[:60], ensure_ascii=False)}"
         except Exception as exc:  # pragma: no cover - defensive
-            return number, str(exc) or type(exc).__name__
+            return number, None, str(exc) or type(exc).__name__
     return None
 
 
