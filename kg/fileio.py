@@ -24,14 +24,11 @@ def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
     """
     path = Path(path)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    if path.is_dir():
-        raise KgError(f"{path}: is a directory")
-    parent = path.parent
+    check_output(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        reason = f"no such directory {parent}" if not parent.is_dir() else _reason(exc)
-        raise KgError(f"{path}: cannot write ({reason})") from None
+        raise KgError(f"{path}: cannot write ({_reason(exc)})") from None
     try:
         with os.fdopen(fd, "wb") as fh:  # closes fd whatever fails below
             os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a normal file follows the umask
@@ -42,11 +39,22 @@ def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
     except BaseException as exc:
         try:
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        except OSError:
+            pass  # the write's own error is the one to report
         if isinstance(exc, OSError):
             raise KgError(f"{path}: cannot write ({_reason(exc)})") from None
         raise
+
+
+def check_output(path: str | os.PathLike) -> None:
+    """``KgError`` at once when writing ``path`` cannot work: it is a directory, or its directory is
+    missing. Commands call it before long work, so that a typo in ``-o`` costs no minutes."""
+    path = Path(path)
+    if path.is_dir():
+        raise KgError(f"{path}: is a directory")
+    if not path.parent.is_dir():
+        what = "not a directory" if path.parent.exists() else "no such directory"
+        raise KgError(f"{path}: cannot write ({what}: {path.parent})")
 
 
 def _reason(exc: OSError) -> str:

@@ -404,32 +404,40 @@ def _parse_error_location(exc: Exception, fmt: str, data: str | bytes) -> tuple[
                                              IndexError, AssertionError)):
         # rdflib's JSON-LD parser trips over ill-shaped values with Python errors ('int' object has
         # no attribute 'get'): say what it is, keep rdflib's words as a hint
-        return None, None, f"bad JSON-LD structure ({type(exc).__name__}: {exc})"
+        return None, None, f"a structure rdflib cannot read ({type(exc).__name__}: {exc})"
     return None, None, str(exc) or type(exc).__name__
 
 
-_QUOTE_EXPECTED_RE = re.compile(r"Quote expected in string at \^ in (.*)", re.S)
+_QUOTE_EXPECTED_RE = re.compile(r"Quote expected in string at \^ in ")
+# what a lexer of Turtle/TriG must step over to find the strings: IRIs, comments and strings
+_TURTLE_TOKEN_RE = re.compile(r'<[^<>"{}|^`\\\s]*>|#[^\n]*|"""|' + r"'''|" + r"""["']""")
+_STRING_REST_RE = {
+    '"': re.compile(r'(?:[^\\\n"]|\\.)*"'),
+    "'": re.compile(r"(?:[^\\\n']|\\.)*'"),
+    '"""': re.compile(r'(?:[^\\"]|\\.|"(?!""))*"""', re.S),
+    "'''": re.compile(r"(?:[^\\']|\\.|'(?!''))*'''", re.S),
+}
 
 
 def _unterminated_string(message: str, text: str) -> tuple[int, int, str] | None:
-    """rdflib's Turtle parser asserts (no BadSyntax) on a string literal still open at the end of the
-    file; its message quotes 20 characters either side of the place: find that place in ``text``."""
-    m = _QUOTE_EXPECTED_RE.match(message)
-    if not m:
+    """rdflib's Turtle parser asserts (raises no BadSyntax) on a string literal still open at the
+    end of the file: find where that string opens."""
+    if not _QUOTE_EXPECTED_RE.match(message):
         return None
-    quoted = m.group(1)
-    at = -1
-    for k in range(len(quoted)):  # the first "^" that splits the quote into text found in the file
-        if quoted[k] == "^":
-            at = text.rfind(quoted[:k] + quoted[k + 1:])
-            if at >= 0:
-                at += k
-                break
-    if at < 0:
-        return None
-    opening = at - 1 if at > 0 and text[at - 1] in "\"'" else at  # the quote that opens the string
-    while opening > 0 and text[opening - 1] == text[opening] and at - opening < 3:  # """ or '''
-        opening -= 1
+    i = 0
+    while True:
+        m = _TURTLE_TOKEN_RE.search(text, i)
+        if m is None:
+            return None
+        tok = m.group()
+        if tok[0] in "<#":
+            i = m.end()
+            continue
+        rest = _STRING_REST_RE[tok].match(text, m.end())
+        if rest is None:
+            break
+        i = rest.end()
+    opening = m.start()
     line = text.count("\n", 0, opening) + 1
     column = opening - (text.rfind("\n", 0, opening) + 1) + 1
     return line, column, "string literal not closed before the end of the file"
@@ -484,3 +492,75 @@ class _NullSink:
 
     def triple(self, s, p, o) -> None:
         pass
+
+
+# --------------------------------------------------------------------------------------------------
+# JSON-LD: offline, and with a readable word on a bad structure
+# --------------------------------------------------------------------------------------------------
+
+_JSONLD_STRING_KEYS = ("@vocab", "@base", "@language", "@version", "@direction")
+
+
+def _check_jsonld(data: str | bytes, prefix: str) -> None:
+    """Refuse what rdflib's JSON-LD parser would fetch or trip over, as one-line ``KgError``.
+
+    A ``@context`` (anywhere: top level, in a node, scoped in a term definition) or an ``@import``
+    that names another document would be fetched over the network (or from a file): kg reads
+    graphs offline, so it is refused with the URL named. Text that is no JSON is left to the parser,
+    which reports the line and column.
+    """
+    try:
+        doc = json.loads(data)
+    except (ValueError, RecursionError):
+        return
+    if not isinstance(doc, (dict, list)):
+        raise KgError(f"{prefix}: the top level is {_json_kind(doc)}, not an object or an array")
+    stack = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        if "@context" in node:
+            _check_context(node["@context"], prefix)
+        stack.extend(node.values())
+
+
+def _check_context(ctx, prefix: str) -> None:
+    for c in ctx if isinstance(ctx, list) else [ctx]:
+        if c is None:
+            continue
+        if isinstance(c, str):
+            raise KgError(f"{prefix}: @context {json.dumps(c, ensure_ascii=False)} is not fetched "
+                          "(kg reads no remote contexts: put the context inline)")
+        if not isinstance(c, dict):
+            raise KgError(f"{prefix}: a @context is {_json_kind(c)}, not an object, a URL or null")
+        imported = c.get("@import")
+        if imported is not None:
+            raise KgError(f"{prefix}: @import {json.dumps(imported, ensure_ascii=False)} is not fetched "
+                          "(kg reads no remote contexts: put the context inline)")
+        for key in _JSONLD_STRING_KEYS:
+            value = c.get(key)
+            if value is not None and not isinstance(value, (str, float, int) if key == "@version" else str):
+                raise KgError(f"{prefix}: {key} in a @context is {_json_kind(value)}, not a string")
+        for term, definition in c.items():
+            if term.startswith("@"):
+                continue
+            if definition is not None and not isinstance(definition, (str, dict)):
+                raise KgError(f"{prefix}: the definition of {json.dumps(term, ensure_ascii=False)} in a "
+                              f"@context is {_json_kind(definition)}, not a string, an object or null")
+
+
+def _json_kind(value) -> str:
+    """"a number", "null", … for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "an array" if isinstance(value, list) else "an object"
