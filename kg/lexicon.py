@@ -95,6 +95,7 @@ class Lexicon:
     head_qualifiers: frozenset[str] = frozenset()  # qualifiers that keep the holder head ("业务负责人")
     abbreviations: tuple[tuple[str, str], ...] = ()
     surnames: frozenset[str] = frozenset()
+    not_in_names: frozenset[str] = frozenset()  # characters no given name has ("向我", "张楠将")
     name_followers: tuple[str, ...] = ()
 
     # compiled once
@@ -144,6 +145,7 @@ def load() -> Lexicon:
     lx.head_qualifiers = frozenset(q[0] for q in qualifiers if q[1:] == ["head"])
     lx.abbreviations = tuple(tuple(ln.split("\t")) for ln in _lines("abbreviations.tsv"))
     lx.surnames = frozenset(_lines("surnames.txt"))
+    lx.not_in_names = frozenset(_lines("not_in_names.txt"))
     lx.name_followers = tuple(_lines("name_followers.txt"))
 
     # English forms match case-insensitively and only as whole words

@@ -185,18 +185,7 @@ _WEAK_FOLLOWERS = frozenset("的和与及等均都则也还已于在是为")
 
 
 def _name_chars_ok(cand: str) -> bool:
-    return not any(c in _not_in_names() for c in cand[1:])
-
-
-_NOT_IN_NAMES: frozenset[str] | None = None
-
-
-def _not_in_names() -> frozenset[str]:
-    global _NOT_IN_NAMES
-    if _NOT_IN_NAMES is None:
-        from .lexicon import _lines
-        _NOT_IN_NAMES = frozenset(_lines("not_in_names.txt"))
-    return _NOT_IN_NAMES
+    return not any(c in load().not_in_names for c in cand[1:])
 
 
 def _person_at(text: str, i: int, sp: _Spans, lx: Lexicon, after_title: bool) -> int:
@@ -204,7 +193,7 @@ def _person_at(text: str, i: int, sp: _Spans, lx: Lexicon, after_title: bool) ->
     if i >= len(text):
         return 0
     surname_len = 2 if text[i:i + 2] in lx.surnames else (1 if text[i] in lx.surnames else 0)
-    if not surname_len and (not after_title or text[i] in _not_in_names() or lx.cue_re.match(text, i)):
+    if not surname_len and (not after_title or text[i] in lx.not_in_names or lx.cue_re.match(text, i)):
         return 0
     lengths = (surname_len + 2, surname_len + 1) if surname_len else (3, 2)
     short = lengths[1]
@@ -236,7 +225,7 @@ def _find_persons(sp: _Spans, lx: Lexicon, known: dict[str, str]) -> None:
         # the match may start inside a title ("执行副总裁卢卡·罗西"): keep its free right-hand part
         dot = re.search(r"[·•\-]", m.group()).start() + m.start()
         first = max(m.start(), dot - 4)  # a transliterated given name is short …
-        cut = max((k + 1 for k in range(first, dot) if text[k] in _not_in_names() or text[k] in "由向"), default=first)
+        cut = max((k + 1 for k in range(first, dot) if text[k] in lx.not_in_names or text[k] in "由向"), default=first)
         start = next((s for s in range(cut, dot) if sp.free(s, m.end())), None)  # … and follows any title
         if start is not None and _name_ends_ok(text, m.end(), sp, lx):
             _add_person(sp, start, m.end(), known)
