@@ -54,6 +54,21 @@ _DOC_ID_RE = re.compile(r"[0-9a-f]{16}")
 _GRAPH_RE = re.compile(r"/graph/([0-9a-f]{16})$")
 
 
+def _locked(lock: Path) -> bool:
+    """Another process holds the store's lock file (RocksDB locks it with a POSIX lock)."""
+    try:
+        import fcntl
+        with open(lock, "rb+") as fh:
+            try:
+                fcntl.lockf(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                return True
+            fcntl.lockf(fh, fcntl.LOCK_UN)
+    except (OSError, ImportError):
+        return False
+    return False
+
+
 def is_store(path: str | os.PathLike) -> bool:
     """``path`` is a directory holding an Oxigraph (RocksDB) store."""
     return (Path(path) / "CURRENT").is_file()
@@ -99,6 +114,8 @@ class CorpusStore:
         if p.exists() and not p.is_dir():
             raise KgError(f"{path}: not a store directory (a file)")
         if not is_store(p):
+            if _locked(p / "LOCK"):  # another process is creating the store right now
+                raise KgError(f"{path}: store is in use by another process")
             if not create:
                 raise KgError(f"{path}: not a kg store (make one with: kg ingest FILES --store {path})")
             if p.exists() and any(p.iterdir()):
