@@ -5,7 +5,9 @@ entities, facts) and never rewrites what an earlier stage produced.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date as Date
 from typing import Literal
 
@@ -90,8 +92,7 @@ class Document:
     links: dict[tuple[int, int], str] = field(default_factory=dict)  # (sentence, start) -> entity key
     main_org: str | None = None  # the company the article is about ("公司", "本行" refer to it)
 
-    @property
+    @cached_property
     def id(self) -> str:
         """Content hash: the same text is the same document, wherever it came from."""
-        import hashlib
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:16]

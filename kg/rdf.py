@@ -71,7 +71,7 @@ class _Builder:
             elif e.kind == "company":
                 iri = f"{self.base}org/{slug(e.name)}"
             else:
-                parent = self.iri(e.parent).split("/org/", 1)[1] + "/" if e.parent else ""
+                parent = self.iri(e.parent)[len(self.base) + len("org/"):] + "/" if e.parent else ""
                 iri = f"{self.base}org/{parent}{slug(e.core or e.name)}"
             if self.owners.get(iri, key) != key:
                 # two entities whose names romanize alike (电商 / 店商, Alpha / ALPHA): the name decides

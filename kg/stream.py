@@ -25,6 +25,7 @@ import codecs
 import datetime
 import os
 import re
+import stat
 from collections.abc import Iterator
 
 import rdflib
@@ -63,8 +64,6 @@ def should_stream(path: str) -> bool:
         st = os.stat(path)
     except (OSError, ValueError):
         return False  # reading it whole reports the problem
-    import stat
-
     return stat.S_ISREG(st.st_mode) and st.st_size > STREAM_ABOVE_BYTES
 
 
@@ -209,13 +208,15 @@ def document_date(path: str | os.PathLike, max_chars: int = MAX_CHARS) -> dateti
 
 
 def extract_file_stream(path: str | os.PathLike, date: datetime.date | str | None = None,
-                        base: str = rdf.DEFAULT_BASE, max_chars: int = MAX_CHARS) -> rdflib.Graph:
+                        base: str = rdf.DEFAULT_BASE, max_chars: int | None = None) -> rdflib.Graph:
     """The graph of the text file ``path``, extracted chunk by chunk in bounded memory.
 
     ``date`` as in :func:`kg.pipeline.extract`; without it, one date for every chunk: the latest
     full date of the whole text (a first, cheaper pass over the file), as for a file read whole.
-    Each chunk is one Document of its own (see the module docstring); the graphs are merged.
+    Each chunk (of at most ``max_chars``, by default :data:`MAX_CHARS`, characters) is one Document
+    of its own (see the module docstring); the graphs are merged.
     """
+    max_chars = max_chars or MAX_CHARS
     if isinstance(date, str):
         date = dates.parse_iso(date)
     if date is None:

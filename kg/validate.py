@@ -383,7 +383,11 @@ def _parse_error_location(exc: Exception, fmt: str, data: str | bytes) -> tuple[
         line = getattr(exc, "lines", None)
         line = line + 1 if isinstance(line, int) else None
         column = None
+        if isinstance(text, str) and i == -1 and "EOF" in why:  # rdflib's index for "at the end"
+            i = len(text.rstrip())
         if isinstance(text, str) and isinstance(i, int) and 0 <= i <= len(text):
+            while i < len(text) and text[i] in " \t":  # rdflib stops before the blanks it skips
+                i += 1
             line = text.count("\n", 0, i) + 1
             column = i - (text.rfind("\n", 0, i) + 1) + 1
         near = _near(text, i)
@@ -392,6 +396,10 @@ def _parse_error_location(exc: Exception, fmt: str, data: str | bytes) -> tuple[
         found = _unterminated_string(str(exc), data)
         if found:
             return found
+    if isinstance(exc, IndexError) and isinstance(data, str) and fmt in ("turtle", "trig", "n3"):
+        end = len(data.rstrip())  # rdflib reads past the end of a statement the file leaves unfinished
+        return (data.count("\n", 0, end) + 1, end - (data.rfind("\n", 0, end) + 1) + 1,
+                "the file ends inside a statement")
     if isinstance(exc, json.JSONDecodeError):
         return exc.lineno, exc.colno, exc.msg
     if isinstance(exc, xml.sax.SAXParseException):

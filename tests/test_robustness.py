@@ -225,8 +225,6 @@ def test_damaged_utf8_is_read_not_rejected(workdir):
     assert "程一晓" in result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="kg/fileio.py write_atomic: mkstemp's FileNotFoundError escapes "
-                   "as a traceback (exit 1) when the -o directory does not exist")
 def test_output_in_missing_directory_is_one_line(workdir):
     out = workdir / "no" / "such" / "dir" / "out.ttl"
     result = invoke(["extract", workdir / "good.txt", "-o", out])
@@ -234,8 +232,6 @@ def test_output_in_missing_directory_is_one_line(workdir):
     assert not out.exists()
 
 
-@pytest.mark.xfail(strict=True, reason="-o is click.Path(dir_okay=False): click prints its 4-line usage "
-                   "error instead of one 'kg: error:' line")
 def test_output_is_a_directory_is_one_line(workdir):
     target = workdir / "outdir"
     target.mkdir()
@@ -244,8 +240,6 @@ def test_output_is_a_directory_is_one_line(workdir):
     assert_no_output_left(target / "x")
 
 
-@pytest.mark.xfail(strict=True, reason="kg/fileio.py write_atomic: an OSError while writing (disk full) "
-                   "escapes as a traceback (exit 1), not a one-line KgError")
 def test_disk_full_is_one_line_and_leaves_nothing(workdir, monkeypatch):
     import kg.fileio
 
@@ -286,8 +280,6 @@ def test_output_file_mode_follows_umask(workdir):
     assert out.stat().st_mode & 0o777 == 0o644, oct(out.stat().st_mode & 0o777)
 
 
-@pytest.mark.xfail(strict=True, reason="kg/dates.py _dw/_week/_weekday/_ago: date arithmetic past "
-                   "9999-12-31 raises OverflowError (traceback, exit 1)")
 def test_relative_date_past_the_calendar_is_no_crash(workdir):
     src = workdir / "tomorrow.txt"
     src.write_text("明天,张三出任快手CEO。", encoding="utf-8")
@@ -296,11 +288,29 @@ def test_relative_date_past_the_calendar_is_no_crash(workdir):
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
 
 
-@pytest.mark.xfail(strict=True, reason="kg/rdf.py to_rdf: --base is not checked; rdflib raises a bare "
-                   "Exception while serializing an invalid IRI (traceback, exit 1)")
 def test_bad_base_iri_is_one_line(workdir):
     result = invoke(["extract", workdir / "good.txt", "--base", "not an iri <>"])
     assert_clean_failure(result, named="not an iri")
+
+
+@pytest.mark.parametrize("base", ["", "relative/path/", "ftp://example.org/id/", "http://exa mple.org/",
+                                  "http://example.org/{id}/", "https://example.org/a\\b/", "http:///id/",
+                                  "urn::x", "https://example.org/\x01/"])
+def test_bad_base_iris_are_refused_before_any_work(workdir, base):
+    out = workdir / "out.ttl"
+    result = invoke(["extract", workdir / "good.txt", "--base", base, "-o", out])
+    assert_clean_failure(result, named="base IRI")
+    assert_no_output_left(out)
+
+
+@pytest.mark.parametrize("base", ["http://example.org/id/", "https://例子.cn/id/", "urn:kg:",
+                                  "https://example.org/id"])
+def test_good_base_iris_mint_every_iri(workdir, base):
+    result = invoke(["extract", workdir / "good.txt", "--base", base])
+    assert result.exit_code == 0, result.output
+    g = rdflib.Graph().parse(data=result.stdout, format="turtle")
+    minted = {str(s) for s in g.subjects() if isinstance(s, rdflib.URIRef)}
+    assert minted and all(s.startswith(base) for s in minted)
 
 
 def test_real_process_binary_input(workdir):
@@ -324,27 +334,16 @@ def test_real_process_binary_input(workdir):
 
 # (file name, content, expected line, expected column or None when only its presence is checked)
 MALFORMED = {
-    "turtle": ("bad.ttl", '@prefix ex: <http://e/> .\nex:a ex:b ex:c\nex:d ex:e ex:f .\n', 3, None),
-    "turtle-indented": ("ind.ttl", '@prefix ex: <http://e/> .\n\n    ex:a ex:b ;; .\n', 3, None),
-    "turtle-unterminated-string": ("str.ttl", '@prefix ex: <http://e/> .\nex:a ex:b "unterminated', 2, None),
-    "ntriples": ("bad.nt", '<http://a> <http://b> <http://c> .\n<http://a> <http://b> "x .\n', 2, None),
+    "turtle": ("bad.ttl", '@prefix ex: <http://e/> .\nex:a ex:b ex:c\nex:d ex:e ex:f .\n', 3, 1),
+    "turtle-indented": ("ind.ttl", '@prefix ex: <http://e/> .\n\n    ex:a ex:b ;; .\n', 3, 15),
+    "turtle-unterminated-string": ("str.ttl", '@prefix ex: <http://e/> .\nex:a ex:b "unterminated', 2, 11),
+    "ntriples": ("bad.nt", '<http://a> <http://b> <http://c> .\n<http://a> <http://b> "x .\n', 2, 23),
     "jsonld": ("bad.jsonld", '{\n  "@id": "http://a",\n  "http://b": [1,,]\n}\n', 3, 18),
     "jsonld-truncated": ("cut.jsonld", '[{"@id": "http://a",\n "http://b": "v"', 2, 17),
 }
-_NO_COLUMN = pytest.mark.xfail(strict=True, reason="kg/validate.py _parse_error_location: Turtle/N-Triples "
-                               "errors give the line but no column")
-_NO_LOCATION = pytest.mark.xfail(strict=True, reason="kg/validate.py _parse_error_location: rdflib raises an "
-                                 "AssertionError (not BadSyntax) for an unterminated string: neither line nor column")
 
 
-@pytest.mark.parametrize("case", [
-    pytest.param("turtle", marks=_NO_COLUMN),
-    pytest.param("turtle-indented", marks=_NO_COLUMN),
-    pytest.param("turtle-unterminated-string", marks=_NO_LOCATION),
-    pytest.param("ntriples", marks=_NO_COLUMN),
-    "jsonld",
-    "jsonld-truncated",
-])
+@pytest.mark.parametrize("case", list(MALFORMED))
 def test_malformed_rdf_names_line_and_column(tmp_path, case):
     name, content, line, column = MALFORMED[case]
     path = tmp_path / name
@@ -372,6 +371,10 @@ def test_malformed_rdf_is_one_line_exit_2(tmp_path, case):
     ("bad.rdf", b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description'),
     ("bad.nq", b"<http://a> <http://b> <http://c> <g> <h> .\n"),
     ("bad.trig", b"@prefix ex: <http://e/> .\nex:g { ex:a ex:b ex:c "),
+    ("remote.jsonld", b'{"@context": "https://schema.org/", "@id": "http://a", "name": "x"}'),
+    ("scoped.jsonld", b'{"@context": {"p": {"@id": "http://p", "@context": "http://example.org/c"}}, "p": {}}'),
+    ("string.jsonld", b'"just a string"'),
+    ("reverse.jsonld", b'{"@reverse": 5}'),
 ])
 def test_validate_other_broken_files(tmp_path, name, content):
     path = tmp_path / name
@@ -383,8 +386,6 @@ def test_validate_missing_file(tmp_path):
     assert_clean_failure(invoke(["validate", tmp_path / "missing.ttl"]), named="missing.ttl")
 
 
-@pytest.mark.xfail(strict=True, reason="kg/commands/extract.py validate: GRAPH_FILE is click.Path(dir_okay=False), "
-                   "so click prints a 4-line usage error before load_graph's one-line 'is a directory' can")
 def test_validate_directory_is_one_line(tmp_path):
     folder = tmp_path / "graphs"
     folder.mkdir()

@@ -302,7 +302,7 @@ def test_load_graph_malformed_turtle_names_file_and_line(tmp_path):
         load_graph(path)
     message = str(info.value)
     assert "broken.ttl" in message
-    assert message.startswith(f"{path}: not valid Turtle: line 4: ")
+    assert message.startswith(f"{path}: not valid Turtle: line 4, column 16: ")
     assert "\n" not in message
 
 
@@ -313,15 +313,99 @@ def test_load_graph_malformed_ntriples_names_line(tmp_path):
         "<http://example.org/a> <http://example.org/p> .\n",
         encoding="utf-8",
     )
-    with pytest.raises(KgError, match=r"broken\.nt: not valid N-Triples: line 2: "):
+    with pytest.raises(KgError, match=r"broken\.nt: not valid N-Triples: line 2, column 47: "):
         load_graph(path)
 
 
 def test_load_graph_malformed_jsonld_names_line(tmp_path):
     path = tmp_path / "broken.jsonld"
     path.write_text('{"@id": "http://example.org/a",\n "http://example.org/p": [1,\n}', encoding="utf-8")
-    with pytest.raises(KgError, match=r"broken\.jsonld: not valid JSON-LD: line 3: "):
+    with pytest.raises(KgError, match=r"broken\.jsonld: not valid JSON-LD: line 3, column 1: "):
         load_graph(path)
+
+
+@pytest.mark.parametrize("content, where, why", [
+    # rdflib raises no BadSyntax for these: an AssertionError, an IndexError, an index of -1
+    ('@prefix ex: <http://e/> .\nex:a ex:b """open\n\nstill open', "line 2, column 11", "not closed"),
+    ('@prefix ex: <http://e/> .\nex:a ex:b "ok \\" still" ; ex:c \'open', "line 2, column 32", "not closed"),
+    ("@prefix ex: <http://e/> .\n# a \"comment\nex:a ex:b 'open", "line 3, column 11", "not closed"),
+    ("@prefix ex: <http://e/> .\nex:a ex:b ex:c", "line 2, column 15", "ends inside a statement"),
+    ("@prefix ex: <http://e/> .\nex:名字 ex:b \"é\" ; ex:c ex:d ex:e .\n", "line 2, column 28", "expected"),
+])
+def test_load_graph_turtle_errors_have_line_and_column(tmp_path, content, where, why):
+    path = tmp_path / "broken.ttl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(KgError) as info:
+        load_graph(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: not valid Turtle: {where}: "), message
+    assert why in message and "\n" not in message
+
+
+def test_load_graph_trig_error_at_the_end_has_a_column(tmp_path):
+    path = tmp_path / "cut.trig"
+    path.write_text("@prefix ex: <http://e/> .\nex:g { ex:a ex:b ex:c ", encoding="utf-8")
+    with pytest.raises(KgError, match=r"cut\.trig: not valid TriG: line 2, column 23: "):
+        load_graph(path)
+
+
+def test_load_graph_nquads_column_points_at_the_extra_term(tmp_path):
+    path = tmp_path / "bad.nq"
+    path.write_text("<http://a> <http://b> <http://c> <http://g> <http://h> .\n", encoding="utf-8")
+    with pytest.raises(KgError, match=r"bad\.nq: not valid N-Quads: line 1, column 45: "):
+        load_graph(path)
+
+
+@pytest.mark.parametrize("context", [
+    '"https://schema.org/"',
+    '["https://example.org/ctx.jsonld", {"x": "http://x/"}]',
+    '"ctx.jsonld"',
+    '{"@import": "https://example.org/base.jsonld"}',
+    '{"p": {"@id": "http://x/p", "@context": "https://example.org/scoped.jsonld"}}',
+])
+def test_load_graph_refuses_remote_jsonld_context_without_fetching(tmp_path, monkeypatch, context):
+    import urllib.request
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("kg tried to fetch a JSON-LD context")
+
+    monkeypatch.setattr(urllib.request, "urlopen", no_network)
+    monkeypatch.setattr(urllib.request.OpenerDirector, "open", no_network)
+    path = tmp_path / "remote.jsonld"
+    path.write_text('{"@context": %s, "@id": "http://a", "p": {"@id": "http://b"}}' % context, encoding="utf-8")
+    with pytest.raises(KgError) as info:
+        load_graph(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: not valid JSON-LD: ") and "\n" not in message
+    url = next(u for u in ("https://schema.org/", "https://example.org/ctx.jsonld", "ctx.jsonld",
+                           "https://example.org/base.jsonld", "https://example.org/scoped.jsonld") if u in context)
+    assert url in message and "not fetched" in message
+
+
+def test_load_graph_inline_jsonld_context_is_read(tmp_path):
+    path = tmp_path / "inline.jsonld"
+    path.write_text('{"@context": {"p": {"@id": "http://x/p", "@type": "@id"}}, "@id": "http://a", "p": "http://b"}',
+                    encoding="utf-8")
+    g = load_graph(path)
+    assert len(g) == 1
+
+
+@pytest.mark.parametrize("content, words", [
+    ('"a string"', "the top level is a string"),
+    ("5", "the top level is a number"),
+    ('{"@context": 5, "@id": "http://a"}', "a @context is a number"),
+    ('{"@context": {"@vocab": 5}, "@id": "http://a"}', "@vocab in a @context is a number"),
+    ('{"@context": {"p": 5}, "@id": "http://a"}', 'the definition of "p" in a @context is a number'),
+    ('{"@reverse": 5}', "a structure rdflib cannot read"),
+])
+def test_load_graph_bad_jsonld_structure_is_one_line(tmp_path, content, words):
+    path = tmp_path / "bad.jsonld"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(KgError) as info:
+        load_graph(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: not valid JSON-LD: ") and words in message, message
+    assert "\n" not in message
 
 
 def test_load_graph_not_utf8(tmp_path):
