@@ -186,10 +186,12 @@ def bench_store(texts: list[str], triples_target: int, rdflib_cap: int = 100_000
                       if (m := re.search(r"e\.g\.\s*([^\s)]+)", p.help))}
             prepared = q.named_query(name, params)
             times = []
-            for _ in range(5):
+            for _ in range(5):  # a query slower than a second is timed once
                 t = time.perf_counter()
                 list(ox.query(prepared.text))
                 times.append(time.perf_counter() - t)
+                if times[0] > 1:
+                    break
             p50 = statistics.median(times) * 1000
             t = time.perf_counter()
             list(small.query(prepared.text))
