@@ -1,7 +1,6 @@
 """The ``kg`` command line: thin adapters over the library (``import kg``)."""
 from __future__ import annotations
 
-import functools
 import sys
 
 import click

@@ -25,6 +25,7 @@ from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from .errors import KgError
+from .fileio import read_bytes
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 TIME = Namespace("http://www.w3.org/2006/time#")
@@ -171,15 +172,7 @@ def _sum(counts: Iterable[Counts]) -> Counts:
 def load_gold(path: str | Path) -> list[dict]:
     """The articles of a gold file, one JSON object a line; a one-line ``KgError`` naming the file
     and line when the file or a line is not in the gold format."""
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise KgError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise KgError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise KgError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    data = read_bytes(path)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     articles: list[dict] = []

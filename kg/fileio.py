@@ -59,3 +59,21 @@ def check_output(path: str | os.PathLike) -> None:
 
 def _reason(exc: OSError) -> str:
     return " ".join(str(exc.strerror or exc).split()) or type(exc).__name__
+
+
+def read_bytes(path: str | os.PathLike) -> bytes:
+    """The bytes of a file, or a one-line :class:`KgError` naming it (missing, a directory, unreadable)."""
+    p = Path(path)
+    try:
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise KgError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise KgError(f"{path}: is a directory") from None
+    except PermissionError:
+        raise KgError(f"{path}: permission denied") from None
+    except OSError as exc:
+        if p.is_dir():
+            raise KgError(f"{path}: is a directory") from None
+        raise KgError(f"{path}: cannot read ({' '.join((exc.strerror or str(exc)).split())})") from None
+

@@ -7,7 +7,6 @@ reliability: a later finder never overwrites an earlier one.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from . import dates as dates_mod
 from .document import Document, Mention

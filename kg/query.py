@@ -14,7 +14,9 @@ rdflib (files), Oxigraph (stores) and any SPARQL 1.1 endpoint, so all three give
 Canned queries live in ``kg/ontology/queries/NAME.rq``. Each starts with ``#`` comment lines saying what
 it answers, and declares its parameters as ``# param NAME (KIND): help``; KIND is ``label`` (a name:
 matches a plain literal or one tagged zh, en or zh-Latn-pinyin), ``date`` (YYYY-MM-DD, an xsd:date),
-``iri`` or ``string``. A parameter binds the query variable of the same name.
+``iri`` or ``string``. A parameter binds the query variable of the same name. ``(KIND, optional)``
+declares a parameter that may be left out: the query's lines that end in the comment ``# if NAME`` are
+then dropped (they are the patterns that use it), so the query without them must be whole on its own.
 """
 from __future__ import annotations
 
@@ -69,6 +71,7 @@ class Param:
     name: str
     kind: str  # label | date | iri | string
     help: str = ""
+    optional: bool = False  # may be left out: the query's lines ending in "# if NAME" are then dropped
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,10 @@ class CannedQuery:
     text: str
 
 
-_PARAM_RE = re.compile(r"#\s*param\s+([A-Za-z_][A-Za-z0-9_]*)\s*\((label|date|iri|string)\)\s*:?\s*(.*)")
+_PARAM_RE = re.compile(r"#\s*param\s+([A-Za-z_][A-Za-z0-9_]*)\s*\((label|date|iri|string)(\s*,\s*optional)?\)"
+                       r"\s*:?\s*(.*)")
+#: A query line used only when an optional parameter is given ends in ``# if NAME``.
+_IF_PARAM_RE = re.compile(r"#\s*if\s+([A-Za-z_][A-Za-z0-9_]*)\s*$")
 _PARAM_KINDS = ("label", "date", "iri", "string")
 
 
@@ -93,7 +99,7 @@ def parse_canned(name: str, text: str) -> CannedQuery:
             break
         m = _PARAM_RE.match(stripped)
         if m:
-            params.append(Param(m.group(1), m.group(2), m.group(3).strip()))
+            params.append(Param(m.group(1), m.group(2), m.group(4).strip(), optional=bool(m.group(3))))
         else:
             summary.append(stripped.lstrip("#").strip())
     return CannedQuery(name, " ".join(s for s in summary if s), tuple(params), text)
@@ -222,10 +228,7 @@ def bind(query: str, values: dict[str, list[Node]]) -> PreparedQuery:
     if missing:
         pieces.append((0, "".join(f"PREFIX {p}: <{known[p]}> " for p in missing)))
     if values:
-        block = " " + " ".join(
-            f"VALUES ?{name} {{ {' '.join(_sparql_term(t) for t in terms)} }}" for name, terms in values.items()
-        ) + " "
-        pieces.append((_where_group_start(query), block))
+        pieces.append((_where_group_start(query), f" {_values_block(values)} "))
     text, inserted, last, shift = [], [], 0, 0
     for at, piece in pieces:
         text.append(query[last:at])
@@ -235,6 +238,19 @@ def bind(query: str, values: dict[str, list[Node]]) -> PreparedQuery:
         last = at
     text.append(query[last:])
     return PreparedQuery("".join(text), query, tuple(inserted))
+
+
+def _values_block(values: dict[str, list[Node]]) -> str:
+    """One VALUES block for all the parameters (every combination of their terms): rdflib evaluates
+    what follows a single block with its variables bound, but not what follows two blocks."""
+    if len(values) == 1:
+        (name, terms), = values.items()
+        return f"VALUES ?{name} {{ {' '.join(_sparql_term(t) for t in terms)} }}"
+    rows = [()]
+    for terms in values.values():
+        rows = [row + (_sparql_term(t),) for row in rows for t in terms]
+    head = " ".join(f"?{name}" for name in values)
+    return f"VALUES ({head}) {{ {' '.join('(' + ' '.join(row) + ')' for row in rows)} }}"
 
 
 _TOKEN_RE = re.compile(
@@ -292,18 +308,31 @@ def prepare(query: str, params: dict[str, str], declared: Iterable[Param] = ()) 
 
 
 def named_query(name: str, params: dict[str, str]) -> PreparedQuery:
-    """The canned query ``name`` with ``params`` bound; every declared parameter is required."""
+    """The canned query ``name`` with ``params`` bound; every declared parameter is required unless it is
+    declared optional (the query's lines ending in ``# if NAME`` are then left out)."""
     q = canned(name)
     declared = {p.name for p in q.params}
     unknown = sorted(set(params) - declared)
     if unknown:
         accepted = ", ".join(sorted(declared)) or "none"
         raise KgError(f"{name}: unknown parameter {unknown[0]!r} (parameters: {accepted})")
-    missing = [p for p in q.params if p.name not in params]
+    missing = [p for p in q.params if p.name not in params and not p.optional]
     if missing:
         p = missing[0]
         raise KgError(f"{name}: needs --param {p.name}=… ({p.help or p.kind})")
-    return prepare(q.text, params, q.params)
+    return prepare(without_unused_lines(q.text, params), params, q.params)
+
+
+def without_unused_lines(text: str, given: Iterable[str]) -> str:
+    """``text`` without the lines that end in ``# if NAME`` for a NAME not in ``given`` (emptied, so
+    that line numbers stay as in the file)."""
+    given = set(given)
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        m = _IF_PARAM_RE.search(line)
+        if m and m.group(1) not in given and not line.lstrip().startswith("#"):
+            lines[i] = ""
+    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .document import Sentence
 from .errors import KgError
+from .fileio import read_bytes
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -83,22 +84,7 @@ def read_text(path: str) -> str:
     characters, or bytes no candidate encoding decodes. An empty file gives "".
     """
     name = "<stdin>" if path == "-" else path
-    if path == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        p = Path(path)
-        try:
-            data = p.read_bytes()
-        except FileNotFoundError:
-            raise KgError(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise KgError(f"{path}: is a directory") from None
-        except PermissionError:
-            raise KgError(f"{path}: permission denied") from None
-        except OSError as exc:
-            if p.is_dir():
-                raise KgError(f"{path}: is a directory") from None
-            raise KgError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    data = sys.stdin.buffer.read() if path == "-" else read_bytes(path)
     return decode_bytes(data, name)
 
 
@@ -420,7 +406,6 @@ def split_sentences(text: str) -> list[Sentence]:
     """
     out: list[Sentence] = []
     pos = 0
-    line_start = 0
     counted_to = 0
     quotes = 0  # straight quotes in the current line before counted_to
 
@@ -435,7 +420,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for m in _SENT_END_RE.finditer(text):
         if m.group() == "\n":
             emit(pos, m.start())
-            pos = line_start = counted_to = m.end()
+            pos = counted_to = m.end()
             quotes = 0
             continue
         end = m.end()

@@ -24,6 +24,7 @@ from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
 from .errors import KgError
+from .fileio import read_bytes
 
 __all__ = ["Violation", "validate", "load_graph", "FORMATS"]
 
@@ -321,16 +322,7 @@ def load_graph(path: str | os.PathLike) -> rdflib.Graph:
     """
     p = Path(path)
     fmt, fmt_name = FORMATS.get(p.suffix.lower(), ("turtle", "Turtle"))
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise KgError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise KgError(f"{path}: is a directory, not an RDF file") from None
-    except PermissionError:
-        raise KgError(f"{path}: cannot read: permission denied") from None
-    except OSError as exc:
-        raise KgError(f"{path}: cannot read: {_one_line(exc.strerror or str(exc))}") from None
+    raw = read_bytes(p)
 
     prefix = f"{path}: not valid {fmt_name}"
     data: str | bytes
