@@ -171,6 +171,23 @@ def param_terms(name: str, kind: str, value: str) -> list[Node]:
     return [Literal(value)]
 
 
+_STRING_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_string(text: str) -> str:
+    """The body of a SPARQL string literal. A ``u``/``U`` right after a backslash is written as a
+    codepoint escape: SPARQL expands ``\\uXXXX`` in the whole query text before parsing (rdflib does),
+    which would otherwise turn ``\\u0078`` into an invalid ``\\x``."""
+    out, after_backslash = [], False
+    for ch in text:
+        if after_backslash and ch in "uU":
+            out.append(f"\\U{ord(ch):08X}")
+        else:
+            out.append(_STRING_ESCAPES.get(ch, ch))
+        after_backslash = ch == "\\"
+    return "".join(out)
+
+
 def _sparql_term(term: Node) -> str:
     """A term in SPARQL syntax; literals are escaped (quotes, backslashes, line breaks)."""
     if isinstance(term, URIRef):
@@ -178,9 +195,7 @@ def _sparql_term(term: Node) -> str:
             raise KgError(f"not an IRI: {str(term)!r}")
         return f"<{term}>"
     if isinstance(term, Literal):
-        text = str(term)
-        escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-                   .replace("\r", "\\r").replace("\t", "\\t"))
+        escaped = _escape_string(str(term))
         if term.language:
             return f'"{escaped}"@{term.language}'
         if term.datatype is not None and str(term.datatype) != _XSD_STRING:

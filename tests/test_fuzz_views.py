@@ -403,11 +403,6 @@ CODEPOINT_VALUES = [("\\u0022", '"'), ("\\u005C", "\\"), ("a\\u006Eb", "a\nb"), 
                     ("a\\U0001F600", None), ("C:\\u0041", None)]
 
 
-@pytest.mark.xfail(strict=True, reason="kg.query._sparql_term escapes '\\' as '\\\\', but rdflib (as SPARQL "
-                   "1.1 section 19.2 says) expands \\uXXXX in the whole query text before parsing, so the "
-                   "'\\uXXXX' after an escaped backslash becomes a character: a syntax error (\\u0078 -> '\\x') "
-                   "or another value (\\u005C matches '\\', a\\u006Eb matches 'a<newline>b'); Oxigraph "
-                   "gets it right, so a file and a store answer differently")
 @pytest.mark.parametrize("value, misread", CODEPOINT_VALUES)
 def test_label_with_codepoint_escape_text(value, misread):
     g = rdflib.Graph()
@@ -420,8 +415,6 @@ def test_label_with_codepoint_escape_text(value, misread):
     assert q.GraphSource(g).query(prepared).rows == [(me,)]
 
 
-@pytest.mark.xfail(strict=True, reason="same bug, through kg query on a file: 'kg query seed.ttl -n posts-of "
-                   "-p person=\\u0078' fails with 'query: syntax error at line 16, column 8' (a store answers)")
 def test_canned_query_with_codepoint_escape_text(seed_sources):
     graph_source, store = seed_sources
     prepared = q.named_query("posts-of", {"person": "\\u0078"})
