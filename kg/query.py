@@ -15,8 +15,9 @@ Canned queries live in ``kg/ontology/queries/NAME.rq``. Each starts with ``#`` c
 it answers, and declares its parameters as ``# param NAME (KIND): help``; KIND is ``label`` (a name:
 matches a plain literal or one tagged zh, en or zh-Latn-pinyin), ``date`` (YYYY-MM-DD, an xsd:date),
 ``iri`` or ``string``. A parameter binds the query variable of the same name. ``(KIND, optional)``
-declares a parameter that may be left out: the query's lines that end in the comment ``# if NAME`` are
-then dropped (they are the patterns that use it), so the query without them must be whole on its own.
+declares a parameter that may be left out. A canned query says which of its lines are for which case:
+a line ending in the comment ``# if NAME`` is kept only when NAME is given, and between the comment lines
+``#if NAME``, ``#else`` and ``#end`` the first part is kept when NAME is given, the second otherwise.
 """
 from __future__ import annotations
 
@@ -84,8 +85,10 @@ class CannedQuery:
 
 _PARAM_RE = re.compile(r"#\s*param\s+([A-Za-z_][A-Za-z0-9_]*)\s*\((label|date|iri|string)(\s*,\s*optional)?\)"
                        r"\s*:?\s*(.*)")
-#: A query line used only when an optional parameter is given ends in ``# if NAME``.
+#: A query line used only when an optional parameter is given ends in ``# if NAME``; longer parts are
+#: between the lines ``#if NAME``, ``#else`` (optional) and ``#end``.
 _IF_PARAM_RE = re.compile(r"#\s*if\s+([A-Za-z_][A-Za-z0-9_]*)\s*$")
+_BLOCK_RE = re.compile(r"\s*#(if\s+([A-Za-z_][A-Za-z0-9_]*)|else|end)\s*$")
 _PARAM_KINDS = ("label", "date", "iri", "string")
 
 
@@ -243,7 +246,10 @@ def bind(query: str, values: dict[str, list[Node]]) -> PreparedQuery:
     if missing:
         pieces.append((0, "".join(f"PREFIX {p}: <{known[p]}> " for p in missing)))
     if values:
-        pieces.append((_where_group_start(query), f" {_values_block(values)} "))
+        block = " " + " ".join(
+            f"VALUES ?{name} {{ {' '.join(_sparql_term(t) for t in terms)} }}" for name, terms in values.items()
+        ) + " "
+        pieces.append((_where_group_start(query), block))
     text, inserted, last, shift = [], [], 0, 0
     for at, piece in pieces:
         text.append(query[last:at])
@@ -253,19 +259,6 @@ def bind(query: str, values: dict[str, list[Node]]) -> PreparedQuery:
         last = at
     text.append(query[last:])
     return PreparedQuery("".join(text), query, tuple(inserted))
-
-
-def _values_block(values: dict[str, list[Node]]) -> str:
-    """One VALUES block for all the parameters (every combination of their terms): rdflib evaluates
-    what follows a single block with its variables bound, but not what follows two blocks."""
-    if len(values) == 1:
-        (name, terms), = values.items()
-        return f"VALUES ?{name} {{ {' '.join(_sparql_term(t) for t in terms)} }}"
-    rows = [()]
-    for terms in values.values():
-        rows = [row + (_sparql_term(t),) for row in rows for t in terms]
-    head = " ".join(f"?{name}" for name in values)
-    return f"VALUES ({head}) {{ {' '.join('(' + ' '.join(row) + ')' for row in rows)} }}"
 
 
 _TOKEN_RE = re.compile(
@@ -339,14 +332,32 @@ def named_query(name: str, params: dict[str, str]) -> PreparedQuery:
 
 
 def without_unused_lines(text: str, given: Iterable[str]) -> str:
-    """``text`` without the lines that end in ``# if NAME`` for a NAME not in ``given`` (emptied, so
-    that line numbers stay as in the file)."""
+    """``text`` with only the lines meant for the optional parameters ``given`` (or not given): a line
+    ending in ``# if NAME`` is emptied unless NAME is given; of a part ``#if NAME`` … ``#else`` … ``#end``
+    the lines of the other case are emptied (lines are emptied, not removed, so that line numbers stay as
+    in the file)."""
     given = set(given)
     lines = text.split("\n")
+    keep: list[bool] = []  # one entry per open #if: are its current lines kept?
     for i, line in enumerate(lines):
-        m = _IF_PARAM_RE.search(line)
-        if m and m.group(1) not in given and not line.lstrip().startswith("#"):
+        block = _BLOCK_RE.fullmatch(line)
+        if block:
+            word = block.group(1)
+            if word.startswith("if"):
+                keep.append(block.group(2) in given)
+            elif word == "else" and keep:
+                keep[-1] = not keep[-1]
+            elif word == "end" and keep:
+                keep.pop()
+            else:
+                raise KgError(f"query line {i + 1}: #{word} without #if")
             lines[i] = ""
+            continue
+        m = _IF_PARAM_RE.search(line)
+        if not all(keep) or (m and m.group(1) not in given and not line.lstrip().startswith("#")):
+            lines[i] = ""
+    if keep:
+        raise KgError("query: #if without #end")
     return "\n".join(lines)
 
 

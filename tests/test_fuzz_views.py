@@ -350,7 +350,7 @@ def test_canned_query_parameters_are_only_data(seed_sources, case):
     prepared = q.named_query(name, params)
 
     # the text is the canned query plus inserted spans, and parses back to exactly the bound terms
-    assert without_inserts(prepared) == q.canned(name).text
+    assert without_inserts(prepared) == q.without_unused_lines(q.canned(name).text, params)
     tree = parseQuery(prepared.text)
     blocks = inline_data(tree)
     assert all(len(block["var"]) == 1 for block in blocks)

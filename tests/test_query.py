@@ -57,8 +57,8 @@ def test_canned_queries_are_described():
         for p in cq.params:
             assert p.kind in ("label", "date", "iri", "string") and p.help, (name, p)
     assert [p.name for p in queries["reports-to"].params] == ["person"]
-    assert [p.name for p in queries["org-chart-at"].params] == ["at"]
-    assert [p.name for p in queries["changes-between"].params] == ["from", "to"]
+    assert [p.name for p in queries["org-chart-at"].params if not p.optional] == ["at"]
+    assert [p.name for p in queries["changes-between"].params if not p.optional] == ["from", "to"]
     assert [p.name for p in queries["members-of"].params] == ["org"]
 
 
@@ -105,6 +105,22 @@ def test_org_chart_at(seed):
     before = {(r["personName"], r["orgName"]) for r in run(seed, "org-chart-at", at="2022-09-01")}
     assert ("小谷", "当地生活事业部") not in before
     assert any(p == "小谷" for p, _o in before)  # still heading e-commerce
+
+
+def test_within_scopes_to_an_organization_and_its_units(seed, seed_ttl):
+    everything = run(seed, "org-chart-at", at="2022-10-01")
+    units = run(seed, "org-chart-at", at="2022-10-01", within="商业生态委员会")
+    assert units and all(r["orgName"] == "商业生态委员会" for r in units)
+    assert {tuple(sorted(r.items())) for r in units} <= {tuple(sorted(r.items())) for r in everything}
+    kuaishou = run(seed, "org-chart-at", at="2022-10-01", within="快手")  # the company and its units
+    assert {"当地生活事业部", "快手"} <= {r["orgName"] for r in kuaishou}
+    changes = run(seed, "changes-between", **{"from": "2022-09-01", "to": "2022-09-30", "within": "快手"})
+    assert ("Transfer", "小谷", "begins") in {(r["change"], r.get("personName", ""), r["effect"]) for r in changes}
+    assert run(seed, "changes-between", **{"from": "2022-09-01", "to": "2022-09-30", "within": "字节跳动"}) == []
+    code, out, err = invoke("query", str(seed_ttl), "--named", "org-chart-at", "--param", "at=2022-10-01",
+                            "--param", "within=Kuaishou", "--format", "csv")
+    assert code == 0, err
+    assert len(out.splitlines()) - 1 == len(kuaishou)
 
 
 def test_changes_between(seed):
