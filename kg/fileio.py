@@ -61,11 +61,11 @@ def _reason(exc: OSError) -> str:
     return " ".join(str(exc.strerror or exc).split()) or type(exc).__name__
 
 
-def read_bytes(path: str | os.PathLike) -> bytes:
-    """The bytes of a file, or a one-line :class:`KgError` naming it (missing, a directory, unreadable)."""
-    p = Path(path)
+def open_binary(path: str | os.PathLike):
+    """``path`` opened for reading bytes, or a one-line :class:`KgError` naming it (missing, a
+    directory, unreadable)."""
     try:
-        return p.read_bytes()
+        return open(path, "rb")
     except FileNotFoundError:
         raise KgError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -73,7 +73,15 @@ def read_bytes(path: str | os.PathLike) -> bytes:
     except PermissionError:
         raise KgError(f"{path}: permission denied") from None
     except OSError as exc:
-        if p.is_dir():
+        if Path(path).is_dir():
             raise KgError(f"{path}: is a directory") from None
-        raise KgError(f"{path}: cannot read ({' '.join((exc.strerror or str(exc)).split())})") from None
+        raise KgError(f"{path}: cannot read ({_reason(exc)})") from None
 
+
+def read_bytes(path: str | os.PathLike) -> bytes:
+    """The bytes of a file, or a one-line :class:`KgError` naming it (missing, a directory, unreadable)."""
+    with open_binary(path) as fh:
+        try:
+            return fh.read()
+        except OSError as exc:
+            raise KgError(f"{path}: cannot read ({_reason(exc)})") from None

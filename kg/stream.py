@@ -32,6 +32,7 @@ import rdflib
 
 from . import dates, noise, pipeline, rdf, text as text_mod
 from .errors import KgError
+from .fileio import open_binary
 
 #: ``kg extract`` streams a file larger than this many bytes (smaller ones are read whole).
 STREAM_ABOVE_BYTES = 5 * 1024 * 1024
@@ -80,17 +81,7 @@ def iter_paragraph_chunks(path: str | os.PathLike, max_chars: int = MAX_CHARS) -
     if max_chars < 1:
         raise ValueError("max_chars must be positive")
     name = os.fspath(path)
-    try:
-        fh = open(path, "rb")
-    except FileNotFoundError:
-        raise KgError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise KgError(f"{name}: is a directory") from None
-    except PermissionError:
-        raise KgError(f"{name}: permission denied") from None
-    except OSError as exc:
-        raise KgError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    with fh:
+    with open_binary(path) as fh:
         try:
             yield from _chunks(fh, name, max_chars)
         except OSError as exc:
