@@ -23,6 +23,28 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def find_words(text: str, words) -> list[tuple[int, int]]:
+    """Spans of ``words`` in ``text``, leftmost first, the longest at a place, none overlapping.
+
+    What ``re.finditer(alternation(words), text)`` finds, without compiling a regex for each set of
+    words (a document's names): ``find_words("程一晓和一晓", ["程一晓", "一晓"])`` is ``[(0, 3), (4, 6)]``.
+    """
+    hits = []
+    for word in set(words):
+        if word:
+            i = text.find(word)
+            while i >= 0:
+                hits.append((i, -len(word)))
+                i = text.find(word, i + 1)
+    hits.sort()
+    spans, pos = [], 0
+    for start, minus_length in hits:
+        if start >= pos:
+            pos = start - minus_length
+            spans.append((start, pos))
+    return spans
+
+
 class Matcher:
     """Leftmost-longest dictionary matching for thousands of forms, case-insensitive.
 

@@ -10,7 +10,7 @@ import re
 
 from . import dates as dates_mod
 from .document import Document, Mention
-from .lexicon import Lexicon, alternation, cue_pattern, load
+from .lexicon import Lexicon, cue_pattern, find_words, load
 from .resolve import unit_core
 from .segment import hmm_tokens, is_common_word, tokens, word_tag
 
@@ -44,7 +44,7 @@ class _Spans:
         self._by_end: dict[int, Mention] = {}
 
     def free(self, start: int, end: int) -> bool:
-        return 0 <= start < end <= len(self.text) and not any(self.taken[start:end])
+        return 0 <= start < end <= len(self.text) and self.taken.find(1, start, end) < 0
 
     def add(self, kind: str, start: int, end: int, value: str = "", label: str = "", parent: str = "") -> bool:
         if not self.free(start, end):
@@ -94,20 +94,18 @@ def find_mentions(doc: Document) -> Document:
         _find_signature(spans_by_sentence[-1], lx, known_people)
     _add_given_names(known_people, lx)
     # a name found in one sentence is a name in every sentence
-    known_re = re.compile(alternation(known_people) or "(?!)")
     for sp in spans_by_sentence:
-        _find_known_persons(sp, known_people, lx, known_re)
+        _find_known_persons(sp, known_people, lx)
         _find_units(sp, lx)
         _find_cues(sp, lx)
         _find_context_orgs(sp, lx)
     known_units = {m.text: m for sp in spans_by_sentence for m in sp.items if m.kind == "org" and m.value != "company"}
     if known_units:
-        pattern = re.compile(alternation(known_units))
         for sp in spans_by_sentence:
-            for m in pattern.finditer(sp.text):
-                u = known_units[m.group()]
-                _drop_inner_orgs(sp, m.start(), m.end())  # "阿里云智能" holds the company name 阿里
-                sp.add("org", m.start(), m.end(), u.value, u.label, u.parent)
+            for start, end in find_words(sp.text, known_units):
+                u = known_units[sp.text[start:end]]
+                _drop_inner_orgs(sp, start, end)  # "阿里云智能" holds the company name 阿里
+                sp.add("org", start, end, u.value, u.label, u.parent)
     for sp in spans_by_sentence:
         doc.mentions.extend(sorted(sp.items, key=lambda m: m.start))
     return doc
@@ -122,6 +120,8 @@ def _latest_year(text: str) -> int | None:
 def _declared_aliases(text: str) -> dict[str, str]:
     """"宁德时代新能源科技股份有限公司(以下简称"宁德时代")": short form -> full name."""
     out = {}
+    if "以下简称" not in text:  # the regex below is slow to fail on a long text
+        return out
     for m in re.finditer(r"([^\s,，。(（]{2,40}?)[(（]以下简称[:：]?[“\"「]([^”\"」]{1,20})[”\"」]", text):
         out[m.group(2)] = m.group(1)
     return out
@@ -319,9 +319,9 @@ def _add_given_names(known: dict[str, str], lx: Lexicon) -> None:
             known[given] = ""
 
 
-def _find_known_persons(sp: _Spans, known: dict[str, str], lx: Lexicon, pattern: re.Pattern) -> None:
-    for m in pattern.finditer(sp.text):
-        sp.add("person", m.start(), m.end())
+def _find_known_persons(sp: _Spans, known: dict[str, str], lx: Lexicon) -> None:
+    for start, end in find_words(sp.text, known):
+        sp.add("person", start, end)
     # "徐直军、胡厚崑、孟晚舟": a name in a list of names
     for m in re.finditer(f"(?<=、)([{CJK}]{{2,3}})(?=、)|(?<=、)([{CJK}]{{2,3}})(?=[,，。和及等三两二])|([{CJK}]{{2,3}})(?=、)",
                          sp.text):

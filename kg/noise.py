@@ -51,7 +51,8 @@ def strip_injections(text: str) -> str:
     2. Ads and furniture from ``noise.tsv`` (:func:`strip_ads`).
     3. :func:`kg.text.normalize`, so that a sentence an ad line had split is joined again.
     """
-    return normalize(strip_ads(strip_repeated_headlines(text)))
+    stripped = strip_ads(strip_repeated_headlines(text))
+    return text if stripped == text else normalize(stripped)  # normalize is idempotent: nothing cut, no change
 
 
 def strip_repeated_headlines(text: str) -> str:

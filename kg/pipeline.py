@@ -24,13 +24,17 @@ def prepare(text: str, date: Date | str | None = None, source: str = "") -> Docu
     return doc
 
 
+def annotate(doc: Document) -> Document:
+    """Find the mentions, entities and facts of a document made by :func:`prepare`."""
+    for step in (find_mentions, resolve, extract_facts):
+        doc = step(doc)
+    return doc
+
+
 def extract(text: str, date: Date | str | None = None, source: str = "") -> Document:
     """Extract people, organizations, posts, reporting lines and events from one article.
 
     ``date`` is the publication date (``YYYY-MM-DD`` or a ``datetime.date``): relative
     dates ("昨日", "两周前") resolve against it; without it, the latest full date in the text.
     """
-    doc = prepare(text, date, source)
-    for step in (find_mentions, resolve, extract_facts):
-        doc = step(doc)
-    return doc
+    return annotate(prepare(text, date, source))

@@ -3,6 +3,10 @@
 IRIs are minted from normalized names under a base IRI, so the same name gives the same IRI
 in every run and every document; memberships, events and excerpts are keyed by the document's
 content hash so that facts from two articles never collide.
+
+The builder writes N-Triples lines directly (no graph object per document): that is what the store
+loads, and :func:`to_rdf` parses the same lines into an rdflib Graph. ``ORG``, ``OC``, ``TIME``… here
+are namespaces of N-Triples terms: ``OC.Excerpt`` is ``"<https://kg.example.org/ns/org-change#Excerpt>"``.
 """
 from __future__ import annotations
 
@@ -11,18 +15,54 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, SKOS, XSD
+from rdflib import Graph, Namespace
+from rdflib.namespace import DCTERMS as _DCTERMS, FOAF as _FOAF, PROV as _PROV, SKOS as _SKOS, XSD as _XSD
 
 from .document import Document, Entity, Fact
 from .lexicon import load
 from .resolve import pinyin
 
-ORG = Namespace("http://www.w3.org/ns/org#")
-TIME = Namespace("http://www.w3.org/2006/time#")
-OC = Namespace("https://kg.example.org/ns/org-change#")
 DEFAULT_BASE = "https://kg.example.org/id/"
 PINYIN = "zh-Latn-pinyin"
+_NAMESPACES = {"org": "http://www.w3.org/ns/org#", "foaf": str(_FOAF), "skos": str(_SKOS),
+               "time": "http://www.w3.org/2006/time#", "prov": str(_PROV), "dcterms": str(_DCTERMS),
+               "oc": "https://kg.example.org/ns/org-change#", "xsd": str(_XSD),
+               "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
+
+
+class Terms:
+    """A namespace of N-Triples IRIs: ``Terms("http://x/#").a`` is ``"<http://x/#a>"``."""
+
+    def __init__(self, iri: str):
+        self.iri = iri
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term = f"<{self.iri}{name}>"
+        setattr(self, name, term)  # computed once per name
+        return term
+
+
+ORG, OC, TIME = Terms(_NAMESPACES["org"]), Terms(_NAMESPACES["oc"]), Terms(_NAMESPACES["time"])
+FOAF, SKOS, PROV = Terms(_NAMESPACES["foaf"]), Terms(_NAMESPACES["skos"]), Terms(_NAMESPACES["prov"])
+DCTERMS, XSD, RDF = Terms(_NAMESPACES["dcterms"]), Terms(_NAMESPACES["xsd"]), Terms(_NAMESPACES["rdf"])
+
+# N-Triples string escapes; other control characters as \uXXXX so that every parser reads them back
+_ESCAPES = {c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F]}
+_ESCAPES.update({ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"})
+
+
+def literal(value: str | int | bool, lang: str | None = None, datatype: str | None = None) -> str:
+    """An N-Triples literal: ``literal("小谷")``, ``literal("CEO", lang="en")``, ``literal(3)``, ``literal(True)``."""
+    if isinstance(value, bool):
+        value, datatype = ("true" if value else "false"), XSD.boolean
+    elif isinstance(value, int):
+        value, datatype = str(value), XSD.integer
+    text = f'"{value.translate(_ESCAPES)}"'
+    if lang:
+        return f"{text}@{lang}"
+    return f"{text}^^{datatype}" if datatype else text
 
 
 @lru_cache(maxsize=16384)
@@ -39,31 +79,36 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def date_literal(value: str) -> Literal:
-    dtype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(value), XSD.date)
-    return Literal(value, datatype=dtype)
+def date_literal(value: str) -> str:
+    """``2022-09-16`` as xsd:date, ``2022-09`` as xsd:gYearMonth, ``2022`` as xsd:gYear."""
+    return literal(value, datatype={10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(value), XSD.date))
 
 
 def new_graph(base: str = DEFAULT_BASE) -> Graph:
     """An empty graph with the prefixes kg writes."""
     g = Graph()
-    for prefix, ns in (("org", ORG), ("foaf", FOAF), ("skos", SKOS), ("time", TIME), ("prov", PROV),
-                       ("dcterms", DCTERMS), ("oc", OC), ("xsd", XSD), ("kg", Namespace(base))):
-        g.bind(prefix, ns)
+    for prefix in ("org", "foaf", "skos", "time", "prov", "dcterms", "oc", "xsd"):
+        g.bind(prefix, Namespace(_NAMESPACES[prefix]))
+    g.bind("kg", Namespace(base))
     return g
 
 
 class _Builder:
     def __init__(self, doc: Document, base: str):
-        self.doc, self.base, self.g = doc, base, new_graph(base)
-        self.iris: dict[str, URIRef] = {}
+        self.doc, self.base = doc, base
+        self.lines: dict[str, None] = {}  # N-Triples lines, each once, in the order written
+        self.iris: dict[str, str] = {}  # entity key -> IRI (without <>)
         self.owners: dict[str, str] = {}  # IRI -> entity key: one entity per IRI
         self.emitted: set[str] = set()
         self.roles_emitted: set[str] = set()
         self.excerpts: set[int] = set()
-        self.doc_iri = URIRef(f"{base}doc/{doc.id}")
+        self.doc_iri = f"<{base}doc/{doc.id}>"
 
-    def iri(self, key: str) -> URIRef:
+    def add(self, s: str, p: str, o: str) -> None:
+        self.lines[f"{s} {p} {o} ."] = None
+
+    def iri(self, key: str) -> str:
+        """The entity's IRI, without <>."""
         if key not in self.iris:
             e = self.doc.entities[key]
             if e.kind == "person":
@@ -77,149 +122,150 @@ class _Builder:
                 # two entities whose names romanize alike (电商 / 店商, Alpha / ALPHA): the name decides
                 iri = f"{iri}-{_digest(e.name)[:6]}"
             self.owners[iri] = key
-            self.iris[key] = URIRef(iri)
+            self.iris[key] = iri
         return self.iris[key]
 
-    def excerpt(self, sentence: int) -> URIRef:
+    def excerpt(self, sentence: int) -> str:
         s = self.doc.sentences[sentence]
-        ex = URIRef(f"{self.base}excerpt/{self.doc.id}-{s.start}-{s.end}")
+        ex = f"<{self.base}excerpt/{self.doc.id}-{s.start}-{s.end}>"
         if sentence not in self.excerpts:
             self.excerpts.add(sentence)
-            self.g.add((ex, RDF.type, OC.Excerpt))
-            self.g.add((ex, PROV.value, Literal(s.text)))
-            self.g.add((ex, OC.startOffset, Literal(s.start)))
-            self.g.add((ex, OC.endOffset, Literal(s.end)))
-            self.g.add((ex, DCTERMS.source, self.doc_iri))
+            self.add(ex, RDF.type, OC.Excerpt)
+            self.add(ex, PROV.value, literal(s.text))
+            self.add(ex, OC.startOffset, literal(s.start))
+            self.add(ex, OC.endOffset, literal(s.end))
+            self.add(ex, DCTERMS.source, self.doc_iri)
         return ex
 
-    def entity(self, key: str) -> URIRef:
-        node = self.iri(key)
+    def entity(self, key: str) -> str:
+        node = f"<{self.iri(key)}>"
         if key in self.emitted:  # labels and types once per entity, however many facts name it
             return node
         self.emitted.add(key)
         e: Entity = self.doc.entities[key]
         if e.kind == "person":
-            self.g.add((node, RDF.type, FOAF.Person))
-            self.g.add((node, FOAF.name, Literal(e.name)))
+            self.add(node, RDF.type, FOAF.Person)
+            self.add(node, FOAF.name, literal(e.name))
             for label in sorted(e.labels - {e.name}):
-                self.g.add((node, SKOS.altLabel, Literal(label)))
+                self.add(node, SKOS.altLabel, literal(label))
             if not e.name.isascii():
-                self.g.add((node, SKOS.altLabel, Literal(pinyin(e.name), lang=PINYIN)))
+                self.add(node, SKOS.altLabel, literal(pinyin(e.name), lang=PINYIN))
         else:
             cls = ORG.FormalOrganization if e.kind == "company" else ORG.OrganizationalUnit
-            self.g.add((node, RDF.type, cls))
+            self.add(node, RDF.type, cls)
             if e.kind == "committee":
-                self.g.add((node, RDF.type, OC.Committee))
-            self.g.add((node, SKOS.prefLabel, Literal(e.name)))
+                self.add(node, RDF.type, OC.Committee)
+            self.add(node, SKOS.prefLabel, literal(e.name))
             for label in sorted((e.labels | e.english) - {e.name}):
-                self.g.add((node, SKOS.altLabel, Literal(label)))
+                self.add(node, SKOS.altLabel, literal(label))
         return node
 
-    def role(self, role_id: str) -> URIRef:
+    def role(self, role_id: str) -> str:
         r = load().roles[role_id]
-        node = URIRef(f"{self.base}role/{r.id}")
+        node = f"<{self.base}role/{r.id}>"
         if role_id in self.roles_emitted:
             return node
         self.roles_emitted.add(role_id)
-        self.g.add((node, RDF.type, ORG.Role))
-        self.g.add((node, SKOS.prefLabel, Literal(r.zh, lang="zh")))
-        self.g.add((node, SKOS.prefLabel, Literal(r.en, lang="en")))
-        self.g.add((node, OC.isHeadRole, Literal(r.head)))
+        self.add(node, RDF.type, ORG.Role)
+        self.add(node, SKOS.prefLabel, literal(r.zh, lang="zh"))
+        self.add(node, SKOS.prefLabel, literal(r.en, lang="en"))
+        self.add(node, OC.isHeadRole, literal(r.head))
         return node
 
-    def membership(self, f: Fact) -> URIRef:
-        m = URIRef(f"{self.base}membership/{_digest(self.doc.id, f.subject, f.object, f.role, f.status)}")
-        g = self.g
-        g.add((m, RDF.type, ORG.Membership))
-        g.add((m, ORG.member, self.entity(f.subject)))
-        g.add((m, ORG.organization, self.entity(f.object)))
-        g.add((m, ORG.role, self.role(f.role)))
+    def membership(self, f: Fact) -> str:
+        iri = f"{self.base}membership/{_digest(self.doc.id, f.subject, f.object, f.role, f.status)}"
+        m, add = f"<{iri}>", self.add
+        add(m, RDF.type, ORG.Membership)
+        add(m, ORG.member, self.entity(f.subject))
+        add(m, ORG.organization, self.entity(f.object))
+        add(m, ORG.role, self.role(f.role))
         if f.title:
-            g.add((m, OC.title, Literal(f.title)))
-        g.add((m, PROV.wasDerivedFrom, self.excerpt(f.sentence)))
-        interval = URIRef(f"{m}-during")
-        g.add((m, ORG.memberDuring, interval))
-        g.add((interval, RDF.type, TIME.Interval))
+            add(m, OC.title, literal(f.title))
+        add(m, PROV.wasDerivedFrom, self.excerpt(f.sentence))
+        interval = f"<{iri}-during>"
+        add(m, ORG.memberDuring, interval)
+        add(interval, RDF.type, TIME.Interval)
         if f.start:
-            self._instant(interval, TIME.hasBeginning, URIRef(f"{m}-start"), f.start)
+            self._instant(interval, TIME.hasBeginning, f"<{iri}-start>", f.start)
         if f.status == "former":
-            self._instant(interval, TIME.hasEnd, URIRef(f"{m}-end"), f.end)
+            self._instant(interval, TIME.hasEnd, f"<{iri}-end>", f.end)
         return m
 
-    def statement(self, f: Fact) -> URIRef:
+    def statement(self, f: Fact) -> str:
         """A direct triple (p org:reportsTo q, p org:memberOf o) and a node that carries its source."""
         s, o = self.entity(f.subject), self.entity(f.object)
         prop, cls, sub, sup, path = {
             "reportsTo": (ORG.reportsTo, OC.ReportingLine, OC.subordinate, OC.superior, "reporting"),
             "memberOf": (ORG.memberOf, OC.Affiliation, OC.affiliate, OC.affiliatedWith, "affiliation"),
         }[f.kind]
-        self.g.add((s, prop, o))
-        node = URIRef(f"{self.base}{path}/{_digest(self.doc.id, f.subject, f.object)}")
-        self.g.add((node, RDF.type, cls))
-        self.g.add((node, sub, s))
-        self.g.add((node, sup, o))
-        self.g.add((node, PROV.wasDerivedFrom, self.excerpt(f.sentence)))
+        self.add(s, prop, o)
+        node = f"<{self.base}{path}/{_digest(self.doc.id, f.subject, f.object)}>"
+        self.add(node, RDF.type, cls)
+        self.add(node, sub, s)
+        self.add(node, sup, o)
+        self.add(node, PROV.wasDerivedFrom, self.excerpt(f.sentence))
         return node
 
     def _instant(self, interval, prop, node, value):
-        self.g.add((interval, prop, node))
-        self.g.add((node, RDF.type, TIME.Instant))
+        self.add(interval, prop, node)
+        self.add(node, RDF.type, TIME.Instant)
         if value:
-            self.g.add((node, TIME.inXSDDate, date_literal(value)))
+            self.add(node, TIME.inXSDDate, date_literal(value))
 
-    def build(self) -> Graph:
-        g, doc = self.g, self.doc
-        g.add((self.doc_iri, RDF.type, OC.Document))
-        g.add((self.doc_iri, DCTERMS.identifier, Literal(doc.id)))
+    def build(self) -> str:
+        """The document's triples as N-Triples, sorted."""
+        doc, add = self.doc, self.add
+        add(self.doc_iri, RDF.type, OC.Document)
+        add(self.doc_iri, DCTERMS.identifier, literal(doc.id))
         if doc.date:
-            g.add((self.doc_iri, DCTERMS.date, date_literal(doc.date.isoformat())))
+            add(self.doc_iri, DCTERMS.date, date_literal(doc.date.isoformat()))
         roles = load().roles
-        changes: dict[tuple[int, str], dict[str, list[URIRef]]] = {}
+        changes: dict[tuple[int, str], dict[str, list[str]]] = {}
         for f in doc.facts:
             if f.kind == "post":
                 m = self.membership(f)
                 if f.status == "current" and roles[f.role].head and not _qualified(f.title):
-                    g.add((self.iri(f.subject), ORG.headOf, self.iri(f.object)))
+                    add(self.entity(f.subject), ORG.headOf, self.entity(f.object))
                 side = "generated" if f.status == "current" else "invalidated"
                 changes.setdefault((f.sentence, f.subject), {}).setdefault(side, []).append(m)
             elif f.kind in ("reportsTo", "memberOf"):
                 self.statement(f)
             elif f.kind == "unitOf":
                 s, o = self.entity(f.subject), self.entity(f.object)
-                g.add((s, ORG.unitOf, o))
-                g.add((o, ORG.hasUnit, s))
+                add(s, ORG.unitOf, o)
+                add(o, ORG.hasUnit, s)
                 if f.sentence >= 0:
-                    g.add((s, PROV.wasDerivedFrom, self.excerpt(f.sentence)))
+                    add(s, PROV.wasDerivedFrom, self.excerpt(f.sentence))
             elif f.kind == "established":
                 unit = self.entity(f.subject)
-                ev = URIRef(f"{self.base}event/{_digest(doc.id, 'established', f.subject)}")
-                g.add((ev, RDF.type, ORG.ChangeEvent))
-                g.add((ev, RDF.type, OC.UnitEstablished))
-                g.add((ev, ORG.resultingOrganization, unit))
-                g.add((unit, ORG.resultedFrom, ev))
+                ev = f"<{self.base}event/{_digest(doc.id, 'established', f.subject)}>"
+                add(ev, RDF.type, ORG.ChangeEvent)
+                add(ev, RDF.type, OC.UnitEstablished)
+                add(ev, ORG.resultingOrganization, unit)
+                add(unit, ORG.resultedFrom, ev)
                 if f.date:
-                    g.add((ev, DCTERMS.date, date_literal(f.date)))
-                g.add((ev, PROV.wasDerivedFrom, self.excerpt(f.sentence)))
+                    add(ev, DCTERMS.date, date_literal(f.date))
+                add(ev, PROV.wasDerivedFrom, self.excerpt(f.sentence))
         self._personnel_changes(changes)
-        return g
+        return "".join(line + "\n" for line in sorted(self.lines))
 
     def _personnel_changes(self, changes):
         """One event per person and sentence: a transfer ends one post and begins another."""
-        g, doc = self.g, self.doc
+        doc, add = self.doc, self.add
         for (sentence, person), sides in sorted(changes.items()):
             gen, inv = sides.get("generated", []), sides.get("invalidated", [])
             cls = OC.Transfer if gen and inv else (OC.Appointment if gen else OC.Departure)
-            ev = URIRef(f"{self.base}event/{_digest(doc.id, 'personnel', str(sentence), person)}")
-            g.add((ev, RDF.type, cls))
+            ev = f"<{self.base}event/{_digest(doc.id, 'personnel', str(sentence), person)}>"
+            add(ev, RDF.type, cls)
             for m in gen:
-                g.add((ev, PROV.generated, m))
+                add(ev, PROV.generated, m)
             for m in inv:
-                g.add((ev, PROV.invalidated, m))
-            g.add((ev, PROV.wasDerivedFrom, self.excerpt(sentence)))
+                add(ev, PROV.invalidated, m)
+            add(ev, PROV.wasDerivedFrom, self.excerpt(sentence))
             date = next((f.date for f in doc.facts if f.sentence == sentence and f.subject == person and f.date),
                         None)
             if date:
-                g.add((ev, DCTERMS.date, date_literal(date)))
+                add(ev, DCTERMS.date, date_literal(date))
 
 
 def _qualified(title: str | None) -> bool:
@@ -228,15 +274,17 @@ def _qualified(title: str | None) -> bool:
     return bool(title) and any(title.startswith(q) for q in lx.qualifiers if q not in lx.head_qualifiers)
 
 
-def to_rdf(doc: Document, base: str = DEFAULT_BASE) -> Graph:
-    """The document's entities, facts and provenance as an rdflib Graph (W3C ORG)."""
+def to_ntriples(doc: Document, base: str = DEFAULT_BASE) -> str:
+    """The document's entities, facts and provenance as N-Triples (W3C ORG), sorted lines."""
     if not base.endswith(("/", "#")):
         base += "/"
-    return _Builder(doc, base).build()
+    return _Builder(doc, check_base(base)).build()
 
 
-def to_turtle(doc: Document, base: str = DEFAULT_BASE) -> str:
-    return to_rdf(doc, base).serialize(format="turtle")
+def to_rdf(doc: Document, base: str = DEFAULT_BASE) -> Graph:
+    """The document's entities, facts and provenance as an rdflib Graph (W3C ORG)."""
+    g = new_graph(base if base.endswith(("/", "#")) else base + "/")
+    return g.parse(data=to_ntriples(doc, base), format="nt")
 
 
 _BASE_IRI_RE = re.compile(r"(?:https?://[^/?#\x00-\x20<>\"{}|^`\\]+|urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:)"

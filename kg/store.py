@@ -12,7 +12,9 @@
 
 Each document's triples go into the named graph ``{base}graph/{doc id}`` (the id is the hash of the
 normalized text, :attr:`kg.document.Document.id`) and into the store's default graph, the *merged view*
-(the set union of all document graphs), in one transaction: after a crash every document is complete or
+(the set union of all document graphs). They are written in batches with Oxigraph's bulk loader, and
+each document's ``<doc> a oc:Document`` last, in one transaction, which marks it complete; opening the
+store after a crash takes out what was written of unmarked documents. So every document is complete or
 absent, ingesting the same text again adds nothing, and an interrupted ingest resumes where it stopped.
 Removing a document drops its graph and takes out of the merged view what no other document states.
 Entities merge across documents because the extractor mints the same IRI for the same normalized name;
@@ -34,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from .document import Document
 from .errors import KgError
 from .fileio import write_atomic
 from .query import PreparedQuery, Result, _as_prepared, endpoint_url, http_request, normalize_term, syntax_error
@@ -52,6 +55,13 @@ EXPORT_FORMATS = {".trig": ("TRIG", True), ".nq": ("N_QUADS", True), ".ttl": ("T
 
 _DOC_ID_RE = re.compile(r"[0-9a-f]{16}")
 _GRAPH_RE = re.compile(r"/graph/([0-9a-f]{16})$")
+
+#: Triples an ingest writes at a time (one bulk load): a few MB of N-Triples.
+BATCH_TRIPLES = 50_000
+# an empty named graph that exists while documents are being written (see CorpusStore.add)
+_LOADING = "urn:kg:store:writing"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_OC_DOCUMENT = "https://kg.example.org/ns/org-change#Document"
 
 
 def _locked(lock: Path) -> bool:
@@ -127,6 +137,7 @@ class CorpusStore:
             if "lock" in str(exc).lower():
                 raise KgError(f"{path}: store is in use by another process") from None
             raise KgError(f"{path}: cannot open store ({' '.join(str(exc).split())})") from None
+        self._recover()
 
     # -- lifecycle
 
@@ -152,8 +163,8 @@ class CorpusStore:
         return f"{base}graph/{doc_id}"
 
     def graphs(self) -> list[str]:
-        """Every named graph's IRI, sorted."""
-        return sorted(g.value for g in self._store.named_graphs() if hasattr(g, "value"))
+        """Every document graph's IRI, sorted."""
+        return sorted(g.value for g in self._store.named_graphs() if hasattr(g, "value") and g.value != _LOADING)
 
     def documents(self) -> list[str]:
         """The ids of the documents in the store, sorted."""
@@ -163,36 +174,86 @@ class CorpusStore:
         """The named graphs of document ``doc_id`` (one, unless it was ingested under two bases)."""
         return [g for g in self.graphs() if g.endswith(f"/graph/{doc_id}")]
 
-    def has(self, doc_id: str, base: str = DEFAULT_BASE) -> bool:
-        return self._store.contains_named_graph(_ox().NamedNode(self.graph_iri(doc_id, base)))
+    @staticmethod
+    def doc_iri(doc_id: str, base: str = DEFAULT_BASE) -> str:
+        if not base.endswith(("/", "#")):
+            base += "/"
+        return f"{base}doc/{doc_id}"
 
-    def add(self, doc_id: str, ntriples: str | bytes, base: str = DEFAULT_BASE) -> None:
-        """Store one document's triples (N-Triples): into its graph and the merged view, in one transaction."""
+    def has(self, doc_id: str, base: str = DEFAULT_BASE) -> bool:
+        """The document is in the store, complete."""
+        return self._mark_quads(self.graph_iri(doc_id, base))[0] in self._store
+
+    def add(self, documents: list[tuple[str, str | bytes]], base: str = DEFAULT_BASE) -> None:
+        """Store documents: ``(doc id, N-Triples)`` pairs, the N-Triples one triple per line as kg writes them.
+
+        Each triple goes into the document's graph and into the merged view. The triples are written with
+        Oxigraph's bulk loader (several times faster than a transaction, but not atomic) and then, in one
+        transaction, each document's own statement ``<doc> a oc:Document``: it marks the document complete
+        (:meth:`has`). A crash before that leaves graphs without it, which the next opening of the store
+        takes out again (:meth:`_recover`).
+        """
         ox = _ox()
-        data = ntriples.encode("utf-8") if isinstance(ntriples, str) else ntriples
-        graph = ox.NamedNode(self.graph_iri(doc_id, base))
-        default = ox.DefaultGraph()
-        quads = []
-        for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
-            quads.append(ox.Quad(t.subject, t.predicate, t.object, graph))
-            quads.append(ox.Quad(t.subject, t.predicate, t.object, default))
-        self._store.extend(quads)
+        quads, triples = [], []
+        for doc_id, ntriples in documents:
+            text = ntriples.decode("utf-8") if isinstance(ntriples, bytes) else ntriples
+            mark = self._mark(doc_id, base)
+            graph = f"<{self.graph_iri(doc_id, base)}> .\n"
+            for line in text.splitlines():
+                line = line.strip()
+                if line.endswith(".") and line != mark:
+                    triples.append(f"{line}\n")
+                    quads.append(f"{line[:-1]}{graph}")
+        self._store.add_graph(ox.NamedNode(_LOADING))
+        try:
+            # the documents' graphs before the merged view: a crash in between leaves only graphs to take out
+            self._store.bulk_load("".join(quads).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            self._store.bulk_load("".join(triples).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        except SyntaxError as exc:
+            raise KgError(f"{', '.join(d for d, _ in documents)}: not N-Triples ({' '.join(str(exc).split())})") \
+                from None
+        self._store.extend(quad for doc_id, _ in documents
+                           for quad in self._mark_quads(self.graph_iri(doc_id, base)))
+        self._store.remove_graph(ox.NamedNode(_LOADING))
+
+    @staticmethod
+    def _mark(doc_id: str, base: str) -> str:
+        """The N-Triples line that says the document is one: ``<{base}doc/{id}> a oc:Document .``"""
+        return f"<{CorpusStore.doc_iri(doc_id, base)}> <{_RDF_TYPE}> <{_OC_DOCUMENT}> ."
+
+    @staticmethod
+    def _mark_quads(graph_iri: str) -> list:
+        """The mark of the document whose graph is ``graph_iri``: in its graph and in the merged view."""
+        ox = _ox()
+        i = graph_iri.rfind("graph/")
+        doc = ox.NamedNode(f"{graph_iri[:i]}doc/{graph_iri[i + len('graph/'):]}")
+        kind, cls = ox.NamedNode(_RDF_TYPE), ox.NamedNode(_OC_DOCUMENT)
+        return [ox.Quad(doc, kind, cls, ox.NamedNode(graph_iri)), ox.Quad(doc, kind, cls, ox.DefaultGraph())]
+
+    def _recover(self) -> None:
+        """After a crash mid-write: take out the graphs of documents not marked complete."""
+        ox = _ox()
+        if not self._store.contains_named_graph(ox.NamedNode(_LOADING)):
+            return
+        for graph in self.graphs():
+            if self._mark_quads(graph)[0] not in self._store:
+                self._drop(graph)
+        self._store.remove_graph(ox.NamedNode(_LOADING))
 
     def remove(self, doc_id: str) -> bool:
-        """Drop the document's graph(s) and what only they said from the merged view, in one transaction.
+        """Drop the document's graph(s) and what only they said from the merged view, in one transaction each.
 
         False when the document is not in the store.
         """
         graphs = self.graphs_of(doc_id)
-        if not graphs:
-            return False
-        ops = []
         for g in graphs:
-            ops.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} "
-                       f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{g}>) }} }}")
-            ops.append(f"DROP GRAPH <{g}>")
-        self._store.update(" ;\n".join(ops))
-        return True
+            self._drop(g)
+        return bool(graphs)
+
+    def _drop(self, graph: str) -> None:
+        self._store.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
+                           f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{graph}>) }} }} ;\n"
+                           f"DROP GRAPH <{graph}>")
 
     def graph_ntriples(self, graph: str) -> bytes:
         ox = _ox()
@@ -440,28 +501,28 @@ class IngestReport:
     triples: int = 0  # distinct triples in the store afterwards
 
 
+# (label, the prepared document, base IRI) -> (label, doc id, N-Triples, error)
+_Task = tuple[str, "Document", str]
+_Result = tuple[str, "str | None", "bytes | None", "str | None"]
+
+
 def _ignore_sigint() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _extract(task: tuple[str, str, str | None, str]) -> tuple[str, str | None, bytes | None, str | None]:
+def _extract(task: _Task) -> _Result:
     """(label, doc id, N-Triples bytes, error): runs in a worker process (a pool's or a Dask worker's)."""
     from . import pipeline, rdf
 
-    label, text, date, base = task
+    label, doc, base = task
     try:
-        doc = pipeline.extract(text, date=date, source=label)
-        return label, doc.id, rdf.to_rdf(doc, base).serialize(format="nt", encoding="utf-8"), None
+        return label, doc.id, rdf.to_ntriples(pipeline.annotate(doc), base).encode("utf-8"), None
     except KgError as exc:
         return label, None, None, str(exc)
     except Exception as exc:  # an extractor bug must not stop a corpus ingest: report it, go on
         return label, None, None, f"extraction failed: {type(exc).__name__}: {exc}"
-
-
-_Task = tuple[str, str, "str | None", str]
-_Result = tuple[str, "str | None", "bytes | None", "str | None"]
 
 
 class _Serial:
@@ -648,6 +709,57 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
+class _Writer:
+    """Writes extracted documents to the store in batches, each in a thread while the next is extracted.
+
+    One batch at most is being written while the next one fills (pyoxigraph lets go of the GIL while it
+    loads), so memory stays bounded. Leaving the ``with`` block writes what is left and waits for it.
+    """
+
+    def __init__(self, store: CorpusStore, base: str, added: list[str]):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.store, self.base, self.added = store, base, added
+        self.thread = ThreadPoolExecutor(1, thread_name_prefix="kg-store-writer")
+        self.writing = None
+        self.batch: list[tuple[str, bytes]] = []
+        self.lines = 0
+
+    def add(self, doc_id: str, ntriples: bytes) -> None:
+        self.batch.append((doc_id, ntriples))
+        self.lines += ntriples.count(b"\n")
+        if self.lines >= BATCH_TRIPLES:
+            self.flush()
+
+    def flush(self) -> None:
+        self.wait()
+        if self.batch:
+            self.writing = self.thread.submit(self._write, self.batch)
+            self.batch, self.lines = [], 0
+
+    def _write(self, batch: list[tuple[str, bytes]]) -> None:
+        self.store.add(batch, self.base)
+        self.added.extend(doc_id for doc_id, _ in batch)
+
+    def wait(self) -> None:
+        if self.writing is not None:
+            writing, self.writing = self.writing, None
+            writing.result()
+
+    def __enter__(self) -> "_Writer":
+        return self
+
+    def __exit__(self, exc_type, *_) -> None:
+        try:
+            if exc_type is None:
+                self.flush()
+                self.wait()
+        finally:
+            # after an error or Ctrl-C the batch being written completes (the rest is extracted again
+            # next time); its own error, if any, gives way to the one already on its way out
+            self.thread.shutdown(wait=True)
+
+
 def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DEFAULT_BASE,
            jobs: int | None = None, items: list[Item] | None = None,
            progress: Callable[[int], None] | None = None,
@@ -656,15 +768,17 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
 
     Articles whose text is already in the store are skipped without being extracted, so running the
     same ingest again adds nothing and an interrupted one resumes. Extraction runs in ``jobs`` worker
-    processes (default: one per core); this process reads the inputs and writes the store, one
-    transaction per document. ``progress(n)`` is called as items are done; ``on_error(label, message)``
+    processes (default: one per core; ``jobs=1`` extracts in this process); this process reads the inputs
+    and writes the store, in batches of documents (:data:`BATCH_TRIPLES`) from a thread of its own while
+    extraction goes on. ``progress(n)`` is called as items are done; ``on_error(label, message)``
     for each article that could not be read or extracted (the others are still ingested).
 
     ``dask`` runs the extraction on a Dask distributed cluster instead (``pip install 'kg[dask]'``): a
     scheduler address (``"tcp://scheduler:8786"``), ``"local"`` or ``"local:N"`` for a LocalCluster of
     N worker processes (default ``jobs``, else one per core), or a ``distributed.Client``. Each article
-    not yet in the store is one task (its text goes to the cluster, its N-Triples come back), a bounded
-    number in flight; this process still writes the store, the same way. The workers need kg installed.
+    not yet in the store is one task (the normalized document goes to the cluster, its N-Triples come
+    back), a bounded number in flight; this process still writes the store, the same way. The workers
+    need kg installed.
     """
     from . import pipeline
 
@@ -697,25 +811,25 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
                 for item in items:
                     try:
                         text, date = read_item(item)
-                        doc_id = pipeline.prepare(text, date).id
+                        doc = pipeline.prepare(text, date, source=item.label)
                     except KgError as exc:
                         fail(item.label, str(exc).removeprefix(f"{item.label}: "))
                         tick(1)
                         continue
-                    if doc_id in pending or store.has(doc_id, base):
+                    if doc.id in pending or store.has(doc.id, base):
                         report.skipped.append(item.label)
                         tick(1)
                         continue
-                    pending.add(doc_id)
-                    yield item.label, text, date, base
+                    pending.add(doc.id)
+                    yield item.label, doc, base
 
-            for label, doc_id, nt, error in executor.map(tasks()):
-                if error is not None:
-                    fail(label, error)
-                elif not store.has(doc_id, base):
-                    store.add(doc_id, nt, base)
-                    report.added.append(doc_id)
-                tick(1)
+            with _Writer(store, base, report.added) as writer:
+                for label, doc_id, nt, error in executor.map(tasks()):
+                    if error is not None:
+                        fail(label, error)
+                    else:
+                        writer.add(doc_id, nt)
+                    tick(1)
             report.documents = len(store.documents())
             report.triples = store.triple_count()
     finally:

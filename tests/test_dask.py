@@ -86,6 +86,7 @@ def test_interrupted_dask_ingest_resumes(cluster, corpus, local_store, tmp_path,
             raise KeyboardInterrupt  # the client dies while writing the third document
         return real_add(self, *args, **kwargs)
 
+    monkeypatch.setattr(st, "BATCH_TRIPLES", 1)  # every document a batch of its own
     monkeypatch.setattr(st.CorpusStore, "add", crash_on_third)
     with pytest.raises(KeyboardInterrupt):
         st.ingest([str(corpus)], store, dask=cluster.scheduler_address)

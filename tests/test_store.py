@@ -157,6 +157,7 @@ def test_resume_after_interrupted_ingest(corpus, full_store, tmp_path, monkeypat
             raise KeyboardInterrupt  # the process dies while writing the third document
         return real_add(self, *args, **kwargs)
 
+    monkeypatch.setattr(st, "BATCH_TRIPLES", 1)  # every document a batch of its own
     monkeypatch.setattr(st.CorpusStore, "add", crash_on_third)
     with pytest.raises(KeyboardInterrupt):
         st.ingest([str(corpus)], store, jobs=2)
@@ -166,6 +167,25 @@ def test_resume_after_interrupted_ingest(corpus, full_store, tmp_path, monkeypat
     assert len(report.added) == 3 and len(report.skipped) == 2
     assert merged(store) == merged(full_store)
     assert counts(store) == counts(full_store)
+
+
+def test_a_write_cut_short_is_taken_out_when_the_store_opens(corpus, tmp_path):
+    """A crash between the bulk load of a batch and its marks leaves graphs without ``<doc> a oc:Document``:
+    the next opening of the store takes them out, with what only they put into the merged view."""
+    store = tmp_path / "cut.store"
+    st.ingest([str(corpus / "jd.jsonl")], store, jobs=1)
+    before, counted = merged(store), counts(store)
+    text = (corpus / "news" / "dev-001.txt").read_text(encoding="utf-8")
+    doc = kg.extract(text)
+    with st.CorpusStore(store) as s:
+        with pytest.raises(KgError, match="not N-Triples"):  # the second document's triples do not parse
+            s.add([(doc.id, kg.rdf.to_ntriples(doc)), ("0123456789abcdef", "<a> <b> .\n")])
+        assert not s.has(doc.id)
+    with st.CorpusStore(store) as s:
+        assert doc.id not in s.documents() and len(s.graphs()) == counted[0]
+    assert merged(store) == before and counts(store) == counted
+    report = st.ingest([str(corpus / "news" / "dev-001.txt")], store, jobs=1)
+    assert report.added == [doc.id]
 
 
 def test_ingest_reports_bad_articles_and_goes_on(corpus, tmp_path):
