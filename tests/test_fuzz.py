@@ -351,3 +351,32 @@ def test_output_is_identical_across_hash_seeds():
         outs.append(json.loads(proc.stdout))
     for text, a, b in zip(json.loads(texts), *outs):
         assert a == b, text
+
+
+# -- the small text helpers the pipeline leans on for speed -----------------------------------------
+
+_WORD_CHARS = "程一晓和小谷aA。"
+
+
+@given(st.text(alphabet=_WORD_CHARS, max_size=40), st.lists(st.text(alphabet=_WORD_CHARS, max_size=4), max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_find_words_finds_what_the_alternation_regex_finds(text, words):
+    from kg.lexicon import alternation, find_words
+
+    expected = [m.span() for m in re.finditer(alternation(w for w in words if w) or "(?!)", text)]
+    assert find_words(text, words) == expected
+
+
+@given(st.text(max_size=30))  # hypothesis's text has no lone surrogates (nor has normalized text)
+@settings(max_examples=300, deadline=None)
+@example("a\\b\"c\nd\re\x00f\x7f")
+def test_literals_read_back_the_same_in_rdflib_and_oxigraph(value):
+    import pyoxigraph
+
+    from kg.rdf import literal
+
+    line = f"<http://x/s> <http://x/p> {literal(value)} ."
+    (parsed,) = rdflib.Graph().parse(data=line, format="nt")
+    assert str(parsed[2]) == value
+    (triple,) = pyoxigraph.parse(line.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    assert triple.object.value == value
