@@ -18,18 +18,22 @@ from .document import Document, Entity, Mention
 from .lexicon import load
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=16384)
+def _syllables(text: str) -> tuple[str, ...]:
+    """pypinyin's reading of ``text``, once per text (a call costs tens of microseconds)."""
+    return tuple(lazy_pinyin(text))
+
+
 def sound(text: str) -> str:
     """Toneless pinyin: names that sound alike (程一晓, 程义孝) share it."""
-    return "".join(lazy_pinyin(text))
+    return "".join(_syllables(text))
 
 
-@lru_cache(maxsize=8192)
 def pinyin(name: str) -> str:
     """Romanization used for alt labels and IRIs: 程一晓 -> "Cheng Yixiao"."""
     if name.isascii():
         return name
-    parts = [p for p in lazy_pinyin(name.replace("·", " ")) if p.strip()]
+    parts = [p for p in _syllables(name.replace("·", " ")) if p.strip()]
     if not parts:
         return name
     if "·" in name or len(parts) > 4:
