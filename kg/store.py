@@ -56,12 +56,19 @@ EXPORT_FORMATS = {".trig": ("TRIG", True), ".nq": ("N_QUADS", True), ".ttl": ("T
 _DOC_ID_RE = re.compile(r"[0-9a-f]{16}")
 _GRAPH_RE = re.compile(r"/graph/([0-9a-f]{16})$")
 
-#: Triples an ingest writes at a time (one bulk load): a few MB of N-Triples.
+#: Triples an ingest writes at most at a time (one bulk load, a few MB of N-Triples); a tenth of it
+#: at least, unless it is the last batch.
 BATCH_TRIPLES = 50_000
 # an empty named graph that exists while documents are being written (see CorpusStore.add)
 _LOADING = "urn:kg:store:writing"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _OC_DOCUMENT = "https://kg.example.org/ns/org-change#Document"
+
+
+def _doc_of(graph_iri: str) -> str:
+    """The document node of a document graph: ``{base}graph/{id}`` -> ``{base}doc/{id}``."""
+    i = graph_iri.rfind("graph/")
+    return f"{graph_iri[:i]}doc/{graph_iri[i + len('graph/'):]}"
 
 
 def _locked(lock: Path) -> bool:
@@ -174,12 +181,6 @@ class CorpusStore:
         """The named graphs of document ``doc_id`` (one, unless it was ingested under two bases)."""
         return [g for g in self.graphs() if g.endswith(f"/graph/{doc_id}")]
 
-    @staticmethod
-    def doc_iri(doc_id: str, base: str = DEFAULT_BASE) -> str:
-        if not base.endswith(("/", "#")):
-            base += "/"
-        return f"{base}doc/{doc_id}"
-
     def has(self, doc_id: str, base: str = DEFAULT_BASE) -> bool:
         """The document is in the store, complete."""
         return self._mark_quads(self.graph_iri(doc_id, base))[0] in self._store
@@ -197,8 +198,9 @@ class CorpusStore:
         quads, triples = [], []
         for doc_id, ntriples in documents:
             text = ntriples.decode("utf-8") if isinstance(ntriples, bytes) else ntriples
-            mark = self._mark(doc_id, base)
-            graph = f"<{self.graph_iri(doc_id, base)}> .\n"
+            graph_iri = self.graph_iri(doc_id, base)
+            mark = f"<{_doc_of(graph_iri)}> <{_RDF_TYPE}> <{_OC_DOCUMENT}> ."
+            graph = f"<{graph_iri}> .\n"
             for line in text.splitlines():
                 line = line.strip()
                 if line.endswith(".") and line != mark:
@@ -217,16 +219,10 @@ class CorpusStore:
         self._store.remove_graph(ox.NamedNode(_LOADING))
 
     @staticmethod
-    def _mark(doc_id: str, base: str) -> str:
-        """The N-Triples line that says the document is one: ``<{base}doc/{id}> a oc:Document .``"""
-        return f"<{CorpusStore.doc_iri(doc_id, base)}> <{_RDF_TYPE}> <{_OC_DOCUMENT}> ."
-
-    @staticmethod
     def _mark_quads(graph_iri: str) -> list:
         """The mark of the document whose graph is ``graph_iri``: in its graph and in the merged view."""
         ox = _ox()
-        i = graph_iri.rfind("graph/")
-        doc = ox.NamedNode(f"{graph_iri[:i]}doc/{graph_iri[i + len('graph/'):]}")
+        doc = ox.NamedNode(_doc_of(graph_iri))
         kind, cls = ox.NamedNode(_RDF_TYPE), ox.NamedNode(_OC_DOCUMENT)
         return [ox.Quad(doc, kind, cls, ox.NamedNode(graph_iri)), ox.Quad(doc, kind, cls, ox.DefaultGraph())]
 
@@ -713,7 +709,8 @@ class _Writer:
     """Writes extracted documents to the store in batches, each in a thread while the next is extracted.
 
     One batch at most is being written while the next one fills (pyoxigraph lets go of the GIL while it
-    loads), so memory stays bounded. Leaving the ``with`` block writes what is left and waits for it.
+    loads), so memory stays bounded: from :data:`BATCH_TRIPLES` / 10 triples, as soon as the writer is
+    idle, up to :data:`BATCH_TRIPLES`. Leaving the ``with`` block writes what is left and waits for it.
     """
 
     def __init__(self, store: CorpusStore, base: str, added: list[str]):
@@ -728,7 +725,10 @@ class _Writer:
     def add(self, doc_id: str, ntriples: bytes) -> None:
         self.batch.append((doc_id, ntriples))
         self.lines += ntriples.count(b"\n")
-        if self.lines >= BATCH_TRIPLES:
+        idle = self.writing is None or self.writing.done()
+        # a full batch waits for the writer; while it is idle a smaller one goes at once, so that the
+        # writer keeps pace and little is left to write at the end
+        if self.lines >= BATCH_TRIPLES or (idle and self.lines >= BATCH_TRIPLES // 10):
             self.flush()
 
     def flush(self) -> None:
