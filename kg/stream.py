@@ -199,13 +199,14 @@ def document_date(path: str | os.PathLike, max_chars: int = MAX_CHARS) -> dateti
 
 
 def extract_file_stream(path: str | os.PathLike, date: datetime.date | str | None = None,
-                        base: str = rdf.DEFAULT_BASE, max_chars: int | None = None) -> rdflib.Graph:
+                        base: str = rdf.DEFAULT_BASE, max_chars: int | None = None,
+                        graph: rdflib.Graph | None = None) -> rdflib.Graph:
     """The graph of the text file ``path``, extracted chunk by chunk in bounded memory.
 
     ``date`` as in :func:`kg.pipeline.extract`; without it, one date for every chunk: the latest
     full date of the whole text (a first, cheaper pass over the file), as for a file read whole.
     Each chunk (of at most ``max_chars``, by default :data:`MAX_CHARS`, characters) is one Document
-    of its own (see the module docstring); the graphs are merged.
+    of its own (see the module docstring); their triples go into ``graph`` (by default a new one).
     """
     max_chars = max_chars or MAX_CHARS
     if isinstance(date, str):
@@ -214,8 +215,9 @@ def extract_file_stream(path: str | os.PathLike, date: datetime.date | str | Non
         date = document_date(path, max_chars)
     if not base.endswith(("/", "#")):
         base += "/"
-    graph = rdf.new_graph(base)
+    if graph is None:
+        graph = rdf.new_graph(base)
     source = os.fspath(path)
     for chunk in iter_paragraph_chunks(path, max_chars):
-        graph += rdf.to_rdf(pipeline.extract(chunk, date=date, source=source), base)
+        graph.parse(data=rdf.to_ntriples(pipeline.extract(chunk, date=date, source=source), base), format="nt")
     return graph

@@ -35,9 +35,10 @@ def extract(inputs: tuple[str, ...], output: str, date: str | None, base: str) -
     graph = rdf.new_graph(base)
     for path in inputs:
         if stream.should_stream(path):
-            graph += stream.extract_file_stream(path, date=when, base=base)
+            stream.extract_file_stream(path, date=when, base=base, graph=graph)
         else:
-            graph += rdf.to_rdf(pipeline.extract(text_mod.read_text(path), date=when, source=path), base)
+            doc = pipeline.extract(text_mod.read_text(path), date=when, source=path)
+            graph.parse(data=rdf.to_ntriples(doc, base), format="nt")
     turtle = graph.serialize(format="turtle")
     if output == "-":
         click.echo(turtle, nl=False)
