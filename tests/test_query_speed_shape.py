@@ -3,15 +3,15 @@
 The canned queries are written so that Oxigraph evaluates them row by row from what the parameters bind
 (see the "Query shape" note in each .rq file): OPTIONALs that start with one triple pattern and nest what
 hangs off it, FILTER(BOUND(…)) where a nested part must match, no property-path sequences inside OPTIONAL,
-and for org-chart-at and changes-between a second form for the optional `within` parameter. Speed itself is
+and for org-chart-at, changes-between and conflicts a second form for the optional `within` parameter. Speed itself is
 measured by bench/run.py, never here. These tests check that
 
 - every canned query gives the same rows, in the same order up to ties of its ORDER BY, as REFERENCE - the
   same query written as plain joins (the form before the rewrite) - over the dev set and over a small graph
   full of partial facts that kg itself never writes (an excerpt without a source, a document without an
   id, a post with two intervals, an undated appointment next to a dated one …), on rdflib and Oxigraph;
-- with `within`, org-chart-at and changes-between give exactly the rows of the unscoped query whose
-  organization is that organization or one of its units;
+- with `within`, org-chart-at, changes-between and conflicts give exactly the rows of the unscoped query
+  whose organization is that organization or one of its units (at any depth);
 - the OPTIONALs keep the shape that makes them cheap.
 """
 from __future__ import annotations
@@ -340,6 +340,11 @@ ODD = """
      prov:wasDerivedFrom :e2 .
 :ev10 a oc:Transfer ; prov:generated :m6 , :m7 ; prov:invalidated :m3 ; prov:wasDerivedFrom :e7 .
 :ev11 a oc:Appointment ; prov:generated :m4 ; prov:wasDerivedFrom :e5 .
+
+# a post current in one document and ended in another, two levels below Acme
+:m8 a org:Membership ; org:member :carol ; org:organization :labx ; org:role :vp ; prov:wasDerivedFrom :e3 ;
+    org:memberDuring [ time:hasEnd [ a time:Instant ] ] .
+:m9 a org:Membership ; org:member :carol ; org:organization :labx ; org:role :vp ; prov:wasDerivedFrom :e2 .
 """
 
 ODD_PARAMS = {
@@ -467,8 +472,10 @@ def test_same_rows_as_the_plain_joins(sources, graph, engine):
 @pytest.mark.parametrize("name,date_params", [
     ("org-chart-at", [{"at": "2021-03-01"}, {"at": "2022-06-15"}, {"at": "2023-06-01"}]),
     ("changes-between", [{"from": "2021-01-01", "to": "2023-12-31"}, {"from": "2022-01-01", "to": "2022-06-30"}]),
+    ("conflicts", [{}]),
 ])
 def test_within_keeps_the_rows_of_the_organization_and_its_units(sources, name, date_params):
+    scoped_rows = Counter()
     for graph, scopes in SCOPES.items():
         for engine in ("oxigraph", "rdflib"):
             source = sources[(graph, engine)]
@@ -482,6 +489,8 @@ def test_within_keeps_the_rows_of_the_organization_and_its_units(sources, name, 
                                         rows=[r for r in everything.rows if r[org] in units])
                     got = source.query(q.named_query(name, {**params, "within": scope}))
                     assert_same(name, expected, got, f"{name} {params} within {scope} on {graph}/{engine}")
+                    scoped_rows[graph] += len(got.rows)
+    assert scoped_rows["odd"] and scoped_rows["dev"]  # the comparison is not about empty results
 
 
 def test_within_finds_units_at_any_depth(sources):
@@ -490,6 +499,11 @@ def test_within_finds_units_at_any_depth(sources):
     assert ("UnitEstablished", "Lab X") in {(r["change"], r["orgName"]) for r in rows}
     assert not sources[("odd", "oxigraph")].query(
         q.named_query("changes-between", {"from": "2021-01-01", "to": "2023-12-31", "within": "Other"})).rows == []
+    for engine in ("oxigraph", "rdflib"):
+        conflicts = sources[("odd", engine)].query(q.named_query("conflicts", {"within": "Acme"})).dicts()
+        assert {(r["conflict"], r["orgName"], r["personName1"]) for r in conflicts} \
+            == {("current and ended", "Lab X", "Carol")}, engine
+        assert sources[("odd", engine)].query(q.named_query("conflicts", {"within": "Other"})).rows == []
 
 
 # -- shape ---------------------------------------------------------------------------------------------
@@ -584,7 +598,7 @@ def test_optional_parameter_lines():
 
 
 def test_optional_parameters_are_declared():
-    for name in ("org-chart-at", "changes-between"):
+    for name in ("org-chart-at", "changes-between", "conflicts"):
         within = [p for p in q.canned(name).params if p.name == "within"]
         assert within and within[0].optional and within[0].kind == "label"
         assert "e.g." not in within[0].help  # bench/run.py times the form without it
