@@ -182,44 +182,103 @@ def bench_store(texts: list[str], triples_target: int, rdflib_cap: int = 100_000
         src = write_texts(tmp / "in", texts)
         st.ingest([str(src)], tmp / "kb")
 
-        # the merged view of the ingested corpus, repeated under renamed IRIs up to the target size
+        # the merged view of the ingested corpus, repeated under renamed IRIs up to the target size. As in a real
+        # corpus, a name is one entity's: copy k > 0 gets its own labels ("王兴 c7") and document ids, so that the
+        # example names of the canned queries (copy 0's) match one entity, not one per copy; roles (/id/role/…)
+        # are one vocabulary shared by every copy.
+        import hashlib
+
         with st.CorpusStore(tmp / "kb") as store:
             lines = [ln for ln in store.merged_ntriples().decode("utf-8").splitlines() if ln.strip()]
-        copies = max(1, triples_target // max(1, len(lines)))
+        labels = {f"<{iri}>" for iri in (
+            "http://xmlns.com/foaf/0.1/name", "http://www.w3.org/2004/02/skos/core#prefLabel",
+            "http://www.w3.org/2004/02/skos/core#altLabel", "http://www.w3.org/2000/01/rdf-schema#label")}
+        identifier = "<http://purl.org/dc/terms/identifier>"
+        literal = re.compile(r'(\S+ (\S+) ")(.*)("(?:@[A-Za-z0-9-]+|\^\^<[^>]*>)? \.)')
+        shared = re.compile(r"<[^>]*/id/role/")
+
+        def copy_of(line: str, k: int) -> str:
+            if not k:
+                return line
+            if shared.match(line):
+                return line
+            line = re.sub(r"/id/(?!role/)", f"/id/c{k}/", line)
+            m = literal.fullmatch(line)
+            if m and m.group(2) in labels:
+                line = f"{m.group(1)}{m.group(3)} c{k}{m.group(4)}"
+            elif m and m.group(2) == identifier:  # a document id: 16 hex digits, another per copy
+                line = f"{m.group(1)}{hashlib.sha1(f'{m.group(3)}/c{k}'.encode()).hexdigest()[:16]}{m.group(4)}"
+            return line
+
+        per_copy = max(1, sum(1 for ln in lines if not shared.match(ln)))
+        copies = max(1, round(triples_target / per_copy))
         big = tmp / "big.nt"
         with big.open("w", encoding="utf-8") as fh:
             for k in range(copies):
-                prefix = f"/id/c{k}/" if k else "/id/"
-                fh.write("\n".join(ln.replace("/id/", prefix) for ln in lines) + "\n")
-        n = copies * len(lines)
+                fh.write("\n".join(copy_of(ln, k) for ln in lines) + "\n")
         ox = pyoxigraph.Store(str(tmp / "bulk"))
         t = time.perf_counter()
         ox.bulk_load(path=str(big), format=pyoxigraph.RdfFormat.N_TRIPLES)
         t_load = time.perf_counter() - t
+        n = len(ox)
         report(f"store: bulk load {n:,} triples", f"{n / t_load:,.0f} triples/s")
         small = Graph()
-        keep = max(1, rdflib_cap // max(1, len(lines)))
-        small.parse(data="\n".join(ln.replace("/id/", f"/id/c{k}/" if k else "/id/")
-                                   for k in range(min(copies, keep)) for ln in lines), format="nt")
+        keep = max(1, rdflib_cap // per_copy)
+        small.parse(data="\n".join(copy_of(ln, k) for k in range(min(copies, keep)) for ln in lines), format="nt")
+
+        # `within`: the organization with the most posts (its units' included) in copy 0
+        first = Graph().parse(data="\n".join(lines), format="nt")
+        busiest = [str(row[0]) for row in first.query("""
+            PREFIX org: <http://www.w3.org/ns/org#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            SELECT (MIN(STR(?label)) AS ?name) (COUNT(DISTINCT ?m) AS ?posts) WHERE {
+              ?o skos:prefLabel ?label . FILTER NOT EXISTS { ?o org:unitOf ?parent }
+              ?o org:hasUnit* ?unit . ?m org:organization ?unit }
+            GROUP BY ?o ORDER BY DESC(?posts) ?name LIMIT 1""")]
+
+        def run(text: str) -> int:
+            return sum(1 for _ in ox.query(text))
+
+        def p50_ms(text: str) -> float:
+            times = []
+            for _ in range(5):  # a query slower than a second is timed once
+                t = time.perf_counter()
+                run(text)
+                times.append(time.perf_counter() - t)
+                if times[0] > 1:
+                    break
+            return statistics.median(times) * 1000
+
+        def rdflib_ms(text: str) -> float:
+            t = time.perf_counter()
+            list(small.query(text))
+            return (time.perf_counter() - t) * 1000
 
         for name, canned in sorted(q.canned_queries().items()):
             # each parameter's help ends with an example: "(the person, … e.g. 小谷)"
             params = {p.name: m.group(1) for p in canned.params
                       if (m := re.search(r"e\.g\.\s*([^\s)]+)", p.help))}
-            prepared = q.named_query(name, params)
-            times = []
-            for _ in range(5):  # a query slower than a second is timed once
-                t = time.perf_counter()
-                list(ox.query(prepared.text))
-                times.append(time.perf_counter() - t)
-                if times[0] > 1:
-                    break
-            p50 = statistics.median(times) * 1000
-            t = time.perf_counter()
-            list(small.query(prepared.text))
-            rd = (time.perf_counter() - t) * 1000
-            report(f"query {name} p50 ({n:,} triples)", f"{p50:.1f} ms; rdflib {rd:.0f} ms@{len(small):,}",
+            if not any(p.name == "within" for p in canned.params):
+                text = q.named_query(name, params).text
+                p50 = p50_ms(text)
+                report(f"query {name} p50 ({n:,} triples)",
+                       f"{p50:.1f} ms; rdflib {rdflib_ms(text):.0f} ms@{len(small):,}", "<= 50 ms", p50 <= 50)
+                continue
+            # a query with `within` is judged on one organization; over the whole store its time grows with
+            # the answer: shown for information, next to the time to read as many rows of a trivial query
+            org = busiest[0] if busiest else "京东集团"
+            text = q.named_query(name, {**params, "within": org}).text
+            p50 = p50_ms(text)
+            report(f"query {name} within {org} p50", f"{p50:.1f} ms; rdflib {rdflib_ms(text):.0f} ms@{len(small):,}",
                    "<= 50 ms", p50 <= 50)
+            text = q.named_query(name, params).text
+            t = time.perf_counter()
+            rows = run(text)
+            whole = (time.perf_counter() - t) * 1000
+            t = time.perf_counter()
+            run(f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o }} LIMIT {rows}")
+            floor = (time.perf_counter() - t) * 1000
+            report(f"query {name}, whole store ({rows:,} rows)", f"{whole:.0f} ms; {rows:,} rows of ?s ?p ?o "
+                   f"{floor:.0f} ms; rdflib {rdflib_ms(text):.0f} ms@{len(small):,}")
 
 
 def bench_render(quick: bool) -> None:
