@@ -182,12 +182,12 @@ def bench_store(texts: list[str], triples_target: int, rdflib_cap: int = 100_000
         src = write_texts(tmp / "in", texts)
         st.ingest([str(src)], tmp / "kb")
 
+        import hashlib
+
         # the merged view of the ingested corpus, repeated under renamed IRIs up to the target size. As in a real
         # corpus, a name is one entity's: copy k > 0 gets its own labels ("王兴 c7") and document ids, so that the
         # example names of the canned queries (copy 0's) match one entity, not one per copy; roles (/id/role/…)
         # are one vocabulary shared by every copy.
-        import hashlib
-
         with st.CorpusStore(tmp / "kb") as store:
             lines = [ln for ln in store.merged_ntriples().decode("utf-8").splitlines() if ln.strip()]
         labels = {f"<{iri}>" for iri in (
