@@ -313,6 +313,14 @@ def test_conflicts(full_store):
     assert heads and {heads[0]["doc1"], heads[0]["doc2"]} == set(ids.values())
     code, out, err = invoke("conflicts", "--store", full_store)
     assert code == 0 and out.splitlines()[0].split()[:3] == ["conflict", "orgName", "org"]
+    # --within: the rows of that organization and its units, no others
+    code, out, err = invoke("conflicts", "--store", full_store, "--format", "json", "--within", "京东集团")
+    assert code == 0, err
+    scoped = [{k: v["value"] for k, v in b.items()} for b in json.loads(out)["results"]["bindings"]]
+    assert scoped and all(r in rows for r in scoped) and heads[0] in scoped and ended[0] in scoped
+    code, out, err = invoke("conflicts", "--store", full_store, "--format", "json", "--within", "字节跳动")
+    assert code == 0 and all(r["orgName"] != "京东集团" for r in
+                             ({k: v["value"] for k, v in b.items()} for b in json.loads(out)["results"]["bindings"]))
 
 
 def test_org_chart_picks_the_later_source(full_store):

@@ -18,11 +18,11 @@ def _source(source: str | None, store: str | None, endpoint: str | None, union: 
 def _list_canned() -> str:
     lines = []
     for cq in q.canned_queries().values():
-        params = " ".join(f"--param {p.name}=…" for p in cq.params)
+        params = " ".join(f"[--param {p.name}=…]" if p.optional else f"--param {p.name}=…" for p in cq.params)
         lines.append(f"{cq.name}{'  ' + params if params else ''}")
         lines.append(f"    {cq.summary}")
         for p in cq.params:
-            lines.append(f"    {p.name} ({p.kind}): {p.help}")
+            lines.append(f"    {p.name} ({p.kind}{', optional' if p.optional else ''}): {p.help}")
     return "\n".join(lines) + "\n"
 
 
@@ -103,18 +103,25 @@ def _read(path: str) -> str:
               help="Ask the endpoint for the union of its named graphs as default graph.")
 @click.option("--format", "fmt", type=click.Choice(q.FORMATS[:3]), default="table", show_default=True)
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI (shown relative in tables).")
-def conflicts(source, store, endpoint, union, fmt, base):
+@click.option("--within", metavar="ORG",
+              help="Only this organization and its units (at any depth), by any of its labels.")
+def conflicts(source, store, endpoint, union, fmt, base, within):
     """List where documents disagree, each with both sources (document id, date, sentence).
 
     Two people currently heading one organization in the same head role according to different
     documents ("two heads"), and a post current in one document but ended in another ("current and
-    ended"). Reads a store (--store DIR), an RDF file or an endpoint.
+    ended"). Reads a store (--store DIR), an RDF file or an endpoint. On a large store, --within
+    answers in milliseconds where the whole store takes seconds.
+
+    \b
+    Example:
+      kg conflicts --store corpus.store --within 京东集团
     """
     if not (source or store or endpoint):
         raise click.UsageError("give --store DIR (or an RDF file, or --endpoint URL)")
     src = _source(source, store, endpoint, union)
     try:
-        result = src.query(q.named_query("conflicts", {}))
+        result = src.query(q.named_query("conflicts", {"within": within} if within else {}))
     finally:
         src.close()
     click.echo(q.format_result(result, fmt, base), nl=False)
