@@ -705,6 +705,12 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
+def default_jobs() -> int:
+    """Extraction processes by default: one per core but one, for the process that reads the inputs,
+    normalizes them and writes the store (on two cores one process with its writer thread is fastest)."""
+    return max(1, (os.cpu_count() or 1) - 1)
+
+
 class _Writer:
     """Writes extracted documents to the store in batches, each in a thread while the next is extracted.
 
@@ -764,14 +770,15 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
 
     Articles whose text is already in the store are skipped without being extracted, so running the
     same ingest again adds nothing and an interrupted one resumes. Extraction runs in ``jobs`` worker
-    processes (default: one per core; ``jobs=1`` extracts in this process); this process reads the inputs
+    processes (default: one per core but one, which this process keeps busy; ``jobs=1`` extracts in this
+    process); this process reads the inputs
     and writes the store, in batches of documents (:data:`BATCH_TRIPLES`) from a thread of its own while
     extraction goes on. ``progress(n)`` is called as items are done; ``on_error(label, message)``
     for each article that could not be read or extracted (the others are still ingested).
 
     ``dask`` runs the extraction on a Dask distributed cluster instead (``pip install 'kg[dask]'``): a
     scheduler address (``"tcp://scheduler:8786"``), ``"local"`` or ``"local:N"`` for a LocalCluster of
-    N worker processes (default ``jobs``, else one per core), or a ``distributed.Client``. Each article
+    N worker processes (default ``jobs``), or a ``distributed.Client``. Each article
     not yet in the store is one task (the normalized document goes to the cluster, its N-Triples come
     back), a bounded number in flight; this process still writes the store, the same way. The workers
     need kg installed.
@@ -782,7 +789,7 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
         base += "/"
     if items is None:
         items = collect(paths)
-    jobs = max(1, jobs or os.cpu_count() or 1)
+    jobs = max(1, jobs or default_jobs())
     report = IngestReport()
     tick = progress or (lambda n: None)
 

@@ -22,7 +22,8 @@ def _stderr():
 @_STORE
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the minted entities.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Extraction processes (default: one per core; with --dask local, its workers).")
+              help="Extraction processes (default: one per core but one, for the process that writes the "
+                   "store; with --dask local, its workers).")
 @click.option("--dask", "dask", metavar="ADDRESS",
               help="Extract on a Dask cluster: its scheduler (tcp://host:8786), or local[:N] for a local "
                    "cluster of N workers (needs: pip install 'kg[dask]').")
