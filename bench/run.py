@@ -11,6 +11,7 @@ renamed per copy, so that the graph grows with the corpus instead of repeating i
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -181,8 +182,6 @@ def bench_store(texts: list[str], triples_target: int, rdflib_cap: int = 100_000
         tmp = Path(tmp)
         src = write_texts(tmp / "in", texts)
         st.ingest([str(src)], tmp / "kb")
-
-        import hashlib
 
         # the merged view of the ingested corpus, repeated under renamed IRIs up to the target size. As in a real
         # corpus, a name is one entity's: copy k > 0 gets its own labels ("王兴 c7") and document ids, so that the
