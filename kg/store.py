@@ -770,10 +770,9 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
 
     Articles whose text is already in the store are skipped without being extracted, so running the
     same ingest again adds nothing and an interrupted one resumes. Extraction runs in ``jobs`` worker
-    processes (default: one per core but one, which this process keeps busy; ``jobs=1`` extracts in this
-    process); this process reads the inputs
-    and writes the store, in batches of documents (:data:`BATCH_TRIPLES`) from a thread of its own while
-    extraction goes on. ``progress(n)`` is called as items are done; ``on_error(label, message)``
+    processes (default :func:`default_jobs`; ``jobs=1`` extracts in this process). This process reads the
+    inputs and writes the store, in batches of documents (:data:`BATCH_TRIPLES`) from a thread of its own
+    while extraction goes on. ``progress(n)`` is called as items are done; ``on_error(label, message)``
     for each article that could not be read or extracted (the others are still ingested).
 
     ``dask`` runs the extraction on a Dask distributed cluster instead (``pip install 'kg[dask]'``): a
