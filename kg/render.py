@@ -326,6 +326,9 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def build_page(G: nx.MultiDiGraph, title: str = "kg") -> str:
     """The complete HTML page for ``G`` (see :func:`render`)."""
     data = script_json(page_data(G, title))
@@ -337,7 +340,9 @@ def build_page(G: nx.MultiDiGraph, title: str = "kg") -> str:
            "base-uri 'none'; form-action 'none'")
     values = {
         "CSP": html.escape(csp, quote=False).replace('"', "&quot;"),
-        "TITLE": html.escape(title, quote=True).replace("\u2028", "&#x2028;").replace("\u2029", "&#x2029;"),
+        # control characters are parse errors in HTML text (a character reference to one, too): a space
+        "TITLE": html.escape(_CONTROL.sub(" ", title), quote=True).replace("\u2028", "&#x2028;")
+                     .replace("\u2029", "&#x2029;"),
         "FONT": FONT,
         "DATA": data,
         "LIB": lib,

@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 
+import networkx as nx
 import pytest
 import rdflib
 from click.testing import CliRunner
@@ -153,6 +154,13 @@ def test_title_is_escaped(hostile_page):
     title = re.search(r"<title>(.*?)</title>", hostile_page, re.S).group(1)
     assert title == ("&lt;img src=x onerror=alert(1)&gt;&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
                      "&#x2028;&#x27;; alert(1); //&#x2029;")
+
+
+def test_title_has_no_control_characters():
+    page = build_page(nx.MultiDiGraph(), title="快手\x00组织\x1b[31m\x7f调整\x85\ud800!")
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    assert title == "快手 组织 [31m 调整  !"
+    page.encode("utf-8")  # no lone surrogate left to write
 
 
 def test_script_json_escapes():
