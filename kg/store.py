@@ -31,6 +31,7 @@ import json
 import multiprocessing
 import os
 import re
+import time
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +55,9 @@ EXPORT_FORMATS = {".trig": ("TRIG", True), ".nq": ("N_QUADS", True), ".ttl": ("T
                   ".nt": ("N_TRIPLES", False)}
 
 _DOC_ID_RE = re.compile(r"[0-9a-f]{16}")
+# the files of a RocksDB database, and how long a directory of them alone may take to become one (seconds)
+_ROCKSDB_FILE = re.compile(r"LOCK|LOG|LOG\.old\.\d+|IDENTITY|CURRENT|OPTIONS-\d+(\.dbtmp)?|MANIFEST-\d+|\d+\.(log|sst|dbtmp)")
+_CREATION_GRACE = 2.0
 _GRAPH_RE = re.compile(r"/graph/([0-9a-f]{16})$")
 
 #: Triples an ingest writes at a time (one bulk load, a few MB of N-Triples; each costs some 50 ms more).
@@ -129,13 +133,20 @@ class CorpusStore:
         self.description = str(path)
         if p.exists() and not p.is_dir():
             raise KgError(f"{path}: not a store directory (a file)")
-        if not is_store(p):
-            if _locked(p / "LOCK"):  # another process is creating the store right now
+        # another process may be creating the store right now: RocksDB writes its LOG before it takes the
+        # LOCK and writes CURRENT last, so a directory of RocksDB's files alone is given a moment
+        deadline = time.monotonic() + _CREATION_GRACE
+        while not is_store(p):
+            if _locked(p / "LOCK"):
                 raise KgError(f"{path}: store is in use by another process")
             if not create:
                 raise KgError(f"{path}: not a kg store (make one with: kg ingest FILES --store {path})")
-            if p.exists() and any(p.iterdir()):
+            entries = [e.name for e in p.iterdir()] if p.exists() else []
+            if not entries:
+                break
+            if not all(_ROCKSDB_FILE.fullmatch(e) for e in entries) or time.monotonic() > deadline:
                 raise KgError(f"{path}: directory is not empty and not a kg store")
+            time.sleep(0.05)
         ox = _ox()
         try:
             self._store = ox.Store(str(p))

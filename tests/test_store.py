@@ -344,3 +344,26 @@ def test_store_query_errors_and_injection(full_store):
     assert code == 0, err
     assert out.splitlines()[1:] == []
     assert counts(full_store) == before
+
+
+def test_a_store_another_process_is_creating_is_in_use(tmp_path):
+    """RocksDB writes its LOG before it takes the LOCK: a directory holding only that is being created,
+    and a second opener waits a moment for it, then says "in use" (not "not a kg store")."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "new.store"
+    path.mkdir()
+    (path / "LOG").write_text("", encoding="utf-8")
+    creator = subprocess.Popen([sys.executable, "-c", "import sys, time, pyoxigraph; time.sleep(0.5); "
+                                "s = pyoxigraph.Store(sys.argv[1]); print('open', flush=True); time.sleep(30)",
+                                str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        with pytest.raises(KgError, match="store is in use by another process"):
+            st.CorpusStore(path, create=True)
+        assert creator.stdout.readline() == "open\n"
+    finally:
+        creator.kill()
+        creator.wait()
+    with st.CorpusStore(path) as s:  # once the creator is gone, the store is there to open
+        assert s.documents() == []
