@@ -281,10 +281,14 @@ def to_ntriples(doc: Document, base: str = DEFAULT_BASE) -> str:
     return _Builder(doc, check_base(base)).build()
 
 
+def add_to(graph: Graph, doc: Document, base: str = DEFAULT_BASE) -> Graph:
+    """``graph`` with the document's triples (:func:`to_ntriples`) added."""
+    return graph.parse(data=to_ntriples(doc, base), format="nt")
+
+
 def to_rdf(doc: Document, base: str = DEFAULT_BASE) -> Graph:
     """The document's entities, facts and provenance as an rdflib Graph (W3C ORG)."""
-    g = new_graph(base if base.endswith(("/", "#")) else base + "/")
-    return g.parse(data=to_ntriples(doc, base), format="nt")
+    return add_to(new_graph(base if base.endswith(("/", "#")) else base + "/"), doc, base)
 
 
 _BASE_IRI_RE = re.compile(r"(?:https?://[^/?#\x00-\x20<>\"{}|^`\\]+|urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:)"

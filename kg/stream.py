@@ -219,5 +219,5 @@ def extract_file_stream(path: str | os.PathLike, date: datetime.date | str | Non
         graph = rdf.new_graph(base)
     source = os.fspath(path)
     for chunk in iter_paragraph_chunks(path, max_chars):
-        graph.parse(data=rdf.to_ntriples(pipeline.extract(chunk, date=date, source=source), base), format="nt")
+        rdf.add_to(graph, pipeline.extract(chunk, date=date, source=source), base)
     return graph

@@ -37,8 +37,7 @@ def extract(inputs: tuple[str, ...], output: str, date: str | None, base: str) -
         if stream.should_stream(path):
             stream.extract_file_stream(path, date=when, base=base, graph=graph)
         else:
-            doc = pipeline.extract(text_mod.read_text(path), date=when, source=path)
-            graph.parse(data=rdf.to_ntriples(doc, base), format="nt")
+            rdf.add_to(graph, pipeline.extract(text_mod.read_text(path), date=when, source=path), base)
     turtle = graph.serialize(format="turtle")
     if output == "-":
         click.echo(turtle, nl=False)
