@@ -41,11 +41,10 @@ from .document import Document
 from .errors import KgError
 from .fileio import write_atomic
 from .query import PreparedQuery, Result, _as_prepared, endpoint_url, http_request, normalize_term, syntax_error
+from .rdf import DEFAULT_BASE, OC, RDF
 
 __all__ = ["CorpusStore", "Item", "IngestReport", "collect", "read_item", "html_to_text", "ingest",
            "remove", "export", "push", "is_store", "doc_ids_of", "EXPORT_FORMATS", "INPUT_EXTENSIONS"]
-
-DEFAULT_BASE = "https://kg.example.org/id/"
 
 #: Files a directory is searched for (a file named on the command line is read whatever its name).
 INPUT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
@@ -64,8 +63,7 @@ _GRAPH_RE = re.compile(r"/graph/([0-9a-f]{16})$")
 BATCH_TRIPLES = 20_000
 # an empty named graph that exists while documents are being written (see CorpusStore.add)
 _LOADING = "urn:kg:store:writing"
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_OC_DOCUMENT = "https://kg.example.org/ns/org-change#Document"
+_RDF_TYPE, _OC_DOCUMENT = f"{RDF.iri}type", f"{OC.iri}Document"
 
 
 def _doc_of(graph_iri: str) -> str:
@@ -212,7 +210,7 @@ class CorpusStore:
             if not data.endswith(b"\n"):
                 data += b"\n"
             graph_iri = self.graph_iri(doc_id, base)
-            mark = f"<{_doc_of(graph_iri)}> <{_RDF_TYPE}> <{_OC_DOCUMENT}> .\n".encode("utf-8")
+            mark = f"<{_doc_of(graph_iri)}> {RDF.type} {OC.Document} .\n".encode("utf-8")
             data = data.replace(mark, b"")
             triples.append(data)
             # " .\n" ends every line and nothing else: literals escape line breaks, IRIs have no spaces

@@ -25,12 +25,11 @@ from rdflib.term import Node
 
 from .errors import KgError
 from .fileio import read_bytes
+from .rdf import DEFAULT_BASE
 
 __all__ = ["Violation", "validate", "load_graph", "FORMATS"]
 
 OC = "https://kg.example.org/ns/org-change#"
-#: Where instance IRIs live unless configured otherwise; shown without a prefix in messages.
-DEFAULT_BASE = "https://kg.example.org/id/"
 
 #: Prefixes used to shorten IRIs in messages (the graph's own bindings are added to these).
 KNOWN_PREFIXES: dict[str, str] = {
