@@ -113,12 +113,7 @@ def bench_extraction(texts: list[str]) -> None:
         for cached in (segment.tokens, segment.hmm_tokens, resolve._syllables, rdf.slug):
             cached.cache_clear()
         extract_all(texts)
-    times = []
-    for _ in range(3):
-        t = time.perf_counter()
-        cold()
-        times.append(time.perf_counter() - t)
-    report("extraction vs jieba.lcut, kg caches emptied", f"{t_seg / min(times):.2f}x")
+    report("extraction vs jieba.lcut, kg caches emptied", f"{t_seg / best_of(cold):.2f}x")
 
 
 def bench_scaling(base: list[str], big: int) -> None:
@@ -184,7 +179,7 @@ def bench_ingest(texts: list[str]) -> None:
 
 
 def bench_store(texts: list[str], triples_target: int, rdflib_cap: int = 100_000) -> None:
-    """Ingest against jieba; a bulk load of ~``triples_target`` triples; every canned query's p50
+    """A bulk load of ~``triples_target`` triples (the ingested texts, copied); every canned query's p50
     over Oxigraph on disk, and over rdflib's in-memory store (up to ``rdflib_cap`` triples)."""
     import pyoxigraph
     from rdflib import Graph
