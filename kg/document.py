@@ -48,6 +48,12 @@ class Entity:
     parent: str | None = None  # key of the organization this unit belongs to
     english: set[str] = field(default_factory=set)  # English names given in the text
     core: str = ""  # units: the name without parent and suffix, what short and long forms share
+    written: str = ""  # the name in the script of the text when that is not the one analysed (Traditional)
+
+    @property
+    def label(self) -> str:
+        """The preferred label: the name as the text writes it."""
+        return self.written or self.name
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,11 @@ class Document:
     facts: list[Fact] = field(default_factory=list)
     links: dict[tuple[int, int], str] = field(default_factory=dict)  # (sentence, start) -> entity key
     main_org: str | None = None  # the company the article is about ("公司", "本行" refer to it)
+    written: str | None = None  # the text as written when ``text`` is its Simplified reading (same offsets)
+
+    def as_written(self, sentence: Sentence) -> str:
+        """A sentence in the script of the text."""
+        return self.written[sentence.start:sentence.end] if self.written is not None else sentence.text
 
     @cached_property
     def id(self) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from . import dates as dates_mod
+from . import dates as dates_mod, ner
 from .document import Document, Mention
 from .lexicon import Lexicon, cue_pattern, find_words, load
 from .resolve import unit_core
@@ -23,6 +23,7 @@ _LATIN_UNIT = re.compile(r"(?:部门|团队|业务|平台)\s*([A-Z][A-Za-z0-9]+)
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\.&\-]*(?:\s[A-Z][A-Za-z0-9]*)*")
 _LIST_SEP = re.compile(r"[、,]|和|及")
 _HONORIFIC = re.compile(r"(先生|女士|博士)$")
+_MODEL_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
 _JOINED_NAME = re.compile(f"(?:^|[,，:：;；、和及]|成立|设立|组建|新设立|新设|新成立)([{CJK}A-Za-z]{{1,3}}与)$")
 _LIST_LEAD = re.compile(r"(?:并且|并|同时|另|以及)?(?:任命|聘任|选举|聘请|委任)?")
 _ORGREF_BEFORE = re.compile(r"(?:本集团|本公司|集团|公司|本行)$")
@@ -40,6 +41,7 @@ class _Spans:
         self.text, self.index, self.items = text, index, []
         self.taken = bytearray(len(text))
         self._cues: list[tuple[int, int]] | None = None
+        self.tagged: set[int] = set()  # starts of the persons only the statistical model vouches for
         self._by_start: dict[int, Mention] = {}
         self._by_end: dict[int, Mention] = {}
 
@@ -80,15 +82,15 @@ def find_mentions(doc: Document) -> Document:
     aliases = _declared_aliases(doc.text)
     year_hint = doc.date.year if doc.date else _latest_year(doc.text)
     spans_by_sentence = []
-    for sent in doc.sentences:
-        if sent.noise:
-            continue
+    read = [sent for sent in doc.sentences if not sent.noise]
+    names = ner.tagger().entities([sent.text for sent in read])
+    for sent, found in zip(read, names):
         sp = _Spans(sent.text, sent.index)
         for d in dates_mod.find_dates(sent.text, doc.date, year_hint):
             sp.add("date", d.start, d.end, d.value)
         _find_companies(sp, lx, aliases)
         _find_roles(sp, lx)
-        _find_persons(sp, lx, known_people)
+        _find_persons(sp, lx, known_people, found)
         spans_by_sentence.append(sp)
     if spans_by_sentence:
         _find_signature(spans_by_sentence[-1], lx, known_people)
@@ -218,7 +220,7 @@ def _person_at(text: str, i: int, sp: _Spans, lx: Lexicon, after_title: bool) ->
     return 0
 
 
-def _find_persons(sp: _Spans, lx: Lexicon, known: dict[str, str]) -> None:
+def _find_persons(sp: _Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner.Span]) -> None:
     text = sp.text
     for m in _FOREIGN_NAME.finditer(text):
         # the match may start inside a title ("执行副总裁卢卡·罗西"): keep its free right-hand part
@@ -226,6 +228,10 @@ def _find_persons(sp: _Spans, lx: Lexicon, known: dict[str, str]) -> None:
         first = max(m.start(), dot - 4)  # a transliterated given name is short …
         cut = max((k + 1 for k in range(first, dot) if text[k] in lx.not_in_names or text[k] in "由向"), default=first)
         start = next((s for s in range(cut, dot) if sp.free(s, m.end())), None)  # … and follows any title
+        tagged_here = next((t for t in tagged if t.label == "PER" and t.end == m.end() and t.start > (start or 0)
+                            and sp.free(t.start, t.end)), None)
+        if tagged_here is not None:
+            start = tagged_here.start  # "任命凯文·梅耶尔": the model knows where the name begins
         if start is not None and _name_ends_ok(text, m.end(), sp, lx):
             _add_person(sp, start, m.end(), known)
     # names right after a title: "CEO程一晓", "负责人小谷"
@@ -240,6 +246,7 @@ def _find_persons(sp: _Spans, lx: Lexicon, known: dict[str, str]) -> None:
         n = _person_at(text, pos, sp, lx, after_title=True)
         if n:
             _add_person(sp, pos, pos + n, known)
+    _find_model_persons(sp, tagged, lx, known)  # after titles, whose names end where a cue begins
     # lists of members: "委员包括程一晓、刘峰、唐玉玉"
     for m in re.finditer(r"(?:成员|委员)(?:包括|为)|由(?=[^,。]*组成)", text):
         _add_list(sp, m.end(), lx, known)
@@ -266,6 +273,27 @@ def _find_persons(sp: _Spans, lx: Lexicon, known: dict[str, str]) -> None:
                 continue  # "阿里云智能总裁": company + name + title is a unit, not a person
             if n:
                 _add_person(sp, i, i + n, known)
+
+
+def _find_model_persons(sp: _Spans, found: list[ner.Span], lx: Lexicon, known: dict[str, str]) -> None:
+    """The persons the statistical model tagged, where the lexicons placed nothing yet."""
+    for span in found:
+        if span.label != "PER":
+            continue
+        start, end = span.start, span.end
+        m = _HONORIFIC.search(span.text)
+        if m:
+            end -= len(m.group())
+        name = sp.text[start:end]
+        if _CJK_RUN.fullmatch(name):
+            if not 2 <= len(name) <= 4 or is_common_word(name) or name in lx.cues:
+                continue
+        elif not (_FOREIGN_NAME.fullmatch(name) or _MODEL_LATIN_NAME.fullmatch(name)) \
+                or sp.text[start - 1:start] in "(（":
+            continue  # "梁汝波(Rubo Liang)": the English form of the name before, linked to it later
+        if sp.free(start, end):
+            sp.tagged.add(start)
+            _add_person(sp, start, end, known)
 
 
 def _in_word(text: str, i: int) -> bool:
@@ -320,6 +348,15 @@ def _add_given_names(known: dict[str, str], lx: Lexicon) -> None:
 
 
 def _find_known_persons(sp: _Spans, known: dict[str, str], lx: Lexicon) -> None:
+    # "王莆中将向…": the model cut a name the article writes in full elsewhere (王莆中)
+    for start in sorted(sp.tagged):
+        m = sp.starting_at(start)
+        if m is None or m.kind != "person":
+            continue
+        longer = [k for k in known if len(k) > len(m.text) and k.startswith(m.text) and sp.text.startswith(k, start)]
+        if longer:
+            sp.remove(m)
+            sp.add("person", start, start + max(map(len, longer)))
     for start, end in find_words(sp.text, known):
         sp.add("person", start, end)
     # "徐直军、胡厚崑、孟晚舟": a name in a list of names

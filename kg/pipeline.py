@@ -7,26 +7,28 @@ from __future__ import annotations
 
 from datetime import date as Date
 
-from . import dates, noise, text as text_mod
+from . import dates, noise, script, text as text_mod
 from .document import Document
 from .facts import extract_facts
 from .mentions import find_mentions
-from .resolve import resolve
+from .resolve import resolve, written_labels
 
 
 def prepare(text: str, date: Date | str | None = None, source: str = "") -> Document:
     """Normalize the text, cut noise and split it into sentences."""
     clean = noise.strip_injections(text_mod.normalize(text))
+    simplified = script.to_simplified(clean)
+    original, clean = (clean, simplified) if simplified else (None, clean)
     if isinstance(date, str):
         date = dates.parse_iso(date)
-    doc = Document(text=clean, date=date or dates.document_date(clean), source=source)
+    doc = Document(text=clean, date=date or dates.document_date(clean), source=source, written=original)
     doc.sentences = noise.mark_noise(text_mod.split_sentences(clean))
     return doc
 
 
 def annotate(doc: Document) -> Document:
     """Find the mentions, entities and facts of a document made by :func:`prepare`."""
-    for step in (find_mentions, resolve, extract_facts):
+    for step in (find_mentions, resolve, extract_facts, written_labels):
         doc = step(doc)
     return doc
 

@@ -131,7 +131,7 @@ class _Builder:
         if sentence not in self.excerpts:
             self.excerpts.add(sentence)
             self.add(ex, RDF.type, OC.Excerpt)
-            self.add(ex, PROV.value, literal(s.text))
+            self.add(ex, PROV.value, literal(self.doc.as_written(s)))
             self.add(ex, OC.startOffset, literal(s.start))
             self.add(ex, OC.endOffset, literal(s.end))
             self.add(ex, DCTERMS.source, self.doc_iri)
@@ -145,8 +145,8 @@ class _Builder:
         e: Entity = self.doc.entities[key]
         if e.kind == "person":
             self.add(node, RDF.type, FOAF.Person)
-            self.add(node, FOAF.name, literal(e.name))
-            for label in sorted(e.labels - {e.name}):
+            self.add(node, FOAF.name, literal(e.label))
+            for label in sorted((e.labels | {e.name}) - {e.label}):
                 self.add(node, SKOS.altLabel, literal(label))
             if not e.name.isascii():
                 self.add(node, SKOS.altLabel, literal(pinyin(e.name), lang=PINYIN))
@@ -155,8 +155,8 @@ class _Builder:
             self.add(node, RDF.type, cls)
             if e.kind == "committee":
                 self.add(node, RDF.type, OC.Committee)
-            self.add(node, SKOS.prefLabel, literal(e.name))
-            for label in sorted((e.labels | e.english) - {e.name}):
+            self.add(node, SKOS.prefLabel, literal(e.label))
+            for label in sorted((e.labels | e.english | {e.name}) - {e.label}):
                 self.add(node, SKOS.altLabel, literal(label))
         return node
 

@@ -188,3 +188,23 @@ def _unit_key(doc: Document, m: Mention, parent: str | None, lx) -> str:
     e.labels.update({m.text, label})
     doc.entities[key] = e
     return key
+
+
+def written_labels(doc: Document) -> Document:
+    """A Traditional text analysed in Simplified: each entity is labelled as the text writes it
+    (劉揚偉), with the Simplified form (刘扬伟) beside it; its key, and so its IRI, stays Simplified."""
+    if doc.written is None:
+        return doc
+    starts = {s.index: s.start for s in doc.sentences}
+    for m in doc.mentions:
+        key = doc.links.get(mention_key(m))
+        if key is None or key not in doc.entities:
+            continue
+        offset = starts[m.sentence]
+        written = doc.written[offset + m.start:offset + m.end]
+        e = doc.entities[key]
+        if written != m.text:
+            e.labels.add(written)
+            if m.text == e.name and not e.written:
+                e.written = written
+    return doc
