@@ -12,6 +12,7 @@ from . import dates as dates_mod, ner
 from .document import Document, Mention
 from .lexicon import Lexicon, cue_pattern, find_words, load
 from .resolve import unit_core
+from .text import compile_rows
 from .segment import hmm_tokens, is_common_word, tokens, word_tag
 
 CJK = "\u4e00-\u9fff"
@@ -23,6 +24,7 @@ _LATIN_UNIT = re.compile(r"(?:部门|团队|业务|平台)\s*([A-Z][A-Za-z0-9]+)
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\.&\-]*(?:\s[A-Z][A-Za-z0-9]*)*")
 _LIST_SEP = re.compile(r"[、,]|和|及")
 _HONORIFIC = re.compile(r"(先生|女士|博士)$")
+_TERM = compile_rows("org_prefixes.tsv", "term")  # "第三届": which term of a board, not which board
 _MODEL_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
 _JOINED_NAME = re.compile(f"(?:^|[,，:：;；、和及]|成立|设立|组建|新设立|新设|新成立)([{CJK}A-Za-z]{{1,3}}与)$")
 _LIST_LEAD = re.compile(r"(?:并且|并|同时|另|以及)?(?:任命|聘任|选举|聘请|委任)?")
@@ -109,6 +111,7 @@ def find_mentions(doc: Document) -> Document:
                 _drop_inner_orgs(sp, start, end)  # "阿里云智能" holds the company name 阿里
                 sp.add("org", start, end, u.value, u.label, u.parent)
     for sp in spans_by_sentence:
+        _board_references(sp, lx)
         doc.mentions.extend(sorted(sp.items, key=lambda m: m.start))
     return doc
 
@@ -440,6 +443,23 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
             sp.add("org", parent.start, m.end(), _unit_kind(suffix, lx), text[start:m.end()], parent.label or parent.text)
         else:
             sp.add("org", start, m.end(), _unit_kind(suffix, lx), text[start:m.end()])
+
+
+def _board_references(sp: _Spans, lx: Lexicon) -> None:
+    """The company's board is the company: "公司第三届董事会" refers to it, "董事会战略委员会" is its 战略委员会."""
+    boards = [w for w, tag in lx.cues.items() if tag == "board"]
+    for m in [m for m in sp.items if m.kind == "org" and m.value != "company"]:
+        name = _TERM.sub("", m.label or m.text)
+        inner = next((name[len(b):] for b in boards if name.startswith(b)), None)
+        if inner is None:
+            continue
+        sp.remove(m)
+        if inner:
+            sp.add("org", m.start, m.end, m.value, _TERM.sub("", inner), m.parent)
+        elif m.parent and m.parent not in lx.cues:
+            sp.add("org", m.start, m.end, "company", m.parent)  # "阿里巴巴董事会": the company
+        else:
+            sp.add("cue", m.start, m.end, "orgref")
 
 
 def _drop_inner_orgs(sp: _Spans, start: int, end: int) -> None:

@@ -95,7 +95,8 @@ def strip_repeated_headlines(text: str) -> str:
         while j >= 0:
             i = bisect.bisect_right(starts, j) - 1
             whole_line = j == starts[i] and len(lines[i]) == len(cand)
-            if not whole_line and not (j > starts[i] and text[j - 1] in _OPENERS):
+            # a line that begins with the text ("江苏X股份有限公司(以下简称…", a signature) names it, not spam
+            if not whole_line and j > starts[i] and text[j - 1] not in _OPENERS:
                 inner.append(j)
             j = text.find(cand, j + len(cand))
         if len(inner) >= 2:
