@@ -331,6 +331,21 @@ class _Sentence:
                     self.post(t.key, org if load().roles[role.key].head else None, role)
             k += 1
 
+    def roster(self, m):
+        """"审计委员会:顾文涛(主任委员)、周明川、沈慧敏": the members of an organization, a title after a name."""
+        org = self.toks[m.start(1)].key
+        committee = self.ex.doc.entities[org].kind == "committee"
+        for k in range(m.start(2), m.end(2)):
+            t = self.toks[k]
+            if t.tag != "P":
+                continue
+            self.ex.add(Fact("memberOf", t.key, org, self.index))
+            role = self.toks[k + 1] if k + 1 < len(self.toks) and self.toks[k + 1].tag == "R" else None
+            if role is not None:
+                self.post(t.key, org if committee or load().roles[role.key].head else None, role)
+            elif committee:
+                self.post(t.key, org, _member_role())
+
     def reports(self, m):
         boss = self.ex.speaker_or_author() if m.group(1) == "i" else self.toks[m.start(1)].key
         if boss is None:
@@ -353,6 +368,10 @@ class _Sentence:
 
 def _head_role() -> Tok:
     return Tok("R", "head", None, "")
+
+
+def _member_role() -> Tok:
+    return Tok("R", "member", None, "")
 
 
 class _Extractor:

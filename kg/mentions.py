@@ -415,7 +415,11 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
         while start > 0 and sp.free(start - 1, start) and re.match(f"[{CJK}A-Za-z0-9]", text[start - 1]) \
                 and m.start() - start < 12:
             start -= 1
-        start = _trim_left(text, start, m.start(), lx)
+        trimmed = _trim_left(text, start, m.start(), lx)
+        last = tokens(text[start:m.start()])[-1] if m.start() > start else ""
+        if m.start() - trimmed < min_len and trimmed > start and kind == "committee" and last in lx.cues:
+            trimmed = m.start() - len(last)  # "提名委员会": the word before the suffix names it, cue word or not
+        start = trimmed
         joined = _JOINED_NAME.search(text, max(0, start - 12), start) if min_len else None
         if joined and sp.free(joined.start(1), start) and not lx.suffix_re.search(joined.group(1)):
             start = joined.start(1)  # "云与智慧产业事业群": 与 inside the name
@@ -433,7 +437,8 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
             continue
         if core in lx.qualifiers and kind != "committee":
             continue  # "各业务板块": no name, only a kind of unit
-        if core and (word_tag(core) or "").startswith("v"):  # "带领团队", "实行董事会": a verb is no name
+        if core and (word_tag(core) or "").startswith("v") and kind != "committee":
+            # "带领团队", "实行董事会": a verb is no name (but "审计委员会" is a committee's)
             if min_len:
                 continue
             start, core, parent = m.start(), "", None
