@@ -91,6 +91,7 @@ class Document:
     facts: list[Fact] = field(default_factory=list)
     links: dict[tuple[int, int], str] = field(default_factory=dict)  # (sentence, start) -> entity key
     main_org: str | None = None  # the company the article is about ("公司", "本行" refer to it)
+    lang: str = "zh"  # "zh" or "en" (kg.en.text.detect): which components read it
 
     @cached_property
     def id(self) -> str:
