@@ -21,9 +21,10 @@ from .text import is_list_item
 
 TAGS = {"appoint": "a", "as": "w", "leave": "l", "leaving": "v", "former": "f", "continue": "c",
         "report": "h", "establish": "e", "lead": "k", "members": "m", "succeed": "y", "from": "r",
-        "at": "t", "self": "i", "and": "j", "orgref": "O", "anaphor": "O"}
+        "at": "t", "led": "g", "self": "i", "and": "j", "orgref": "O", "anaphor": "O"}
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
-_TRANSPARENT = re.compile(r"^(?:[\s\"“”'’.\-*•]|['’]s\b)*$")
+# what a rule reads through: spaces, quotes, possessive 's and articles ("head of the X department")
+_TRANSPARENT = re.compile(r"^(?:[\s\"“”'’.\-*•]|['’]s\b|\b(?:the|a|an)\b)*$", re.I)
 _CHAIR_CUES = re.compile(r"chair", re.I)
 
 
@@ -112,6 +113,10 @@ class _Sentence:
                          start=date if status == "current" else None, end=date if status == "former" else None))
 
     def subject_before(self, i: int) -> str | None:
+        """Who a verb at ``i`` is about: the sentence's subject when it opens with a name ("Su Hua, who
+        co-founded Kuaishou with Cheng, remains chairman"), else the nearest name before, else the last subject."""
+        if self.tags.startswith("P,") and 0 < i:
+            return self.toks[0].key
         for k in range(i - 1, -1, -1):
             t = self.toks[k]
             if t.tag == "P":
@@ -170,7 +175,7 @@ class _Sentence:
             j += 1
         org = self.toks[j].key if j < len(self.toks) and self.toks[j].tag == "O" else None
         for role in chain:
-            self.ex.retract(person, role.key)
+            self.ex.retract(person, role.key, self.index)
             self.post(person, org, role, "current" if future else "former")
 
     def former(self, m):
@@ -181,6 +186,11 @@ class _Sentence:
             if not self.ex.holds(person, role.key, org):
                 self.post(person, org, role, "former")
 
+    def former_lead(self, m):
+        """"Xiao Gu, who previously led the e-commerce business unit": a former head."""
+        person = self.subject_before(m.start())
+        self.post(person, self.toks[m.start(1)].key, self.ex.head_role(""), "former")
+
     def joined_from(self, m):
         person = self.subject_before(m.start())
         for role in self.roles(m.start(2), m.end(2)):
@@ -189,7 +199,7 @@ class _Sentence:
     def lead_passive(self, m):
         """"O will be led by [title] P", "under chief executive P": P heads O; a leading title is O's."""
         org = self.org_of(m, 1) or self.ex.recent_unit
-        if org is None or self.ex.doc.entities[org].kind == "company" or m.group(2):
+        if org is None or self.ex.doc.entities[org].kind == "company":
             return
         person = self.toks[m.start(4)].key
         cue = self.toks[self.tags.index("k", m.start())].text
@@ -214,7 +224,7 @@ class _Sentence:
             return
         for k in range(m.start(1), m.end(1)):
             t = self.toks[k]
-            if t.tag == "P" and (k == m.start(1) or self.tags[k - 1] in ",j_"):
+            if t.tag == "P" and (k == m.start(1) or self.tags[k - 1] in ",j"):
                 self.ex.add(Fact("memberOf", t.key, org, self.index))
 
     def serve_on(self, m):
@@ -237,6 +247,15 @@ class _Sentence:
         for s in subjects:
             if s != boss:
                 self.ex.add(Fact("reportsTo", s, boss, self.index))
+
+    def succeeded_as(self, m):
+        """"Cheng Yixiao succeeded co-founder Su Hua as chief executive officer": the first takes the
+        post, the second held it."""
+        new, old = self.toks[m.start(1)].key, self.toks[m.start(3)].key
+        for role in self.roles(m.start(4), m.end(4)):
+            self.ex.retract(old, role.key, self.index)
+            self.post(new, None, role)
+            self.post(old, None, role, "former")
 
     def succeed(self, m):
         """"P1 … replacing P2": P2 held the posts P1 takes in this sentence."""
@@ -267,9 +286,10 @@ class _Extractor:
         return any(f.kind == "post" and f.subject == person and f.role == role and f.status == "current"
                    and (org is None or f.object == org) for f in self.doc.facts)
 
-    def retract(self, person, role) -> None:
-        """A departure read after the title that named the post: the later statement holds."""
-        for f in [f for f in self.doc.facts if f.kind == "post" and f.subject == person and f.role == role]:
+    def retract(self, person, role, sentence: int) -> None:
+        """A departure read after the title that named the post in the same sentence: the later statement holds."""
+        for f in [f for f in self.doc.facts if f.kind == "post" and f.subject == person and f.role == role
+                  and f.sentence == sentence]:
             self.doc.facts.remove(f)
             self.seen.discard((f.kind, f.subject, f.object, f.role, f.status))
 
@@ -318,8 +338,19 @@ def extract_facts(doc: Document) -> Document:
             ex.list_org = _list_header_org(s.text, toks, ex.list_org)
         _Sentence(ex, s.index, toks, item).run()
     _drop_superseded(doc, set())
+    _name_units(doc)
     _default_parents(doc)
     return doc
+
+
+def _name_units(doc: Document) -> None:
+    """Every unit the article names is a unit of its company ("The Corporate Development Group (CDG)
+    … are kept"), of the company whose name it carries ("Jiangnan's power device division") otherwise."""
+    for key, e in doc.entities.items():
+        if e.kind in ("unit", "committee") and key != doc.main_org:
+            parent = e.parent or doc.main_org
+            if parent and parent != key:
+                doc.facts.append(Fact("unitOf", key, parent, -1))
 
 
 def _continues_item(doc: Document, s) -> bool:

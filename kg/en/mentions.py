@@ -19,6 +19,7 @@ CAP_SEQ = re.compile(rf"(?<![\w\-]){_WORD}(?:\s+(?:{_LINK}\s+)*{_WORD})*")
 _PAREN = re.compile(r"\s*\(([^()]{1,40})\)")
 _LOWER_WORD = r"[a-z][a-z\-]+"
 _DETERMINER = re.compile(r"(?:\b(?:the|its|our|their|his|her|a|an)|['’]s)\s+$")
+_JOINED_FROM = re.compile(r"\b(?:join(?:s|ed|ing)?|c(?:a|o)mes?|hired|moves? over|recruited)\s+(?:us\s+)?from\s+$")
 _HKEX_NAME = re.compile(r"(?<![\w])([A-Z]{2,}(?:\s+[A-Z][a-z]+){1,2})(?![\w])")
 
 
@@ -91,7 +92,7 @@ def _declared_orgs(sentences, r: EnglishResources) -> _Names:
             form = s.text[start:end]
             if form[0].isupper() and form.isascii():
                 known.add(form, "company", lx.companies[form.lower()].name)
-        for m in CAP_SEQ.finditer(s.text):
+        for m in _name_runs(s.text, r):
             _declare(s.text, m, known, r)
     # a company's distinctive first word names it alone ("Norvale"), when the text uses it so
     for form, (kind, canon) in list(known.orgs.items()):
@@ -103,8 +104,46 @@ def _declared_orgs(sentences, r: EnglishResources) -> _Names:
     return known
 
 
+@dataclass
+class _Run:
+    """A piece of a capitalized run (what ``re.Match`` gives: group, start, end)."""
+    text: str
+    s: int
+    e: int
+
+    def group(self) -> str:
+        return self.text
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+
+def _name_runs(text: str, r: EnglishResources):
+    """Capitalized runs cut at titles and verbs ("Norvale Systems Launches Norvale Cloud Division": a
+    headline in title case) and without a leading article or title ("The …", "Chief Executive Officer of …")."""
+    for m in CAP_SEQ.finditer(text):
+        start = m.start()
+        for w in re.finditer(r"\S+(?:\s+of\s+(?:the\s+)?)?", m.group()):
+            word = w.group().split()[0]
+            t = r.term(word) or r.term(w.group().strip())
+            cut = word in r.determiners or (t and t[1] not in ("and", "at"))
+            if cut:
+                piece = text[start:m.start() + w.start()].rstrip()
+                if piece:
+                    yield _Run(piece, start, start + len(piece))
+                start = m.start() + w.end()
+        if start < m.end():
+            yield _Run(text[start:m.end()], start, m.end())
+
+
 def _declare(text: str, m: re.Match, known: _Names, r: EnglishResources) -> None:
     seq = m.group()
+    if _JOINED_FROM.search(text[:m.start()]) and seq.split()[0] not in r.not_names:
+        known.add(seq, "company", _gazetteer_name(seq, r) or seq)  # "Kwame joined us from Brightbank"
+        return
     legal = r.suffix_re.match(text, m.end())
     words = seq.split()
     if legal and r.suffixes[legal.group().strip(" ,")].legal:  # "Norvale Systems, Inc."
