@@ -273,6 +273,8 @@ class _Builder:
 def _qualified(title: str | None) -> bool:
     """"技术负责人" leads a function, not the organization; "业务负责人" leads it."""
     lx = load()
+    if title and title.isascii():  # "Head of Engineering" (kg.en.facts): a function's head
+        return " of " in title
     return bool(title) and any(title.startswith(q) for q in lx.qualifiers if q not in lx.head_qualifiers)
 
 

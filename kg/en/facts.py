@@ -109,8 +109,19 @@ class _Sentence:
         if org is None or org == person:
             return
         date = self.ex.own_date(self.index)
-        self.ex.add(Fact("post", person, org, self.index, role=role.key, status=status,
+        self.ex.add(Fact("post", person, org, self.index, role=role.key, status=status, title=self.function_of(role),
                          start=date if status == "current" else None, end=date if status == "former" else None))
+
+    def function_of(self, role: Tok) -> str | None:
+        """"Head of Engineering": a title that leads a function, not the organization (no org:headOf)."""
+        if role.m is None or not role.text.lower().endswith(" of"):
+            return None
+        k = self.toks.index(role) + 1
+        if k < len(self.toks) and self.toks[k].tag == "_":
+            words = self.toks[k].text.split()
+            if words and words[0][:1].isupper():
+                return f"{role.text} {' '.join(w for w in words if w[:1].isupper() or w == '&')}"
+        return None
 
     def subject_before(self, i: int) -> str | None:
         """Who a verb at ``i`` is about: the sentence's subject when it opens with a name ("Su Hua, who

@@ -18,7 +18,7 @@ _LINK = r"(?:of|and|for|the|&|de|la|van|von|der)"
 CAP_SEQ = re.compile(rf"(?<![\w\-]){_WORD}(?:\s+(?:{_LINK}\s+)*{_WORD})*")
 _PAREN = re.compile(r"\s*\(([^()]{1,40})\)")
 _LOWER_WORD = r"[a-z][a-z\-]+"
-_DETERMINER = re.compile(r"(?:\b(?:the|its|our|their|his|her|a|an)|['’]s)\s+$")
+_DETERMINER = re.compile(r"(?:\b(?:the|its|our|their|his|her)|['’]s)\s+$")  # a named unit is definite
 _JOINED_FROM = re.compile(r"\b(?:join(?:s|ed|ing)?|c(?:a|o)mes?|hired|moves? over|recruited)\s+(?:us\s+)?from\s+$")
 _HKEX_NAME = re.compile(r"(?<![\w])([A-Z]{2,}(?:\s+[A-Z][a-z]+){1,2})(?![\w])")
 
@@ -94,12 +94,20 @@ def _declared_orgs(sentences, r: EnglishResources) -> _Names:
                 known.add(form, "company", lx.companies[form.lower()].name)
         for m in _name_runs(s.text, r):
             _declare(s.text, m, known, r)
-    # a company's distinctive first word names it alone ("Norvale"), when the text uses it so
-    for form, (kind, canon) in list(known.orgs.items()):
-        first = form.split()[0]
-        if kind == "company" and " " in form and first not in r.not_names and first not in known.orgs \
-                and any(re.search(rf"(?<![\w\-]){re.escape(first)}(?!\s+[A-Z])(?![\w\-])", s.text) for s in sentences):
-            known.add(first, kind, canon)
+    # a company's distinctive word names it alone ("Norvale", "Yunfeng" of "Suzhou Yunfeng Semiconductor"),
+    # and so does the first word of a unit's name ("Quillpay" of "Quillpay Business"), when the text
+    # writes that word alone
+    for form, (kind, canon) in sorted(known.orgs.items(), key=lambda kv: kv[1][0] != "company"):
+        words = form.split()
+        if len(words) < 2:
+            continue
+        if kind != "company":
+            kind, canon, words = "company", words[0], words[:1]
+        for word in words:
+            if word not in r.not_names and word not in r.suffixes and word not in known.orgs and word[:1].isupper() \
+                    and any(_alone(word, s.text) for s in sentences):
+                known.add(word, kind, canon)
+                break
     known.compile()
     return known
 
@@ -139,13 +147,25 @@ def _name_runs(text: str, r: EnglishResources):
             yield _Run(text[start:m.end()], start, m.end())
 
 
+def _alone(word: str, text: str) -> bool:
+    """The word stands alone in the text: not the start of a longer capitalized name."""
+    return bool(re.search(rf"(?<![\w\-])(?<![A-Z][a-z]\s){re.escape(word)}(?!\s+[A-Z])(?![\w\-])", text))
+
+
 def _declare(text: str, m: re.Match, known: _Names, r: EnglishResources) -> None:
     seq = m.group()
     if _JOINED_FROM.search(text[:m.start()]) and seq.split()[0] not in r.not_names:
         known.add(seq, "company", _gazetteer_name(seq, r) or seq)  # "Kwame joined us from Brightbank"
         return
-    legal = r.suffix_re.match(text, m.end())
     words = seq.split()
+    dotted = words[-1] + "." if text[m.end():m.end() + 1] == "." else ""
+    if len(words) > 1 and dotted in r.suffixes and r.suffixes[dotted].legal:  # "Suzhou Yunfeng Semiconductor Co."
+        stem = seq[: -len(words[-1])].rstrip(" ,")
+        canon = _gazetteer_name(stem, r) or stem
+        known.add(seq + ".", "company", canon)
+        known.add(stem, "company", canon)
+        return
+    legal = r.suffix_re.match(text, m.end())
     if legal and r.suffixes[legal.group().strip(" ,")].legal:  # "Norvale Systems, Inc."
         full = text[m.start():legal.end()]
         if words[0] in r.not_names and len(words) == 1:
@@ -201,7 +221,7 @@ def _find_orgs(it: _Items, known: _Names) -> None:
 def _find_lower_units(it: _Items, r: EnglishResources) -> None:
     """"the e-commerce business unit", "Norvale's Data Platform business": a unit named in plain words."""
     nouns = "|".join(re.escape(n) for n in sorted(r.unit_nouns, key=len, reverse=True))
-    rx = re.compile(rf"(?<![\w\-])((?:(?:{_LOWER_WORD}|{_WORD})\s+){{1,3}}?)(?:{nouns})(?![\w\-])")
+    rx = re.compile(rf"(?<![\w\-])((?:(?:{_LOWER_WORD}|{_WORD})\s+){{1,3}}?)(?:{nouns})(?![\w\-])(?!\s+(?:{nouns}|[a-z]+s\b))")
     for m in rx.finditer(it.text):
         start = m.start()
         words = m.group(1).split()
@@ -209,7 +229,8 @@ def _find_lower_units(it: _Items, r: EnglishResources) -> None:
         while words and (r.term(words[0]) or words[0].lower() in r.not_names_lower or not it.free(start, start + 1)):
             start += len(words[0]) + (len(it.text[start + len(words[0]):]) - len(it.text[start + len(words[0]):].lstrip()))
             words = words[1:]
-        if not words or not _DETERMINER.search(it.text[:start]) or not it.free(start, m.end()):
+        if not words or not _DETERMINER.search(it.text[:start]) or not it.free(start, m.end()) \
+                or any(w.lower() in r.not_modifiers for w in words):
             continue
         owner = re.search(r"([A-Z][\w\-]+)['’]s\s+$", it.text[:start])
         it.add("org", start, m.end(), "unit", it.text[start:m.end()], owner.group(1) if owner else "")

@@ -43,6 +43,7 @@ class EnglishResources:
     not_names: frozenset[str] = frozenset()
     not_names_lower: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
+    not_modifiers: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
     boilerplate: tuple[tuple[str, re.Pattern], ...] = ()  # (scope, pattern)
     months: dict[str, int] = field(default_factory=dict)  # name or abbreviation (lowercase) -> 1..12
@@ -77,6 +78,7 @@ class EnglishResources:
         r.not_names = frozenset(_lines("en/not_names.txt"))
         r.not_names_lower = frozenset(w.lower() for w in r.not_names)
         r.determiners = frozenset(_lines("en/determiners.txt"))
+        r.not_modifiers = frozenset(_lines("en/not_modifiers.txt"))
         r.abbreviations = frozenset(_lines("en/abbreviations.txt"))
         r.boilerplate = tuple((scope, re.compile(rx, re.I if scope == "line" else 0))
                               for scope, rx in (ln.split("\t") for ln in _lines("en/boilerplate.tsv")))
