@@ -192,7 +192,10 @@ class _Sentence:
     def former(self, m):
         i = m.start()
         person = self.subject_before(i)
-        org = self.org_of(m, 2)
+        # "joins from Greenleaf Proteins, where he was director": the post was at the company left
+        came_from = next((self.toks[k + 1].key for k in range(i - 1, -1, -1)
+                          if self.tags[k] == "r" and self.tags[k + 1:k + 2] == "O"), None)
+        org = self.org_of(m, 2) or came_from
         for role in self.roles(m.start(1), m.end(1)):
             if not self.ex.holds(person, role.key, org):
                 self.post(person, org, role, "former")
@@ -253,6 +256,8 @@ class _Sentence:
             if self.toks[k].tag == "P":
                 subjects.append(self.toks[k].key)
             k -= 1
+        if not subjects and self.tags.startswith("P,"):  # "Gao, who previously led …, will report to"
+            subjects = [self.toks[0].key]
         if not subjects and self.ex.subject:
             subjects = [self.ex.subject]
         for s in subjects:
@@ -267,6 +272,15 @@ class _Sentence:
             self.ex.retract(old, role.key, self.index)
             self.post(new, None, role)
             self.post(old, None, role, "former")
+
+    def established_on(self, m):
+        """"The unit will be formally established on 1 October 2020": the date it is set up."""
+        key = self.toks[m.start(1)].key
+        if self.ex.doc.entities[key].kind == "company":
+            return
+        self.ex.doc.facts = [f for f in self.ex.doc.facts if not (f.kind == "established" and f.subject == key)]
+        self.ex.seen = {sig for sig in self.ex.seen if not (sig[0] == "established" and sig[1] == key)}
+        self.ex.add(Fact("established", key, None, self.index, date=self.toks[m.start(2)].key))
 
     def succeed(self, m):
         """"P1 … replacing P2": P2 held the posts P1 takes in this sentence."""
@@ -349,9 +363,19 @@ def extract_facts(doc: Document) -> Document:
             ex.list_org = _list_header_org(s.text, toks, ex.list_org)
         _Sentence(ex, s.index, toks, item).run()
     _drop_superseded(doc, set())
+    _drop_generic_heads(doc, ex.lx)
     _name_units(doc)
     _default_parents(doc)
     return doc
+
+
+def _drop_generic_heads(doc: Document, lx) -> None:
+    """"led by Maria Gonzalez, who has been named President": the title says how she leads; the
+    generic head post read from "led by" goes."""
+    titled = {(f.subject, f.object) for f in doc.facts if f.kind == "post" and f.status == "current"
+              and f.role != "head" and lx.roles[f.role].head}
+    doc.facts = [f for f in doc.facts if not (f.kind == "post" and f.role == "head" and f.title is None
+                                              and (f.subject, f.object) in titled)]
 
 
 def _name_units(doc: Document) -> None:
