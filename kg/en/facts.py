@@ -156,18 +156,18 @@ class _Sentence:
 
     def is_as(self, m):
         """"Sun Rui was appointed chief financial officer", "Su Hua remains chairman"."""
-        verb = self.toks[m.start(2) - 1]
-        if verb.tag not in "wac" and self.tags[m.start(2) - 2: m.start(2) - 1] not in "wac":
+        if "l" in self.tags[m.start():m.start(3)]:
             return
-        if "l" in self.tags[m.start():m.start(2)]:
-            return
-        person, org = self.toks[m.start(1)].key, self.org_of(m, 3)
-        for role in self.roles(m.start(2), m.end(2)):
-            self.post(person, org, role)
+        org = self.org_of(m, 2) or self.org_of(m, 4)
+        for k in range(m.start(1), m.end(1)):  # "Ms. Park and Mr. Whitfield were appointed members"
+            if self.toks[k].tag == "P":
+                for role in self.roles(m.start(3), m.end(3)):
+                    self.post(self.toks[k].key, org, role)
 
     def appoint(self, m):
-        person, org = self.toks[m.start(1)].key, self.org_of(m, 3)
-        for role in self.roles(m.start(2), m.end(2)):
+        """"the Board appointed X as Chief Financial Officer", "appointed Dr. Cho as its chair"."""
+        person, org = self.toks[m.start(1)].key, self.org_of(m, 2) or self.org_of(m, 4)
+        for role in self.roles(m.start(3), m.end(3)):
             self.post(person, org, role)
 
     def leave(self, m):
@@ -175,7 +175,7 @@ class _Sentence:
         (a future departure, "will step down", leaves the post current: FORMAT.md)."""
         i = m.start()
         person = self.subject_before(i)
-        future = self.toks[i].tag == "v"
+        future = self.toks[i].tag == "v" or self.ex.effective_later(self.index)
         j = i + 1
         while j < len(self.toks) and self.toks[j].tag in "w_" and j - i < 3:
             j += 1
@@ -336,6 +336,11 @@ class _Extractor:
     def status_near(self, sent: _Sentence, i: int) -> str:
         return "former" if i > 0 and sent.tags[i - 1] == "f" else "current"
 
+    def effective_later(self, sentence: int) -> bool:
+        """"resign …, effective March 31, 2024" in a filing of March 4: still in office (FORMAT.md)."""
+        return bool(self.doc.date) and any(d > self.doc.date.isoformat() for d in self.dates.get(sentence, ())
+                                           if len(d) == 10)
+
     def own_date(self, sentence: int) -> str | None:
         ds = self.dates.get(sentence)
         return ds[0] if ds else None
@@ -357,6 +362,7 @@ def extract_facts(doc: Document) -> Document:
         if s.noise:
             continue
         items = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
+        ex.recent_unit = _set_up_here(doc, items) or ex.recent_unit  # "set up X and appointed Y as its chair"
         toks = tokenize(doc, ex, items, s.text)
         item = is_list_item(s.text) or _continues_item(doc, s)
         if not item:
@@ -386,6 +392,18 @@ def _name_units(doc: Document) -> None:
             parent = e.parent or doc.main_org
             if parent and parent != key:
                 doc.facts.append(Fact("unitOf", key, parent, -1))
+
+
+def _set_up_here(doc: Document, items: list[Mention]) -> str | None:
+    """The unit a sentence sets up, known before its "its" and "the committee" are read."""
+    cue = next((m.start for m in items if m.kind == "cue" and m.value == "establish"), None)
+    if cue is None:
+        return None
+    for m in items:
+        key = doc.links.get(mention_key(m)) if m.kind == "org" and m.start > cue else None
+        if key and doc.entities[key].kind != "company":
+            return key
+    return None
 
 
 def _continues_item(doc: Document, s) -> bool:

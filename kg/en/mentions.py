@@ -13,7 +13,7 @@ from ..document import Document, Mention
 from . import dates, names
 from .resources import EnglishResources
 
-_WORD = r"[A-Z][A-Za-z0-9\-]*(?:['’][A-Za-z]+(?<!['’]s))?"
+_WORD = r"(?:[A-Z]\.(?=\s+[A-Z][a-z])|[A-Z][A-Za-z0-9\-]*(?:['’][A-Za-z]+(?<!['’]s))?)"  # "J." a middle initial
 _LINK = r"(?:of|and|for|the|&|de|la|van|von|der)"
 CAP_SEQ = re.compile(rf"(?<![\w\-]){_WORD}(?:\s+(?:{_LINK}\s+)*{_WORD})*")
 _PAREN = re.compile(r"\s*\(([^()]{1,40})\)")
@@ -233,7 +233,9 @@ def _find_lower_units(it: _Items, r: EnglishResources) -> None:
                 or any(w.lower() in r.not_modifiers for w in words):
             continue
         owner = re.search(r"([A-Z][\w\-]+)['’]s\s+$", it.text[:start])
-        it.add("org", start, m.end(), "unit", it.text[start:m.end()], owner.group(1) if owner else "")
+        noun = it.text[start:m.end()].split()[-1].capitalize()
+        kind = r.suffixes[noun].kind if noun in r.suffixes and not r.suffixes[noun].legal else "unit"
+        it.add("org", start, m.end(), kind, it.text[start:m.end()], owner.group(1) if owner else "")
 
 
 # -- titles and cue words -------------------------------------------------------------------------
@@ -264,8 +266,8 @@ def _find_persons(it: _Items, r: EnglishResources) -> None:
             while words and words[-1] in r.not_names:
                 end -= len(words[-1]) + 1
                 words = words[:-1]
-            if not 2 <= len(words) <= 4 or not all(_name_word(w, r) for w in words):
-                continue
+            if not 2 <= len(words) <= 4 or not all(_name_word(w, r) for w in words) or all(w.isupper() for w in words):
+                continue  # all capitals is a heading ("CURRENT REPORT"); "CHAN Tai Man" has a given name
             label = ""
             alias = _PAREN.match(text, end)
             if alias and _is_alias(alias.group(1)):
@@ -291,7 +293,8 @@ def _free_runs(it: _Items, start: int, end: int):
 
 
 def _name_word(w: str, r: EnglishResources) -> bool:
-    return w not in r.not_names and (w[:1].isupper()) and bool(re.fullmatch(r"[A-Z][a-z'’\-]+|[A-Z]{2,}|[A-Z][a-z]*[A-Z][a-z]+", w))
+    return w not in r.not_names and (w[:1].isupper()) and \
+        bool(re.fullmatch(r"[A-Z][a-z'’\-]+|[A-Z]{2,}|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.", w))
 
 
 def _after_honorific(text: str, pos: int, r: EnglishResources) -> bool:
