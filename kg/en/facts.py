@@ -100,7 +100,13 @@ class _Sentence:
         return [self.toks[k] for k in range(group_start, group_end) if self.toks[k].tag == "R"]
 
     def org_of(self, m: re.Match, group: int) -> str | None:
-        return self.toks[m.start(group)].key if m.group(group) else None
+        """The organization a group names; "the company's picking systems business" is the unit."""
+        if not m.group(group):
+            return None
+        k = m.start(group)
+        while k + 1 < len(self.toks) and self.toks[k + 1].tag == "O":
+            k += 1
+        return self.toks[k].key
 
     def post(self, person: str | None, org: str | None, role: Tok, status: str = "current") -> None:
         if person is None or role is None:

@@ -131,20 +131,20 @@ class _Run:
 
 def _name_runs(text: str, r: EnglishResources):
     """Capitalized runs cut at titles and verbs ("Norvale Systems Launches Norvale Cloud Division": a
-    headline in title case) and without a leading article or title ("The …", "Chief Executive Officer of …")."""
+    headline in title case; "Chief Executive Officer of Fernhill Robotics") and without a leading
+    article ("The …")."""
     for m in CAP_SEQ.finditer(text):
-        start = m.start()
-        for w in re.finditer(r"\S+(?:\s+of\s+(?:the\s+)?)?", m.group()):
-            word = w.group().split()[0]
-            t = r.term(word) or r.term(w.group().strip())
-            cut = word in r.determiners or (t and t[1] not in ("and", "at"))
-            if cut:
-                piece = text[start:m.start() + w.start()].rstrip()
-                if piece:
-                    yield _Run(piece, start, start + len(piece))
-                start = m.start() + w.end()
-        if start < m.end():
-            yield _Run(text[start:m.end()], start, m.end())
+        cuts = [(t.start(), t.end()) for t in r.terms_re.finditer(m.group())
+                if r.term(t.group())[1] not in ("and", "at")]
+        cuts += [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group()) if w.group() in r.determiners]
+        start = 0
+        for a, b in sorted(cuts) + [(len(m.group()), len(m.group()))]:
+            piece = re.sub(r"^(?:(?:of|and|for|the|&)\s+)+", "", m.group()[start:a].strip())
+            piece = re.sub(r"(?:\s+(?:of|and|for|the|&))+$", "", piece)
+            if piece:
+                offset = m.start() + m.group().index(piece, start)
+                yield _Run(piece, offset, offset + len(piece))
+            start = max(start, b)
 
 
 def _alone(word: str, text: str) -> bool:
