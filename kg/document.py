@@ -98,6 +98,7 @@ class Document:
     links: dict[tuple[int, int], str] = field(default_factory=dict)  # (sentence, start) -> entity key
     main_org: str | None = None  # the company the article is about ("公司", "本行" refer to it)
     written: str | None = None  # the text as written when ``text`` is its Simplified reading (same offsets)
+    lang: str = "zh"  # "zh" or "en" (kg.en.text.detect): which components read it
 
     def as_written(self, sentence: Sentence) -> str:
         """A sentence in the script of the text."""

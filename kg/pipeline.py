@@ -9,6 +9,8 @@ from datetime import date as Date
 
 from . import dates, noise, script, text as text_mod
 from .document import Document
+from .en import dates as en_dates, facts as en_facts, mentions as en_mentions, resolve as en_resolve, \
+    text as en_text
 from .facts import extract_facts
 from .mentions import find_mentions
 from .resolve import resolve, written_labels
@@ -17,18 +19,30 @@ from .resolve import resolve, written_labels
 def prepare(text: str, date: Date | str | None = None, source: str = "") -> Document:
     """Normalize the text, cut noise and split it into sentences."""
     clean = noise.strip_injections(text_mod.normalize(text))
-    simplified = script.to_simplified(clean)
-    original, clean = (clean, simplified) if simplified else (None, clean)
     if isinstance(date, str):
         date = dates.parse_iso(date)
+    if en_text.detect(clean) == "en":
+        doc = Document(text=clean, date=date or _en_document_date(clean), source=source, lang="en")
+        doc.sentences = en_text.mark_noise(clean, en_text.split_sentences(clean))
+        return doc
+    simplified = script.to_simplified(clean)
+    original, clean = (clean, simplified) if simplified else (None, clean)
     doc = Document(text=clean, date=date or dates.document_date(clean), source=source, written=original)
     doc.sentences = noise.mark_noise(text_mod.split_sentences(clean))
     return doc
 
 
+def _en_document_date(text: str) -> Date | None:
+    """An English article's date: the first full date in its opening lines (the dateline)."""
+    full = [iso for _, _, iso in en_dates.find(text[:1500], None) if len(iso) == 10]
+    return dates.parse_iso(full[0]) if full else None
+
+
 def annotate(doc: Document) -> Document:
     """Find the mentions, entities and facts of a document made by :func:`prepare`."""
-    for step in (find_mentions, resolve, extract_facts, written_labels):
+    steps = (en_mentions.find_mentions, en_resolve.resolve, en_facts.extract_facts) if doc.lang == "en" \
+        else (find_mentions, resolve, extract_facts, written_labels)
+    for step in steps:
         doc = step(doc)
     return doc
 

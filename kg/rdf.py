@@ -20,6 +20,7 @@ from rdflib.namespace import DCTERMS as _DCTERMS, FOAF as _FOAF, PROV as _PROV, 
 
 from .document import Document, Entity, Fact
 from .lexicon import load
+from .en.names import pinyin_form
 from .resolve import pinyin
 
 DEFAULT_BASE = "https://kg.example.org/id/"
@@ -112,7 +113,8 @@ class _Builder:
         if key not in self.iris:
             e = self.doc.entities[key]
             if e.kind == "person":
-                iri = f"{self.base}person/{slug(e.name)}"
+                # a pinyin name in English ("Cheng Yixiao") mints the IRI of 程一晓
+                iri = f"{self.base}person/{slug(pinyin_form(e.name) or e.name)}"
             elif e.kind == "company":
                 iri = f"{self.base}org/{slug(e.name)}"
             else:
@@ -271,6 +273,8 @@ class _Builder:
 def _qualified(title: str | None) -> bool:
     """"技术负责人" leads a function, not the organization; "业务负责人" leads it."""
     lx = load()
+    if title and title.isascii():  # "Head of Engineering" (kg.en.facts): a function's head
+        return " of " in title
     return bool(title) and any(title.startswith(q) for q in lx.qualifiers if q not in lx.head_qualifiers)
 
 

@@ -1,0 +1,35 @@
+"""English dates: "April 1, 2024", "1 October 2020", "Sept 17", "March 2023" -> ISO."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .resources import EnglishResources
+
+
+@cache
+def _pattern() -> re.Pattern:
+    months = sorted(EnglishResources.load().months, key=len, reverse=True)
+    mon = "(?P<mon>" + "|".join(re.escape(m) for m in months) + ")"
+    mon2 = mon.replace("?P<mon>", "?P<mon2>")
+    return re.compile(
+        rf"(?<![\w])(?:{mon}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
+        rf"|(?P<day2>\d{{1,2}})\s+{mon2}(?:,?\s+(?P<year2>\d{{4}}))?"
+        rf"|(?P<mon3>{'|'.join(re.escape(m) for m in months)})\s+(?P<year3>\d{{4}}))(?![\w])", re.I)
+
+
+def find(text: str, year: int | None) -> list[tuple[int, int, str]]:
+    """(start, end, ISO date) of each date; a date without a year takes ``year`` (the publication's)."""
+    months = EnglishResources.load().months
+    out = []
+    for m in _pattern().finditer(text):
+        mon = months[(m.group("mon") or m.group("mon2") or m.group("mon3")).lower()]
+        y = m.group("year") or m.group("year2") or m.group("year3") or year
+        if y is None:
+            continue
+        day = m.group("day") or m.group("day2")
+        if day is None:
+            out.append((m.start(), m.end(), f"{int(y):04d}-{mon:02d}"))
+        elif 1 <= int(day) <= 31:
+            out.append((m.start(), m.end(), f"{int(y):04d}-{mon:02d}-{int(day):02d}"))
+    return out

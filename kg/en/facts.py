@@ -1,0 +1,435 @@
+"""English relation rules over each sentence's tag string (the rules are data: kg/data/en/rules.tsv).
+
+The same scheme as :mod:`kg.facts`: a sentence's mentions become one letter each, the rules are
+regular expressions over that string, and each rule's handler turns a match into
+:class:`~kg.document.Fact` s. English puts titles on both sides of a name ("Ana Lopez, President";
+"chief executive Yu Yongfu") and names the organization after the title ("President of X").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from ..document import Document, Fact, Mention
+from ..facts import _default_parents, _drop_superseded
+from ..resolve import mention_key
+from .resources import EnglishResources
+from .text import is_list_item
+
+TAGS = {"appoint": "a", "as": "w", "leave": "l", "leaving": "v", "former": "f", "continue": "c",
+        "report": "h", "establish": "e", "lead": "k", "members": "m", "succeed": "y", "from": "r",
+        "at": "t", "led": "g", "self": "i", "and": "j", "orgref": "O", "anaphor": "O"}
+_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+# what a rule reads through: spaces, quotes, possessive 's and articles ("head of the X department")
+_TRANSPARENT = re.compile(r"^(?:[\s\"“”'’.\-*•]|['’]s\b|\b(?:the|a|an)\b)*$", re.I)
+_CHAIR_CUES = re.compile(r"chair", re.I)
+
+
+@cache
+def rules() -> list[tuple[Callable, re.Pattern]]:
+    out = []
+    for ln in files("kg").joinpath("data/en/rules.tsv").read_text(encoding="utf-8").splitlines():
+        if ln.strip() and not ln.startswith("#"):
+            handler, pattern = ln.split("\t")[:2]
+            out.append((getattr(_Sentence, handler), re.compile(pattern)))
+    return out
+
+
+@dataclass
+class Tok:
+    tag: str
+    key: str | None  # entity key (P, O), role id (R), ISO date (D)
+    m: Mention | None
+    text: str = ""
+
+
+def tokenize(doc: Document, ex: "_Extractor", items: list[Mention], text: str) -> list[Tok]:
+    out: list[Tok] = []
+    pos = 0
+
+    def gap(s: str) -> None:
+        pieces = _CLAUSE.split(s)
+        for i, part in enumerate(pieces):
+            if not _TRANSPARENT.match(part):
+                out.append(Tok("_", None, None, part))
+            if i < len(pieces) - 1:
+                out.append(Tok(",", None, None))
+
+    for m in items:
+        if m.start > pos:
+            gap(text[pos:m.start])
+        pos = max(pos, m.end)
+        if m.kind in ("person", "org"):
+            out.append(Tok(m.kind[0].upper(), doc.links.get(mention_key(m)), m, m.text))
+        elif m.kind == "role":
+            out.append(Tok("R", m.value, m, m.label or m.text))
+        elif m.kind == "date":
+            out.append(Tok("D", m.value, m))
+        elif m.kind == "cue" and m.value in TAGS:
+            key = None
+            if m.value == "orgref":
+                key = doc.links.get(mention_key(m))
+            elif m.value == "anaphor":
+                key = ex.recent_unit if m.text.lower() not in ("it", "its") or ex.recent_unit else doc.main_org
+            if TAGS[m.value] == "O" and key is None:
+                continue
+            out.append(Tok(TAGS[m.value], key, m, m.text))
+    if pos < len(text):
+        gap(text[pos:])
+    return [t for t in out if t.key is not None or t.tag not in "PO"]
+
+
+class _Sentence:
+    def __init__(self, ex: "_Extractor", index: int, toks: list[Tok], list_item: bool):
+        self.ex, self.index, self.toks, self.list_item = ex, index, toks, list_item
+        self.tags = "".join(t.tag for t in toks)
+
+    def run(self) -> None:
+        for handler, pattern in rules():
+            for m in pattern.finditer(self.tags):
+                handler(self, m)
+        persons = [t.key for t in self.toks if t.tag == "P"]
+        if persons:
+            self.ex.subject = persons[0] if self.tags.startswith("P") else persons[-1]
+
+    # -- helpers --------------------------------------------------------------------------------
+    def roles(self, group_start: int, group_end: int) -> list[Tok]:
+        return [self.toks[k] for k in range(group_start, group_end) if self.toks[k].tag == "R"]
+
+    def org_of(self, m: re.Match, group: int) -> str | None:
+        """The organization a group names; "the company's picking systems business" is the unit."""
+        if not m.group(group):
+            return None
+        k = m.start(group)
+        while k + 1 < len(self.toks) and self.toks[k + 1].tag == "O":
+            k += 1
+        return self.toks[k].key
+
+    def post(self, person: str | None, org: str | None, role: Tok, status: str = "current") -> None:
+        if person is None or role is None:
+            return
+        org = org or self.ex.default_org(self.list_item)
+        if org is None or org == person:
+            return
+        date = self.ex.own_date(self.index)
+        self.ex.add(Fact("post", person, org, self.index, role=role.key, status=status, title=self.function_of(role),
+                         start=date if status == "current" else None, end=date if status == "former" else None))
+
+    def function_of(self, role: Tok) -> str | None:
+        """"Head of Engineering": a title that leads a function, not the organization (no org:headOf)."""
+        if role.m is None or not role.text.lower().endswith(" of"):
+            return None
+        k = self.toks.index(role) + 1
+        if k < len(self.toks) and self.toks[k].tag == "_":
+            words = self.toks[k].text.split()
+            if words and words[0][:1].isupper():
+                return f"{role.text} {' '.join(w for w in words if w[:1].isupper() or w == '&')}"
+        return None
+
+    def subject_before(self, i: int) -> str | None:
+        """Who a verb at ``i`` is about: the sentence's subject when it opens with a name ("Su Hua, who
+        co-founded Kuaishou with Cheng, remains chairman"), else the nearest name before, else the last subject."""
+        if self.tags.startswith("P,") and 0 < i:
+            return self.toks[0].key
+        for k in range(i - 1, -1, -1):
+            t = self.toks[k]
+            if t.tag == "P":
+                return t.key
+            if t.tag in "ak":
+                return None
+        return self.ex.subject
+
+    # -- rules ----------------------------------------------------------------------------------
+    def established(self, m):
+        key = self.toks[m.start(1)].key
+        if self.ex.doc.entities[key].kind != "company":
+            self.ex.add(Fact("established", key, None, self.index, date=self.ex.sentence_date(self.index)))
+            self.ex.recent_unit = key
+
+    def appos_after(self, m):
+        person, org = self.toks[m.start(1)].key, self.org_of(m, 3)
+        for role in self.roles(m.start(2), m.end(2)):
+            self.post(person, org, role, self.ex.status_near(self, m.start()))
+
+    def appos_before(self, m):
+        person, org = self.toks[m.start(4)].key, self.org_of(m, 2)
+        status = "former" if m.group(1) else "current"
+        for role in self.roles(m.start(3), m.end(3)):
+            self.post(person, org, role, status)
+
+    def is_as(self, m):
+        """"Sun Rui was appointed chief financial officer", "Su Hua remains chairman"."""
+        if "l" in self.tags[m.start():m.start(3)]:
+            return
+        org = self.org_of(m, 2) or self.org_of(m, 4)
+        for k in range(m.start(1), m.end(1)):  # "Ms. Park and Mr. Whitfield were appointed members"
+            if self.toks[k].tag == "P":
+                for role in self.roles(m.start(3), m.end(3)):
+                    self.post(self.toks[k].key, org, role)
+
+    def appoint(self, m):
+        """"the Board appointed X as Chief Financial Officer", "appointed Dr. Cho as its chair"."""
+        person, org = self.toks[m.start(1)].key, self.org_of(m, 2) or self.org_of(m, 4)
+        for role in self.roles(m.start(3), m.end(3)):
+            self.post(person, org, role)
+
+    def leave(self, m):
+        """"X notified the Company of his decision to resign as CFO", "stepping down as CEO": former
+        (a future departure, "will step down", leaves the post current: FORMAT.md)."""
+        i = m.start()
+        person = self.subject_before(i)
+        future = self.toks[i].tag == "v" or self.ex.effective_later(self.index)
+        j = i + 1
+        while j < len(self.toks) and self.toks[j].tag in "w_" and j - i < 3:
+            j += 1
+        chain = []
+        while j < len(self.toks) and self.toks[j].tag in "Rj,t":
+            if self.toks[j].tag == "R":
+                chain.append(self.toks[j])
+            j += 1
+        org = self.toks[j].key if j < len(self.toks) and self.toks[j].tag == "O" else None
+        for role in chain:
+            self.ex.retract(person, role.key, self.index)
+            self.post(person, org, role, "current" if future else "former")
+
+    def former(self, m):
+        i = m.start()
+        person = self.subject_before(i)
+        # "joins from Greenleaf Proteins, where he was director": the post was at the company left
+        came_from = next((self.toks[k + 1].key for k in range(i - 1, -1, -1)
+                          if self.tags[k] == "r" and self.tags[k + 1:k + 2] == "O"), None)
+        org = self.org_of(m, 2) or came_from
+        for role in self.roles(m.start(1), m.end(1)):
+            if not self.ex.holds(person, role.key, org):
+                self.post(person, org, role, "former")
+
+    def former_lead(self, m):
+        """"Xiao Gu, who previously led the e-commerce business unit": a former head."""
+        person = self.subject_before(m.start())
+        self.post(person, self.toks[m.start(1)].key, self.ex.head_role(""), "former")
+
+    def joined_from(self, m):
+        person = self.subject_before(m.start())
+        for role in self.roles(m.start(2), m.end(2)):
+            self.post(person, self.toks[m.start(1)].key, role, "former")
+
+    def lead_passive(self, m):
+        """"O will be led by [title] P", "under chief executive P": P heads O; a leading title is O's."""
+        org = self.org_of(m, 1) or self.ex.recent_unit
+        if org is None or self.ex.doc.entities[org].kind == "company":
+            return
+        person = self.toks[m.start(4)].key
+        cue = self.toks[self.tags.index("k", m.start())].text
+        titles = self.roles(m.start(3), m.end(3)) if m.group(3) else []
+        heads = [t for t in titles if self.ex.lx.roles[t.key].head]
+        for t in heads:
+            self.ex.move_post(person, t.key, org)
+            self.post(person, org, t)
+        if not heads:
+            self.post(person, org, self.ex.head_role(cue))
+
+    def lead_active(self, m):
+        org = self.toks[m.start(2)].key
+        if self.ex.doc.entities[org].kind == "company":
+            return
+        cue = self.toks[self.tags.index("k", m.start(1))].text
+        self.post(self.toks[m.start(1)].key, org, self.ex.head_role(cue))
+
+    def members(self, m):
+        org = next((t.key for t in self.toks[:m.start()][::-1] if t.tag == "O"), None) or self.ex.recent_unit
+        if org is None:
+            return
+        for k in range(m.start(1), m.end(1)):
+            t = self.toks[k]
+            if t.tag == "P" and (k == m.start(1) or self.tags[k - 1] in ",j"):
+                self.ex.add(Fact("memberOf", t.key, org, self.index))
+
+    def serve_on(self, m):
+        org = self.toks[m.start(2)].key
+        for k in range(m.start(1), m.end(1)):
+            if self.toks[k].tag == "P":
+                self.ex.add(Fact("memberOf", self.toks[k].key, org, self.index))
+
+    def reports(self, m):
+        boss = self.ex.author if m.group(2) == "i" else self.toks[m.start(2)].key
+        if boss is None:
+            return
+        subjects, k = [], m.start() - 1
+        while k >= 0 and self.toks[k].tag in "P,j_R":
+            if self.toks[k].tag == "P":
+                subjects.append(self.toks[k].key)
+            k -= 1
+        if not subjects and self.tags.startswith("P,"):  # "Gao, who previously led …, will report to"
+            subjects = [self.toks[0].key]
+        if not subjects and self.ex.subject:
+            subjects = [self.ex.subject]
+        for s in subjects:
+            if s != boss:
+                self.ex.add(Fact("reportsTo", s, boss, self.index))
+
+    def succeeded_as(self, m):
+        """"Cheng Yixiao succeeded co-founder Su Hua as chief executive officer": the first takes the
+        post, the second held it."""
+        new, old = self.toks[m.start(1)].key, self.toks[m.start(3)].key
+        for role in self.roles(m.start(4), m.end(4)):
+            self.ex.retract(old, role.key, self.index)
+            self.post(new, None, role)
+            self.post(old, None, role, "former")
+
+    def established_on(self, m):
+        """"The unit will be formally established on 1 October 2020": the date it is set up."""
+        key = self.toks[m.start(1)].key
+        if self.ex.doc.entities[key].kind == "company":
+            return
+        self.ex.doc.facts = [f for f in self.ex.doc.facts if not (f.kind == "established" and f.subject == key)]
+        self.ex.seen = {sig for sig in self.ex.seen if not (sig[0] == "established" and sig[1] == key)}
+        self.ex.add(Fact("established", key, None, self.index, date=self.toks[m.start(2)].key))
+
+    def succeed(self, m):
+        """"P1 … replacing P2": P2 held the posts P1 takes in this sentence."""
+        old = self.toks[m.start(1)].key
+        for f in list(self.ex.doc.facts):
+            if f.kind == "post" and f.sentence == self.index and f.status == "current" and f.subject != old:
+                self.ex.add(Fact("post", old, f.object, self.index, role=f.role, status="former"))
+
+
+class _Extractor:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.lx = EnglishResources.load().lexicon
+        self.subject: str | None = None
+        self.recent_unit: str | None = None
+        self.list_org: str | None = None
+        self.author: str | None = None
+        self.seen: set = set()
+        self.dates: dict[int, list[str]] = {}
+
+    def add(self, fact: Fact) -> None:
+        sig = (fact.kind, fact.subject, fact.object, fact.role, fact.status)
+        if sig not in self.seen:
+            self.seen.add(sig)
+            self.doc.facts.append(fact)
+
+    def holds(self, person, role, org) -> bool:
+        return any(f.kind == "post" and f.subject == person and f.role == role and f.status == "current"
+                   and (org is None or f.object == org) for f in self.doc.facts)
+
+    def retract(self, person, role, sentence: int) -> None:
+        """A departure read after the title that named the post in the same sentence: the later statement holds."""
+        for f in [f for f in self.doc.facts if f.kind == "post" and f.subject == person and f.role == role
+                  and f.sentence == sentence]:
+            self.doc.facts.remove(f)
+            self.seen.discard((f.kind, f.subject, f.object, f.role, f.status))
+
+    def move_post(self, person, role, org) -> None:
+        for f in [f for f in self.doc.facts if f.kind == "post" and f.subject == person and f.role == role
+                  and f.object == self.doc.main_org]:
+            self.doc.facts.remove(f)
+            self.seen.discard((f.kind, f.subject, f.object, f.role, f.status))
+
+    def head_role(self, cue: str) -> Tok:
+        return Tok("R", "chair" if _CHAIR_CUES.search(cue) else "head", None, cue)
+
+    def default_org(self, list_item: bool) -> str | None:
+        """A title given without its organization: in a leadership list, the unit the list is of."""
+        if list_item and (self.list_org or self.recent_unit):
+            return self.list_org or self.recent_unit
+        return self.doc.main_org
+
+    def status_near(self, sent: _Sentence, i: int) -> str:
+        return "former" if i > 0 and sent.tags[i - 1] == "f" else "current"
+
+    def effective_later(self, sentence: int) -> bool:
+        """"resign …, effective March 31, 2024" in a filing of March 4: still in office (FORMAT.md)."""
+        return bool(self.doc.date) and any(d > self.doc.date.isoformat() for d in self.dates.get(sentence, ())
+                                           if len(d) == 10)
+
+    def own_date(self, sentence: int) -> str | None:
+        ds = self.dates.get(sentence)
+        return ds[0] if ds else None
+
+    def sentence_date(self, sentence: int) -> str | None:
+        return self.own_date(sentence) or (self.doc.date.isoformat() if self.doc.date else None)
+
+
+def extract_facts(doc: Document) -> Document:
+    ex = _Extractor(doc)
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for s in doc.sentences:
+        ex.dates[s.index] = [m.value for m in sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
+                             if m.kind == "date"]
+    ex.author = _byline_author(doc, by_sentence)
+    for s in doc.sentences:
+        if s.noise:
+            continue
+        items = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
+        ex.recent_unit = _set_up_here(doc, items) or ex.recent_unit  # "set up X and appointed Y as its chair"
+        toks = tokenize(doc, ex, items, s.text)
+        item = is_list_item(s.text) or _continues_item(doc, s)
+        if not item:
+            ex.list_org = _list_header_org(s.text, toks, ex.list_org)
+        _Sentence(ex, s.index, toks, item).run()
+    _drop_superseded(doc, set())
+    _drop_generic_heads(doc, ex.lx)
+    _name_units(doc)
+    _default_parents(doc)
+    return doc
+
+
+def _drop_generic_heads(doc: Document, lx) -> None:
+    """"led by Maria Gonzalez, who has been named President": the title says how she leads; the
+    generic head post read from "led by" goes."""
+    titled = {(f.subject, f.object) for f in doc.facts if f.kind == "post" and f.status == "current"
+              and f.role != "head" and lx.roles[f.role].head}
+    doc.facts = [f for f in doc.facts if not (f.kind == "post" and f.role == "head" and f.title is None
+                                              and (f.subject, f.object) in titled)]
+
+
+def _name_units(doc: Document) -> None:
+    """Every unit the article names is a unit of its company ("The Corporate Development Group (CDG)
+    … are kept"), of the company whose name it carries ("Jiangnan's power device division") otherwise."""
+    for key, e in doc.entities.items():
+        if e.kind in ("unit", "committee") and key != doc.main_org:
+            parent = e.parent or doc.main_org
+            if parent and parent != key:
+                doc.facts.append(Fact("unitOf", key, parent, -1))
+
+
+def _set_up_here(doc: Document, items: list[Mention]) -> str | None:
+    """The unit a sentence sets up, known before its "its" and "the committee" are read."""
+    cue = next((m.start for m in items if m.kind == "cue" and m.value == "establish"), None)
+    if cue is None:
+        return None
+    for m in items:
+        key = doc.links.get(mention_key(m)) if m.kind == "org" and m.start > cue else None
+        if key and doc.entities[key].kind != "company":
+            return key
+    return None
+
+
+def _continues_item(doc: Document, s) -> bool:
+    """A sentence after the first on a list item's line belongs to the item."""
+    line_start = doc.text.rfind("\n", 0, s.start) + 1
+    return is_list_item(doc.text[line_start:s.start + 1]) and line_start < s.start
+
+
+def _list_header_org(text: str, toks: list[Tok], current: str | None) -> str | None:
+    """"The leadership team of Astrea Energy:" introduces a list whose titles are that unit's."""
+    if text.rstrip().endswith(":"):
+        return next((t.key for t in toks if t.tag == "O"), None)
+    return current if not text.strip() else None
+
+
+def _byline_author(doc: Document, by_sentence) -> str | None:
+    """"By Daniel Ortiz, Co-founder and CEO": who "me" is."""
+    for s in doc.sentences[:8]:
+        if s.text.startswith("By ") or s.text.startswith("Posted "):
+            persons = [m for m in by_sentence.get(s.index, []) if m.kind == "person"]
+            if persons:
+                return doc.links.get(mention_key(persons[0]))
+    return None

@@ -1,0 +1,316 @@
+"""Mentions in English sentences: dates, organizations, titles, cue words, persons.
+
+Three passes over the document: organization names first (a name with a legal form or unit word
+declares itself and its short form, "Norvale Systems, Inc." → "Norvale"), then each sentence's items
+(leftmost-longest, never overlapping), then lone surnames and given names of the persons found.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..document import Document, Mention
+from . import dates, names
+from .resources import EnglishResources
+
+_WORD = r"(?:[A-Z]\.(?=\s+[A-Z][a-z])|[A-Z][A-Za-z0-9\-]*(?:['’][A-Za-z]+(?<!['’]s))?)"  # "J." a middle initial
+_LINK = r"(?:of|and|for|the|&|de|la|van|von|der)"
+CAP_SEQ = re.compile(rf"(?<![\w\-]){_WORD}(?:\s+(?:{_LINK}\s+)*{_WORD})*")
+_PAREN = re.compile(r"\s*\(([^()]{1,40})\)")
+_LOWER_WORD = r"[a-z][a-z\-]+"
+_DETERMINER = re.compile(r"(?:\b(?:the|its|our|their|his|her)|['’]s)\s+$")  # a named unit is definite
+_JOINED_FROM = re.compile(r"\b(?:join(?:s|ed|ing)?|c(?:a|o)mes?|hired|moves? over|recruited)\s+(?:us\s+)?from\s+$")
+_HKEX_NAME = re.compile(r"(?<![\w])([A-Z]{2,}(?:\s+[A-Z][a-z]+){1,2})(?![\w])")
+
+
+@dataclass
+class _Names:
+    """What the whole document names: organizations (surface form -> (kind, canonical name))."""
+    orgs: dict[str, tuple[str, str]] = field(default_factory=dict)
+    pattern: re.Pattern | None = None
+
+    def add(self, form: str, kind: str, canonical: str) -> None:
+        if len(form) > 1 and form not in self.orgs:
+            self.orgs[form] = (kind, canonical)
+
+    def compile(self) -> None:
+        forms = sorted(self.orgs, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w\-])") \
+            if forms else None
+
+
+class _Items:
+    """The non-overlapping mentions of one sentence."""
+
+    def __init__(self, text: str, index: int):
+        self.text, self.index, self.items = text, index, []
+        self.taken = bytearray(len(text))
+
+    def free(self, start: int, end: int) -> bool:
+        return 0 <= start < end <= len(self.text) and self.taken.find(1, start, end) < 0
+
+    def add(self, kind: str, start: int, end: int, value: str = "", label: str = "", parent: str = "") -> bool:
+        if not self.free(start, end):
+            return False
+        self.items.append(Mention(kind, self.text[start:end], self.index, start, end, value, label, parent))
+        self.taken[start:end] = b"\x01" * (end - start)
+        return True
+
+
+def find_mentions(doc: Document) -> Document:
+    """Fill ``doc.mentions`` for an English document."""
+    r = EnglishResources.load()
+    live = [s for s in doc.sentences if not s.noise]
+    known = _declared_orgs(live, r)
+    year = doc.date.year if doc.date else None
+    all_items = []
+    for s in live:
+        it = _Items(s.text, s.index)
+        for start, end, iso in dates.find(s.text, year):
+            it.add("date", start, end, iso)
+        _find_orgs(it, known)
+        _find_terms(it, r)
+        _find_lower_units(it, r)
+        _find_persons(it, r)
+        all_items.append(it)
+    persons = {m.text for it in all_items for m in it.items if m.kind == "person"}
+    for it in all_items:
+        _find_name_parts(it, persons, r)
+        doc.mentions.extend(sorted(it.items, key=lambda m: m.start))
+    return doc
+
+
+# -- organizations --------------------------------------------------------------------------------
+
+def _declared_orgs(sentences, r: EnglishResources) -> _Names:
+    """Organization names the text declares: gazetteer companies, names ending in a legal form or
+    unit word, names set in apposition to "a new division", and their short forms and acronyms."""
+    known = _Names()
+    lx = r.lexicon
+    for s in sentences:
+        for start, end in lx.companies_matcher.finditer(s.text):
+            form = s.text[start:end]
+            if form[0].isupper() and form.isascii():
+                known.add(form, "company", lx.companies[form.lower()].name)
+        for m in _name_runs(s.text, r):
+            _declare(s.text, m, known, r)
+    # a company's distinctive word names it alone ("Norvale", "Yunfeng" of "Suzhou Yunfeng Semiconductor"),
+    # and so does the first word of a unit's name ("Quillpay" of "Quillpay Business"), when the text
+    # writes that word alone
+    for form, (kind, canon) in sorted(known.orgs.items(), key=lambda kv: kv[1][0] != "company"):
+        words = form.split()
+        if len(words) < 2:
+            continue
+        if kind != "company":
+            kind, canon, words = "company", words[0], words[:1]
+        for word in words:
+            if word not in r.not_names and word not in r.suffixes and word not in known.orgs and word[:1].isupper() \
+                    and any(_alone(word, s.text) for s in sentences):
+                known.add(word, kind, canon)
+                break
+    known.compile()
+    return known
+
+
+@dataclass
+class _Run:
+    """A piece of a capitalized run (what ``re.Match`` gives: group, start, end)."""
+    text: str
+    s: int
+    e: int
+
+    def group(self) -> str:
+        return self.text
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+
+def _name_runs(text: str, r: EnglishResources):
+    """Capitalized runs cut at titles and verbs ("Norvale Systems Launches Norvale Cloud Division": a
+    headline in title case; "Chief Executive Officer of Fernhill Robotics") and without a leading
+    article ("The …")."""
+    for m in CAP_SEQ.finditer(text):
+        cuts = [(t.start(), t.end()) for t in r.terms_re.finditer(m.group())
+                if r.term(t.group())[1] not in ("and", "at")]
+        cuts += [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group()) if w.group() in r.determiners]
+        start = 0
+        for a, b in sorted(cuts) + [(len(m.group()), len(m.group()))]:
+            piece = re.sub(r"^(?:(?:of|and|for|the|&)\s+)+", "", m.group()[start:a].strip())
+            piece = re.sub(r"(?:\s+(?:of|and|for|the|&))+$", "", piece)
+            if piece:
+                offset = m.start() + m.group().index(piece, start)
+                yield _Run(piece, offset, offset + len(piece))
+            start = max(start, b)
+
+
+def _alone(word: str, text: str) -> bool:
+    """The word stands alone in the text: not the start of a longer capitalized name."""
+    return bool(re.search(rf"(?<![\w\-])(?<![A-Z][a-z]\s){re.escape(word)}(?!\s+[A-Z])(?![\w\-])", text))
+
+
+def _declare(text: str, m: re.Match, known: _Names, r: EnglishResources) -> None:
+    seq = m.group()
+    if _JOINED_FROM.search(text[:m.start()]) and seq.split()[0] not in r.not_names:
+        known.add(seq, "company", _gazetteer_name(seq, r) or seq)  # "Kwame joined us from Brightbank"
+        return
+    words = seq.split()
+    dotted = words[-1] + "." if text[m.end():m.end() + 1] == "." else ""
+    if len(words) > 1 and dotted in r.suffixes and r.suffixes[dotted].legal:  # "Suzhou Yunfeng Semiconductor Co."
+        stem = seq[: -len(words[-1])].rstrip(" ,")
+        canon = _gazetteer_name(stem, r) or stem
+        known.add(seq + ".", "company", canon)
+        known.add(stem, "company", canon)
+        return
+    legal = r.suffix_re.match(text, m.end())
+    if legal and r.suffixes[legal.group().strip(" ,")].legal:  # "Norvale Systems, Inc."
+        full = text[m.start():legal.end()]
+        if words[0] in r.not_names and len(words) == 1:
+            return
+        canon = _gazetteer_name(seq, r) or seq
+        known.add(full, "company", canon)
+        known.add(seq, "company", canon)
+        return
+    last = next((s for s in sorted(r.suffixes, key=len, reverse=True)
+                 if seq.endswith(" " + s) or (seq == s and False)), None)
+    if last and len(words) > len(last.split()) and words[0] not in ("The",):
+        kind = r.suffixes[last].kind
+        if r.suffixes[last].legal:
+            kind = "company"
+        known.add(seq, kind, _gazetteer_name(seq, r) or seq)
+        acronym = _PAREN.match(text, m.end())
+        if acronym and acronym.group(1).isupper() and acronym.group(1).isalpha():
+            known.add(acronym.group(1), kind, seq)  # "Interactive Entertainment Group (IEG)"
+        return
+    if _new_unit_nearby(text, m):
+        known.add(seq, "unit", seq)
+
+
+def _new_unit_nearby(text: str, m: re.Match) -> bool:
+    """"Norvale Cloud, a new division", "a new business unit, Quillpay Business", "announce Brightline
+    North, a brand-new … studio": a name in apposition to a new unit is that unit's name."""
+    unit_nouns = EnglishResources.load().unit_nouns
+    nouns = "|".join(re.escape(n) for n in unit_nouns)
+    after = text[m.end():m.end() + 80]
+    before = text[max(0, m.start() - 60):m.start()]
+    if re.match(rf",\s+(?:a|an|our)\s+(?:[\w\-]+\s+){{0,6}}?(?:{nouns})\b", after) and \
+            re.search(r"\b(?:new|brand-new|standalone|newly)\b", after[:80]):
+        return True
+    return bool(re.search(rf"\bnew\s+(?:[\w\-]+\s+){{0,2}}(?:{nouns}),\s+$", before)) or \
+        bool(re.search(r"\b(?:formation|creation|launch)\s+of\s+$", before)) or \
+        bool(re.match(rf"\s+as\s+(?:a|an)\s+(?:[\w\-]+\s+){{0,3}}(?:{nouns})\b", after))
+
+
+def _gazetteer_name(form: str, r: EnglishResources) -> str | None:
+    c = r.lexicon.companies.get(form.lower())
+    return c.name if c else None
+
+
+def _find_orgs(it: _Items, known: _Names) -> None:
+    if known.pattern is None:
+        return
+    for m in known.pattern.finditer(it.text):
+        kind, canon = known.orgs[m.group()]
+        owner = re.search(r"([A-Z][\w\-]+)['’]s\s+$", it.text[:m.start()])
+        it.add("org", m.start(), m.end(), kind, canon, owner.group(1) if owner and kind != "company" else "")
+
+
+def _find_lower_units(it: _Items, r: EnglishResources) -> None:
+    """"the e-commerce business unit", "Norvale's Data Platform business": a unit named in plain words."""
+    nouns = "|".join(re.escape(n) for n in sorted(r.unit_nouns, key=len, reverse=True))
+    rx = re.compile(rf"(?<![\w\-])((?:(?:{_LOWER_WORD}|{_WORD})\s+){{1,3}}?)(?:{nouns})(?![\w\-])(?!\s+(?:{nouns}|[a-z]+s\b))")
+    for m in rx.finditer(it.text):
+        start = m.start()
+        words = m.group(1).split()
+        # the modifiers must be plain nouns or adjectives: no cue word, no article, no verb
+        while words and (r.term(words[0]) or words[0].lower() in r.not_names_lower or not it.free(start, start + 1)):
+            start += len(words[0]) + (len(it.text[start + len(words[0]):]) - len(it.text[start + len(words[0]):].lstrip()))
+            words = words[1:]
+        if not words or not _DETERMINER.search(it.text[:start]) or not it.free(start, m.end()) \
+                or any(w.lower() in r.not_modifiers for w in words):
+            continue
+        owner = re.search(r"([A-Z][\w\-]+)['’]s\s+$", it.text[:start])
+        noun = it.text[start:m.end()].split()[-1].capitalize()
+        kind = r.suffixes[noun].kind if noun in r.suffixes and not r.suffixes[noun].legal else "unit"
+        it.add("org", start, m.end(), kind, it.text[start:m.end()], owner.group(1) if owner else "")
+
+
+# -- titles and cue words -------------------------------------------------------------------------
+
+def _find_terms(it: _Items, r: EnglishResources) -> None:
+    for m in r.terms_re.finditer(it.text):
+        kind, value = r.term(m.group())
+        if kind == "role" and m.group().islower() and len(m.group()) <= 3:
+            continue  # "ceo" in running text is no title; "CEO" is
+        if kind == "cue" and value == "orgref" and m.group() in ("us", "US"):
+            continue
+        it.add("role" if kind == "role" else "cue", m.start(), m.end(), value, m.group())
+
+
+# -- persons --------------------------------------------------------------------------------------
+
+def _find_persons(it: _Items, r: EnglishResources) -> None:
+    text = it.text
+    for m in _HKEX_NAME.finditer(text):  # "Mr. CHAN Tai Man"
+        if _after_honorific(text, m.start(), r):
+            it.add("person", m.start(), m.end(), label=names.hkex_name(m.group(1)))
+    for m in CAP_SEQ.finditer(text):
+        for start, end in _free_runs(it, m.start(), m.end()):
+            words = text[start:end].split()
+            while words and words[0] in r.not_names and not _after_honorific(text, start, r):
+                start += len(words[0]) + 1
+                words = words[1:]
+            while words and words[-1] in r.not_names:
+                end -= len(words[-1]) + 1
+                words = words[:-1]
+            if not 2 <= len(words) <= 4 or not all(_name_word(w, r) for w in words) or all(w.isupper() for w in words):
+                continue  # all capitals is a heading ("CURRENT REPORT"); "CHAN Tai Man" has a given name
+            label = ""
+            alias = _PAREN.match(text, end)
+            if alias and _is_alias(alias.group(1)):
+                label = alias.group(1).strip()
+            if it.add("person", start, end, label=label) and label and label.isascii():
+                a0 = alias.start(1)
+                it.add("person", a0, a0 + len(alias.group(1)), label=text[start:end])
+
+
+def _free_runs(it: _Items, start: int, end: int):
+    """The pieces of [start, end) that no earlier mention took, trimmed to whole words."""
+    i = start
+    while i < end:
+        while i < end and (it.taken[i] or it.text[i].isspace()):
+            i += 1
+        j = i
+        while j < end and not it.taken[j]:
+            j += 1
+        piece = it.text[i:j].rstrip()
+        if piece:
+            yield i, i + len(piece)
+        i = j
+
+
+def _name_word(w: str, r: EnglishResources) -> bool:
+    return w not in r.not_names and (w[:1].isupper()) and \
+        bool(re.fullmatch(r"[A-Z][a-z'’\-]+|[A-Z]{2,}|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.", w))
+
+
+def _after_honorific(text: str, pos: int, r: EnglishResources) -> bool:
+    before = text[max(0, pos - 12):pos].split()
+    return bool(before) and before[-1] in r.honorifics
+
+
+def _is_alias(s: str) -> bool:
+    """"(Tang Daosheng)", "(程一晓)", "(Lihua Pan)": another form of the same name."""
+    s = s.strip()
+    return bool(re.fullmatch(r"[\u3400-\u9fff·]{2,6}", s)) or bool(re.fullmatch(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2}", s))
+
+
+def _find_name_parts(it: _Items, persons: set[str], r: EnglishResources) -> None:
+    """"Lopez", "Kwame", "Cheng": the surname or given name of a person named in full."""
+    parts = {p for full in persons for p in full.split() if p not in r.not_names and len(p) > 1}
+    for m in re.finditer(r"(?<![\w\-])[A-Z][a-z'’\-]+(?![\w\-])", it.text):
+        if m.group() in parts:
+            it.add("person", m.start(), m.end())

@@ -1,0 +1,84 @@
+"""Language detection, English sentences and English boilerplate.
+
+Offsets keep the contract of :func:`kg.text.split_sentences`: ``text[s.start:s.end] == s.text``.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Sentence
+from .resources import EnglishResources
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+# a Chinese character carries about as much as a whole English word (~4 letters): an English article
+# quoting a few names in characters stays English, a Chinese one quoting an English title stays Chinese
+LATIN_PER_CJK = 4
+_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“(]?[A-Z0-9])|\n")
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—*•>]|\d+[.)])\s+")
+
+
+def detect(text: str) -> str:
+    """"en" when Latin letters outweigh CJK characters, else "zh"."""
+    latin, cjk = len(_LATIN.findall(text)), len(_CJK.findall(text))
+    return "en" if latin > LATIN_PER_CJK * cjk else "zh"
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences end at . ! ? before a capital (not after "Mr.", "Inc.", "U.S.") and at every newline."""
+    abbrevs = EnglishResources.load().abbreviations
+    out: list[Sentence] = []
+    pos = 0
+    for m in _END.finditer(text):
+        if m.group() != "\n":
+            before = text[pos:m.start() + 1].split()
+            last = before[-1] if before else ""
+            if last in abbrevs or re.fullmatch(r"(?:[A-Z]\.)+", last):
+                continue
+        _emit(text, pos, m.end(), out)
+        pos = m.end()
+    _emit(text, pos, len(text), out)
+    return out
+
+
+def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    seg = text[start:end]
+    stripped = seg.strip()
+    if not re.search(r"\w", stripped):
+        return
+    s = start + len(seg) - len(seg.lstrip())
+    out.append(Sentence(len(out), s, s + len(stripped), stripped))
+
+
+def is_list_item(line: str) -> bool:
+    return bool(_LIST_ITEM.match(line))
+
+
+def mark_noise(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """Sentences on boilerplate lines (cookie banners, share widgets, "About X" sections, safe harbor)."""
+    noisy = _noisy_lines(text)
+    out = []
+    for s in sentences:
+        line = text.count("\n", 0, s.start)
+        out.append(Sentence(s.index, s.start, s.end, s.text, noise=s.noise or line in noisy))
+    return out
+
+
+def _noisy_lines(text: str) -> set[int]:
+    rules = EnglishResources.load().boilerplate
+    noisy: set[int] = set()
+    in_section = False
+    for i, line in enumerate(text.split("\n")):
+        stripped = line.strip()
+        if not stripped:
+            in_section = False
+            continue
+        if in_section:
+            noisy.add(i)
+            continue
+        for scope, rx in rules:
+            if rx.search(stripped):
+                noisy.add(i)
+                in_section = scope == "section"
+                break
+    return noisy
