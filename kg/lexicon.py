@@ -108,6 +108,7 @@ class Lexicon:
     role_by_form: dict[str, str] = field(default_factory=dict)  # surface form (lowercase) -> role id
     role_unit_hint: dict[str, str] = field(default_factory=dict)
     lasting_roles: frozenset[str] = frozenset()  # founder: not ended when the holder leaves
+    company_roles: frozenset[str] = frozenset()  # posts of a whole company (CEO, 董事长): "X CEO" names a company
     companies: dict[str, Company] = field(default_factory=dict)  # any form (lowercase) -> company
     suffixes: dict[str, tuple[str, int]] = field(default_factory=dict)  # suffix -> (kind, min length)
     cues: dict[str, str] = field(default_factory=dict)  # word (lowercase) -> tag
@@ -135,9 +136,11 @@ class Lexicon:
 def load() -> Lexicon:
     lx = Lexicon()
     for ln in _lines("roles.tsv"):
-        rid, zh, en, head, hint, lasting = (ln.split("\t") + [""] * 6)[:6]
+        rid, zh, en, head, hint, lasting, company = (ln.split("\t") + [""] * 7)[:7]
         if lasting == "1":
             lx.lasting_roles |= {rid}
+        if company == "1":
+            lx.company_roles |= {rid}
         zh_forms, en_forms = zh.split("|"), en.split("|")
         lx.roles[rid] = Role(rid, zh_forms[0], en_forms[0], head == "1")
         for form in zh_forms + en_forms:

@@ -518,7 +518,9 @@ def _find_context_orgs(sp: _Spans, lx: Lexicon) -> None:
             if nxt.kind == "role" and _CJK_RUN.fullmatch(name) and is_common_word(name) and len(name) <= 2:
                 continue
             if _CJK_RUN.fullmatch(name) or _LATIN_WORD.fullmatch(name):
-                sp.add("org", start, start + len(name), "unit", name)
+                # "麦穗生鲜CEO": a name before a post of a whole company names a company
+                kind = "company" if nxt.kind == "role" and not by and nxt.value in lx.company_roles else "unit"
+                sp.add("org", start, start + len(name), kind, name)
     # "设立阿里云智能、淘宝天猫商业、大文娱六大业务集团": the items take the kind of the noun after them
     for m in _LIST_NOUN.finditer(text):
         noun = m.group(1) or m.group(2)
