@@ -154,7 +154,10 @@ class _Sentence:
         self.used.add(m.start())  # what is left, before "由…接任" takes it
 
     def title_is(self, m):
-        self.post(self.toks[m.start(2)].key, self.toks[m.start()].key, self.toks[m.start(1)])
+        """"火山引擎总裁为谭待"; "负责人为此前主导割草机项目的叶舟": a clause ending in 的 describes the person."""
+        if m.group(2) and not self.toks[m.start(2)].text.endswith("的"):
+            return
+        self.post(self.toks[m.start(3)].key, self.toks[m.start()].key, self.toks[m.start(1)])
 
     def is_title(self, m):
         """"选举葛海蛟先生为本行董事长", "曲玉此前为蔚来财务副总裁" (former), "A和B为独立董事"."""

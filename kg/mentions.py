@@ -112,6 +112,7 @@ def find_mentions(doc: Document) -> Document:
                 sp.add("org", start, end, u.value, u.label, u.parent)
     for sp in spans_by_sentence:
         _board_references(sp, lx)
+        _described_companies(sp, lx)
         doc.mentions.extend(sorted(sp.items, key=lambda m: m.start))
     return doc
 
@@ -392,6 +393,8 @@ def _trim_left(text: str, start: int, end: int, lx: Lexicon) -> int:
 
 # jieba part-of-speech classes that never start or sit inside an organization's name
 _BOUNDARY_TAGS = frozenset("pcdum")
+_NOT_IN_NAME_TAGS = frozenset("pcdumtrvf")  # … nor end one that follows its description (verbs, times too)
+_GENERIC_COMPANY = "公司"  # the suffix a description of a company ends with ("家用机器人公司")
 
 
 def _find_units(sp: _Spans, lx: Lexicon) -> None:
@@ -448,6 +451,23 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
             sp.add("org", parent.start, m.end(), _unit_kind(suffix, lx), text[start:m.end()], parent.label or parent.text)
         else:
             sp.add("org", start, m.end(), _unit_kind(suffix, lx), text[start:m.end()])
+
+
+def _described_companies(sp: _Spans, lx: Lexicon) -> None:
+    """"家用机器人公司星曜机器人近日…", "港股上市公司驰跃体育宣布": a description ending in 公司, then the name."""
+    for m in [m for m in sp.items if m.kind == "org" and m.value == "company" and m.text.endswith(_GENERIC_COMPANY)]:
+        if any(m.text.endswith(s) for s in lx.suffixes if s.endswith(_GENERIC_COMPANY) and s != _GENERIC_COMPANY):
+            continue  # "…有限公司" is a registered name
+        end = m.end
+        for tok in tokens(sp.text[m.end:m.end + 12]):
+            tag = word_tag(tok) or "x"
+            if not _CJK_RUN.fullmatch(tok) or tok in lx.cues or tok.lower() in lx.role_by_form \
+                    or tok in lx.boundaries or tag[0] in _NOT_IN_NAME_TAGS or not sp.free(end, end + len(tok)):
+                break
+            end += len(tok)
+        if 2 <= end - m.end <= 10:
+            sp.remove(m)
+            sp.add("org", m.end, end, "company", sp.text[m.end:end])
 
 
 def _board_references(sp: _Spans, lx: Lexicon) -> None:
