@@ -96,6 +96,7 @@ def find_mentions(doc: Document) -> Document:
         spans_by_sentence.append(sp)
     if spans_by_sentence:
         _find_signature(spans_by_sentence[-1], lx, known_people)
+    _drop_unstable_names(spans_by_sentence, known_people, doc.text)
     _add_given_names(known_people, lx)
     # a name found in one sentence is a name in every sentence
     for sp in spans_by_sentence:
@@ -338,6 +339,19 @@ def _find_signature(sp: _Spans, lx: Lexicon, known: dict[str, str]) -> None:
         _add_person(sp, m.start(1), m.end(1), known)
 
 
+def _drop_unstable_names(spans: list[_Spans], known: dict[str, str], text: str) -> None:
+    """"范宁突辞任" once, "范宁" four times: a name is what stays the same wherever the article writes it,
+    so a third character that follows it only now and then (an adverb, a verb) is no part of it."""
+    for name in [n for n in known if len(n) == 3 and _CJK_RUN.fullmatch(n)]:
+        if text.count(name[:2]) >= 2 * text.count(name):
+            english = known.pop(name)
+            known.setdefault(name[:2], english)
+            for sp in spans:
+                for m in [m for m in sp.items if m.kind == "person" and m.text == name]:
+                    sp.remove(m)
+                    sp.add("person", m.start, m.start + 2)
+
+
 def _add_given_names(known: dict[str, str], lx: Lexicon) -> None:
     """"汝波", "利东": the given name of a three-character name found in the text names the same person."""
     for name in list(known):
@@ -533,8 +547,9 @@ def _find_context_orgs(sp: _Spans, lx: Lexicon) -> None:
                     sp.remove(before)
                     sp.add("org", before.start, end, "unit", name, before.label or before.text)
                 continue
-            if len(name) < 2 or unit_core(name, lx) in lx.qualifiers or name in lx.cues:
-                continue
+            if len(name) < 2 or unit_core(name, lx) in lx.qualifiers or name in lx.cues \
+                    or (word_tag(name) or "x")[0] in _NOT_IN_NAME_TAGS:
+                continue  # "首次由…担任": a time or an adverb, not an organization
             if nxt.kind == "role" and _CJK_RUN.fullmatch(name) and is_common_word(name) and len(name) <= 2:
                 continue
             if _CJK_RUN.fullmatch(name) or _LATIN_WORD.fullmatch(name):
