@@ -233,8 +233,8 @@ class _Sentence:
             self.ex.subject = person
             return
         if m.group(5):
-            for _, role, _ in self.chain(m.start(5), m.end(5), org):
-                self.post(person, _ or org, role)
+            for named, role, _former in self.chain(m.start(5), m.end(5), org):
+                self.post(person, named or org, role)
         elif self.toks[m.start(4)].tag == "k" or self.toks[m.start(4)].text.startswith("接"):
             between = self.toks[self.tags.index("b", m.start()) + 1:m.start(3)]
             left = self.ex.left_roles.get(self.index)

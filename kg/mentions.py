@@ -111,9 +111,12 @@ def find_mentions(doc: Document) -> Document:
                 u = known_units[sp.text[start:end]]
                 _drop_inner_orgs(sp, start, end)  # "阿里云智能" holds the company name 阿里
                 sp.add("org", start, end, u.value, u.label, u.parent)
+    company_named = False
     for sp in spans_by_sentence:
         _board_references(sp, lx)
         _described_companies(sp, lx)
+        _drop_generic_orgs(sp, lx)
+        company_named = _first_group_is_company(sp, company_named)
         doc.mentions.extend(sorted(sp.items, key=lambda m: m.start))
     return doc
 
@@ -408,7 +411,8 @@ def _trim_left(text: str, start: int, end: int, lx: Lexicon) -> int:
 # jieba part-of-speech classes that never start or sit inside an organization's name
 _BOUNDARY_TAGS = frozenset("pcdum")
 _NOT_IN_NAME_TAGS = frozenset("pcdumtrvf")  # … nor end one that follows its description (verbs, times too)
-_GENERIC_COMPANY = "公司"  # the suffix a description of a company ends with ("家用机器人公司")
+_GENERIC_COMPANY = "公司"
+_GROUP = "集团"  # a business group of a company, or the company itself (see _first_group_is_company)  # the suffix a description of a company ends with ("家用机器人公司")
 
 
 def _find_units(sp: _Spans, lx: Lexicon) -> None:
@@ -482,6 +486,32 @@ def _described_companies(sp: _Spans, lx: Lexicon) -> None:
         if 2 <= end - m.end <= 10:
             sp.remove(m)
             sp.add("org", m.end, end, "company", sp.text[m.end:end])
+
+
+def _drop_generic_orgs(sp: _Spans, lx: Lexicon) -> None:
+    """"有限公司", "委员会", "第三届董事会" alone name no organization: a kind of one, or a word for the company
+    (a unit's suffix alone may be its name: 研究院, 参谋部)."""
+    for m in [m for m in sp.items if m.kind == "org"]:
+        name = _TERM.sub("", m.label or m.text)
+        if lx.suffixes.get(name, ("", 0))[0] in ("company", "committee") or name in lx.cues or name in lx.qualifiers:
+            sp.remove(m)
+            if lx.cues.get(name) == "orgref":
+                sp.add("cue", m.start, m.end, "orgref")
+
+
+def _first_group_is_company(sp: _Spans, company_named: bool) -> bool:
+    """"华岳重工集团组织架构调整": a …集团 named before any company is the company itself, not one of its
+    business groups (阿里云智能集团 comes after 阿里巴巴). Returns whether a company has been named."""
+    for m in sorted(sp.items, key=lambda m: m.start):
+        if m.kind != "org":
+            continue
+        if m.value == "company":
+            return True
+        if not company_named and not m.parent and m.text.endswith(_GROUP):
+            sp.remove(m)
+            sp.add("org", m.start, m.end, "company", m.label or m.text)
+            return True
+    return company_named
 
 
 def _board_references(sp: _Spans, lx: Lexicon) -> None:
