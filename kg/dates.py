@@ -96,7 +96,8 @@ _PATTERNS = [
     ("md", rf"{_NOT_BEFORE_CN}({_CN_SMALL})月({_CN_SMALL})[日号]"),
     ("m", rf"{_NOT_BEFORE_NUM}(\d{{1,2}}) ?月(?!\d)"),
     ("d", rf"{_NOT_BEFORE_NUM}(?<!月)(?<!月 )(\d{{1,2}})日(?!前(?![往来夕])|[后内均间])"),
-    ("yw", rf"({_alt(_YEAR_WORDS)})(?:({_NUM_MD})月(?:({_NUM_MD})[日号])?)?"),
+    # "今年52岁" is an age, not a date
+    ("yw", rf"({_alt(_YEAR_WORDS)})(?:({_NUM_MD})月(?:({_NUM_MD})[日号])?)?(?! ?(?:\d{{1,3}}|{_CN_SMALL})周?岁)"),
     ("mw", rf"({_alt(_MONTH_WORDS)})(?:({_NUM_MD})[日号])?"),
     ("dw", rf"({_alt(_DAY_WORDS)})"),
     ("ago", rf"(?<![\d一二两三四五六七八九十几数多])({_NUM_COUNT})({_alt(_AGO_UNITS)})前(?![往来夕])"),

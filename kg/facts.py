@@ -21,7 +21,7 @@ from .resolve import mention_key
 TAGS = {"appoint": "a", "leave": "l", "former": "f", "succeed": "y", "by": "b", "as": "w",
         "nominate": "n", "establish": "e", "under": "u", "toward": "x", "report": "h", "lead": "k",
         "members": "m", "consist": "z", "also": "j", "sep": "s", "group": "g", "self": "i",
-        "those": "t", "postword": "p", "orgref": "O"}
+        "those": "t", "postword": "p", "orgref": "O", "found": "c"}
 _CLAUSE = re.compile(r"[,，;；:：]")
 _TOPIC = re.compile(r"_?O,")  # "1. 阿里云智能集团:张勇兼任CEO"
 _SPEAKER = re.compile(r"P,")  # "蒋凡:"我们旗下…"": an interview answer, 我 is the speaker
@@ -298,6 +298,26 @@ class _Sentence:
         person = self.subject_before(i)
         if person is None:
             return
+        for other in self.coordinated_before(i):  # "A、B、C当选副董事长": each of them
+            if other != person:
+                self._verb_for(other, t, i, roles)
+        self._verb_for(person, t, i, roles)
+
+    def coordinated_before(self, i: int) -> list[str]:
+        """The persons of a list right before ``i`` ("张华、李强二人同时出任"), or none."""
+        k = i - 1
+        while k >= 0 and self.toks[k].tag in "g_" and self.toks[k].tag != "_" or (
+                k >= 0 and self.toks[k].tag == "_" and self.toks[k].text in _ADVERBIAL):
+            k -= 1
+        out: list[str] = []
+        while k >= 0 and self.toks[k].tag == "P":
+            out.append(self.toks[k].key)
+            if k == 0 or self.toks[k - 1].tag not in "sj":
+                break
+            k -= 2
+        return out if len(out) > 1 else []
+
+    def _verb_for(self, person: str, t: Tok, i: int, roles: list) -> None:
         self.ex.subject = person
         if t.tag == "l":
             if not roles:  # "卸任上述职务", "因个人原因退休": the posts named with the name end
@@ -349,6 +369,21 @@ class _Sentence:
             elif committee:
                 self.post(t.key, org, _member_role())
 
+    def title_line(self, m):
+        """"公司总经理:何文斌": a line that gives a post, then its holder."""
+        org = self.toks[m.start(1)].key if m.group(1) else None
+        self.post(self.toks[m.start(3)].key, org, self.toks[m.start(2)])
+
+    def founded(self, m):
+        """"腾飞集团由王建林于1998年创办": the person founded the organization."""
+        self.post(self.toks[m.start(2)].key, self.toks[m.start(1)].key, _role_tok("founder"))
+
+    def described_as(self, m):
+        """"王建林,腾飞集团的创始人": a title after the name, set off by a comma."""
+        if m.group(3) and self.toks[m.start(3)].text != "的":
+            return
+        self.post(self.toks[m.start(1)].key, self.toks[m.start(2)].key, self.toks[m.start(4)])
+
     def reports(self, m):
         boss = self.ex.speaker_or_author() if m.group(1) == "i" else self.toks[m.start(1)].key
         if boss is None:
@@ -369,12 +404,20 @@ class _Sentence:
                 self.ex.add(Fact("reportsTo", s, boss, self.index))
 
 
+_ADVERBIAL = frozenset({"同时", "将", "均", "分别", "共同", "一同"})  # between a list of names and its verb
+
+
 def _head_role() -> Tok:
-    return Tok("R", "head", None, "")
+    return _role_tok("head")
 
 
 def _member_role() -> Tok:
-    return Tok("R", "member", None, "")
+    return _role_tok("member")
+
+
+def _role_tok(role_id: str) -> Tok:
+    """A title the construction implies rather than names ("由X创办": founder)."""
+    return Tok("R", role_id, None, "")
 
 
 class _Extractor:

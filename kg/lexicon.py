@@ -120,6 +120,7 @@ class Lexicon:
     surnames: frozenset[str] = frozenset()
     not_in_names: frozenset[str] = frozenset()  # characters no given name has ("向我", "张楠将")
     name_followers: tuple[str, ...] = ()
+    honorifics: tuple[str, ...] = ()  # "先生", "女士": written right after a name
 
     # compiled once
     roles_matcher: Matcher = None
@@ -130,6 +131,7 @@ class Lexicon:
     follower_re: re.Pattern = None
     suffix_re: re.Pattern = None
     filler_re: re.Pattern = None
+    honorific_re: re.Pattern = None
 
 
 @cache
@@ -172,6 +174,7 @@ def load() -> Lexicon:
     lx.surnames = frozenset(_lines("surnames.txt"))
     lx.not_in_names = frozenset(_lines("not_in_names.txt"))
     lx.name_followers = tuple(_lines("name_followers.txt"))
+    lx.honorifics = tuple(_lines("honorifics.txt"))
 
     # English forms match case-insensitively and only as whole words
     lx.roles_matcher = Matcher(lx.role_by_form)
@@ -182,6 +185,7 @@ def load() -> Lexicon:
     lx.follower_re = re.compile(alternation(lx.name_followers))
     lx.suffix_re = re.compile(f"(?:{alternation(lx.suffixes)})")
     lx.filler_re = re.compile(alternation(lx.fillers))
+    lx.honorific_re = re.compile(alternation(lx.honorifics))
     return lx
 
 

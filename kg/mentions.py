@@ -23,7 +23,6 @@ _QUOTED = re.compile(r"[“\"「]([^”\"」,，。;:]{2,12})[”\"」]")
 _LATIN_UNIT = re.compile(r"(?:部门|团队|业务|平台)\s*([A-Z][A-Za-z0-9]+)")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\.&\-]*(?:\s[A-Z][A-Za-z0-9]*)*")
 _LIST_SEP = re.compile(r"[、,]|和|及")
-_HONORIFIC = re.compile(r"(先生|女士|博士)$")
 _TERM = compile_rows("org_prefixes.tsv", "term")  # "第三届": which term of a board, not which board
 _MODEL_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
 _JOINED_NAME = re.compile(f"(?:^|[,，:：;；、和及]|成立|设立|组建|新设立|新设|新成立)([{CJK}A-Za-z]{{1,3}}与)$")
@@ -230,6 +229,7 @@ def _person_at(text: str, i: int, sp: _Spans, lx: Lexicon, after_title: bool) ->
 
 def _find_persons(sp: _Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner.Span]) -> None:
     text = sp.text
+    _find_addressed(sp, lx, known)
     for m in _FOREIGN_NAME.finditer(text):
         # the match may start inside a title ("执行副总裁卢卡·罗西"): keep its free right-hand part
         dot = re.search(r"[·•\-]", m.group()).start() + m.start()
@@ -283,14 +283,41 @@ def _find_persons(sp: _Spans, lx: Lexicon, known: dict[str, str], tagged: list[n
                 _add_person(sp, i, i + n, known)
 
 
+def _find_addressed(sp: _Spans, lx: Lexicon, known: dict[str, str]) -> None:
+    """"董事长高国和先生", "收到易会满先生的辞呈": a surname and one or two characters right before a form of
+    address are a name, whatever word the last character could start ("和", "满")."""
+    for m in lx.honorific_re.finditer(sp.text):
+        for n in (3, 2):
+            s = m.start() - n
+            cand = sp.text[s:m.start()]
+            if s < 0 or not _CJK_RUN.fullmatch(cand) or cand[0] not in lx.surnames or not sp.free(s, m.start()):
+                continue
+            if is_common_word(cand) or not _starts_word(sp, s):
+                continue
+            _add_person(sp, s, m.start(), known)
+            break
+
+
+def _starts_word(sp: _Spans, pos: int) -> bool:
+    """A word can start at ``pos``: the text or a mention ends there, or jieba puts a boundary there."""
+    if pos == 0 or not _CJK_RUN.fullmatch(sp.text[pos - 1]) or sp.ending_at(pos) is not None:
+        return True
+    lo = max(0, pos - 4)
+    bounds, at = set(), lo
+    for tok in tokens(sp.text[lo:pos + 1]):
+        at += len(tok)
+        bounds.add(at)
+    return pos in bounds
+
+
 def _find_model_persons(sp: _Spans, found: list[ner.Span], lx: Lexicon, known: dict[str, str]) -> None:
     """The persons the statistical model tagged, where the lexicons placed nothing yet."""
     for span in found:
         if span.label != "PER":
             continue
         start, end = span.start, span.end
-        m = _HONORIFIC.search(span.text)
-        if m:
+        m = lx.honorific_re.search(span.text)
+        if m and m.end() == len(span.text):
             end -= len(m.group())
         name = sp.text[start:end]
         if _CJK_RUN.fullmatch(name):
@@ -319,7 +346,8 @@ def _add_list(sp: _Spans, pos: int, lx: Lexicon, known: dict[str, str]) -> None:
         s, e = pos + item.start(), pos + item.end()
         raw = text[s:e]
         core = re.sub(r"[(（][^)）]*[)）]", "", raw)
-        core = _HONORIFIC.sub("", core).strip()
+        honorific = lx.honorific_re.search(core)
+        core = (core[:honorific.start()] if honorific and honorific.end() == len(core) else core).strip()
         if 2 <= len(core) <= 12 and (_CJK_RUN.fullmatch(core) or _FOREIGN_NAME.fullmatch(core)):
             if len(core) <= 4 or _FOREIGN_NAME.fullmatch(core):
                 start = s + raw.index(core)

@@ -123,7 +123,9 @@ def _resolve_orgs(doc: Document) -> None:
     main = min(counts, key=lambda n: (-(counts[n] + 2 * (n == earliest)), first[n])) if counts else None
     if main is None:
         # an announcement that never names its company: "公司", "本行" still name one organization
-        main = next((m.text for m in doc.mentions if m.kind == "cue" and m.value == "orgref"), None)
+        refs = [m.text for m in doc.mentions if m.kind == "cue" and m.value == "orgref"]
+        words = sorted((w for w, tag in lx.cues.items() if tag == "orgref"), key=len, reverse=True)
+        main = next((w for r in refs for w in words if r.startswith(w)), None)  # 公司, 本行
     doc.main_org = f"org:{main}" if main else None
 
     def company_key(name: str) -> str:
