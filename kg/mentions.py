@@ -484,8 +484,6 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
         core = text[start:m.start()]
         if len(core) < min_len or not sp.free(start, m.end()):
             continue
-        if core in lx.qualifiers and kind != "committee":
-            continue  # "各业务板块": no name, only a kind of unit
         if core and (word_tag(core) or "").startswith("v") and kind != "committee":
             # "带领团队", "实行董事会": a verb is no name (but "审计委员会" is a committee's)
             if min_len:
