@@ -142,12 +142,17 @@ class _Sentence:
             self.ex.narrator = self.ex.narrator or self.ex.speaker
         elif _QUESTION.match(self.tags):
             self.ex.speaker = None
-        for t in self.toks:  # "新事业部由…负责": the unit just set up
-            if t.tag == "O" and t.key in self.ex.anaphoric and self.ex.recent_unit:
-                t.key = self.ex.recent_unit
+        self.resolve_anaphora()
         for handler, pattern in rules():
             for m in pattern.finditer(self.tags):
                 handler(self, m)
+            if handler is _Sentence.established:
+                self.resolve_anaphora()  # "成立商家服务事业群,由…担任事业群总裁": set up in this sentence
+
+    def resolve_anaphora(self) -> None:
+        for t in self.toks:  # "新事业部由…负责": the unit just set up
+            if t.tag == "O" and t.key in self.ex.anaphoric and self.ex.recent_unit:
+                t.key = self.ex.recent_unit
 
     def leave(self, m):
         self.verb(m.start())
@@ -430,7 +435,10 @@ class _Extractor:
         self.speaker: str | None = None
         self.narrator: str | None = self.author  # who speaks in the first person: the memo's writer or the interviewee
         this = {w for w, tag in load().cues.items() if tag == "this"}  # once per document
-        self.anaphoric = {k for k, e in doc.entities.items() if e.kind != "person" and e.core in this}
+        # "新事业部", "该委员会", or the kind alone ("担任事业群总裁"): the unit just set up
+        suffixes = load().suffixes
+        self.anaphoric = {k for k, e in doc.entities.items()
+                          if e.kind != "person" and (e.core in this or e.name in suffixes)}
         self.seen: set = set()
         self.weak: set[int] = set()  # ids of facts read from a title alone ("集团CEO徐雷"), not from a verb
         self.dates: dict[int, list[tuple[int, str]]] = {}

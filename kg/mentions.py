@@ -515,11 +515,11 @@ def _described_companies(sp: _Spans, lx: Lexicon) -> None:
 
 
 def _drop_generic_orgs(sp: _Spans, lx: Lexicon) -> None:
-    """"有限公司", "委员会", "第三届董事会" alone name no organization: a kind of one, or a word for the company
-    (a unit's suffix alone may be its name: 研究院, 参谋部)."""
+    """"有限公司", "公司", "第三届董事会" alone name no organization: a kind of company, or a word for the one
+    the article is about (a unit's suffix alone may name it, 研究院, or refer to the one just set up, 事业群)."""
     for m in [m for m in sp.items if m.kind == "org"]:
         name = _TERM.sub("", m.label or m.text)
-        if lx.suffixes.get(name, ("", 0))[0] in ("company", "committee") or name in lx.cues or name in lx.qualifiers:
+        if lx.suffixes.get(name, ("", 0))[0] == "company" or name in lx.cues or name in lx.qualifiers:
             sp.remove(m)
             if lx.cues.get(name) == "orgref":
                 sp.add("cue", m.start, m.end, "orgref")
