@@ -172,7 +172,11 @@ class _Sentence:
 
     def succeed(self, m):
         self.used.update(range(m.start(), m.end()))
-        new, old = self.toks[m.start(1)].key, self.toks[m.start(2)].key
+        # "…,2018年2月接替欧智华出任集团行政总裁": the new holder is the clause's subject when not named here
+        new = self.toks[m.start(1)].key if m.group(1) else self.subject_before(m.start())
+        old = self.toks[m.start(2)].key
+        if new is None:
+            return
         self.appoint(new, m.start(3), m.end(3))
         self.appoint(old, m.start(3), m.end(3), status="former")
         self.ex.subject = new

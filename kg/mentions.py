@@ -103,6 +103,11 @@ def find_mentions(doc: Document) -> Document:
         _find_units(sp, lx)
         _find_cues(sp, lx)
         _find_context_orgs(sp, lx)
+    companies = {m.label or m.text for sp in spans_by_sentence for m in sp.items if m.kind == "org" and m.value == "company"}
+    for sp in spans_by_sentence:  # "美晴集团" a company in the headline is a company wherever it is named
+        for m in [m for m in sp.items if m.kind == "org" and m.value != "company" and m.text in companies]:
+            sp.remove(m)
+            sp.add("org", m.start, m.end, "company", m.text)
     known_units = {m.text: m for sp in spans_by_sentence for m in sp.items if m.kind == "org" and m.value != "company"}
     if known_units:
         for sp in spans_by_sentence:
