@@ -116,6 +116,7 @@ class Lexicon:
     boundaries: frozenset[str] = frozenset()
     qualifiers: frozenset[str] = frozenset()
     head_qualifiers: frozenset[str] = frozenset()  # qualifiers that keep the holder head ("业务负责人")
+    interim_qualifiers: frozenset[str] = frozenset()  # "临时", "署理": for how long, not which unit
     abbreviations: tuple[tuple[str, str], ...] = ()
     surnames: frozenset[str] = frozenset()
     not_in_names: frozenset[str] = frozenset()  # characters no given name has ("向我", "张楠将")
@@ -170,6 +171,7 @@ def load() -> Lexicon:
     qualifiers = [ln.split("\t") for ln in _lines("qualifiers.tsv")]
     lx.qualifiers = frozenset(q[0] for q in qualifiers)
     lx.head_qualifiers = frozenset(q[0] for q in qualifiers if q[1:] == ["head"])
+    lx.interim_qualifiers = frozenset(q[0] for q in qualifiers if q[1:] == ["interim"])
     lx.abbreviations = tuple(tuple(ln.split("\t")) for ln in _lines("abbreviations.tsv"))
     lx.surnames = frozenset(_lines("surnames.txt"))
     lx.not_in_names = frozenset(_lines("not_in_names.txt"))

@@ -412,6 +412,9 @@ def _find_known_persons(sp: _Spans, known: dict[str, str], lx: Lexicon) -> None:
             sp.remove(m)
             sp.add("person", start, start + max(map(len, longer)))
     for start, end in find_words(sp.text, known):
+        suffix = lx.suffix_re.match(sp.text, end)
+        if suffix and lx.suffixes[suffix.group()][0] == "company" and sp.free(end, suffix.end()):
+            continue  # "美晴集团": a name followed by a company's suffix is the company's name here
         sp.add("person", start, end)
     # "徐直军、胡厚崑、孟晚舟": a name in a list of names
     for m in re.finditer(f"(?<=、)([{CJK}]{{2,3}})(?=、)|(?<=、)([{CJK}]{{2,3}})(?=[,，。和及等三两二])|([{CJK}]{{2,3}})(?=、)",
@@ -487,7 +490,7 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
             continue  # 外部, 顶部, 全部: not the suffix 部
         parent = sp.ending_at(start)
         core = text[start:m.start()]
-        if len(core) < min_len or not sp.free(start, m.end()):
+        if len(core) < min_len or not sp.free(start, m.end()) or core in lx.interim_qualifiers:
             continue
         if core and (word_tag(core) or "").startswith("v") and kind != "committee":
             # "带领团队", "实行董事会": a verb is no name (but "审计委员会" is a committee's)
