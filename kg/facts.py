@@ -37,6 +37,7 @@ def rules() -> list[tuple[Callable, re.Pattern]]:
             handler, pattern = ln.split("\t")[:2]
             out.append((getattr(_Sentence, handler), re.compile(pattern)))
     return out
+_RELATIVE = "的"  # ends a clause that describes the noun after it
 _TRANSPARENT = re.compile(r"^[\s()（）“”\"'《》·\-。!?！？…]*$")
 
 
@@ -53,16 +54,19 @@ def tokenize(doc: Document, sentence: int, items: list[Mention], text: str) -> l
     out: list[Tok] = []
     pos = 0
 
-    def gap(s: str):
-        for part in _CLAUSE.split(s):
-            if not _TRANSPARENT.match(part):
+    def gap(s: str, before_person: bool):
+        parts = _CLAUSE.split(s)
+        for n, part in enumerate(parts):
+            # "由新加入的彼得·霍夫曼负责": a clause ending in 的 right before a name describes the person
+            describes = before_person and n == len(parts) - 1 and part.endswith(_RELATIVE)
+            if not _TRANSPARENT.match(part) and not describes:
                 out.append(Tok("_", None, None, part))
             out.append(Tok(",", None, None))
         out.pop()
 
     for m in items:
         if m.start > pos:
-            gap(text[pos:m.start])
+            gap(text[pos:m.start], m.kind == "person")
         pos = max(pos, m.end)
         if m.kind == "person":
             out.append(Tok("P", doc.links.get(mention_key(m)), m))
@@ -78,7 +82,7 @@ def tokenize(doc: Document, sentence: int, items: list[Mention], text: str) -> l
                 continue
             out.append(Tok(TAGS[m.value], key, m, m.text))
     if pos < len(text):
-        gap(text[pos:])
+        gap(text[pos:], False)
     # one person named twice in a row ("梁汝波(Rubo Liang)") is one token
     merged: list[Tok] = []
     for t in out:
@@ -159,10 +163,17 @@ class _Sentence:
         self.used.add(m.start())  # what is left, before "由…接任" takes it
 
     def title_is(self, m):
-        """"火山引擎总裁为谭待"; "负责人为此前主导割草机项目的叶舟": a clause ending in 的 describes the person."""
-        if m.group(2) and not self.toks[m.start(2)].text.endswith("的"):
+        """"火山引擎总裁为谭待", "庭院机器人事业部,负责人为此前主导割草机项目的叶舟"."""
+        self.post(self.toks[m.start(2)].key, self.toks[m.start()].key, self.toks[m.start(1)])
+
+    def respectively(self, m):
+        """"新设大卖场事业部、社区店事业部两个事业部,负责人分别为何宇航、欧晓彤": the n-th person, the n-th unit."""
+        units = [t.key for t in self.toks[m.start(1):m.end(1)] if t.tag == "O"]
+        people = [t.key for t in self.toks[m.start(3):m.end(3)] if t.tag == "P"]
+        if len(units) != len(people) or self.toks[m.start(2)].text != _RESPECTIVELY:
             return
-        self.post(self.toks[m.start(3)].key, self.toks[m.start()].key, self.toks[m.start(1)])
+        for unit, person in zip(units, people):
+            self.post(person, unit, self.toks[m.start(2) - 1])
 
     def is_title(self, m):
         """"选举葛海蛟先生为本行董事长", "曲玉此前为蔚来财务副总裁" (former), "A和B为独立董事"."""
@@ -413,7 +424,11 @@ class _Sentence:
                 self.ex.add(Fact("reportsTo", s, boss, self.index))
 
 
+_RESPECTIVELY = "分别"  # pairs two lists in order
 _ADVERBIAL = frozenset({"同时", "将", "均", "分别", "共同", "一同"})  # between a list of names and its verb
+
+
+_GROUP_WINDOW = 8  # "各事业部总经理均向…汇报": the heads named in the sentences before (a list of units)
 
 
 def _head_role() -> Tok:
@@ -507,7 +522,7 @@ class _Extractor:
     def recent_appointees(self, sentence: int, boss: str) -> list[str]:
         out = []
         for f in self.doc.facts:
-            if f.kind == "post" and f.status == "current" and sentence - f.sentence <= 4 and f.subject != boss \
+            if f.kind == "post" and f.status == "current" and sentence - f.sentence <= _GROUP_WINDOW and f.subject != boss \
                     and f.subject not in out and load().roles[f.role].head and f.object != self.doc.main_org:
                 out.append(f.subject)
         return out

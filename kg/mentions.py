@@ -151,7 +151,9 @@ def _find_companies(sp: _Spans, lx: Lexicon, aliases: dict[str, str]) -> None:
             continue
         for m in re.finditer(re.escape(short), sp.text):
             sp.add("org", m.start(), m.end(), "company", full)
-    for m in re.finditer(r"[^\s,，。:：;；、(（“\"]{2,30}?(?:股份有限公司|有限责任公司|有限公司)", sp.text):
+    # "惠邻超市(集团)有限公司": a short parenthesis belongs to a registered name
+    for m in re.finditer(r"(?:[^\s,，。:：;；、(（“\"]|[(（][^)）(（]{1,6}[)）]){2,30}?(?:股份有限公司|有限责任公司|有限公司)",
+                         sp.text):
         start = _trim_left(sp.text, m.start(), m.end() - 4, lx)
         sp.add("org", start, m.end(), "company", sp.text[start:m.end()])
 
@@ -513,6 +515,9 @@ def _described_companies(sp: _Spans, lx: Lexicon) -> None:
         end = m.end
         for tok in tokens(sp.text[m.end:m.end + 12]):
             tag = word_tag(tok) or "x"
+            guess = sp.starting_at(end)
+            if guess is not None and guess.start in sp.tagged:
+                sp.remove(guess)  # "…化学品公司艾弗森化学": a company's name, not the person the model saw
             if not _CJK_RUN.fullmatch(tok) or tok in lx.cues or tok.lower() in lx.role_by_form \
                     or tok in lx.boundaries or tag[0] in _NOT_IN_NAME_TAGS or not sp.free(end, end + len(tok)):
                 break
