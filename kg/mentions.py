@@ -414,9 +414,6 @@ def _find_known_persons(sp: _Spans, known: dict[str, str], lx: Lexicon) -> None:
             sp.remove(m)
             sp.add("person", start, start + max(map(len, longer)))
     for start, end in find_words(sp.text, known):
-        suffix = lx.suffix_re.match(sp.text, end)
-        if suffix and lx.suffixes[suffix.group()][0] == "company" and sp.free(end, suffix.end()):
-            continue  # "美晴集团": a name followed by a company's suffix is the company's name here
         sp.add("person", start, end)
     # "徐直军、胡厚崑、孟晚舟": a name in a list of names
     for m in re.finditer(f"(?<=、)([{CJK}]{{2,3}})(?=、)|(?<=、)([{CJK}]{{2,3}})(?=[,，。和及等三两二])|([{CJK}]{{2,3}})(?=、)",
