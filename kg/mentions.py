@@ -90,6 +90,7 @@ def find_mentions(doc: Document) -> Document:
         for d in dates_mod.find_dates(sent.text, doc.date, year_hint):
             sp.add("date", d.start, d.end, d.value)
         _find_companies(sp, lx, aliases)
+        _find_model_companies(sp, found, lx)
         _find_roles(sp, lx)
         _find_persons(sp, lx, known_people, found)
         spans_by_sentence.append(sp)
@@ -156,6 +157,27 @@ def _find_companies(sp: _Spans, lx: Lexicon, aliases: dict[str, str]) -> None:
                          sp.text):
         start = _trim_left(sp.text, m.start(), m.end() - 4, lx)
         sp.add("org", start, m.end(), "company", sp.text[start:m.end()])
+
+
+def _find_model_companies(sp: _Spans, found: list[ner.Span], lx: Lexicon) -> None:
+    """The organizations the model tagged that no suffix marks ("蓝海科技宣布…"): companies, read up to
+    the first title or cue word inside the span ("蓝海科技总裁", "蓝海科技旗下子公司")."""
+    for span in found:
+        if span.label != "ORG":
+            continue
+        start, end = span.start, span.start
+        for tok in tokens(span.text):
+            if tok.lower() in lx.role_by_form or tok in lx.cues or tok in lx.boundaries or lx.suffix_re.fullmatch(tok):
+                break
+            end += len(tok)
+        if end == span.end and end - start <= _SHORT_NAME:
+            end = _name_end(sp, end, lx, words=1, nouns=True)  # the model often stops short: "芯澜|半导体CTO"
+        name = sp.text[start:end]
+        if len(name) < 2 or not sp.free(start, end) or lx.suffix_re.match(sp.text, end) \
+                or any(name.endswith(x) for x in lx.suffixes) \
+                or not _starts_word(sp, end) or is_common_word(name):
+            continue  # a unit ("战略投资部") is read by its suffix; "云计|算" ends inside a word
+        sp.add("org", start, end, "company", name)
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
@@ -446,6 +468,8 @@ def _trim_left(text: str, start: int, end: int, lx: Lexicon) -> int:
 # jieba part-of-speech classes that never start or sit inside an organization's name
 _BOUNDARY_TAGS = frozenset("pcdum")
 _NOT_IN_NAME_TAGS = frozenset("pcdumtrvf")  # … nor end one that follows its description (verbs, times too)
+_NAME_TAGS = frozenset("nxj")  # nouns, unknown words, abbreviations: what a company's name is made of
+_SHORT_NAME = 2  # a model's organization this short was likely cut ("芯澜" of 芯澜半导体)
 _GENERIC_COMPANY = "公司"
 _GROUP = "集团"  # a business group of a company, or the company itself (see _first_group_is_company)  # the suffix a description of a company ends with ("家用机器人公司")
 
@@ -509,16 +533,14 @@ def _described_companies(sp: _Spans, lx: Lexicon) -> None:
     for m in [m for m in sp.items if m.kind == "org" and m.value == "company" and m.text.endswith(_GENERIC_COMPANY)]:
         if any(m.text.endswith(s) for s in lx.suffixes if s.endswith(_GENERIC_COMPANY) and s != _GENERIC_COMPANY):
             continue  # "…有限公司" is a registered name
-        end = m.end
-        for tok in tokens(sp.text[m.end:m.end + 12]):
-            tag = word_tag(tok) or "x"
-            guess = sp.starting_at(end)
-            if guess is not None and guess.start in sp.tagged:
-                sp.remove(guess)  # "…化学品公司艾弗森化学": a company's name, not the person the model saw
-            if not _CJK_RUN.fullmatch(tok) or tok in lx.cues or tok.lower() in lx.role_by_form \
-                    or tok in lx.boundaries or tag[0] in _NOT_IN_NAME_TAGS or not sp.free(end, end + len(tok)):
-                break
-            end += len(tok)
+        named = sp.starting_at(m.end)
+        if named is not None and named.kind == "org" and named.value == "company":
+            sp.remove(m)  # the name is known already
+            continue
+        guess = named if named is not None and named.start in sp.tagged else None
+        if guess is not None:
+            sp.remove(guess)  # "…化学品公司艾弗森化学": a company's name, not the person the model saw
+        end = _name_end(sp, m.end, lx)
         if 2 <= end - m.end <= 10:
             sp.remove(m)
             sp.add("org", m.end, end, "company", sp.text[m.end:end])
@@ -548,6 +570,21 @@ def _first_group_is_company(sp: _Spans, company_named: bool) -> bool:
             sp.add("org", m.start, m.end, "company", m.label or m.text)
             return True
     return company_named
+
+
+def _name_end(sp: _Spans, pos: int, lx: Lexicon, limit: int = 12, words: int = 4, nouns: bool = False) -> int:
+    """Where a name that goes on at ``pos`` ends: before the first title, cue word, verb, function word,
+    time or punctuation, after at most ``words`` words (only nouns and unknown words with ``nouns``):
+    "星曜机器人|近日完成", "芯澜|半导体|CTO"."""
+    end = pos
+    for tok in tokens(sp.text[pos:pos + limit])[:words]:
+        tag = word_tag(tok) or "x"
+        if not _CJK_RUN.fullmatch(tok) or tok in lx.cues or tok.lower() in lx.role_by_form or tok in lx.boundaries \
+                or (tag[0] not in _NAME_TAGS if nouns else tag[0] in _NOT_IN_NAME_TAGS) \
+                or not sp.free(end, end + len(tok)):
+            break
+        end += len(tok)
+    return end
 
 
 def _board_references(sp: _Spans, lx: Lexicon) -> None:
@@ -621,6 +658,8 @@ def _find_context_orgs(sp: _Spans, lx: Lexicon) -> None:
             if _CJK_RUN.fullmatch(name) or _LATIN_WORD.fullmatch(name):
                 # "麦穗生鲜CEO": a name before a post of a whole company names a company
                 kind = "company" if nxt.kind == "role" and not by and nxt.value in lx.company_roles else "unit"
+                if kind == "company" and any(len(t) > 1 and word_tag(t) == "v" for t in tokens(name)):
+                    continue  # "会议应出席董事9名": a clause, not a name
                 sp.add("org", start, start + len(name), kind, name)
     # "设立阿里云智能、淘宝天猫商业、大文娱六大业务集团": the items take the kind of the noun after them
     for m in _LIST_NOUN.finditer(text):

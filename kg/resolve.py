@@ -114,6 +114,8 @@ def _resolve_orgs(doc: Document) -> None:
     named = [(m.label or m.text, m) if m.value == "company" else (m.parent, m) for m in orgs
              if m.value == "company" or (m.parent and m.parent not in lx.cues)]
     canonical = {n: (lx.companies[n.lower()].name if n.lower() in lx.companies else n) for n, _ in named}
+    short_forms = _short_company_forms(set(canonical.values()), lx)
+    canonical = {n: short_forms.get(c, c) for n, c in canonical.items()}
     counts = Counter(c for c, _ in {(canonical[n], m.sentence) for n, m in named})
     first = {}
     for n, m in named:
@@ -130,7 +132,7 @@ def _resolve_orgs(doc: Document) -> None:
 
     def company_key(name: str) -> str:
         c = lx.companies.get(name.lower())
-        canon = c.name if c else name
+        canon = c.name if c else short_forms.get(name, name)
         key = f"org:{canon}"
         if key not in doc.entities:
             doc.entities[key] = Entity(key, "company", canon)
@@ -155,6 +157,19 @@ def _resolve_orgs(doc: Document) -> None:
     for m in doc.mentions:
         if m.kind == "cue" and m.value == "orgref" and doc.main_org:
             doc.links[mention_key(m)] = doc.main_org
+
+
+def _short_company_forms(names: set[str], lx) -> dict[str, str]:
+    """"澄宇" and "澄宇新材" are short forms of "江苏澄宇新材料股份有限公司" named in the same article: a company
+    name the gazetteer does not know, contained in a longer one, is that company."""
+    out = {}
+    for name in names:
+        if name.lower() in lx.companies:
+            continue
+        longer = [n for n in names if len(n) > len(name) and name in n]
+        if longer:
+            out[name] = max(longer, key=lambda n: (len(n), n))
+    return out
 
 
 def unit_core(name: str, lx) -> str:
