@@ -470,6 +470,7 @@ _BOUNDARY_TAGS = frozenset("pcdum")
 _NOT_IN_NAME_TAGS = frozenset("pcdumtrvf")  # … nor end one that follows its description (verbs, times too)
 _NAME_TAGS = frozenset("nxj")  # nouns, unknown words, abbreviations: what a company's name is made of
 _SHORT_NAME = 2  # a model's organization this short was likely cut ("芯澜" of 芯澜半导体)
+_WORD_NOT_UNIT = 2  # a dictionary word ending in a suffix this short is an ordinary word (外部, 干部)
 _GENERIC_COMPANY = "公司"
 _GROUP = "集团"  # a business group of a company, or the company itself (see _first_group_is_company)  # the suffix a description of a company ends with ("家用机器人公司")
 
@@ -509,8 +510,8 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
                                                                  text[start:m.end()], ref.group()):
                 continue
         last = tokens(text[start:m.end()])[-1]
-        if len(last) > len(suffix) and is_common_word(last):
-            continue  # 外部, 顶部, 全部: not the suffix 部
+        if len(last) > len(suffix) and is_common_word(last) and len(last) <= _WORD_NOT_UNIT:
+            continue  # 外部, 顶部, 全部: not the suffix 部 (but 人力资源部 is a department)
         parent = sp.ending_at(start)
         core = text[start:m.start()]
         if len(core) < min_len or not sp.free(start, m.end()) or core in lx.interim_qualifiers:
@@ -530,9 +531,10 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
 
 def _described_companies(sp: _Spans, lx: Lexicon) -> None:
     """"家用机器人公司星曜机器人近日…", "港股上市公司驰跃体育宣布": a description ending in 公司, then the name."""
-    for m in [m for m in sp.items if m.kind == "org" and m.value == "company" and m.text.endswith(_GENERIC_COMPANY)]:
-        if any(m.text.endswith(s) for s in lx.suffixes if s.endswith(_GENERIC_COMPANY) and s != _GENERIC_COMPANY):
-            continue  # "…有限公司" is a registered name
+    for m in [m for m in sp.items if m.kind == "org" and m.text.endswith(_GENERIC_COMPANY)]:
+        if any(m.text.endswith(s) for s in lx.suffixes if s.endswith(_GENERIC_COMPANY)
+               and lx.suffixes[s][0] == "company" and s != _GENERIC_COMPANY):
+            continue  # "…有限公司" is a registered name ("旗下子公司蓝海金融" is described)
         named = sp.starting_at(m.end)
         if named is not None and named.kind == "org" and named.value == "company":
             sp.remove(m)  # the name is known already
