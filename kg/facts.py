@@ -340,10 +340,10 @@ class _Sentence:
     def _verb_for(self, person: str, t: Tok, i: int, roles: list) -> None:
         self.ex.subject = person
         if t.tag == "l":
+            left = []
             if not roles:  # "卸任上述职务", "因个人原因退休": the posts named with the name end
                 org = self.toks[i + 1].key if i + 1 < len(self.toks) and self.toks[i + 1].tag == "O" else None
-                self.ex.end_posts(person, self.index, org)
-            left = []
+                left = self.ex.end_posts(person, self.index, org)  # "…退休,由X接任" takes them
             for org, role, _ in roles:
                 self.post(person, org, role, "former")
                 left.append((org, role))
@@ -478,11 +478,14 @@ class _Extractor:
     def end_posts(self, person: str, sentence: int, org: str | None = None):
         """"卸任上述职务", "因个人原因退休": the posts the title before the name gave are former
         (or, with ``org``, "不再负责TikTok", the person's posts in that organization)."""
+        ended = []
         for f in self.doc.facts:
             if f.kind == "post" and f.subject == person and f.sentence == sentence \
                     and f.role not in load().lasting_roles and (f.object == org if org else id(f) in self.weak):
                 f.status = "former"
                 self.seen.add((f.kind, f.subject, f.object, f.role, "former"))
+                ended.append((f.object, Tok("R", f.role, None, f.title or "")))
+        return ended
 
     def known_org(self, person: str, role: str) -> str | None:
         """"余睿卸任CEO": the organization this person's CEO post was named with."""

@@ -135,9 +135,10 @@ def _latest_year(text: str) -> int | None:
 def _declared_aliases(text: str) -> dict[str, str]:
     """"宁德时代新能源科技股份有限公司(以下简称"宁德时代")": short form -> full name."""
     out = {}
-    if "以下简称" not in text:  # the regex below is slow to fail on a long text
+    if "简称" not in text and "「" not in text:  # the regex below is slow to fail on a long text
         return out
-    for m in re.finditer(r"([^\s,，。(（]{2,40}?)[(（]以下简称[:：]?[“\"「]([^”\"」]{1,20})[”\"」]", text):
+    # "(以下简称"X")", "(下称"X")", HK "(「本公司」)"
+    for m in re.finditer(r"([^\s,，。(（]{2,40}?)[(（](?:以下简称|下称|简称)?[:：]?[“\"「]([^”\"」]{1,20})[”\"」]", text):
         out[m.group(2)] = m.group(1)
     return out
 
