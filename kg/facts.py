@@ -22,7 +22,7 @@ TAGS = {"appoint": "a", "leave": "l", "former": "f", "succeed": "y", "by": "b", 
         "nominate": "n", "establish": "e", "under": "u", "toward": "x", "report": "h", "lead": "k",
         "members": "m", "consist": "z", "also": "j", "sep": "s", "group": "g", "self": "i",
         "those": "t", "postword": "p", "orgref": "O", "found": "c"}
-_CLAUSE = re.compile(r"[,，;；:：]")
+_CLAUSE = re.compile(r"[,，;；:：|｜]")  # clause breaks, and the cells of a table row
 _TOPIC = re.compile(r"_?O,")  # "1. 阿里云智能集团:张勇兼任CEO"
 _SPEAKER = re.compile(r"P,")  # "蒋凡:"我们旗下…"": an interview answer, 我 is the speaker
 _QUESTION = re.compile(r"_,")  # "问:": the interviewer asks
@@ -388,6 +388,16 @@ class _Sentence:
                 self.post(t.key, org if committee or load().roles[role.key].head else None, role)
             elif committee:
                 self.post(t.key, org, _member_role())
+
+    def table_row(self, m):
+        """"张三 | 总裁 | 云事业群": a row of a table of posts."""
+        self.post(self.toks[m.start(1)].key, self.toks[m.start(3)].key, self.toks[m.start(2)])
+
+    def leads(self, m):
+        """"陈静将负责新成立的海外事业部": the person heads the unit."""
+        unit = self.toks[m.start(2)].key
+        if self.ex.doc.entities[unit].kind != "company":
+            self.post(self.toks[m.start(1)].key, unit, _head_role())
 
     def title_line(self, m):
         """"公司总经理:何文斌": a line that gives a post, then its holder."""

@@ -24,6 +24,7 @@ _LATIN_UNIT = re.compile(r"(?:部门|团队|业务|平台)\s*([A-Z][A-Za-z0-9]+)
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\.&\-]*(?:\s[A-Z][A-Za-z0-9]*)*")
 _LIST_SEP = re.compile(r"[、,]|和|及")
 _TERM = compile_rows("org_prefixes.tsv", "term")  # "第三届": which term of a board, not which board
+_COUNT = compile_rows("org_prefixes.tsv", "count")  # "三大": a number of units
 _MODEL_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
 _JOINED_NAME = re.compile(f"(?:^|[,，:：;；、和及]|成立|设立|组建|新设立|新设|新成立)([{CJK}A-Za-z]{{1,3}}与)$")
 _LIST_LEAD = re.compile(r"(?:并且|并|同时|另|以及)?(?:任命|聘任|选举|聘请|委任)?")
@@ -554,6 +555,10 @@ def _drop_generic_orgs(sp: _Spans, lx: Lexicon) -> None:
     the article is about (a unit's suffix alone may name it, 研究院, or refer to the one just set up, 事业群)."""
     for m in [m for m in sp.items if m.kind == "org"]:
         name = _TERM.sub("", m.label or m.text)
+        counted = _COUNT.match(name)
+        if counted and name[counted.end():] in lx.suffixes:
+            sp.remove(m)  # "三大事业群": how many, not which
+            continue
         if lx.suffixes.get(name, ("", 0))[0] == "company" or name in lx.cues or name in lx.qualifiers:
             sp.remove(m)
             if lx.cues.get(name) == "orgref":
