@@ -1,10 +1,18 @@
-import json
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TEXT = (ROOT / "examples" / "kuaishou-2022-09.txt").read_text(encoding="utf-8")
+
+
+def subprocess_env(**extra):
+    """The environment for a child Python that must import kg from this tree (not another install)."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env.update(extra)
+    return env
 
 
 @pytest.fixture(scope="session")
