@@ -11,7 +11,7 @@ Parameters are bound as RDF terms, never pasted into the query text as SPARQL: :
 ``x" } ; DROP ALL ; #`` is just a string that matches nothing. The same bound query runs unchanged on
 rdflib (files), Oxigraph (stores) and any SPARQL 1.1 endpoint, so all three give the same rows.
 
-Canned queries live in ``kg/ontology/queries/NAME.rq``. Each starts with ``#`` comment lines saying what
+Canned queries live in ``ontology/queries/NAME.rq``. Each starts with ``#`` comment lines saying what
 it answers, and declares its parameters as ``# param NAME (KIND): help``; KIND is ``label`` (a name:
 matches a plain literal or one tagged zh, en or zh-Latn-pinyin), ``date`` (YYYY-MM-DD, an xsd:date),
 ``iri`` or ``string``. A parameter binds the query variable of the same name. ``(KIND, optional)``
@@ -24,7 +24,6 @@ from __future__ import annotations
 import csv
 import datetime
 import functools
-import importlib.resources
 import io
 import json
 import re
@@ -42,6 +41,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from .errors import KgError
+from .resources import ontology_file
 
 __all__ = [
     "CannedQuery", "Param", "Result", "Source", "GraphSource", "EndpointSource", "QuerySyntaxError",
@@ -110,8 +110,8 @@ def parse_canned(name: str, text: str) -> CannedQuery:
 
 @functools.lru_cache(maxsize=1)
 def canned_queries() -> dict[str, CannedQuery]:
-    """Every canned query (``kg/ontology/queries/*.rq``) by name, sorted by name."""
-    folder = importlib.resources.files("kg") / "ontology" / "queries"
+    """Every canned query (``ontology/queries/*.rq``) by name, sorted by name."""
+    folder = ontology_file("queries")
     found = {}
     for res in sorted(folder.iterdir(), key=lambda r: r.name):
         if res.name.endswith(".rq"):

@@ -7,7 +7,6 @@ file into one-line :class:`kg.errors.KgError`; ``validate(graph)`` returns the s
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import json
 import logging
 import os
@@ -26,6 +25,7 @@ from rdflib.term import Node
 from .errors import KgError
 from .fileio import read_bytes
 from .rdf import DEFAULT_BASE
+from .resources import ontology_file
 
 __all__ = ["Violation", "validate", "load_graph", "FORMATS"]
 
@@ -196,12 +196,12 @@ def _render(short, focus, path, value, constraint, message, params, path_text=No
 
 
 # --------------------------------------------------------------------------------------------------
-# Shapes and ontology (packaged in kg/ontology/)
+# Shapes and ontology (ontology/ in the source tree, packaged as kg/ontology/)
 # --------------------------------------------------------------------------------------------------
 
 
 def _resource_graph(name: str) -> rdflib.Graph:
-    res = importlib.resources.files("kg") / "ontology" / name
+    res = ontology_file(name)
     g = rdflib.Graph()
     g.parse(data=res.read_text(encoding="utf-8"), format="turtle")
     return g
@@ -209,13 +209,13 @@ def _resource_graph(name: str) -> rdflib.Graph:
 
 @functools.lru_cache(maxsize=1)
 def shapes_graph() -> rdflib.Graph:
-    """The SHACL shapes (``kg/ontology/shapes.ttl``), parsed once."""
+    """The SHACL shapes (``ontology/shapes.ttl``), parsed once."""
     return _resource_graph("shapes.ttl")
 
 
 @functools.lru_cache(maxsize=1)
 def ontology_graph() -> rdflib.Graph:
-    """The org-change ontology (``kg/ontology/org-change.ttl``), parsed once."""
+    """The org-change ontology (``ontology/org-change.ttl``), parsed once."""
     return _resource_graph("org-change.ttl")
 
 
