@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from kg import graph as kgg
-from kg import render as kg_render
+from kg import graph as kgg, render as kg_render
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"

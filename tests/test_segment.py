@@ -5,8 +5,9 @@ import textwrap
 
 import jieba
 
-from conftest import ROOT, subprocess_env
 from kg import segment
+
+from conftest import ROOT, subprocess_env
 
 CHECK = textwrap.dedent("""
     import hashlib, logging, sys

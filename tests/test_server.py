@@ -18,8 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg import query as q
-from kg import store as st
+from kg import query as q, store as st
 from kg.cli import main
 
 DEV = Path("/work/shared/eval/dev.gold.jsonl")

@@ -9,8 +9,7 @@ import rdflib
 from click.testing import CliRunner
 
 import kg
-from kg import query as q
-from kg import store as st
+from kg import query as q, store as st
 from kg.cli import main
 from kg.errors import KgError
 from kg.validate import load_graph
