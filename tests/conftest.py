@@ -25,3 +25,10 @@ def seed_doc():
 def seed_graph(seed_doc):
     import kg
     return kg.to_rdf(seed_doc)
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test with neither an ``integration`` nor a ``unit`` mark (doctests too) is a unit test."""
+    for item in items:
+        if not (item.get_closest_marker("integration") or item.get_closest_marker("unit")):
+            item.add_marker(pytest.mark.unit)

@@ -14,6 +14,8 @@ import rdflib
 
 from kg import graph as kgg, render as kg_render
 
+pytestmark = [pytest.mark.integration, pytest.mark.slow]  # headless Chromium
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"

@@ -35,6 +35,8 @@ import kg
 from kg import pipeline, store as kstore
 from kg.errors import KgError
 
+pytestmark = [pytest.mark.integration, pytest.mark.slow]  # processes killed mid-ingest: about 2 minutes
+
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "data" / "dev.gold.jsonl"
 ORG = Namespace("http://www.w3.org/ns/org#")

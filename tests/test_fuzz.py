@@ -33,6 +33,8 @@ from rdflib.namespace import FOAF, SKOS
 import kg
 from kg.validate import validate
 
+pytestmark = pytest.mark.slow  # hypothesis: about 30 s
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "kg" / "data"
 ORG = rdflib.Namespace("http://www.w3.org/ns/org#")

@@ -38,6 +38,8 @@ import kg
 from kg import graph as kgg, query as q, store as kstore
 from kg.render import build_page, page_data
 
+pytestmark = pytest.mark.slow  # hypothesis: about 30 s
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "kuaishou-2022-09.txt"
 ORG = Namespace("http://www.w3.org/ns/org#")

@@ -14,6 +14,8 @@ from kg.cli import main
 from kg.errors import KgError
 from kg.validate import load_graph
 
+pytestmark = pytest.mark.integration
+
 DEV = Path("/work/shared/eval/dev.gold.jsonl")
 if not DEV.exists():
     DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev.gold.jsonl"
