@@ -339,6 +339,8 @@ def test_eval_bad_gold_is_one_line_exit_2(tmp_path):
 # --------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.integration
+@pytest.mark.slow  # the shared scorer runs kg over the dev set in subprocesses: about 1.5 minutes
 @pytest.mark.skipif(not SHARED_EVAL.is_dir(),
                     reason=f"{SHARED_EVAL} does not exist (repository cloned without the shared evaluation kit)")
 def test_agrees_with_shared_scorer():
