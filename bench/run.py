@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import logging
 import os
 import platform
 import re
@@ -21,7 +22,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import logging
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
