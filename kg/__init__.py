@@ -4,10 +4,43 @@
 >>> doc = kg.extract("快手宣布成立商业生态委员会,由CEO程一晓担任主席。", date="2022-09-16")
 >>> graph = kg.to_rdf(doc)            # an rdflib.Graph in the W3C ORG vocabulary
 >>> print(graph.serialize(format="turtle"))  # doctest: +SKIP
+
+``import kg`` is cheap: the names below are imported from their modules on first use, so
+``import kg.graph`` (reading and drawing graphs) never loads the extractor nor jieba.
 """
-from .document import Document, Entity, Fact, Mention, Sentence
-from .pipeline import extract
-from .rdf import to_rdf
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# public name -> the module that defines it
+_LAZY = {
+    "extract": "pipeline",
+    "to_rdf": "rdf",
+    "Document": "document",
+    "Entity": "document",
+    "Fact": "document",
+    "Mention": "document",
+    "Sentence": "document",
+}
 
 __all__ = ["extract", "to_rdf", "Document", "Entity", "Fact", "Mention", "Sentence"]
-__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from .document import Document, Entity, Fact, Mention, Sentence
+    from .pipeline import extract
+    from .rdf import to_rdf
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value  # later lookups skip this function
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

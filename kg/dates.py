@@ -133,14 +133,14 @@ def find_dates(text: str, ref: datetime.date | None, year_hint: int | None = Non
             if value is not _INVALID:
                 found.append((m.start(), m.end(), value))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    out = []
+    out: list[DateMention] = []
     end = -1
     for start, stop, value in found:
         if start < end:
             continue
         end = stop
         if value is not None:
-            out.append(DateMention(start, stop, text[start:stop], value))
+            out.append(DateMention(start, stop, text[start:stop], value))  # type: ignore[arg-type]  # a resolver's str
     return out
 
 
@@ -236,7 +236,7 @@ def _year_for(mo: int, d: int, ref: datetime.date | None, hint: int | None) -> i
     """The year of a partial date (day 1 for a month alone)."""
     if hint is None and ref is None:
         return None
-    y = hint if hint is not None else ref.year
+    y = hint if hint is not None else ref.year  # type: ignore[union-attr]  # one of them is set
     if ref is not None and y == ref.year:
         when = _date(y, mo, d) or _date(y, mo, 28)
         if when is not None and when - ref > _FUTURE_SLACK:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date as Date
+from functools import cached_property
 from typing import Literal
 
 EntityKind = Literal["person", "company", "unit", "committee"]

@@ -355,7 +355,8 @@ class GraphView:
             add("unitOf", (s, o))
         for o, s in g.subject_objects(ORG.hasSubOrganization):
             add("unitOf", (s, o))
-        events = set(g.subject_objects(ORG.resultedFrom)) | {(s, e) for e, s in g.subject_objects(ORG.resultingOrganization)}
+        events = set(g.subject_objects(ORG.resultedFrom))
+        events |= {(s, e) for e, s in g.subject_objects(ORG.resultingOrganization)}
         for s, e in sorted(events, key=lambda se: (str(se[0]), str(se[1]))):
             add("established", (s, self.event_date(e)), e)
         return out

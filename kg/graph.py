@@ -258,7 +258,7 @@ class _Reader:
             return str(role), None, False
         labels = _texts(self.g, role, (SKOS.prefLabel, RDFS.label, SKOS.altLabel)) or [_local(role)]
         en = next((str(o) for o in self.g.objects(role, SKOS.prefLabel)
-                   if getattr(o, "language", None) and o.language.lower().startswith("en")), None)
+                   if isinstance(o, Literal) and o.language and o.language.lower().startswith("en")), None)
         head = any(isinstance(v, Literal) and v.value is True for v in self.g.objects(role, OC.isHeadRole))
         return labels[0], en, head
 
@@ -403,10 +403,10 @@ class _Reader:
 
         # reportsTo (direct triples and kg's reified oc:ReportingLine; posts map to their holders)
         lines: dict[tuple[Node, Node], Node] = {}
-        for line in g.subjects(OC.subordinate, None):
-            for s in g.objects(line, OC.subordinate):
-                for q in g.objects(line, OC.superior):
-                    lines[(s, q)] = line
+        for reified in g.subjects(OC.subordinate, None):
+            for s in g.objects(reified, OC.subordinate):
+                for q in g.objects(reified, OC.superior):
+                    lines[(s, q)] = reified
         for s, q in sorted(set(g.subject_objects(ORG.reportsTo)) | set(lines), key=str):
             line = lines.get((s, q))
             start, end, ended = self.interval(line) if line is not None else (None, None, False)
@@ -478,9 +478,11 @@ class _Reader:
                 date = next(filter(None, (self.interval(m)[0] for m in gen)), None) or \
                     next(filter(None, (self.interval(m)[1] for m in inv)), None)
             persons = sorted({_key(p) for m in gen + inv for p in g.objects(m, ORG.member)})
-            for person in persons or [None]:
+            who: list[str | None] = [*persons] if persons else [None]
+            for person in who:
                 def mine(ms: list[Node]) -> list[dict[str, Any]]:
-                    return [self._post(m) for m in ms if person is None or _key(g.value(m, ORG.member)) == person]
+                    return [self._post(m) for m in ms
+                            if person is None or _key(g.value(m, ORG.member)) == person]  # type: ignore[arg-type]
                 events.append({
                     "id": _key(ev), "type": kind, "date": date, "reported": self.reported(ev),
                     "person": person, "person_label": self.G.nodes[person]["label"] if person in self.G else None,
@@ -488,7 +490,8 @@ class _Reader:
                     "source": self.sentence(ev),
                 })
         change_events = {s for s, ts in self.types.items() if ORG.ChangeEvent in ts}
-        change_events |= set(g.subjects(ORG.resultingOrganization, None)) | set(g.subjects(ORG.originalOrganization, None))
+        change_events |= set(g.subjects(ORG.resultingOrganization, None))
+        change_events |= set(g.subjects(ORG.originalOrganization, None))
         change_events |= set(g.objects(None, ORG.resultedFrom)) | set(g.objects(None, ORG.changedBy))
         for ev in change_events:
             result = set(g.objects(ev, ORG.resultingOrganization)) | set(g.subjects(ORG.resultedFrom, ev))
@@ -801,7 +804,7 @@ def unit_tree(G: nx.MultiDiGraph, company: str) -> dict[str, Any]:
 
     def build(node: str) -> dict[str, Any]:
         seen.add(node)
-        heads = [{"id": h, "label": label(G, h), "role": (roles_in(G, h, node) or [None])[0]}
+        heads = [{"id": h, "label": label(G, h), "role": next(iter(roles_in(G, h, node)), None)}
                  for h in heads_of(G, node)]
         units = [build(u) for u in units_of(G, node) if u not in seen]
         return {"id": node, "label": label(G, node), "kind": G.nodes[node].get("kind"), "heads": heads,
@@ -831,7 +834,7 @@ def committees(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
         heads = set(heads_of(G, c))
         members = []
         for p in people_in(G, c, include_units=False):
-            members.append({"id": p, "label": label(G, p), "role": (roles_in(G, p, c) or [None])[0],
+            members.append({"id": p, "label": label(G, p), "role": next(iter(roles_in(G, p, c)), None),
                             "head": p in heads})
         members.sort(key=lambda m: (not m["head"], m["role"] is None, m["label"]))
         out.append({"id": c, "label": label(G, c), "parent": parents[0] if parents else None,
@@ -901,7 +904,7 @@ def valid_on(attrs: dict[str, Any], date: Date) -> bool:
     if start and _day(start) > day:
         return False
     if attrs.get("ended") or end:
-        return bool(end) and _day(end) > day
+        return bool(end) and _day(end) > day  # type: ignore[arg-type]  # end is set
     return True
 
 

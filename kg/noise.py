@@ -146,12 +146,12 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _strip_segments(text: str, spam: list[str]) -> str:
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    spans = []
+    spans: list[tuple[int, int]] = []
     for cand in spam:
         for seg in _SEGMENT_SPLIT_RE.split(cand):
             if len(seg) < _MIN_SEGMENT:
                 continue
-            found = []
+            found: list[int] = []
             j = text.find(seg)
             while j >= 0:
                 line_start = starts[bisect.bisect_right(starts, j) - 1]
@@ -172,7 +172,7 @@ def strip_ads(text: str) -> str:
     the sentence stays; a line with fewer than 4 letters/digits/CJK characters left, or that lost
     more than half of them and no longer ends a sentence, was an ad line and is dropped.
     """
-    out = []
+    out: list[str] = []
     for ln in text.split("\n"):
         if not ln:
             out.append(ln)

@@ -11,7 +11,7 @@ Parameters are bound as RDF terms, never pasted into the query text as SPARQL: :
 ``x" } ; DROP ALL ; #`` is just a string that matches nothing. The same bound query runs unchanged on
 rdflib (files), Oxigraph (stores) and any SPARQL 1.1 endpoint, so all three give the same rows.
 
-Canned queries live in ``kg/ontology/queries/NAME.rq``. Each starts with ``#`` comment lines saying what
+Canned queries live in ``ontology/queries/NAME.rq``. Each starts with ``#`` comment lines saying what
 it answers, and declares its parameters as ``# param NAME (KIND): help``; KIND is ``label`` (a name:
 matches a plain literal or one tagged zh, en or zh-Latn-pinyin), ``date`` (YYYY-MM-DD, an xsd:date),
 ``iri`` or ``string``. A parameter binds the query variable of the same name. ``(KIND, optional)``
@@ -24,7 +24,6 @@ from __future__ import annotations
 import csv
 import datetime
 import functools
-import importlib.resources
 import io
 import json
 import re
@@ -34,7 +33,7 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Protocol
+from typing import Iterable, Protocol, cast, overload
 
 import rdflib
 from rdflib import BNode, Literal, URIRef
@@ -42,6 +41,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from .errors import KgError
+from .resources import ontology_file
 
 __all__ = [
     "CannedQuery", "Param", "Result", "Source", "GraphSource", "EndpointSource", "QuerySyntaxError",
@@ -110,8 +110,8 @@ def parse_canned(name: str, text: str) -> CannedQuery:
 
 @functools.lru_cache(maxsize=1)
 def canned_queries() -> dict[str, CannedQuery]:
-    """Every canned query (``kg/ontology/queries/*.rq``) by name, sorted by name."""
-    folder = importlib.resources.files("kg") / "ontology" / "queries"
+    """Every canned query (``ontology/queries/*.rq``) by name, sorted by name."""
+    folder = ontology_file("queries")
     found = {}
     for res in sorted(folder.iterdir(), key=lambda r: r.name):
         if res.name.endswith(".rq"):
@@ -154,7 +154,7 @@ _IRI_BAD_RE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 def param_terms(name: str, kind: str, value: str) -> list[Node]:
     """The RDF terms a parameter value stands for (several for a ``label``: one per language tag)."""
     if kind == "label":
-        return [Literal(value)] + [Literal(value, lang=lang) for lang in LABEL_LANGUAGES]
+        return [Literal(value), *(Literal(value, lang=lang) for lang in LABEL_LANGUAGES)]
     if kind == "date":
         if not _DATE_RE.fullmatch(value):
             raise KgError(f"--param {name}={value}: expected a date YYYY-MM-DD")
@@ -366,6 +366,10 @@ def without_unused_lines(text: str, given: Iterable[str]) -> str:
 # --------------------------------------------------------------------------------------------------
 
 
+@overload
+def normalize_term(term: Node) -> Node: ...
+@overload
+def normalize_term(term: None) -> None: ...
 def normalize_term(term: Node | None) -> Node | None:
     """One spelling per term whatever the engine: language tags lowercase, xsd:string as a plain literal."""
     if isinstance(term, Literal):
@@ -447,11 +451,14 @@ class GraphSource:
             return Result("boolean", boolean=bool(res.askAnswer))
         if res.type in ("CONSTRUCT", "DESCRIBE"):
             g = rdflib.Graph()
+            assert res.graph is not None  # set for CONSTRUCT and DESCRIBE
             for s, p, o in res.graph:
                 g.add((normalize_term(s), p, normalize_term(o)))
             return Result("graph", graph=g)
-        names = [str(v) for v in res.vars]
-        rows = [tuple(normalize_term(row[i]) for i in range(len(names))) for row in res]
+        names = [str(v) for v in res.vars or ()]
+        rows: list[tuple[Node | None, ...]] = [
+            tuple(normalize_term(row[i]) for i in range(len(names)))
+            for row in cast("Iterable[rdflib.query.ResultRow]", res)]
         return Result("rows", vars=names, rows=rows)
 
     def close(self) -> None:
@@ -705,6 +712,7 @@ def _json_value(term: Node) -> dict[str, str]:
         return {"type": "uri", "value": str(term)}
     if isinstance(term, BNode):
         return {"type": "bnode", "value": str(term)}
+    assert isinstance(term, Literal)
     out = {"type": "literal", "value": str(term)}
     if term.language:
         out["xml:lang"] = term.language

@@ -175,6 +175,7 @@ class _Builder:
         return node
 
     def membership(self, f: Fact) -> str:
+        assert f.object is not None and f.role is not None  # a post is in an organization, in a role
         iri = f"{self.base}membership/{_digest(self.doc.id, f.subject, f.object, f.role, f.status)}"
         m, add = f"<{iri}>", self.add
         add(m, RDF.type, ORG.Membership)
@@ -195,6 +196,7 @@ class _Builder:
 
     def statement(self, f: Fact) -> str:
         """A direct triple (p org:reportsTo q, p org:memberOf o) and a node that carries its source."""
+        assert f.object is not None
         s, o = self.entity(f.subject), self.entity(f.object)
         prop, cls, sub, sup, path = {
             "reportsTo": (ORG.reportsTo, OC.ReportingLine, OC.subordinate, OC.superior, "reporting"),
@@ -225,6 +227,7 @@ class _Builder:
         changes: dict[tuple[int, str], dict[str, list[str]]] = {}
         for f in doc.facts:
             if f.kind == "post":
+                assert f.object is not None and f.role is not None
                 m = self.membership(f)
                 if f.status == "current" and roles[f.role].head and not _qualified(f.title):
                     add(self.entity(f.subject), ORG.headOf, self.entity(f.object))
@@ -233,6 +236,7 @@ class _Builder:
             elif f.kind in ("reportsTo", "memberOf"):
                 self.statement(f)
             elif f.kind == "unitOf":
+                assert f.object is not None
                 s, o = self.entity(f.subject), self.entity(f.object)
                 add(s, ORG.unitOf, o)
                 add(o, ORG.hasUnit, s)
@@ -272,10 +276,13 @@ class _Builder:
 
 def _qualified(title: str | None) -> bool:
     """"技术负责人" leads a function, not the organization; "业务负责人" leads it."""
+    if not title:
+        return False
     lx = load()
-    if title and title.isascii():  # "Head of Engineering" (kg.en.facts): a function's head
+    if title.isascii():  # "Head of Engineering" (kg.en.facts): a function's head
         return " of " in title
-    return bool(title) and any(title.startswith(q) for q in lx.qualifiers if q not in lx.head_qualifiers)
+    interim_or_head = lx.head_qualifiers | lx.interim_qualifiers  # "临时行政总裁" still leads
+    return any(title.startswith(q) for q in lx.qualifiers if q not in interim_or_head)
 
 
 def to_ntriples(doc: Document, base: str = DEFAULT_BASE) -> str:

@@ -147,9 +147,9 @@ def layout(G: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
                 rows = math.ceil(math.sqrt(len(kids) / 2))
                 cols = math.ceil(len(kids) / rows)
                 for i, kid in enumerate(kids):
-                    r, c = divmod(i, cols)
-                    d = depth + step + r * 0.5
-                    xs[kid] = next_slot + c
+                    row, col = divmod(i, cols)
+                    d = depth + step + row * 0.5
+                    xs[kid] = next_slot + col
                     placed.append((kid, xs[kid], d))
                     max_depth = max(max_depth, d)
                 xs[node] = next_slot + (cols - 1) / 2
@@ -261,10 +261,10 @@ def page_data(G: nx.MultiDiGraph, title: str = "kg") -> dict[str, Any]:
         extra = [x for x in (role, "former" if former else None) if x]
         label = f"{words} ({', '.join(extra)})" if extra else words
         tip = [["", f"{kgg.label(G, u)} {words} {kgg.label(G, v)}"]]
-        if _role(d) and rel in ("memberOf", "headOf"):
-            tip.append(["role", _role(d)])
-        if _dates(d):
-            tip.append(["dates", _dates(d)])
+        if (role_text := _role(d)) and rel in ("memberOf", "headOf"):
+            tip.append(["role", role_text])
+        if dates_text := _dates(d):
+            tip.append(["dates", dates_text])
         tip.append(["status", "former" if former else "current"])
         if d.get("source"):
             tip.append(["source", d["source"]])

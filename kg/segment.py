@@ -1,6 +1,12 @@
-"""Chinese word segmentation: jieba, taught our lexicons once per process."""
+"""Chinese word segmentation: kg's own jieba tokenizer, taught our lexicons once per process.
+
+kg never touches jieba's process-wide tokenizer (``jieba.dt``) nor its logger's level: it builds
+its own :class:`jieba.Tokenizer` on first use, so other code in the same process that calls
+``jieba.lcut`` segments exactly as it would without kg.
+"""
 from __future__ import annotations
 
+import io
 import logging
 from functools import cache, lru_cache
 
@@ -8,15 +14,13 @@ import jieba
 
 from .lexicon import load
 
-jieba.setLogLevel(logging.WARNING)
-
 
 @cache
 def tokenizer() -> jieba.Tokenizer:
-    """jieba's default tokenizer with our titles, org suffixes and company names added."""
+    """A jieba tokenizer of its own (default dictionary) with our titles, org suffixes and company names added."""
     lx = load()
-    tk = jieba.dt
-    tk.initialize()
+    tk = jieba.Tokenizer()
+    _quiet_initialize(tk)
     for words in (lx.role_by_form, lx.suffixes, lx.cues, lx.boundaries):
         for w in words:
             if not w.isascii():
@@ -27,6 +31,20 @@ def tokenizer() -> jieba.Tokenizer:
     return tk
 
 
+def _quiet_initialize(tk: jieba.Tokenizer) -> None:
+    """Load the dictionary without jieba's "Building prefix dict ..." lines on stderr.
+
+    The logger's level is lowered to WARNING only for this call and put back after it.
+    """
+    logger = jieba.default_logger
+    level = logger.level
+    logger.setLevel(max(level, logging.WARNING))
+    try:
+        tk.initialize()
+    finally:
+        logger.setLevel(level)
+
+
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[str, ...]:
     return tuple(tokenizer().lcut(text, HMM=False))
@@ -34,10 +52,9 @@ def tokens(text: str) -> tuple[str, ...]:
 
 @cache
 def _word_tags() -> dict[str, str]:
-    """Part-of-speech tags of jieba's dictionary words (nr = personal name)."""
-    tokenizer()
+    """Part-of-speech tags of the tokenizer's dictionary words (nr = personal name)."""
     tags: dict[str, str] = {}
-    with open(jieba.dt.get_dict_file().name, encoding="utf-8") as fh:
+    with tokenizer().get_dict_file() as raw, io.TextIOWrapper(raw, encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
             if len(parts) == 3 and int(parts[1]) >= 20:  # rarer entries are mostly segmentation debris

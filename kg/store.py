@@ -35,13 +35,16 @@ import time
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from .document import Document
 from .errors import KgError
 from .fileio import write_atomic
 from .query import PreparedQuery, Result, _as_prepared, endpoint_url, http_request, normalize_term, syntax_error
 from .rdf import DEFAULT_BASE, OC, RDF
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["CorpusStore", "Item", "IngestReport", "collect", "read_item", "html_to_text", "ingest",
            "remove", "export", "push", "is_store", "doc_ids_of", "EXPORT_FORMATS", "INPUT_EXTENSIONS"]
@@ -55,7 +58,8 @@ EXPORT_FORMATS = {".trig": ("TRIG", True), ".nq": ("N_QUADS", True), ".ttl": ("T
 
 _DOC_ID_RE = re.compile(r"[0-9a-f]{16}")
 # the files of a RocksDB database, and how long a directory of them alone may take to become one (seconds)
-_ROCKSDB_FILE = re.compile(r"LOCK|LOG|LOG\.old\.\d+|IDENTITY|CURRENT|OPTIONS-\d+(\.dbtmp)?|MANIFEST-\d+|\d+\.(log|sst|dbtmp)")
+_ROCKSDB_FILE = re.compile(r"LOCK|LOG|LOG\.old\.\d+|IDENTITY|CURRENT|OPTIONS-\d+(\.dbtmp)?|MANIFEST-\d+"
+                           r"|\d+\.(log|sst|dbtmp)")
 _CREATION_GRACE = 2.0
 _GRAPH_RE = re.compile(r"/graph/([0-9a-f]{16})$")
 
@@ -193,7 +197,7 @@ class CorpusStore:
         """The document is in the store, complete."""
         return self._mark_quads(self.graph_iri(doc_id, base))[0] in self._store
 
-    def add(self, documents: list[tuple[str, str | bytes]], base: str = DEFAULT_BASE) -> None:
+    def add(self, documents: Sequence[tuple[str, str | bytes]], base: str = DEFAULT_BASE) -> None:
         """Store documents: ``(doc id, N-Triples)`` pairs, the N-Triples as kg writes them (one triple a line,
         each line ending in " .").
 
@@ -653,6 +657,7 @@ class _Dask:
         """The workers there now must run the same kg (they import kg.store._extract by name)."""
         from . import __version__
 
+        assert self.client is not None  # connected by the caller
         try:
             versions = self.client.run(_worker_kg_version)
         except Exception as exc:
@@ -732,7 +737,7 @@ class _Writer:
 
         self.store, self.base, self.added = store, base, added
         self.thread = ThreadPoolExecutor(1, thread_name_prefix="kg-store-writer")
-        self.writing = None
+        self.writing: Future[None] | None = None
         self.batch: list[tuple[str, bytes]] = []
         self.lines = 0
 
@@ -808,6 +813,7 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
 
     # Workers start before the store is opened (a forked child never holds the database); this
     # process stops them, and what is written by then stays complete.
+    executor: _Dask | _Pool | _Serial
     if dask is not None:
         executor = _Dask(dask, jobs)
     elif jobs > 1 and len(items) > 1:
@@ -839,6 +845,7 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
                     if error is not None:
                         fail(label, error)
                     else:
+                        assert doc_id is not None and nt is not None  # no error: extracted
                         writer.add(doc_id, nt)
                     tick(1)
             report.documents = len(store.documents())
@@ -870,8 +877,8 @@ def remove(store_dir: str | os.PathLike, doc: str) -> list[str]:
 
 def export(store_dir: str | os.PathLike, output: str, fmt: str | None = None) -> int:
     """Write the store to ``output`` (atomically; ``-`` for stdout): TriG/N-Quads keep one graph per
-    document, Turtle/N-Triples hold the merged view (their union). The format comes from ``fmt`` (trig, nq, ttl, nt) or the
-    file extension. Returns the number of bytes written."""
+    document, Turtle/N-Triples hold the merged view (their union). The format comes from ``fmt``
+    (trig, nq, ttl, nt) or the file extension. Returns the number of bytes written."""
     ext = f".{fmt.lower().lstrip('.')}" if fmt else Path(output).suffix.lower()
     if ext == ".turtle":
         ext = ".ttl"

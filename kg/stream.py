@@ -158,9 +158,9 @@ def _sniff(head: bytes, name: str, whole: bool) -> tuple[str, int, str]:
     if nuls:
         even = head[: len(head) - len(head) % 2]
         for candidate in (even, even[:-2]):  # [:-2]: a surrogate pair cut in half at the end
-            codec = text_mod._utf16_without_bom(candidate, candidate.count(0)) if candidate else None
-            if codec:
-                return codec, 0, "strict"
+            utf16 = text_mod._utf16_without_bom(candidate, candidate.count(0)) if candidate else None
+            if utf16:
+                return utf16, 0, "strict"
         raise KgError(f"{name}: not a text file (contains NUL bytes)")
     try:
         codecs.getincrementaldecoder("utf-8")("strict").decode(head, whole)

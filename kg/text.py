@@ -110,9 +110,9 @@ def _decode(data: bytes, name: str) -> str:
                 raise KgError(f"{name}: not a text file (invalid {codec.upper()} after its byte order mark)") from None
     nuls = data.count(0)
     if nuls:
-        codec = _utf16_without_bom(data, nuls)
-        if codec:
-            return data.decode(codec)
+        utf16 = _utf16_without_bom(data, nuls)
+        if utf16:
+            return data.decode(utf16)
         raise KgError(f"{name}: not a text file (contains NUL bytes)")
     try:
         return data.decode("utf-8")

@@ -7,7 +7,6 @@ file into one-line :class:`kg.errors.KgError`; ``validate(graph)`` returns the s
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import json
 import logging
 import os
@@ -26,6 +25,7 @@ from rdflib.term import Node
 from .errors import KgError
 from .fileio import read_bytes
 from .rdf import DEFAULT_BASE
+from .resources import ontology_file
 
 __all__ = ["Violation", "validate", "load_graph", "FORMATS"]
 
@@ -196,12 +196,12 @@ def _render(short, focus, path, value, constraint, message, params, path_text=No
 
 
 # --------------------------------------------------------------------------------------------------
-# Shapes and ontology (packaged in kg/ontology/)
+# Shapes and ontology (ontology/ in the source tree, packaged as kg/ontology/)
 # --------------------------------------------------------------------------------------------------
 
 
 def _resource_graph(name: str) -> rdflib.Graph:
-    res = importlib.resources.files("kg") / "ontology" / name
+    res = ontology_file(name)
     g = rdflib.Graph()
     g.parse(data=res.read_text(encoding="utf-8"), format="turtle")
     return g
@@ -209,13 +209,13 @@ def _resource_graph(name: str) -> rdflib.Graph:
 
 @functools.lru_cache(maxsize=1)
 def shapes_graph() -> rdflib.Graph:
-    """The SHACL shapes (``kg/ontology/shapes.ttl``), parsed once."""
+    """The SHACL shapes (``ontology/shapes.ttl``), parsed once."""
     return _resource_graph("shapes.ttl")
 
 
 @functools.lru_cache(maxsize=1)
 def ontology_graph() -> rdflib.Graph:
-    """The org-change ontology (``kg/ontology/org-change.ttl``), parsed once."""
+    """The org-change ontology (``ontology/org-change.ttl``), parsed once."""
     return _resource_graph("org-change.ttl")
 
 
@@ -331,8 +331,8 @@ def load_graph(path: str | os.PathLike) -> rdflib.Graph:
         try:
             data = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            raise KgError(f"{prefix}: line {line}: not UTF-8 (byte 0x{raw[exc.start]:02x})") from None
+            bad_line = raw[: exc.start].count(b"\n") + 1
+            raise KgError(f"{prefix}: line {bad_line}: not UTF-8 (byte 0x{raw[exc.start]:02x})") from None
 
     if fmt == "json-ld":
         _check_jsonld(data, prefix)
@@ -394,11 +394,11 @@ def _parse_error_location(exc: Exception, fmt: str, data: str | bytes) -> tuple[
     if isinstance(exc, json.JSONDecodeError):
         return exc.lineno, exc.colno, exc.msg
     if isinstance(exc, xml.sax.SAXParseException):
-        return exc.getLineNumber(), exc.getColumnNumber() + 1, exc.getMessage()
+        return exc.getLineNumber(), exc.getColumnNumber() + 1, exc.getMessage()  # type: ignore[operator]
     if fmt in ("nt", "nquads") and isinstance(data, str):
-        found = _first_bad_ntriples_line(data, fmt)
-        if found:
-            return found
+        bad = _first_bad_ntriples_line(data, fmt)
+        if bad:
+            return bad
     if fmt == "json-ld" and isinstance(exc, (TypeError, AttributeError, KeyError, ValueError, NameError,
                                              IndexError, AssertionError)):
         # rdflib's JSON-LD parser trips over ill-shaped values with Python errors ('int' object has
@@ -456,7 +456,7 @@ def _near(text, i) -> str:
     return json.dumps(snippet, ensure_ascii=False)
 
 
-def _first_bad_ntriples_line(text: str, fmt: str) -> tuple[int, int, str] | None:
+def _first_bad_ntriples_line(text: str, fmt: str) -> tuple[int, int | None, str] | None:
     """rdflib's N-Triples/N-Quads errors carry no line number: find the first line that fails.
 
     The parser eats the line as it goes: the column is where the unparsed rest begins."""
@@ -464,11 +464,12 @@ def _first_bad_ntriples_line(text: str, fmt: str) -> tuple[int, int, str] | None
     from rdflib.plugins.parsers.nquads import NQuadsParser
     from rdflib.plugins.parsers.ntriples import W3CNTriplesParser
 
+    parser: NQuadsParser | W3CNTriplesParser
     if fmt == "nquads":
         parser = NQuadsParser()
         parser.sink = rdflib.Dataset()
     else:
-        parser = W3CNTriplesParser(sink=_NullSink())
+        parser = W3CNTriplesParser(sink=_NullSink())  # type: ignore[arg-type]  # any object with triple()
     for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
         parser.line = line
         try:

@@ -10,7 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kg import query as q
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]  # runs bench/run.py --quick: about a minute
 
 ROOT = Path(__file__).resolve().parent.parent
 

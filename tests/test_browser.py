@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from kg import graph as kgg
-from kg import render as kg_render
+from kg import graph as kgg, render as kg_render
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]  # headless Chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"

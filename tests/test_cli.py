@@ -3,9 +3,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
+
+pytestmark = pytest.mark.integration
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TEXT = (ROOT / "examples" / "kuaishou-2022-09.txt").read_text(encoding="utf-8")
@@ -31,12 +34,13 @@ def test_extract_writes_turtle_that_validates(tmp_path):
     assert checked.exit_code == 0 and "conforms" in checked.output
 
 
+@pytest.mark.slow
 def test_extract_is_byte_identical_across_processes(tmp_path):
     outs = []
     for n, seed in enumerate(("1", "2")):
         out = tmp_path / f"{n}.ttl"
         subprocess.run([sys.executable, "-m", "kg", "extract", EXAMPLE, "-o", str(out)], check=True,
-                       env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"})
+                       env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
 

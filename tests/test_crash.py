@@ -32,9 +32,10 @@ import rdflib
 from rdflib import RDF, Namespace
 
 import kg
-from kg import pipeline
-from kg import store as kstore
+from kg import pipeline, store as kstore
 from kg.errors import KgError
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]  # processes killed mid-ingest: about 2 minutes
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "data" / "dev.gold.jsonl"
@@ -210,7 +211,7 @@ def test_sigkill_mid_ingest_then_resume(tmp_path):
 
     # a resumed ingest killed again as soon as it has written new graphs (most likely before it has
     # marked them complete): still consistent, and it kept what was there
-    second = run_and_kill(corpus, store, min_docs=3, log=tmp_path / "kill2", complete=False)
+    run_and_kill(corpus, store, min_docs=3, log=tmp_path / "kill2", complete=False)
     docs2 = check_consistent(store, texts)
     assert set(docs) <= set(docs2)
 

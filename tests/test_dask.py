@@ -13,6 +13,8 @@ from kg import store as st
 from kg.cli import main
 from kg.errors import KgError
 
+pytestmark = [pytest.mark.integration, pytest.mark.slow]  # local Dask clusters
+
 distributed = pytest.importorskip("distributed")
 
 DEV = Path(__file__).resolve().parent / "data" / "dev.gold.jsonl"

@@ -25,14 +25,15 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from hypothesis import HealthCheck, example, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 from rdflib import RDF
 from rdflib.compare import isomorphic
 from rdflib.namespace import FOAF, SKOS
 
 import kg
 from kg.validate import validate
+
+pytestmark = pytest.mark.slow  # hypothesis: about 30 s
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "kg" / "data"
@@ -295,7 +296,8 @@ def test_dates_at_the_ends_of_the_calendar_are_valid_literals(text, date):
 
 RELATIVE = ["明天", "昨天", "今天", "前天", "后天", "下周一", "上周五", "本周日", "周日", "两周前", "三天前",
             "3个月前", "上月", "下月3日", "去年", "明年", "今年7月", "9月16日", "16日", "9月"]
-relative = st.builds(lambda words, rest: "".join(words) + rest, st.lists(st.sampled_from(RELATIVE), min_size=1, max_size=3),
+relative = st.builds(lambda words, rest: "".join(words) + rest,
+                     st.lists(st.sampled_from(RELATIVE), min_size=1, max_size=3),
                      st.sampled_from(["", ",张三出任快手CEO。", "张三卸任快手CTO,"]) | clause)
 extreme_date = st.one_of(st.sampled_from([datetime.date.min, datetime.date.max, datetime.date(1, 1, 2),
                                           datetime.date(9999, 12, 30), "0001-01-01", "9999-12-31"]), st.dates())

@@ -27,20 +27,18 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from rdflib import RDF, Literal, Namespace, URIRef
-from rdflib import namespace as ns
+from hypothesis import given, settings, strategies as st
+from rdflib import RDF, Literal, Namespace, URIRef, namespace as ns
 from rdflib.namespace import FOAF, PROV, RDFS, SKOS
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
 import kg
-from kg import graph as kgg
-from kg import query as q
-from kg import store as kstore
+from kg import graph as kgg, query as q, store as kstore
 from kg.render import build_page, page_data
+
+pytestmark = pytest.mark.slow  # hypothesis: about 30 s
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "kuaishou-2022-09.txt"

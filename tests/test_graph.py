@@ -249,7 +249,8 @@ def test_plain_w3c_org_graph_from_someone_else():
         ex:p2 a org:Post ; org:heldBy ex:carol ; org:postIn ex:rd ; org:reportsTo ex:p1 .
         ex:cto rdfs:label "CTO" .
         ex:m a org:Membership ; org:member ex:bob ; org:organization ex:board ;
-            org:memberDuring [ time:hasBeginning [ time:inXSDDateTimeStamp "2020-01-02T00:00:00Z"^^xsd:dateTimeStamp ] ] .
+            org:memberDuring [ time:hasBeginning [
+                time:inXSDDateTimeStamp "2020-01-02T00:00:00Z"^^xsd:dateTimeStamp ] ] .
     """)
     G = kgg.from_rdf(g)
     kind = {G.nodes[n]["label"]: G.nodes[n]["kind"] for n in G}
@@ -596,7 +597,8 @@ def test_show_changes(ks_file, seed_file):
                           "--json").output)
     assert sorted(e["type"] for e in data["changes"]) == ["appointed", "left"]
     assert "no changes" in run("show", "changes", "--graph", ks_file, "--from", "2030-01-01").output
-    bad = CliRunner().invoke(main, ["show", "changes", "--graph", ks_file, "--from", "2022-10-01", "--to", "2022-09-01"])
+    bad = CliRunner().invoke(main, ["show", "changes", "--graph", ks_file,
+                                    "--from", "2022-10-01", "--to", "2022-09-01"])
     assert bad.exit_code == 2 and "after" in bad.output
     seed = run("show", "changes", "--graph", seed_file)
     assert seed.exit_code == 0 and "小谷" in seed.output

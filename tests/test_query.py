@@ -49,7 +49,7 @@ def invoke(*args):
 def test_canned_queries_are_described():
     queries = q.canned_queries()
     assert set(REQUIRED) <= set(queries)
-    folder = ROOT / "kg" / "ontology" / "queries"
+    folder = ROOT / "ontology" / "queries"
     for name, cq in queries.items():
         text = (folder / f"{name}.rq").read_text(encoding="utf-8")
         assert text.startswith("# "), name

@@ -33,6 +33,8 @@ import kg
 from kg import query as q
 from kg.errors import KgError
 
+pytestmark = pytest.mark.slow  # query plans over generated corpora: about a minute
+
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "data" / "dev.gold.jsonl"
 SEED = ROOT / "examples" / "kuaishou-2022-09.txt"

@@ -66,7 +66,8 @@ def assert_clean_failure(result, *, named: str | None = None, codes=(2,)) -> str
 
 
 def assert_no_output_left(out: Path, before: bytes | None = None) -> None:
-    """No partial output: ``out`` does not exist (or still holds ``before``), and no temporary files in its directory."""
+    """No partial output: ``out`` does not exist (or still holds ``before``), and no temporary files in its
+    directory."""
     if before is None:
         assert not out.exists(), f"{out} written although the command failed"
     else:

@@ -18,8 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg import query as q
-from kg import store as st
+from kg import query as q, store as st
 from kg.cli import main
 
 DEV = Path("/work/shared/eval/dev.gold.jsonl")
@@ -40,8 +39,9 @@ PARAMS = {  # parameters the dev set answers
 
 # on PATH, or next to this Python (a virtual environment that is not activated)
 OXIGRAPH = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
-pytestmark = pytest.mark.skipif(OXIGRAPH is None, reason="the oxigraph server is not installed "
-                                                         "(pip install oxigraph, or pip install -e '.[test]')")
+pytestmark = [pytest.mark.integration, pytest.mark.slow,  # an Oxigraph server per test module: about a minute
+              pytest.mark.skipif(OXIGRAPH is None, reason="the oxigraph server is not installed "
+                                                          "(pip install oxigraph, or pip install -e '.[test]')")]
 
 
 def free_port() -> int:

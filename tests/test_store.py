@@ -9,11 +9,12 @@ import rdflib
 from click.testing import CliRunner
 
 import kg
-from kg import query as q
-from kg import store as st
+from kg import query as q, store as st
 from kg.cli import main
 from kg.errors import KgError
 from kg.validate import load_graph
+
+pytestmark = pytest.mark.integration
 
 DEV = Path("/work/shared/eval/dev.gold.jsonl")
 if not DEV.exists():

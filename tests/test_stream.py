@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import random
 import re
 import subprocess
@@ -20,6 +19,8 @@ from kg import stream, text as text_mod
 from kg.cli import main
 from kg.errors import KgError
 from kg.validate import validate
+
+pytestmark = pytest.mark.integration
 
 ROOT = Path(__file__).resolve().parent.parent
 OC = rdflib.Namespace("https://kg.example.org/ns/org-change#")
@@ -281,6 +282,7 @@ def _peak_rss_mb(proc: subprocess.Popen) -> float:
     return int(Path(base + ".rss").read_text(encoding="ascii")) / 1024  # kB
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="peak RSS read from /proc/self/status: Linux")
 def test_a_20_mib_file_is_extracted_in_bounded_memory(tmp_path):
     small, big = tmp_path / "small.txt", tmp_path / "big.txt"

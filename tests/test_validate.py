@@ -9,12 +9,12 @@ import rdflib
 from rdflib import RDF, Literal, Namespace
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS
 
+from kg.errors import KgError
+from kg.validate import Violation, load_graph, validate
+
 # plain namespaces: pytest's collection probes module attributes, which rdflib's closed TIME/XSD warn about
 TIME = Namespace("http://www.w3.org/2006/time#")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
-
-from kg.errors import KgError
-from kg.validate import Violation, load_graph, validate
 
 OC = Namespace("https://kg.example.org/ns/org-change#")
 ID = Namespace("https://kg.example.org/id/")

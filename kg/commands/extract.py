@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from .. import dates, pipeline, rdf, stream, text as text_mod
+from .. import dates, rdf, text as text_mod
 from ..fileio import check_output, write_atomic
 
 
@@ -25,6 +25,8 @@ def extract(inputs: tuple[str, ...], output: str, date: str | None, base: str) -
     Example:
       kg extract examples/kuaishou-2022-09.txt -o kuaishou.ttl
     """
+    from .. import pipeline, stream  # the extractor (and jieba) only when a command runs
+
     # every check a user can fail comes before the work, which may take minutes
     rdf.check_base(base)
     if not base.endswith(("/", "#")):

@@ -127,8 +127,8 @@ def chain(name: str, graph_file: str, as_json: bool) -> None:
     G = _load(graph_file)
     person = resolve(G, name, ("person",), "person", graph_file)
     nodes = kgg.reporting_chain(G, person)
-    links = [{"from": a, "to": b, "source": _line(G, a, b, "reportsTo").get("source")}
-             for a, b in zip(nodes, nodes[1:])]
+    links: list[dict[str, Any]] = [{"from": a, "to": b, "source": _line(G, a, b, "reportsTo").get("source")}
+                                   for a, b in zip(nodes, nodes[1:])]
     if as_json:
         _emit_json({"person": _node(G, person), "chain": [_node(G, n) for n in nodes],
                     "links": [{**link, "from_label": kgg.label(G, link["from"]),
@@ -152,7 +152,7 @@ def reports(name: str, graph_file: str, as_json: bool) -> None:
     G = _load(graph_file)
     person = resolve(G, name, ("person",), "person", graph_file)
     below = kgg.all_reports(G, person)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for n, level in below:
         boss = next((b for b in kgg.reporting_chain(G, n)[1:2]), None)
         rows.append({"person": _node(G, n), "level": level, "reports_to": boss,

@@ -1,0 +1,55 @@
+"""kg segments with a jieba tokenizer of its own: jieba's global one (and its logger) stay as they were."""
+import subprocess
+import sys
+import textwrap
+
+import jieba
+
+from kg import segment
+
+from conftest import ROOT, subprocess_env
+
+CHECK = textwrap.dedent("""
+    import hashlib, logging, sys
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    jieba.dt.initialize()
+    jieba.setLogLevel(logging.DEBUG)
+    def state():
+        words = sorted(jieba.dt.FREQ.items())
+        return len(words), hashlib.sha256(repr(words).encode()).hexdigest(), jieba.dt.total
+    before = state()
+    seg_before = jieba.lcut("快手宣布成立商业生态委员会,由CEO程一晓担任主席。")
+    import kg
+    doc = kg.extract(open(sys.argv[1], encoding="utf-8").read())
+    assert doc.facts, "the seed article has facts"
+    after = state()
+    assert after == before, (before, after)
+    assert jieba.lcut("快手宣布成立商业生态委员会,由CEO程一晓担任主席。") == seg_before
+    assert jieba.default_logger.level == logging.DEBUG, jieba.default_logger.level
+    print("ok", after[0], after[2])
+""")
+
+
+def test_jieba_global_tokenizer_untouched_by_extraction():
+    seed = ROOT / "examples" / "kuaishou-2022-09.txt"
+    out = subprocess.run([sys.executable, "-c", CHECK, str(seed)], capture_output=True, text=True,
+                         env=subprocess_env(), cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("ok ")
+    # kg's own initialize is quiet
+    assert "Building prefix dict" not in out.stderr
+
+
+def test_own_tokenizer_knows_kg_words(seed_doc):
+    tk = segment.tokenizer()
+    assert tk is not jieba.dt
+    assert segment.tokenizer() is tk  # built once
+    assert "商业生态委员会" not in jieba.dt.FREQ
+    assert "首席执行官" in tk.FREQ
+
+
+def test_word_tag_reads_the_dictionary():
+    assert segment.word_tag("同时") is not None
+    assert segment.is_common_word("同时")
+    assert segment.word_tag("程一晓") is None
