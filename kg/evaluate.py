@@ -157,6 +157,11 @@ class Report:
         return line + (f" failures {len(self.failures)}" if self.failures else "")
 
 
+def combine(reports: Iterable[Report]) -> Report:
+    """One report over the articles of several (the gold sets scored together)."""
+    return Report([a for r in reports for a in r.articles])
+
+
 def _sum(counts: Iterable[Counts]) -> Counts:
     total = Counts()
     for c in counts:

@@ -38,6 +38,7 @@ def rules() -> list[tuple[Callable, re.Pattern]]:
             out.append((getattr(_Sentence, handler), re.compile(pattern)))
     return out
 _RELATIVE = "的"  # ends a clause that describes the noun after it
+_CLAUSE_ENDS = frozenset(",wbPORD")  # what a describing clause cannot reach back over
 _TRANSPARENT = re.compile(r"^[\s()（）“”\"'《》·\-。!?！？…]*$")
 
 
@@ -67,6 +68,10 @@ def tokenize(doc: Document, sentence: int, items: list[Mention], text: str) -> l
     for m in items:
         if m.start > pos:
             gap(text[pos:m.start], m.kind == "person")
+            if m.kind == "person" and text[pos:m.start].endswith(_RELATIVE):
+                # "负责人为此前主导割草机项目的叶舟": the cue words of the describing clause are read for nothing
+                while out and out[-1].tag not in _CLAUSE_ENDS:
+                    out.pop()
         pos = max(pos, m.end)
         if m.kind == "person":
             out.append(Tok("P", doc.links.get(mention_key(m)), m))

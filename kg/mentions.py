@@ -707,13 +707,14 @@ def _find_context_orgs(sp: _Spans, lx: Lexicon) -> None:
 
 def _standalone(text: str, start: int, end: int, sp: _Spans) -> bool:
     """jieba puts word boundaries at ``start`` and ``end`` (the characters form no word with their
-    neighbours); a mention just before is a boundary of its own ("蔡崇信任": 信 belongs to the name)."""
+    neighbours); a mention just before or after is a boundary of its own ("蔡崇信任": 信 belongs to the name)."""
     lo = start if sp.ending_at(start) is not None else max(0, start - 3)
     pos, bounds = lo, {lo}
     for tok in tokens(text[lo:end + 3]):
         pos += len(tok)
         bounds.add(pos)
-    return start in bounds and end in bounds
+    # "分别为何宇航": a mention just after is a boundary too (为何 is a word, but 何 starts the name)
+    return start in bounds and (end in bounds or sp.starting_at(end) is not None)
 
 
 def _find_cues(sp: _Spans, lx: Lexicon) -> None:

@@ -1,0 +1,172 @@
+"""Every genre of org-change writing (issue 11): announcements, memos, media, Traditional Chinese,
+reorganizations. The sentences are made up for these tests, one per construction; the gold files
+(tests/data/dev-genres.gold.jsonl) are scored by test_evaluate.py."""
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Namespace
+from rdflib.namespace import RDF, SKOS
+
+import kg
+from kg.lexicon import load
+
+DATA = Path(__file__).parent / "data"
+ORG = Namespace("http://www.w3.org/ns/org#")
+
+
+def facts(text: str, date: str = "2023-05-01") -> set[tuple]:
+    """(kind, subject label, object label, role id, status) of every fact the text yields."""
+    doc = kg.extract(text, date=date)
+    out = set()
+    for f in doc.facts:
+        obj = doc.entities[f.object].label if f.object in doc.entities else None
+        out.add((f.kind, doc.entities[f.subject].label, obj, f.role, f.status))
+    return out
+
+
+def post(person, org, role, status="current"):
+    return ("post", person, org, role, status)
+
+
+# -- announcements (公告) ----------------------------------------------------------------------
+
+ANNOUNCEMENT = (
+    "江苏华泰科技股份有限公司(以下简称\"公司\")董事会于近日收到董事长高国和先生的书面辞职报告。"
+    "高国和先生因个人原因申请辞去公司董事长及董事会战略委员会主任委员职务,辞职后仍担任公司董事。\n"
+    "公司副总经理李明先生因工作调整辞去公司副总经理职务,辞职后不再担任公司任何职务。\n"
+    "同意选举张伟先生为公司第四届董事会董事长。\n"
+    "审计委员会:顾文华(主任委员)、周明、沈慧;\n"
+    "公司总经理:何文斌;\n"
+)
+
+
+@pytest.fixture(scope="module")
+def announcement():
+    return facts(ANNOUNCEMENT)
+
+
+def test_a_name_ends_where_a_form_of_address_begins(announcement):
+    company = "江苏华泰科技股份有限公司"
+    assert post("高国和", company, "chairman", "former") in announcement
+
+
+def test_posts_kept_after_resigning_others(announcement):
+    assert post("高国和", company := "江苏华泰科技股份有限公司", "director") in announcement
+    assert post("高国和", "战略委员会", "chair", "former") in announcement
+    assert post("李明", company, "deputy-general-manager", "former") in announcement
+
+
+def test_the_board_is_the_company(announcement):
+    """"公司第四届董事会董事长" is the company's chairman; no organization is named 董事会."""
+    assert post("张伟", "江苏华泰科技股份有限公司", "chairman") in announcement
+    assert not any("董事会" in (f[2] or "") for f in announcement)
+
+
+def test_committee_roster(announcement):
+    assert post("顾文华", "审计委员会", "chair") in announcement
+    assert ("memberOf", "周明", "审计委员会", None, "current") in announcement
+    assert post("沈慧", "审计委员会", "member") in announcement
+    assert ("unitOf", "审计委员会", "江苏华泰科技股份有限公司", None, "current") in announcement
+
+
+def test_title_colon_name_line(announcement):
+    assert post("何文斌", "江苏华泰科技股份有限公司", "general-manager") in announcement
+
+
+def test_a_list_of_names_shares_its_verb():
+    out = facts("星河集团公告:张华、李强、王芳当选副董事长。")
+    for name in ("张华", "李强", "王芳"):
+        assert post(name, "星河集团", "vice-chairman") in out
+
+
+def test_founders_and_ages():
+    out = facts("腾飞集团由王建林于1998年创办。王建林,腾飞集团的创始人,今年52岁。")
+    assert post("王建林", "腾飞集团", "founder") in out
+    doc = kg.extract("王建林,腾飞集团的创始人,今年52岁。", date="2023-05-01")
+    assert all(f.date != "2023" for f in doc.facts)  # an age is no date
+
+
+# -- memos and media ----------------------------------------------------------------------------
+
+def test_a_company_the_model_tags():
+    out = facts("蓝海科技宣布,任命王磊为公司首席财务官,向首席执行官陈晨汇报。")
+    assert post("王磊", "蓝海科技", "cfo") in out
+    assert ("reportsTo", "王磊", "陈晨", None, "current") in out
+
+
+def test_a_company_described_before_its_name():
+    out = facts("36氪获悉,家用机器人公司星曜机器人近日任命陈思源为COO。")
+    assert post("陈思源", "星曜机器人", "coo") in out
+    assert not any(f[2] == "家用机器人公司" for f in out)
+
+
+def test_the_kind_alone_refers_to_the_unit_just_set_up():
+    out = facts("鲸帆科技成立商家服务事业群,由高级副总裁程立伟担任事业群总裁。")
+    assert post("程立伟", "商家服务事业群", "president") in out
+
+
+def test_a_clause_ending_in_de_describes_the_person():
+    out = facts("星曜机器人新设了庭院机器人事业部,负责人为此前主导割草机项目的叶舟。")
+    assert post("叶舟", "庭院机器人事业部", "head") in out
+
+
+def test_retiring_and_taken_over():
+    out = facts("据报道,联发科执行长蔡力行将于年底退休,由副董事长谢清江接任。")
+    assert post("谢清江", "联发科", "ceo") in out
+    assert post("蔡力行", "联发科", "ceo", "former") in out
+
+
+# -- Traditional Chinese --------------------------------------------------------------------------
+
+def test_traditional_text_keeps_its_script_and_the_simplified_iri():
+    text = "恒信地產控股有限公司(「本公司」)董事會宣佈,陳志明先生已獲委任為本公司執行董事兼行政總裁。"
+    out = facts(text)
+    assert post("陳志明", "恒信地產控股有限公司", "ceo") in out
+    graph = kg.to_rdf(kg.extract(text))
+    simplified = kg.to_rdf(kg.extract("恒信地产控股有限公司董事会宣布,陈志明先生获委任为本公司行政总裁。"))
+    person = lambda g: {s for s in g.subjects(RDF.type, None) if "/person/" in str(s)}  # noqa: E731
+    assert person(graph) == person(simplified)  # 陳/陈: one IRI
+    labels = {str(o) for o in graph.objects(next(iter(person(graph))), SKOS.altLabel)}
+    assert "陈志明" in labels
+
+
+# -- reorganizations ----------------------------------------------------------------------------
+
+def test_units_listed_after_an_establishing_cue():
+    out = facts("星河集团设立三大事业群:消费者事业群、企业服务事业群和国际事业群。")
+    units = {f[1] for f in out if f[0] == "established"}
+    assert units == {"消费者事业群", "企业服务事业群", "国际事业群"}
+
+
+def test_respectively_pairs_units_and_heads():
+    out = facts("惠邻超市新设大卖场事业部、社区店事业部两个业态事业部,负责人分别为何宇航、欧晓彤。")
+    assert post("何宇航", "大卖场事业部", "head") in out
+    assert post("欧晓彤", "社区店事业部", "head") in out
+
+
+def test_table_rows():
+    out = facts("星河集团任命如下:\n张三 | 总裁 | 智能云事业群\n李四 | 副总裁 | 智能云事业群\n")
+    assert post("张三", "智能云事业群", "president") in out
+    assert post("李四", "智能云事业群", "vice-president") in out
+
+
+# -- no generic word is ever an organization -----------------------------------------------------
+
+GENERIC = {"公司", "本公司", "集团", "本集团", "董事会", "监事会", "有限公司", "股份有限公司", "委员会", "本行"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["dev", "dev-genres", "seed"])
+def test_no_generic_word_or_verb_phrase_is_an_organization(name):
+    boundaries = load().boundaries
+    bad = []
+    for line in (DATA / f"{name}.gold.jsonl").read_text(encoding="utf-8").splitlines():
+        article = json.loads(line)
+        graph = kg.to_rdf(kg.extract(article["text"]))
+        for cls in (ORG.FormalOrganization, ORG.OrganizationalUnit):
+            for node in graph.subjects(RDF.type, cls):
+                label = str(graph.value(node, SKOS.prefLabel))
+                if label in GENERIC or any(label.startswith(w) for w in boundaries):
+                    bad.append((article["id"], label))
+    assert not bad
