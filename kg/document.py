@@ -49,6 +49,7 @@ class Entity:
     english: set[str] = field(default_factory=set)  # English names given in the text
     core: str = ""  # units: the name without parent and suffix, what short and long forms share
     written: str = ""  # the name in the script of the text when that is not the one analysed (Traditional)
+    unnamed: bool = False  # a company the text calls only "公司"/"集团": one per document, never merged
 
     @property
     def label(self) -> str:

@@ -24,6 +24,7 @@ _LATIN_UNIT = re.compile(r"(?:部门|团队|业务|平台)\s*([A-Z][A-Za-z0-9]+)
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\.&\-]*(?:\s[A-Z][A-Za-z0-9]*)*")
 _LIST_SEP = re.compile(r"[、,]|和|及")
 _TERM = compile_rows("org_prefixes.tsv", "term")  # "第三届": which term of a board, not which board
+_SALUTATION = compile_rows("org_prefixes.tsv", "salutation")  # "各位鲸帆人:"
 _COUNT = compile_rows("org_prefixes.tsv", "count")  # "三大": a number of units
 _MODEL_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
 _JOINED_NAME = re.compile(f"(?:^|[,，:：;；、和及]|成立|设立|组建|新设立|新设|新成立)([{CJK}A-Za-z]{{1,3}}与)$")
@@ -92,6 +93,7 @@ def find_mentions(doc: Document) -> Document:
             sp.add("date", d.start, d.end, d.value)
         _find_companies(sp, lx, aliases)
         _find_model_companies(sp, found, lx)
+        _find_addressed_companies(sp, lx)
         _find_roles(sp, lx)
         _find_persons(sp, lx, known_people, found)
         spans_by_sentence.append(sp)
@@ -117,6 +119,8 @@ def find_mentions(doc: Document) -> Document:
                 u = known_units[sp.text[start:end]]
                 _drop_inner_orgs(sp, start, end)  # "阿里云智能" holds the company name 阿里
                 sp.add("org", start, end, u.value, u.label, u.parent)
+    if not any(m.kind == "org" and m.value == "company" for sp in spans_by_sentence for m in sp.items):
+        _find_announcer(spans_by_sentence, lx)
     company_named = False
     for sp in spans_by_sentence:
         _board_references(sp, lx)
@@ -180,6 +184,38 @@ def _find_model_companies(sp: _Spans, found: list[ner.Span], lx: Lexicon) -> Non
                 or not _starts_word(sp, end) or is_common_word(name):
             continue  # a unit ("战略投资部") is read by its suffix; "云计|算" ends inside a word
         sp.add("org", start, end, "company", name)
+
+
+def _find_announcer(spans: list[_Spans], lx: Lexicon) -> None:
+    """An article that names no company by suffix, gazetteer or model: who announces the change at the
+    start of a sentence ("华岳重工今日发布…", "经星河研究决定" is not one) is the company."""
+    announce = cue_pattern("announce")
+    for sp in spans:
+        for m in announce.finditer(sp.text):
+            start = m.start()
+            while start > 0 and _CJK_RUN.fullmatch(sp.text[start - 1]) and sp.free(start - 1, start):
+                start -= 1
+            if start > 0 and sp.text[start - 1] not in ",，:：。 \n":
+                continue  # the name must begin the clause
+            end = _name_end(sp, start, lx, limit=m.start() - start)
+            if end - start >= 2 and not is_common_word(sp.text[start:end]):
+                sp.add("org", start, end, "company", sp.text[start:end])
+                return
+
+
+def _find_addressed_companies(sp: _Spans, lx: Lexicon) -> None:
+    """A memo names its company where it addresses the staff: "昕途汽车全体员工", "各位鲸帆人:"."""
+    for m in _SALUTATION.finditer(sp.text):
+        if sp.free(m.start(1), m.end(1)) and not is_common_word(m.group(1)):
+            sp.add("org", m.start(1), m.end(1), "company", m.group(1))
+    for m in cue_pattern("staff").finditer(sp.text):
+        start = m.start()
+        while start > 0 and _CJK_RUN.fullmatch(sp.text[start - 1]) and m.start() - start < 10 \
+                and sp.free(start - 1, start):
+            start -= 1
+        start = _trim_left(sp.text, start, m.start(), lx)
+        if m.start() - start >= 2 and not is_common_word(sp.text[start:m.start()]):
+            sp.add("org", start, m.start(), "company", sp.text[start:m.start()])
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:

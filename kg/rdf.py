@@ -116,7 +116,8 @@ class _Builder:
                 # a pinyin name in English ("Cheng Yixiao") mints the IRI of 程一晓
                 iri = f"{self.base}person/{slug(pinyin_form(e.name) or e.name)}"
             elif e.kind == "company":
-                iri = f"{self.base}org/{slug(e.name)}"
+                # a company the text never names is this document's own: it merges with no other
+                iri = f"{self.base}org/{slug(e.name)}" + (f"-{self.doc.id}" if e.unnamed else "")
             else:
                 parent = self.iri(e.parent)[len(self.base) + len("org/"):] + "/" if e.parent else ""
                 iri = f"{self.base}org/{parent}{slug(e.core or e.name)}"
@@ -157,8 +158,9 @@ class _Builder:
             self.add(node, RDF.type, cls)
             if e.kind == "committee":
                 self.add(node, RDF.type, OC.Committee)
-            self.add(node, SKOS.prefLabel, literal(e.label))
-            for label in sorted((e.labels | e.english | {e.name}) - {e.label}):
+            label = f"{e.label} [{self.doc.id[:8]}]" if e.unnamed else e.label  # "公司" is no name of its own
+            self.add(node, SKOS.prefLabel, literal(label))
+            for label in sorted((e.labels | e.english | {e.name}) - {label}):
                 self.add(node, SKOS.altLabel, literal(label))
         return node
 

@@ -128,6 +128,8 @@ def _resolve_orgs(doc: Document) -> None:
         refs = [m.text for m in doc.mentions if m.kind == "cue" and m.value == "orgref"]
         words = sorted((w for w, tag in lx.cues.items() if tag == "orgref"), key=len, reverse=True)
         main = next((w for r in refs for w in words if r.startswith(w)), None)  # 公司, 本行
+        if main:
+            doc.entities[f"org:{main}"] = Entity(f"org:{main}", "company", main, {main}, unnamed=True)
     doc.main_org = f"org:{main}" if main else None
 
     def company_key(name: str) -> str:
