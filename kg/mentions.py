@@ -126,7 +126,7 @@ def find_mentions(doc: Document) -> Document:
         _board_references(sp, lx)
         _described_companies(sp, lx)
         _drop_generic_orgs(sp, lx)
-        company_named = _first_group_is_company(sp, company_named)
+        company_named = _first_group_is_company(sp, company_named, lx)
         doc.mentions.extend(sorted(sp.items, key=lambda m: m.start))
     return doc
 
@@ -601,7 +601,7 @@ def _drop_generic_orgs(sp: _Spans, lx: Lexicon) -> None:
                 sp.add("cue", m.start, m.end, "orgref")
 
 
-def _first_group_is_company(sp: _Spans, company_named: bool) -> bool:
+def _first_group_is_company(sp: _Spans, company_named: bool, lx: Lexicon) -> bool:
     """"华岳重工集团组织架构调整": a …集团 named before any company is the company itself, not one of its
     business groups (阿里云智能集团 comes after 阿里巴巴). Returns whether a company has been named."""
     for m in sorted(sp.items, key=lambda m: m.start):
@@ -609,7 +609,8 @@ def _first_group_is_company(sp: _Spans, company_named: bool) -> bool:
             continue
         if m.value == "company":
             return True
-        if not company_named and not m.parent and m.text.endswith(_GROUP):
+        known = next(lx.companies_matcher.finditer(m.text), None)
+        if not company_named and not m.parent and m.text.endswith(_GROUP) and not (known and known[0] == 0):
             sp.remove(m)
             sp.add("org", m.start, m.end, "company", m.label or m.text)
             return True
@@ -700,6 +701,7 @@ def _find_context_orgs(sp: _Spans, lx: Lexicon) -> None:
             if nxt.kind == "role" and _CJK_RUN.fullmatch(name) and is_common_word(name) and len(name) <= 2:
                 continue
             if _CJK_RUN.fullmatch(name) or _LATIN_WORD.fullmatch(name):
+                # "麦穗生鲜CEO": a name before a post of a whole company names a company
                 # "麦穗生鲜CEO": a name before a post of a whole company names a company
                 kind = "company" if nxt.kind == "role" and not by and nxt.value in lx.company_roles else "unit"
                 if kind == "company" and any(len(t) > 1 and word_tag(t) == "v" for t in tokens(name)):
