@@ -538,10 +538,12 @@ class _Extractor:
         return ds[0][1] if ds else None
 
     def recent_appointees(self, sentence: int, boss: str) -> list[str]:
-        """Heads appointed in the sentences just before ("各事业部总经理均向X汇报" after a list of units)."""
+        """Heads appointed in the sentences just before ("各事业部总经理均向X汇报" after a list of units);
+        not the memo's writer, who appointed them."""
         out: list[str] = []
         for f in self.doc.facts:
-            if f.kind == "post" and f.status == "current" and sentence - f.sentence <= _GROUP_WINDOW and f.subject != boss \
+            if f.kind == "post" and f.status == "current" and sentence - f.sentence <= _GROUP_WINDOW \
+                    and f.subject not in (boss, self.narrator) \
                     and f.subject not in out and load().roles[f.role].head and f.object != self.doc.main_org:
                 out.append(f.subject)
         return out

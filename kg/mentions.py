@@ -84,19 +84,23 @@ def find_mentions(doc: Document) -> Document:
     known_people: dict[str, str] = {}  # surface form -> English name given in the text ("" if none)
     aliases = _declared_aliases(doc.text)
     year_hint = doc.date.year if doc.date else _latest_year(doc.text)
-    spans_by_sentence = []
     read = [sent for sent in doc.sentences if not sent.noise]
-    names = ner.tagger().entities([sent.text for sent in read])
-    for sent, found in zip(read, names):
-        sp = _Spans(sent.text, sent.index)
-        for d in dates_mod.find_dates(sent.text, doc.date, year_hint):
+    spans_by_sentence = [_Spans(sent.text, sent.index) for sent in read]
+    for sp in spans_by_sentence:
+        for d in dates_mod.find_dates(sp.text, doc.date, year_hint):
             sp.add("date", d.start, d.end, d.value)
         _find_companies(sp, lx, aliases)
-        _find_model_companies(sp, found, lx)
+    # an article about a company the gazetteer knows: the names it does not know are mostly that company's
+    # units and brands (抖音, TikTok); in any other article, mostly companies
+    known_company = any(m.kind == "org" and m.label.lower() in lx.companies for sp in spans_by_sentence
+                        for m in sp.items)
+    names = ner.tagger().entities([sent.text for sent in read])
+    for sp, found in zip(spans_by_sentence, names):
+        if not known_company:
+            _find_model_companies(sp, found, lx)
         _find_addressed_companies(sp, lx)
         _find_roles(sp, lx)
         _find_persons(sp, lx, known_people, found)
-        spans_by_sentence.append(sp)
     if spans_by_sentence:
         _find_signature(spans_by_sentence[-1], lx, known_people)
     _drop_unstable_names(spans_by_sentence, known_people, doc.text)
@@ -106,7 +110,7 @@ def find_mentions(doc: Document) -> Document:
         _find_known_persons(sp, known_people, lx)
         _find_units(sp, lx)
         _find_cues(sp, lx)
-        _find_context_orgs(sp, lx)
+        _find_context_orgs(sp, lx, known_company)
     companies = {m.label or m.text for sp in spans_by_sentence for m in sp.items if m.kind == "org" and m.value == "company"}
     for sp in spans_by_sentence:  # "美晴集团" a company in the headline is a company wherever it is named
         for m in [m for m in sp.items if m.kind == "org" and m.value != "company" and m.text in companies]:
@@ -150,8 +154,8 @@ def _declared_aliases(text: str) -> dict[str, str]:
 
 def _find_companies(sp: _Spans, lx: Lexicon, aliases: dict[str, str]) -> None:
     for start, end in lx.companies_matcher.finditer(sp.text):
-        if end - start <= 2 and _inside_word(sp.text, start, end):
-            continue  # "增长和" is not 长和
+        if end - start <= 2 and (_inside_word(sp.text, start, end) or _inside_title(sp.text, start, end, lx)):
+            continue  # "增长和", "董事长和CEO" name no 长和
         sp.add("org", start, end, "company", lx.companies[sp.text[start:end].lower()].name)
     for short, full in aliases.items():
         if short in lx.cues:  # "公司", "本行": references to the company, not names
@@ -216,6 +220,13 @@ def _find_addressed_companies(sp: _Spans, lx: Lexicon) -> None:
         start = _trim_left(sp.text, start, m.start(), lx)
         if m.start() - start >= 2 and not is_common_word(sp.text[start:m.start()]):
             sp.add("org", start, m.start(), "company", sp.text[start:m.start()])
+
+
+def _inside_title(text: str, start: int, end: int, lx: Lexicon) -> bool:
+    """A title overlaps the span ("董事长和": 长 ends 董事长)."""
+    lo = max(0, start - _LONGEST_TITLE)
+    return any(s < start < e or s < end < e for s, e in ((lo + a, lo + b) for a, b in
+                                                           lx.roles_matcher.finditer(text[lo:end + _LONGEST_TITLE])))
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
@@ -508,6 +519,7 @@ _BOUNDARY_TAGS = frozenset("pcdum")
 _NOT_IN_NAME_TAGS = frozenset("pcdumtrvf")  # … nor end one that follows its description (verbs, times too)
 _NAME_TAGS = frozenset("nxj")  # nouns, unknown words, abbreviations: what a company's name is made of
 _SHORT_NAME = 2  # a model's organization this short was likely cut ("芯澜" of 芯澜半导体)
+_LONGEST_TITLE = 8  # how far around a short company name to look for a title it would cut
 _WORD_NOT_UNIT = 2  # a dictionary word ending in a suffix this short is an ordinary word (外部, 干部)
 _GENERIC_COMPANY = "公司"
 _GROUP = "集团"  # a business group of a company, or the company itself (see _first_group_is_company)  # the suffix a description of a company ends with ("家用机器人公司")
@@ -670,7 +682,7 @@ def _after_cue(text: str, pos: int, tag: str) -> bool:
     return any(m.end() == pos for m in cue_pattern(tag).finditer(text, max(0, pos - 8), pos))
 
 
-def _find_context_orgs(sp: _Spans, lx: Lexicon) -> None:
+def _find_context_orgs(sp: _Spans, lx: Lexicon, known_company: bool = False) -> None:
     """Names with no suffix, known by what follows them: "抖音由张楠担任CEO", "火山引擎总裁为谭待"."""
     text = sp.text
     items = sorted(sp.items, key=lambda m: m.start)
@@ -703,7 +715,8 @@ def _find_context_orgs(sp: _Spans, lx: Lexicon) -> None:
             if _CJK_RUN.fullmatch(name) or _LATIN_WORD.fullmatch(name):
                 # "麦穗生鲜CEO": a name before a post of a whole company names a company
                 # "麦穗生鲜CEO": a name before a post of a whole company names a company
-                kind = "company" if nxt.kind == "role" and not by and nxt.value in lx.company_roles else "unit"
+                kind = "company" if nxt.kind == "role" and not by and nxt.value in lx.company_roles \
+                    and not known_company else "unit"
                 if kind == "company" and any(len(t) > 1 and word_tag(t) == "v" for t in tokens(name)):
                     continue  # "会议应出席董事9名": a clause, not a name
                 sp.add("org", start, start + len(name), kind, name)
