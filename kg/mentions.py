@@ -503,10 +503,13 @@ def _find_known_persons(sp: _Spans, known: dict[str, str], lx: Lexicon) -> None:
 
 def _trim_left(text: str, start: int, end: int, lx: Lexicon) -> int:
     """Move ``start`` right past the last boundary word in text[start:end] (by jieba tokens)."""
-    pos, cut = start, start
+    pos, cut, depth = start, start, 0
     toks = tokens(text[start:end])
     for n, tok in enumerate(toks):
         pos += len(tok)
+        depth += (tok in "(（") - (tok in ")）")
+        if depth > 0 or tok in ")）":
+            continue  # "惠邻超市(集团)有限公司": what the parenthesis holds is part of the name
         if tok in lx.boundaries or (tok in lx.cues and lx.cues[tok] != "this") or tok in lx.role_by_form:
             cut = pos
         elif n < len(toks) - 1 and (word_tag(tok) or "x")[0] in _BOUNDARY_TAGS:
