@@ -239,14 +239,31 @@ class _Sentence:
     def apposition(self, m):
         person = self.toks[m.start(1)].key
         self.ex.subject = self.ex.subject or person
-        for org, role, former in self.chain(m.start(), m.start(1)):
-            n = len(self.ex.doc.facts)
-            self.post(person, org, role, "former" if former else "current")
-            if len(self.ex.doc.facts) > n:  # a title says what holds, not when it began or ended
-                fact = self.ex.doc.facts[-1]
-                fact.date = fact.start = fact.end = None
-                if not former:
-                    self.ex.weak.add(id(fact))
+        chain = self.chain(m.start(), m.start(1))
+        for holder in [person] + self.addressed_list(m.start(1)):
+            for org, role, former in chain:
+                n = len(self.ex.doc.facts)
+                self.post(holder, org, role, "former" if former else "current")
+                if len(self.ex.doc.facts) > n:  # a title says what holds, not when it began or ended
+                    fact = self.ex.doc.facts[-1]
+                    fact.date = fact.start = fact.end = None
+                    if not former:
+                        self.ex.weak.add(id(fact))
+
+    def addressed_list(self, k: int) -> list[str]:
+        """"独立非执行董事邝国华先生、梁兆康先生及杜雅文女士": in an announcement's list of names, each with a
+        form of address, the title before the first is every one's."""
+        out: list[str] = []
+        while self.addressed(k) and k + 2 < len(self.toks) and self.toks[k + 1].tag in "sj" \
+                and self.toks[k + 2].tag == "P" and self.addressed(k + 2):
+            k += 2
+            out.append(self.toks[k].key)
+        return out
+
+    def addressed(self, k: int) -> bool:
+        mention = self.toks[k].m
+        text = self.ex.doc.sentences[self.index].text
+        return mention is not None and any(text.startswith(h, mention.end) for h in load().honorifics)
 
     def by(self, m):
         """"抖音由张楠担任CEO", "由CEO程一晓担任主席", "网易有道由CEO周枫负责"."""

@@ -82,7 +82,10 @@ def find_mentions(doc: Document) -> Document:
     """Add the mentions of every sentence to ``doc.mentions`` (sorted by sentence, then offset)."""
     lx = load()
     known_people: dict[str, str] = {}  # surface form -> English name given in the text ("" if none)
-    aliases = _declared_aliases(doc.text)
+    aliases = _declared_aliases(doc.text, lx)
+    declared = [full for short, full in aliases.items() if lx.cues.get(short) == "orgref"]
+    if declared:  # "X股份有限公司(以下简称"公司")", "(「本公司」)": the company the article is about
+        doc.main_org = f"org:{declared[0]}"
     year_hint = doc.date.year if doc.date else _latest_year(doc.text)
     read = [sent for sent in doc.sentences if not sent.noise]
     spans_by_sentence = [_Spans(sent.text, sent.index) for sent in read]
@@ -141,14 +144,15 @@ def _latest_year(text: str) -> int | None:
     return max(years) if years else None
 
 
-def _declared_aliases(text: str) -> dict[str, str]:
+def _declared_aliases(text: str, lx: Lexicon) -> dict[str, str]:
     """"宁德时代新能源科技股份有限公司(以下简称"宁德时代")": short form -> full name."""
     out = {}
     if "简称" not in text and "「" not in text:  # the regex below is slow to fail on a long text
         return out
     # "(以下简称"X")", "(下称"X")", HK "(「本公司」)"
     for m in re.finditer(r"([^\s,，。(（]{2,40}?)[(（](?:以下简称|下称|简称)?[:：]?[“\"「]([^”\"」]{1,20})[”\"」]", text):
-        out[m.group(2)] = m.group(1)
+        if not lx.honorific_re.search(m.group(2)):  # "黎嘉明先生(「黎先生」)" defines a person's short form
+            out.setdefault(m.group(2), m.group(1))
     return out
 
 
@@ -472,6 +476,9 @@ def _add_given_names(known: dict[str, str], lx: Lexicon) -> None:
         given = name[1:]
         if len(name) == 3 and name[0] in lx.surnames and not is_common_word(given) and given not in known:
             known[given] = ""
+        if 2 <= len(name) <= 3 and name[0] in lx.surnames and _CJK_RUN.fullmatch(name):
+            for honorific in lx.honorifics:  # "黎先生" is 黎嘉明 in an announcement that names him in full
+                known.setdefault(name[0] + honorific, "")
 
 
 def _find_known_persons(sp: _Spans, known: dict[str, str], lx: Lexicon) -> None:

@@ -85,6 +85,9 @@ def _short_form_of(text: str, keys: dict[str, str]) -> str | None:
             return key  # "胡总" is 胡伟
         if "·" in full and text in full.split("·"):
             return key
+        if len(text) == 3 and text[1:] in load().honorifics and full[0] == text[0] and len(full) > 1 \
+                and not full.endswith(text[1:]):
+            return key  # "黎先生" is 黎嘉明
     return None
 
 
@@ -120,9 +123,12 @@ def _resolve_orgs(doc: Document) -> None:
     first = {}
     for n, m in named:
         first.setdefault(canonical[n], (m.sentence, m.start))
-    # the article's company: named often, and named first (headlines and leads name it)
+    # the article's company: the one a reference word is declared for ("(以下简称"公司")"), else the one
+    # named often and named first (headlines and leads name it)
     earliest = min(first, key=first.get) if first else None
-    main = min(counts, key=lambda n: (-(counts[n] + 2 * (n == earliest)), first[n])) if counts else None
+    declared = doc.main_org[len("org:"):] if doc.main_org else None
+    main = canonical.get(declared, declared) if declared in canonical else \
+        (min(counts, key=lambda n: (-(counts[n] + 2 * (n == earliest)), first[n])) if counts else None)
     if main is None:
         # an announcement that never names its company: "公司", "本行" still name one organization
         refs = [m.text for m in doc.mentions if m.kind == "cue" and m.value == "orgref"]
