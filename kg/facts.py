@@ -488,8 +488,8 @@ class _Extractor:
         this = {w for w, tag in load().cues.items() if tag == "this"}  # once per document
         # "新事业部", "该委员会", or the kind alone ("担任事业群总裁"): the unit just set up
         suffixes = load().suffixes
-        self.anaphoric = {k for k, e in doc.entities.items()
-                          if e.kind != "person" and (e.core in this or e.name in suffixes)}
+        self.anaphoric = {k for k, e in doc.entities.items() if e.kind != "person" and (
+            e.core in this or suffixes.get(e.name, ("company",))[0] != "company")}
         self.seen: set = set()
         self.weak: set[int] = set()  # ids of facts read from a title alone ("集团CEO徐雷"), not from a verb
         self.dates: dict[int, list[tuple[int, str]]] = {}

@@ -169,7 +169,7 @@ def _find_companies(sp: _Spans, lx: Lexicon, aliases: dict[str, str]) -> None:
     # "惠邻超市(集团)有限公司": a short parenthesis belongs to a registered name
     for m in re.finditer(r"(?:[^\s,，。:：;；、(（“\"]|[(（][^)）(（]{1,6}[)）]){2,30}?(?:股份有限公司|有限责任公司|有限公司)",
                          sp.text):
-        start = _trim_left(sp.text, m.start(), m.end() - 4, lx)
+        start = _trim_left(sp.text, m.start(), m.end() - 4, lx, registered=True)
         sp.add("org", start, m.end(), "company", sp.text[start:m.end()])
 
 
@@ -508,8 +508,9 @@ def _find_known_persons(sp: _Spans, known: dict[str, str], lx: Lexicon) -> None:
             sp.add("person", m.start(1), m.end(1), label=before.text)
 
 
-def _trim_left(text: str, start: int, end: int, lx: Lexicon) -> int:
-    """Move ``start`` right past the last boundary word in text[start:end] (by jieba tokens)."""
+def _trim_left(text: str, start: int, end: int, lx: Lexicon, registered: bool = False) -> int:
+    """Move ``start`` right past the last boundary word in text[start:end] (by jieba tokens).
+    ``registered``: a registered name, in which 集团 and 公司 are part of the name (华曜控股集团有限公司)."""
     pos, cut, depth = start, start, 0
     toks = tokens(text[start:end])
     for n, tok in enumerate(toks):
@@ -517,6 +518,8 @@ def _trim_left(text: str, start: int, end: int, lx: Lexicon) -> int:
         depth += (tok in "(（") - (tok in ")）")
         if depth > 0 or tok in ")）":
             continue  # "惠邻超市(集团)有限公司": what the parenthesis holds is part of the name
+        if registered and lx.cues.get(tok) == "orgref":
+            continue
         if tok in lx.boundaries or (tok in lx.cues and lx.cues[tok] != "this") or tok in lx.role_by_form:
             cut = pos
         elif n < len(toks) - 1 and (word_tag(tok) or "x")[0] in _BOUNDARY_TAGS:
