@@ -171,6 +171,16 @@ class _Sentence:
         """"火山引擎总裁为谭待", "庭院机器人事业部,负责人为此前主导割草机项目的叶舟"."""
         self.post(self.toks[m.start(2)].key, self.toks[m.start()].key, self.toks[m.start(1)])
 
+    def respectively_lead(self, m):
+        """"郑可欣、黄德明二人…,分别负责新能源板块和精密制造板块": the n-th person heads the n-th unit."""
+        people = [t.key for t in self.toks[m.start(1):m.end(1)] if t.tag == "P"]
+        units = [t.key for t in self.toks[m.start(3):m.end(3)] if t.tag == "O"]
+        if len(units) != len(people) or self.toks[m.start(2)].text != _RESPECTIVELY:
+            return
+        for unit, person in zip(units, people):
+            if self.ex.doc.entities[unit].kind != "company":
+                self.post(person, unit, _head_role())
+
     def respectively(self, m):
         """"新设大卖场事业部、社区店事业部两个事业部,负责人分别为何宇航、欧晓彤": the n-th person, the n-th unit."""
         units = [t.key for t in self.toks[m.start(1):m.end(1)] if t.tag == "O"]
