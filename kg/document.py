@@ -99,6 +99,9 @@ class Document:
     links: dict[tuple[int, int], str] = field(default_factory=dict)  # (sentence, start) -> entity key
     main_org: str | None = None  # the company the article is about ("公司", "本行" refer to it)
     written: str | None = None  # the text as written when ``text`` is its Simplified reading (same offsets)
+    # sentence -> the company in focus where a sentence begins with another one (a round-up of several
+    # companies' news: "瑞峰医疗昨晚公告,聘任孔令博为公司总裁"); "公司" and bare titles refer to it
+    focus: dict[int, str] = field(default_factory=dict)
     lang: str = "zh"  # "zh" or "en" (kg.en.text.detect): which components read it
 
     def as_written(self, sentence: Sentence) -> str:

@@ -545,7 +545,7 @@ class _Extractor:
                 if f.kind == "established" and f.subject and sentence - f.sentence <= 2:
                     if self.doc.entities[f.subject].name.endswith(hint) or hint in self.doc.entities[f.subject].name:
                         return f.subject
-        return self.doc.main_org
+        return self.doc.focus.get(sentence, self.doc.main_org)
 
     def sentence_date(self, sentence: int, before: int | None = None) -> str | None:
         """The date a sentence speaks of: its own date mention, else the latest one before it."""

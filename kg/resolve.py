@@ -161,10 +161,30 @@ def _resolve_orgs(doc: Document) -> None:
                 parent = doc.main_org if m.parent in lx.cues else company_key(m.parent)
             key = _unit_key(doc, m, parent, lx)
         doc.links[mention_key(m)] = key
-    # "公司", "本行", "集团": the company the article is about
+    _focus(doc)
+    # "公司", "本行", "集团": the company in focus, the one the article is about unless a sentence names another
     for m in doc.mentions:
-        if m.kind == "cue" and m.value == "orgref" and doc.main_org:
-            doc.links[mention_key(m)] = doc.main_org
+        if m.kind == "cue" and m.value == "orgref":
+            company = doc.focus.get(m.sentence, doc.main_org)
+            if company:
+                doc.links[mention_key(m)] = company
+
+
+def _focus(doc: Document) -> None:
+    """A sentence that begins with a company other than the article's puts that company in focus, until
+    a sentence begins with another company: the items of a round-up ("1. 瑞峰医疗:…", "泰丰银行董事会…")."""
+    first: dict[int, Mention] = {}
+    for m in doc.mentions:
+        if m.kind in ("org", "person", "role") and (m.sentence not in first or m.start < first[m.sentence].start):
+            first[m.sentence] = m
+    current = doc.main_org
+    for s in doc.sentences:
+        m = first.get(s.index)
+        lead = s.text[:m.start].strip(" -·•*.、0123456789一二三四五六七八九十()（）:：") if m is not None else None
+        if m is not None and m.kind == "org" and m.value == "company" and not lead:
+            current = doc.links.get(mention_key(m), current)
+        if current and current != doc.main_org:
+            doc.focus[s.index] = current
 
 
 def _short_company_forms(names: set[str], lx) -> dict[str, str]:
