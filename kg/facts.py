@@ -21,7 +21,7 @@ from .resolve import mention_key
 TAGS = {"appoint": "a", "leave": "l", "former": "f", "succeed": "y", "by": "b", "as": "w",
         "nominate": "n", "establish": "e", "under": "u", "toward": "x", "report": "h", "lead": "k",
         "members": "m", "consist": "z", "also": "j", "sep": "s", "group": "g", "self": "i",
-        "those": "t", "postword": "p", "orgref": "O", "found": "c"}
+        "those": "t", "postword": "p", "orgref": "O", "found": "c", "promote": "a"}
 _CLAUSE = re.compile(r"[,，;；:：|｜]")  # clause breaks, and the cells of a table row
 _TOPIC = re.compile(r"_?O,")  # "1. 阿里云智能集团:张勇兼任CEO"
 _SPEAKER = re.compile(r"P,")  # "蒋凡:"我们旗下…"": an interview answer, 我 is the speaker
@@ -209,8 +209,9 @@ class _Sentence:
 
     def established(self, m):
         cue, text = self.toks[m.start()].m, self.ex.doc.sentences[self.index].text
-        if text[cue.end:cue.end + 1] == "的" or text[cue.start - 1:cue.start] == "的":
-            return  # "新组建的团队", "委员会的成立是…": describes a unit, does not set one up
+        new = cue.text.startswith(_NEW)
+        if (text[cue.end:cue.end + 1] == "的" and not new) or text[cue.start - 1:cue.start] == "的":
+            return  # "组建的团队", "委员会的成立是…": describes a unit (but "新成立的执行委员会" is new)
         date = self.ex.sentence_date(self.index, before=m.start())
         for k in range(m.start(), m.end()):
             t = self.toks[k]
@@ -384,6 +385,8 @@ class _Sentence:
         status = "former" if t.tag == "f" else "current"
         if t.tag == "a" and t.text.startswith("接") and not roles:
             return
+        if t.m is not None and t.m.value == "promote" and roles:
+            self.ex.end_posts(person, self.index)  # "技术长林志远升任总经理": no longer CTO
         named = next((self.toks[k].key for k in range(i - 1, -1, -1)
                       if self.toks[k].tag == "O" and self.toks[k].m.kind == "org"), None)
         for org, role, former in roles:
@@ -466,6 +469,7 @@ class _Sentence:
                 self.ex.add(Fact("reportsTo", s, boss, self.index))
 
 
+_NEW = "新"  # "新成立的…": a unit set up just now
 _RESPECTIVELY = "分别"  # pairs two lists in order
 _ADVERBIAL = frozenset({"同时", "将", "均", "分别", "共同", "一同"})  # between a list of names and its verb
 
