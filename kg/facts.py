@@ -425,8 +425,16 @@ class _Sentence:
                 self.post(t.key, org, _member_role())
 
     def table_row(self, m):
-        """"张三 | 总裁 | 云事业群": a row of a table of posts."""
-        self.post(self.toks[m.start(1)].key, self.toks[m.start(3)].key, self.toks[m.start(2)])
+        """"张三 | 总裁 | 云事业群", "沈嘉明 | 董事长兼CEO | 曜石科技": a row of a table of posts."""
+        for role in self.toks[m.start(2):m.end(2)]:
+            if role.tag == "R":
+                self.post(self.toks[m.start(1)].key, self.toks[m.start(3)].key, role)
+
+    def unit_head(self, m):
+        """"合并为战略投资部,部长崔宏伟": a unit, then its head."""
+        unit, role = self.toks[m.start(1)].key, self.toks[m.start(2)]
+        if self.ex.doc.entities[unit].kind != "company" and load().roles[role.key].head:
+            self.post(self.toks[m.start(3)].key, unit, role)
 
     def leads(self, m):
         """"陈静将负责新成立的海外事业部": the person heads the unit."""

@@ -167,7 +167,7 @@ def _find_companies(sp: _Spans, lx: Lexicon, aliases: dict[str, str]) -> None:
         for m in re.finditer(re.escape(short), sp.text):
             sp.add("org", m.start(), m.end(), "company", full)
     # "惠邻超市(集团)有限公司": a short parenthesis belongs to a registered name
-    for m in re.finditer(r"(?:[^\s,，。:：;；、(（“\"]|[(（][^)）(（]{1,6}[)）]){2,30}?(?:股份有限公司|有限责任公司|有限公司)",
+    for m in re.finditer(r"(?:[^\s,，。:：;；、(（“\"]|[(（][^)）(（\s]{1,6}[)）]){2,30}?(?:股份有限公司|有限责任公司|有限公司)",
                          sp.text):
         start = _trim_left(sp.text, m.start(), m.end() - 4, lx, registered=True)
         sp.add("org", start, m.end(), "company", sp.text[start:m.end()])
