@@ -434,7 +434,7 @@ class _Sentence:
         """"合并为战略投资部,部长崔宏伟": a unit, then its head."""
         unit, role = self.toks[m.start(1)].key, self.toks[m.start(2)]
         if self.ex.doc.entities[unit].kind != "company" and load().roles[role.key].head:
-            self.post(self.toks[m.start(3)].key, unit, role)
+            self.retarget(self.toks[m.start(3)].key, role, unit)
 
     def leads(self, m):
         """"陈静将负责新成立的海外事业部": the person heads the unit."""
