@@ -21,7 +21,7 @@ from .resolve import mention_key
 TAGS = {"appoint": "a", "leave": "l", "former": "f", "succeed": "y", "by": "b", "as": "w",
         "nominate": "n", "establish": "e", "under": "u", "toward": "x", "report": "h", "lead": "k",
         "members": "m", "consist": "z", "also": "j", "sep": "s", "group": "g", "self": "i",
-        "those": "t", "postword": "p", "orgref": "O", "found": "c", "promote": "a"}
+        "those": "t", "postword": "p", "orgref": "O", "found": "c", "promote": "a", "dismiss": "d"}
 _CLAUSE = re.compile(r"[,，;；:：|｜]")  # clause breaks, and the cells of a table row
 _TOPIC = re.compile(r"_?O,")  # "1. 阿里云智能集团:张勇兼任CEO"
 _SPEAKER = re.compile(r"P,")  # "蒋凡:"我们旗下…"": an interview answer, 我 is the speaker
@@ -441,6 +441,14 @@ class _Sentence:
         unit = self.toks[m.start(2)].key
         if self.ex.doc.entities[unit].kind != "company":
             self.post(self.toks[m.start(1)].key, unit, _head_role())
+
+    def dismissed(self, m):
+        """"免去柯长青同志的集团海外事业部总经理职务": the person named after the verb leaves the posts."""
+        person = self.toks[m.start(1)].key if m.group(1) else self.ex.subject  # "免去其…职务"
+        if person is None:
+            return
+        for org, role, _former in self.chain(m.start(2), m.end(2)):
+            self.post(person, org, role, "former")
 
     def title_line(self, m):
         """"公司总经理:何文斌": a line that gives a post, then its holder."""
