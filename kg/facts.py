@@ -466,9 +466,14 @@ class _Sentence:
         self.post(self.toks[m.start(1)].key, self.toks[m.start(2)].key, self.toks[m.start(4)])
 
     def reports(self, m):
-        boss = self.ex.speaker_or_author() if m.group(1) == "i" else self.toks[m.start(1)].key
-        if boss is None:
-            return
+        """"王莆中将向王兴汇报"; "双线汇报给我和CTO范哲": to each of the bosses named."""
+        for n in (1, 2):
+            if m.group(n):
+                boss = self.ex.speaker_or_author() if m.group(n) == "i" else self.toks[m.start(n)].key
+                if boss is not None:
+                    self.reports_to(m, boss)
+
+    def reports_to(self, m, boss: str) -> None:
         subjects: list[str] = []
         k, group = m.start() - 1, False
         while k >= 0 and self.toks[k].tag in "PsORjf_g":
