@@ -23,7 +23,10 @@ def find(text: str, year: int | None) -> list[tuple[int, int, str]]:
     months = EnglishResources.load().months
     out = []
     for m in _pattern().finditer(text):
-        mon = months[(m.group("mon") or m.group("mon2") or m.group("mon3")).lower()]
+        word = m.group("mon") or m.group("mon2") or m.group("mon3")
+        if not word[:1].isupper() or (word.isupper() and len(word.rstrip(".")) <= 4):
+            continue  # "Art. 17 MAR" is a law, "may" a verb
+        mon = months[word.lower()]
         y = m.group("year") or m.group("year2") or m.group("year3") or year
         if y is None:
             continue

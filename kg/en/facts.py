@@ -19,12 +19,12 @@ from ..resolve import mention_key
 from .resources import EnglishResources
 from .text import is_list_item
 
-TAGS = {"appoint": "a", "as": "w", "leave": "l", "leaving": "v", "former": "f", "continue": "c",
+TAGS = {"appoint": "a", "as": "w", "succeeded_by": "b", "leave": "l", "leaving": "v", "former": "f", "continue": "c",
         "report": "h", "establish": "e", "lead": "k", "members": "m", "succeed": "y", "from": "r",
         "at": "t", "led": "g", "self": "i", "and": "j", "orgref": "O", "anaphor": "O"}
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 # what a rule reads through: spaces, quotes, possessive 's and articles ("head of the X department")
-_TRANSPARENT = re.compile(r"^(?:[\s\"“”'’.\-*•]|['’]s\b|\b(?:the|a|an)\b)*$", re.I)
+_TRANSPARENT = re.compile(r"^(?:[\s\"“”'’.\-*•\u3400-\u9fff·]|['’]s\b|\b(?:the|a|an|Mr|Mrs|Ms|Miss|Dr|Prof|Madam|Sir|Dame)\b)*$", re.I)
 _CHAIR_CUES = re.compile(r"chair", re.I)
 
 
@@ -79,7 +79,8 @@ def tokenize(doc: Document, ex: "_Extractor", items: list[Mention], text: str) -
             out.append(Tok(TAGS[m.value], key, m, m.text))
     if pos < len(text):
         gap(text[pos:])
-    return [t for t in out if t.key is not None or t.tag not in "PO"]
+    out = [t for t in out if t.key is not None or t.tag not in "PO"]
+    return [t for k, t in enumerate(out) if not (t.tag == "," and k and out[k - 1].tag == ",")]
 
 
 class _Sentence:
@@ -98,6 +99,16 @@ class _Sentence:
     # -- helpers --------------------------------------------------------------------------------
     def roles(self, group_start: int, group_end: int) -> list[Tok]:
         return [self.toks[k] for k in range(group_start, group_end) if self.toks[k].tag == "R"]
+
+    def role_orgs(self, start: int, end: int, org: str | None) -> list[tuple[Tok, str | None]]:
+        """Each title of toks[start:end] with its organization: the one right after it ("Member of the
+        Management Board and Chief Financial Officer"), else ``org``."""
+        out = []
+        for k in range(start, end):
+            if self.toks[k].tag == "R":
+                own = self.toks[k + 2].key if self.tags[k + 1:k + 3] == "tO" and k + 2 < end else None
+                out.append((self.toks[k], own or org))
+        return out
 
     def org_of(self, m: re.Match, group: int) -> str | None:
         """The organization a group names; "the company's picking systems business" is the unit."""
@@ -129,6 +140,16 @@ class _Sentence:
                 return f"{role.text} {' '.join(w for w in words if w[:1].isupper() or w == '&')}"
         return None
 
+    def subject_org(self, i: int) -> str | None:
+        """"JD.com on Tuesday named Xu Ran as chief executive": the company that opens the clause."""
+        for k in range(i - 1, max(-1, i - 4), -1):
+            t = self.toks[k]
+            if t.tag == "O":
+                return t.key if self.ex.doc.entities[t.key].kind == "company" else None
+            if t.tag not in "_a":
+                return None
+        return None
+
     def subject_before(self, i: int) -> str | None:
         """Who a verb at ``i`` is about: the sentence's subject when it opens with a name ("Su Hua, who
         co-founded Kuaishou with Cheng, remains chairman"), else the nearest name before, else the last subject."""
@@ -151,8 +172,8 @@ class _Sentence:
 
     def appos_after(self, m):
         person, org = self.toks[m.start(1)].key, self.org_of(m, 3)
-        for role in self.roles(m.start(2), m.end(2)):
-            self.post(person, org, role, self.ex.status_near(self, m.start()))
+        for role, own in self.role_orgs(m.start(2), m.end(2), org):
+            self.post(person, own, role, self.ex.status_near(self, m.start()))
 
     def appos_before(self, m):
         person, org = self.toks[m.start(4)].key, self.org_of(m, 2)
@@ -164,17 +185,18 @@ class _Sentence:
         """"Sun Rui was appointed chief financial officer", "Su Hua remains chairman"."""
         if "l" in self.tags[m.start():m.start(3)]:
             return
-        org = self.org_of(m, 2) or self.org_of(m, 4)
+        org = self.org_of(m, 2) or self.org_of(m, 4) or self.subject_org(m.start(1))
         for k in range(m.start(1), m.end(1)):  # "Ms. Park and Mr. Whitfield were appointed members"
             if self.toks[k].tag == "P":
-                for role in self.roles(m.start(3), m.end(3)):
-                    self.post(self.toks[k].key, org, role)
+                for role, own in self.role_orgs(m.start(3), m.end(3), org):
+                    self.post(self.toks[k].key, own, role)
 
     def appoint(self, m):
         """"the Board appointed X as Chief Financial Officer", "appointed Dr. Cho as its chair"."""
-        person, org = self.toks[m.start(1)].key, self.org_of(m, 2) or self.org_of(m, 4)
-        for role in self.roles(m.start(3), m.end(3)):
-            self.post(person, org, role)
+        person = self.toks[m.start(1)].key
+        org = self.org_of(m, 2) or self.org_of(m, 4) or self.subject_org(m.start())
+        for role, own in self.role_orgs(m.start(3), m.end(3), org):
+            self.post(person, own, role)
 
     def leave(self, m):
         """"X notified the Company of his decision to resign as CFO", "stepping down as CEO": former
@@ -191,6 +213,9 @@ class _Sentence:
                 chain.append(self.toks[j])
             j += 1
         org = self.toks[j].key if j < len(self.toks) and self.toks[j].tag == "O" else None
+        if not chain and j < len(self.toks) and self.toks[j].tag == "O" and "board" in self.toks[j].text.lower() \
+                and self.toks[j].key == self.ex.doc.main_org:  # "resigned from the Board"
+            chain = [Tok("R", "director", None, "director")]
         for role in chain:
             self.ex.retract(person, role.key, self.index)
             self.post(person, org, role, "current" if future else "former")
@@ -232,7 +257,7 @@ class _Sentence:
             self.post(person, org, self.ex.head_role(cue))
 
     def lead_active(self, m):
-        org = self.toks[m.start(2)].key
+        org = self.org_of(m, 2)
         if self.ex.doc.entities[org].kind == "company":
             return
         cue = self.toks[self.tags.index("k", m.start(1))].text
@@ -274,10 +299,12 @@ class _Sentence:
         """"Cheng Yixiao succeeded co-founder Su Hua as chief executive officer": the first takes the
         post, the second held it."""
         new, old = self.toks[m.start(1)].key, self.toks[m.start(3)].key
+        org = self.org_of(m, 5)
+        leaving = "current" if self.ex.effective_later(self.index) else "former"
         for role in self.roles(m.start(4), m.end(4)):
             self.ex.retract(old, role.key, self.index)
-            self.post(new, None, role)
-            self.post(old, None, role, "former")
+            self.post(new, org, role)
+            self.post(old, org, role, leaving)
 
     def established_on(self, m):
         """"The unit will be formally established on 1 October 2020": the date it is set up."""
@@ -289,10 +316,33 @@ class _Sentence:
         self.ex.add(Fact("established", key, None, self.index, date=self.toks[m.start(2)].key))
 
     def succeed(self, m):
-        """"P1 … replacing P2": P2 held the posts P1 takes in this sentence."""
+        """"P1 … replacing P2", "She will succeed P2, who is retiring": P2 held the posts P1 takes in
+        this sentence, else the posts P1 was last given; P2 keeps them while a departure is to come."""
         old = self.toks[m.start(1)].key
-        for f in list(self.ex.doc.facts):
-            if f.kind == "post" and f.sentence == self.index and f.status == "current" and f.subject != old:
+        leaving = "current" if "v" in self.tags[m.end():] or self.ex.effective_later(self.index) else "former"
+        posts = [f for f in self.ex.doc.facts if f.kind == "post" and f.sentence == self.index
+                 and f.status == "current" and f.subject != old]
+        if not posts:
+            new = self.subject_before(m.start())
+            mine = [f for f in self.ex.doc.facts if f.kind == "post" and f.subject == new and f.status == "current"]
+            last = max((f.sentence for f in mine), default=None)
+            posts = [f for f in mine if f.sentence == last and last >= self.index - 4]
+        for f in posts:
+            self.ex.add(Fact("post", old, f.object, self.index, role=f.role, status=leaving))
+
+    def succeeded_by(self, m):
+        """"He will be replaced by P", "is succeeded at the consumer unit by P": P takes the posts the
+        subject held (at the organization named between, when one is), the subject leaves them."""
+        old, new = self.subject_before(m.start()), self.toks[m.start(2)].key
+        org = self.org_of(m, 1)
+        future = self.toks[m.start()].text.lower().startswith(("will", "to "))
+        held = [f for f in self.ex.doc.facts if f.kind == "post" and f.subject == old and f.status == "current"
+                and (org is None or f.object == org)]
+        if not held and org is not None:
+            held = [Fact("post", old, org, self.index, role="head")]
+        for f in held:
+            self.ex.add(Fact("post", new, f.object, self.index, role=f.role, title=f.title))
+            if not future:
                 self.ex.add(Fact("post", old, f.object, self.index, role=f.role, status="former"))
 
 

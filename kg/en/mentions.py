@@ -56,6 +56,11 @@ class _Items:
         self.taken[start:end] = b"\x01" * (end - start)
         return True
 
+    def block(self, start: int, end: int) -> None:
+        """Words that are no mention of their own ("Hong Kong" before a name is read)."""
+        if self.free(start, end):
+            self.taken[start:end] = b"\x01" * (end - start)
+
 
 def find_mentions(doc: Document) -> Document:
     """Fill ``doc.mentions`` for an English document."""
@@ -69,6 +74,8 @@ def find_mentions(doc: Document) -> Document:
         for start, end, iso in dates.find(s.text, year):
             it.add("date", start, end, iso)
         _find_orgs(it, known)
+        for p in r.place_re.finditer(s.text):
+            it.block(p.start(), p.end())
         _find_terms(it, r)
         _find_lower_units(it, r)
         _find_persons(it, r)
@@ -143,8 +150,22 @@ def _name_runs(text: str, r: EnglishResources):
             piece = re.sub(r"(?:\s+(?:of|and|for|the|&))+$", "", piece)
             if piece:
                 offset = m.start() + m.group().index(piece, start)
-                yield _Run(piece, offset, offset + len(piece))
+                for sub, at in _split_named(piece, r):
+                    yield _Run(sub, offset + at, offset + at + len(sub))
             start = max(start, b)
+
+
+def _split_named(piece: str, r: EnglishResources) -> list[tuple[str, int]]:
+    """"Audit Committee and the Compensation Committee" are two names; "Supervisory Board of Kessler
+    Automotive SE" is a board and its company: a run cut after a unit or committee word."""
+    for m in re.finditer(r"\s+(?:and|of)\s+(?:the\s+)?", piece):
+        left, right = piece[:m.start()], piece[m.end():]
+        unit = next((s for s in r.suffixes if left.endswith(" " + s) and not r.suffixes[s].legal
+                     and r.suffixes[s].kind != "company"), None)
+        if unit and right[:1].isupper() and (m.group().strip() == "of" or any(right.endswith(s) for s in r.suffixes)) \
+                and right not in r.not_names:
+            return [(left, 0)] + [(sub, m.end() + at) for sub, at in _split_named(right, r)]
+    return [(piece, 0)]
 
 
 def _alone(word: str, text: str) -> bool:
@@ -185,8 +206,37 @@ def _declare(text: str, m: re.Match, known: _Names, r: EnglishResources) -> None
         if acronym and acronym.group(1).isupper() and acronym.group(1).isalpha():
             known.add(acronym.group(1), kind, seq)  # "Interactive Entertainment Group (IEG)"
         return
+    context = _org_context(text, m, known, r)
+    if context and not (len(words) == 1 and words[0] in r.not_names):
+        known.add(seq, context, _gazetteer_name(seq, r) or seq)
+        return
     if _new_unit_nearby(text, m):
         known.add(seq, "unit", seq)
+
+
+def _org_context(text: str, m: re.Match, known: _Names, r: EnglishResources) -> str | None:
+    """The kind of organization the words around a capitalized run make it (kg/data/en/org_contexts.tsv),
+    or a run after a title and "at" ("Head of Energy Solutions at Stadtwerke Nordbayern"), or a run
+    after a title and "of" that begins with a known company's name ("president of Alibaba Cloud
+    Intelligence": a unit)."""
+    before, after = text[:m.start()], text[m.end():]
+    for side, rx, kind in r.org_contexts:
+        if side == "before" and rx.search(before) or side == "after" and rx.search(after) \
+                or side == "headline" and m.start() == 0 and rx.search(after):
+            return kind
+    prep = re.search(r"\b(at|of)\s+(?:the\s+)?$", before[-100:])
+    if not prep:
+        return None
+    prefix = before[-100:][:prep.start()]
+    titles = list(r.role_re.finditer(prefix))
+    if not titles or not re.fullmatch(r"(?:,?\s+(?:[A-Z][\w&\-]*|of|and|&|for))*\s*", prefix[titles[-1].end():]):
+        return None
+    first = m.group().split()[0]
+    if prep.group(1) == "at":
+        return "company"
+    if len(m.group().split()) > 1 and (first.lower() in r.lexicon.companies or first in known.orgs):
+        return "unit"
+    return None
 
 
 def _new_unit_nearby(text: str, m: re.Match) -> bool:
@@ -245,9 +295,34 @@ def _find_terms(it: _Items, r: EnglishResources) -> None:
         kind, value = r.term(m.group())
         if kind == "role" and m.group().islower() and len(m.group()) <= 3:
             continue  # "ceo" in running text is no title; "CEO" is
+        if kind == "role" and re.match(r"\s+in\b", it.text[m.end():]) and re.search(r"\b(?:a|an|the)\s+$", it.text[:m.start()]):
+            continue  # "a leader in retail software" describes, names no post
         if kind == "cue" and value == "orgref" and m.group() in ("us", "US"):
             continue
-        it.add("role" if kind == "role" else "cue", m.start(), m.end(), value, m.group())
+        if kind == "cue" and _in_name(it.text, m, r):
+            continue  # "named Xu Ran as chief executive": Ran is a given name, no "ran"
+        if not it.add("role" if kind == "role" else "cue", m.start(), m.end(), value, m.group()) and " " in m.group():
+            _shorter_role(it, m, r)  # "Chairman of the Supervisory Board": the board is an organization
+
+
+def _shorter_role(it: _Items, m: re.Match, r: EnglishResources) -> None:
+    words = m.group().split()
+    for n in range(len(words) - 1, 0, -1):
+        form = " ".join(words[:n])
+        end = m.start() + len(form)
+        if form.lower() in r.role_by_form and it.free(m.start(), end):
+            it.add("role", m.start(), end, r.role_by_form[form.lower()], form)
+            return
+
+
+def _in_name(text: str, m: re.Match, r: EnglishResources) -> bool:
+    """A capitalized cue word right after a name word and before lower-case text is part of the name."""
+    word = m.group()
+    if not word[:1].isupper() or word.isupper() or " " in word or word in r.cues.keys() - {word.lower()}:
+        return False
+    prev = re.search(r"([A-Z][a-z]+)\s$", text[:m.start()])
+    nxt = text[m.end():m.end() + 2].strip()
+    return bool(prev) and prev.group(1) not in r.not_names and not nxt[:1].isupper()
 
 
 # -- persons --------------------------------------------------------------------------------------
@@ -260,7 +335,8 @@ def _find_persons(it: _Items, r: EnglishResources) -> None:
     for m in CAP_SEQ.finditer(text):
         for start, end in _free_runs(it, m.start(), m.end()):
             words = text[start:end].split()
-            while words and words[0] in r.not_names and not _after_honorific(text, start, r):
+            while words and words[0] in r.not_names and not _after_honorific(text, start, r) \
+                    and not _month_as_given_name(text, start, words, r):
                 start += len(words[0]) + 1
                 words = words[1:]
             while words and words[-1] in r.not_names:
@@ -272,9 +348,21 @@ def _find_persons(it: _Items, r: EnglishResources) -> None:
             alias = _PAREN.match(text, end)
             if alias and _is_alias(alias.group(1)):
                 label = alias.group(1).strip()
-            if it.add("person", start, end, label=label) and label and label.isascii():
-                a0 = alias.start(1)
-                it.add("person", a0, a0 + len(alias.group(1)), label=text[start:end])
+            if it.add("person", start, end, label=label) and label:
+                if label.isascii():
+                    a0 = alias.start(1)
+                    it.add("person", a0, a0 + len(alias.group(1)), label=text[start:end])
+                else:
+                    it.block(alias.start(), alias.end())  # "Cheng Yixiao (程一晓)": one name
+
+
+def _month_as_given_name(text: str, start: int, words: list[str], r: EnglishResources) -> bool:
+    """"Jan Vermeulen", "April Chen": a month's name before a name word, not after "in", "since" …"""
+    if words[0].lower() not in r.months or len(words) < 2 or words[1] in r.not_names:
+        return False
+    before = text[:start].split()
+    return not (before and before[-1].lower() in r.not_names_lower | {"since", "until", "early", "late", "mid", "last",
+                                                                       "next", "this", "each", "every", "through"})
 
 
 def _free_runs(it: _Items, start: int, end: int):
@@ -293,7 +381,7 @@ def _free_runs(it: _Items, start: int, end: int):
 
 
 def _name_word(w: str, r: EnglishResources) -> bool:
-    return w not in r.not_names and (w[:1].isupper()) and \
+    return (w not in r.not_names or w.lower() in r.months) and w not in r.suffixes and (w[:1].isupper()) and \
         bool(re.fullmatch(r"[A-Z][a-z'’\-]+|[A-Z]{2,}|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.", w))
 
 

@@ -48,11 +48,14 @@ class EnglishResources:
     boilerplate: tuple[tuple[str, re.Pattern], ...] = ()  # (scope, pattern)
     months: dict[str, int] = field(default_factory=dict)  # name or abbreviation (lowercase) -> 1..12
     syllables: frozenset[str] = frozenset()  # toneless pinyin syllables
+    org_contexts: tuple[tuple[str, re.Pattern, str], ...] = ()  # (side, pattern, kind)
     surnames: frozenset[str] = frozenset()  # Chinese surnames in toneless pinyin
     # compiled once
     terms_re: re.Pattern = None  # roles and cues together: one leftmost-longest pass
     suffix_re: re.Pattern = None
     honorific_re: re.Pattern = None
+    place_re: re.Pattern = None  # places of more than one word ("Hong Kong")
+    role_re: re.Pattern = None  # the role forms alone
 
     @classmethod
     @cache
@@ -87,8 +90,12 @@ class EnglishResources:
             for f in forms.split("|"):
                 r.months[f.lower()] = int(num)
         r.syllables = frozenset(_lines("en/pinyin_syllables.txt"))
+        r.place_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(_lines("en/places.txt"), key=len, reverse=True)) + r")(?![A-Za-z])")
+        r.org_contexts = tuple((side, re.compile(rx), kind) for side, rx, kind in
+                               (ln.split("\t") for ln in _lines("en/org_contexts.tsv")))
         r.surnames = frozenset("".join(lazy_pinyin(s)) for s in r.lexicon.surnames)
         r.terms_re = _words_pattern(set(r.role_by_form) | set(r.cues))
+        r.role_re = _words_pattern(set(r.role_by_form))
         r.suffix_re = re.compile(
             r"(?:,?\s+)(?:" + "|".join(re.escape(s) for s in sorted(r.suffixes, key=len, reverse=True)) + r")(?![\w])")
         r.honorific_re = re.compile(

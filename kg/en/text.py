@@ -32,7 +32,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for m in _END.finditer(text):
         if m.group() != "\n":
             before = text[pos:m.start() + 1].split()
-            last = before[-1] if before else ""
+            last = before[-1].lstrip("\"“'‘([") if before else ""  # ("Mr. Leung")
             if last in abbrevs or re.fullmatch(r"(?:[A-Z]\.)+", last):
                 continue
         _emit(text, pos, m.end(), out)
