@@ -171,8 +171,8 @@ class _Sentence:
             self.ex.recent_unit = key
 
     def appos_after(self, m):
-        person, org = self.toks[m.start(1)].key, self.org_of(m, 3)
-        for role, own in self.role_orgs(m.start(2), m.end(2), org):
+        person, org = self.toks[m.start(1)].key, self.org_of(m, 4) or self.org_of(m, 2)
+        for role, own in self.role_orgs(m.start(3), m.end(3), org):
             self.post(person, own, role, self.ex.status_near(self, m.start()))
 
     def appos_before(self, m):
@@ -183,12 +183,12 @@ class _Sentence:
 
     def is_as(self, m):
         """"Sun Rui was appointed chief financial officer", "Su Hua remains chairman"."""
-        if "l" in self.tags[m.start():m.start(3)]:
+        if "l" in self.tags[m.start():m.start(4)]:
             return
-        org = self.org_of(m, 2) or self.org_of(m, 4) or self.subject_org(m.start(1))
+        org = self.org_of(m, 2) or self.org_of(m, 3) or self.org_of(m, 5) or self.subject_org(m.start(1))
         for k in range(m.start(1), m.end(1)):  # "Ms. Park and Mr. Whitfield were appointed members"
             if self.toks[k].tag == "P":
-                for role, own in self.role_orgs(m.start(3), m.end(3), org):
+                for role, own in self.role_orgs(m.start(4), m.end(4), org):
                     self.post(self.toks[k].key, own, role)
 
     def appoint(self, m):
@@ -256,6 +256,13 @@ class _Sentence:
         if not heads:
             self.post(person, org, self.ex.head_role(cue))
 
+    def appoint_lead(self, m):
+        """"appointed Kelly Zhang, a senior executive at Douyin, to lead TikTok Shop": the head of a unit."""
+        org = self.org_of(m, 2)
+        if org and self.ex.doc.entities[org].kind != "company":
+            cue = self.toks[self.tags.index("k", m.start())].text
+            self.post(self.toks[m.start(1)].key, org, self.ex.head_role(cue))
+
     def lead_active(self, m):
         org = self.org_of(m, 2)
         if self.ex.doc.entities[org].kind == "company":
@@ -283,8 +290,8 @@ class _Sentence:
         if boss is None:
             return
         subjects, k = [], m.start() - 1
-        while k >= 0 and self.toks[k].tag in "P,j_R":
-            if self.toks[k].tag == "P":
+        while k >= 0 and self.toks[k].tag in ("P,j" if subjects else "P,j_RtwO"):
+            if self.toks[k].tag == "P":  # "named Ben Carter as SVP of Sales, reporting to Holloway"
                 subjects.append(self.toks[k].key)
             k -= 1
         if not subjects and self.tags.startswith("P,"):  # "Gao, who previously led …, will report to"
@@ -304,7 +311,8 @@ class _Sentence:
         for role in self.roles(m.start(4), m.end(4)):
             self.ex.retract(old, role.key, self.index)
             self.post(new, org, role)
-            self.post(old, org, role, leaving)
+            if not self.ex.holds(old, role.key, None):  # "will retire …; Ng to succeed him": still his
+                self.post(old, org, role, leaving)
 
     def established_on(self, m):
         """"The unit will be formally established on 1 October 2020": the date it is set up."""
@@ -319,6 +327,8 @@ class _Sentence:
         """"P1 … replacing P2", "She will succeed P2, who is retiring": P2 held the posts P1 takes in
         this sentence, else the posts P1 was last given; P2 keeps them while a departure is to come."""
         old = self.toks[m.start(1)].key
+        if re.match(r"_?w", self.tags[m.end():]):
+            return  # "to succeed Mr. Dunn as General Counsel": succeeded_as reads it
         leaving = "current" if "v" in self.tags[m.end():] or self.ex.effective_later(self.index) else "former"
         posts = [f for f in self.ex.doc.facts if f.kind == "post" and f.sentence == self.index
                  and f.status == "current" and f.subject != old]

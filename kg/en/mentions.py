@@ -195,6 +195,13 @@ def _declare(text: str, m: re.Match, known: _Names, r: EnglishResources) -> None
         known.add(full, "company", canon)
         known.add(seq, "company", canon)
         return
+    if seq.isupper() and len(words) > 1 and words[-1].capitalize() in r.suffixes \
+            and r.suffixes[words[-1].capitalize()].legal:  # "GOLDEN HARBOUR HOLDINGS LIMITED", an HKEX heading
+        title = " ".join(w.capitalize() for w in words)
+        canon = _gazetteer_name(title, r) or title
+        known.add(seq, "company", canon)
+        known.add(title, "company", canon)
+        return
     last = next((s for s in sorted(r.suffixes, key=len, reverse=True)
                  if seq.endswith(" " + s) or (seq == s and False)), None)
     if last and len(words) > len(last.split()) and words[0] not in ("The",):
@@ -224,6 +231,10 @@ def _org_context(text: str, m: re.Match, known: _Names, r: EnglishResources) -> 
         if side == "before" and rx.search(before) or side == "after" and rx.search(after) \
                 or side == "headline" and m.start() == 0 and rx.search(after):
             return kind
+    if re.match(r"['’]s\s+(?:[a-z\-]+\s+){0,2}", after) and \
+            r.role_re.match(after, re.match(r"['’]s\s+(?:[a-z\-]+\s+){0,2}", after).end()) and \
+            not all(w in r.not_names for w in m.group().split()) and not names.pinyin_form(m.group()) and len(m.group().split()) == 1:
+        return "company"  # "TikTok's chief executive"
     prep = re.search(r"\b(at|of)\s+(?:the\s+)?$", before[-100:])
     if not prep:
         return None
@@ -234,6 +245,9 @@ def _org_context(text: str, m: re.Match, known: _Names, r: EnglishResources) -> 
     first = m.group().split()[0]
     if prep.group(1) == "at":
         return "company"
+    if re.match(r"\s+(?:(?:since|until|where)\b|(?:from|between|in)\s+\d)|,\s+(?:where|a|an)\s", after) \
+            and not all(w in r.not_names for w in m.group().split()):
+        return "company"  # "Chief Financial Officer of Pinecrest Utilities since 2019": a bio's employer
     if len(m.group().split()) > 1 and (first.lower() in r.lexicon.companies or first in known.orgs):
         return "unit"
     return None

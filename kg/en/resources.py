@@ -12,7 +12,7 @@ from importlib.resources import files
 
 from pypinyin import lazy_pinyin
 
-from ..lexicon import Lexicon, load as load_lexicon
+from ..lexicon import Lexicon, Role, load as load_lexicon
 
 
 def _lines(name: str) -> list[str]:
@@ -63,6 +63,13 @@ class EnglishResources:
         r = cls(lexicon=load_lexicon())
         for role in r.lexicon.roles.values():
             r.role_by_form[role.en.lower()] = role.id
+        for ln in _lines("en/extra_roles.tsv"):
+            rid, forms, head = ln.split("\t")
+            labels = forms.split("|")
+            if rid not in r.lexicon.roles:  # English-only titles join the shared role table
+                r.lexicon.roles[rid] = Role(rid, labels[0], labels[0], head == "1")
+            for form in labels:
+                r.role_by_form[form.lower()] = rid
         for ln in _lines("en/roles.tsv"):
             rid, forms = ln.split("\t")
             if rid not in r.lexicon.roles:
@@ -78,8 +85,8 @@ class EnglishResources:
             r.suffixes[suffix] = Suffix(kind, legal == "1")
         r.unit_nouns = tuple(_lines("en/unit_nouns.txt"))
         r.honorifics = frozenset(_lines("en/honorifics.txt"))
-        r.not_names = frozenset(_lines("en/not_names.txt"))
-        r.not_names_lower = frozenset(w.lower() for w in r.not_names)
+        r.not_names_lower = frozenset(w.lower() for w in _lines("en/not_names.txt"))
+        r.not_names = frozenset(_lines("en/not_names.txt") + _lines("en/not_person_words.txt"))
         r.determiners = frozenset(_lines("en/determiners.txt"))
         r.not_modifiers = frozenset(_lines("en/not_modifiers.txt"))
         r.abbreviations = frozenset(_lines("en/abbreviations.txt"))
