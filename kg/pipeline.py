@@ -33,9 +33,9 @@ def prepare(text: str, date: Date | str | None = None, source: str = "") -> Docu
 
 
 def _en_document_date(text: str) -> Date | None:
-    """An English article's date: the first full date in its opening lines (the dateline)."""
-    full = [iso for _, _, iso in en_dates.find(text[:1500], None) if len(iso) == 10]
-    return dates.parse_iso(full[0]) if full else None
+    """An English article's date: its dateline's (:func:`kg.en.dates.document_date`)."""
+    iso = en_dates.document_date(text)
+    return dates.parse_iso(iso) if iso else None
 
 
 def annotate(doc: Document) -> Document:

@@ -36,3 +36,25 @@ def find(text: str, year: int | None) -> list[tuple[int, int, str]]:
         elif 1 <= int(day) <= 31:
             out.append((m.start(), m.end(), f"{int(y):04d}-{mon:02d}-{int(day):02d}"))
     return out
+
+
+_DATELINE = re.compile(r"^(?:[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3},\s+(?:[A-Z][\w.]*,\s+)?|(?:Posted|Dated|Date)\b:?\s*(?:on\s+)?)$")
+
+
+def document_date(text: str) -> str | None:
+    """An English article's date (ISO): a full date in a dateline ("Munich, 5 February 2024 -",
+    "NASHVILLE, Tenn., Sept. 9, 2024", an HKEX notice's closing "Hong Kong, 25 May 2023", "Posted
+    April 9, 2024") or on a short line of its own; else the first full date of its opening lines."""
+    full = [(s, e, iso) for s, e, iso in find(text, None) if len(iso) == 10]
+    for s, e, iso in full:
+        line_start = text.rfind("\n", 0, s) + 1
+        lead = text[line_start:s]
+        lead = lead.rsplit("|", 1)[-1].lstrip()  # "Press release | Munich, 22 July 2020"
+        if _DATELINE.match(lead):
+            return iso
+    for s, e, iso in full:
+        line_start, line_end = text.rfind("\n", 0, s) + 1, (text.find("\n", e) + 1 or len(text) + 1) - 1
+        if line_end - line_start < 60 and not re.search(r"[a-z]{3,}\s+$", text[line_start:s]):
+            return iso
+    first = [iso for s, e, iso in full if s < 1500]
+    return first[0] if first else None
