@@ -244,7 +244,7 @@ class _Sentence:
     def lead_passive(self, m):
         """"O will be led by [title] P", "under chief executive P": P heads O; a leading title is O's."""
         org = self.org_of(m, 1) or self.ex.recent_unit
-        if org is None or self.ex.doc.entities[org].kind == "company":
+        if org is None or org == self.ex.doc.main_org:
             return
         person = self.toks[m.start(4)].key
         cue = self.toks[self.tags.index("k", m.start())].text
@@ -262,6 +262,13 @@ class _Sentence:
         if org and self.ex.doc.entities[org].kind != "company":
             cue = self.toks[self.tags.index("k", m.start())].text
             self.post(self.toks[m.start(1)].key, org, self.ex.head_role(cue))
+
+    def lead_which(self, m):
+        """"Cloud Intelligence Group, which Zhang will run himself as chief executive": the title is the unit's."""
+        org, person = self.toks[m.start(1)].key, self.toks[m.start(2)].key
+        for role in self.roles(m.start(3), m.end(3)):
+            self.ex.move_post(person, role.key, org)
+            self.post(person, org, role)
 
     def lead_active(self, m):
         org = self.org_of(m, 2)

@@ -353,7 +353,8 @@ def _find_persons(it: _Items, r: EnglishResources) -> None:
                     and not _month_as_given_name(text, start, words, r):
                 start += len(words[0]) + 1
                 words = words[1:]
-            while words and words[-1] in r.not_names:
+            while words and words[-1] in r.not_names and not (words[-1].lower() in r.months and len(words) > 1
+                                                              and _name_word(words[-2], r)):  # "Lei Jun"
                 end -= len(words[-1]) + 1
                 words = words[:-1]
             if not 2 <= len(words) <= 4 or not all(_name_word(w, r) for w in words) or all(w.isupper() for w in words):
