@@ -13,14 +13,17 @@ from ..document import Document, Mention
 from . import dates, names
 from .resources import EnglishResources
 
-_WORD = r"(?:[A-Z]\.(?=\s+[A-Z][a-z])|[A-Z][A-Za-z0-9\-]*(?:['’][A-Za-z]+(?<!['’]s))?)"  # "J." a middle initial
+# Latin letters with the accents of European names ("Søren Kjærgaard", "François", "García-López")
+UP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+LOW = "a-zß-öø-ÿ\u0100-\u017f"
+_WORD = rf"(?:[A-Z]\.(?=\s+[{UP}][{LOW}])|[{UP}][{UP}{LOW}0-9\-/]*(?:['’][{UP}{LOW}]+(?<!['’]s))?)"  # "J." a middle initial
 _LINK = r"(?:of|and|for|the|&|de|la|van|von|der)"
 CAP_SEQ = re.compile(rf"(?<![\w\-]){_WORD}(?:\s+(?:{_LINK}\s+)*{_WORD})*")
 _PAREN = re.compile(r"\s*\(([^()]{1,40})\)")
 _LOWER_WORD = r"[a-z][a-z\-]+"
 _DETERMINER = re.compile(r"(?:\b(?:the|its|our|their|his|her)|['’]s)\s+$")  # a named unit is definite
 _JOINED_FROM = re.compile(r"\b(?:join(?:s|ed|ing)?|c(?:a|o)mes?|hired|moves? over|recruited)\s+(?:us\s+)?from\s+$")
-_HKEX_NAME = re.compile(r"(?<![\w])([A-Z]{2,}(?:\s+[A-Z][a-z]+){1,2})(?![\w])")
+_HKEX_NAME = re.compile(rf"(?<![\w])([A-Z]{{2,}}(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){{1,2}})(?![\w])")
 
 
 @dataclass
@@ -334,7 +337,7 @@ def _in_name(text: str, m: re.Match, r: EnglishResources) -> bool:
     word = m.group()
     if not word[:1].isupper() or word.isupper() or " " in word or word in r.cues.keys() - {word.lower()}:
         return False
-    prev = re.search(r"([A-Z][a-z]+)\s$", text[:m.start()])
+    prev = re.search(rf"([{UP}][{LOW}]+)\s$", text[:m.start()])
     nxt = text[m.end():m.end() + 2].strip()
     return bool(prev) and prev.group(1) not in r.not_names and not nxt[:1].isupper()
 
@@ -397,7 +400,7 @@ def _free_runs(it: _Items, start: int, end: int):
 
 def _name_word(w: str, r: EnglishResources) -> bool:
     return (w not in r.not_names or w.lower() in r.months) and w not in r.suffixes and (w[:1].isupper()) and \
-        bool(re.fullmatch(r"[A-Z][a-z'’\-]+|[A-Z]{2,}|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.", w))
+        bool(re.fullmatch(rf"[{UP}][{LOW}]+(?:[\-'’][{UP}]?[{LOW}]+)*|[A-Z]{{2,}}|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]['’][A-Z][a-z]+|[A-Z]\.", w))
 
 
 def _after_honorific(text: str, pos: int, r: EnglishResources) -> bool:
@@ -408,12 +411,12 @@ def _after_honorific(text: str, pos: int, r: EnglishResources) -> bool:
 def _is_alias(s: str) -> bool:
     """"(Tang Daosheng)", "(程一晓)", "(Lihua Pan)": another form of the same name."""
     s = s.strip()
-    return bool(re.fullmatch(r"[\u3400-\u9fff·]{2,6}", s)) or bool(re.fullmatch(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2}", s))
+    return bool(re.fullmatch(r"[\u3400-\u9fff·]{2,6}", s)) or bool(re.fullmatch(rf"[{UP}][{LOW}]+(?:\s[{UP}][{LOW}]+){{1,2}}", s))
 
 
 def _find_name_parts(it: _Items, persons: set[str], r: EnglishResources) -> None:
     """"Lopez", "Kwame", "Cheng": the surname or given name of a person named in full."""
     parts = {p for full in persons for p in full.split() if p not in r.not_names and len(p) > 1}
-    for m in re.finditer(r"(?<![\w\-])[A-Z][a-z'’\-]+(?![\w\-])", it.text):
+    for m in re.finditer(rf"(?<![\w\-])[{UP}][{LOW}'’\-]+(?:-[{UP}][{LOW}]+)?(?![\w\-])", it.text):
         if m.group() in parts:
             it.add("person", m.start(), m.end())
