@@ -162,3 +162,153 @@ def test_one_identity_across_languages():
 def test_annotate_runs_english_steps():
     doc = annotate(prepare(RELEASE))
     assert doc.lang == "en" and doc.main_org and doc.facts
+
+
+# -- constructions of real filings, releases and wires (texts written for these tests) ----------------
+
+HKEX = """GOLDEN HARBOUR HOLDINGS LIMITED
+(Incorporated in the Cayman Islands with limited liability)
+(Stock Code: 1234)
+
+CHANGE OF EXECUTIVE DIRECTOR AND CHIEF EXECUTIVE OFFICER
+
+The board (the "Board") of directors (the "Directors") of Golden Harbour Holdings Limited (the "Company") announces that Mr. LEUNG Wai Keung ("Mr. Leung") has tendered his resignation as an executive Director and the chief executive officer of the Company with effect from 1 June 2023 due to his wish to devote more time to his personal commitments.
+
+The Board further announces that Ms. HO Mei Ling ("Ms. Ho") has been appointed as an executive Director and the chief executive officer of the Company with effect from 1 June 2023.
+
+Ms. Ho, aged 45, joined the Group in 2010 and has been the chief operating officer of the Company since 2019.
+
+Mr. WONG Siu Ming has ceased to be a member of the Audit Committee with effect from 1 June 2023. Mr. CHAN Kwok Wai, an independent non-executive Director, has been appointed as the chairman of the Remuneration Committee.
+
+By order of the Board
+Golden Harbour Holdings Limited
+TSANG Hong Fai
+Chairman
+Hong Kong, 25 May 2023
+"""
+
+PRESS = """Orbis Analytics Appoints Jennifer Walsh as Chief Financial Officer
+
+BOSTON, May 6, 2024 /PRNewswire/ -- Orbis Analytics, a leader in retail data software, today announced the appointment of Jennifer Walsh as Chief Financial Officer, effective immediately. Walsh joins from Cobalt Payments, where she was CFO for six years. She will succeed David Chen, who is retiring after 12 years with the company.
+
+Walsh brings more than 20 years of experience in finance and operations. She will report to Chief Executive Officer Mark Ellison.
+
+"Jennifer is the right leader for our next phase of growth," said Ellison.
+
+The company also promoted Priya Natarajan to Chief Technology Officer. Natarajan, who previously served as Vice President of Engineering, succeeds Tom Becker, who left the company in March.
+"""
+
+WIRE = """Alibaba cloud unit president to step down, memo shows
+
+HANGZHOU, May 10 (Reuters) - Zhang Jianfeng, president of Alibaba Cloud Intelligence, will step down, according to an internal memo seen by Reuters on Friday.
+
+He will be replaced by Zhou Jingren, the unit's chief technology officer, people familiar with the matter said.
+
+Alibaba Group Holding Ltd declined to comment. Zhang, who joined Alibaba in 2004, will become a senior adviser to the company.
+
+Separately, Hong Kong-listed JD.com Inc named Xu Ran as chief executive officer, replacing Xu Lei, who stepped down for family reasons.
+"""
+
+EIGHT_K_BIO = """Item 5.02. Departure of Directors or Certain Officers; Election of Directors; Appointment of Certain Officers.
+
+Effective as of February 3, 2025, the Board of Directors (the "Board") of Tidewater Grid Corp. (the "Company") elected Sandra M. Okafor as a Class II director and appointed her to serve on the Audit Committee.
+
+Ms. Okafor, 58, has served as Executive Vice President and Chief Financial Officer of Pinecrest Utilities since 2019. Previously, she was Treasurer of Halvorsen Energy from 2012 to 2019.
+
+On January 30, 2025, Peter Lindgren, the Company's Executive Vice President, General Counsel and Secretary, notified the Company that he will retire from the Company effective June 30, 2025.
+
+The Company has named Rachel Ng, currently Deputy General Counsel, to succeed Mr. Lindgren as General Counsel upon his retirement.
+"""
+
+EUROPE = """Nordhavn Shipping A/S appoints new Chief Executive Officer
+
+Copenhagen, 3 March 2024 - The Board of Directors of Nordhavn Shipping A/S has appointed Søren Kjærgaard as Chief Executive Officer. He succeeds Jürgen Müller, who will retire after nine years in the role.
+
+Anne-Marie Lévy, currently Chief Operating Officer, will become Deputy CEO. Mary O'Brien joins the Executive Board as Chief Financial Officer, and Sean McAllister becomes General Counsel.
+
+François Dupont, Chairman of the Board, said the board thanked Mr. Müller. Sir Ian Cheshire remains a non-executive director.
+
+José García-López has been named head of the Iberia region.
+"""
+
+WIRE_LEAD = """ByteDance names new TikTok chief as Chew steps back from e-commerce, sources say
+
+SINGAPORE, July 3 (Reuters) - ByteDance has appointed Kelly Zhang, a senior executive at its Chinese video app Douyin, to lead TikTok Shop, three people familiar with the matter said on Wednesday.
+
+Zhang will report to Shou Zi Chew, TikTok's chief executive, the people said, declining to be identified because the matter is private.
+
+Bob Kang, who led TikTok Shop since 2021, will move to a new role overseeing the group's payments business, according to an internal memo seen by Reuters.
+
+Liang Rubo, ByteDance's chief executive, told employees the change was part of a broader effort to streamline the company.
+"""
+
+
+def test_hkex_resignation_appointment_and_board_committees():
+    doc = kg.extract(HKEX)
+    got = facts(doc)
+    persons = {e.name for e in doc.entities.values() if e.kind == "person"}
+    assert {"Leung Wai Keung", "Ho Mei Ling", "Wong Siu Ming", "Chan Kwok Wai", "Tsang Hong Fai"} <= persons
+    assert not persons & {"Cayman Islands", "Stock Code", "Hong Kong"}  # places and headings are no names
+    assert doc.date.isoformat() == "2023-05-25"  # the notice's closing date line
+    # a resignation with effect from a later date: still in office (FORMAT.md)
+    assert ("post", "Leung Wai Keung", "Golden Harbour Holdings Limited", "ceo", "current") in got
+    assert ("post", "Ho Mei Ling", "Golden Harbour Holdings Limited", "ceo", "current") in got
+    assert ("post", "Ho Mei Ling", "Golden Harbour Holdings Limited", "executive-director", "current") in got
+    assert ("post", "Wong Siu Ming", "Audit Committee", "member", "current") in got
+    assert ("post", "Chan Kwok Wai", "Remuneration Committee", "chairman", "current") in got
+    assert ("post", "Chan Kwok Wai", "Golden Harbour Holdings Limited", "independent-director", "current") in got
+
+
+def test_press_release_appointment_succession_and_promotion():
+    doc = kg.extract(PRESS)
+    got = facts(doc)
+    assert doc.main_org == "org:Orbis Analytics"  # "X, a leader in …, today announced"
+    assert ("post", "Jennifer Walsh", "Orbis Analytics", "cfo", "current") in got
+    assert ("post", "Jennifer Walsh", "Cobalt Payments", "cfo", "former") in got
+    assert ("post", "David Chen", "Orbis Analytics", "cfo", "current") in got  # "who is retiring"
+    assert ("post", "Priya Natarajan", "Orbis Analytics", "cto", "current") in got  # "promoted X to"
+    assert ("post", "Tom Becker", "Orbis Analytics", "cto", "former") in got  # "succeeds Tom Becker"
+    assert ("reportsTo", "Jennifer Walsh", "Mark Ellison", None, "current") in got
+    assert not any(f[3] == "head" and f[1] == "Orbis Analytics" for f in got)  # "a leader in" is no title
+
+
+def test_wire_unit_named_after_company_and_passive_succession():
+    doc = kg.extract(WIRE)
+    got = facts(doc)
+    persons = {e.name for e in doc.entities.values() if e.kind == "person"}
+    assert "Xu Ran" in persons and not any("Hong Kong" in p for p in persons)  # "Ran" is no "ran"
+    assert ("post", "Zhang Jianfeng", "Alibaba Cloud Intelligence", "president", "current") in got
+    assert ("post", "Zhou Jingren", "Alibaba Cloud Intelligence", "president", "current") in got  # replaced by
+    assert ("unitOf", "Alibaba Cloud Intelligence", "阿里巴巴集团", None, "current") in got
+    assert ("post", "Xu Ran", "京东集团", "ceo", "current") in got  # the company that opens the clause
+    assert ("post", "Xu Lei", "京东集团", "ceo", "former") in got
+
+
+def test_8k_bio_employers_and_succession_on_retirement():
+    got = facts(kg.extract(EIGHT_K_BIO))
+    assert ("post", "Sandra M. Okafor", "Tidewater Grid", "director", "current") in got
+    assert ("post", "Sandra M. Okafor", "Pinecrest Utilities", "cfo", "current") in got
+    assert ("post", "Sandra M. Okafor", "Halvorsen Energy", "treasurer", "former") in got
+    assert ("post", "Peter Lindgren", "Tidewater Grid", "chief-legal-officer", "current") in got
+    assert ("post", "Peter Lindgren", "Tidewater Grid", "chief-legal-officer", "former") not in got
+    assert ("post", "Rachel Ng", "Tidewater Grid", "chief-legal-officer", "current") in got
+    assert not any(f[1] == "Class" for f in got)
+
+
+def test_european_names_and_legal_forms():
+    doc = kg.extract(EUROPE)
+    got = facts(doc)
+    persons = {e.name for e in doc.entities.values() if e.kind == "person"}
+    assert {"Søren Kjærgaard", "Jürgen Müller", "Anne-Marie Lévy", "Mary O'Brien", "José García-López",
+            "François Dupont"} <= persons
+    assert doc.main_org == "org:Nordhavn Shipping A/S"
+    assert ("post", "Søren Kjærgaard", "Nordhavn Shipping A/S", "ceo", "current") in got
+    assert ("post", "François Dupont", "Nordhavn Shipping A/S", "chairman", "current") in got
+
+
+def test_wire_lead_and_possessive_company():
+    got = facts(kg.extract(WIRE_LEAD))
+    assert ("post", "Shou Zi Chew", "TikTok", "ceo", "current") in got
+    assert ("post", "Liang Rubo", "字节跳动", "ceo", "current") in got
+    assert ("post", "Bob Kang", "TikTok Shop", "head", "former") in got
+    assert ("reportsTo", "Kelly Zhang", "Shou Zi Chew", None, "current") in got

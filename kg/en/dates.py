@@ -52,6 +52,11 @@ def document_date(text: str) -> str | None:
         lead = lead.rsplit("|", 1)[-1].lstrip()  # "Press release | Munich, 22 July 2020"
         if _DATELINE.match(lead):
             return iso
+    places = EnglishResources.load().place_re
+    for s, e, iso in full:  # "… TSANG Hong Fai Chairman Hong Kong, 25 May 2023" (a joined signature block)
+        lead = text[max(0, s - 40):s]
+        if any(p.end() == len(lead.rstrip(", ")) for p in places.finditer(lead)) and lead.rstrip().endswith(","):
+            return iso
     for s, e, iso in full:
         line_start, line_end = text.rfind("\n", 0, s) + 1, (text.find("\n", e) + 1 or len(text) + 1) - 1
         if line_end - line_start < 60 and not re.search(r"[a-z]{3,}\s+$", text[line_start:s]):
