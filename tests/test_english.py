@@ -312,3 +312,81 @@ def test_wire_lead_and_possessive_company():
     assert ("post", "Liang Rubo", "字节跳动", "ceo", "current") in got
     assert ("post", "Bob Kang", "TikTok Shop", "head", "former") in got
     assert ("reportsTo", "Kelly Zhang", "Shou Zi Chew", None, "current") in got
+
+
+EIGHT_K_INTERIM = """Item 5.02 Departure of Directors or Certain Officers; Election of Directors; Appointment of Certain Officers; Compensatory Arrangements of Certain Officers.
+
+(b) On May 1, 2024, John A. Smith, the Chief Operating Officer of Brightwater Labs, Inc. (the "Company"), informed the Company of his resignation, effective May 31, 2024.
+
+(c) On May 2, 2024, the Board of Directors of the Company (the "Board") appointed Jane Doe, age 45, as the Company's Chief Operating Officer, effective June 1, 2024. Ms. Doe has served as the Company's Senior Vice President, Operations since 2021. From 2015 to 2021, Ms. Doe served as Vice President of Manufacturing at Alder Devices Corp.
+
+The Board also appointed Kevin Liu, the Company's Controller, to serve as interim Chief Financial Officer and principal accounting officer, effective immediately, succeeding Maria Santos, who resigned on April 30, 2024.
+
+(d) On May 2, 2024, the Board elected Robert Brown to serve as a member of the Board, effective immediately. Mr. Brown will serve on the Audit Committee and the Nominating and Corporate Governance Committee. Linda Park will continue to serve as Chairman of the Board.
+"""
+
+HKEX_REDESIGNATION = """SUNRISE PEARL INTERNATIONAL HOLDINGS LIMITED
+(Stock Code: 8899)
+
+CHANGE OF CHAIRMAN AND RE-DESIGNATION OF DIRECTOR
+
+The board (the "Board") of directors (the "Directors") of Sunrise Pearl International Holdings Limited (the "Company", together with its subsidiaries, the "Group") announces that with effect from 1 April 2024:
+
+(1) Mr. Wong Ka Fai ("Mr. Wong") has resigned as an executive Director and the chairman of the Board;
+(2) Ms. Li Na ("Ms. Li"), an executive Director, has been appointed as the chairman of the Board; and
+(3) Mr. Cheung Chi Ho has been re-designated from a non-executive Director to an executive Director.
+
+Mr. Wong has confirmed that he has no disagreement with the Board. Ms. Li, aged 52, is also the chief executive officer of the Company.
+
+By order of the Board
+Sunrise Pearl International Holdings Limited
+Li Na
+Chairman and Chief Executive Officer
+
+Hong Kong, 28 March 2024
+"""
+
+WIRE_MIXED = """Meituan reshuffles leadership as Wang Xing takes direct charge of core local commerce
+
+HONG KONG, Jan 5 (Example Wire) - Meituan founder and chief executive Wang Xing (王兴) will take direct charge of the core local commerce segment, according to an internal memo seen by Example Wire on Friday.
+
+Wang Puzhong (王莆中), who has run the food delivery business since 2021, was named president of the segment and will report to Wang Xing. Senior vice president Chen Shaohui (陈少晖) will remain chief financial officer.
+
+Liu Qiangdong, also known as Richard Liu, founder of rival JD.com, did not comment.
+
+The changes were first reported by LatePost.
+"""
+
+
+def test_8k_interim_officer_committees_and_succession():
+    got = facts(kg.extract(EIGHT_K_INTERIM))
+    assert ("post", "John A. Smith", "Brightwater Labs", "coo", "current") in got  # leaves May 31, filed May 1
+    assert ("post", "Jane Doe", "Brightwater Labs", "coo", "current") in got
+    assert ("post", "Jane Doe", "Alder Devices", "vice-president", "former") in got
+    assert ("post", "Kevin Liu", "Brightwater Labs", "cfo", "current") in got
+    assert ("post", "Maria Santos", "Brightwater Labs", "cfo", "former") in got
+    assert ("post", "Maria Santos", "Brightwater Labs", "controller", "former") not in got  # Liu's, not hers
+    assert ("memberOf", "Robert Brown", "Nominating and Corporate Governance Committee", None, "current") in got
+    assert ("post", "Linda Park", "Brightwater Labs", "chairman", "current") in got
+
+
+def test_hkex_redesignation_and_signature():
+    got = facts(kg.extract(HKEX_REDESIGNATION))
+    company = "Sunrise Pearl International Holdings Limited"
+    assert ("post", "Wong Ka Fai", company, "chairman", "former") in got
+    assert ("post", "Li Na", company, "chairman", "current") in got
+    assert ("post", "Cheung Chi Ho", company, "non-executive-director", "former") in got
+    assert ("post", "Cheung Chi Ho", company, "executive-director", "current") in got
+    assert ("post", "Li Na", company, "ceo", "current") in got
+
+
+def test_wire_characters_aliases_and_anaphora():
+    doc = kg.extract(WIRE_MIXED)
+    got = facts(doc)
+    persons = {e.name: e for e in doc.entities.values() if e.kind == "person"}
+    assert "王莆中" in persons["Wang Puzhong"].labels
+    assert "Richard Liu" in persons["Liu Qiangdong"].labels  # "also known as"
+    assert ("post", "Wang Xing", "core local commerce segment", "head", "current") in got
+    assert ("post", "Wang Puzhong", "core local commerce segment", "president", "current") in got  # "the segment"
+    assert ("post", "Liu Qiangdong", "京东集团", "founder", "current") in got  # "founder of rival JD.com"
+    assert ("reportsTo", "Wang Puzhong", "Wang Xing", None, "current") in got

@@ -73,7 +73,8 @@ def tokenize(doc: Document, ex: "_Extractor", items: list[Mention], text: str) -
             if m.value == "orgref":
                 key = doc.links.get(mention_key(m))
             elif m.value == "anaphor":
-                key = ex.recent_unit if m.text.lower() not in ("it", "its") or ex.recent_unit else doc.main_org
+                key = (ex.recent_unit or ex.named_unit(m.text)) if m.text.lower() not in ("it", "its") \
+                    else (ex.recent_unit or doc.main_org)
             if TAGS[m.value] == "O" and key is None:
                 continue
             out.append(Tok(TAGS[m.value], key, m, m.text))
@@ -287,10 +288,20 @@ class _Sentence:
                 self.ex.add(Fact("memberOf", t.key, org, self.index))
 
     def serve_on(self, m):
-        org = self.toks[m.start(2)].key
-        for k in range(m.start(1), m.end(1)):
-            if self.toks[k].tag == "P":
-                self.ex.add(Fact("memberOf", self.toks[k].key, org, self.index))
+        for j in range(m.start(2), m.end(2)):
+            if self.toks[j].tag != "O":
+                continue
+            for k in range(m.start(1), m.end(1)):
+                if self.toks[k].tag == "P":
+                    self.ex.add(Fact("memberOf", self.toks[k].key, self.toks[j].key, self.index))
+
+    def redesignated(self, m):
+        """"re-designated from a non-executive Director to an executive Director"."""
+        person = self.toks[m.start(1)].key
+        for role in self.roles(m.start(2), m.end(2)):
+            self.post(person, None, role, "former")
+        for role in self.roles(m.start(3), m.end(3)):
+            self.post(person, None, role)
 
     def reports(self, m):
         boss = self.ex.author if m.group(2) == "i" else self.toks[m.start(2)].key
@@ -337,8 +348,10 @@ class _Sentence:
         if re.match(r"_?w", self.tags[m.end():]):
             return  # "to succeed Mr. Dunn as General Counsel": succeeded_as reads it
         leaving = "current" if "v" in self.tags[m.end():] or self.ex.effective_later(self.index) else "former"
+        cue = max(self.tags.rfind("w", 0, m.start()), self.tags.rfind("a", 0, m.start()))
+        named = {t.key for t in self.toks[cue + 1:m.start()] if t.tag == "R"} if cue >= 0 else None
         posts = [f for f in self.ex.doc.facts if f.kind == "post" and f.sentence == self.index
-                 and f.status == "current" and f.subject != old]
+                 and f.status == "current" and f.subject != old and (named is None or f.role in named)]
         if not posts:
             new = self.subject_before(m.start())
             mine = [f for f in self.ex.doc.facts if f.kind == "post" and f.subject == new and f.status == "current"]
@@ -369,6 +382,7 @@ class _Extractor:
         self.lx = EnglishResources.load().lexicon
         self.subject: str | None = None
         self.recent_unit: str | None = None
+        self.units_seen: list[str] = []  # units and committees in the order the text names them
         self.list_org: str | None = None
         self.author: str | None = None
         self.seen: set = set()
@@ -379,6 +393,16 @@ class _Extractor:
         if sig not in self.seen:
             self.seen.add(sig)
             self.doc.facts.append(fact)
+
+    def named_unit(self, anaphor: str) -> str | None:
+        """"the segment": the last unit named before whose name ends in that noun ("core local commerce segment")."""
+        noun = anaphor.split()[-1].lower()
+        if noun in ("it", "its") or len(anaphor.split()) < 2:
+            return None
+        for key in reversed(self.units_seen):
+            if self.doc.entities[key].name.lower().endswith(noun):
+                return key
+        return None
 
     def holds(self, person, role, org) -> bool:
         return any(f.kind == "post" and f.subject == person and f.role == role and f.status == "current"
@@ -437,6 +461,8 @@ def extract_facts(doc: Document) -> Document:
         items = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
         ex.recent_unit = _set_up_here(doc, items) or ex.recent_unit  # "set up X and appointed Y as its chair"
         toks = tokenize(doc, ex, items, s.text)
+        ex.units_seen += [t.key for t in toks if t.tag == "O" and t.key and doc.entities[t.key].kind != "company"
+                          and t.m is not None and t.m.kind == "org"]
         item = is_list_item(s.text) or _continues_item(doc, s)
         if not item:
             ex.list_org = _list_header_org(s.text, toks, ex.list_org)

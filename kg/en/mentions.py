@@ -7,7 +7,7 @@ declares itself and its short form, "Norvale Systems, Inc." → "Norvale"), then
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..document import Document, Mention
 from . import dates, names
@@ -82,6 +82,7 @@ def find_mentions(doc: Document) -> Document:
         _find_terms(it, r)
         _find_lower_units(it, r)
         _find_persons(it, r)
+        _known_as(it)
         all_items.append(it)
     persons = {m.text for it in all_items for m in it.items if m.kind == "person"}
     for it in all_items:
@@ -381,6 +382,19 @@ def _month_as_given_name(text: str, start: int, words: list[str], r: EnglishReso
     before = text[:start].split()
     return not (before and before[-1].lower() in r.not_names_lower | {"since", "until", "early", "late", "mid", "last",
                                                                        "next", "this", "each", "every", "through"})
+
+
+_AKA = re.compile(r",?\s*(?:also\s+known\s+as|known\s+as|a\.k\.a\.?|aka|or)\s+$")
+
+
+def _known_as(it: _Items) -> None:
+    """"Liu Qiangdong, also known as Richard Liu": one person, each name the other's label."""
+    persons = sorted((m for m in it.items if m.kind == "person"), key=lambda m: m.start)
+    for a, b in zip(persons, persons[1:]):
+        if not a.label and not b.label and _AKA.fullmatch(it.text[a.end:b.start]) and \
+                " " in a.text and " " in b.text and not _AKA.fullmatch(it.text[a.end:b.start]).group().strip(" ,") == "or":
+            it.items[it.items.index(a)] = replace(a, label=b.text)
+            it.items[it.items.index(b)] = replace(b, label=a.text)
 
 
 def _free_runs(it: _Items, start: int, end: int):
