@@ -354,14 +354,17 @@ def _find_persons(it: _Items, r: EnglishResources) -> None:
         for start, end in _free_runs(it, m.start(), m.end()):
             words = text[start:end].split()
             while words and words[0] in r.not_names and not _after_honorific(text, start, r) \
-                    and not _month_as_given_name(text, start, words, r):
+                    and not _month_as_given_name(text, start, words, r) and not _pinyin_surname(words, r):
                 start += len(words[0]) + 1
                 words = words[1:]
             while words and words[-1] in r.not_names and not (words[-1].lower() in r.months and len(words) > 1
                                                               and _name_word(words[-2], r)):  # "Lei Jun"
                 end -= len(words[-1]) + 1
                 words = words[:-1]
-            if not 2 <= len(words) <= 4 or not all(_name_word(w, r) for w in words) or all(w.isupper() for w in words):
+            surname = _pinyin_surname(words, r)
+            if not 2 <= len(words) <= 5 or not all(_name_word(w, r) or (0 < i < len(words) - 1 and w in _PARTICLES)
+                                                   or (i == 0 and surname)
+                                                   for i, w in enumerate(words)) or all(w.isupper() for w in words):
                 continue  # all capitals is a heading ("CURRENT REPORT"); "CHAN Tai Man" has a given name
             label = ""
             alias = _PAREN.match(text, end)
@@ -373,6 +376,15 @@ def _find_persons(it: _Items, r: EnglishResources) -> None:
                     it.add("person", a0, a0 + len(alias.group(1)), label=text[start:end])
                 else:
                     it.block(alias.start(), alias.end())  # "Cheng Yixiao (程一晓)": one name
+
+
+_PARTICLES = {"van", "von", "der", "den", "de", "la", "du", "da", "di", "del", "dos", "bin", "al"}
+
+
+def _pinyin_surname(words: list[str], r: EnglishResources) -> bool:
+    """"He Xiaopeng": a surname that is also an English word, before a pinyin given name."""
+    return len(words) >= 2 and words[0].lower() in r.surnames and words[1] not in r.not_names \
+        and names.pinyin_form(" ".join(words[:2])) is not None and len(names.syllables(words[1]) or ()) == 2
 
 
 def _month_as_given_name(text: str, start: int, words: list[str], r: EnglishResources) -> bool:
