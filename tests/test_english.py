@@ -390,3 +390,48 @@ def test_wire_characters_aliases_and_anaphora():
     assert ("post", "Wang Puzhong", "core local commerce segment", "president", "current") in got  # "the segment"
     assert ("post", "Liu Qiangdong", "京东集团", "founder", "current") in got  # "founder of rival JD.com"
     assert ("reportsTo", "Wang Puzhong", "Wang Xing", None, "current") in got
+
+
+UK_BOARD_CHANGES = """RNS Number : 4821K
+Halden Retail plc
+12 February 2024
+
+Board Changes
+
+Halden Retail plc (the "Company") announces that Richard Moss will step down as Chief Financial Officer and from the Board on 31 May 2024, after seven years with the Company.
+
+The Board is pleased to announce the appointment of Priya Shah as Chief Financial Officer Designate. Priya will join the Board as an Executive Director and succeed Richard as Chief Financial Officer on 1 June 2024. Priya is currently Finance Director of Bramble Foods Group, a position she has held since 2019.
+
+In addition, Helen Carter, Senior Independent Director, will become Chair of the Remuneration Committee with effect from the conclusion of the Annual General Meeting. She succeeds Thomas Reid, who will retire from the Board at the AGM.
+
+Ends
+"""
+
+EIGHT_K_TERMINATION = """Item 5.02 Departure of Directors or Certain Officers.
+
+On August 5, 2024, the Board of Directors (the "Board") of Pellucid Software, Inc. (the "Company") terminated the employment of David Kim as Chief Revenue Officer, effective immediately.
+
+On August 6, 2024, the Board promoted Sarah Wells, the Company's Senior Vice President of Sales, to the position of Chief Revenue Officer. Ms. Wells, 41, joined the Company in 2018.
+
+Also on August 6, 2024, the Board appointed Thomas Greene as a Class III director to fill the vacancy created by the resignation of Anita Rao. Mr. Greene was also appointed Chair of the Compensation Committee. Mr. Greene currently serves as Chief Executive Officer of Marlow Data, a privately held analytics company.
+"""
+
+
+def test_uk_board_changes():
+    doc = kg.extract(UK_BOARD_CHANGES)
+    got = facts(doc)
+    assert not any(e.name == "Rns Number" for e in doc.entities.values())
+    assert ("post", "Richard Moss", "Halden Retail", "cfo", "current") in got  # steps down on 31 May
+    assert ("post", "Priya Shah", "Halden Retail", "cfo", "current") in got
+    assert ("post", "Priya Shah", "Halden Retail", "executive-director", "current") in got  # "join the Board as"
+    assert ("post", "Helen Carter", "Remuneration Committee", "chair", "current") in got
+    assert ("post", "Thomas Reid", "Remuneration Committee", "chair", "current") in got  # retires at the AGM
+    assert ("post", "Thomas Reid", "Halden Retail", "independent-director", "current") not in got
+
+
+def test_8k_termination_promotion_and_board_seat():
+    got = facts(kg.extract(EIGHT_K_TERMINATION))
+    assert ("post", "David Kim", "Pellucid Software", "chief-revenue-officer", "former") in got
+    assert ("post", "Sarah Wells", "Pellucid Software", "chief-revenue-officer", "current") in got
+    assert ("post", "Thomas Greene", "Compensation Committee", "chair", "current") in got
+    assert ("post", "Thomas Greene", "Marlow Data", "ceo", "current") in got

@@ -191,6 +191,7 @@ class _Sentence:
             if self.toks[k].tag == "P":
                 for role, own in self.role_orgs(m.start(4), m.end(4), org):
                     self.post(self.toks[k].key, own, role)
+                    self.ex.appointed.add((self.toks[k].key, role.key))
 
     def appoint(self, m):
         """"the Board appointed X as Chief Financial Officer", "appointed Dr. Cho as its chair"."""
@@ -198,11 +199,14 @@ class _Sentence:
         org = self.org_of(m, 2) or self.org_of(m, 4) or self.subject_org(m.start())
         for role, own in self.role_orgs(m.start(3), m.end(3), org):
             self.post(person, own, role)
+            self.ex.appointed.add((person, role.key))
 
     def leave(self, m):
         """"X notified the Company of his decision to resign as CFO", "stepping down as CEO": former
         (a future departure, "will step down", leaves the post current: FORMAT.md)."""
         i = m.start()
+        if re.match(r"_?P", self.tags[i + 1:]):
+            return  # "the resignation of Anita Rao": leave_of reads it
         person = self.subject_before(i)
         future = self.toks[i].tag == "v" or self.ex.effective_later(self.index)
         j = i + 1
@@ -220,6 +224,14 @@ class _Sentence:
         for role in chain:
             self.ex.retract(person, role.key, self.index)
             self.post(person, org, role, "current" if future else "former")
+
+    def leave_of(self, m):
+        """"terminated the employment of David Kim as Chief Revenue Officer"."""
+        person, org = self.toks[m.start(1)].key, self.org_of(m, 3)
+        status = "current" if self.ex.effective_later(self.index) else "former"
+        for role in self.roles(m.start(2), m.end(2)):
+            self.ex.retract(person, role.key, self.index)
+            self.post(person, org, role, status)
 
     def former(self, m):
         i = m.start()
@@ -355,6 +367,8 @@ class _Sentence:
         if not posts:
             new = self.subject_before(m.start())
             mine = [f for f in self.ex.doc.facts if f.kind == "post" and f.subject == new and f.status == "current"]
+            if any((new, f.role) in self.ex.appointed for f in mine):  # the posts given, not those held before
+                mine = [f for f in mine if (new, f.role) in self.ex.appointed]
             last = max((f.sentence for f in mine), default=None)
             posts = [f for f in mine if f.sentence == last and last >= self.index - 4]
         for f in posts:
@@ -382,7 +396,8 @@ class _Extractor:
         self.lx = EnglishResources.load().lexicon
         self.subject: str | None = None
         self.recent_unit: str | None = None
-        self.units_seen: list[str] = []  # units and committees in the order the text names them
+        self.units_seen: list[str] = []
+        self.appointed: set[tuple[str, str]] = set()  # (person, role) given by an appointment  # units and committees in the order the text names them
         self.list_org: str | None = None
         self.author: str | None = None
         self.seen: set = set()
