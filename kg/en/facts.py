@@ -184,10 +184,15 @@ class _Sentence:
 
     def is_as(self, m):
         """"Sun Rui was appointed chief financial officer", "Su Hua remains chairman"."""
-        if "l" in self.tags[m.start():m.start(4)]:
-            return
+        if "l" in self.tags[m.start():m.start(4)] or "y" in self.tags[max(0, m.start(1) - 2):m.start(1)] \
+                and re.match(r"_?w", self.tags[m.end(1):]):
+            return  # "succeeded co-founder Su Hua as chief executive": succeeded_as reads it
+        persons = range(m.start(1), m.end(1))
+        if self.tags.startswith("P,_") and m.start(1) > 2 and self.tags[m.end(1):m.end(1) + 1] == "," \
+                and self.toks[2].text.strip().lower().startswith("who ") and "," not in self.tags[2:m.start(1)]:
+            persons = range(0, 1)  # "Su Hua, who co-founded Kuaishou with Cheng, remains chairman"
         org = self.org_of(m, 2) or self.org_of(m, 3) or self.org_of(m, 5) or self.subject_org(m.start(1))
-        for k in range(m.start(1), m.end(1)):  # "Ms. Park and Mr. Whitfield were appointed members"
+        for k in persons:  # "Ms. Park and Mr. Whitfield were appointed members"
             if self.toks[k].tag == "P":
                 for role, own in self.role_orgs(m.start(4), m.end(4), org):
                     self.post(self.toks[k].key, own, role)
