@@ -435,3 +435,31 @@ def test_8k_termination_promotion_and_board_seat():
     assert ("post", "Sarah Wells", "Pellucid Software", "chief-revenue-officer", "current") in got
     assert ("post", "Thomas Greene", "Compensation Committee", "chair", "current") in got
     assert ("post", "Thomas Greene", "Marlow Data", "ceo", "current") in got
+
+
+HKEX_COMMITTEES = """CHINA BRIGHT STAR HOLDINGS LIMITED
+(Stock Code: 2288)
+
+APPOINTMENT OF INDEPENDENT NON-EXECUTIVE DIRECTOR
+
+The board (the "Board") of directors (the "Directors") of China Bright Star Holdings Limited (the "Company") is pleased to announce that Ms. Tang Wai Yee ("Ms. Tang") has been appointed as an independent non-executive Director and a member of each of the audit committee, the remuneration committee and the nomination committee of the Company with effect from 2 January 2024.
+
+Mr. Ho Kin Wah has resigned as the chairman of the nomination committee, and Mr. Leung Chi Ming, the chairman of the Board, has been appointed as the chairman of the nomination committee in his place.
+
+By order of the Board
+China Bright Star Holdings Limited
+Leung Chi Ming
+Chairman
+
+Hong Kong, 29 December 2023
+"""
+
+
+def test_hkex_member_of_each_committee():
+    got = facts(kg.extract(HKEX_COMMITTEES))
+    for committee in ("audit committee", "remuneration committee", "nomination committee"):
+        assert ("post", "Tang Wai Yee", committee, "member", "current") in got
+        assert ("unitOf", committee, "China Bright Star Holdings Limited", None, "current") in got
+    assert ("post", "Tang Wai Yee", "China Bright Star Holdings Limited", "independent-director", "current") in got
+    assert ("post", "Ho Kin Wah", "nomination committee", "chairman", "former") in got
+    assert ("post", "Leung Chi Ming", "nomination committee", "chairman", "current") in got

@@ -107,9 +107,25 @@ class _Sentence:
         out = []
         for k in range(start, end):
             if self.toks[k].tag == "R":
+                several = self.org_list(k + 1)
+                if several:
+                    out += [(self.toks[k], o) for o in several]
+                    continue
                 own = self.toks[k + 2].key if self.tags[k + 1:k + 3] == "tO" and k + 2 < end else None
                 out.append((self.toks[k], own or org))
         return out
+
+    def org_list(self, k: int) -> list[str] | None:
+        """"a member of each of the audit committee, the remuneration committee and the nomination
+        committee of the Company": the organizations a title lists (two or more)."""
+        m = re.compile(r"[t_]{1,3}(O(?:,?j?O)+)").match(self.tags, k)
+        if not m or "t" not in self.tags[k:m.start(1)]:
+            return None
+        keys = [self.toks[i].key for i in range(m.start(1), m.end(1)) if self.tags[i] == "O"]
+        kinds = [self.ex.doc.entities[key].kind for key in keys]
+        while len(keys) > 1 and kinds[-1] == "company" and kinds[-2] != "company":
+            keys, kinds = keys[:-1], kinds[:-1]  # "… of the Company": their parent
+        return keys if len(keys) > 1 and "company" not in kinds else None
 
     def org_of(self, m: re.Match, group: int) -> str | None:
         """The organization a group names; "the company's picking systems business" is the unit."""

@@ -119,6 +119,13 @@ def _declared_orgs(sentences, r: EnglishResources) -> _Names:
                     and any(_alone(word, s.text) for s in sentences):
                 known.add(word, kind, canon)
                 break
+    # "Norvale Cloud Division" of a headline is the "Norvale Cloud" the text calls a new division
+    for form, (kind, canon) in list(known.orgs.items()):
+        words = form.split()
+        if kind == "unit" and len(words) > 2 and words[-1] in r.suffixes and not r.suffixes[words[-1]].legal:
+            stem = known.orgs.get(" ".join(words[:-1]))
+            if stem and stem[0] == "unit":
+                known.orgs[form] = stem
     known.compile()
     return known
 
@@ -208,6 +215,8 @@ def _declare(text: str, m: re.Match, known: _Names, r: EnglishResources) -> None
         return
     last = next((s for s in sorted(r.suffixes, key=len, reverse=True)
                  if seq.endswith(" " + s) or (seq == s and False)), None)
+    if last and text[:m.start()].endswith("New ") and all(w.lower() in r.not_modifiers for w in words[:-len(last.split())]):
+        return  # a headline's "Names New Leadership Team": a description, no name
     if last and len(words) > len(last.split()) and words[0] not in ("The",):
         kind = r.suffixes[last].kind
         if r.suffixes[last].legal:
@@ -297,7 +306,9 @@ def _find_lower_units(it: _Items, r: EnglishResources) -> None:
         while words and (r.term(words[0]) or words[0].lower() in r.not_names_lower or not it.free(start, start + 1)):
             start += len(words[0]) + (len(it.text[start + len(words[0]):]) - len(it.text[start + len(words[0]):].lstrip()))
             words = words[1:]
-        if not words or not _DETERMINER.search(it.text[:start]) or not it.free(start, m.end()) \
+        indefinite = re.search(r"\b(?:a|an)\s+$", it.text[:start], re.I) and \
+            re.match(r"\s+(?:chaired|led|headed|co-led|co-chaired|run)\s+by\b", it.text[m.end():])
+        if not words or not (_DETERMINER.search(it.text[:start]) or indefinite) or not it.free(start, m.end()) \
                 or any(w.lower() in r.not_modifiers for w in words):
             continue
         owner = re.search(r"([A-Z][\w\-]+)['’]s\s+$", it.text[:start])
