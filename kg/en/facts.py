@@ -312,7 +312,11 @@ class _Sentence:
         self.post(self.toks[m.start(1)].key, org, self.ex.head_role(cue))
 
     def members(self, m):
-        org = next((t.key for t in self.toks[:m.start()][::-1] if t.tag == "O"), None) or self.ex.recent_unit
+        org = None
+        if self.toks[m.start()].text.lower().startswith("its"):  # "It will be chaired by …, and its members include"
+            org = next((t.key for t in self.toks[:m.start()] if t.tag == "O"
+                        and self.ex.doc.entities[t.key].kind != "company"), None)
+        org = org or next((t.key for t in self.toks[:m.start()][::-1] if t.tag == "O"), None) or self.ex.recent_unit
         if org is None:
             return
         for k in range(m.start(1), m.end(1)):

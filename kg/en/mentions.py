@@ -292,7 +292,8 @@ def _find_orgs(it: _Items, known: _Names) -> None:
     for m in known.pattern.finditer(it.text):
         kind, canon = known.orgs[m.group()]
         owner = re.search(r"([A-Z][\w\-]+)['’]s\s+$", it.text[:m.start()])
-        it.add("org", m.start(), m.end(), kind, canon, owner.group(1) if owner and kind != "company" else "")
+        parent = owner.group(1) if owner and kind != "company" else ""
+        it.add("org", m.start(), m.end(), kind, canon, parent)
 
 
 def _find_lower_units(it: _Items, r: EnglishResources) -> None:
@@ -314,7 +315,10 @@ def _find_lower_units(it: _Items, r: EnglishResources) -> None:
         owner = re.search(r"([A-Z][\w\-]+)['’]s\s+$", it.text[:start])
         noun = it.text[start:m.end()].split()[-1].capitalize()
         kind = r.suffixes[noun].kind if noun in r.suffixes and not r.suffixes[noun].legal else "unit"
-        it.add("org", start, m.end(), kind, it.text[start:m.end()], owner.group(1) if owner else "")
+        label = it.text[start:m.end()]
+        if all(w[:1].isupper() for w in words) and not label.split()[-1][:1].isupper():
+            label = " ".join(words)  # "our Merchant Lending team" is Merchant Lending
+        it.add("org", start, m.end(), kind, label, owner.group(1) if owner else "")
 
 
 # -- titles and cue words -------------------------------------------------------------------------
