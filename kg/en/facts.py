@@ -268,7 +268,7 @@ class _Sentence:
     def former_lead(self, m):
         """"Xiao Gu, who previously led the e-commerce business unit": a former head."""
         person = self.subject_before(m.start())
-        self.post(person, self.toks[m.start(1)].key, self.ex.head_role(""), "former")
+        self.post(person, self.org_of(m, 1), self.ex.head_role(""), "former")
 
     def joined_from(self, m):
         person = self.subject_before(m.start())

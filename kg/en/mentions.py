@@ -84,6 +84,11 @@ def find_mentions(doc: Document) -> Document:
         _find_persons(it, r)
         _known_as(it)
         all_items.append(it)
+    units = {m.label: m for it in all_items for m in it.items if m.kind == "org" and m.label != m.text
+             and m.text.startswith(m.label + " ")}  # "our Merchant Lending team" names Merchant Lending
+    for it in all_items:
+        it.items = [replace(m, kind="org", value=units[m.text].value, label=m.text) if m.kind == "person"
+                    and m.text in units else m for m in it.items]
     persons = {m.text for it in all_items for m in it.items if m.kind == "person"}
     for it in all_items:
         _find_name_parts(it, persons, r)
