@@ -18,13 +18,18 @@ from .resolve import resolve, written_labels
 
 def prepare(text: str, date: Date | str | None = None, source: str = "") -> Document:
     """Normalize the text, cut noise and split it into sentences."""
-    clean = noise.strip_injections(text_mod.normalize(text))
+    normalized = text_mod.normalize(text)
     if isinstance(date, str):
         date = dates.parse_iso(date)
-    if en_text.detect(clean) == "en":
+    if en_text.detect(normalized) == "en":
+        # no headline-injection stripping: an English filing sets its company's name on a line of its own
+        # (an HKEX heading, a signature block) and in its prose; English boilerplate is kg.en.text's
+        clean = noise.strip_ads(normalized)
+        clean = text_mod.normalize(clean) if clean != normalized else clean
         doc = Document(text=clean, date=date or _en_document_date(clean), source=source, lang="en")
         doc.sentences = en_text.mark_noise(clean, en_text.split_sentences(clean))
         return doc
+    clean = noise.strip_injections(normalized)
     simplified = script.to_simplified(clean)
     original, clean = (clean, simplified) if simplified else (None, clean)
     doc = Document(text=clean, date=date or dates.document_date(clean), source=source, written=original)

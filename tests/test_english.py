@@ -463,3 +463,59 @@ def test_hkex_member_of_each_committee():
     assert ("post", "Tang Wai Yee", "China Bright Star Holdings Limited", "independent-director", "current") in got
     assert ("post", "Ho Kin Wah", "nomination committee", "chairman", "former") in got
     assert ("post", "Leung Chi Ming", "nomination committee", "chairman", "current") in got
+
+
+HKEX_CURLY = """Ever Harvest Group Holdings Limited
+恒丰集团控股有限公司
+(Stock Code: 1585)
+
+VOLUNTARY ANNOUNCEMENT
+RESIGNATION OF CHIEF EXECUTIVE OFFICER
+
+The board (the “Board”) of directors (the “Directors”) of Ever Harvest Group Holdings Limited (the “Company”, and together with its subsidiaries, the “Group”) announces that Mr. Ng Wing Hong (“Mr. Ng”) has tendered his resignation as the chief executive officer of the Company (the “CEO”) with effect from 30 June 2024 in order to pursue other business opportunities.
+
+Following the resignation of Mr. Ng, Ms. Yeung Siu Fong (“Ms. Yeung”), an executive Director and the chief operating officer of the Company, will take up the role of the CEO with effect from 1 July 2024.
+
+Ms. Yeung, aged 48, holds a bachelor’s degree from the University of Hong Kong. She joined the Group in 2012 and has been the chief operating officer of the Company since 2020. Save as disclosed above, Ms. Yeung has not held any directorship in other listed companies in the last three years.
+
+By order of the Board
+Ever Harvest Group Holdings Limited
+Chan Kwok Keung
+Chairman
+
+Hong Kong, 14 June 2024
+"""
+
+EUROPE_NO_LEGAL_FORM = """Corporate News
+
+Vantara Medical appoints Dr. Lena Hartmann as Chief Executive Officer
+
+Hamburg, 9 April 2024 - The Supervisory Board of Vantara Medical has appointed Dr. Lena Hartmann as Chief Executive Officer and Chair of the Management Board with effect from 1 July 2024. She succeeds Dr. Klaus Becker, who will leave Vantara Medical at his own request at the end of June after eleven years.
+
+Hartmann joins Vantara Medical from Siemens Healthineers, where she most recently headed the diagnostics business in Europe. Prof. Michael Braun, Chairman of the Supervisory Board, said: "Lena Hartmann is an outstanding leader."
+
+Markus Vogt, Chief Financial Officer, and Julia Stein, Chief Operating Officer, remain members of the Management Board.
+"""
+
+
+def test_company_name_on_its_own_line_is_kept():
+    """An HKEX heading and signature repeat the company's name on lines of their own: no injected headline."""
+    doc = kg.extract(HKEX_CURLY)
+    got = facts(doc)
+    company = "Ever Harvest Group Holdings Limited"
+    assert doc.main_org == "org:" + company
+    assert ("post", "Ng Wing Hong", company, "ceo", "current") in got  # resigns with effect from a later date
+    assert ("post", "Yeung Siu Fong", company, "coo", "current") in got
+    assert ("post", "Yeung Siu Fong", company, "ceo", "current") in got  # "will take up the role of the CEO"
+    assert ("post", "Chan Kwok Keung", company, "chairman", "current") in got
+
+
+def test_company_without_legal_form_named_by_its_context():
+    doc = kg.extract(EUROPE_NO_LEGAL_FORM)
+    got = facts(doc)
+    assert doc.main_org == "org:Vantara Medical"  # "X appoints", "the Supervisory Board of X", "leave X"
+    assert "Vantara Medical" not in {e.name for e in doc.entities.values() if e.kind == "person"}
+    assert ("post", "Lena Hartmann", "Vantara Medical", "ceo", "current") in got
+    assert ("post", "Lena Hartmann", "Management Board", "chair", "current") in got
+    assert ("post", "Lena Hartmann", "Management Board", "ceo", "current") not in got
+    assert ("post", "Michael Braun", "Supervisory Board", "chairman", "current") in got

@@ -112,6 +112,9 @@ class _Sentence:
                     out += [(self.toks[k], o) for o in several]
                     continue
                 own = self.toks[k + 2].key if self.tags[k + 1:k + 3] == "tO" and k + 2 < end else None
+                last = "R" not in self.tags[k + 1:end]
+                if own is None and org and not last and self.ex.doc.entities[org].kind == "committee":
+                    own = self.ex.default_org(self.list_item)  # "CEO and Chair of the Management Board"
                 out.append((self.toks[k], own or org))
         return out
 
@@ -209,7 +212,8 @@ class _Sentence:
             persons = range(0, 1)  # "Su Hua, who co-founded Kuaishou with Cheng, remains chairman"
         org = self.org_of(m, 2) or self.org_of(m, 3) or self.org_of(m, 5) or self.subject_org(m.start(1))
         for k in persons:  # "Ms. Park and Mr. Whitfield were appointed members"
-            if self.toks[k].tag == "P":
+            if self.toks[k].tag == "P" and not (k and self.tags[k - 1] == "l" and k < m.end(1) - 1):
+                # "Following the resignation of Mr. Ng, Ms. Yeung … will take up": not Ng
                 for role, own in self.role_orgs(m.start(4), m.end(4), org):
                     self.post(self.toks[k].key, own, role)
                     self.ex.appointed.add((self.toks[k].key, role.key))
