@@ -519,3 +519,15 @@ def test_company_without_legal_form_named_by_its_context():
     assert ("post", "Lena Hartmann", "Management Board", "chair", "current") in got
     assert ("post", "Lena Hartmann", "Management Board", "ceo", "current") not in got
     assert ("post", "Michael Braun", "Supervisory Board", "chairman", "current") in got
+
+
+def test_defined_company_is_the_main_one():
+    """A filing is about the company it defines as "the Company", however often a former employer recurs."""
+    doc = kg.extract("""Item 5.02 Departure of Directors or Certain Officers.
+
+On June 3, 2024, the Board of Directors of Quarry Lane Foods Corp. (the "Company") appointed Elena Ruiz as Chief Financial Officer. Ms. Ruiz served as Treasurer of Meridian Health Systems from 2016 to 2020 and as Vice President of Finance at Meridian Health Systems from 2020 to 2024. Meridian Health Systems is a hospital operator.
+""")
+    assert doc.main_org == "org:Quarry Lane Foods"
+    got = facts(doc)
+    assert ("post", "Elena Ruiz", "Quarry Lane Foods", "cfo", "current") in got
+    assert ("post", "Elena Ruiz", "Meridian Health Systems", "treasurer", "former") in got

@@ -174,13 +174,13 @@ def _name_runs(text: str, r: EnglishResources):
 def _split_named(piece: str, r: EnglishResources) -> list[tuple[str, int]]:
     """"Audit Committee and the Compensation Committee" are two names; "Supervisory Board of Kessler
     Automotive SE" is a board and its company: a run cut after a unit or committee word."""
-    for m in re.finditer(r"\s+(?:and|of)\s+(?:the\s+)?", piece):
+    for m in reversed(list(re.finditer(r"\s+(?:and|of)\s+(?:the\s+)?", piece))):
         left, right = piece[:m.start()], piece[m.end():]
-        unit = next((s for s in r.suffixes if left.endswith(" " + s) and not r.suffixes[s].legal
+        unit = next((s for s in r.suffixes if (left.endswith(" " + s) or left == s) and not r.suffixes[s].legal
                      and r.suffixes[s].kind != "company"), None)
         if unit and right[:1].isupper() and (m.group().strip() == "of" or any(right.endswith(s) for s in r.suffixes)) \
                 and right not in r.not_names:
-            return [(left, 0)] + [(sub, m.end() + at) for sub, at in _split_named(right, r)]
+            return _split_named(left, r) + [(right, m.end())]
     return [(piece, 0)]
 
 

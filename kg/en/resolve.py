@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..document import Document, Entity, Mention
@@ -72,7 +73,10 @@ def _resolve_orgs(doc: Document) -> None:
             companies[m.label] += 1
             first.setdefault(m.label, (m.sentence, m.start))
     main = None
-    if companies:
+    defined = _defined_company(doc, orgs)
+    if defined:
+        main = defined
+    elif companies:
         earliest = min(first, key=first.get)
         main = max(companies, key=lambda n: (companies[n] + 2 * (n == earliest), -first[n][0]))
     doc.main_org = _company(doc, main) if main else _parent_of_units(doc, orgs)
@@ -86,6 +90,17 @@ def _resolve_orgs(doc: Document) -> None:
     for m in doc.mentions:
         if m.kind == "cue" and m.value == "orgref" and doc.main_org:
             doc.links[mention_key(m)] = doc.main_org
+
+
+_DEFINED = re.compile(r"^,?\s*(?:,\s*Inc\.?\s*)?\((?:the\s+|hereinafter\s+)?[\"“](?:Company|Issuer|Registrant|Bank|Corporation)[\"”]")
+
+
+def _defined_company(doc: Document, orgs: list[Mention]) -> str | None:
+    """The company a filing defines as "the Company" ("Harlow Biotech, Inc. (the "Company")") is the one it is about."""
+    for m in orgs:
+        if m.value == "company" and _DEFINED.match(doc.sentences[m.sentence].text[m.end:]):
+            return m.label
+    return None
 
 
 def _company(doc: Document, name: str) -> str:
