@@ -531,3 +531,28 @@ On June 3, 2024, the Board of Directors of Quarry Lane Foods Corp. (the "Company
     got = facts(doc)
     assert ("post", "Elena Ruiz", "Quarry Lane Foods", "cfo", "current") in got
     assert ("post", "Elena Ruiz", "Meridian Health Systems", "treasurer", "former") in got
+
+
+EIGHT_K_RETIREMENT = """FORM 8-K
+Date of Report (Date of earliest event reported): October 15, 2024
+NORTHGATE BANCORP, INC.
+
+Item 5.02 Departure of Directors or Certain Officers; Election of Directors; Appointment of Certain Officers.
+
+On October 15, 2024, Northgate Bancorp, Inc. (the "Company") announced that William P. Harrington, the Company's President and Chief Executive Officer and a member of its Board of Directors, will retire effective December 31, 2024. Mr. Harrington will continue to serve as a director following his retirement.
+
+The Board has appointed Christine L. Yates, currently the Company's Executive Vice President and Chief Operating Officer, to succeed Mr. Harrington as President and Chief Executive Officer effective January 1, 2025. Ms. Yates, 49, joined Northgate Bank, the Company's wholly owned subsidiary, in 2011.
+
+Also on October 15, 2024, Daniel Ortega was promoted to Executive Vice President and Chief Operating Officer of the Company and of the Bank, effective January 1, 2025. Mr. Ortega currently serves as Senior Vice President and Chief Credit Officer.
+"""
+
+
+def test_8k_retirement_succession_and_promotion():
+    got = facts(kg.extract(EIGHT_K_RETIREMENT))
+    c = "Northgate Bancorp"
+    assert ("post", "William P. Harrington", c, "ceo", "current") in got  # retires December 31
+    assert ("post", "William P. Harrington", c, "director", "current") in got  # "member of its Board of Directors"
+    assert ("post", "Christine L. Yates", c, "ceo", "current") in got  # "…, currently …, to succeed Mr. Harrington as"
+    assert ("post", "Christine L. Yates", c, "coo", "current") in got
+    assert ("post", "Daniel Ortega", c, "coo", "current") in got  # "was promoted to"
+    assert ("post", "Daniel Ortega", c, "chief-credit-officer", "current") in got  # "currently serves as"
