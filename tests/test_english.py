@@ -556,3 +556,25 @@ def test_8k_retirement_succession_and_promotion():
     assert ("post", "Christine L. Yates", c, "coo", "current") in got
     assert ("post", "Daniel Ortega", c, "coo", "current") in got  # "was promoted to"
     assert ("post", "Daniel Ortega", c, "chief-credit-officer", "current") in got  # "currently serves as"
+
+
+WIRE_MEMO = """Baidu names cloud chief Shen Dou to head new AI group, memo shows
+
+BEIJING, March 2 (Reuters) - Baidu Inc has appointed Shen Dou, head of its cloud unit, as president of a newly formed Intelligent Driving Group, according to an internal memo seen by Reuters on Thursday.
+
+Shen will continue to report to Robin Li, Baidu's co-founder and chief executive, the memo said. Wang Yunpeng, who previously ran the autonomous driving unit, will leave the company, two people familiar with the matter said.
+
+Baidu's chief financial officer Rong Luo told analysts the restructuring would not affect guidance. Separately, Alibaba Group said Eddie Wu, its chief executive, would also take over as head of Taobao and Tmall Group, succeeding Trudy Dai.
+"""
+
+
+def test_wire_memo_its_and_newly_formed_units():
+    doc = kg.extract(WIRE_MEMO)
+    got = facts(doc)
+    assert doc.main_org == "org:百度" and not any(e.name == "Baidu Inc" for e in doc.entities.values())
+    assert ("post", "Shen Dou", "cloud unit", "head", "current") in got
+    assert ("post", "Shen Dou", "Intelligent Driving Group", "president", "current") in got  # "a newly formed"
+    assert ("post", "Robin Li", "百度", "ceo", "current") in got
+    assert ("post", "Wang Yunpeng", "autonomous driving unit", "head", "former") in got
+    assert ("post", "Eddie Wu", "阿里巴巴集团", "ceo", "current") in got  # "Alibaba Group said Eddie Wu, its chief executive"
+    assert ("post", "Trudy Dai", "Taobao and Tmall Group", "head", "former") in got

@@ -58,9 +58,12 @@ def tokenize(doc: Document, ex: "_Extractor", items: list[Mention], text: str) -
             if i < len(pieces) - 1:
                 out.append(Tok(",", None, None))
 
+    company = None  # the last company the sentence named: what its "its" is
     for m in items:
         if m.start > pos:
             gap(text[pos:m.start])
+        if m.kind == "org" and m.value == "company" and company is None:
+            company = doc.links.get(mention_key(m))  # the clause's subject: "Alibaba said Eddie Wu, its CEO"
         pos = max(pos, m.end)
         if m.kind in ("person", "org"):
             out.append(Tok(m.kind[0].upper(), doc.links.get(mention_key(m)), m, m.text))
@@ -74,7 +77,7 @@ def tokenize(doc: Document, ex: "_Extractor", items: list[Mention], text: str) -
                 key = doc.links.get(mention_key(m))
             elif m.value == "anaphor":
                 key = (ex.recent_unit or ex.named_unit(m.text)) if m.text.lower() not in ("it", "its") \
-                    else (ex.recent_unit or doc.main_org)
+                    else (ex.unit_here or company or ex.recent_unit or doc.main_org)
             if TAGS[m.value] == "O" and key is None:
                 continue
             out.append(Tok(TAGS[m.value], key, m, m.text))
@@ -425,6 +428,7 @@ class _Extractor:
         self.lx = EnglishResources.load().lexicon
         self.subject: str | None = None
         self.recent_unit: str | None = None
+        self.unit_here: str | None = None  # the unit the sentence being read sets up
         self.units_seen: list[str] = []
         self.appointed: set[tuple[str, str]] = set()  # (person, role) given by an appointment  # units and committees in the order the text names them
         self.list_org: str | None = None
@@ -503,7 +507,8 @@ def extract_facts(doc: Document) -> Document:
         if s.noise:
             continue
         items = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
-        ex.recent_unit = _set_up_here(doc, items) or ex.recent_unit  # "set up X and appointed Y as its chair"
+        ex.unit_here = _set_up_here(doc, items)
+        ex.recent_unit = ex.unit_here or ex.recent_unit  # "set up X and appointed Y as its chair"
         toks = tokenize(doc, ex, items, s.text)
         ex.units_seen += [t.key for t in toks if t.tag == "O" and t.key and doc.entities[t.key].kind != "company"
                           and t.m is not None and t.m.kind == "org"]

@@ -226,7 +226,8 @@ def _declare(text: str, m: re.Match, known: _Names, r: EnglishResources) -> None
         kind = r.suffixes[last].kind
         if r.suffixes[last].legal:
             kind = "company"
-        known.add(seq, kind, _gazetteer_name(seq, r) or seq)
+        stem = seq[: -len(last)].rstrip(" ,")
+        known.add(seq, kind, _gazetteer_name(seq, r) or (r.suffixes[last].legal and _gazetteer_name(stem, r)) or seq)
         acronym = _PAREN.match(text, m.end())
         if acronym and acronym.group(1).isupper() and acronym.group(1).isalpha():
             known.add(acronym.group(1), kind, seq)  # "Interactive Entertainment Group (IEG)"
