@@ -578,3 +578,23 @@ def test_wire_memo_its_and_newly_formed_units():
     assert ("post", "Wang Yunpeng", "autonomous driving unit", "head", "former") in got
     assert ("post", "Eddie Wu", "阿里巴巴集团", "ceo", "current") in got  # "Alibaba Group said Eddie Wu, its chief executive"
     assert ("post", "Trudy Dai", "Taobao and Tmall Group", "head", "former") in got
+
+
+BIOS = """Jade River Holdings Limited (the "Company") announces that Ms. Lam Pui Yee has been appointed as an executive Director with effect from 3 May 2024.
+
+Ms. Lam, aged 46, has over 20 years of experience in finance. From 2015 to 2020, she was the chief financial officer of Harbourfront Logistics Limited (stock code: 1177). Prior to that, she served as a senior manager at Deloitte Touche Tohmatsu. She is currently an independent non-executive director of Pacific Orchid Group Limited (stock code: 2299).
+
+Mr. Ethan Cole, 55, has served as Chief Executive Officer of Ridgeline Energy since 2019. Before joining Ridgeline, he was President of Cobalt Mining Corp. from 2012 to 2019, and previously held senior roles at Glencore. He currently serves on the board of directors of Summit Water Inc.
+"""
+
+
+def test_bios_past_and_present_posts():
+    got = facts(kg.extract(BIOS))
+    assert ("post", "Lam Pui Yee", "Harbourfront Logistics Limited", "cfo", "former") in got  # "she was"
+    assert ("post", "Lam Pui Yee", "Deloitte Touche Tohmatsu", "manager", "former") in got
+    assert ("post", "Lam Pui Yee", "Pacific Orchid Group Limited", "independent-director", "current") in got
+    assert ("post", "Ethan Cole", "Ridgeline Energy", "ceo", "current") in got
+    assert ("post", "Ethan Cole", "Cobalt Mining", "president", "former") in got
+    assert ("post", "Ethan Cole", "Summit Water", "director", "current") in got  # "serves on the board of directors of"
+    assert not any(f[0] == "post" and f[1] == "Lam Pui Yee" and f[2] == "Jade River Holdings Limited"
+                   and f[3] != "executive-director" for f in got)

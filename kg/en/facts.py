@@ -261,6 +261,19 @@ class _Sentence:
             self.ex.retract(person, role.key, self.index)
             self.post(person, org, role, status)
 
+    def pronoun_is(self, m):
+        """"She is currently an independent non-executive director of X": the last subject's current post."""
+        if "P" in self.tags[:m.start()]:
+            return
+        person = self.ex.subject
+        for role, own in self.role_orgs(m.start(1), m.end(1), self.org_of(m, 2)):
+            self.post(person, own, role)
+
+    def board_of(self, m):
+        """"serves on the board of directors of Summit Water Inc.": a directorship there."""
+        if "board" in self.toks[m.start(1)].text.lower():
+            self.post(self.subject_before(m.start()), self.toks[m.start(2)].key, Tok("R", "director", None, "director"))
+
     def former(self, m):
         i = m.start()
         person = self.subject_before(i)
