@@ -529,6 +529,8 @@ def extract_facts(doc: Document) -> Document:
         if not item:
             ex.list_org = _list_header_org(s.text, toks, ex.list_org)
         _Sentence(ex, s.index, toks, item).run()
+    # a unit set up on a day the text does not date (a wire's "Sept 17" has no year): no event to state
+    doc.facts = [f for f in doc.facts if not (f.kind == "established" and f.date is None)]
     _drop_superseded(doc, set())
     _drop_generic_heads(doc, ex.lx)
     _name_units(doc)
