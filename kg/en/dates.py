@@ -62,4 +62,25 @@ def document_date(text: str) -> str | None:
         if line_end - line_start < 60 and not re.search(r"[a-z]{3,}\s+$", text[line_start:s]):
             return iso
     first = [iso for s, e, iso in full if s < 1500]
+    dateline = _yearless_dateline(text)
+    if dateline and full:  # "BEIJING, Oct 30 (Wire)" in a text that dates something "1 November 2023"
+        month, day = dateline
+        year = int(full[0][2][:4])
+        best = min((y for y in (year - 1, year, year + 1)),
+                   key=lambda y: abs(_days(f"{y:04d}-{month:02d}-{day:02d}") - _days(full[0][2])))
+        if 1 <= day <= 31:
+            return f"{best:04d}-{month:02d}-{day:02d}"
     return first[0] if first else None
+
+
+def _days(iso: str) -> int:
+    y, m, d = (int(x) for x in iso.split("-"))
+    return y * 372 + m * 31 + d
+
+
+def _yearless_dateline(text: str) -> tuple[int, int] | None:
+    """(month, day) of a wire's dateline without a year: "BEIJING, Sept 17 (China Tech Wire) -"."""
+    months = EnglishResources.load().months
+    alts = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+    m = re.search(rf"(?m)^[A-Z][A-Za-z .,'’\-]{{1,40}},\s+((?i:{alts}))\s+(\d{{1,2}})\s*[(\-–—]", text[:2000])
+    return (months[m.group(1).lower()], int(m.group(2))) if m and m.group(1)[:1].isupper() else None
