@@ -598,3 +598,30 @@ def test_bios_past_and_present_posts():
     assert ("post", "Ethan Cole", "Summit Water", "director", "current") in got  # "serves on the board of directors of"
     assert not any(f[0] == "post" and f[1] == "Lam Pui Yee" and f[2] == "Jade River Holdings Limited"
                    and f[3] != "executive-director" for f in got)
+
+
+RELEASE_TEAM = """Halcyon Robotics Announces New Executive Team
+
+AUSTIN, Texas, Feb. 12, 2025 /PRNewswire/ -- Halcyon Robotics today announced its new executive team following its Series C financing.
+
+The executive team:
+- Rachel Kim — Chief Executive Officer
+- Chief Technology Officer: Omar Haddad
+- Lucia Ferreira (Chief Product Officer), who joins from Spotify
+- Ben Adler, who has been promoted to Chief Operating Officer
+
+Omar Haddad, Lucia Ferreira and Ben Adler report to Rachel Kim.
+
+Halcyon also named former Tesla executive Grace Liu to its board of directors.
+"""
+
+
+def test_release_team_list_forms():
+    got = facts(kg.extract(RELEASE_TEAM))
+    c = "Halcyon Robotics"
+    assert ("post", "Rachel Kim", c, "ceo", "current") in got  # "Name — Title"
+    assert ("post", "Omar Haddad", c, "cto", "current") in got  # "Title: Name"
+    assert ("post", "Lucia Ferreira", c, "chief-product-officer", "current") in got  # "Name (Title)"
+    assert ("post", "Ben Adler", c, "coo", "current") in got  # "who has been promoted to"
+    assert ("post", "Grace Liu", c, "director", "current") in got  # "named … to its board of directors"
+    assert ("reportsTo", "Omar Haddad", "Rachel Kim", None, "current") in got

@@ -274,6 +274,11 @@ class _Sentence:
         if "board" in self.toks[m.start(1)].text.lower():
             self.post(self.subject_before(m.start()), self.toks[m.start(2)].key, Tok("R", "director", None, "director"))
 
+    def named_to_board(self, m):
+        """"named former Tesla executive Grace Liu to its board of directors": a directorship."""
+        if "board" in self.toks[m.start(2)].text.lower():
+            self.post(self.toks[m.start(1)].key, self.toks[m.start(2)].key, Tok("R", "director", None, "director"))
+
     def former(self, m):
         i = m.start()
         person = self.subject_before(i)
