@@ -305,15 +305,21 @@ class _Sentence:
         org = self.org_of(m, 1) or self.ex.recent_unit
         if org is None or org == self.ex.doc.main_org:
             return
-        person = self.toks[m.start(4)].key
         cue = self.toks[self.tags.index("k", m.start())].text
         titles = self.roles(m.start(3), m.end(3)) if m.group(3) else []
+        titles += self.roles(m.start(5), m.end(5)) if m.group(5) else []  # "led by Claire Dubois, Studio Head"
         heads = [t for t in titles if self.ex.lx.roles[t.key].head]
-        for t in heads:
-            self.ex.move_post(person, t.key, org)
-            self.post(person, org, t)
-        if not heads:
-            self.post(person, org, self.ex.head_role(cue))
+        persons = [self.toks[m.start(4)].key]
+        # "co-led by Lu Shan, president of the Technology and Engineering Group, and Dowson Tong"
+        more = re.match(r"(?:,[_RtO]{1,5},?)?j(P)", self.tags[m.end():])
+        if more:
+            persons.append(self.toks[m.end() + more.start(1)].key)
+        for person in persons:
+            for t in heads:
+                self.ex.move_post(person, t.key, org)
+                self.post(person, org, t)
+            if not heads:
+                self.post(person, org, self.ex.head_role(cue))
 
     def appoint_lead(self, m):
         """"appointed Kelly Zhang, a senior executive at Douyin, to lead TikTok Shop": the head of a unit."""
