@@ -17,6 +17,7 @@ from ..document import Document, Fact, Mention
 from ..facts import _default_parents, _drop_superseded
 from ..resolve import mention_key
 from .resources import EnglishResources
+from .mentions import new_unit_nearby, Run
 from .text import is_list_item
 
 TAGS = {"appoint": "a", "as": "w", "succeeded_by": "b", "leave": "l", "leaving": "v", "former": "f", "continue": "c",
@@ -540,6 +541,7 @@ def extract_facts(doc: Document) -> Document:
         if not item:
             ex.list_org = _list_header_org(s.text, toks, ex.list_org)
         _Sentence(ex, s.index, toks, item).run()
+    _new_units(doc, ex)
     # a unit set up on a day the text does not date (a wire's "Sept 17" has no year): no event to state
     doc.facts = [f for f in doc.facts if not (f.kind == "established" and f.date is None)]
     _drop_superseded(doc, set())
@@ -547,6 +549,19 @@ def extract_facts(doc: Document) -> Document:
     _name_units(doc)
     _default_parents(doc)
     return doc
+
+
+def _new_units(doc: Document, ex: "_Extractor") -> None:
+    """"announce Brightline North, a brand-new studio": a unit named as new is set up, on the day of its sentence."""
+    done = {f.subject for f in doc.facts if f.kind == "established"}
+    for m in doc.mentions:
+        key = doc.links.get(mention_key(m)) if m.kind == "org" and m.value in ("unit", "committee") else None
+        if key is None or key in done or doc.sentences[m.sentence].noise:
+            continue
+        text = doc.sentences[m.sentence].text
+        if new_unit_nearby(text, Run(m.text, m.start, m.end)):
+            ex.add(Fact("established", key, None, m.sentence, date=ex.sentence_date(m.sentence)))
+            done.add(key)
 
 
 def _drop_generic_heads(doc: Document, lx) -> None:

@@ -136,7 +136,7 @@ def _declared_orgs(sentences, r: EnglishResources) -> _Names:
 
 
 @dataclass
-class _Run:
+class Run:
     """A piece of a capitalized run (what ``re.Match`` gives: group, start, end)."""
     text: str
     s: int
@@ -167,7 +167,7 @@ def _name_runs(text: str, r: EnglishResources):
             if piece:
                 offset = m.start() + m.group().index(piece, start)
                 for sub, at in _split_named(piece, r):
-                    yield _Run(sub, offset + at, offset + at + len(sub))
+                    yield Run(sub, offset + at, offset + at + len(sub))
             start = max(start, b)
 
 
@@ -236,7 +236,7 @@ def _declare(text: str, m: re.Match, known: _Names, r: EnglishResources) -> None
     if context and not (len(words) == 1 and words[0] in r.not_names):
         known.add(seq, context, _gazetteer_name(seq, r) or seq)
         return
-    if _new_unit_nearby(text, m):
+    if new_unit_nearby(text, m):
         known.add(seq, "unit", seq)
 
 
@@ -272,7 +272,7 @@ def _org_context(text: str, m: re.Match, known: _Names, r: EnglishResources) -> 
     return None
 
 
-def _new_unit_nearby(text: str, m: re.Match) -> bool:
+def new_unit_nearby(text: str, m: "re.Match | Run") -> bool:
     """"Norvale Cloud, a new division", "a new business unit, Quillpay Business", "announce Brightline
     North, a brand-new … studio": a name in apposition to a new unit is that unit's name."""
     unit_nouns = EnglishResources.load().unit_nouns
@@ -315,7 +315,9 @@ def _find_lower_units(it: _Items, r: EnglishResources) -> None:
             words = words[1:]
         indefinite = re.search(r"\b(?:a|an)\s+$", it.text[:start], re.I) and \
             re.match(r"\s+(?:chaired|led|headed|co-led|co-chaired|run)\s+by\b", it.text[m.end():])
-        if not words or not (_DETERMINER.search(it.text[:start]) or indefinite) or not it.free(start, m.end()) \
+        named_noun = " " in it.text[m.start() + len(m.group(1)):m.end()]  # "an advisory board chaired by"
+        if not (words or (named_noun and indefinite)) or not (_DETERMINER.search(it.text[:start]) or indefinite) \
+                or not it.free(start, m.end()) \
                 or any(w.lower() in r.not_modifiers for w in words):
             continue
         owner = re.search(r"([A-Z][\w\-]+)['’]s\s+$", it.text[:start])
