@@ -625,3 +625,23 @@ def test_release_team_list_forms():
     assert ("post", "Ben Adler", c, "coo", "current") in got  # "who has been promoted to"
     assert ("post", "Grace Liu", c, "director", "current") in got  # "named … to its board of directors"
     assert ("reportsTo", "Omar Haddad", "Rachel Kim", None, "current") in got
+
+
+HKEX_BOARD_COMPOSITION = """Zhonghe Pharmaceutical Holdings Limited (the "Company") announces that Dr. Xu Lijun (徐立军) has been appointed as the chief scientific officer of the Company, and Mr. Fang Wei (方伟), the vice president of the Company, has been appointed as the joint company secretary of the Company, both with effect from 1 August 2024.
+
+As at the date of this announcement, the Board comprises Mr. Zhao Ming (Chairman), Ms. Qian Hui and Mr. Sun Tao as executive Directors; Mr. Zhou Bin as non-executive Director; and Mr. Wu Kai, Ms. Zheng Li and Dr. Wang Fang as independent non-executive Directors.
+"""
+
+
+def test_hkex_board_composition_and_joint_secretary():
+    got = facts(kg.extract(HKEX_BOARD_COMPOSITION))
+    c = "Zhonghe Pharmaceutical Holdings Limited"
+    assert ("post", "Xu Lijun", c, "chief-scientist", "current") in got
+    assert ("post", "Fang Wei", c, "board-secretary", "current") in got
+    assert ("post", "Zhao Ming", c, "chairman", "current") in got  # "Mr. Zhao Ming (Chairman), …"
+    assert ("post", "Qian Hui", c, "chairman", "current") not in got
+    for name in ("Qian Hui", "Sun Tao"):
+        assert ("post", name, c, "executive-director", "current") in got  # "… as executive Directors"
+    for name in ("Wu Kai", "Zheng Li", "Wang Fang"):
+        assert ("post", name, c, "independent-director", "current") in got
+    assert ("post", "Zhou Bin", c, "non-executive-director", "current") in got

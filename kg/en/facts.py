@@ -202,6 +202,9 @@ class _Sentence:
     def appos_before(self, m):
         person, org = self.toks[m.start(4)].key, self.org_of(m, 2)
         status = "former" if m.group(1) else "current"
+        before = self.tags[max(0, m.start(3) - 2):m.start(3)]
+        if self.tags[m.end(3)] == "," and before == "P,":
+            return  # "Zhao Ming (Chairman), Ms. Qian Hui": the title is the name's before it
         for role in self.roles(m.start(3), m.end(3)):
             self.post(person, org, role, status)
 
