@@ -645,3 +645,21 @@ def test_hkex_board_composition_and_joint_secretary():
     for name in ("Wu Kai", "Zheng Li", "Wang Fang"):
         assert ("post", name, c, "independent-director", "current") in got
     assert ("post", "Zhou Bin", c, "non-executive-director", "current") in got
+
+
+RESIGNATION_CHAIN = """Meridian Grove Holdings Limited (the "Company") announces that Mr. Kwan Tak Ming has resigned as an independent non-executive Director, the chairman of the audit committee and a member of the remuneration committee of the Company with effect from 31 May 2024. Following his resignation, Ms. Yip Ka Yan, an independent non-executive Director, has been appointed as the chairman of the audit committee.
+
+On March 1, 2024, the Board appointed Gloria Mendes, the Company's Chief Accounting Officer, as interim Chief Financial Officer. Ms. Mendes will serve as the Company's principal financial officer. Mr. Patel's last day with the Company will be March 15, 2024. Arjun Patel resigned as Executive Vice President, Chief Financial Officer and Treasurer.
+"""
+
+
+def test_resignation_from_several_titles_and_committees():
+    got = facts(kg.extract(RESIGNATION_CHAIN))
+    c = "Meridian Grove Holdings Limited"
+    assert ("post", "Kwan Tak Ming", c, "independent-director", "former") in got
+    assert ("post", "Kwan Tak Ming", "audit committee", "chairman", "former") in got
+    assert ("post", "Kwan Tak Ming", "remuneration committee", "member", "former") in got
+    assert ("post", "Yip Ka Yan", "audit committee", "chairman", "current") in got
+    assert ("post", "Gloria Mendes", c, "cfo", "current") in got
+    assert ("post", "Gloria Mendes", c, "chief-accounting-officer", "current") in got
+    assert ("post", "Arjun Patel", c, "treasurer", "former") in got

@@ -245,7 +245,8 @@ class _Sentence:
         while j < len(self.toks) and self.toks[j].tag in "w_" and j - i < 3:
             j += 1
         chain = []
-        while j < len(self.toks) and self.toks[j].tag in "Rj,t":
+        while j < len(self.toks) and (self.toks[j].tag in "Rj,t" or self.toks[j].tag == "O" and chain
+                                      and re.match(r"[,j]+t?R", self.tags[j + 1:])):
             if self.toks[j].tag == "R":
                 chain.append(self.toks[j])
             j += 1
@@ -253,9 +254,20 @@ class _Sentence:
         if not chain and j < len(self.toks) and self.toks[j].tag == "O" and "board" in self.toks[j].text.lower() \
                 and self.toks[j].key == self.ex.doc.main_org:  # "resigned from the Board"
             chain = [Tok("R", "director", None, "director")]
+        # "resigned as an independent non-executive Director, the chairman of the audit committee and a member
+        # of the remuneration committee of the Company": each title with the committee named after it
+        own = {}
+        if chain and chain[0].m is not None:
+            k = self.toks.index(chain[0])
+            while k < len(self.toks) and self.toks[k].tag in "Rj,tO":
+                if self.toks[k].tag == "R" and self.tags[k + 1:k + 3] == "tO":
+                    own[id(self.toks[k])] = self.toks[k + 2].key
+                k += 1
+            if own:
+                org = None if org in own.values() else org
         for role in chain:
             self.ex.retract(person, role.key, self.index)
-            self.post(person, org, role, "current" if future else "former")
+            self.post(person, own.get(id(role), org), role, "current" if future else "former")
 
     def leave_of(self, m):
         """"terminated the employment of David Kim as Chief Revenue Officer"."""
