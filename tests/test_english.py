@@ -663,3 +663,26 @@ def test_resignation_from_several_titles_and_committees():
     assert ("post", "Gloria Mendes", c, "cfo", "current") in got
     assert ("post", "Gloria Mendes", c, "chief-accounting-officer", "current") in got
     assert ("post", "Arjun Patel", c, "treasurer", "former") in got
+
+
+WIRE_SHAKEUP = """JD.com names finance chief Xu Ran as CEO in management shake-up
+
+BEIJING, April 6 (Reuters) - JD.com Inc promoted Xu Ran, its chief financial officer, to chief executive officer, replacing Lei Xu, who will become vice chairman, the company said on Thursday.
+
+Tencent has picked Tang Daosheng, head of its cloud unit, to lead a new enterprise services group, two people with knowledge of the matter told Reuters.
+
+Alibaba's former chief financial officer Maggie Wu stepped down from the board last year. Jiang Fan, president of Alibaba's international digital commerce group, will now also oversee the Taobao app, the memo said.
+"""
+
+
+def test_wire_possessive_former_title_and_new_unit():
+    doc = kg.extract(WIRE_SHAKEUP)
+    got = facts(doc)
+    assert not any(e.name == "Alibaba" for e in doc.entities.values())  # "Alibaba's" is the gazetteer's Alibaba
+    assert ("post", "Xu Ran", "京东集团", "ceo", "current") in got
+    assert ("post", "Lei Xu", "京东集团", "ceo", "former") in got
+    assert ("post", "Lei Xu", "京东集团", "vice-chairman", "current") in got
+    assert ("post", "Tang Daosheng", "enterprise services group", "head", "current") in got  # "to lead a new … group"
+    assert ("post", "Maggie Wu", "阿里巴巴集团", "cfo", "former") in got  # "Alibaba's former chief financial officer"
+    assert ("post", "Tang Daosheng", "京东集团", "cfo", "former") not in got
+    assert ("unitOf", "international digital commerce group", "阿里巴巴集团", None, "current") in got

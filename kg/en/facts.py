@@ -200,12 +200,13 @@ class _Sentence:
             self.post(person, own, role, self.ex.status_near(self, m.start()))
 
     def appos_before(self, m):
-        person, org = self.toks[m.start(4)].key, self.org_of(m, 2)
-        status = "former" if m.group(1) else "current"
-        before = self.tags[max(0, m.start(3) - 2):m.start(3)]
-        if self.tags[m.end(3)] == "," and before == "P,":
+        """"Solvane Foods Chief Executive Officer Brian Kowalski", "Alibaba's former CFO Maggie Wu"."""
+        person, org = self.toks[m.start(5)].key, self.org_of(m, 3) or self.org_of(m, 1)
+        status = "former" if m.group(2) else "current"
+        before = self.tags[max(0, m.start(4) - 2):m.start(4)]
+        if self.tags[m.end(4)] == "," and before == "P,":
             return  # "Zhao Ming (Chairman), Ms. Qian Hui": the title is the name's before it
-        for role in self.roles(m.start(3), m.end(3)):
+        for role in self.roles(m.start(4), m.end(4)):
             self.post(person, org, role, status)
 
     def is_as(self, m):

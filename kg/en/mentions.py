@@ -313,10 +313,12 @@ def _find_lower_units(it: _Items, r: EnglishResources) -> None:
         while words and (r.term(words[0]) or words[0].lower() in r.not_names_lower or not it.free(start, start + 1)):
             start += len(words[0]) + (len(it.text[start + len(words[0]):]) - len(it.text[start + len(words[0]):].lstrip()))
             words = words[1:]
-        indefinite = re.search(r"\b(?:a|an)\s+$", it.text[:start], re.I) and \
+        led = re.search(r"\b(?:a|an)\s+$", it.text[:start], re.I) and \
             re.match(r"\s+(?:chaired|led|headed|co-led|co-chaired|run)\s+by\b", it.text[m.end():])
+        indefinite = led or words and re.search(r"\b(?:a|an)\s+(?:new|newly\s+(?:created|formed|established))\s+$",
+                                                it.text[:start], re.I)  # "to lead a new enterprise services group"
         named_noun = " " in it.text[m.start() + len(m.group(1)):m.end()]  # "an advisory board chaired by"
-        if not (words or (named_noun and indefinite)) or not (_DETERMINER.search(it.text[:start]) or indefinite) \
+        if not (words or (named_noun and led)) or not (_DETERMINER.search(it.text[:start]) or indefinite) \
                 or not it.free(start, m.end()) \
                 or any(w.lower() in r.not_modifiers for w in words):
             continue

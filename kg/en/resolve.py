@@ -117,6 +117,14 @@ def _company(doc: Document, name: str) -> str:
     return key
 
 
+def _company_named(doc: Document, form: str) -> str:
+    """The company a surface form names ("Alibaba" of "Alibaba's international digital commerce group")."""
+    for m in doc.mentions:
+        if m.kind == "org" and m.value == "company" and m.text == form:
+            return _company(doc, m.label)
+    return _company(doc, form)
+
+
 def _parent_of_units(doc: Document, orgs: list[Mention]) -> str | None:
     """A blog that never names its company in full ("Quillpay Business", "Quillpay"): the first word
     its units share, when the text also writes it alone."""
@@ -130,8 +138,8 @@ def _parent_of_units(doc: Document, orgs: list[Mention]) -> str | None:
 def _unit(doc: Document, m: Mention) -> str:
     label = m.label or m.text
     core = label.lower()
-    parent = _company(doc, m.parent) if m.parent and m.parent not in doc.entities.get(doc.main_org or "", Entity("", "company", "")).labels \
-        else None
+    owner = _company_named(doc, m.parent) if m.parent else None
+    parent = None if owner is None or owner == doc.main_org else owner
     key = f"unit:{core}" + (f"@{parent}" if parent else "")
     if key not in doc.entities:
         doc.entities[key] = Entity(key, "committee" if m.value == "committee" else "unit", label, parent=parent, core=core)
