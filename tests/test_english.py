@@ -686,3 +686,23 @@ def test_wire_possessive_former_title_and_new_unit():
     assert ("post", "Maggie Wu", "阿里巴巴集团", "cfo", "former") in got  # "Alibaba's former chief financial officer"
     assert ("post", "Tang Daosheng", "京东集团", "cfo", "former") not in got
     assert ("unitOf", "international digital commerce group", "阿里巴巴集团", None, "current") in got
+
+
+NORDIC_RELEASE = """Press Release
+
+Lindqvist Industrier AB: Changes to the Group Management
+
+Stockholm, 14 November 2023 - The Board of Directors of Lindqvist Industrier AB has extended the contract of Chief Executive Officer Erik Sandberg until 2027. Maria Lund, currently Head of Group Strategy, has been appointed Member of the Executive Board responsible for Finance (CFO), succeeding Henrik Ols, who has informed the Board that he will not be available for a further term.
+
+Anna de Vries will be proposed for election to the Board of Directors at the Annual General Meeting on 5 April 2024. The Board of Directors elected Lars Holm as its new Chairman.
+"""
+
+
+def test_nordic_release_titles_in_parentheses_and_future_departure():
+    got = facts(kg.extract(NORDIC_RELEASE))
+    c = "Lindqvist Industrier AB"
+    assert ("post", "Erik Sandberg", c, "ceo", "current") in got
+    assert ("post", "Maria Lund", "Executive Board", "member", "current") in got
+    assert ("post", "Maria Lund", c, "cfo", "current") in got  # "responsible for Finance (CFO)"
+    assert ("post", "Henrik Ols", c, "cfo", "current") in got  # "will not be available for a further term"
+    assert ("post", "Lars Holm", c, "chairman", "current") in got  # "elected X as its new Chairman"
