@@ -296,6 +296,18 @@ class _Sentence:
         if "board" in self.toks[m.start(2)].text.lower():
             self.post(self.toks[m.start(1)].key, self.toks[m.start(2)].key, Tok("R", "director", None, "director"))
 
+    def arm_of(self, m):
+        """"Cainiao Smart Logistics, the logistics arm", "Northgate Bank, the Company's wholly owned
+        subsidiary": the first is a unit of the second (of the document's company when none is named)."""
+        words = self.toks[m.start(3)].text.split()
+        if not words or words[0].lower() not in ("the", "its", "a", "an", "our") and not m.group(2) \
+                or words[-1].lower() not in self.ex.arm_words:
+            return
+        child = self.toks[m.start(1)].key
+        parent = self.toks[m.start(2)].key if m.group(2) else self.ex.doc.main_org
+        if parent and parent != child and self.ex.doc.entities[parent].kind == "company":
+            self.ex.add(Fact("unitOf", child, parent, self.index))
+
     def former(self, m):
         i = m.start()
         person = self.subject_before(i)
@@ -471,7 +483,8 @@ class _Extractor:
         self.recent_unit: str | None = None
         self.unit_here: str | None = None  # the unit the sentence being read sets up
         self.units_seen: list[str] = []
-        self.appointed: set[tuple[str, str]] = set()  # (person, role) given by an appointment  # units and committees in the order the text names them
+        self.appointed: set[tuple[str, str]] = set()
+        self.arm_words = EnglishResources.load().arm_words  # (person, role) given by an appointment  # units and committees in the order the text names them
         self.list_org: str | None = None
         self.author: str | None = None
         self.seen: set = set()

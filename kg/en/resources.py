@@ -39,6 +39,7 @@ class EnglishResources:
     cues: dict[str, str] = field(default_factory=dict)  # lowercase word -> class
     suffixes: dict[str, Suffix] = field(default_factory=dict)
     unit_nouns: tuple[str, ...] = ()
+    arm_words: frozenset[str] = frozenset()  # "the logistics arm", "a wholly owned subsidiary"
     honorifics: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
     not_names_lower: frozenset[str] = frozenset()
@@ -84,6 +85,7 @@ class EnglishResources:
             suffix, kind, legal = ln.split("\t")
             r.suffixes[suffix] = Suffix(kind, legal == "1")
         r.unit_nouns = tuple(_lines("en/unit_nouns.txt"))
+        r.arm_words = frozenset(_lines("en/arm_words.txt"))
         r.honorifics = frozenset(_lines("en/honorifics.txt"))
         r.not_names_lower = frozenset(w.lower() for w in _lines("en/not_names.txt"))
         r.not_names = frozenset(_lines("en/not_names.txt") + _lines("en/not_person_words.txt"))
