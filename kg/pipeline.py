@@ -18,10 +18,11 @@ from .resolve import resolve, written_labels
 
 def prepare(text: str, date: Date | str | None = None, source: str = "") -> Document:
     """Normalize the text, cut noise and split it into sentences."""
-    normalized = text_mod.normalize(text)
+    english = en_text.detect(text) == "en"
+    normalized = text_mod.normalize(en_text.end_rows(text) if english else text)
     if isinstance(date, str):
         date = dates.parse_iso(date)
-    if en_text.detect(normalized) == "en":
+    if english:
         # no headline-injection stripping: an English filing sets its company's name on a line of its own
         # (an HKEX heading, a signature block) and in its prose; English boilerplate is kg.en.text's
         clean = noise.strip_ads(normalized)

@@ -706,3 +706,25 @@ def test_nordic_release_titles_in_parentheses_and_future_departure():
     assert ("post", "Maria Lund", c, "cfo", "current") in got  # "responsible for Finance (CFO)"
     assert ("post", "Henrik Ols", c, "cfo", "current") in got  # "will not be available for a further term"
     assert ("post", "Lars Holm", c, "chairman", "current") in got  # "elected X as its new Chairman"
+
+
+TABLE = """Harbin Northern Energy Co., Ltd. announces the following changes to its senior management, effective 1 March 2024:
+
+Name | Position | Change
+Mr. Liu Zhiqiang | Chief Executive Officer | Appointed
+Ms. Gao Yan | Chief Financial Officer | Resigned
+Mr. He Jun | Vice President | Appointed
+
+Chief Executive Officer: Liu Zhiqiang
+Chief Financial Officer: Sun Li (acting)
+"""
+
+
+def test_table_rows_and_title_colon_name():
+    got = facts(kg.extract(TABLE))
+    c = "Harbin Northern Energy"
+    assert ("post", "Liu Zhiqiang", c, "ceo", "current") in got
+    assert ("post", "Gao Yan", c, "cfo", "former") in got  # "| Resigned"
+    assert ("post", "He Jun", c, "vice-president", "current") in got  # "He" is a surname after "Mr."
+    assert ("post", "Sun Li", c, "cfo", "current") in got
+    assert ("post", "Liu Zhiqiang", c, "cfo", "current") not in got

@@ -195,6 +195,8 @@ class _Sentence:
             self.ex.recent_unit = key
 
     def appos_after(self, m):
+        if self.tags[m.end(1):m.end(1) + 1] != "," and self.tags[m.end(3):m.end(3) + 2] == ",P":
+            return  # "Chief Executive Officer: Liu Zhiqiang Chief Financial Officer: Sun Li" (lines run together)
         person, org = self.toks[m.start(1)].key, self.org_of(m, 4) or self.org_of(m, 2)
         for role, own in self.role_orgs(m.start(3), m.end(3), org):
             self.post(person, own, role, self.ex.status_near(self, m.start()))
@@ -269,6 +271,13 @@ class _Sentence:
         for role in chain:
             self.ex.retract(person, role.key, self.index)
             self.post(person, own.get(id(role), org), role, "current" if future else "former")
+
+    def row_left(self, m):
+        """A table row "Ms. Gao Yan | Chief Financial Officer | Resigned": a post left."""
+        person = self.toks[m.start(1)].key
+        for role in self.roles(m.start(2), m.end(2)):
+            self.ex.retract(person, role.key, self.index)
+            self.post(person, None, role, "current" if self.ex.effective_later(self.index) else "former")
 
     def leave_of(self, m):
         """"terminated the employment of David Kim as Chief Revenue Officer"."""

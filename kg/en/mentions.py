@@ -383,10 +383,12 @@ def _find_persons(it: _Items, r: EnglishResources) -> None:
                 start += len(words[0]) + 1
                 words = words[1:]
             while words and words[-1] in r.not_names and not (words[-1].lower() in r.months and len(words) > 1
-                                                              and _name_word(words[-2], r)):  # "Lei Jun"
+                                                              and (_name_word(words[-2], r) or words[-2].lower()
+                                                                   in r.surnames)):  # "Lei Jun", "He Jun"
                 end -= len(words[-1]) + 1
                 words = words[:-1]
-            surname = _pinyin_surname(words, r)
+            surname = _pinyin_surname(words, r) or (len(words) > 1 and words[0].lower() in r.surnames
+                                                    and _after_honorific(text, start, r))  # "Mr. He Jun"
             if not 2 <= len(words) <= 5 or not all(_name_word(w, r) or (0 < i < len(words) - 1 and w in _PARTICLES)
                                                    or (i == 0 and surname)
                                                    for i, w in enumerate(words)) or all(w.isupper() for w in words):

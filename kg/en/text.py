@@ -50,6 +50,15 @@ def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
     out.append(Sentence(len(out), s, s + len(stripped), stripped))
 
 
+_ROW = re.compile(r"^(?=[^\n]*\S\s*[|\t]\s*\S[^\n]*[|\t])([^\n]*?[^\s.!?;:|])[ \t]*$", re.M)
+
+
+def end_rows(text: str) -> str:
+    """Table rows ("Mr. He Jun | Vice President | Appointed") end with a period, so that normalizing
+    does not join them into one line as it joins a hard-wrapped sentence."""
+    return _ROW.sub(r"\1.", text)
+
+
 def is_list_item(line: str) -> bool:
     return bool(_LIST_ITEM.match(line))
 
