@@ -728,3 +728,52 @@ def test_table_rows_and_title_colon_name():
     assert ("post", "He Jun", c, "vice-president", "current") in got  # "He" is a surname after "Mr."
     assert ("post", "Sun Li", c, "cfo", "current") in got
     assert ("post", "Liu Zhiqiang", c, "cfo", "current") not in got
+
+
+EIGHT_K_FULL = """UNITED STATES
+SECURITIES AND EXCHANGE COMMISSION
+Washington, D.C. 20549
+
+FORM 8-K
+
+CURRENT REPORT
+Pursuant to Section 13 or 15(d) of the Securities Exchange Act of 1934
+
+Date of Report (Date of earliest event reported): February 20, 2025
+
+CASCADE VALLEY THERAPEUTICS, INC.
+(Exact name of registrant as specified in its charter)
+
+Delaware 001-38765 82-1234567
+(State or other jurisdiction of incorporation) (Commission File Number) (IRS Employer Identification No.)
+
+Securities registered pursuant to Section 12(b) of the Act:
+Title of each class Trading Symbol(s) Name of each exchange on which registered
+Common Stock, par value $0.0001 per share CVTX The Nasdaq Stock Market LLC
+
+Item 5.02 Departure of Directors or Certain Officers; Election of Directors; Appointment of Certain Officers; Compensatory Arrangements of Certain Officers.
+
+On February 18, 2025, Dr. Helen Park notified Cascade Valley Therapeutics, Inc. (the "Company") of her decision to resign as Chief Medical Officer of the Company, effective March 14, 2025. Dr. Park's resignation is not the result of any disagreement with the Company.
+
+On February 20, 2025, the Board appointed Dr. Samuel Okoye, the Company's Senior Vice President, Clinical Development, as Chief Medical Officer, effective March 15, 2025.
+
+SIGNATURES
+Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused this report to be signed on its behalf by the undersigned hereunto duly authorized.
+CASCADE VALLEY THERAPEUTICS, INC.
+By: /s/ Mark Davidson
+Mark Davidson
+Chief Executive Officer
+Date: February 20, 2025
+"""
+
+
+def test_8k_cover_page_and_signature():
+    doc = kg.extract(EIGHT_K_FULL)
+    got = facts(doc)
+    persons = {e.name for e in doc.entities.values() if e.kind == "person"}
+    assert persons == {"Helen Park", "Samuel Okoye", "Mark Davidson"}  # no "Trading Symbol", no "IRS Employer …"
+    c = "Cascade Valley Therapeutics"
+    assert doc.main_org == "org:" + c
+    assert ("post", "Helen Park", c, "chief-medical-officer", "current") in got  # resigns effective March 14
+    assert ("post", "Samuel Okoye", c, "chief-medical-officer", "current") in got
+    assert ("post", "Mark Davidson", c, "ceo", "current") in got  # the signature block

@@ -387,6 +387,10 @@ def _find_persons(it: _Items, r: EnglishResources) -> None:
                                                                    in r.surnames)):  # "Lei Jun", "He Jun"
                 end -= len(words[-1]) + 1
                 words = words[:-1]
+            half = len(words) // 2
+            if len(words) in (4, 6) and words[:half] == words[half:]:  # "By: /s/ Mark Davidson Mark Davidson"
+                end = start + len(" ".join(words[:half]))
+                words = words[:half]
             surname = _pinyin_surname(words, r) or (len(words) > 1 and words[0].lower() in r.surnames
                                                     and _after_honorific(text, start, r))  # "Mr. He Jun"
             if not 2 <= len(words) <= 5 or not all(_name_word(w, r) or (0 < i < len(words) - 1 and w in _PARTICLES)
