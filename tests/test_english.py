@@ -777,3 +777,36 @@ def test_8k_cover_page_and_signature():
     assert ("post", "Helen Park", c, "chief-medical-officer", "current") in got  # resigns effective March 14
     assert ("post", "Samuel Okoye", c, "chief-medical-officer", "current") in got
     assert ("post", "Mark Davidson", c, "ceo", "current") in got  # the signature block
+
+
+HKEX_BIOGRAPHY = """NOBLE CRANE GROUP LIMITED
+(Stock code: 6688)
+
+APPOINTMENT OF EXECUTIVE DIRECTOR AND CHIEF EXECUTIVE OFFICER
+
+The board (the "Board") of directors (the "Directors") of Noble Crane Group Limited (the "Company", together with its subsidiaries, the "Group") is pleased to announce that Mr. Zhang Wei (張偉) ("Mr. Zhang") has been appointed as an executive Director and the chief executive officer of the Company with effect from 10 September 2024. Mr. Zhang will be responsible for the overall management of the Group.
+
+The biographical details of Mr. Zhang are set out below:
+
+Mr. Zhang, aged 51, has over 25 years of experience in the logistics industry. Prior to joining the Group, Mr. Zhang served as the general manager of Shenzhen Swift Freight Co., Ltd. from 2010 to 2018 and as a vice president of Asia Harbour Logistics Holdings Limited (stock code: 3312) from 2018 to 2024. Mr. Zhang obtained a bachelor's degree from Tsinghua University.
+
+Ms. Lee Wai Ling (李慧玲) has been re-designated from the chief executive officer of the Company to the chief operating officer of the Company with effect from 10 September 2024, and will remain as an executive Director.
+
+By order of the Board
+Noble Crane Group Limited
+Lee Wai Ling
+Executive Director
+
+Hong Kong, 9 September 2024
+"""
+
+
+def test_hkex_biography_and_redesignation_to_come():
+    got = facts(kg.extract(HKEX_BIOGRAPHY))
+    c = "Noble Crane Group Limited"
+    assert ("post", "Zhang Wei", c, "ceo", "current") in got
+    assert ("post", "Zhang Wei", "Shenzhen Swift Freight", "general-manager", "former") in got
+    assert ("post", "Zhang Wei", "Asia Harbour Logistics Holdings Limited", "vice-president", "former") in got
+    assert ("post", "Lee Wai Ling", c, "coo", "current") in got
+    assert ("post", "Lee Wai Ling", c, "ceo", "current") in got  # re-designated from 10 September, announced the 9th
+    assert ("post", "Lee Wai Ling", c, "executive-director", "current") in got

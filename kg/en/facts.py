@@ -404,8 +404,8 @@ class _Sentence:
     def redesignated(self, m):
         """"re-designated from a non-executive Director to an executive Director"."""
         person = self.toks[m.start(1)].key
-        for role in self.roles(m.start(2), m.end(2)):
-            self.post(person, None, role, "former")
+        for role in self.roles(m.start(2), m.end(2)):  # with effect from a later day: still held (FORMAT.md)
+            self.post(person, None, role, "current" if self.ex.effective_later(self.index) else "former")
         for role in self.roles(m.start(3), m.end(3)):
             self.post(person, None, role)
 
