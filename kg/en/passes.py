@@ -50,8 +50,10 @@ def name_units(doc: Document) -> None:
 def set_up_here(doc: Document, items: list[Mention]) -> str | None:
     """The unit a sentence sets up, known before its "its" and "the committee" are read."""
     cue = next((m.start for m in items if m.kind == "cue" and m.value == "establish"), None)
-    if cue is None:
-        return None
+    if cue is None:  # "announce Brightline North, a brand-new studio": a unit named as new
+        return next((doc.links.get(mention_key(m)) for m in items if m.kind == "org" and m.value in ("unit", "committee")
+                      and doc.links.get(mention_key(m)) and not doc.sentences[m.sentence].noise
+                      and new_unit_nearby(doc.sentences[m.sentence].text, Run(m.text, m.start, m.end))), None)
     for m in items:
         key = doc.links.get(mention_key(m)) if m.kind == "org" and m.start > cue else None
         if key and doc.entities[key].kind != "company":
