@@ -810,3 +810,13 @@ def test_hkex_biography_and_redesignation_to_come():
     assert ("post", "Lee Wai Ling", c, "coo", "current") in got
     assert ("post", "Lee Wai Ling", c, "ceo", "current") in got  # re-designated from 10 September, announced the 9th
     assert ("post", "Lee Wai Ling", c, "executive-director", "current") in got
+
+
+def test_founders():
+    got = facts(kg.extract("Brightline Games was founded in 2012 by Jonah Whitley and CEO Marcus Obi, and employs "
+                           "over 600 people.\n\nSu Hua, who co-founded Kuaishou with Cheng Yixiao, remains chairman."))
+    assert ("post", "Jonah Whitley", "Brightline Games", "co-founder", "current") in got
+    assert ("post", "Marcus Obi", "Brightline Games", "co-founder", "current") in got
+    assert ("post", "Su Hua", "快手", "chairman", "current") in got
+    assert ("post", "Cheng Yixiao", "快手", "co-founder", "current") in got
+    assert ("post", "Cheng Yixiao", "快手", "chairman", "current") not in got

@@ -20,7 +20,7 @@ from .resources import EnglishResources
 from . import passes
 from .text import is_list_item
 
-TAGS = {"appoint": "a", "as": "w", "succeeded_by": "b", "leave": "l", "leaving": "v", "former": "f", "continue": "c",
+TAGS = {"appoint": "a", "as": "w", "succeeded_by": "b", "founded": "z", "leave": "l", "leaving": "v", "former": "f", "continue": "c",
         "report": "h", "establish": "e", "lead": "k", "members": "m", "succeed": "y", "from": "r",
         "at": "t", "led": "g", "self": "i", "and": "j", "orgref": "O", "anaphor": "O"}
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
@@ -217,7 +217,7 @@ class _Sentence:
                 and re.match(r"_?w", self.tags[m.end(1):]):
             return  # "succeeded co-founder Su Hua as chief executive": succeeded_as reads it
         persons = range(m.start(1), m.end(1))
-        if self.tags.startswith("P,_") and m.start(1) > 2 and self.tags[m.end(1):m.end(1) + 1] == "," \
+        if self.tags.startswith("P,") and m.start(1) > 2 and self.tags[m.end(1):m.end(1) + 1] == "," \
                 and self.toks[2].text.strip().lower().startswith("who ") and "," not in self.tags[2:m.start(1)]:
             persons = range(0, 1)  # "Su Hua, who co-founded Kuaishou with Cheng, remains chairman"
         org = self.org_of(m, 2) or self.org_of(m, 3) or self.org_of(m, 5) or self.subject_org(m.start(1))
@@ -316,6 +316,32 @@ class _Sentence:
         parent = self.toks[m.start(2)].key if m.group(2) else self.ex.doc.main_org
         if parent and parent != child and self.ex.doc.entities[parent].kind == "company":
             self.ex.add(Fact("unitOf", child, parent, self.index))
+
+    def founded(self, m):
+        """"X was founded in 2012 by A and CEO B": A and B founded X; "A, who co-founded X with B": both did."""
+        i = m.start()
+        after = self.toks[i + 1:i + 4]
+        by = next((k for k, t in enumerate(after) if t.tag == "_" and re.search(r"\bby\b", t.text)), None)
+        if by is not None:  # passive: the founders follow "by", the company comes before
+            org = next((t.key for t in self.toks[:i][::-1] if t.tag == "O"), None)
+            k = i + 2 + by
+            founders = []
+            while k < len(self.toks) and self.tags[k] in "P,jR":
+                if self.tags[k] == "P":
+                    founders.append(self.toks[k].key)
+                k += 1
+        else:  # active: "co-founded Kuaishou with Cheng"
+            org = next((t.key for t in self.toks[i + 1:i + 3] if t.tag == "O"), None)
+            founders = [self.subject_before(i)]
+            rest = self.tags[i + 1:]
+            with_ = re.match(r"_?O_?t(P)", rest)
+            if with_ and self.toks[i + 1 + with_.start(1) - 1].text.strip().lower() == "with":
+                founders.append(self.toks[i + 1 + with_.start(1)].key)
+        if org is None or self.ex.doc.entities[org].kind != "company":
+            return
+        role = "co-founder" if len(founders) > 1 or "co" in self.toks[i].text.lower() else "founder"
+        for person in founders:
+            self.post(person, org, Tok("R", role, None, role))
 
     def former(self, m):
         i = m.start()
