@@ -821,3 +821,26 @@ def test_founders():
     assert ("post", "Su Hua", "快手", "chairman", "current") in got
     assert ("post", "Cheng Yixiao", "快手", "co-founder", "current") in got
     assert ("post", "Cheng Yixiao", "快手", "chairman", "current") not in got
+
+
+BANK_RELEASE = """Verdigris Bank Announces Leadership Transition
+
+LONDON, 3 June 2024 -- Verdigris Bank today announced that Oliver Grant will step down as Group Chief Executive at the end of the year. The Board has started a search for his successor.
+
+In the interim, Sophie Turner, Chief Operating Officer, has been named Deputy Group Chief Executive. Raj Malhotra, Chief Risk Officer, will also assume responsibility for Compliance.
+
+Grant joined Verdigris in 2015 from Barclays, where he led the retail bank. He became Group Chief Executive in 2019.
+
+"Oliver has transformed this bank," said Chair Elizabeth Ward.
+"""
+
+
+def test_bank_release_headline_words_and_short_name():
+    doc = kg.extract(BANK_RELEASE)
+    got = facts(doc)
+    persons = {e.name for e in doc.entities.values() if e.kind == "person"}
+    assert persons == {"Oliver Grant", "Sophie Turner", "Raj Malhotra", "Elizabeth Ward"}
+    assert [e.name for e in doc.entities.values() if e.kind == "company"] == ["Verdigris Bank"]
+    assert ("post", "Oliver Grant", "Verdigris Bank", "ceo", "current") in got  # "will step down … at the end of the year"
+    assert ("post", "Sophie Turner", "Verdigris Bank", "deputy-ceo", "current") in got
+    assert ("post", "Sophie Turner", "Verdigris Bank", "ceo", "current") not in got

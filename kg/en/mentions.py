@@ -124,6 +124,12 @@ def _declared_orgs(sentences, r: EnglishResources) -> _Names:
                     and any(_alone(word, s.text) for s in sentences):
                 known.add(word, kind, canon)
                 break
+    # "Verdigris" that a context named alone ("joined Verdigris") is the "Verdigris Bank" the text names in full
+    for form, (kind, canon) in list(known.orgs.items()):
+        if kind == "company" and canon == form and " " not in form:
+            full = next((c for f, (k, c) in known.orgs.items() if k == "company" and f.startswith(form + " ")), None)
+            if full:
+                known.orgs[form] = ("company", full)
     # "Norvale Cloud Division" of a headline is the "Norvale Cloud" the text calls a new division
     for form, (kind, canon) in list(known.orgs.items()):
         words = form.split()
