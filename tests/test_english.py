@@ -844,3 +844,14 @@ def test_bank_release_headline_words_and_short_name():
     assert ("post", "Oliver Grant", "Verdigris Bank", "ceo", "current") in got  # "will step down … at the end of the year"
     assert ("post", "Sophie Turner", "Verdigris Bank", "deputy-ceo", "current") in got
     assert ("post", "Sophie Turner", "Verdigris Bank", "ceo", "current") not in got
+
+
+def test_name_boundaries():
+    def persons(text):
+        return sorted(e.name for e in kg.extract(text).entities.values() if e.kind == "person")
+    assert persons("Xiaomi President Wang Xiang Says He Will Retire") == ["Wang Xiang"]
+    assert persons("Engineer Li Ming and An Xin joined. He said he would stay.") == ["An Xin", "Li Ming"]
+    assert persons("He Jun was named CFO. Xpeng chief executive He Xiaopeng said so.") == ["He Jun", "He Xiaopeng"]
+    assert persons("Jan Vermeulen, chairman, met Lei Jun in Hong Kong on Jan 5.") == ["Jan Vermeulen", "Lei Jun"]
+    assert persons("European Commission President Ursula von der Leyen met Jürgen Müller.") == \
+        ["Jürgen Müller", "Ursula von der Leyen"]

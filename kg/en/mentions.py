@@ -420,8 +420,9 @@ _PARTICLES = {"van", "von", "der", "den", "de", "la", "du", "da", "di", "del", "
 
 def _pinyin_surname(words: list[str], r: EnglishResources) -> bool:
     """"He Xiaopeng": a surname that is also an English word, before a pinyin given name."""
-    return len(words) >= 2 and words[0].lower() in r.surnames and words[1] not in r.not_names \
-        and names.pinyin_form(" ".join(words[:2])) is not None and len(names.syllables(words[1]) or ()) == 2
+    return len(words) >= 2 and words[0].lower() in r.surnames \
+        and (words[1] not in r.not_names or words[1].lower() in r.months and words[1] != "May") \
+        and names.pinyin_form(" ".join(words[:2])) is not None and len(names.syllables(words[1]) or ()) in (1, 2)
 
 
 def _month_as_given_name(text: str, start: int, words: list[str], r: EnglishResources) -> bool:
