@@ -855,3 +855,28 @@ def test_name_boundaries():
     assert persons("Jan Vermeulen, chairman, met Lei Jun in Hong Kong on Jan 5.") == ["Jan Vermeulen", "Lei Jun"]
     assert persons("European Commission President Ursula von der Leyen met Jürgen Müller.") == \
         ["Jürgen Müller", "Ursula von der Leyen"]
+
+
+WIRE_UNITS = """JD.com reshuffles retail unit leadership
+
+BEIJING, Dec 2 (Example Wire) - JD.com Inc said on Friday it had reorganized its main businesses under new leaders.
+
+Under the new structure:
+- JD Retail will be led by Xin Lijun, who becomes chief executive of the unit;
+- JD Logistics, the group's logistics arm, will continue to be run by Yu Rui;
+- JD Health will be headed by Jin Enlin, its president;
+- the new Jingxi business group will be overseen by Wang Xiaosong.
+
+Xin replaces Lei Xu, who was named vice chairman of the group.
+"""
+
+
+def test_wire_units_named_after_the_company_and_the_unit_anaphor():
+    got = facts(kg.extract(WIRE_UNITS))
+    assert ("post", "Xin Lijun", "JD Retail", "head", "current") in got
+    assert ("post", "Xin Lijun", "JD Retail", "ceo", "current") in got  # "chief executive of the unit"
+    assert ("post", "Yu Rui", "JD Logistics", "head", "current") in got
+    assert ("post", "Jin Enlin", "JD Health", "president", "current") in got  # "JD Health will be headed by"
+    assert ("post", "Wang Xiaosong", "Jingxi", "head", "current") in got  # "the new Jingxi business group"
+    for unit in ("JD Retail", "JD Logistics", "JD Health"):
+        assert ("unitOf", unit, "京东集团", None, "current") in got

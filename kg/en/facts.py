@@ -59,12 +59,15 @@ def tokenize(doc: Document, ex: "_Extractor", items: list[Mention], text: str) -
             if i < len(pieces) - 1:
                 out.append(Tok(",", None, None))
 
-    company = None  # the last company the sentence named: what its "its" is
+    company = None  # the first organization the sentence names: what its "its" is
+    units_here: list[str] = []  # the units it names, in order: what its "the unit" may be
     for m in items:
         if m.start > pos:
             gap(text[pos:m.start])
-        if m.kind == "org" and m.value == "company" and company is None:
+        if m.kind == "org" and company is None:
             company = doc.links.get(mention_key(m))  # the clause's subject: "Alibaba said Eddie Wu, its CEO"
+        if m.kind == "org" and doc.links.get(mention_key(m)) and doc.entities[doc.links[mention_key(m)]].kind != "company":
+            units_here.append(doc.links[mention_key(m)])
         pos = max(pos, m.end)
         if m.kind in ("person", "org"):
             out.append(Tok(m.kind[0].upper(), doc.links.get(mention_key(m)), m, m.text))
@@ -77,7 +80,7 @@ def tokenize(doc: Document, ex: "_Extractor", items: list[Mention], text: str) -
             if m.value == "orgref":
                 key = doc.links.get(mention_key(m))
             elif m.value == "anaphor":
-                key = (ex.recent_unit or ex.named_unit(m.text)) if m.text.lower() not in ("it", "its") \
+                key = ex.named_unit(m.text, units_here) if m.text.lower() not in ("it", "its") \
                     else (ex.unit_here or company or ex.recent_unit or doc.main_org)
             if TAGS[m.value] == "O" and key is None:
                 continue
@@ -531,14 +534,20 @@ class _Extractor:
             self.seen.add(sig)
             self.doc.facts.append(fact)
 
-    def named_unit(self, anaphor: str) -> str | None:
-        """"the segment": the last unit named before whose name ends in that noun ("core local commerce segment")."""
+    def named_unit(self, anaphor: str, here: list[str]) -> str | None:
+        """"the segment", "the unit": a unit of the sentence whose name ends in that noun, else the unit set
+        up last, else one named before ("core local commerce segment"), else the sentence's last unit."""
         noun = anaphor.split()[-1].lower()
-        if noun in ("it", "its") or len(anaphor.split()) < 2:
-            return None
-        for key in reversed(self.units_seen):
-            if self.doc.entities[key].name.lower().endswith(noun):
-                return key
+        ends = [key for key in reversed(here) if self.doc.entities[key].name.lower().endswith(noun)]
+        if ends:
+            return ends[0]
+        if self.recent_unit:
+            return self.recent_unit
+        ends = [key for key in reversed(self.units_seen) if self.doc.entities[key].name.lower().endswith(noun)]
+        if ends:
+            return ends[0]
+        if here and noun in ("unit", "business", "division", "group", "segment"):
+            return here[-1]  # "JD Retail will be led by Xin Lijun, who becomes chief executive of the unit"
         return None
 
     def holds(self, person, role, org) -> bool:

@@ -21,7 +21,8 @@ _LINK = r"(?:of|and|for|the|&|de|la|van|von|der)"
 CAP_SEQ = re.compile(rf"(?<![\w\-]){_WORD}(?:\s+(?:{_LINK}\s+)*{_WORD})*")
 _PAREN = re.compile(r"\s*\(([^()]{1,40})\)")
 _LOWER_WORD = r"[a-z][a-z\-]+"
-_DETERMINER = re.compile(r"(?:\b(?:the|its|our|their|his|her)|['’]s)\s+$")  # a named unit is definite
+_DETERMINER = re.compile(r"(?:\b(?:the|its|our|their|his|her)(?:\s+(?:new|newly\s+(?:created|formed|established)))?"
+                         r"|['’]s)\s+$")  # a named unit is definite
 _JOINED_FROM = re.compile(r"\b(?:join(?:s|ed|ing)?|c(?:a|o)mes?|hired|moves? over|recruited)\s+(?:us\s+)?from\s+$")
 _HKEX_NAME = re.compile(rf"(?<![\w])([A-Z]{{2,}}(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){{1,2}})(?![\w])")
 
@@ -233,6 +234,10 @@ def _declare(text: str, m: re.Match, known: _Names, r: EnglishResources) -> None
         if r.suffixes[last].legal:
             kind = "company"
         stem = seq[: -len(last)].rstrip(" ,")
+        first = words[0]
+        if kind == "company" and not r.suffixes[last].legal and not _gazetteer_name(seq, r) and \
+                (first.lower() in r.lexicon.companies or known.orgs.get(first, ("",))[0] == "company"):
+            kind = "unit"  # "JD Logistics", "Tencent Video": a business of the company it is named after
         known.add(seq, kind, _gazetteer_name(seq, r) or (r.suffixes[last].legal and _gazetteer_name(stem, r)) or seq)
         acronym = _PAREN.match(text, m.end())
         if acronym and acronym.group(1).isupper() and acronym.group(1).isalpha():
