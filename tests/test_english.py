@@ -879,3 +879,9 @@ def test_wire_units_named_after_the_company_and_the_unit_anaphor():
     assert ("post", "Wang Xiaosong", "Jingxi", "head", "current") in got  # "the new Jingxi business group"
     for unit in ("JD Retail", "JD Logistics", "JD Health"):
         assert ("unitOf", unit, "京东集团", None, "current") in got
+
+
+def test_appointed_to_the_board_is_a_directorship():
+    for text in ('Acme Corp. (the "Company") announced that Mr. Zhou Li was appointed to the Board, effective immediately.',
+                 "Dr. Zhou Li has joined the Board of Acme Corp."):
+        assert ("post", "Zhou Li", "Acme", "director", "current") in facts(kg.extract(text))
