@@ -885,3 +885,15 @@ def test_appointed_to_the_board_is_a_directorship():
     for text in ('Acme Corp. (the "Company") announced that Mr. Zhou Li was appointed to the Board, effective immediately.',
                  "Dr. Zhou Li has joined the Board of Acme Corp."):
         assert ("post", "Zhou Li", "Acme", "director", "current") in facts(kg.extract(text))
+
+
+def test_short_unit_name_and_relative_clause_before_a_move():
+    doc = kg.extract("Suzhou Yunfeng Semiconductor Co. reshuffled its management.\n\nDeng Kaiyuan, who had headed the "
+                     "consumer electronics business unit since 2016, will move to run a newly created international "
+                     "sales department. He is succeeded at the consumer unit by Wu Tingting, previously its head of "
+                     "product marketing.")
+    got = facts(doc)
+    assert ("post", "Deng Kaiyuan", "international sales department", "head", "current") in got
+    assert ("post", "Deng Kaiyuan", "consumer electronics business unit", "head", "former") in got
+    assert ("post", "Wu Tingting", "consumer electronics business unit", "head", "current") in got
+    assert not any(e.name == "consumer unit" for e in doc.entities.values())  # the same unit named short

@@ -346,6 +346,13 @@ class _Sentence:
         for person in founders:
             self.post(person, org, Tok("R", role, None, role))
 
+    def former_its(self, m):
+        """"Wu Tingting, previously its head of product marketing": a former post at what "its" is."""
+        person = self.subject_before(m.start())
+        for role in self.roles(m.start(2), m.end(2)):
+            if not self.ex.holds(person, role.key, self.toks[m.start(1)].key):
+                self.post(person, self.toks[m.start(1)].key, role, "former")
+
     def former(self, m):
         i = m.start()
         person = self.subject_before(i)

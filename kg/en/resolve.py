@@ -125,6 +125,17 @@ def _company_named(doc: Document, form: str) -> str:
     return _company(doc, form)
 
 
+def _shortened(doc: Document, label: str, parent: str | None) -> str | None:
+    """"the consumer unit" after "the consumer electronics business unit": the same unit named short."""
+    words = label.split()
+    for key, e in doc.entities.items():
+        if e.kind in ("unit", "committee") and e.parent == parent and e.name.islower():
+            longer = e.name.split()
+            if len(longer) > len(words) and longer[0] == words[0] and longer[-1] == words[-1]:
+                return key
+    return None
+
+
 def _parent_of_units(doc: Document, orgs: list[Mention]) -> str | None:
     """A blog that never names its company in full ("Quillpay Business", "Quillpay"): the first word
     its units share, when the text also writes it alone."""
@@ -141,6 +152,8 @@ def _unit(doc: Document, m: Mention) -> str:
     owner = _company_named(doc, m.parent) if m.parent else None
     parent = None if owner is None or owner == doc.main_org else owner
     key = f"unit:{core}" + (f"@{parent}" if parent else "")
+    if key not in doc.entities and label.islower() and len(label.split()) >= 2:
+        key = _shortened(doc, label, parent) or key
     if key not in doc.entities:
         doc.entities[key] = Entity(key, "committee" if m.value == "committee" else "unit", label, parent=parent, core=core)
     doc.entities[key].labels.update({label, m.text})
