@@ -897,3 +897,27 @@ def test_short_unit_name_and_relative_clause_before_a_move():
     assert ("post", "Deng Kaiyuan", "consumer electronics business unit", "head", "former") in got
     assert ("post", "Wu Tingting", "consumer electronics business unit", "head", "current") in got
     assert not any(e.name == "consumer unit" for e in doc.entities.values())  # the same unit named short
+
+
+STUDIO_RELEASE = """Fernway Studios Strengthens Leadership Team
+
+SEATTLE, Oct. 7, 2024 -- Fernway Studios today announced three leadership changes.
+
+Maya Lin steps into the role of Chief Creative Officer, effective immediately. Lin, formerly Vice President of Design at Pixelhaus, joined Fernway in 2021.
+
+Tom Reyes, who led the studio's mobile team, has been promoted to General Manager of Fernway Mobile, a new division focused on handheld games.
+
+Dana Cole joins as Chief Financial Officer from Redwood Capital, where she was a partner. Cole brings more than 20 years of experience in media finance and will report to CEO Victor Hale.
+"""
+
+
+def test_release_headline_verbs_and_new_division():
+    doc = kg.extract(STUDIO_RELEASE)
+    got = facts(doc)
+    orgs = {e.name: e.kind for e in doc.entities.values() if e.kind != "person"}
+    assert "Leadership Team" not in orgs and orgs["Fernway Mobile"] == "unit"
+    assert ("post", "Maya Lin", "Fernway Studios", "chief-creative-officer", "current") in got  # "steps into the role of"
+    assert ("post", "Maya Lin", "Pixelhaus", "vice-president", "former") in got
+    assert ("post", "Tom Reyes", "Fernway Mobile", "general-manager", "current") in got
+    assert ("post", "Dana Cole", "Redwood Capital", "partner", "former") in got
+    assert ("reportsTo", "Dana Cole", "Victor Hale", None, "current") in got

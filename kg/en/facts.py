@@ -370,7 +370,8 @@ class _Sentence:
         self.post(person, self.org_of(m, 1), self.ex.head_role(""), "former")
 
     def joined_from(self, m):
-        person = self.subject_before(m.start())
+        """"Dana Cole joins as CFO from Redwood Capital, where she was a partner"."""
+        person = self.subject_before(m.start()) or next((t.key for t in self.toks[:m.start()] if t.tag == "P"), None)
         for role in self.roles(m.start(2), m.end(2)):
             self.post(person, self.toks[m.start(1)].key, role, "former")
 

@@ -166,7 +166,8 @@ def _name_runs(text: str, r: EnglishResources):
     for m in CAP_SEQ.finditer(text):
         cuts = [(t.start(), t.end()) for t in r.terms_re.finditer(m.group())
                 if r.term(t.group())[1] not in ("and", "at")]
-        cuts += [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group()) if w.group() in r.determiners]
+        cuts += [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group())
+                 if w.group() in r.determiners or w.group() in r.headline_verbs]
         start = 0
         for a, b in sorted(cuts) + [(len(m.group()), len(m.group()))]:
             piece = re.sub(r"^(?:(?:of|and|for|the|&)\s+)+", "", m.group()[start:a].strip())
@@ -227,7 +228,12 @@ def _declare(text: str, m: re.Match, known: _Names, r: EnglishResources) -> None
         return
     last = next((s for s in sorted(r.suffixes, key=len, reverse=True)
                  if seq.endswith(" " + s) or (seq == s and False)), None)
-    if last and text[:m.start()].endswith("New ") and all(w.lower() in r.not_modifiers for w in words[:-len(last.split())]):
+    if last and not r.suffixes[last].legal and new_unit_nearby(text, m):
+        known.add(seq, "unit", seq)  # "Fernway Mobile, a new division"
+        return
+    headline = text[:m.start()].endswith("New ") or text[:m.start()].split()[-1:] and \
+        text[:m.start()].split()[-1] in r.headline_verbs
+    if last and headline and all(w.lower() in r.not_modifiers for w in words[:-len(last.split())]):
         return  # a headline's "Names New Leadership Team": a description, no name
     if last and len(words) > len(last.split()) and words[0] not in ("The",):
         kind = r.suffixes[last].kind
@@ -257,6 +263,8 @@ def _org_context(text: str, m: re.Match, known: _Names, r: EnglishResources) -> 
     after a title and "of" that begins with a known company's name ("president of Alibaba Cloud
     Intelligence": a unit)."""
     before, after = text[:m.start()], text[m.end():]
+    if new_unit_nearby(text, m):
+        return "unit"  # "General Manager of Fernway Mobile, a new division"
     for side, rx, kind in r.org_contexts:
         if side == "before" and rx.search(before) or side == "after" and rx.search(after) \
                 or side == "headline" and m.start() == 0 and rx.search(after):

@@ -39,7 +39,8 @@ class EnglishResources:
     cues: dict[str, str] = field(default_factory=dict)  # lowercase word -> class
     suffixes: dict[str, Suffix] = field(default_factory=dict)
     unit_nouns: tuple[str, ...] = ()
-    arm_words: frozenset[str] = frozenset()  # "the logistics arm", "a wholly owned subsidiary"
+    arm_words: frozenset[str] = frozenset()
+    headline_verbs: frozenset[str] = frozenset()  # "Fernway Studios Strengthens Leadership Team"  # "the logistics arm", "a wholly owned subsidiary"
     honorifics: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
     not_names_lower: frozenset[str] = frozenset()
@@ -86,6 +87,7 @@ class EnglishResources:
             r.suffixes[suffix] = Suffix(kind, legal == "1")
         r.unit_nouns = tuple(_lines("en/unit_nouns.txt"))
         r.arm_words = frozenset(_lines("en/arm_words.txt"))
+        r.headline_verbs = frozenset(_lines("en/headline_verbs.txt"))
         r.honorifics = frozenset(_lines("en/honorifics.txt"))
         r.not_names_lower = frozenset(w.lower() for w in _lines("en/not_names.txt"))
         r.not_names = frozenset(_lines("en/not_names.txt") + _lines("en/not_person_words.txt"))
