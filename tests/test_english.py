@@ -921,3 +921,21 @@ def test_release_headline_verbs_and_new_division():
     assert ("post", "Tom Reyes", "Fernway Mobile", "general-manager", "current") in got
     assert ("post", "Dana Cole", "Redwood Capital", "partner", "former") in got
     assert ("reportsTo", "Dana Cole", "Victor Hale", None, "current") in got
+
+
+CHARACTERS_FIRST = """快手 (Kuaishou) restructures commercial teams
+
+BEIJING, Oct 12 (Example Wire) - Kuaishou Technology (快手科技) said 程一晓 (Cheng Yixiao), its chief executive, will chair a new Growth Committee. 笑古 (Xiao Gu), head of the e-commerce business unit, will join the committee. The committee will also include 王剑伟 (Wang Jianwei), who heads commercialization.
+
+Cheng told staff the committee would meet weekly.
+"""
+
+
+def test_characters_before_pinyin_and_its_before_a_new_unit():
+    doc = kg.extract(CHARACTERS_FIRST)
+    got = facts(doc)
+    persons = {e.name: e.labels for e in doc.entities.values() if e.kind == "person"}
+    assert "程一晓" in persons["Cheng Yixiao"] and "笑古" in persons["Xiao Gu"]
+    assert ("post", "Cheng Yixiao", "快手", "ceo", "current") in got  # "its chief executive, will chair a new …"
+    assert ("post", "Cheng Yixiao", "Growth Committee", "chair", "current") in got
+    assert ("memberOf", "Wang Jianwei", "Growth Committee", None, "current") in got

@@ -81,7 +81,8 @@ def tokenize(doc: Document, ex: "_Extractor", items: list[Mention], text: str) -
                 key = doc.links.get(mention_key(m))
             elif m.value == "anaphor":
                 key = ex.named_unit(m.text, units_here) if m.text.lower() not in ("it", "its") \
-                    else (ex.unit_here or company or ex.recent_unit or doc.main_org)
+                    else ((ex.unit_here if ex.unit_here in units_here else None) or company or ex.recent_unit
+                          or doc.main_org)  # "its" after the unit set up, else the sentence's first organization
             if TAGS[m.value] == "O" and key is None:
                 continue
             out.append(Tok(TAGS[m.value], key, m, m.text))

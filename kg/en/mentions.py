@@ -417,14 +417,17 @@ def _find_persons(it: _Items, r: EnglishResources) -> None:
                                                    for i, w in enumerate(words)) or all(w.isupper() for w in words):
                 continue  # all capitals is a heading ("CURRENT REPORT"); "CHAN Tai Man" has a given name
             label = ""
+            before = re.search(r"([\u3400-\u9fff·]{2,6})\s*\(\s*$", text[:start])
+            if before and text[end:end + 1] == ")":
+                label = before.group(1)  # "程一晓 (Cheng Yixiao)": the characters name the same person
             alias = _PAREN.match(text, end)
-            if alias and _is_alias(alias.group(1)):
+            if alias and _is_alias(alias.group(1)) and not label:
                 label = alias.group(1).strip()
             if it.add("person", start, end, label=label) and label:
-                if label.isascii():
+                if label.isascii() and alias:
                     a0 = alias.start(1)
                     it.add("person", a0, a0 + len(alias.group(1)), label=text[start:end])
-                else:
+                elif alias:
                     it.block(alias.start(), alias.end())  # "Cheng Yixiao (程一晓)": one name
 
 
