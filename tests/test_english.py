@@ -939,3 +939,21 @@ def test_characters_before_pinyin_and_its_before_a_new_unit():
     assert ("post", "Cheng Yixiao", "快手", "ceo", "current") in got  # "its chief executive, will chair a new …"
     assert ("post", "Cheng Yixiao", "Growth Committee", "chair", "current") in got
     assert ("memberOf", "Wang Jianwei", "Growth Committee", None, "current") in got
+
+
+def test_wire_one_liners():
+    def got(text):
+        return facts(kg.extract(text))
+    g = got("Alibaba Group set up a new Smart Mobility Unit. The unit will be run by Li Hao, currently general "
+            "manager of Amap, according to the memo. Zhang Wei, head of Policy, said so.")
+    assert ("post", "Li Hao", "Smart Mobility Unit", "head", "current") in g
+    assert ("post", "Li Hao", "Amap", "general-manager", "current") in g
+    assert not any(f[2] == "Policy" for f in g)  # a function, no organization
+    g = got("Pinduoduo Inc said co-founder Chen Lei will succeed Colin Huang as chairman, effective immediately.")
+    assert ("post", "Chen Lei", "拼多多", "chairman", "current") in g
+    assert ("post", "Colin Huang", "拼多多", "chairman", "former") in g
+    g = got("Xpeng Motors appointed Brian Gu, its vice chairman, as president, replacing Henry Xia, who will remain "
+            "chief technology officer.")
+    assert ("post", "Brian Gu", "小鹏汽车", "president", "current") in g
+    assert ("post", "Henry Xia", "小鹏汽车", "president", "former") in g
+    assert ("post", "Henry Xia", "小鹏汽车", "cto", "current") in g

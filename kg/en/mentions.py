@@ -283,8 +283,8 @@ def _org_context(text: str, m: re.Match, known: _Names, r: EnglishResources) -> 
     first = m.group().split()[0]
     if prep.group(1) == "at":
         return "company"
-    if re.match(r"\s+(?:(?:since|until|where)\b|(?:from|between|in)\s+\d)|,\s+(?:where|a|an)\s", after) \
-            and not all(w in r.not_names for w in m.group().split()):
+    if re.match(r"\s+(?:(?:since|until|where)\b|(?:from|between|in)\s+\d)|,\s+(?:where|a|an|according|said|says|who)\s",
+                after) and not all(w in r.not_names or w in r.suffixes for w in m.group().split()):
         return "company"  # "Chief Financial Officer of Pinecrest Utilities since 2019": a bio's employer
     if len(m.group().split()) > 1 and (first.lower() in r.lexicon.companies or first in known.orgs):
         return "unit"
