@@ -957,3 +957,17 @@ def test_wire_one_liners():
     assert ("post", "Brian Gu", "小鹏汽车", "president", "current") in g
     assert ("post", "Henry Xia", "小鹏汽车", "president", "former") in g
     assert ("post", "Henry Xia", "小鹏汽车", "cto", "current") in g
+
+
+def test_filing_one_liners():
+    def got(text):
+        return facts(kg.extract(text))
+    g = got('Harlow Corp. (the "Company") announced that Ms. Dana Lee was appointed to the Audit Committee. '
+            "Mr. Tom Fry informed the Company that he will not stand for re-election at the 2025 annual meeting. "
+            "Ms. Rosa Diaz has been designated as the Company's principal accounting officer.")
+    assert ("post", "Dana Lee", "Audit Committee", "member", "current") in g
+    assert ("post", "Tom Fry", "Harlow", "director", "current") in g  # leaves at the annual meeting
+    assert ("post", "Rosa Diaz", "Harlow", "chief-accounting-officer", "current") in g
+    g = got("Kessler AG announced that Dr. Jan Kraus was appointed to the Management Board as Chief Technology Officer.")
+    assert ("post", "Jan Kraus", "Kessler AG", "cto", "current") in g
+    assert ("post", "Jan Kraus", "Management Board", "member", "current") in g

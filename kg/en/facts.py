@@ -29,6 +29,11 @@ _TRANSPARENT = re.compile(r"^(?:[\s\"“”'’.\-*•\u3400-\u9fff·]|['’]s\b
 _CHAIR_CUES = re.compile(r"chair", re.I)
 
 
+# the titles a committee or board gives; any other title named with one is the company's
+_COMMITTEE_ROLES = {"member", "chair", "chairman", "vice-chairman", "co-chairman", "head", "secretary-general",
+                    "supervisor", "director", "independent-director", "executive-director", "non-executive-director"}
+
+
 @cache
 def rules() -> list[tuple[Callable, re.Pattern]]:
     out = []
@@ -121,7 +126,8 @@ class _Sentence:
                     continue
                 own = self.toks[k + 2].key if self.tags[k + 1:k + 3] == "tO" and k + 2 < end else None
                 last = "R" not in self.tags[k + 1:end]
-                if own is None and org and not last and self.ex.doc.entities[org].kind == "committee":
+                if own is None and org and self.ex.doc.entities[org].kind == "committee" and \
+                        (not last or self.toks[k].key not in _COMMITTEE_ROLES):
                     own = self.ex.default_org(self.list_item)  # "CEO and Chair of the Management Board"
                 out.append((self.toks[k], own or org))
         return out
@@ -261,6 +267,8 @@ class _Sentence:
         if not chain and j < len(self.toks) and self.toks[j].tag == "O" and "board" in self.toks[j].text.lower() \
                 and self.toks[j].key == self.ex.doc.main_org:  # "resigned from the Board"
             chain = [Tok("R", "director", None, "director")]
+        if not chain and "re-election" in self.toks[i].text.lower():  # "will not stand for re-election"
+            chain = [Tok("R", "director", None, "director")]
         # "resigned as an independent non-executive Director, the chairman of the audit committee and a member
         # of the remuneration committee of the Company": each title with the committee named after it
         own = {}
@@ -306,8 +314,11 @@ class _Sentence:
 
     def named_to_board(self, m):
         """"named former Tesla executive Grace Liu to its board of directors": a directorship."""
-        if "board" in self.toks[m.start(2)].text.lower():
-            self.post(self.toks[m.start(1)].key, self.toks[m.start(2)].key, Tok("R", "director", None, "director"))
+        org = self.toks[m.start(2)].key
+        if self.ex.doc.entities[org].kind == "committee":  # "appointed to the Audit Committee"
+            self.post(self.toks[m.start(1)].key, org, Tok("R", "member", None, "member"))
+        elif "board" in self.toks[m.start(2)].text.lower():
+            self.post(self.toks[m.start(1)].key, org, Tok("R", "director", None, "director"))
 
     def arm_of(self, m):
         """"Cainiao Smart Logistics, the logistics arm", "Northgate Bank, the Company's wholly owned
