@@ -24,7 +24,7 @@ _LOWER_WORD = r"[a-z][a-z\-]+"
 _DETERMINER = re.compile(r"(?:\b(?:the|its|our|their|his|her)(?:\s+(?:new|newly\s+(?:created|formed|established)))?"
                          r"|['’]s)\s+$")  # a named unit is definite
 _JOINED_FROM = re.compile(r"\b(?:join(?:s|ed|ing)?|c(?:a|o)mes?|hired|moves? over|recruited)\s+(?:us\s+)?from\s+$")
-_HKEX_NAME = re.compile(rf"(?<![\w])([A-Z]{{2,}}(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){{1,2}})(?![\w])")
+_HKEX_NAME = re.compile(r"(?<![\w])([A-Z]{2,}(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2})(?![\w])")
 
 
 @dataclass
