@@ -971,3 +971,15 @@ def test_filing_one_liners():
     g = got("Kessler AG announced that Dr. Jan Kraus was appointed to the Management Board as Chief Technology Officer.")
     assert ("post", "Jan Kraus", "Kessler AG", "cto", "current") in g
     assert ("post", "Jan Kraus", "Management Board", "member", "current") in g
+
+
+def test_possessive_object_and_report_subject():
+    got = facts(kg.extract("Astrea Mobility GmbH set up Astrea Energy as a new business unit. An advisory board chaired by "
+                           "Lukas Hofmann will oversee the unit's investment plans. Elif Yilmaz has led Astrea's battery "
+                           "operations team since 2017."))
+    assert ("post", "Lukas Hofmann", "Astrea Energy", "head", "current") not in got  # the plans, not the unit
+    assert ("post", "Elif Yilmaz", "battery operations team", "head", "current") in got
+    got = facts(kg.extract("Wu Tingting was named head of sales. The filing also said Sun Rui, who has been secretary of "
+                           "the board since 2017, was appointed chief financial officer and will report to Zhu Minghao."))
+    assert ("reportsTo", "Sun Rui", "Zhu Minghao", None, "current") in got
+    assert ("reportsTo", "Wu Tingting", "Zhu Minghao", None, "current") not in got

@@ -364,6 +364,12 @@ class _Sentence:
 
     def lead_active(self, m):
         org = self.org_of(m, 2)
+        k = m.start(2)
+        while k + 1 < len(self.toks) and self.toks[k + 1].tag == "O":
+            k += 1
+        t = self.toks[k]
+        if t.m is not None and re.match(r"['’]s\b", self.ex.doc.sentences[self.index].text[t.m.end:]):
+            return  # "will oversee the unit's investment plans": the plans, not the unit
         if self.ex.doc.entities[org].kind == "company":
             return
         cue = self.toks[self.tags.index("k", m.start(1))].text
@@ -409,6 +415,8 @@ class _Sentence:
             k -= 1
         if not subjects and self.tags.startswith("P,"):  # "Gao, who previously led …, will report to"
             subjects = [self.toks[0].key]
+        if not subjects:  # "The filing said Sun Rui, who has been …, was appointed CFO and will report to Zhu"
+            subjects = [t.key for t in self.toks[:m.start()] if t.tag == "P"][:1]
         if not subjects and self.ex.subject:
             subjects = [self.ex.subject]
         for s in subjects:
