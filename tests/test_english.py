@@ -983,3 +983,11 @@ def test_possessive_object_and_report_subject():
                            "the board since 2017, was appointed chief financial officer and will report to Zhu Minghao."))
     assert ("reportsTo", "Sun Rui", "Zhu Minghao", None, "current") in got
     assert ("reportsTo", "Wu Tingting", "Zhu Minghao", None, "current") not in got
+
+
+def test_later_statement_of_a_post_wins():
+    got = facts(kg.extract("Quillpay Business is a new business unit.\n\n- Sofia Marchetti, General Manager, Quillpay "
+                           "Business. Sofia previously led our Merchant Lending team.\n\nMerchant Lending becomes part of "
+                           "Quillpay Business, and Sofia will continue to oversee it until we appoint a new lead."))
+    assert ("post", "Sofia Marchetti", "Merchant Lending", "head", "current") in got
+    assert ("post", "Sofia Marchetti", "Merchant Lending", "head", "former") not in got

@@ -583,6 +583,7 @@ def extract_facts(doc: Document) -> Document:
             ex.list_org = passes.list_header_org(s.text, toks, ex.list_org)
         _Sentence(ex, s.index, toks, item).run()
     passes.new_units(doc, ex)
+    passes.later_status_wins(doc)
     # a unit set up on a day the text does not date (a wire's "Sept 17" has no year): no event to state
     doc.facts = [f for f in doc.facts if not (f.kind == "established" and f.date is None)]
     _drop_superseded(doc, set())

@@ -90,6 +90,9 @@ def find_mentions(doc: Document) -> Document:
     for it in all_items:
         it.items = [replace(m, kind="org", value=units[m.text].value, label=m.text) if m.kind == "person"
                     and m.text in units else m for m in it.items]
+        for label, u in units.items():  # "Merchant Lending becomes part of Quillpay Business"
+            for m in re.finditer(rf"(?<![\w\-]){re.escape(label)}(?![\w\-])", it.text):
+                it.add("org", m.start(), m.end(), u.value, label, u.parent)
     persons = {m.text for it in all_items for m in it.items if m.kind == "person"}
     for it in all_items:
         _find_name_parts(it, persons, r)

@@ -82,3 +82,11 @@ def byline_author(doc: Document, by_sentence) -> str | None:
             if persons:
                 return doc.links.get(mention_key(persons[0]))
     return None
+
+
+def later_status_wins(doc: Document) -> None:
+    """"Sofia previously led our Merchant Lending team … Sofia will continue to oversee it": the later
+    statement of the same post holds (a former post stated before the current one goes)."""
+    current = {(f.subject, f.object, f.role): f.sentence for f in doc.facts if f.kind == "post" and f.status == "current"}
+    doc.facts = [f for f in doc.facts if not (f.kind == "post" and f.status == "former"
+                                              and current.get((f.subject, f.object, f.role), -1) > f.sentence)]
