@@ -358,8 +358,7 @@ class _Sentence:
     def lead_which(self, m):
         """"Cloud Intelligence Group, which Zhang will run himself as chief executive": the title is the unit's."""
         org, person = self.toks[m.start(1)].key, self.toks[m.start(2)].key
-        for role in self.roles(m.start(3), m.end(3)):
-            self.ex.move_post(person, role.key, org)
+        for role in self.roles(m.start(3), m.end(3)):  # his group title stays his ("in addition to his group roles")
             self.post(person, org, role)
 
     def lead_active(self, m):
