@@ -18,13 +18,19 @@ from .resolve import resolve, written_labels
 
 def prepare(text: str, date: Date | str | None = None, source: str = "") -> Document:
     """Normalize the text, cut noise and split it into sentences."""
-    clean = noise.strip_injections(text_mod.normalize(text))
+    english = en_text.detect(text) == "en"
+    normalized = text_mod.normalize(en_text.end_rows(text) if english else text)
     if isinstance(date, str):
         date = dates.parse_iso(date)
-    if en_text.detect(clean) == "en":
+    if english:
+        # no headline-injection stripping: an English filing sets its company's name on a line of its own
+        # (an HKEX heading, a signature block) and in its prose; English boilerplate is kg.en.text's
+        clean = noise.strip_ads(normalized)
+        clean = text_mod.normalize(clean) if clean != normalized else clean
         doc = Document(text=clean, date=date or _en_document_date(clean), source=source, lang="en")
         doc.sentences = en_text.mark_noise(clean, en_text.split_sentences(clean))
         return doc
+    clean = noise.strip_injections(normalized)
     simplified = script.to_simplified(clean)
     original, clean = (clean, simplified) if simplified else (None, clean)
     doc = Document(text=clean, date=date or dates.document_date(clean), source=source, written=original)
@@ -33,9 +39,9 @@ def prepare(text: str, date: Date | str | None = None, source: str = "") -> Docu
 
 
 def _en_document_date(text: str) -> Date | None:
-    """An English article's date: the first full date in its opening lines (the dateline)."""
-    full = [iso for _, _, iso in en_dates.find(text[:1500], None) if len(iso) == 10]
-    return dates.parse_iso(full[0]) if full else None
+    """An English article's date: its dateline's (:func:`kg.en.dates.document_date`)."""
+    iso = en_dates.document_date(text)
+    return dates.parse_iso(iso) if iso else None
 
 
 def annotate(doc: Document) -> Document:

@@ -9,23 +9,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
 from ..document import Document, Fact, Mention
 from ..facts import _default_parents, _drop_superseded
-from ..resolve import mention_key
 from .resources import EnglishResources
+from . import passes
 from .text import is_list_item
+from .tokens import TAGS, Tok, tokenize  # noqa: F401  (TAGS: the tag letters, re-exported)
 
-TAGS = {"appoint": "a", "as": "w", "leave": "l", "leaving": "v", "former": "f", "continue": "c",
-        "report": "h", "establish": "e", "lead": "k", "members": "m", "succeed": "y", "from": "r",
-        "at": "t", "led": "g", "self": "i", "and": "j", "orgref": "O", "anaphor": "O"}
-_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
-# what a rule reads through: spaces, quotes, possessive 's and articles ("head of the X department")
-_TRANSPARENT = re.compile(r"^(?:[\s\"“”'’.\-*•]|['’]s\b|\b(?:the|a|an)\b)*$", re.I)
 _CHAIR_CUES = re.compile(r"chair", re.I)
+
+
+# the titles a committee or board gives; any other title named with one is the company's
+_COMMITTEE_ROLES = {"member", "chair", "chairman", "vice-chairman", "co-chairman", "head", "secretary-general",
+                    "supervisor", "director", "independent-director", "executive-director", "non-executive-director"}
 
 
 @cache
@@ -36,50 +35,6 @@ def rules() -> list[tuple[Callable, re.Pattern]]:
             handler, pattern = ln.split("\t")[:2]
             out.append((getattr(_Sentence, handler), re.compile(pattern)))
     return out
-
-
-@dataclass
-class Tok:
-    tag: str
-    key: str | None  # entity key (P, O), role id (R), ISO date (D)
-    m: Mention | None
-    text: str = ""
-
-
-def tokenize(doc: Document, ex: "_Extractor", items: list[Mention], text: str) -> list[Tok]:
-    out: list[Tok] = []
-    pos = 0
-
-    def gap(s: str) -> None:
-        pieces = _CLAUSE.split(s)
-        for i, part in enumerate(pieces):
-            if not _TRANSPARENT.match(part):
-                out.append(Tok("_", None, None, part))
-            if i < len(pieces) - 1:
-                out.append(Tok(",", None, None))
-
-    for m in items:
-        if m.start > pos:
-            gap(text[pos:m.start])
-        pos = max(pos, m.end)
-        if m.kind in ("person", "org"):
-            out.append(Tok(m.kind[0].upper(), doc.links.get(mention_key(m)), m, m.text))
-        elif m.kind == "role":
-            out.append(Tok("R", m.value, m, m.label or m.text))
-        elif m.kind == "date":
-            out.append(Tok("D", m.value, m))
-        elif m.kind == "cue" and m.value in TAGS:
-            key = None
-            if m.value == "orgref":
-                key = doc.links.get(mention_key(m))
-            elif m.value == "anaphor":
-                key = ex.recent_unit if m.text.lower() not in ("it", "its") or ex.recent_unit else doc.main_org
-            if TAGS[m.value] == "O" and key is None:
-                continue
-            out.append(Tok(TAGS[m.value], key, m, m.text))
-    if pos < len(text):
-        gap(text[pos:])
-    return [t for t in out if t.key is not None or t.tag not in "PO"]
 
 
 class _Sentence:
@@ -98,6 +53,36 @@ class _Sentence:
     # -- helpers --------------------------------------------------------------------------------
     def roles(self, group_start: int, group_end: int) -> list[Tok]:
         return [self.toks[k] for k in range(group_start, group_end) if self.toks[k].tag == "R"]
+
+    def role_orgs(self, start: int, end: int, org: str | None) -> list[tuple[Tok, str | None]]:
+        """Each title of toks[start:end] with its organization: the one right after it ("Member of the
+        Management Board and Chief Financial Officer"), else ``org``."""
+        out = []
+        for k in range(start, end):
+            if self.toks[k].tag == "R":
+                several = self.org_list(k + 1)
+                if several:
+                    out += [(self.toks[k], o) for o in several]
+                    continue
+                own = self.toks[k + 2].key if self.tags[k + 1:k + 3] == "tO" and k + 2 < end else None
+                last = "R" not in self.tags[k + 1:end]
+                if own is None and org and self.ex.doc.entities[org].kind == "committee" and \
+                        (not last or self.toks[k].key not in _COMMITTEE_ROLES):
+                    own = self.ex.default_org(self.list_item)  # "CEO and Chair of the Management Board"
+                out.append((self.toks[k], own or org))
+        return out
+
+    def org_list(self, k: int) -> list[str] | None:
+        """"a member of each of the audit committee, the remuneration committee and the nomination
+        committee of the Company": the organizations a title lists (two or more)."""
+        m = re.compile(r"[t_]{1,3}(O(?:,?j?O)+)").match(self.tags, k)
+        if not m or "t" not in self.tags[k:m.start(1)]:
+            return None
+        keys = [self.toks[i].key for i in range(m.start(1), m.end(1)) if self.tags[i] == "O"]
+        kinds = [self.ex.doc.entities[key].kind for key in keys]
+        while len(keys) > 1 and kinds[-1] == "company" and kinds[-2] != "company":
+            keys, kinds = keys[:-1], kinds[:-1]  # "… of the Company": their parent
+        return keys if len(keys) > 1 and "company" not in kinds else None
 
     def org_of(self, m: re.Match, group: int) -> str | None:
         """The organization a group names; "the company's picking systems business" is the unit."""
@@ -129,6 +114,16 @@ class _Sentence:
                 return f"{role.text} {' '.join(w for w in words if w[:1].isupper() or w == '&')}"
         return None
 
+    def subject_org(self, i: int) -> str | None:
+        """"JD.com on Tuesday named Xu Ran as chief executive": the company that opens the clause."""
+        for k in range(i - 1, max(-1, i - 4), -1):
+            t = self.toks[k]
+            if t.tag == "O":
+                return t.key if self.ex.doc.entities[t.key].kind == "company" else None
+            if t.tag not in "_a":
+                return None
+        return None
+
     def subject_before(self, i: int) -> str | None:
         """Who a verb at ``i`` is about: the sentence's subject when it opens with a name ("Su Hua, who
         co-founded Kuaishou with Cheng, remains chairman"), else the nearest name before, else the last subject."""
@@ -150,50 +145,165 @@ class _Sentence:
             self.ex.recent_unit = key
 
     def appos_after(self, m):
-        person, org = self.toks[m.start(1)].key, self.org_of(m, 3)
-        for role in self.roles(m.start(2), m.end(2)):
-            self.post(person, org, role, self.ex.status_near(self, m.start()))
+        if self.tags[m.end(1):m.end(1) + 1] != "," and self.tags[m.end(3):m.end(3) + 2] == ",P":
+            return  # "Chief Executive Officer: Liu Zhiqiang Chief Financial Officer: Sun Li" (lines run together)
+        person, org = self.toks[m.start(1)].key, self.org_of(m, 4) or self.org_of(m, 2)
+        for role, own in self.role_orgs(m.start(3), m.end(3), org):
+            self.post(person, own, role, self.ex.status_near(self, m.start()))
 
     def appos_before(self, m):
-        person, org = self.toks[m.start(4)].key, self.org_of(m, 2)
-        status = "former" if m.group(1) else "current"
-        for role in self.roles(m.start(3), m.end(3)):
+        """"Solvane Foods Chief Executive Officer Brian Kowalski", "Alibaba's former CFO Maggie Wu"."""
+        person, org = self.toks[m.start(5)].key, self.org_of(m, 3) or self.org_of(m, 1)
+        status = "former" if m.group(2) else "current"
+        before = self.tags[max(0, m.start(4) - 2):m.start(4)]
+        if self.tags[m.end(4)] == "," and before == "P,":
+            return  # "Zhao Ming (Chairman), Ms. Qian Hui": the title is the name's before it
+        for role in self.roles(m.start(4), m.end(4)):
             self.post(person, org, role, status)
 
     def is_as(self, m):
         """"Sun Rui was appointed chief financial officer", "Su Hua remains chairman"."""
-        if "l" in self.tags[m.start():m.start(3)]:
-            return
-        org = self.org_of(m, 2) or self.org_of(m, 4)
-        for k in range(m.start(1), m.end(1)):  # "Ms. Park and Mr. Whitfield were appointed members"
-            if self.toks[k].tag == "P":
-                for role in self.roles(m.start(3), m.end(3)):
-                    self.post(self.toks[k].key, org, role)
+        if "l" in self.tags[m.start():m.start(4)] or "y" in self.tags[max(0, m.start(1) - 2):m.start(1)] \
+                and re.match(r"_?w", self.tags[m.end(1):]):
+            return  # "succeeded co-founder Su Hua as chief executive": succeeded_as reads it
+        persons = range(m.start(1), m.end(1))
+        if self.tags.startswith("P,") and m.start(1) > 2 and self.tags[m.end(1):m.end(1) + 1] == "," \
+                and self.toks[2].text.strip().lower().startswith("who ") and "," not in self.tags[2:m.start(1)]:
+            persons = range(0, 1)  # "Su Hua, who co-founded Kuaishou with Cheng, remains chairman"
+        org = self.org_of(m, 2) or self.org_of(m, 3) or self.org_of(m, 5) or self.subject_org(m.start(1))
+        for k in persons:  # "Ms. Park and Mr. Whitfield were appointed members"
+            if self.toks[k].tag == "P" and not (k and self.tags[k - 1] == "l" and k < m.end(1) - 1):
+                # "Following the resignation of Mr. Ng, Ms. Yeung … will take up": not Ng
+                for role, own in self.role_orgs(m.start(4), m.end(4), org):
+                    self.post(self.toks[k].key, own, role)
+                    self.ex.appointed.add((self.toks[k].key, role.key))
 
     def appoint(self, m):
         """"the Board appointed X as Chief Financial Officer", "appointed Dr. Cho as its chair"."""
-        person, org = self.toks[m.start(1)].key, self.org_of(m, 2) or self.org_of(m, 4)
-        for role in self.roles(m.start(3), m.end(3)):
-            self.post(person, org, role)
+        person = self.toks[m.start(1)].key
+        org = self.org_of(m, 2) or self.org_of(m, 4) or self.subject_org(m.start())
+        for role, own in self.role_orgs(m.start(3), m.end(3), org):
+            self.post(person, own, role)
+            self.ex.appointed.add((person, role.key))
 
     def leave(self, m):
         """"X notified the Company of his decision to resign as CFO", "stepping down as CEO": former
         (a future departure, "will step down", leaves the post current: FORMAT.md)."""
         i = m.start()
+        if re.match(r"_?P", self.tags[i + 1:]):
+            return  # "the resignation of Anita Rao": leave_of reads it
         person = self.subject_before(i)
         future = self.toks[i].tag == "v" or self.ex.effective_later(self.index)
         j = i + 1
         while j < len(self.toks) and self.toks[j].tag in "w_" and j - i < 3:
             j += 1
         chain = []
-        while j < len(self.toks) and self.toks[j].tag in "Rj,t":
+        while j < len(self.toks) and (self.toks[j].tag in "Rj,t" or self.toks[j].tag == "O" and chain
+                                      and re.match(r"[,j]+t?R", self.tags[j + 1:])):
             if self.toks[j].tag == "R":
                 chain.append(self.toks[j])
             j += 1
         org = self.toks[j].key if j < len(self.toks) and self.toks[j].tag == "O" else None
+        if not chain and j < len(self.toks) and self.toks[j].tag == "O" and "board" in self.toks[j].text.lower() \
+                and self.toks[j].key == self.ex.doc.main_org:  # "resigned from the Board"
+            chain = [Tok("R", "director", None, "director")]
+        if not chain and "re-election" in self.toks[i].text.lower():  # "will not stand for re-election"
+            chain = [Tok("R", "director", None, "director")]
+        # "resigned as an independent non-executive Director, the chairman of the audit committee and a member
+        # of the remuneration committee of the Company": each title with the committee named after it
+        own = {}
+        if chain and chain[0].m is not None:
+            k = self.toks.index(chain[0])
+            while k < len(self.toks) and self.toks[k].tag in "Rj,tO":
+                if self.toks[k].tag == "R" and self.tags[k + 1:k + 3] == "tO":
+                    own[id(self.toks[k])] = self.toks[k + 2].key
+                k += 1
+            if own:
+                org = None if org in own.values() else org
         for role in chain:
             self.ex.retract(person, role.key, self.index)
-            self.post(person, org, role, "current" if future else "former")
+            self.post(person, own.get(id(role), org), role, "current" if future else "former")
+
+    def row_left(self, m):
+        """A table row "Ms. Gao Yan | Chief Financial Officer | Resigned": a post left."""
+        person = self.toks[m.start(1)].key
+        for role in self.roles(m.start(2), m.end(2)):
+            self.ex.retract(person, role.key, self.index)
+            self.post(person, None, role, "current" if self.ex.effective_later(self.index) else "former")
+
+    def leave_of(self, m):
+        """"terminated the employment of David Kim as Chief Revenue Officer"."""
+        person, org = self.toks[m.start(1)].key, self.org_of(m, 3)
+        status = "current" if self.ex.effective_later(self.index) else "former"
+        for role in self.roles(m.start(2), m.end(2)):
+            self.ex.retract(person, role.key, self.index)
+            self.post(person, org, role, status)
+
+    def pronoun_is(self, m):
+        """"She is currently an independent non-executive director of X": the last subject's current post."""
+        if "P" in self.tags[:m.start()]:
+            return
+        person = self.ex.subject
+        for role, own in self.role_orgs(m.start(1), m.end(1), self.org_of(m, 2)):
+            self.post(person, own, role)
+
+    def board_of(self, m):
+        """"serves on the board of directors of Summit Water Inc.": a directorship there."""
+        if "board" in self.toks[m.start(1)].text.lower():
+            self.post(self.subject_before(m.start()), self.toks[m.start(2)].key, Tok("R", "director", None, "director"))
+
+    def named_to_board(self, m):
+        """"named former Tesla executive Grace Liu to its board of directors": a directorship."""
+        org = self.toks[m.start(2)].key
+        if self.ex.doc.entities[org].kind == "committee":  # "appointed to the Audit Committee"
+            self.post(self.toks[m.start(1)].key, org, Tok("R", "member", None, "member"))
+        elif "board" in self.toks[m.start(2)].text.lower():
+            self.post(self.toks[m.start(1)].key, org, Tok("R", "director", None, "director"))
+
+    def arm_of(self, m):
+        """"Cainiao Smart Logistics, the logistics arm", "Northgate Bank, the Company's wholly owned
+        subsidiary": the first is a unit of the second (of the document's company when none is named)."""
+        words = self.toks[m.start(3)].text.split()
+        if not words or words[0].lower() not in ("the", "its", "a", "an", "our") and not m.group(2) \
+                or words[-1].lower() not in self.ex.arm_words:
+            return
+        child = self.toks[m.start(1)].key
+        parent = self.toks[m.start(2)].key if m.group(2) else self.ex.doc.main_org
+        if parent and parent != child and self.ex.doc.entities[parent].kind == "company":
+            self.ex.add(Fact("unitOf", child, parent, self.index))
+
+    def founded(self, m):
+        """"X was founded in 2012 by A and CEO B": A and B founded X; "A, who co-founded X with B": both did."""
+        i = m.start()
+        after = self.toks[i + 1:i + 4]
+        by = next((k for k, t in enumerate(after) if t.tag == "_" and re.search(r"\bby\b", t.text)), None)
+        if by is not None:  # passive: the founders follow "by", the company comes before
+            org = next((t.key for t in self.toks[:i][::-1] if t.tag == "O"), None)
+            k = i + 2 + by
+            founders = []
+            while k < len(self.toks) and self.tags[k] in "P,jR":
+                if self.tags[k] == "P":
+                    founders.append(self.toks[k].key)
+                k += 1
+        else:  # active: "co-founded Kuaishou with Cheng"
+            org = next((t.key for t in self.toks[i + 1:i + 3] if t.tag == "O"), None)
+            founders = [self.subject_before(i)]
+            rest = self.tags[i + 1:]
+            with_ = re.match(r"_?O_?t(P)", rest)
+            if with_ and self.toks[i + 1 + with_.start(1) - 1].text.strip().lower() == "with":
+                founders.append(self.toks[i + 1 + with_.start(1)].key)
+        if org is None or self.ex.doc.entities[org].kind != "company":
+            return
+        role = "co-founder" if len(founders) > 1 or "co" in self.toks[i].text.lower() else "founder"
+        for person in founders:
+            self.post(person, org, Tok("R", role, None, role))
+
+    def former_its(self, m):
+        """"Wu Tingting, previously its head of product marketing": a former post at what "its" is."""
+        person = self.subject_before(m.start())
+        for role in self.roles(m.start(2), m.end(2)):
+            if not self.ex.holds(person, role.key, self.toks[m.start(1)].key):
+                self.post(person, self.toks[m.start(1)].key, role, "former")
 
     def former(self, m):
         i = m.start()
@@ -209,37 +319,67 @@ class _Sentence:
     def former_lead(self, m):
         """"Xiao Gu, who previously led the e-commerce business unit": a former head."""
         person = self.subject_before(m.start())
-        self.post(person, self.toks[m.start(1)].key, self.ex.head_role(""), "former")
+        self.post(person, self.org_of(m, 1), self.ex.head_role(""), "former")
 
     def joined_from(self, m):
-        person = self.subject_before(m.start())
+        """"Dana Cole joins as CFO from Redwood Capital, where she was a partner"."""
+        person = self.subject_before(m.start()) or next((t.key for t in self.toks[:m.start()] if t.tag == "P"), None)
         for role in self.roles(m.start(2), m.end(2)):
             self.post(person, self.toks[m.start(1)].key, role, "former")
 
     def lead_passive(self, m):
         """"O will be led by [title] P", "under chief executive P": P heads O; a leading title is O's."""
         org = self.org_of(m, 1) or self.ex.recent_unit
-        if org is None or self.ex.doc.entities[org].kind == "company":
+        if org is None or org == self.ex.doc.main_org:
             return
-        person = self.toks[m.start(4)].key
         cue = self.toks[self.tags.index("k", m.start())].text
         titles = self.roles(m.start(3), m.end(3)) if m.group(3) else []
+        titles += self.roles(m.start(5), m.end(5)) if m.group(5) else []  # "led by Claire Dubois, Studio Head"
         heads = [t for t in titles if self.ex.lx.roles[t.key].head]
-        for t in heads:
-            self.ex.move_post(person, t.key, org)
-            self.post(person, org, t)
-        if not heads:
-            self.post(person, org, self.ex.head_role(cue))
+        persons = [self.toks[m.start(4)].key]
+        # "co-led by Lu Shan, president of the Technology and Engineering Group, and Dowson Tong"
+        more = re.match(r"(?:,[_RtO]{1,5},?)?j(P)", self.tags[m.end():])
+        if more:
+            persons.append(self.toks[m.end() + more.start(1)].key)
+        for person in persons:
+            for t in heads:
+                self.ex.move_post(person, t.key, org)
+                self.post(person, org, t)
+            if not heads:
+                self.post(person, org, self.ex.head_role(cue))
+
+    def appoint_lead(self, m):
+        """"appointed Kelly Zhang, a senior executive at Douyin, to lead TikTok Shop": the head of a unit."""
+        org = self.org_of(m, 2)
+        if org and self.ex.doc.entities[org].kind != "company":
+            cue = self.toks[self.tags.index("k", m.start())].text
+            self.post(self.toks[m.start(1)].key, org, self.ex.head_role(cue))
+
+    def lead_which(self, m):
+        """"Cloud Intelligence Group, which Zhang will run himself as chief executive": the title is the unit's."""
+        org, person = self.toks[m.start(1)].key, self.toks[m.start(2)].key
+        for role in self.roles(m.start(3), m.end(3)):  # his group title stays his ("in addition to his group roles")
+            self.post(person, org, role)
 
     def lead_active(self, m):
-        org = self.toks[m.start(2)].key
+        org = self.org_of(m, 2)
+        k = m.start(2)
+        while k + 1 < len(self.toks) and self.toks[k + 1].tag == "O":
+            k += 1
+        t = self.toks[k]
+        if t.m is not None and re.match(r"['’]s\b", self.ex.doc.sentences[self.index].text[t.m.end:]):
+            return  # "will oversee the unit's investment plans": the plans, not the unit
         if self.ex.doc.entities[org].kind == "company":
             return
         cue = self.toks[self.tags.index("k", m.start(1))].text
         self.post(self.toks[m.start(1)].key, org, self.ex.head_role(cue))
 
     def members(self, m):
-        org = next((t.key for t in self.toks[:m.start()][::-1] if t.tag == "O"), None) or self.ex.recent_unit
+        org = None
+        if self.toks[m.start()].text.lower().startswith("its"):  # "It will be chaired by …, and its members include"
+            org = next((t.key for t in self.toks[:m.start()] if t.tag == "O"
+                        and self.ex.doc.entities[t.key].kind != "company"), None)
+        org = org or next((t.key for t in self.toks[:m.start()][::-1] if t.tag == "O"), None) or self.ex.recent_unit
         if org is None:
             return
         for k in range(m.start(1), m.end(1)):
@@ -248,22 +388,34 @@ class _Sentence:
                 self.ex.add(Fact("memberOf", t.key, org, self.index))
 
     def serve_on(self, m):
-        org = self.toks[m.start(2)].key
-        for k in range(m.start(1), m.end(1)):
-            if self.toks[k].tag == "P":
-                self.ex.add(Fact("memberOf", self.toks[k].key, org, self.index))
+        for j in range(m.start(2), m.end(2)):
+            if self.toks[j].tag != "O":
+                continue
+            for k in range(m.start(1), m.end(1)):
+                if self.toks[k].tag == "P":
+                    self.ex.add(Fact("memberOf", self.toks[k].key, self.toks[j].key, self.index))
+
+    def redesignated(self, m):
+        """"re-designated from a non-executive Director to an executive Director"."""
+        person = self.toks[m.start(1)].key
+        for role in self.roles(m.start(2), m.end(2)):  # with effect from a later day: still held (FORMAT.md)
+            self.post(person, None, role, "current" if self.ex.effective_later(self.index) else "former")
+        for role in self.roles(m.start(3), m.end(3)):
+            self.post(person, None, role)
 
     def reports(self, m):
         boss = self.ex.author if m.group(2) == "i" else self.toks[m.start(2)].key
         if boss is None:
             return
         subjects, k = [], m.start() - 1
-        while k >= 0 and self.toks[k].tag in "P,j_R":
-            if self.toks[k].tag == "P":
+        while k >= 0 and self.toks[k].tag in ("P,j" if subjects else "P,j_RtwO"):
+            if self.toks[k].tag == "P":  # "named Ben Carter as SVP of Sales, reporting to Holloway"
                 subjects.append(self.toks[k].key)
             k -= 1
         if not subjects and self.tags.startswith("P,"):  # "Gao, who previously led …, will report to"
             subjects = [self.toks[0].key]
+        if not subjects:  # "The filing said Sun Rui, who has been …, was appointed CFO and will report to Zhu"
+            subjects = [t.key for t in self.toks[:m.start()] if t.tag == "P"][:1]
         if not subjects and self.ex.subject:
             subjects = [self.ex.subject]
         for s in subjects:
@@ -274,10 +426,13 @@ class _Sentence:
         """"Cheng Yixiao succeeded co-founder Su Hua as chief executive officer": the first takes the
         post, the second held it."""
         new, old = self.toks[m.start(1)].key, self.toks[m.start(3)].key
+        org = self.org_of(m, 5)
+        leaving = "current" if self.ex.effective_later(self.index) else "former"
         for role in self.roles(m.start(4), m.end(4)):
             self.ex.retract(old, role.key, self.index)
-            self.post(new, None, role)
-            self.post(old, None, role, "former")
+            self.post(new, org, role)
+            if not self.ex.holds(old, role.key, None):  # "will retire …; Ng to succeed him": still his
+                self.post(old, org, role, leaving)
 
     def established_on(self, m):
         """"The unit will be formally established on 1 October 2020": the date it is set up."""
@@ -289,10 +444,39 @@ class _Sentence:
         self.ex.add(Fact("established", key, None, self.index, date=self.toks[m.start(2)].key))
 
     def succeed(self, m):
-        """"P1 … replacing P2": P2 held the posts P1 takes in this sentence."""
+        """"P1 … replacing P2", "She will succeed P2, who is retiring": P2 held the posts P1 takes in
+        this sentence, else the posts P1 was last given; P2 keeps them while a departure is to come."""
         old = self.toks[m.start(1)].key
-        for f in list(self.ex.doc.facts):
-            if f.kind == "post" and f.sentence == self.index and f.status == "current" and f.subject != old:
+        if re.match(r"_?w", self.tags[m.end():]):
+            return  # "to succeed Mr. Dunn as General Counsel": succeeded_as reads it
+        leaving = "current" if "v" in self.tags[m.end():] or self.ex.effective_later(self.index) else "former"
+        cue = max(self.tags.rfind("w", 0, m.start()), self.tags.rfind("a", 0, m.start()))
+        named = {t.key for t in self.toks[cue + 1:m.start()] if t.tag == "R"} if cue >= 0 else None
+        posts = [f for f in self.ex.doc.facts if f.kind == "post" and f.sentence == self.index
+                 and f.status == "current" and f.subject != old and (named is None or f.role in named)]
+        if not posts:
+            new = self.subject_before(m.start())
+            mine = [f for f in self.ex.doc.facts if f.kind == "post" and f.subject == new and f.status == "current"]
+            if any((new, f.role) in self.ex.appointed for f in mine):  # the posts given, not those held before
+                mine = [f for f in mine if (new, f.role) in self.ex.appointed]
+            last = max((f.sentence for f in mine), default=None)
+            posts = [f for f in mine if f.sentence == last and last >= self.index - 4]
+        for f in posts:
+            self.ex.add(Fact("post", old, f.object, self.index, role=f.role, status=leaving))
+
+    def succeeded_by(self, m):
+        """"He will be replaced by P", "is succeeded at the consumer unit by P": P takes the posts the
+        subject held (at the organization named between, when one is), the subject leaves them."""
+        old, new = self.subject_before(m.start()), self.toks[m.start(2)].key
+        org = self.org_of(m, 1)
+        future = self.toks[m.start()].text.lower().startswith(("will", "to "))
+        held = [f for f in self.ex.doc.facts if f.kind == "post" and f.subject == old and f.status == "current"
+                and (org is None or f.object == org)]
+        if not held and org is not None:
+            held = [Fact("post", old, org, self.index, role="head")]
+        for f in held:
+            self.ex.add(Fact("post", new, f.object, self.index, role=f.role, title=f.title))
+            if not future:
                 self.ex.add(Fact("post", old, f.object, self.index, role=f.role, status="former"))
 
 
@@ -302,6 +486,10 @@ class _Extractor:
         self.lx = EnglishResources.load().lexicon
         self.subject: str | None = None
         self.recent_unit: str | None = None
+        self.unit_here: str | None = None  # the unit the sentence being read sets up
+        self.units_seen: list[str] = []
+        self.appointed: set[tuple[str, str]] = set()
+        self.arm_words = EnglishResources.load().arm_words  # (person, role) given by an appointment  # units and committees in the order the text names them
         self.list_org: str | None = None
         self.author: str | None = None
         self.seen: set = set()
@@ -312,6 +500,22 @@ class _Extractor:
         if sig not in self.seen:
             self.seen.add(sig)
             self.doc.facts.append(fact)
+
+    def named_unit(self, anaphor: str, here: list[str]) -> str | None:
+        """"the segment", "the unit": a unit of the sentence whose name ends in that noun, else the unit set
+        up last, else one named before ("core local commerce segment"), else the sentence's last unit."""
+        noun = anaphor.split()[-1].lower()
+        ends = [key for key in reversed(here) if self.doc.entities[key].name.lower().endswith(noun)]
+        if ends:
+            return ends[0]
+        if self.recent_unit:
+            return self.recent_unit
+        ends = [key for key in reversed(self.units_seen) if self.doc.entities[key].name.lower().endswith(noun)]
+        if ends:
+            return ends[0]
+        if here and noun in ("unit", "business", "division", "group", "segment"):
+            return here[-1]  # "JD Retail will be led by Xin Lijun, who becomes chief executive of the unit"
+        return None
 
     def holds(self, person, role, org) -> bool:
         return any(f.kind == "post" and f.subject == person and f.role == role and f.status == "current"
@@ -363,73 +567,26 @@ def extract_facts(doc: Document) -> Document:
     for s in doc.sentences:
         ex.dates[s.index] = [m.value for m in sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
                              if m.kind == "date"]
-    ex.author = _byline_author(doc, by_sentence)
+    ex.author = passes.byline_author(doc, by_sentence)
     for s in doc.sentences:
         if s.noise:
             continue
         items = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
-        ex.recent_unit = _set_up_here(doc, items) or ex.recent_unit  # "set up X and appointed Y as its chair"
+        ex.unit_here = passes.set_up_here(doc, items)
+        ex.recent_unit = ex.unit_here or ex.recent_unit  # "set up X and appointed Y as its chair"
         toks = tokenize(doc, ex, items, s.text)
-        item = is_list_item(s.text) or _continues_item(doc, s)
+        ex.units_seen += [t.key for t in toks if t.tag == "O" and t.key and doc.entities[t.key].kind != "company"
+                          and t.m is not None and t.m.kind == "org"]
+        item = is_list_item(s.text) or passes.continues_item(doc, s)
         if not item:
-            ex.list_org = _list_header_org(s.text, toks, ex.list_org)
+            ex.list_org = passes.list_header_org(s.text, toks, ex.list_org)
         _Sentence(ex, s.index, toks, item).run()
+    passes.new_units(doc, ex)
+    passes.later_status_wins(doc)
+    # a unit set up on a day the text does not date (a wire's "Sept 17" has no year): no event to state
+    doc.facts = [f for f in doc.facts if not (f.kind == "established" and f.date is None)]
     _drop_superseded(doc, set())
-    _drop_generic_heads(doc, ex.lx)
-    _name_units(doc)
+    passes.drop_generic_heads(doc, ex.lx)
+    passes.name_units(doc)
     _default_parents(doc)
     return doc
-
-
-def _drop_generic_heads(doc: Document, lx) -> None:
-    """"led by Maria Gonzalez, who has been named President": the title says how she leads; the
-    generic head post read from "led by" goes."""
-    titled = {(f.subject, f.object) for f in doc.facts if f.kind == "post" and f.status == "current"
-              and f.role != "head" and lx.roles[f.role].head}
-    doc.facts = [f for f in doc.facts if not (f.kind == "post" and f.role == "head" and f.title is None
-                                              and (f.subject, f.object) in titled)]
-
-
-def _name_units(doc: Document) -> None:
-    """Every unit the article names is a unit of its company ("The Corporate Development Group (CDG)
-    … are kept"), of the company whose name it carries ("Jiangnan's power device division") otherwise."""
-    for key, e in doc.entities.items():
-        if e.kind in ("unit", "committee") and key != doc.main_org:
-            parent = e.parent or doc.main_org
-            if parent and parent != key:
-                doc.facts.append(Fact("unitOf", key, parent, -1))
-
-
-def _set_up_here(doc: Document, items: list[Mention]) -> str | None:
-    """The unit a sentence sets up, known before its "its" and "the committee" are read."""
-    cue = next((m.start for m in items if m.kind == "cue" and m.value == "establish"), None)
-    if cue is None:
-        return None
-    for m in items:
-        key = doc.links.get(mention_key(m)) if m.kind == "org" and m.start > cue else None
-        if key and doc.entities[key].kind != "company":
-            return key
-    return None
-
-
-def _continues_item(doc: Document, s) -> bool:
-    """A sentence after the first on a list item's line belongs to the item."""
-    line_start = doc.text.rfind("\n", 0, s.start) + 1
-    return is_list_item(doc.text[line_start:s.start + 1]) and line_start < s.start
-
-
-def _list_header_org(text: str, toks: list[Tok], current: str | None) -> str | None:
-    """"The leadership team of Astrea Energy:" introduces a list whose titles are that unit's."""
-    if text.rstrip().endswith(":"):
-        return next((t.key for t in toks if t.tag == "O"), None)
-    return current if not text.strip() else None
-
-
-def _byline_author(doc: Document, by_sentence) -> str | None:
-    """"By Daniel Ortiz, Co-founder and CEO": who "me" is."""
-    for s in doc.sentences[:8]:
-        if s.text.startswith("By ") or s.text.startswith("Posted "):
-            persons = [m for m in by_sentence.get(s.index, []) if m.kind == "person"]
-            if persons:
-                return doc.links.get(mention_key(persons[0]))
-    return None

@@ -7,20 +7,24 @@ declares itself and its short form, "Norvale Systems, Inc." → "Norvale"), then
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..document import Document, Mention
 from . import dates, names
 from .resources import EnglishResources
 
-_WORD = r"(?:[A-Z]\.(?=\s+[A-Z][a-z])|[A-Z][A-Za-z0-9\-]*(?:['’][A-Za-z]+(?<!['’]s))?)"  # "J." a middle initial
+# Latin letters with the accents of European names ("Søren Kjærgaard", "François", "García-López")
+UP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+LOW = "a-zß-öø-ÿ\u0100-\u017f"
+_WORD = rf"(?:[A-Z]\.(?=\s+[{UP}][{LOW}])|[{UP}][{UP}{LOW}0-9\-/]*(?:['’][{UP}{LOW}]+(?<!['’]s))?)"  # "J." a middle initial
 _LINK = r"(?:of|and|for|the|&|de|la|van|von|der)"
 CAP_SEQ = re.compile(rf"(?<![\w\-]){_WORD}(?:\s+(?:{_LINK}\s+)*{_WORD})*")
 _PAREN = re.compile(r"\s*\(([^()]{1,40})\)")
 _LOWER_WORD = r"[a-z][a-z\-]+"
-_DETERMINER = re.compile(r"(?:\b(?:the|its|our|their|his|her)|['’]s)\s+$")  # a named unit is definite
+_DETERMINER = re.compile(r"(?:\b(?:the|its|our|their|his|her)(?:\s+(?:new|newly\s+(?:created|formed|established)))?"
+                         r"|['’]s)\s+$")  # a named unit is definite
 _JOINED_FROM = re.compile(r"\b(?:join(?:s|ed|ing)?|c(?:a|o)mes?|hired|moves? over|recruited)\s+(?:us\s+)?from\s+$")
-_HKEX_NAME = re.compile(r"(?<![\w])([A-Z]{2,}(?:\s+[A-Z][a-z]+){1,2})(?![\w])")
+_HKEX_NAME = re.compile(r"(?<![\w])([A-Z]{2,}(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2})(?![\w])")
 
 
 @dataclass
@@ -56,6 +60,11 @@ class _Items:
         self.taken[start:end] = b"\x01" * (end - start)
         return True
 
+    def block(self, start: int, end: int) -> None:
+        """Words that are no mention of their own ("Hong Kong" before a name is read)."""
+        if self.free(start, end):
+            self.taken[start:end] = b"\x01" * (end - start)
+
 
 def find_mentions(doc: Document) -> Document:
     """Fill ``doc.mentions`` for an English document."""
@@ -69,10 +78,21 @@ def find_mentions(doc: Document) -> Document:
         for start, end, iso in dates.find(s.text, year):
             it.add("date", start, end, iso)
         _find_orgs(it, known)
+        for p in r.place_re.finditer(s.text):
+            it.block(p.start(), p.end())
         _find_terms(it, r)
         _find_lower_units(it, r)
         _find_persons(it, r)
+        _known_as(it)
         all_items.append(it)
+    units = {m.label: m for it in all_items for m in it.items if m.kind == "org" and m.label != m.text
+             and m.text.startswith(m.label + " ")}  # "our Merchant Lending team" names Merchant Lending
+    for it in all_items:
+        it.items = [replace(m, kind="org", value=units[m.text].value, label=m.text) if m.kind == "person"
+                    and m.text in units else m for m in it.items]
+        for label, u in units.items():  # "Merchant Lending becomes part of Quillpay Business"
+            for m in re.finditer(rf"(?<![\w\-]){re.escape(label)}(?![\w\-])", it.text):
+                it.add("org", m.start(), m.end(), u.value, label, u.parent)
     persons = {m.text for it in all_items for m in it.items if m.kind == "person"}
     for it in all_items:
         _find_name_parts(it, persons, r)
@@ -108,12 +128,25 @@ def _declared_orgs(sentences, r: EnglishResources) -> _Names:
                     and any(_alone(word, s.text) for s in sentences):
                 known.add(word, kind, canon)
                 break
+    # "Verdigris" that a context named alone ("joined Verdigris") is the "Verdigris Bank" the text names in full
+    for form, (kind, canon) in list(known.orgs.items()):
+        if kind == "company" and canon == form and " " not in form:
+            full = next((c for f, (k, c) in known.orgs.items() if k == "company" and f.startswith(form + " ")), None)
+            if full:
+                known.orgs[form] = ("company", full)
+    # "Norvale Cloud Division" of a headline is the "Norvale Cloud" the text calls a new division
+    for form, (kind, canon) in list(known.orgs.items()):
+        words = form.split()
+        if kind == "unit" and len(words) > 2 and words[-1] in r.suffixes and not r.suffixes[words[-1]].legal:
+            stem = known.orgs.get(" ".join(words[:-1]))
+            if stem and stem[0] == "unit":
+                known.orgs[form] = stem
     known.compile()
     return known
 
 
 @dataclass
-class _Run:
+class Run:
     """A piece of a capitalized run (what ``re.Match`` gives: group, start, end)."""
     text: str
     s: int
@@ -136,15 +169,30 @@ def _name_runs(text: str, r: EnglishResources):
     for m in CAP_SEQ.finditer(text):
         cuts = [(t.start(), t.end()) for t in r.terms_re.finditer(m.group())
                 if r.term(t.group())[1] not in ("and", "at")]
-        cuts += [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group()) if w.group() in r.determiners]
+        cuts += [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group())
+                 if w.group() in r.determiners or w.group() in r.headline_verbs]
         start = 0
         for a, b in sorted(cuts) + [(len(m.group()), len(m.group()))]:
             piece = re.sub(r"^(?:(?:of|and|for|the|&)\s+)+", "", m.group()[start:a].strip())
             piece = re.sub(r"(?:\s+(?:of|and|for|the|&))+$", "", piece)
             if piece:
                 offset = m.start() + m.group().index(piece, start)
-                yield _Run(piece, offset, offset + len(piece))
+                for sub, at in _split_named(piece, r):
+                    yield Run(sub, offset + at, offset + at + len(sub))
             start = max(start, b)
+
+
+def _split_named(piece: str, r: EnglishResources) -> list[tuple[str, int]]:
+    """"Audit Committee and the Compensation Committee" are two names; "Supervisory Board of Kessler
+    Automotive SE" is a board and its company: a run cut after a unit or committee word."""
+    for m in reversed(list(re.finditer(r"\s+(?:and|of)\s+(?:the\s+)?", piece))):
+        left, right = piece[:m.start()], piece[m.end():]
+        unit = next((s for s in r.suffixes if (left.endswith(" " + s) or left == s) and not r.suffixes[s].legal
+                     and r.suffixes[s].kind != "company"), None)
+        if unit and right[:1].isupper() and (m.group().strip() == "of" or any(right.endswith(s) for s in r.suffixes)) \
+                and right not in r.not_names:
+            return _split_named(left, r) + [(right, m.end())]
+    return [(piece, 0)]
 
 
 def _alone(word: str, text: str) -> bool:
@@ -174,22 +222,79 @@ def _declare(text: str, m: re.Match, known: _Names, r: EnglishResources) -> None
         known.add(full, "company", canon)
         known.add(seq, "company", canon)
         return
+    if seq.isupper() and len(words) > 1 and words[-1].capitalize() in r.suffixes \
+            and r.suffixes[words[-1].capitalize()].legal:  # "GOLDEN HARBOUR HOLDINGS LIMITED", an HKEX heading
+        title = " ".join(w.capitalize() for w in words)
+        canon = _gazetteer_name(title, r) or title
+        known.add(seq, "company", canon)
+        known.add(title, "company", canon)
+        return
     last = next((s for s in sorted(r.suffixes, key=len, reverse=True)
                  if seq.endswith(" " + s) or (seq == s and False)), None)
+    if last and not r.suffixes[last].legal and new_unit_nearby(text, m):
+        known.add(seq, "unit", seq)  # "Fernway Mobile, a new division"
+        return
+    headline = text[:m.start()].endswith("New ") or text[:m.start()].split()[-1:] and \
+        text[:m.start()].split()[-1] in r.headline_verbs
+    if last and headline and all(w.lower() in r.not_modifiers for w in words[:-len(last.split())]):
+        return  # a headline's "Names New Leadership Team": a description, no name
     if last and len(words) > len(last.split()) and words[0] not in ("The",):
         kind = r.suffixes[last].kind
         if r.suffixes[last].legal:
             kind = "company"
-        known.add(seq, kind, _gazetteer_name(seq, r) or seq)
+        stem = seq[: -len(last)].rstrip(" ,")
+        first = words[0]
+        if kind == "company" and not r.suffixes[last].legal and not _gazetteer_name(seq, r) and \
+                (first.lower() in r.lexicon.companies or known.orgs.get(first, ("",))[0] == "company"):
+            kind = "unit"  # "JD Logistics", "Tencent Video": a business of the company it is named after
+        known.add(seq, kind, _gazetteer_name(seq, r) or (r.suffixes[last].legal and _gazetteer_name(stem, r)) or seq)
         acronym = _PAREN.match(text, m.end())
         if acronym and acronym.group(1).isupper() and acronym.group(1).isalpha():
             known.add(acronym.group(1), kind, seq)  # "Interactive Entertainment Group (IEG)"
         return
-    if _new_unit_nearby(text, m):
+    context = _org_context(text, m, known, r)
+    if context and not (len(words) == 1 and words[0] in r.not_names):
+        known.add(seq, context, _gazetteer_name(seq, r) or seq)
+        return
+    if new_unit_nearby(text, m):
         known.add(seq, "unit", seq)
 
 
-def _new_unit_nearby(text: str, m: re.Match) -> bool:
+def _org_context(text: str, m: re.Match, known: _Names, r: EnglishResources) -> str | None:
+    """The kind of organization the words around a capitalized run make it (kg/data/en/org_contexts.tsv),
+    or a run after a title and "at" ("Head of Energy Solutions at Stadtwerke Nordbayern"), or a run
+    after a title and "of" that begins with a known company's name ("president of Alibaba Cloud
+    Intelligence": a unit)."""
+    before, after = text[:m.start()], text[m.end():]
+    if new_unit_nearby(text, m):
+        return "unit"  # "General Manager of Fernway Mobile, a new division"
+    for side, rx, kind in r.org_contexts:
+        if side == "before" and rx.search(before) or side == "after" and rx.search(after) \
+                or side == "headline" and m.start() == 0 and rx.search(after):
+            return kind
+    if re.match(r"['’]s\s+(?:[a-z\-]+\s+){0,2}", after) and \
+            r.role_re.match(after, re.match(r"['’]s\s+(?:[a-z\-]+\s+){0,2}", after).end()) and \
+            not all(w in r.not_names for w in m.group().split()) and not names.pinyin_form(m.group()) and len(m.group().split()) == 1:
+        return "company"  # "TikTok's chief executive"
+    prep = re.search(r"\b(at|of)\s+(?:the\s+)?$", before[-100:])
+    if not prep:
+        return None
+    prefix = before[-100:][:prep.start()]
+    titles = list(r.role_re.finditer(prefix))
+    if not titles or not re.fullmatch(r"(?:,?\s+(?:[A-Z][\w&\-]*|of|and|&|for))*\s*", prefix[titles[-1].end():]):
+        return None
+    first = m.group().split()[0]
+    if prep.group(1) == "at":
+        return "company"
+    if re.match(r"\s+(?:(?:since|until|where)\b|(?:from|between|in)\s+\d)|,\s+(?:where|a|an|according|said|says|who)\s",
+                after) and not all(w in r.not_names or w in r.suffixes for w in m.group().split()):
+        return "company"  # "Chief Financial Officer of Pinecrest Utilities since 2019": a bio's employer
+    if len(m.group().split()) > 1 and (first.lower() in r.lexicon.companies or first in known.orgs):
+        return "unit"
+    return None
+
+
+def new_unit_nearby(text: str, m: "re.Match | Run") -> bool:
     """"Norvale Cloud, a new division", "a new business unit, Quillpay Business", "announce Brightline
     North, a brand-new … studio": a name in apposition to a new unit is that unit's name."""
     unit_nouns = EnglishResources.load().unit_nouns
@@ -215,7 +320,8 @@ def _find_orgs(it: _Items, known: _Names) -> None:
     for m in known.pattern.finditer(it.text):
         kind, canon = known.orgs[m.group()]
         owner = re.search(r"([A-Z][\w\-]+)['’]s\s+$", it.text[:m.start()])
-        it.add("org", m.start(), m.end(), kind, canon, owner.group(1) if owner and kind != "company" else "")
+        parent = owner.group(1) if owner and kind != "company" else ""
+        it.add("org", m.start(), m.end(), kind, canon, parent)
 
 
 def _find_lower_units(it: _Items, r: EnglishResources) -> None:
@@ -229,13 +335,22 @@ def _find_lower_units(it: _Items, r: EnglishResources) -> None:
         while words and (r.term(words[0]) or words[0].lower() in r.not_names_lower or not it.free(start, start + 1)):
             start += len(words[0]) + (len(it.text[start + len(words[0]):]) - len(it.text[start + len(words[0]):].lstrip()))
             words = words[1:]
-        if not words or not _DETERMINER.search(it.text[:start]) or not it.free(start, m.end()) \
+        led = re.search(r"\b(?:a|an)\s+$", it.text[:start], re.I) and \
+            re.match(r"\s+(?:chaired|led|headed|co-led|co-chaired|run)\s+by\b", it.text[m.end():])
+        indefinite = led or words and re.search(r"\b(?:a|an)\s+(?:new|newly\s+(?:created|formed|established))\s+$",
+                                                it.text[:start], re.I)  # "to lead a new enterprise services group"
+        named_noun = " " in it.text[m.start() + len(m.group(1)):m.end()]  # "an advisory board chaired by"
+        if not (words or (named_noun and led)) or not (_DETERMINER.search(it.text[:start]) or indefinite) \
+                or not it.free(start, m.end()) \
                 or any(w.lower() in r.not_modifiers for w in words):
             continue
         owner = re.search(r"([A-Z][\w\-]+)['’]s\s+$", it.text[:start])
         noun = it.text[start:m.end()].split()[-1].capitalize()
         kind = r.suffixes[noun].kind if noun in r.suffixes and not r.suffixes[noun].legal else "unit"
-        it.add("org", start, m.end(), kind, it.text[start:m.end()], owner.group(1) if owner else "")
+        label = it.text[start:m.end()]
+        if all(w[:1].isupper() for w in words) and not label.split()[-1][:1].isupper():
+            label = " ".join(words)  # "our Merchant Lending team" is Merchant Lending
+        it.add("org", start, m.end(), kind, label, owner.group(1) if owner else "")
 
 
 # -- titles and cue words -------------------------------------------------------------------------
@@ -245,9 +360,34 @@ def _find_terms(it: _Items, r: EnglishResources) -> None:
         kind, value = r.term(m.group())
         if kind == "role" and m.group().islower() and len(m.group()) <= 3:
             continue  # "ceo" in running text is no title; "CEO" is
+        if kind == "role" and re.match(r"\s+in\b", it.text[m.end():]) and re.search(r"\b(?:a|an|the)\s+$", it.text[:m.start()]):
+            continue  # "a leader in retail software" describes, names no post
         if kind == "cue" and value == "orgref" and m.group() in ("us", "US"):
             continue
-        it.add("role" if kind == "role" else "cue", m.start(), m.end(), value, m.group())
+        if kind == "cue" and _in_name(it.text, m, r):
+            continue  # "named Xu Ran as chief executive": Ran is a given name, no "ran"
+        if not it.add("role" if kind == "role" else "cue", m.start(), m.end(), value, m.group()) and " " in m.group():
+            _shorter_role(it, m, r)  # "Chairman of the Supervisory Board": the board is an organization
+
+
+def _shorter_role(it: _Items, m: re.Match, r: EnglishResources) -> None:
+    words = m.group().split()
+    for n in range(len(words) - 1, 0, -1):
+        form = " ".join(words[:n])
+        end = m.start() + len(form)
+        if form.lower() in r.role_by_form and it.free(m.start(), end):
+            it.add("role", m.start(), end, r.role_by_form[form.lower()], form)
+            return
+
+
+def _in_name(text: str, m: re.Match, r: EnglishResources) -> bool:
+    """A capitalized cue word right after a name word and before lower-case text is part of the name."""
+    word = m.group()
+    if not word[:1].isupper() or word.isupper() or " " in word or word in r.cues.keys() - {word.lower()}:
+        return False
+    prev = re.search(rf"([{UP}][{LOW}]+)\s$", text[:m.start()])
+    nxt = text[m.end():m.end() + 2].strip()
+    return bool(prev) and prev.group(1) not in r.not_names and not nxt[:1].isupper()
 
 
 # -- persons --------------------------------------------------------------------------------------
@@ -260,21 +400,70 @@ def _find_persons(it: _Items, r: EnglishResources) -> None:
     for m in CAP_SEQ.finditer(text):
         for start, end in _free_runs(it, m.start(), m.end()):
             words = text[start:end].split()
-            while words and words[0] in r.not_names and not _after_honorific(text, start, r):
+            while words and words[0] in r.not_names and not _after_honorific(text, start, r) \
+                    and not _month_as_given_name(text, start, words, r) and not _pinyin_surname(words, r):
                 start += len(words[0]) + 1
                 words = words[1:]
-            while words and words[-1] in r.not_names:
+            while words and words[-1] in r.not_names and not (words[-1].lower() in r.months and len(words) > 1
+                                                              and (_name_word(words[-2], r) or words[-2].lower()
+                                                                   in r.surnames)):  # "Lei Jun", "He Jun"
                 end -= len(words[-1]) + 1
                 words = words[:-1]
-            if not 2 <= len(words) <= 4 or not all(_name_word(w, r) for w in words) or all(w.isupper() for w in words):
+            half = len(words) // 2
+            if len(words) in (4, 6) and words[:half] == words[half:]:  # "By: /s/ Mark Davidson Mark Davidson"
+                end = start + len(" ".join(words[:half]))
+                words = words[:half]
+            surname = _pinyin_surname(words, r) or (len(words) > 1 and words[0].lower() in r.surnames
+                                                    and _after_honorific(text, start, r))  # "Mr. He Jun"
+            if not 2 <= len(words) <= 5 or not all(_name_word(w, r) or (0 < i < len(words) - 1 and w in _PARTICLES)
+                                                   or (i == 0 and surname)
+                                                   for i, w in enumerate(words)) or all(w.isupper() for w in words):
                 continue  # all capitals is a heading ("CURRENT REPORT"); "CHAN Tai Man" has a given name
             label = ""
+            before = re.search(r"([\u3400-\u9fff·]{2,6})\s*\(\s*$", text[:start])
+            if before and text[end:end + 1] == ")":
+                label = before.group(1)  # "程一晓 (Cheng Yixiao)": the characters name the same person
             alias = _PAREN.match(text, end)
-            if alias and _is_alias(alias.group(1)):
+            if alias and _is_alias(alias.group(1)) and not label:
                 label = alias.group(1).strip()
-            if it.add("person", start, end, label=label) and label and label.isascii():
-                a0 = alias.start(1)
-                it.add("person", a0, a0 + len(alias.group(1)), label=text[start:end])
+            if it.add("person", start, end, label=label) and label:
+                if label.isascii() and alias:
+                    a0 = alias.start(1)
+                    it.add("person", a0, a0 + len(alias.group(1)), label=text[start:end])
+                elif alias:
+                    it.block(alias.start(), alias.end())  # "Cheng Yixiao (程一晓)": one name
+
+
+_PARTICLES = {"van", "von", "der", "den", "de", "la", "du", "da", "di", "del", "dos", "bin", "al"}
+
+
+def _pinyin_surname(words: list[str], r: EnglishResources) -> bool:
+    """"He Xiaopeng": a surname that is also an English word, before a pinyin given name."""
+    return len(words) >= 2 and words[0].lower() in r.surnames \
+        and (words[1] not in r.not_names or words[1].lower() in r.months and words[1] != "May") \
+        and names.pinyin_form(" ".join(words[:2])) is not None and len(names.syllables(words[1]) or ()) in (1, 2)
+
+
+def _month_as_given_name(text: str, start: int, words: list[str], r: EnglishResources) -> bool:
+    """"Jan Vermeulen", "April Chen": a month's name before a name word, not after "in", "since" …"""
+    if words[0].lower() not in r.months or len(words) < 2 or words[1] in r.not_names:
+        return False
+    before = text[:start].split()
+    return not (before and before[-1].lower() in r.not_names_lower | {"since", "until", "early", "late", "mid", "last",
+                                                                       "next", "this", "each", "every", "through"})
+
+
+_AKA = re.compile(r",?\s*(?:also\s+known\s+as|known\s+as|a\.k\.a\.?|aka|or)\s+$")
+
+
+def _known_as(it: _Items) -> None:
+    """"Liu Qiangdong, also known as Richard Liu": one person, each name the other's label."""
+    persons = sorted((m for m in it.items if m.kind == "person"), key=lambda m: m.start)
+    for a, b in zip(persons, persons[1:]):
+        if not a.label and not b.label and _AKA.fullmatch(it.text[a.end:b.start]) and \
+                " " in a.text and " " in b.text and not _AKA.fullmatch(it.text[a.end:b.start]).group().strip(" ,") == "or":
+            it.items[it.items.index(a)] = replace(a, label=b.text)
+            it.items[it.items.index(b)] = replace(b, label=a.text)
 
 
 def _free_runs(it: _Items, start: int, end: int):
@@ -293,8 +482,8 @@ def _free_runs(it: _Items, start: int, end: int):
 
 
 def _name_word(w: str, r: EnglishResources) -> bool:
-    return w not in r.not_names and (w[:1].isupper()) and \
-        bool(re.fullmatch(r"[A-Z][a-z'’\-]+|[A-Z]{2,}|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.", w))
+    return (w not in r.not_names or w.lower() in r.months) and w not in r.suffixes and (w[:1].isupper()) and \
+        bool(re.fullmatch(rf"[{UP}][{LOW}]+(?:[\-'’][{UP}]?[{LOW}]+)*|[A-Z]{{2,}}|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]['’][A-Z][a-z]+|[A-Z]\.", w))
 
 
 def _after_honorific(text: str, pos: int, r: EnglishResources) -> bool:
@@ -305,12 +494,12 @@ def _after_honorific(text: str, pos: int, r: EnglishResources) -> bool:
 def _is_alias(s: str) -> bool:
     """"(Tang Daosheng)", "(程一晓)", "(Lihua Pan)": another form of the same name."""
     s = s.strip()
-    return bool(re.fullmatch(r"[\u3400-\u9fff·]{2,6}", s)) or bool(re.fullmatch(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2}", s))
+    return bool(re.fullmatch(r"[\u3400-\u9fff·]{2,6}", s)) or bool(re.fullmatch(rf"[{UP}][{LOW}]+(?:\s[{UP}][{LOW}]+){{1,2}}", s))
 
 
 def _find_name_parts(it: _Items, persons: set[str], r: EnglishResources) -> None:
     """"Lopez", "Kwame", "Cheng": the surname or given name of a person named in full."""
     parts = {p for full in persons for p in full.split() if p not in r.not_names and len(p) > 1}
-    for m in re.finditer(r"(?<![\w\-])[A-Z][a-z'’\-]+(?![\w\-])", it.text):
+    for m in re.finditer(rf"(?<![\w\-])[{UP}][{LOW}'’\-]+(?:-[{UP}][{LOW}]+)?(?![\w\-])", it.text):
         if m.group() in parts:
             it.add("person", m.start(), m.end())

@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..document import Document, Entity, Mention
@@ -72,7 +73,10 @@ def _resolve_orgs(doc: Document) -> None:
             companies[m.label] += 1
             first.setdefault(m.label, (m.sentence, m.start))
     main = None
-    if companies:
+    defined = _defined_company(doc, orgs)
+    if defined:
+        main = defined
+    elif companies:
         earliest = min(first, key=first.get)
         main = max(companies, key=lambda n: (companies[n] + 2 * (n == earliest), -first[n][0]))
     doc.main_org = _company(doc, main) if main else _parent_of_units(doc, orgs)
@@ -86,6 +90,17 @@ def _resolve_orgs(doc: Document) -> None:
     for m in doc.mentions:
         if m.kind == "cue" and m.value == "orgref" and doc.main_org:
             doc.links[mention_key(m)] = doc.main_org
+
+
+_DEFINED = re.compile(r"^,?\s*(?:,\s*Inc\.?\s*)?\((?:the\s+|hereinafter\s+)?[\"“](?:Company|Issuer|Registrant|Bank|Corporation)[\"”]")
+
+
+def _defined_company(doc: Document, orgs: list[Mention]) -> str | None:
+    """The company a filing defines as "the Company" ("Harlow Biotech, Inc. (the "Company")") is the one it is about."""
+    for m in orgs:
+        if m.value == "company" and _DEFINED.match(doc.sentences[m.sentence].text[m.end:]):
+            return m.label
+    return None
 
 
 def _company(doc: Document, name: str) -> str:
@@ -102,6 +117,25 @@ def _company(doc: Document, name: str) -> str:
     return key
 
 
+def _company_named(doc: Document, form: str) -> str:
+    """The company a surface form names ("Alibaba" of "Alibaba's international digital commerce group")."""
+    for m in doc.mentions:
+        if m.kind == "org" and m.value == "company" and m.text == form:
+            return _company(doc, m.label)
+    return _company(doc, form)
+
+
+def _shortened(doc: Document, label: str, parent: str | None) -> str | None:
+    """"the consumer unit" after "the consumer electronics business unit": the same unit named short."""
+    words = label.split()
+    for key, e in doc.entities.items():
+        if e.kind in ("unit", "committee") and e.parent == parent and e.name.islower():
+            longer = e.name.split()
+            if len(longer) > len(words) and longer[0] == words[0] and longer[-1] == words[-1]:
+                return key
+    return None
+
+
 def _parent_of_units(doc: Document, orgs: list[Mention]) -> str | None:
     """A blog that never names its company in full ("Quillpay Business", "Quillpay"): the first word
     its units share, when the text also writes it alone."""
@@ -115,9 +149,11 @@ def _parent_of_units(doc: Document, orgs: list[Mention]) -> str | None:
 def _unit(doc: Document, m: Mention) -> str:
     label = m.label or m.text
     core = label.lower()
-    parent = _company(doc, m.parent) if m.parent and m.parent not in doc.entities.get(doc.main_org or "", Entity("", "company", "")).labels \
-        else None
+    owner = _company_named(doc, m.parent) if m.parent else None
+    parent = None if owner is None or owner == doc.main_org else owner
     key = f"unit:{core}" + (f"@{parent}" if parent else "")
+    if key not in doc.entities and label.islower() and len(label.split()) >= 2:
+        key = _shortened(doc, label, parent) or key
     if key not in doc.entities:
         doc.entities[key] = Entity(key, "committee" if m.value == "committee" else "unit", label, parent=parent, core=core)
     doc.entities[key].labels.update({label, m.text})

@@ -12,7 +12,7 @@ from importlib.resources import files
 
 from pypinyin import lazy_pinyin
 
-from ..lexicon import Lexicon, load as load_lexicon
+from ..lexicon import Lexicon, Role, load as load_lexicon
 
 
 def _lines(name: str) -> list[str]:
@@ -39,6 +39,8 @@ class EnglishResources:
     cues: dict[str, str] = field(default_factory=dict)  # lowercase word -> class
     suffixes: dict[str, Suffix] = field(default_factory=dict)
     unit_nouns: tuple[str, ...] = ()
+    arm_words: frozenset[str] = frozenset()
+    headline_verbs: frozenset[str] = frozenset()  # "Fernway Studios Strengthens Leadership Team"  # "the logistics arm", "a wholly owned subsidiary"
     honorifics: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
     not_names_lower: frozenset[str] = frozenset()
@@ -48,11 +50,14 @@ class EnglishResources:
     boilerplate: tuple[tuple[str, re.Pattern], ...] = ()  # (scope, pattern)
     months: dict[str, int] = field(default_factory=dict)  # name or abbreviation (lowercase) -> 1..12
     syllables: frozenset[str] = frozenset()  # toneless pinyin syllables
+    org_contexts: tuple[tuple[str, re.Pattern, str], ...] = ()  # (side, pattern, kind)
     surnames: frozenset[str] = frozenset()  # Chinese surnames in toneless pinyin
     # compiled once
     terms_re: re.Pattern = None  # roles and cues together: one leftmost-longest pass
     suffix_re: re.Pattern = None
     honorific_re: re.Pattern = None
+    place_re: re.Pattern = None  # places of more than one word ("Hong Kong")
+    role_re: re.Pattern = None  # the role forms alone
 
     @classmethod
     @cache
@@ -60,6 +65,13 @@ class EnglishResources:
         r = cls(lexicon=load_lexicon())
         for role in r.lexicon.roles.values():
             r.role_by_form[role.en.lower()] = role.id
+        for ln in _lines("en/extra_roles.tsv"):
+            rid, forms, head = ln.split("\t")
+            labels = forms.split("|")
+            if rid not in r.lexicon.roles:  # English-only titles join the shared role table
+                r.lexicon.roles[rid] = Role(rid, labels[0], labels[0], head == "1")
+            for form in labels:
+                r.role_by_form[form.lower()] = rid
         for ln in _lines("en/roles.tsv"):
             rid, forms = ln.split("\t")
             if rid not in r.lexicon.roles:
@@ -74,9 +86,11 @@ class EnglishResources:
             suffix, kind, legal = ln.split("\t")
             r.suffixes[suffix] = Suffix(kind, legal == "1")
         r.unit_nouns = tuple(_lines("en/unit_nouns.txt"))
+        r.arm_words = frozenset(_lines("en/arm_words.txt"))
+        r.headline_verbs = frozenset(_lines("en/headline_verbs.txt"))
         r.honorifics = frozenset(_lines("en/honorifics.txt"))
-        r.not_names = frozenset(_lines("en/not_names.txt"))
-        r.not_names_lower = frozenset(w.lower() for w in r.not_names)
+        r.not_names_lower = frozenset(w.lower() for w in _lines("en/not_names.txt"))
+        r.not_names = frozenset(_lines("en/not_names.txt") + _lines("en/not_person_words.txt"))
         r.determiners = frozenset(_lines("en/determiners.txt"))
         r.not_modifiers = frozenset(_lines("en/not_modifiers.txt"))
         r.abbreviations = frozenset(_lines("en/abbreviations.txt"))
@@ -87,8 +101,12 @@ class EnglishResources:
             for f in forms.split("|"):
                 r.months[f.lower()] = int(num)
         r.syllables = frozenset(_lines("en/pinyin_syllables.txt"))
+        r.place_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(_lines("en/places.txt"), key=len, reverse=True)) + r")(?![A-Za-z])")
+        r.org_contexts = tuple((side, re.compile(rx), kind) for side, rx, kind in
+                               (ln.split("\t") for ln in _lines("en/org_contexts.tsv")))
         r.surnames = frozenset("".join(lazy_pinyin(s)) for s in r.lexicon.surnames)
         r.terms_re = _words_pattern(set(r.role_by_form) | set(r.cues))
+        r.role_re = _words_pattern(set(r.role_by_form))
         r.suffix_re = re.compile(
             r"(?:,?\s+)(?:" + "|".join(re.escape(s) for s in sorted(r.suffixes, key=len, reverse=True)) + r")(?![\w])")
         r.honorific_re = re.compile(

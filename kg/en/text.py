@@ -32,7 +32,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for m in _END.finditer(text):
         if m.group() != "\n":
             before = text[pos:m.start() + 1].split()
-            last = before[-1] if before else ""
+            last = before[-1].lstrip("\"“'‘([") if before else ""  # ("Mr. Leung")
             if last in abbrevs or re.fullmatch(r"(?:[A-Z]\.)+", last):
                 continue
         _emit(text, pos, m.end(), out)
@@ -48,6 +48,15 @@ def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
         return
     s = start + len(seg) - len(seg.lstrip())
     out.append(Sentence(len(out), s, s + len(stripped), stripped))
+
+
+_ROW = re.compile(r"^(?=[^\n]*\S\s*[|\t]\s*\S[^\n]*[|\t])([^\n]*?[^\s.!?;:|])[ \t]*$", re.M)
+
+
+def end_rows(text: str) -> str:
+    """Table rows ("Mr. He Jun | Vice President | Appointed") end with a period, so that normalizing
+    does not join them into one line as it joins a hard-wrapped sentence."""
+    return _ROW.sub(r"\1.", text)
 
 
 def is_list_item(line: str) -> bool:
