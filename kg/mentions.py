@@ -25,6 +25,8 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\.&\-]*(?:\s[A-Z][A-Za-z0-9]*)*")
 _LIST_SEP = re.compile(r"[、,]|和|及")
 _TERM = compile_rows("org_prefixes.tsv", "term")  # "第三届": which term of a board, not which board
 _SALUTATION = compile_rows("org_prefixes.tsv", "salutation")  # "各位鲸帆人:"
+_ITEM_LEAD = re.compile(r"[\s\-·•*]*(?:\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?\s*")  # "4. ", "三、"
+_MAX_ITEM_NAME = 10
 _COUNT = compile_rows("org_prefixes.tsv", "count")  # "三大": a number of units
 _MODEL_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
 _JOINED_NAME = re.compile(f"(?:^|[,，:：;；、和及]|成立|设立|组建|新设立|新设|新成立)([{CJK}A-Za-z]{{1,3}}与)$")
@@ -128,6 +130,8 @@ def find_mentions(doc: Document) -> Document:
                 sp.add("org", start, end, u.value, u.label, u.parent)
     if not any(m.kind == "org" and m.value == "company" for sp in spans_by_sentence for m in sp.items):
         _find_announcer(spans_by_sentence, lx)
+    for sp in spans_by_sentence:
+        _find_item_company(sp, lx)
     company_named = False
     for sp in spans_by_sentence:
         _board_references(sp, lx)
@@ -209,6 +213,20 @@ def _find_announcer(spans: list[_Spans], lx: Lexicon) -> None:
             if end - start >= 2 and not is_common_word(sp.text[start:end]):
                 sp.add("org", start, end, "company", sp.text[start:end])
                 return
+
+
+def _find_item_company(sp: _Spans, lx: Lexicon) -> None:
+    """"4. 科睿教育:成立AI学习事业部", "科睿教育宣布成立…": a name that begins a sentence and announces, or
+    heads an item before a colon, is a company (the items of a round-up)."""
+    lead = _ITEM_LEAD.match(sp.text)
+    start = lead.end() if lead else 0
+    end = _name_end(sp, start, lx, limit=_MAX_ITEM_NAME)
+    name = sp.text[start:end]
+    if len(name) < 2 or not _CJK_RUN.fullmatch(name) or is_common_word(name) or not sp.free(start, end):
+        return
+    after = sp.text[end:end + 4]
+    if after[:1] in ":：" or cue_pattern("announce").match(after):
+        sp.add("org", start, end, "company", name)
 
 
 def _find_addressed_companies(sp: _Spans, lx: Lexicon) -> None:
