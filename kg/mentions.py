@@ -681,6 +681,14 @@ def _board_references(sp: _Spans, lx: Lexicon) -> None:
     for m in [m for m in sp.items if m.kind == "org" and m.value != "company"]:
         name = _TERM.sub("", m.label or m.text)
         inner = next((name[len(b):] for b in boards if name.startswith(b)), None)
+        owner = next((name[:-len(b)] for b in boards if name.endswith(b) and len(name) > len(b)), None)
+        if inner is None and owner and not m.parent:
+            sp.remove(m)  # "宏昇电子董事会": the company named before its board
+            if m.text.startswith(owner):
+                sp.add("org", m.start, m.start + len(owner), "company", owner)
+            else:
+                sp.add("cue", m.start, m.end, "orgref")
+            continue
         if inner is None:
             continue
         sp.remove(m)
