@@ -387,8 +387,10 @@ class _Sentence:
             return
         if t.m is not None and t.m.value == "promote" and roles:
             self.ex.end_posts(person, self.index)  # "技术长林志远升任总经理": no longer CTO
+        # the organization named before the verb, unless it is a former one ("前美家集团中国区总裁X出任CEO")
         named = next((self.toks[k].key for k in range(i - 1, -1, -1)
-                      if self.toks[k].tag == "O" and self.toks[k].m.kind == "org"), None)
+                      if self.toks[k].tag == "O" and self.toks[k].m.kind == "org"
+                      and not (k > 0 and self.toks[k - 1].tag == "f")), None)
         for org, role, former in roles:
             self.post(person, org or named, role, "former" if former else status)
 

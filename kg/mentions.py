@@ -668,7 +668,7 @@ def _name_end(sp: _Spans, pos: int, lx: Lexicon, limit: int = 12, words: int = 4
     for tok in tokens(sp.text[pos:pos + limit])[:words]:
         tag = word_tag(tok) or "x"
         if not _CJK_RUN.fullmatch(tok) or tok in lx.cues or tok.lower() in lx.role_by_form or tok in lx.boundaries \
-                or (tag[0] not in _NAME_TAGS if nouns else tag[0] in _NOT_IN_NAME_TAGS) \
+                or (tag[0] not in _NAME_TAGS if nouns else tag[0] in _NOT_IN_NAME_TAGS and tag != "vn") \
                 or not sp.free(end, end + len(tok)):
             break
         end += len(tok)
