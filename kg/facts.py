@@ -376,13 +376,15 @@ class _Sentence:
             left = []
             if not roles:  # "卸任上述职务", "因个人原因退休": the posts named with the name end
                 org = self.toks[i + 1].key if i + 1 < len(self.toks) and self.toks[i + 1].tag == "O" else None
-                left = self.ex.end_posts(person, self.index, org)  # "…退休,由X接任" takes them
+                left = self.ex.end_stated_post(person, self.index) if org is None else []
+                left = left or self.ex.end_posts(person, self.index, org)  # "…退休,由X接任" takes them
             for org, role, _ in roles:
                 self.post(person, org, role, "former")
                 left.append((org, role))
             self.ex.left_roles[self.index] = left
             return
-        status = "former" if t.tag == "f" else "current"
+        # "此前兼任总裁": a verb after 此前/原 tells a former post
+        status = "former" if t.tag == "f" or (i > 0 and self.toks[i - 1].tag == "f") else "current"
         if t.tag == "a" and t.text.startswith("接") and not roles:
             return
         if t.m is not None and t.m.value == "promote" and roles:
@@ -555,6 +557,20 @@ class _Extractor:
                 self.seen.add((f.kind, f.subject, f.object, f.role, "former"))
                 ended.append((f.object, Tok("R", f.role, None, f.title or "")))
         return ended
+
+    def end_stated_post(self, person: str, sentence: int) -> list:
+        """"此前兼任总裁,此后不再兼任": a leave verb without object ends the post a verb stated just before
+        in the sentence (not a title given with the name)."""
+        stated = [f for f in self.doc.facts if f.kind == "post" and f.subject == person and f.sentence == sentence
+                  and id(f) not in self.weak and f.role not in load().lasting_roles]
+        if not stated:
+            return []
+        f = stated[-1]
+        if f.status != "former":
+            self.seen.discard((f.kind, f.subject, f.object, f.role, f.status))
+            f.status = "former"
+            self.seen.add((f.kind, f.subject, f.object, f.role, "former"))
+        return [(f.object, Tok("R", f.role, None, f.title or ""))]
 
     def known_org(self, person: str, role: str) -> str | None:
         """"余睿卸任CEO": the organization this person's CEO post was named with."""
