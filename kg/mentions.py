@@ -383,6 +383,11 @@ def _find_persons(sp: _Spans, lx: Lexicon, known: dict[str, str], tagged: list[n
                 _add_person(sp, i, i + n, known)
 
 
+def _ends_in_noun(name: str) -> bool:
+    """"科睿教育", "瑞峰医疗": a name that ends in a common noun (an industry) is a company's, not a person's."""
+    return len(name) >= 3 and (word_tag(name[-2:]) or "nr")[:2] in ("n", "vn", "nz")
+
+
 def _find_addressed(sp: _Spans, lx: Lexicon, known: dict[str, str]) -> None:
     """"董事长高国和先生", "收到易会满先生的辞呈": a surname and one or two characters right before a form of
     address are a name, whatever word the last character could start ("和", "满")."""
@@ -421,7 +426,7 @@ def _find_model_persons(sp: _Spans, found: list[ner.Span], lx: Lexicon, known: d
             end -= len(m.group())
         name = sp.text[start:end]
         if _CJK_RUN.fullmatch(name):
-            if not 2 <= len(name) <= 4 or is_common_word(name) or name in lx.cues:
+            if not 2 <= len(name) <= 4 or is_common_word(name) or name in lx.cues or _ends_in_noun(name):
                 continue
         elif not (_FOREIGN_NAME.fullmatch(name) or _MODEL_LATIN_NAME.fullmatch(name)) \
                 or sp.text[start - 1:start] in "(（":
