@@ -479,7 +479,10 @@ def _drop_unstable_names(spans: list[_Spans], known: dict[str, str], text: str) 
     """"范宁突辞任" once, "范宁" four times: a name is what stays the same wherever the article writes it,
     so a third character that follows it only now and then (an adverb, a verb) is no part of it."""
     for name in [n for n in known if len(n) == 3 and _CJK_RUN.fullmatch(n)]:
-        if text.count(name[:2]) >= 2 * text.count(name):
+        prefix = name[:2]
+        # occurrences of the first two characters that no known name continues (蒋文春 and 蒋文格 are two people)
+        alone = sum(1 for m in re.finditer(re.escape(prefix), text) if text[m.start():m.start() + 3] not in known)
+        if alone >= text.count(name):
             english = known.pop(name)
             known.setdefault(name[:2], english)
             for sp in spans:
