@@ -31,6 +31,8 @@ MODEL_SHA256 = "826085fff327d0c76c0dd55400629ce0ed192a6519ecd9841ed6fdedb4cb5aec
 ENTITY_LABELS = frozenset({"PER", "ORG", "LOC", "TIME"})
 #: The most texts (all of one length) in one encoder run: a bound on the memory of one run.
 ENCODER_BATCH = 256
+#: Characters per pass of the tagger (encoder and Viterbi; a longer text is a pass of its own).
+PASS_CHARS = 8192
 
 
 @dataclass(frozen=True)
@@ -91,10 +93,10 @@ class Tagger:
     def tag(self, texts: Sequence[str]) -> list[list[tuple[str, str]]]:
         """LAC's (word, tag) pairs for each text: its segmentation with part of speech and entities."""
         out: list[list[tuple[str, str]]] = [[] for _ in texts]
-        todo = [i for i, text in enumerate(texts) if text]
-        emissions = self._emissions([texts[i] for i in todo])
-        for i, path in zip(todo, viterbi(emissions, self._transitions)):
-            out[i] = self._words(texts[i], path)
+        for part in _passes(texts):
+            emissions = self._emissions([texts[i] for i in part])
+            for i, path in zip(part, viterbi(emissions, self._transitions)):
+                out[i] = self._words(texts[i], path)
         return out
 
     def _emissions(self, texts: Sequence[str]) -> list[np.ndarray]:
@@ -144,6 +146,25 @@ class Tagger:
         return out
 
 
+def _passes(texts: Sequence[str]) -> list[list[int]]:
+    """The indices of the non-empty texts, longest first, in passes of about :data:`PASS_CHARS` characters.
+
+    A pass holds the encoder's scores and the Viterbi back-pointers of its texts (a few hundred bytes a
+    character): passes keep that bounded for a document of any size, and sorting puts texts of equal
+    length (one encoder run) and of similar length (little idle work in the Viterbi steps) together.
+    """
+    order = sorted((i for i, text in enumerate(texts) if text), key=lambda i: -len(texts[i]))
+    passes: list[list[int]] = []
+    size = PASS_CHARS
+    for i in order:
+        if size + len(texts[i]) > PASS_CHARS:
+            passes.append([])
+            size = 0
+        passes[-1].append(i)
+        size += len(texts[i])
+    return passes
+
+
 def viterbi(emissions: Sequence[np.ndarray], transitions: np.ndarray) -> list[np.ndarray]:
     """The best tag path of each (length, tags) score matrix under the CRF ``transitions``.
 
@@ -161,13 +182,14 @@ def viterbi(emissions: Sequence[np.ndarray], transitions: np.ndarray) -> list[np
     offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     alive = np.searchsorted(-lengths, -np.arange(int(lengths[0])), side="left")  # texts longer than t
     rows, tags = np.arange(len(order))[:, None], np.arange(transitions.shape[0])[None, :]
+    small = transitions.shape[0] <= 256  # back-pointers in a byte each (LAC has 57 tags)
     dp = flat[offsets].copy()
     back = []
     for t in range(1, int(lengths[0])):
         k = int(alive[t])
         step = dp[:k, :, None] + transitions
         best = np.argmax(step, axis=1)
-        back.append(best)
+        back.append(best.astype(np.uint8) if small else best)
         dp[:k] = step[rows[:k], best, tags] + flat[offsets[:k] + t]
     path = np.zeros(len(flat), dtype=np.intp)  # the tags of every text, in ``flat``'s order
     path[offsets + lengths - 1] = np.argmax(dp, axis=1)

@@ -75,3 +75,11 @@ def test_viterbi_over_a_batch_is_viterbi_of_each():
     paths = ner.viterbi(emissions, transitions)
     assert [p.tolist() for p in paths] == [_viterbi_decode(e, transitions, len(e)) for e in emissions]
     assert ner.viterbi([], transitions) == []
+
+
+def test_small_passes_tag_as_one_pass(reference, monkeypatch):
+    """Memory is bounded by splitting a call into passes; how a call is split changes no output."""
+    sentences = [s for sentences in dev_documents()[:6] for s in sentences] + EDGE_CASES
+    monkeypatch.setattr(ner, "PASS_CHARS", 60)
+    assert len(ner._passes(sentences)) > 10
+    assert ner.tagger().tag(sentences) == [reference(s) for s in sentences]
