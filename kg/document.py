@@ -108,6 +108,13 @@ class Document:
         """A sentence in the script of the text."""
         return self.written[sentence.start:sentence.end] if self.written is not None else sentence.text
 
+    @property
+    def has_facts(self) -> bool:
+        """Whether extraction found anything to say: a document without facts adds no post, reporting
+        line, unit or event to a graph (usually not an article about people and posts, or one kg
+        cannot read), which a caller may want to tell its user."""
+        return bool(self.facts)
+
     @cached_property
     def id(self) -> str:
         """Content hash: the same text is the same document, wherever it came from."""

@@ -506,13 +506,14 @@ class IngestReport:
     added: list[str] = field(default_factory=list)  # document ids
     skipped: list[str] = field(default_factory=list)  # labels of items already in the store
     failed: list[tuple[str, str]] = field(default_factory=list)  # (label, message)
+    empty: list[str] = field(default_factory=list)  # labels of added documents with no facts (Document.has_facts)
     documents: int = 0  # documents in the store afterwards
     triples: int = 0  # distinct triples in the store afterwards
 
 
-# (label, the prepared document, base IRI) -> (label, doc id, N-Triples, error)
+# (label, the prepared document, base IRI) -> (label, doc id, N-Triples, error, has facts)
 _Task = tuple[str, "Document", str]
-_Result = tuple[str, "str | None", "bytes | None", "str | None"]
+_Result = tuple[str, "str | None", "bytes | None", "str | None", bool]
 
 
 def _ignore_sigint() -> None:
@@ -522,16 +523,18 @@ def _ignore_sigint() -> None:
 
 
 def _extract(task: _Task) -> _Result:
-    """(label, doc id, N-Triples bytes, error): runs in a worker process (a pool's or a Dask worker's)."""
+    """(label, doc id, N-Triples bytes, error, has facts): runs in a worker process (a pool's or a Dask
+    worker's); whether the document has facts comes back with it, as the Document itself does not."""
     from . import pipeline, rdf
 
     label, doc, base = task
     try:
-        return label, doc.id, rdf.to_ntriples(pipeline.annotate(doc), base).encode("utf-8"), None
+        doc = pipeline.annotate(doc)
+        return label, doc.id, rdf.to_ntriples(doc, base).encode("utf-8"), None, doc.has_facts
     except KgError as exc:
-        return label, None, None, str(exc)
+        return label, None, None, str(exc), False
     except Exception as exc:  # an extractor bug must not stop a corpus ingest: report it, go on
-        return label, None, None, f"extraction failed: {type(exc).__name__}: {exc}"
+        return label, None, None, f"extraction failed: {type(exc).__name__}: {exc}", False
 
 
 class _Serial:
@@ -698,7 +701,7 @@ class _Dask:
                     raise KgError(f"{self.where}: lost the connection ({_one_line(exc)}); what is written "
                                   f"stays, run the same ingest again to resume") from None
                 # e.g. KilledWorker: this article brought down the workers it ran on
-                result = (label, None, None, f"Dask task failed: {type(exc).__name__}: {_one_line(exc)}")
+                result = (label, None, None, f"Dask task failed: {type(exc).__name__}: {_one_line(exc)}", False)
             future.release()
             del future
             yield result
@@ -787,7 +790,8 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
     processes (default :func:`default_jobs`; ``jobs=1`` extracts in this process). This process reads the
     inputs and writes the store, in batches of documents (:data:`BATCH_TRIPLES`) from a thread of its own
     while extraction goes on. ``progress(n)`` is called as items are done; ``on_error(label, message)``
-    for each article that could not be read or extracted (the others are still ingested).
+    for each article that could not be read or extracted (the others are still ingested). An article
+    with no facts is still added (its text is marked as ingested) and listed in ``report.empty``.
 
     ``dask`` runs the extraction on a Dask distributed cluster instead (``pip install 'kg[dask]'``): a
     scheduler address (``"tcp://scheduler:8786"``), ``"local"`` or ``"local:N"`` for a LocalCluster of
@@ -841,12 +845,14 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
                     yield item.label, doc, base
 
             with _Writer(store, base, report.added) as writer:
-                for label, doc_id, nt, error in executor.map(tasks()):
+                for label, doc_id, nt, error, has_facts in executor.map(tasks()):
                     if error is not None:
                         fail(label, error)
                     else:
                         assert doc_id is not None and nt is not None  # no error: extracted
                         writer.add(doc_id, nt)
+                        if not has_facts:
+                            report.empty.append(label)
                     tick(1)
             report.documents = len(store.documents())
             report.triples = store.triple_count()

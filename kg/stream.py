@@ -31,6 +31,7 @@ from collections.abc import Iterator
 import rdflib
 
 from . import dates, noise, pipeline, rdf, text as text_mod
+from .document import Document
 from .errors import KgError
 from .fileio import open_binary
 
@@ -198,6 +199,23 @@ def document_date(path: str | os.PathLike, max_chars: int = MAX_CHARS) -> dateti
     return best
 
 
+def iter_documents(path: str | os.PathLike, date: datetime.date | str | None = None,
+                   max_chars: int | None = None) -> Iterator[Document]:
+    """The extracted Documents of the text file ``path``, one per paragraph chunk, in bounded memory.
+
+    ``date`` as in :func:`kg.pipeline.extract`; without it, one date for every chunk: the latest
+    full date of the whole text (a first, cheaper pass over the file), as for a file read whole.
+    """
+    max_chars = max_chars or MAX_CHARS
+    if isinstance(date, str):
+        date = dates.parse_iso(date)
+    if date is None:
+        date = document_date(path, max_chars)
+    source = os.fspath(path)
+    for chunk in iter_paragraph_chunks(path, max_chars):
+        yield pipeline.extract(chunk, date=date, source=source)
+
+
 def extract_file_stream(path: str | os.PathLike, date: datetime.date | str | None = None,
                         base: str = rdf.DEFAULT_BASE, max_chars: int | None = None,
                         graph: rdflib.Graph | None = None) -> rdflib.Graph:
@@ -208,16 +226,10 @@ def extract_file_stream(path: str | os.PathLike, date: datetime.date | str | Non
     Each chunk (of at most ``max_chars``, by default :data:`MAX_CHARS`, characters) is one Document
     of its own (see the module docstring); their triples go into ``graph`` (by default a new one).
     """
-    max_chars = max_chars or MAX_CHARS
-    if isinstance(date, str):
-        date = dates.parse_iso(date)
-    if date is None:
-        date = document_date(path, max_chars)
     if not base.endswith(("/", "#")):
         base += "/"
     if graph is None:
         graph = rdf.new_graph(base)
-    source = os.fspath(path)
-    for chunk in iter_paragraph_chunks(path, max_chars):
-        rdf.add_to(graph, pipeline.extract(chunk, date=date, source=source), base)
+    for doc in iter_documents(path, date, max_chars):
+        rdf.add_to(graph, doc, base)
     return graph

@@ -106,3 +106,35 @@ def test_validate_malformed_turtle(tmp_path):
     bad.write_text("<http://x/a> <http://x/b> .\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", str(bad)])
     assert result.exit_code == 2 and "broken.ttl" in result.output and "line" in result.output
+
+
+def test_extract_warns_about_an_input_with_no_facts(tmp_path):
+    empty = tmp_path / "weather.txt"
+    empty.write_text("今天北京天气晴朗，气温二十度。\n", encoding="utf-8")
+    out = tmp_path / "out.ttl"
+    result = run("extract", str(empty), EXAMPLE, "-o", str(out))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [f"kg: warning: {empty}: no people, posts or organizations found"]
+    assert "org:reportsTo" in out.read_text(encoding="utf-8")  # the output is written all the same
+
+
+def test_extract_from_stdin_with_no_facts_warns_and_still_writes_turtle():
+    result = run("extract", "-", input="Nothing about anybody here.\n".encode("utf-8"))
+    assert result.exit_code == 0
+    assert result.stderr == "kg: warning: <stdin>: no people, posts or organizations found\n"
+    assert "@prefix" in result.stdout and "foaf:Person" not in result.stdout
+
+
+def test_extract_with_facts_prints_nothing_on_stderr():
+    result = run("extract", EXAMPLE)
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_the_library_is_silent_about_a_document_with_no_facts(capsys):
+    import kg
+
+    doc = kg.extract("今天北京天气晴朗，气温二十度。")
+    assert not doc.has_facts and doc.facts == []
+    assert kg.extract(SEED_TEXT).has_facts
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == ""

@@ -106,11 +106,11 @@ def test_cli_dask(cluster, corpus, local_store, tmp_path):
     result = runner.invoke(main, ["ingest", str(corpus), "--store", str(store), "--dask",
                                   cluster.scheduler_address.removeprefix("tcp://")])
     assert result.exit_code == 0, result.output
-    assert "8 added, 0 already in the store" in result.stderr
+    assert "8 documents added, 0 with no facts, 0 already in the store" in result.stderr
     assert snapshot(store) == snapshot(local_store)
     # nothing left to do: --dask local starts no cluster
     result = runner.invoke(main, ["ingest", str(corpus), "--store", str(store), "--dask", "local:2"])
-    assert result.exit_code == 0 and "0 added, 8 already in the store" in result.stderr
+    assert result.exit_code == 0 and "0 documents added, 0 with no facts, 8 already in the store" in result.stderr
 
 
 def test_unreachable_scheduler_is_one_line(corpus, tmp_path, monkeypatch):

@@ -117,13 +117,13 @@ def test_ingest_twice_adds_nothing(corpus, tmp_path):
     store = tmp_path / "twice.store"
     code, _out, err = invoke("ingest", corpus, "--store", store, "--jobs", 2)
     assert code == 0, err
-    assert "5 added" in err
+    assert "5 documents added, 0 with no facts, 0 already in the store, 0 failed" in err
     first = counts(store)
     assert first[0] == 5 and first[1] > 100 and first[2] >= first[1]
     copy = tmp_path / "copy-of-dev-001.txt"  # another file, the same text: the same document
     copy.write_text((corpus / "news" / "dev-001.txt").read_text(encoding="utf-8"), encoding="utf-8")
     code, _out, err = invoke("ingest", corpus, copy, "--store", store)
-    assert code == 0 and "0 added, 6 already in the store" in err
+    assert code == 0 and "0 documents added, 0 with no facts, 6 already in the store" in err
     assert counts(store) == first
     with st.CorpusStore(store) as s:  # one graph per document, named by its content hash
         doc = kg.extract(dev_articles()["dev-001"]["text"])
@@ -368,3 +368,19 @@ def test_a_store_another_process_is_creating_is_in_use(tmp_path):
         creator.wait()
     with st.CorpusStore(path) as s:  # once the creator is gone, the store is there to open
         assert s.documents() == []
+
+
+def test_ingest_counts_documents_with_no_facts(tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a-article.txt").write_text(dev_articles()["dev-001"]["text"], encoding="utf-8")
+    (folder / "b-weather.txt").write_text("今天北京天气晴朗，气温二十度。\n", encoding="utf-8")
+    (folder / "c-english.txt").write_text("Nothing about anybody happened here today.\n", encoding="utf-8")
+    code, _out, err = invoke("ingest", folder, "--store", tmp_path / "cli.store", "--jobs", 1)
+    assert code == 0, err
+    assert "3 documents added, 2 with no facts, 0 already in the store, 0 failed" in err
+    report = st.ingest([str(folder)], tmp_path / "pool.store", jobs=2)  # through worker processes too
+    assert len(report.added) == 3 and not report.failed
+    assert sorted(report.empty) == [str(folder / "b-weather.txt"), str(folder / "c-english.txt")]
+    code, _out, err = invoke("ingest", folder, "--store", tmp_path / "cli.store")  # skipped: not counted again
+    assert code == 0 and "0 documents added, 0 with no facts, 3 already in the store" in err

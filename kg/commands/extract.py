@@ -1,9 +1,12 @@
 """``kg extract`` and ``kg validate``."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import click
 
 from .. import dates, rdf, text as text_mod
+from ..document import Document
 from ..fileio import check_output, write_atomic
 
 
@@ -19,7 +22,8 @@ def extract(inputs: tuple[str, ...], output: str, date: str | None, base: str) -
     """Extract an org-change graph from articles (files or - for stdin) as W3C ORG Turtle.
 
     A large file (over kg.stream.STREAM_ABOVE_BYTES) is read in paragraph chunks, in bounded
-    memory; each chunk is a document of its own in the graph.
+    memory; each chunk is a document of its own in the graph. An input in which nothing is found
+    gets a warning on stderr; the graph is written all the same (exit status 0).
 
     \b
     Example:
@@ -37,9 +41,16 @@ def extract(inputs: tuple[str, ...], output: str, date: str | None, base: str) -
     graph = rdf.new_graph(base)
     for path in inputs:
         if stream.should_stream(path):
-            stream.extract_file_stream(path, date=when, base=base, graph=graph)
+            docs: Iterable[Document] = stream.iter_documents(path, date=when)
         else:
-            rdf.add_to(graph, pipeline.extract(text_mod.read_text(path), date=when, source=path), base)
+            docs = [pipeline.extract(text_mod.read_text(path), date=when, source=path)]
+        found = False
+        for doc in docs:
+            rdf.add_to(graph, doc, base)
+            found = found or doc.has_facts
+        if not found:  # the graph is still written: an empty article is no error, but worth a look
+            click.echo(f"kg: warning: {'<stdin>' if path == '-' else path}: no people, posts or "
+                       f"organizations found", err=True)
     turtle = graph.serialize(format="turtle")
     if output == "-":
         click.echo(turtle, nl=False)

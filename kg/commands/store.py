@@ -50,9 +50,9 @@ def ingest(paths, store_dir, base, jobs, dask, quiet):
     for label, msg in failures:
         click.echo(f"kg: warning: {label}: {msg}", err=True)
     if not quiet:
-        click.echo(f"{len(report.added)} added, {len(report.skipped)} already in the store, "
-                   f"{len(failures)} failed; {store_dir} holds {report.documents} documents, "
-                   f"{report.triples} triples", err=True)
+        click.echo(f"{len(report.added)} documents added, {len(report.empty)} with no facts, "
+                   f"{len(report.skipped)} already in the store, {len(failures)} failed; "
+                   f"{store_dir} holds {report.documents} documents, {report.triples} triples", err=True)
     if failures:
         raise SystemExit(1)
 
