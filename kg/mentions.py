@@ -220,6 +220,9 @@ def _find_item_company(sp: _Spans, lx: Lexicon) -> None:
     heads an item before a colon, is a company (the items of a round-up)."""
     lead = _ITEM_LEAD.match(sp.text)
     start = lead.end() if lead else 0
+    head = sp.text[start:start + _MAX_ITEM_NAME + 4]
+    if ":" not in head and "：" not in head and not cue_pattern("announce").search(head):
+        return  # most sentences: nothing to read, and no tokenizing to pay for
     end = _name_end(sp, start, lx, limit=_MAX_ITEM_NAME)
     name = sp.text[start:end]
     if len(name) < 2 or not _CJK_RUN.fullmatch(name) or is_common_word(name) or not sp.free(start, end):
