@@ -38,7 +38,8 @@ def find(text: str, year: int | None) -> list[tuple[int, int, str]]:
     return out
 
 
-_DATELINE = re.compile(r"^(?:[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3},\s+(?:[A-Z][\w.]*,\s+)?|(?:Posted|Dated|Date)\b:?\s*(?:on\s+)?)$")
+_DATELINE = re.compile(r"^(?:[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3},\s+(?:[A-Z][\w.]*,\s+)?"
+                       r"|(?:Posted|Dated|Date)\b:?\s*(?:on\s+)?)$")
 
 
 def document_date(text: str) -> str | None:

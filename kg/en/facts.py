@@ -11,14 +11,16 @@ import re
 from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
+from typing import Literal
 
 from ..document import Document, Fact, Mention
 from ..facts import _default_parents, _drop_superseded
-from .resources import EnglishResources
 from . import passes
+from .resources import EnglishResources
 from .text import is_list_item
 from .tokens import TAGS, Tok, tokenize  # noqa: F401  (TAGS: the tag letters, re-exported)
 
+Status = Literal["current", "former"]
 _CHAIR_CUES = re.compile(r"chair", re.I)
 
 
@@ -57,7 +59,7 @@ class _Sentence:
     def role_orgs(self, start: int, end: int, org: str | None) -> list[tuple[Tok, str | None]]:
         """Each title of toks[start:end] with its organization: the one right after it ("Member of the
         Management Board and Chief Financial Officer"), else ``org``."""
-        out = []
+        out: list[tuple[Tok, str | None]] = []
         for k in range(start, end):
             if self.toks[k].tag == "R":
                 several = self.org_list(k + 1)
@@ -78,7 +80,7 @@ class _Sentence:
         m = re.compile(r"[t_]{1,3}(O(?:,?j?O)+)").match(self.tags, k)
         if not m or "t" not in self.tags[k:m.start(1)]:
             return None
-        keys = [self.toks[i].key for i in range(m.start(1), m.end(1)) if self.tags[i] == "O"]
+        keys = [key for i in range(m.start(1), m.end(1)) if self.tags[i] == "O" and (key := self.toks[i].key)]
         kinds = [self.ex.doc.entities[key].kind for key in keys]
         while len(keys) > 1 and kinds[-1] == "company" and kinds[-2] != "company":
             keys, kinds = keys[:-1], kinds[:-1]  # "… of the Company": their parent
@@ -93,7 +95,7 @@ class _Sentence:
             k += 1
         return self.toks[k].key
 
-    def post(self, person: str | None, org: str | None, role: Tok, status: str = "current") -> None:
+    def post(self, person: str | None, org: str | None, role: Tok, status: Status = "current") -> None:
         if person is None or role is None:
             return
         org = org or self.ex.default_org(self.list_item)
@@ -119,7 +121,7 @@ class _Sentence:
         for k in range(i - 1, max(-1, i - 4), -1):
             t = self.toks[k]
             if t.tag == "O":
-                return t.key if self.ex.doc.entities[t.key].kind == "company" else None
+                return t.key if t.key and self.ex.doc.entities[t.key].kind == "company" else None
             if t.tag not in "_a":
                 return None
         return None
@@ -488,8 +490,8 @@ class _Extractor:
         self.recent_unit: str | None = None
         self.unit_here: str | None = None  # the unit the sentence being read sets up
         self.units_seen: list[str] = []
-        self.appointed: set[tuple[str, str]] = set()
-        self.arm_words = EnglishResources.load().arm_words  # (person, role) given by an appointment  # units and committees in the order the text names them
+        self.appointed: set[tuple[str, str]] = set()  # (person, role) given by an appointment
+        self.arm_words = EnglishResources.load().arm_words
         self.list_org: str | None = None
         self.author: str | None = None
         self.seen: set = set()
@@ -543,13 +545,15 @@ class _Extractor:
             return self.list_org or self.recent_unit
         return self.doc.main_org
 
-    def status_near(self, sent: _Sentence, i: int) -> str:
+    def status_near(self, sent: _Sentence, i: int) -> Status:
         return "former" if i > 0 and sent.tags[i - 1] == "f" else "current"
 
     def effective_later(self, sentence: int) -> bool:
         """"resign …, effective March 31, 2024" in a filing of March 4: still in office (FORMAT.md)."""
-        return bool(self.doc.date) and any(d > self.doc.date.isoformat() for d in self.dates.get(sentence, ())
-                                           if len(d) == 10)
+        if self.doc.date is None:
+            return False
+        today = self.doc.date.isoformat()
+        return any(d > today for d in self.dates.get(sentence, ()) if len(d) == 10)
 
     def own_date(self, sentence: int) -> str | None:
         ds = self.dates.get(sentence)

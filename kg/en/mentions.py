@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..document import Document, Mention
+from ..document import Document, Mention, MentionKind
 from . import dates, names
 from .resources import EnglishResources
 
 # Latin letters with the accents of European names ("Søren Kjærgaard", "François", "García-López")
 UP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
 LOW = "a-zß-öø-ÿ\u0100-\u017f"
-_WORD = rf"(?:[A-Z]\.(?=\s+[{UP}][{LOW}])|[{UP}][{UP}{LOW}0-9\-/]*(?:['’][{UP}{LOW}]+(?<!['’]s))?)"  # "J." a middle initial
+# a capitalized word, or "J." a middle initial
+_WORD = rf"(?:[A-Z]\.(?=\s+[{UP}][{LOW}])|[{UP}][{UP}{LOW}0-9\-/]*(?:['’][{UP}{LOW}]+(?<!['’]s))?)"
 _LINK = r"(?:of|and|for|the|&|de|la|van|von|der)"
 CAP_SEQ = re.compile(rf"(?<![\w\-]){_WORD}(?:\s+(?:{_LINK}\s+)*{_WORD})*")
 _PAREN = re.compile(r"\s*\(([^()]{1,40})\)")
@@ -47,13 +48,14 @@ class _Items:
     """The non-overlapping mentions of one sentence."""
 
     def __init__(self, text: str, index: int):
-        self.text, self.index, self.items = text, index, []
+        self.text, self.index = text, index
+        self.items: list[Mention] = []
         self.taken = bytearray(len(text))
 
     def free(self, start: int, end: int) -> bool:
         return 0 <= start < end <= len(self.text) and self.taken.find(1, start, end) < 0
 
-    def add(self, kind: str, start: int, end: int, value: str = "", label: str = "", parent: str = "") -> bool:
+    def add(self, kind: MentionKind, start: int, end: int, value: str = "", label: str = "", parent: str = "") -> bool:
         if not self.free(start, end):
             return False
         self.items.append(Mention(kind, self.text[start:end], self.index, start, end, value, label, parent))
@@ -168,7 +170,7 @@ def _name_runs(text: str, r: EnglishResources):
     article ("The …")."""
     for m in CAP_SEQ.finditer(text):
         cuts = [(t.start(), t.end()) for t in r.terms_re.finditer(m.group())
-                if r.term(t.group())[1] not in ("and", "at")]
+                if (term := r.term(t.group())) is not None and term[1] not in ("and", "at")]
         cuts += [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group())
                  if w.group() in r.determiners or w.group() in r.headline_verbs]
         start = 0
@@ -272,9 +274,9 @@ def _org_context(text: str, m: re.Match, known: _Names, r: EnglishResources) -> 
         if side == "before" and rx.search(before) or side == "after" and rx.search(after) \
                 or side == "headline" and m.start() == 0 and rx.search(after):
             return kind
-    if re.match(r"['’]s\s+(?:[a-z\-]+\s+){0,2}", after) and \
-            r.role_re.match(after, re.match(r"['’]s\s+(?:[a-z\-]+\s+){0,2}", after).end()) and \
-            not all(w in r.not_names for w in m.group().split()) and not names.pinyin_form(m.group()) and len(m.group().split()) == 1:
+    owner = re.match(r"['’]s\s+(?:[a-z\-]+\s+){0,2}", after)
+    if owner and r.role_re.match(after, owner.end()) and len(m.group().split()) == 1 \
+            and not all(w in r.not_names for w in m.group().split()) and not names.pinyin_form(m.group()):
         return "company"  # "TikTok's chief executive"
     prep = re.search(r"\b(at|of)\s+(?:the\s+)?$", before[-100:])
     if not prep:
@@ -327,13 +329,15 @@ def _find_orgs(it: _Items, known: _Names) -> None:
 def _find_lower_units(it: _Items, r: EnglishResources) -> None:
     """"the e-commerce business unit", "Norvale's Data Platform business": a unit named in plain words."""
     nouns = "|".join(re.escape(n) for n in sorted(r.unit_nouns, key=len, reverse=True))
-    rx = re.compile(rf"(?<![\w\-])((?:(?:{_LOWER_WORD}|{_WORD})\s+){{1,3}}?)(?:{nouns})(?![\w\-])(?!\s+(?:{nouns}|[a-z]+s\b))")
+    rx = re.compile(rf"(?<![\w\-])((?:(?:{_LOWER_WORD}|{_WORD})\s+){{1,3}}?)(?:{nouns})(?![\w\-])"
+                    rf"(?!\s+(?:{nouns}|[a-z]+s\b))")
     for m in rx.finditer(it.text):
         start = m.start()
         words = m.group(1).split()
         # the modifiers must be plain nouns or adjectives: no cue word, no article, no verb
         while words and (r.term(words[0]) or words[0].lower() in r.not_names_lower or not it.free(start, start + 1)):
-            start += len(words[0]) + (len(it.text[start + len(words[0]):]) - len(it.text[start + len(words[0]):].lstrip()))
+            rest = it.text[start + len(words[0]):]
+            start += len(words[0]) + len(rest) - len(rest.lstrip())
             words = words[1:]
         led = re.search(r"\b(?:a|an)\s+$", it.text[:start], re.I) and \
             re.match(r"\s+(?:chaired|led|headed|co-led|co-chaired|run)\s+by\b", it.text[m.end():])
@@ -357,10 +361,14 @@ def _find_lower_units(it: _Items, r: EnglishResources) -> None:
 
 def _find_terms(it: _Items, r: EnglishResources) -> None:
     for m in r.terms_re.finditer(it.text):
-        kind, value = r.term(m.group())
+        term = r.term(m.group())
+        if term is None:
+            continue
+        kind, value = term
         if kind == "role" and m.group().islower() and len(m.group()) <= 3:
             continue  # "ceo" in running text is no title; "CEO" is
-        if kind == "role" and re.match(r"\s+in\b", it.text[m.end():]) and re.search(r"\b(?:a|an|the)\s+$", it.text[:m.start()]):
+        if kind == "role" and re.match(r"\s+in\b", it.text[m.end():]) \
+                and re.search(r"\b(?:a|an|the)\s+$", it.text[:m.start()]):
             continue  # "a leader in retail software" describes, names no post
         if kind == "cue" and value == "orgref" and m.group() in ("us", "US"):
             continue
@@ -387,7 +395,7 @@ def _in_name(text: str, m: re.Match, r: EnglishResources) -> bool:
         return False
     prev = re.search(rf"([{UP}][{LOW}]+)\s$", text[:m.start()])
     nxt = text[m.end():m.end() + 2].strip()
-    return bool(prev) and prev.group(1) not in r.not_names and not nxt[:1].isupper()
+    return prev is not None and prev.group(1) not in r.not_names and not nxt[:1].isupper()
 
 
 # -- persons --------------------------------------------------------------------------------------
@@ -460,8 +468,9 @@ def _known_as(it: _Items) -> None:
     """"Liu Qiangdong, also known as Richard Liu": one person, each name the other's label."""
     persons = sorted((m for m in it.items if m.kind == "person"), key=lambda m: m.start)
     for a, b in zip(persons, persons[1:]):
-        if not a.label and not b.label and _AKA.fullmatch(it.text[a.end:b.start]) and \
-                " " in a.text and " " in b.text and not _AKA.fullmatch(it.text[a.end:b.start]).group().strip(" ,") == "or":
+        aka = _AKA.fullmatch(it.text[a.end:b.start])
+        if not a.label and not b.label and aka and " " in a.text and " " in b.text \
+                and aka.group().strip(" ,") != "or":
             it.items[it.items.index(a)] = replace(a, label=b.text)
             it.items[it.items.index(b)] = replace(b, label=a.text)
 
@@ -483,7 +492,8 @@ def _free_runs(it: _Items, start: int, end: int):
 
 def _name_word(w: str, r: EnglishResources) -> bool:
     return (w not in r.not_names or w.lower() in r.months) and w not in r.suffixes and (w[:1].isupper()) and \
-        bool(re.fullmatch(rf"[{UP}][{LOW}]+(?:[\-'’][{UP}]?[{LOW}]+)*|[A-Z]{{2,}}|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]['’][A-Z][a-z]+|[A-Z]\.", w))
+        bool(re.fullmatch(rf"[{UP}][{LOW}]+(?:[\-'’][{UP}]?[{LOW}]+)*|[A-Z]{{2,}}|[A-Z][a-z]*[A-Z][a-z]+"
+                          r"|[A-Z]['’][A-Z][a-z]+|[A-Z]\.", w))
 
 
 def _after_honorific(text: str, pos: int, r: EnglishResources) -> bool:
@@ -494,7 +504,8 @@ def _after_honorific(text: str, pos: int, r: EnglishResources) -> bool:
 def _is_alias(s: str) -> bool:
     """"(Tang Daosheng)", "(程一晓)", "(Lihua Pan)": another form of the same name."""
     s = s.strip()
-    return bool(re.fullmatch(r"[\u3400-\u9fff·]{2,6}", s)) or bool(re.fullmatch(rf"[{UP}][{LOW}]+(?:\s[{UP}][{LOW}]+){{1,2}}", s))
+    return bool(re.fullmatch(r"[\u3400-\u9fff·]{2,6}", s)) \
+        or bool(re.fullmatch(rf"[{UP}][{LOW}]+(?:\s[{UP}][{LOW}]+){{1,2}}", s))
 
 
 def _find_name_parts(it: _Items, persons: set[str], r: EnglishResources) -> None:

@@ -12,12 +12,14 @@ from ..resolve import mention_key
 if TYPE_CHECKING:
     from .facts import _Extractor
 
-TAGS = {"appoint": "a", "as": "w", "succeeded_by": "b", "founded": "z", "leave": "l", "leaving": "v", "former": "f", "continue": "c",
+TAGS = {"appoint": "a", "as": "w", "succeeded_by": "b", "founded": "z", "leave": "l", "leaving": "v", "former": "f",
+        "continue": "c",
         "report": "h", "establish": "e", "lead": "k", "members": "m", "succeed": "y", "from": "r",
         "at": "t", "led": "g", "self": "i", "and": "j", "orgref": "O", "anaphor": "O"}
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 # what a rule reads through: spaces, quotes, possessive 's and articles ("head of the X department")
-_TRANSPARENT = re.compile(r"^(?:[\s\"“”'’.\-*•\u3400-\u9fff·]|['’]s\b|\b(?:the|a|an|Mr|Mrs|Ms|Miss|Dr|Prof|Madam|Sir|Dame)\b)*$", re.I)
+_TRANSPARENT = re.compile(r"^(?:[\s\"“”'’.\-*•\u3400-\u9fff·]|['’]s\b"
+                          r"|\b(?:the|a|an|Mr|Mrs|Ms|Miss|Dr|Prof|Madam|Sir|Dame)\b)*$", re.I)
 
 @dataclass
 class Tok:
@@ -46,8 +48,9 @@ def tokenize(doc: Document, ex: _Extractor, items: list[Mention], text: str) -> 
             gap(text[pos:m.start])
         if m.kind == "org" and company is None:
             company = doc.links.get(mention_key(m))  # the clause's subject: "Alibaba said Eddie Wu, its CEO"
-        if m.kind == "org" and doc.links.get(mention_key(m)) and doc.entities[doc.links[mention_key(m)]].kind != "company":
-            units_here.append(doc.links[mention_key(m)])
+        linked = doc.links.get(mention_key(m)) if m.kind == "org" else None
+        if linked and doc.entities[linked].kind != "company":
+            units_here.append(linked)
         pos = max(pos, m.end)
         if m.kind in ("person", "org"):
             out.append(Tok(m.kind[0].upper(), doc.links.get(mention_key(m)), m, m.text))
