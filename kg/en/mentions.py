@@ -240,6 +240,17 @@ def _declare(text: str, m: re.Match, known: _Names, r: EnglishResources) -> None
         text[:m.start()].split()[-1] in r.headline_verbs
     if last and headline and all(w.lower() in r.not_modifiers for w in words[:-len(last.split())]):
         return  # a headline's "Names New Leadership Team": a description, no name
+    if last and not r.suffixes[last].legal and words[-1] == "Team" and len(words) > 1 \
+            and words[-2].lower() in r.not_modifiers and text.strip(" .:") == seq:
+        # "Executive Team", "Northpeak Analytics Leadership Team": a page's heading names no unit, at most
+        # the company whose team it is
+        stem = [w for w in words[:-1]]
+        while stem and stem[-1].lower() in r.not_modifiers:
+            stem.pop()
+        if stem and stem[0] not in ("The", "Our", "Meet") and stem[0] not in r.not_names:
+            name = " ".join(stem)
+            known.add(name, "company", _gazetteer_name(name, r) or name)
+        return
     if last and len(words) > len(last.split()) and words[0] not in ("The",):
         kind = r.suffixes[last].kind
         if r.suffixes[last].legal:
