@@ -179,6 +179,11 @@ def _name_runs(text: str, r: EnglishResources):
             piece = re.sub(r"(?:\s+(?:of|and|for|the|&))+$", "", piece)
             if piece:
                 offset = m.start() + m.group().index(piece, start)
+                function = re.match(r"(.+?)\s+of\s+(?:the\s+)?(?=[A-Z])", piece)
+                if function and function.group(1) in r.functions \
+                        and re.search(r"(?:,|\bof)\s+$", text[:offset]) and r.role_re.search(text[max(0, offset - 60):offset]):
+                    offset += function.end()  # "Senior Vice President, Operations of Brightwater Pharma"
+                    piece = piece[function.end():]
                 for sub, at in _split_named(piece, r):
                     yield Run(sub, offset + at, offset + at + len(sub))
             start = max(start, b)
@@ -260,6 +265,9 @@ def _declare(text: str, m: re.Match, known: _Names, r: EnglishResources) -> None
         if kind == "company" and not r.suffixes[last].legal and not _gazetteer_name(seq, r) and \
                 (first.lower() in r.lexicon.companies or known.orgs.get(first, ("",))[0] == "company"):
             kind = "unit"  # "JD Logistics", "Tencent Video": a business of the company it is named after
+        elif kind == "unit" and first.lower() not in r.lexicon.companies and first not in known.orgs \
+                and _employer(text, m, r):
+            kind = "company"  # "Vice President of Manufacturing at Delmont Labs from 2012 to 2018"
         known.add(seq, kind, _gazetteer_name(seq, r) or (r.suffixes[last].legal and _gazetteer_name(stem, r)) or seq)
         acronym = _PAREN.match(text, m.end())
         if acronym and acronym.group(1).isupper() and acronym.group(1).isalpha():
@@ -271,6 +279,20 @@ def _declare(text: str, m: re.Match, known: _Names, r: EnglishResources) -> None
         return
     if new_unit_nearby(text, m):
         known.add(seq, "unit", seq)
+
+
+def _employer(text: str, m: re.Match | Run, r: EnglishResources) -> bool:
+    """A name after a title and "at" ("Vice President of Engineering at Delmont Labs"), or one a bio
+    dates ("served as … of Pell Instruments Labs from 2012 to 2019"): an employer, a company."""
+    before, after = text[:m.start()], text[m.end():]
+    prep = re.search(r"\bat\s+(?:the\s+)?$", before[-100:])
+    if prep:
+        prefix = before[-100:][:prep.start()]
+        titles = list(r.role_re.finditer(prefix))
+        return bool(titles) and bool(re.fullmatch(r"(?:,?\s+(?:[A-Z][\w&\-]*|of|and|&|for))*\s*",
+                                                  prefix[titles[-1].end():]))
+    return bool(re.match(r",?\s+(?:since\s+\d{4}|from\s+\d{4}\s+(?:to|until)\s+\d{4})\b", after)) \
+        and bool(r.role_re.search(before[-80:]))
 
 
 def _org_context(text: str, m: re.Match, known: _Names, r: EnglishResources) -> str | None:

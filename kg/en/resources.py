@@ -47,6 +47,7 @@ class EnglishResources:
     arm_words: frozenset[str] = frozenset()  # "the logistics arm", "a wholly owned subsidiary"
     headline_verbs: frozenset[str] = frozenset()  # "Fernway Studios Strengthens Leadership Team"
     honorifics: frozenset[str] = frozenset()
+    functions: frozenset[str] = frozenset()  # "Operations", "Global Sales": what a title leads, no organization
     not_names: frozenset[str] = frozenset()
     not_names_lower: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
@@ -94,6 +95,7 @@ class EnglishResources:
         r.arm_words = frozenset(_lines("en/arm_words.txt"))
         r.headline_verbs = frozenset(_lines("en/headline_verbs.txt"))
         r.honorifics = frozenset(_lines("en/honorifics.txt"))
+        r.functions = frozenset(_lines("en/functions.txt"))
         r.not_names_lower = frozenset(w.lower() for w in _lines("en/not_names.txt"))
         r.not_names = frozenset(_lines("en/not_names.txt") + _lines("en/not_person_words.txt"))
         r.determiners = frozenset(_lines("en/determiners.txt"))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..document import Document, Mention
 from ..resolve import mention_key
+from .resources import EnglishResources
 
 if TYPE_CHECKING:
     from .facts import _Extractor
@@ -32,12 +33,13 @@ class Tok:
 def tokenize(doc: Document, ex: _Extractor, items: list[Mention], text: str) -> list[Tok]:
     out: list[Tok] = []
     pos = 0
+    functions = EnglishResources.load().functions
 
     def gap(s: str) -> None:
         pieces = _CLAUSE.split(s)
         for i, part in enumerate(pieces):
-            if not _TRANSPARENT.match(part):
-                out.append(Tok("_", None, None, part))
+            if not _TRANSPARENT.match(part) and not (part.strip() in functions and out and out[-1].tag == ","):
+                out.append(Tok("_", None, None, part))  # "Senior Vice President, Operations of X": X's SVP
             if i < len(pieces) - 1:
                 out.append(Tok(",", None, None))
 
