@@ -180,8 +180,8 @@ def _name_runs(text: str, r: EnglishResources):
             if piece:
                 offset = m.start() + m.group().index(piece, start)
                 function = re.match(r"(.+?)\s+of\s+(?:the\s+)?(?=[A-Z])", piece)
-                if function and function.group(1) in r.functions \
-                        and re.search(r"(?:,|\bof)\s+$", text[:offset]) and r.role_re.search(text[max(0, offset - 60):offset]):
+                if function and function.group(1) in r.functions and re.search(r"(?:,|\bof)\s+$", text[:offset]) \
+                        and r.role_re.search(text[max(0, offset - 60):offset]):
                     offset += function.end()  # "Senior Vice President, Operations of Brightwater Pharma"
                     piece = piece[function.end():]
                 for sub, at in _split_named(piece, r):
