@@ -180,6 +180,23 @@ class _Sentence:
                     self.post(self.toks[k].key, own, role)
                     self.ex.appointed.add((self.toks[k].key, role.key))
 
+    def and_appointed(self, m):
+        """"Ms. Li has been re-designated from … to an executive Director and appointed as the chief
+        executive officer": the sentence's subject takes the post."""
+        start = m.start(1)
+        if start and self.tags[start - 1] == "t":
+            return  # "who co-founded Kuaishou with Cheng, remains chairman": Cheng is no subject
+        clause = self.tags.rfind(",", 0, start) + 1
+        near = self.toks[max(0, clause - 2):m.start(2)]
+        if any(t.tag == "_" and re.match(r"\s*(?:who|which|whom)\b", t.text) for t in near):
+            return  # "Sun Rui, who has been secretary of the board …": a relative clause, read by is_as
+        if self.tags[m.end(2):m.end(2) + 2] == ",O":
+            return  # "… who has been named President, Solvane Plant Kitchen": appos_after reads it
+        person = self.toks[start].key
+        for role, own in self.role_orgs(m.start(2), m.end(2), self.org_of(m, 3)):
+            self.post(person, own, role)
+            self.ex.appointed.add((person, role.key))
+
     def appoint(self, m):
         """"the Board appointed X as Chief Financial Officer", "appointed Dr. Cho as its chair"."""
         person = self.toks[m.start(1)].key
