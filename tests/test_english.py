@@ -1161,3 +1161,54 @@ def test_later_statement_of_a_post_wins():
                            "a new lead."))
     assert ("post", "Sofia Marchetti", "Merchant Lending", "head", "current") in got
     assert ("post", "Sofia Marchetti", "Merchant Lending", "head", "former") not in got
+
+
+def test_leadership_page_lines():
+    got = facts(kg.extract("Northpeak Analytics Leadership Team\n\nMarcus Bell — Chief Executive Officer\n"
+                           "Sara Lindqvist — Chief Financial Officer\n"))
+    assert ("post", "Marcus Bell", "Northpeak Analytics", "ceo", "current") in got
+    assert ("post", "Sara Lindqvist", "Northpeak Analytics", "cfo", "current") in got
+    doc = kg.extract("Executive Team\n\nRavenmoor Foods, Inc. is led by an experienced team.\n\n"
+                     "Claire Dumont, President and Chief Executive Officer\nAnil Mehta, Chief Financial Officer\n")
+    got = facts(doc)
+    assert ("post", "Claire Dumont", "Ravenmoor Foods", "ceo", "current") in got
+    assert ("post", "Anil Mehta", "Ravenmoor Foods", "cfo", "current") in got
+    assert "Executive Team" not in {e.name for e in doc.entities.values()}
+
+
+def test_bio_function_and_former_employer():
+    got = facts(kg.extract(
+        "On May 14, 2024, the Board of Directors of Quarrystone Therapeutics, Inc. (the \"Company\") approved the "
+        "appointment of Helena Marsh as Chief Operating Officer of the Company, effective June 1, 2024. Ms. Marsh, "
+        "age 52, has served as Senior Vice President, Operations of Brightwater Pharma since 2018. Prior to that, "
+        "she served as Vice President of Manufacturing at Delmont Labs from 2012 to 2018."))
+    assert ("post", "Helena Marsh", "Quarrystone Therapeutics", "coo", "current") in got
+    assert ("post", "Helena Marsh", "Brightwater Pharma", "senior-vice-president", "current") in got
+    assert ("post", "Helena Marsh", "Quarrystone Therapeutics", "senior-vice-president", "current") not in got
+    assert ("post", "Helena Marsh", "Delmont Labs", "vice-president", "former") in got
+    assert not any(f[0] == "unitOf" and f[1] == "Delmont Labs" for f in got)
+
+
+def test_hkex_remain_and_appointed():
+    got = facts(kg.extract(
+        "The board of directors of Jade River Holdings Limited (the \"Company\") announces that Mr. WONG Ka Fai "
+        "will cease to be the chief executive officer of the Company with effect from 30 June 2024, but will remain "
+        "as an executive Director. The Board further announces that Ms. LI Mei has been re-designated from a "
+        "non-executive Director to an executive Director and appointed as the chief executive officer of the "
+        "Company with effect from 30 June 2024.\n\nHong Kong, 3 June 2024"))
+    assert ("post", "Wong Ka Fai", "Jade River Holdings Limited", "executive-director", "current") in got
+    assert ("post", "Li Mei", "Jade River Holdings Limited", "ceo", "current") in got
+
+
+def test_handover_join_and_replaced():
+    got = facts(kg.extract("Liu Chuanzhi will hand over the chairman role to Yang Yuanqing, Lenovo said."))
+    assert ("post", "Yang Yuanqing", "联想集团", "chairman", "current") in got
+    got = facts(kg.extract("Wang Gang, previously chief financial officer at Geely, will join Zeekr as chief "
+                           "operating officer."))
+    assert ("post", "Wang Gang", "极氪", "coo", "current") in got
+    got = facts(kg.extract("Zhang Yong will step down as chairman of Haidilao and be replaced by Yang Lijuan."))
+    assert ("post", "Yang Lijuan", "海底捞", "chairman", "current") in got
+    assert ("post", "Zhang Yong", "海底捞", "chairman", "former") not in got  # a departure to come
+    got = facts(kg.extract("Ant Group said Eric Jing, its chairman, would also take on the role of chief "
+                           "executive officer."))
+    assert ("post", "Eric Jing", "蚂蚁集团", "ceo", "current") in got

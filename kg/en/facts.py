@@ -462,6 +462,22 @@ class _Sentence:
         self.ex.seen = {sig for sig in self.ex.seen if not (sig[0] == "established" and sig[1] == key)}
         self.ex.add(Fact("established", key, None, self.index, date=self.toks[m.start(2)].key))
 
+    def handover(self, m):
+        """"Liu will hand over the chairman role to Yang": Yang takes the post, Liu leaves it (once done)."""
+        old, new = self.toks[m.start(1)].key, self.toks[m.start(3)].key
+        leaving: Status = "current" if self.toks[m.start() + self.tags[m.start():].index("x")].text.lower() \
+            .startswith(("will", "to ")) or self.ex.effective_later(self.index) else "former"
+        for role in self.roles(m.start(2), m.end(2)):
+            self.ex.retract(old, role.key, self.index)
+            self.post(new, None, role)
+            self.post(old, None, role, leaving)
+
+    def join_as(self, m):
+        """"Wang Gang, previously CFO at Geely, will join Zeekr as chief operating officer"."""
+        person = self.subject_before(m.start())
+        for role, own in self.role_orgs(m.start(2), m.end(2), self.toks[m.start(1)].key):
+            self.post(person, own, role)
+
     def succeed(self, m):
         """"P1 … replacing P2", "She will succeed P2, who is retiring": P2 held the posts P1 takes in
         this sentence, else the posts P1 was last given; P2 keeps them while a departure is to come."""
@@ -488,7 +504,8 @@ class _Sentence:
         subject held (at the organization named between, when one is), the subject leaves them."""
         old, new = self.subject_before(m.start()), self.toks[m.start(2)].key
         org = self.org_of(m, 1)
-        future = self.toks[m.start()].text.lower().startswith(("will", "to "))
+        future = self.toks[m.start()].text.lower().startswith(("will", "to ")) or "v" in self.tags[:m.start()] \
+            or self.ex.effective_later(self.index)  # "will step down … and be replaced by"
         held = [f for f in self.ex.doc.facts if f.kind == "post" and f.subject == old and f.status == "current"
                 and (org is None or f.object == org)]
         if not held and org is not None:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 TAGS = {"appoint": "a", "as": "w", "succeeded_by": "b", "founded": "z", "leave": "l", "leaving": "v", "former": "f",
         "continue": "c",
         "report": "h", "establish": "e", "lead": "k", "members": "m", "succeed": "y", "from": "r",
-        "at": "t", "led": "g", "self": "i", "and": "j", "orgref": "O", "anaphor": "O"}
+        "at": "t", "led": "g", "self": "i", "and": "j", "handover": "x", "orgref": "O", "anaphor": "O"}
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 # what a rule reads through: spaces, quotes, possessive 's and articles ("head of the X department")
 _TRANSPARENT = re.compile(r"^(?:[\s\"“”'’.\-*•\u3400-\u9fff·]|['’]s\b"
