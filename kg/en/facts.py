@@ -190,7 +190,7 @@ class _Sentence:
         near = self.toks[max(0, clause - 2):m.start(2)]
         if any(t.tag == "_" and re.match(r"\s*(?:who|which|whom)\b", t.text) for t in near):
             return  # "Sun Rui, who has been secretary of the board …": a relative clause, read by is_as
-        if self.tags[m.end(2):m.end(2) + 2] == ",O":
+        if re.match(r",t?O", self.tags[m.end(2):]):
             return  # "… who has been named President, Solvane Plant Kitchen": appos_after reads it
         person = self.toks[start].key
         for role, own in self.role_orgs(m.start(2), m.end(2), self.org_of(m, 3)):
