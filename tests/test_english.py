@@ -1212,3 +1212,11 @@ def test_handover_join_and_replaced():
     got = facts(kg.extract("Ant Group said Eric Jing, its chairman, would also take on the role of chief "
                            "executive officer."))
     assert ("post", "Eric Jing", "蚂蚁集团", "ceo", "current") in got
+
+
+def test_joins_executive_committee_and_promoted_to_head():
+    got = facts(kg.extract("Chen Shaohui, Meituan's chief financial officer, will also join the company's executive "
+                           "committee."))
+    assert ("memberOf", "Chen Shaohui", "executive committee", None, "current") in got
+    got = facts(kg.extract("Alibaba has promoted Jiang Fan to head of its international commerce group."))
+    assert ("post", "Jiang Fan", "international commerce group", "head", "current") in got

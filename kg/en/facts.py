@@ -408,8 +408,8 @@ class _Sentence:
 
     def serve_on(self, m):
         for j in range(m.start(2), m.end(2)):
-            if self.toks[j].tag != "O":
-                continue
+            if self.toks[j].tag != "O" or j + 1 < m.end(2) and self.toks[j + 1].tag == "O":
+                continue  # "the company's executive committee": the committee
             for k in range(m.start(1), m.end(1)):
                 if self.toks[k].tag == "P":
                     self.ex.add(Fact("memberOf", self.toks[k].key, self.toks[j].key, self.index))

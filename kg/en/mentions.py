@@ -368,7 +368,10 @@ def _find_lower_units(it: _Items, r: EnglishResources) -> None:
         start = m.start()
         words = m.group(1).split()
         # the modifiers must be plain nouns or adjectives: no cue word, no article, no verb
-        while words and (r.term(words[0]) or words[0].lower() in r.not_names_lower or not it.free(start, start + 1)):
+        board = m.group().lower().endswith("committee")  # "the executive committee", "the management committee"
+        while words and (r.term(words[0]) or words[0].lower() in r.not_names_lower
+                         and not (board and words[0].lower() in ("executive", "management"))
+                         or not it.free(start, start + 1)):
             rest = it.text[start + len(words[0]):]
             start += len(words[0]) + len(rest) - len(rest.lstrip())
             words = words[1:]
@@ -379,7 +382,8 @@ def _find_lower_units(it: _Items, r: EnglishResources) -> None:
         named_noun = " " in it.text[m.start() + len(m.group(1)):m.end()]  # "an advisory board chaired by"
         if not (words or (named_noun and led)) or not (_DETERMINER.search(it.text[:start]) or indefinite) \
                 or not it.free(start, m.end()) \
-                or any(w.lower() in r.not_modifiers for w in words):
+                or any(w.lower() in r.not_modifiers and not (board and w.lower() in ("executive", "management"))
+                       for w in words):
             continue
         owner = re.search(r"([A-Z][\w\-]+)['’]s\s+$", it.text[:start])
         noun = it.text[start:m.end()].split()[-1].capitalize()
