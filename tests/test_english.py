@@ -1220,3 +1220,11 @@ def test_joins_executive_committee_and_promoted_to_head():
     assert ("memberOf", "Chen Shaohui", "executive committee", None, "current") in got
     got = facts(kg.extract("Alibaba has promoted Jiang Fan to head of its international commerce group."))
     assert ("post", "Jiang Fan", "international commerce group", "head", "current") in got
+
+
+def test_wire_without_year_dates_its_events():
+    doc = kg.extract("SHENZHEN, Oct 1 (Example Wire) - Tencent on Sunday announced a restructuring, creating a "
+                     "Cloud and Smart Industries Group.")
+    assert doc.date is not None and doc.date.isoformat() == "2018-10-01"  # Sunday, 30 September 2018
+    est = [f.date for f in doc.facts if f.kind == "established"]
+    assert est == ["2018-09-30"]

@@ -15,7 +15,7 @@ from typing import Literal
 
 from ..document import Document, Fact, Mention
 from ..facts import _default_parents, _drop_superseded
-from . import passes
+from . import dates, passes
 from .resources import EnglishResources
 from .text import is_list_item
 from .tokens import TAGS, Tok, tokenize  # noqa: F401  (TAGS: the tag letters, re-exported)
@@ -594,7 +594,16 @@ class _Extractor:
         return ds[0] if ds else None
 
     def sentence_date(self, sentence: int) -> str | None:
-        return self.own_date(sentence) or (self.doc.date.isoformat() if self.doc.date else None)
+        """The day a sentence's event happened: its own date, else the weekday its lead names ("Tencent on
+        Sunday announced …" in a wire of Monday, 1 October: 30 September), else the article's."""
+        own = self.own_date(sentence)
+        if self.doc.date is None:
+            return own
+        published = self.doc.date.isoformat()
+        if own and own != published:
+            return own
+        return dates.weekday_before(self.doc.sentences[sentence].text, self.doc.date) \
+            or dates.weekday_before(self.doc.text[:1500], self.doc.date) or published
 
 
 def extract_facts(doc: Document) -> Document:
