@@ -1228,3 +1228,10 @@ def test_wire_without_year_dates_its_events():
     assert doc.date is not None and doc.date.isoformat() == "2018-10-01"  # Sunday, 30 September 2018
     est = [f.date for f in doc.facts if f.kind == "established"]
     assert est == ["2018-09-30"]
+
+
+def test_set_up_a_committee_chaired_by():
+    got = facts(kg.extract("Hong Kong, 3 May 2024 - The board of Sino Crest Holdings Limited (the \"Company\") "
+                           "announces that the Company has set up a strategy committee, chaired by Mr. Liu Hong."))
+    assert ("established", "strategy committee", None, None, "current") in got
+    assert ("post", "Liu Hong", "strategy committee", "chair", "current") in got

@@ -348,10 +348,14 @@ class _Sentence:
 
     def lead_passive(self, m):
         """"O will be led by [title] P", "under chief executive P": P heads O; a leading title is O's."""
-        org = self.org_of(m, 1) or self.ex.recent_unit
+        k = self.tags.index("k", m.start())
+        nearest = self.tags.rfind("O", m.start(), k)  # "the Company has set up a strategy committee, chaired by"
+        org = self.toks[nearest].key if nearest >= 0 else None
+        if org is None or org == self.ex.doc.main_org:
+            org = self.org_of(m, 1) or self.ex.recent_unit
         if org is None or org == self.ex.doc.main_org:
             return
-        cue = self.toks[self.tags.index("k", m.start())].text
+        cue = self.toks[k].text
         titles = self.roles(m.start(3), m.end(3)) if m.group(3) else []
         titles += self.roles(m.start(5), m.end(5)) if m.group(5) else []  # "led by Claire Dubois, Studio Head"
         heads = [t for t in titles if self.ex.lx.roles[t.key].head]

@@ -359,6 +359,10 @@ def _find_orgs(it: _Items, known: _Names) -> None:
         it.add("org", m.start(), m.end(), kind, canon, parent)
 
 
+_SET_UP_A = re.compile(r"\b(?:set(?:s|ting)?\s+up|establish(?:ed|es|ing)?|form(?:ed|s|ing)?|creat(?:e|ed|es|ing)"
+                       r"|launch(?:ed|es|ing)?)\s+(?:a|an)\s+$", re.I)  # "has set up a strategy committee"
+
+
 def _find_lower_units(it: _Items, r: EnglishResources) -> None:
     """"the e-commerce business unit", "Norvale's Data Platform business": a unit named in plain words."""
     nouns = "|".join(re.escape(n) for n in sorted(r.unit_nouns, key=len, reverse=True))
@@ -378,7 +382,8 @@ def _find_lower_units(it: _Items, r: EnglishResources) -> None:
         led = re.search(r"\b(?:a|an)\s+$", it.text[:start], re.I) and \
             re.match(r"\s+(?:chaired|led|headed|co-led|co-chaired|run)\s+by\b", it.text[m.end():])
         indefinite = led or words and re.search(r"\b(?:a|an)\s+(?:new|newly\s+(?:created|formed|established))\s+$",
-                                                it.text[:start], re.I)  # "to lead a new enterprise services group"
+                                                it.text[:start], re.I) \
+            or words and _SET_UP_A.search(it.text[:start])  # "to lead a new enterprise services group"
         named_noun = " " in it.text[m.start() + len(m.group(1)):m.end()]  # "an advisory board chaired by"
         if not (words or (named_noun and led)) or not (_DETERMINER.search(it.text[:start]) or indefinite) \
                 or not it.free(start, m.end()) \
