@@ -1235,3 +1235,8 @@ def test_set_up_a_committee_chaired_by():
                            "announces that the Company has set up a strategy committee, chaired by Mr. Liu Hong."))
     assert ("established", "strategy committee", None, None, "current") in got
     assert ("post", "Liu Hong", "strategy committee", "chair", "current") in got
+
+
+def test_possessive_company_of_several_words():
+    got = facts(kg.extract("Kevin Shah has been named Lumora Health's new chief financial officer."))
+    assert ("post", "Kevin Shah", "Lumora Health", "cfo", "current") in got

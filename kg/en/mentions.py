@@ -307,10 +307,12 @@ def _org_context(text: str, m: re.Match, known: _Names, r: EnglishResources) -> 
         if side == "before" and rx.search(before) or side == "after" and rx.search(after) \
                 or side == "headline" and m.start() == 0 and rx.search(after):
             return kind
-    owner = re.match(r"['’]s\s+(?:[a-z\-]+\s+){0,2}", after)
-    if owner and r.role_re.match(after, owner.end()) and len(m.group().split()) == 1 \
-            and not all(w in r.not_names for w in m.group().split()) and not names.pinyin_form(m.group()):
-        return "company"  # "TikTok's chief executive"
+    owner = next((o for n in range(3) if (o := re.match(rf"['’]s\s+(?:[a-z\-]+\s+){{{n}}}", after))
+                  and r.role_re.match(after, o.end())), None)
+    if owner and len(m.group().split()) <= 3 \
+            and m.group().split()[0] not in r.not_names and not names.pinyin_form(m.group()) \
+            and not _name_like(m.group(), r):
+        return "company"  # "TikTok's chief executive", "Lumora Health's new chief financial officer"
     prep = re.search(r"\b(at|of)\s+(?:the\s+)?$", before[-100:])
     if not prep:
         return None
@@ -327,6 +329,12 @@ def _org_context(text: str, m: re.Match, known: _Names, r: EnglishResources) -> 
     if len(m.group().split()) > 1 and (first.lower() in r.lexicon.companies or first in known.orgs):
         return "unit"
     return None
+
+
+def _name_like(run: str, r: EnglishResources) -> bool:
+    """"Kevin Shah": two or three name words, the last no word an organization's name ends in."""
+    words = run.split()
+    return 1 < len(words) and words[-1] not in r.not_names and words[-1] not in r.suffixes
 
 
 def new_unit_nearby(text: str, m: "re.Match | Run") -> bool:
