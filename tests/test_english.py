@@ -1240,3 +1240,10 @@ def test_set_up_a_committee_chaired_by():
 def test_possessive_company_of_several_words():
     got = facts(kg.extract("Kevin Shah has been named Lumora Health's new chief financial officer."))
     assert ("post", "Kevin Shah", "Lumora Health", "cfo", "current") in got
+
+
+def test_left_the_company():
+    got = facts(kg.extract("Lumora Health, Inc. announced that Chief Financial Officer Kevin Shah has left the "
+                           "company."))
+    assert ("post", "Kevin Shah", "Lumora Health", "cfo", "former") in got
+    assert ("post", "Kevin Shah", "Lumora Health", "cfo", "current") not in got

@@ -228,6 +228,12 @@ class _Sentence:
             chain = [Tok("R", "director", None, "director")]
         if not chain and "re-election" in self.toks[i].text.lower():  # "will not stand for re-election"
             chain = [Tok("R", "director", None, "director")]
+        if not chain and org and self.ex.doc.entities[org].kind == "company" and j == i + 1 \
+                and re.fullmatch(r"(?:has\s+|have\s+|had\s+)?left", self.toks[i].text.lower()):
+            # "Chief Financial Officer Kevin Shah has left the company": every post he held there
+            for f in [f for f in self.ex.doc.facts if f.kind == "post" and f.subject == person
+                      and f.object == org and f.status == "current" and (person, f.role) not in self.ex.appointed]:
+                chain.append(Tok("R", f.role, None, f.role or ""))
         # "resigned as an independent non-executive Director, the chairman of the audit committee and a member
         # of the remuneration committee of the Company": each title with the committee named after it
         own = {}
