@@ -1247,3 +1247,13 @@ def test_left_the_company():
                            "company."))
     assert ("post", "Kevin Shah", "Lumora Health", "cfo", "former") in got
     assert ("post", "Kevin Shah", "Lumora Health", "cfo", "current") not in got
+
+
+def test_where_he_led_and_signature_company():
+    got = facts(kg.extract("Posted March 12, 2024\n\nOmar Haddad joins Brightpath as Chief Product Officer. Omar spent "
+                           "eight years at Stellar Apps, where he led the consumer product team."))
+    assert ("post", "Omar Haddad", "consumer product team", "head", "former") in got
+    assert ("unitOf", "consumer product team", "Stellar Apps", None, "current") in got
+    got = facts(kg.extract("Mr. NG Siu Ming retired as an independent non-executive Director on 31 May 2024.\n\n"
+                           "By order of the Board\nEver Bright Textile Holdings Limited\n"))
+    assert ("post", "Ng Siu Ming", "Ever Bright Textile Holdings Limited", "independent-director", "former") in got

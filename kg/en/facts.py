@@ -343,8 +343,14 @@ class _Sentence:
 
     def former_lead(self, m):
         """"Xiao Gu, who previously led the e-commerce business unit": a former head."""
-        person = self.subject_before(m.start())
-        self.post(person, self.org_of(m, 1), self.ex.head_role(""), "former")
+        person, unit = self.subject_before(m.start()), self.org_of(m, 1)
+        cue = self.toks[m.start()].text.lower()
+        employer = self.toks[m.start() - 2].key if cue.startswith("where") and m.start() >= 2 \
+            and self.tags[m.start() - 2:m.start()] == "O," else None
+        if unit and employer and employer != unit and self.ex.doc.entities[employer].kind == "company" \
+                and self.ex.doc.entities[unit].parent is None and self.ex.doc.entities[unit].kind != "company":
+            self.ex.doc.entities[unit].parent = employer  # "spent eight years at Stellar Apps, where he led the … team"
+        self.post(person, unit, self.ex.head_role(""), "former")
 
     def joined_from(self, m):
         """"Dana Cole joins as CFO from Redwood Capital, where she was a partner"."""

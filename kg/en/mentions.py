@@ -179,6 +179,10 @@ def _name_runs(text: str, r: EnglishResources):
             piece = re.sub(r"(?:\s+(?:of|and|for|the|&))+$", "", piece)
             if piece:
                 offset = m.start() + m.group().index(piece, start)
+                board = re.match(r"(?:Board|Directors)\s+(?!of\b)(?=[A-Z])", piece)
+                if board and re.search(r"\b(?:of|by)\s+(?:the\s+)?$", text[:offset]):
+                    offset += board.end()  # "By order of the Board Ever Bright Textile Holdings Limited"
+                    piece = piece[board.end():]
                 function = re.match(r"(.+?)\s+of\s+(?:the\s+)?(?=[A-Z])", piece)
                 if function and function.group(1) in r.functions and re.search(r"(?:,|\bof)\s+$", text[:offset]) \
                         and r.role_re.search(text[max(0, offset - 60):offset]):
