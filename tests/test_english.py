@@ -1257,3 +1257,14 @@ def test_where_he_led_and_signature_company():
     got = facts(kg.extract("Mr. NG Siu Ming retired as an independent non-executive Director on 31 May 2024.\n\n"
                            "By order of the Board\nEver Bright Textile Holdings Limited\n"))
     assert ("post", "Ng Siu Ming", "Ever Bright Textile Holdings Limited", "independent-director", "former") in got
+
+
+def test_replaced_after_stepping_down_and_would_also_lead():
+    got = facts(kg.extract("Zhang Yiming stepped down as chief executive of ByteDance in 2021 and was replaced by "
+                           "Liang Rubo."))
+    assert ("post", "Liang Rubo", "字节跳动", "ceo", "current") in got
+    got = facts(kg.extract("BYD said Wang Chuanfu, the company's chairman and president, would also lead its new "
+                           "overseas business unit."))
+    assert ("post", "Wang Chuanfu", "overseas business unit", "head", "current") in got
+    got = facts(kg.extract("Xiaomi said Lei Jun, the company's founder, took over as head of the smartphone unit."))
+    assert ("post", "Lei Jun", "smartphone unit", "head", "current") in got

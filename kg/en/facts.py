@@ -524,6 +524,9 @@ class _Sentence:
             or self.ex.effective_later(self.index)  # "will step down … and be replaced by"
         held = [f for f in self.ex.doc.facts if f.kind == "post" and f.subject == old and f.status == "current"
                 and (org is None or f.object == org)]
+        if not held:  # "stepped down as chief executive … and was replaced by Liang Rubo"
+            held = [f for f in self.ex.doc.facts if f.kind == "post" and f.subject == old and f.status == "former"
+                    and f.sentence == self.index and (org is None or f.object == org)]
         if not held and org is not None:
             held = [Fact("post", old, org, self.index, role="head")]
         for f in held:
