@@ -1268,3 +1268,13 @@ def test_replaced_after_stepping_down_and_would_also_lead():
     assert ("post", "Wang Chuanfu", "overseas business unit", "head", "current") in got
     got = facts(kg.extract("Xiaomi said Lei Jun, the company's founder, took over as head of the smartphone unit."))
     assert ("post", "Lei Jun", "smartphone unit", "head", "current") in got
+
+
+def test_retire_from_position_and_month_given_name():
+    got = facts(kg.extract("On January 8, 2025, Michael Dunn informed Pelham Outdoor Brands, Inc. (the \"Company\") "
+                           "of his intention to retire from his position as Chief Financial Officer of the Company, "
+                           "effective March 31, 2025."))
+    assert ("post", "Michael Dunn", "Pelham Outdoor Brands", "cfo", "current") in got  # a departure to come
+    got = facts(kg.extract("Frankfurt, 20 February 2025 - The Supervisory Board of Rheinhold Chemie AG extended the "
+                           "contract of Chief Technology Officer Jan Petersen by five years."))
+    assert ("post", "Jan Petersen", "Rheinhold Chemie AG", "cto", "current") in got

@@ -214,8 +214,9 @@ class _Sentence:
         person = self.subject_before(i)
         future = self.toks[i].tag == "v" or self.ex.effective_later(self.index)
         j = i + 1
-        while j < len(self.toks) and self.toks[j].tag in "w_" and j - i < 3:
-            j += 1
+        while j < len(self.toks) and (self.toks[j].tag in "w_" and j - i < (4 if self.tags[i + 1:i + 2] == "r" else 3)
+                                      or self.toks[j].tag == "r" and self.tags[j + 1:j + 3] in ("_w", "w")):
+            j += 1  # "to retire from his position as Chief Financial Officer"
         chain = []
         while j < len(self.toks) and (self.toks[j].tag in "Rj,t" or self.toks[j].tag == "O" and chain
                                       and re.match(r"[,j]+t?R", self.tags[j + 1:])):

@@ -511,8 +511,17 @@ def _month_as_given_name(text: str, start: int, words: list[str], r: EnglishReso
     if words[0].lower() not in r.months or len(words) < 2 or words[1] in r.not_names:
         return False
     before = text[:start].split()
-    return not (before and before[-1].lower() in r.not_names_lower | {"since", "until", "early", "late", "mid", "last",
-                                                                       "next", "this", "each", "every", "through"})
+    if not before:
+        return True
+    prev = before[-1]
+    # "since Jan", "in April": a month; "Chief Technology Officer Jan Petersen": a name after a title
+    return not (prev.lower() in {"since", "until", "early", "late", "mid", "last", "next", "this", "each", "every",
+                                 "through"} or prev.lower() in r.not_names_lower and not _after_title(text, start, r))
+
+
+def _after_title(text: str, start: int, r: EnglishResources) -> bool:
+    seg = text[max(0, start - 60):start].rstrip()
+    return any(t.end() == len(seg) for t in r.role_re.finditer(seg))
 
 
 _AKA = re.compile(r",?\s*(?:also\s+known\s+as|known\s+as|a\.k\.a\.?|aka|or)\s+$")
