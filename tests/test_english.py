@@ -1278,3 +1278,8 @@ def test_retire_from_position_and_month_given_name():
     got = facts(kg.extract("Frankfurt, 20 February 2025 - The Supervisory Board of Rheinhold Chemie AG extended the "
                            "contract of Chief Technology Officer Jan Petersen by five years."))
     assert ("post", "Jan Petersen", "Rheinhold Chemie AG", "cto", "current") in got
+
+
+def test_company_before_title_and_name():
+    got = facts(kg.extract("PingCAP co-founder and CEO Liu Qi (刘奇) said the company would expand."))
+    assert ("post", "Liu Qi", "PingCAP", "ceo", "current") in got

@@ -317,6 +317,18 @@ def _org_context(text: str, m: re.Match, known: _Names, r: EnglishResources) -> 
             and m.group().split()[0] not in r.not_names and not names.pinyin_form(m.group()) \
             and not _name_like(m.group(), r):
         return "company"  # "TikTok's chief executive", "Lumora Health's new chief financial officer"
+    title = r.role_re.match(after, len(after) - len(after.lstrip(" "))) if after[:1] == " " else None
+    while title:
+        more = re.match(r"(?:\s*,\s*|\s+and\s+|\s+&\s+)", after[title.end():])
+        nxt = r.role_re.match(after, title.end() + more.end()) if more else None
+        if nxt is None:
+            break
+        title = nxt
+    if title and re.match(rf"\s+(?:{_HONORIFIC_RE})?[{UP}][{LOW}]+\s+[{UP}][{LOW}]+", after[title.end():]) \
+            and len(m.group().split()) <= 3 and m.group().split()[0] not in r.not_names \
+            and not _name_like(m.group(), r) and not names.pinyin_form(m.group()) \
+            and not re.search(r"\b(?:former|ex-|the|a|an)\s+$", before, re.I):
+        return "company"  # "PingCAP co-founder and CEO Liu Qi"
     prep = re.search(r"\b(at|of)\s+(?:the\s+)?$", before[-100:])
     if not prep:
         return None
@@ -333,6 +345,9 @@ def _org_context(text: str, m: re.Match, known: _Names, r: EnglishResources) -> 
     if len(m.group().split()) > 1 and (first.lower() in r.lexicon.companies or first in known.orgs):
         return "unit"
     return None
+
+
+_HONORIFIC_RE = r"(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+"
 
 
 def _name_like(run: str, r: EnglishResources) -> bool:
