@@ -1283,3 +1283,10 @@ def test_retire_from_position_and_month_given_name():
 def test_company_before_title_and_name():
     got = facts(kg.extract("PingCAP co-founder and CEO Liu Qi (刘奇) said the company would expand."))
     assert ("post", "Liu Qi", "PingCAP", "ceo", "current") in got
+
+
+def test_name_line_over_title_line():
+    got = facts(kg.extract("Meet the Northpeak Analytics team\n\nMarcus Bell\nChief Executive Officer\n\n"
+                           "Sara Lindqvist\nChief Financial Officer\n"))
+    assert ("post", "Marcus Bell", "Northpeak Analytics", "ceo", "current") in got
+    assert ("post", "Sara Lindqvist", "Northpeak Analytics", "cfo", "current") in got
