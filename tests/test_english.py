@@ -1290,3 +1290,9 @@ def test_name_line_over_title_line():
                            "Sara Lindqvist\nChief Financial Officer\n"))
     assert ("post", "Marcus Bell", "Northpeak Analytics", "ceo", "current") in got
     assert ("post", "Sara Lindqvist", "Northpeak Analytics", "cfo", "current") in got
+
+
+def test_plural_titles():
+    got = facts(kg.extract("Lumora Health, Inc. said Kevin Shah and Dana Liu have been appointed co-presidents."))
+    assert ("post", "Kevin Shah", "Lumora Health", "co-president", "current") in got
+    assert ("post", "Dana Liu", "Lumora Health", "co-president", "current") in got

@@ -88,6 +88,12 @@ class EnglishResources:
             cls_, words = ln.split("\t")
             for w in words.split("|"):
                 r.cues.setdefault(w.lower(), cls_)
+        # "Kevin Shah and Dana Liu were named co-presidents", "senior vice presidents": a title of several words
+        # (or hyphenated) in the plural is the same title
+        for form, rid in list(r.role_by_form.items()):
+            plural = form + ("es" if form.endswith(("s", "x", "ch", "sh")) else "s")
+            if (" " in form or "-" in form) and form[-1:].isalpha() and plural not in r.cues:
+                r.role_by_form.setdefault(plural, rid)
         for ln in _lines("en/org_suffixes.tsv"):
             suffix, kind, legal = ln.split("\t")
             r.suffixes[suffix] = Suffix(kind, legal == "1")
