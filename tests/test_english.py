@@ -1296,3 +1296,10 @@ def test_plural_titles():
     got = facts(kg.extract("Lumora Health, Inc. said Kevin Shah and Dana Liu have been appointed co-presidents."))
     assert ("post", "Kevin Shah", "Lumora Health", "co-president", "current") in got
     assert ("post", "Dana Liu", "Lumora Health", "co-president", "current") in got
+
+
+def test_appointed_to_the_board_and_a_committee():
+    got = facts(kg.extract("Lumora Health, Inc. (NASDAQ: LMRA) appointed Kevin Shah to its Board of Directors and "
+                           "to the Audit Committee."))
+    assert ("post", "Kevin Shah", "Lumora Health", "director", "current") in got
+    assert ("post", "Kevin Shah", "Audit Committee", "member", "current") in got

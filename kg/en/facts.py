@@ -279,12 +279,19 @@ class _Sentence:
             self.post(self.subject_before(m.start()), self.toks[m.start(2)].key, Tok("R", "director", None, "director"))
 
     def named_to_board(self, m):
-        """"named former Tesla executive Grace Liu to its board of directors": a directorship."""
-        org = self.toks[m.start(2)].key
-        if self.ex.doc.entities[org].kind == "committee":  # "appointed to the Audit Committee"
-            self.post(self.toks[m.start(1)].key, org, Tok("R", "member", None, "member"))
-        elif "board" in self.toks[m.start(2)].text.lower():
-            self.post(self.toks[m.start(1)].key, org, Tok("R", "director", None, "director"))
+        """"named former Tesla executive Grace Liu to its board of directors": a directorship; "… and to
+        the Audit Committee": a membership too."""
+        person, k = self.toks[m.start(1)].key, m.start(2)
+        while k < len(self.toks) and self.toks[k].tag == "O":
+            org = self.toks[k].key
+            if org and self.ex.doc.entities[org].kind == "committee":  # "appointed to the Audit Committee"
+                self.post(person, org, Tok("R", "member", None, "member"))
+            elif org and "board" in self.toks[k].text.lower():
+                self.post(person, org, Tok("R", "director", None, "director"))
+            more = re.match(r",?j_?w_?(?=O)", self.tags[k + 1:])
+            if more is None:
+                break
+            k += 1 + more.end()
 
     def arm_of(self, m):
         """"Cainiao Smart Logistics, the logistics arm", "Northgate Bank, the Company's wholly owned
