@@ -1303,3 +1303,11 @@ def test_appointed_to_the_board_and_a_committee():
                            "to the Audit Committee."))
     assert ("post", "Kevin Shah", "Lumora Health", "director", "current") in got
     assert ("post", "Kevin Shah", "Audit Committee", "member", "current") in got
+
+
+def test_new_unit_called_a_name():
+    got = facts(kg.extract("HANGZHOU, Jan 5, 2024 - Geely has launched a new robotics unit called Geely Robotics, to "
+                           "be run by Sun Wei."))
+    assert ("established", "Geely Robotics", None, None, "current") in got
+    assert ("post", "Sun Wei", "Geely Robotics", "head", "current") in got
+    assert not any(f[1] == "robotics unit" for f in got)

@@ -366,7 +366,8 @@ def new_unit_nearby(text: str, m: "re.Match | Run") -> bool:
     if re.match(rf",\s+(?:a|an|our)\s+(?:[\w\-]+\s+){{0,6}}?(?:{nouns})\b", after) and \
             re.search(r"\b(?:new|brand-new|standalone|newly)\b", after[:80]):
         return True
-    return bool(re.search(rf"\bnew\s+(?:[\w\-]+\s+){{0,2}}(?:{nouns}),\s+$", before)) or \
+    return bool(re.search(rf"\bnew\s+(?:[\w\-]+\s+){{0,2}}(?:{nouns})(?:,\s+|\s+(?:called|named|dubbed|known\s+as)\s+)$",
+                          before)) or \
         bool(re.search(r"\b(?:formation|creation|launch)\s+of\s+$", before)) or \
         bool(re.match(rf"\s+as\s+(?:a|an)\s+(?:[\w\-]+\s+){{0,3}}(?:{nouns})\b", after))
 
@@ -411,6 +412,8 @@ def _find_lower_units(it: _Items, r: EnglishResources) -> None:
         indefinite = led or words and re.search(r"\b(?:a|an)\s+(?:new|newly\s+(?:created|formed|established))\s+$",
                                                 it.text[:start], re.I) \
             or words and _SET_UP_A.search(it.text[:start])  # "to lead a new enterprise services group"
+        if re.match(r"\s+(?:called|named|dubbed|known\s+as)\s+[A-Z]", it.text[m.end():]):
+            continue  # "a new robotics unit called Geely Robotics": the name names it
         named_noun = " " in it.text[m.start() + len(m.group(1)):m.end()]  # "an advisory board chaired by"
         if not (words or (named_noun and led)) or not (_DETERMINER.search(it.text[:start]) or indefinite) \
                 or not it.free(start, m.end()) \
