@@ -366,8 +366,8 @@ def new_unit_nearby(text: str, m: "re.Match | Run") -> bool:
     if re.match(rf",\s+(?:a|an|our)\s+(?:[\w\-]+\s+){{0,6}}?(?:{nouns})\b", after) and \
             re.search(r"\b(?:new|brand-new|standalone|newly)\b", after[:80]):
         return True
-    return bool(re.search(rf"\bnew\s+(?:[\w\-]+\s+){{0,2}}(?:{nouns})(?:,\s+|\s+(?:called|named|dubbed|known\s+as)\s+)$",
-                          before)) or \
+    called = r"(?:,\s+|\s+(?:called|named|dubbed|known\s+as)\s+)"  # "a new division, X"; "a new unit called X"
+    return bool(re.search(rf"\bnew\s+(?:[\w\-]+\s+){{0,2}}(?:{nouns}){called}$", before)) or \
         bool(re.search(r"\b(?:formation|creation|launch)\s+of\s+$", before)) or \
         bool(re.match(rf"\s+as\s+(?:a|an)\s+(?:[\w\-]+\s+){{0,3}}(?:{nouns})\b", after))
 
