@@ -13,6 +13,7 @@ from typing import Literal
 
 EntityKind = Literal["person", "company", "unit", "committee"]
 FactKind = Literal["post", "memberOf", "reportsTo", "unitOf", "established"]
+MentionKind = Literal["person", "org", "role", "date", "cue"]  # cue: a word a rule reads (org reference, verb …)
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Sentence:
 @dataclass(frozen=True)
 class Mention:
     """A surface form found in a sentence. ``start``/``end`` are offsets in the sentence."""
-    kind: Literal["person", "org", "role", "date"]
+    kind: MentionKind
     text: str
     sentence: int
     start: int

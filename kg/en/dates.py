@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from functools import cache
 
 from .resources import EnglishResources
@@ -38,7 +39,8 @@ def find(text: str, year: int | None) -> list[tuple[int, int, str]]:
     return out
 
 
-_DATELINE = re.compile(r"^(?:[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3},\s+(?:[A-Z][\w.]*,\s+)?|(?:Posted|Dated|Date)\b:?\s*(?:on\s+)?)$")
+_DATELINE = re.compile(r"^(?:[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3},\s+(?:[A-Z][\w.]*,\s+)?"
+                       r"|(?:Posted|Dated|Date)\b:?\s*(?:on\s+)?)$")
 
 
 def document_date(text: str) -> str | None:
@@ -63,6 +65,8 @@ def document_date(text: str) -> str | None:
             return iso
     first = [iso for s, e, iso in full if s < 1500]
     dateline = _yearless_dateline(text)
+    if dateline and not full:
+        return _wire_year(text, *dateline)
     if dateline and full:  # "BEIJING, Oct 30 (Wire)" in a text that dates something "1 November 2023"
         month, day = dateline
         year = int(full[0][2][:4])
@@ -71,6 +75,40 @@ def document_date(text: str) -> str | None:
         if 1 <= day <= 31:
             return f"{best:04d}-{month:02d}-{day:02d}"
     return first[0] if first else None
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ON_WEEKDAY = re.compile(r"\b(?:on|late on|early on|last)\s+(" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b")
+
+
+def weekday_before(text: str, day: date) -> str | None:
+    """"announced on Sunday" in a wire dated Monday 1 October 2018: 2018-09-30 (the last such day, ``day`` included)."""
+    m = _ON_WEEKDAY.search(text)
+    if m is None:
+        return None
+    back = (day.weekday() - WEEKDAYS.index(m.group(1).lower())) % 7
+    return (day - timedelta(days=back)).isoformat()
+
+
+def _wire_year(text: str, month: int, day: int) -> str | None:
+    """A wire's dateline without a year ("SHENZHEN, Oct 1 (Wire) - Tencent on Sunday announced …") in a
+    text that writes no full date: the latest year (not after this one, not before a year the text
+    names) in which the weekday its lead names is the day before the dateline, as a wire reports the
+    previous day's news."""
+    lead = _ON_WEEKDAY.search(text[:1500])
+    if lead is None:
+        return None
+    weekday = WEEKDAYS.index(lead.group(1).lower())
+    this_year = date.today().year
+    named = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text) if int(y) <= this_year]
+    for year in range(this_year, max(named, default=this_year - 15) - 1, -1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if (d - timedelta(days=1)).weekday() == weekday:
+            return d.isoformat()
+    return None
 
 
 def _days(iso: str) -> int:

@@ -11,14 +11,16 @@ import re
 from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
+from typing import Literal
 
 from ..document import Document, Fact, Mention
 from ..facts import _default_parents, _drop_superseded
+from . import dates, passes
 from .resources import EnglishResources
-from . import passes
 from .text import is_list_item
 from .tokens import TAGS, Tok, tokenize  # noqa: F401  (TAGS: the tag letters, re-exported)
 
+Status = Literal["current", "former"]
 _CHAIR_CUES = re.compile(r"chair", re.I)
 
 
@@ -57,7 +59,7 @@ class _Sentence:
     def role_orgs(self, start: int, end: int, org: str | None) -> list[tuple[Tok, str | None]]:
         """Each title of toks[start:end] with its organization: the one right after it ("Member of the
         Management Board and Chief Financial Officer"), else ``org``."""
-        out = []
+        out: list[tuple[Tok, str | None]] = []
         for k in range(start, end):
             if self.toks[k].tag == "R":
                 several = self.org_list(k + 1)
@@ -78,7 +80,7 @@ class _Sentence:
         m = re.compile(r"[t_]{1,3}(O(?:,?j?O)+)").match(self.tags, k)
         if not m or "t" not in self.tags[k:m.start(1)]:
             return None
-        keys = [self.toks[i].key for i in range(m.start(1), m.end(1)) if self.tags[i] == "O"]
+        keys = [key for i in range(m.start(1), m.end(1)) if self.tags[i] == "O" and (key := self.toks[i].key)]
         kinds = [self.ex.doc.entities[key].kind for key in keys]
         while len(keys) > 1 and kinds[-1] == "company" and kinds[-2] != "company":
             keys, kinds = keys[:-1], kinds[:-1]  # "… of the Company": their parent
@@ -93,7 +95,7 @@ class _Sentence:
             k += 1
         return self.toks[k].key
 
-    def post(self, person: str | None, org: str | None, role: Tok, status: str = "current") -> None:
+    def post(self, person: str | None, org: str | None, role: Tok, status: Status = "current") -> None:
         if person is None or role is None:
             return
         org = org or self.ex.default_org(self.list_item)
@@ -119,7 +121,7 @@ class _Sentence:
         for k in range(i - 1, max(-1, i - 4), -1):
             t = self.toks[k]
             if t.tag == "O":
-                return t.key if self.ex.doc.entities[t.key].kind == "company" else None
+                return t.key if t.key and self.ex.doc.entities[t.key].kind == "company" else None
             if t.tag not in "_a":
                 return None
         return None
@@ -178,6 +180,23 @@ class _Sentence:
                     self.post(self.toks[k].key, own, role)
                     self.ex.appointed.add((self.toks[k].key, role.key))
 
+    def and_appointed(self, m):
+        """"Ms. Li has been re-designated from … to an executive Director and appointed as the chief
+        executive officer": the sentence's subject takes the post."""
+        start = m.start(1)
+        if start and self.tags[start - 1] == "t":
+            return  # "who co-founded Kuaishou with Cheng, remains chairman": Cheng is no subject
+        clause = self.tags.rfind(",", 0, start) + 1
+        near = self.toks[max(0, clause - 2):m.start(2)]
+        if any(t.tag == "_" and re.match(r"\s*(?:who|which|whom)\b", t.text) for t in near):
+            return  # "Sun Rui, who has been secretary of the board …": a relative clause, read by is_as
+        if re.match(r",t?O", self.tags[m.end(2):]):
+            return  # "… who has been named President, Solvane Plant Kitchen": appos_after reads it
+        person = self.toks[start].key
+        for role, own in self.role_orgs(m.start(2), m.end(2), self.org_of(m, 3)):
+            self.post(person, own, role)
+            self.ex.appointed.add((person, role.key))
+
     def appoint(self, m):
         """"the Board appointed X as Chief Financial Officer", "appointed Dr. Cho as its chair"."""
         person = self.toks[m.start(1)].key
@@ -195,8 +214,9 @@ class _Sentence:
         person = self.subject_before(i)
         future = self.toks[i].tag == "v" or self.ex.effective_later(self.index)
         j = i + 1
-        while j < len(self.toks) and self.toks[j].tag in "w_" and j - i < 3:
-            j += 1
+        while j < len(self.toks) and (self.toks[j].tag in "w_" and j - i < (4 if self.tags[i + 1:i + 2] == "r" else 3)
+                                      or self.toks[j].tag == "r" and self.tags[j + 1:j + 3] in ("_w", "w")):
+            j += 1  # "to retire from his position as Chief Financial Officer"
         chain = []
         while j < len(self.toks) and (self.toks[j].tag in "Rj,t" or self.toks[j].tag == "O" and chain
                                       and re.match(r"[,j]+t?R", self.tags[j + 1:])):
@@ -209,6 +229,12 @@ class _Sentence:
             chain = [Tok("R", "director", None, "director")]
         if not chain and "re-election" in self.toks[i].text.lower():  # "will not stand for re-election"
             chain = [Tok("R", "director", None, "director")]
+        if not chain and org and self.ex.doc.entities[org].kind == "company" and j == i + 1 \
+                and re.fullmatch(r"(?:has\s+|have\s+|had\s+)?left", self.toks[i].text.lower()):
+            # "Chief Financial Officer Kevin Shah has left the company": every post he held there
+            for f in [f for f in self.ex.doc.facts if f.kind == "post" and f.subject == person
+                      and f.object == org and f.status == "current" and (person, f.role) not in self.ex.appointed]:
+                chain.append(Tok("R", f.role, None, f.role or ""))
         # "resigned as an independent non-executive Director, the chairman of the audit committee and a member
         # of the remuneration committee of the Company": each title with the committee named after it
         own = {}
@@ -253,12 +279,19 @@ class _Sentence:
             self.post(self.subject_before(m.start()), self.toks[m.start(2)].key, Tok("R", "director", None, "director"))
 
     def named_to_board(self, m):
-        """"named former Tesla executive Grace Liu to its board of directors": a directorship."""
-        org = self.toks[m.start(2)].key
-        if self.ex.doc.entities[org].kind == "committee":  # "appointed to the Audit Committee"
-            self.post(self.toks[m.start(1)].key, org, Tok("R", "member", None, "member"))
-        elif "board" in self.toks[m.start(2)].text.lower():
-            self.post(self.toks[m.start(1)].key, org, Tok("R", "director", None, "director"))
+        """"named former Tesla executive Grace Liu to its board of directors": a directorship; "… and to
+        the Audit Committee": a membership too."""
+        person, k = self.toks[m.start(1)].key, m.start(2)
+        while k < len(self.toks) and self.toks[k].tag == "O":
+            org = self.toks[k].key
+            if org and self.ex.doc.entities[org].kind == "committee":  # "appointed to the Audit Committee"
+                self.post(person, org, Tok("R", "member", None, "member"))
+            elif org and "board" in self.toks[k].text.lower():
+                self.post(person, org, Tok("R", "director", None, "director"))
+            more = re.match(r",?j_?w_?(?=O)", self.tags[k + 1:])
+            if more is None:
+                break
+            k += 1 + more.end()
 
     def arm_of(self, m):
         """"Cainiao Smart Logistics, the logistics arm", "Northgate Bank, the Company's wholly owned
@@ -318,8 +351,14 @@ class _Sentence:
 
     def former_lead(self, m):
         """"Xiao Gu, who previously led the e-commerce business unit": a former head."""
-        person = self.subject_before(m.start())
-        self.post(person, self.org_of(m, 1), self.ex.head_role(""), "former")
+        person, unit = self.subject_before(m.start()), self.org_of(m, 1)
+        cue = self.toks[m.start()].text.lower()
+        employer = self.toks[m.start() - 2].key if cue.startswith("where") and m.start() >= 2 \
+            and self.tags[m.start() - 2:m.start()] == "O," else None
+        if unit and employer and employer != unit and self.ex.doc.entities[employer].kind == "company" \
+                and self.ex.doc.entities[unit].parent is None and self.ex.doc.entities[unit].kind != "company":
+            self.ex.doc.entities[unit].parent = employer  # "spent eight years at Stellar Apps, where he led the … team"
+        self.post(person, unit, self.ex.head_role(""), "former")
 
     def joined_from(self, m):
         """"Dana Cole joins as CFO from Redwood Capital, where she was a partner"."""
@@ -329,10 +368,14 @@ class _Sentence:
 
     def lead_passive(self, m):
         """"O will be led by [title] P", "under chief executive P": P heads O; a leading title is O's."""
-        org = self.org_of(m, 1) or self.ex.recent_unit
+        k = self.tags.index("k", m.start())
+        nearest = self.tags.rfind("O", m.start(), k)  # "the Company has set up a strategy committee, chaired by"
+        org = self.toks[nearest].key if nearest >= 0 else None
+        if org is None or org == self.ex.doc.main_org:
+            org = self.org_of(m, 1) or self.ex.recent_unit
         if org is None or org == self.ex.doc.main_org:
             return
-        cue = self.toks[self.tags.index("k", m.start())].text
+        cue = self.toks[k].text
         titles = self.roles(m.start(3), m.end(3)) if m.group(3) else []
         titles += self.roles(m.start(5), m.end(5)) if m.group(5) else []  # "led by Claire Dubois, Studio Head"
         heads = [t for t in titles if self.ex.lx.roles[t.key].head]
@@ -389,8 +432,8 @@ class _Sentence:
 
     def serve_on(self, m):
         for j in range(m.start(2), m.end(2)):
-            if self.toks[j].tag != "O":
-                continue
+            if self.toks[j].tag != "O" or j + 1 < m.end(2) and self.toks[j + 1].tag == "O":
+                continue  # "the company's executive committee": the committee
             for k in range(m.start(1), m.end(1)):
                 if self.toks[k].tag == "P":
                     self.ex.add(Fact("memberOf", self.toks[k].key, self.toks[j].key, self.index))
@@ -443,6 +486,22 @@ class _Sentence:
         self.ex.seen = {sig for sig in self.ex.seen if not (sig[0] == "established" and sig[1] == key)}
         self.ex.add(Fact("established", key, None, self.index, date=self.toks[m.start(2)].key))
 
+    def handover(self, m):
+        """"Liu will hand over the chairman role to Yang": Yang takes the post, Liu leaves it (once done)."""
+        old, new = self.toks[m.start(1)].key, self.toks[m.start(3)].key
+        leaving: Status = "current" if self.toks[m.start() + self.tags[m.start():].index("x")].text.lower() \
+            .startswith(("will", "to ")) or self.ex.effective_later(self.index) else "former"
+        for role in self.roles(m.start(2), m.end(2)):
+            self.ex.retract(old, role.key, self.index)
+            self.post(new, None, role)
+            self.post(old, None, role, leaving)
+
+    def join_as(self, m):
+        """"Wang Gang, previously CFO at Geely, will join Zeekr as chief operating officer"."""
+        person = self.subject_before(m.start())
+        for role, own in self.role_orgs(m.start(2), m.end(2), self.toks[m.start(1)].key):
+            self.post(person, own, role)
+
     def succeed(self, m):
         """"P1 … replacing P2", "She will succeed P2, who is retiring": P2 held the posts P1 takes in
         this sentence, else the posts P1 was last given; P2 keeps them while a departure is to come."""
@@ -469,9 +528,13 @@ class _Sentence:
         subject held (at the organization named between, when one is), the subject leaves them."""
         old, new = self.subject_before(m.start()), self.toks[m.start(2)].key
         org = self.org_of(m, 1)
-        future = self.toks[m.start()].text.lower().startswith(("will", "to "))
+        future = self.toks[m.start()].text.lower().startswith(("will", "to ")) or "v" in self.tags[:m.start()] \
+            or self.ex.effective_later(self.index)  # "will step down … and be replaced by"
         held = [f for f in self.ex.doc.facts if f.kind == "post" and f.subject == old and f.status == "current"
                 and (org is None or f.object == org)]
+        if not held:  # "stepped down as chief executive … and was replaced by Liang Rubo"
+            held = [f for f in self.ex.doc.facts if f.kind == "post" and f.subject == old and f.status == "former"
+                    and f.sentence == self.index and (org is None or f.object == org)]
         if not held and org is not None:
             held = [Fact("post", old, org, self.index, role="head")]
         for f in held:
@@ -488,8 +551,8 @@ class _Extractor:
         self.recent_unit: str | None = None
         self.unit_here: str | None = None  # the unit the sentence being read sets up
         self.units_seen: list[str] = []
-        self.appointed: set[tuple[str, str]] = set()
-        self.arm_words = EnglishResources.load().arm_words  # (person, role) given by an appointment  # units and committees in the order the text names them
+        self.appointed: set[tuple[str, str]] = set()  # (person, role) given by an appointment
+        self.arm_words = EnglishResources.load().arm_words
         self.list_org: str | None = None
         self.author: str | None = None
         self.seen: set = set()
@@ -543,20 +606,31 @@ class _Extractor:
             return self.list_org or self.recent_unit
         return self.doc.main_org
 
-    def status_near(self, sent: _Sentence, i: int) -> str:
+    def status_near(self, sent: _Sentence, i: int) -> Status:
         return "former" if i > 0 and sent.tags[i - 1] == "f" else "current"
 
     def effective_later(self, sentence: int) -> bool:
         """"resign …, effective March 31, 2024" in a filing of March 4: still in office (FORMAT.md)."""
-        return bool(self.doc.date) and any(d > self.doc.date.isoformat() for d in self.dates.get(sentence, ())
-                                           if len(d) == 10)
+        if self.doc.date is None:
+            return False
+        today = self.doc.date.isoformat()
+        return any(d > today for d in self.dates.get(sentence, ()) if len(d) == 10)
 
     def own_date(self, sentence: int) -> str | None:
         ds = self.dates.get(sentence)
         return ds[0] if ds else None
 
     def sentence_date(self, sentence: int) -> str | None:
-        return self.own_date(sentence) or (self.doc.date.isoformat() if self.doc.date else None)
+        """The day a sentence's event happened: its own date, else the weekday its lead names ("Tencent on
+        Sunday announced …" in a wire of Monday, 1 October: 30 September), else the article's."""
+        own = self.own_date(sentence)
+        if self.doc.date is None:
+            return own
+        published = self.doc.date.isoformat()
+        if own and own != published:
+            return own
+        return dates.weekday_before(self.doc.sentences[sentence].text, self.doc.date) \
+            or dates.weekday_before(self.doc.text[:1500], self.doc.date) or published
 
 
 def extract_facts(doc: Document) -> Document:

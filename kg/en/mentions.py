@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..document import Document, Mention
+from ..document import Document, Mention, MentionKind
 from . import dates, names
 from .resources import EnglishResources
 
 # Latin letters with the accents of European names ("Søren Kjærgaard", "François", "García-López")
 UP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
 LOW = "a-zß-öø-ÿ\u0100-\u017f"
-_WORD = rf"(?:[A-Z]\.(?=\s+[{UP}][{LOW}])|[{UP}][{UP}{LOW}0-9\-/]*(?:['’][{UP}{LOW}]+(?<!['’]s))?)"  # "J." a middle initial
+# a capitalized word, or "J." a middle initial
+_WORD = rf"(?:[A-Z]\.(?=\s+[{UP}][{LOW}])|[{UP}][{UP}{LOW}0-9\-/]*(?:['’][{UP}{LOW}]+(?<!['’]s))?)"
 _LINK = r"(?:of|and|for|the|&|de|la|van|von|der)"
 CAP_SEQ = re.compile(rf"(?<![\w\-]){_WORD}(?:\s+(?:{_LINK}\s+)*{_WORD})*")
 _PAREN = re.compile(r"\s*\(([^()]{1,40})\)")
@@ -47,13 +48,14 @@ class _Items:
     """The non-overlapping mentions of one sentence."""
 
     def __init__(self, text: str, index: int):
-        self.text, self.index, self.items = text, index, []
+        self.text, self.index = text, index
+        self.items: list[Mention] = []
         self.taken = bytearray(len(text))
 
     def free(self, start: int, end: int) -> bool:
         return 0 <= start < end <= len(self.text) and self.taken.find(1, start, end) < 0
 
-    def add(self, kind: str, start: int, end: int, value: str = "", label: str = "", parent: str = "") -> bool:
+    def add(self, kind: MentionKind, start: int, end: int, value: str = "", label: str = "", parent: str = "") -> bool:
         if not self.free(start, end):
             return False
         self.items.append(Mention(kind, self.text[start:end], self.index, start, end, value, label, parent))
@@ -168,7 +170,7 @@ def _name_runs(text: str, r: EnglishResources):
     article ("The …")."""
     for m in CAP_SEQ.finditer(text):
         cuts = [(t.start(), t.end()) for t in r.terms_re.finditer(m.group())
-                if r.term(t.group())[1] not in ("and", "at")]
+                if (term := r.term(t.group())) is not None and term[1] not in ("and", "at")]
         cuts += [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group())
                  if w.group() in r.determiners or w.group() in r.headline_verbs]
         start = 0
@@ -177,6 +179,15 @@ def _name_runs(text: str, r: EnglishResources):
             piece = re.sub(r"(?:\s+(?:of|and|for|the|&))+$", "", piece)
             if piece:
                 offset = m.start() + m.group().index(piece, start)
+                board = re.match(r"(?:Board|Directors)\s+(?!of\b)(?=[A-Z])", piece)
+                if board and re.search(r"\b(?:of|by)\s+(?:the\s+)?$", text[:offset]):
+                    offset += board.end()  # "By order of the Board Ever Bright Textile Holdings Limited"
+                    piece = piece[board.end():]
+                function = re.match(r"(.+?)\s+of\s+(?:the\s+)?(?=[A-Z])", piece)
+                if function and function.group(1) in r.functions and re.search(r"(?:,|\bof)\s+$", text[:offset]) \
+                        and r.role_re.search(text[max(0, offset - 60):offset]):
+                    offset += function.end()  # "Senior Vice President, Operations of Brightwater Pharma"
+                    piece = piece[function.end():]
                 for sub, at in _split_named(piece, r):
                     yield Run(sub, offset + at, offset + at + len(sub))
             start = max(start, b)
@@ -238,6 +249,17 @@ def _declare(text: str, m: re.Match, known: _Names, r: EnglishResources) -> None
         text[:m.start()].split()[-1] in r.headline_verbs
     if last and headline and all(w.lower() in r.not_modifiers for w in words[:-len(last.split())]):
         return  # a headline's "Names New Leadership Team": a description, no name
+    if last and not r.suffixes[last].legal and words[-1] == "Team" and len(words) > 1 \
+            and words[-2].lower() in r.not_modifiers and text.strip(" .:") == seq:
+        # "Executive Team", "Northpeak Analytics Leadership Team": a page's heading names no unit, at most
+        # the company whose team it is
+        stem = [w for w in words[:-1]]
+        while stem and stem[-1].lower() in r.not_modifiers:
+            stem.pop()
+        if stem and stem[0] not in ("The", "Our", "Meet") and stem[0] not in r.not_names:
+            name = " ".join(stem)
+            known.add(name, "company", _gazetteer_name(name, r) or name)
+        return
     if last and len(words) > len(last.split()) and words[0] not in ("The",):
         kind = r.suffixes[last].kind
         if r.suffixes[last].legal:
@@ -247,6 +269,9 @@ def _declare(text: str, m: re.Match, known: _Names, r: EnglishResources) -> None
         if kind == "company" and not r.suffixes[last].legal and not _gazetteer_name(seq, r) and \
                 (first.lower() in r.lexicon.companies or known.orgs.get(first, ("",))[0] == "company"):
             kind = "unit"  # "JD Logistics", "Tencent Video": a business of the company it is named after
+        elif kind == "unit" and first.lower() not in r.lexicon.companies and first not in known.orgs \
+                and _employer(text, m, r):
+            kind = "company"  # "Vice President of Manufacturing at Delmont Labs from 2012 to 2018"
         known.add(seq, kind, _gazetteer_name(seq, r) or (r.suffixes[last].legal and _gazetteer_name(stem, r)) or seq)
         acronym = _PAREN.match(text, m.end())
         if acronym and acronym.group(1).isupper() and acronym.group(1).isalpha():
@@ -258,6 +283,20 @@ def _declare(text: str, m: re.Match, known: _Names, r: EnglishResources) -> None
         return
     if new_unit_nearby(text, m):
         known.add(seq, "unit", seq)
+
+
+def _employer(text: str, m: re.Match | Run, r: EnglishResources) -> bool:
+    """A name after a title and "at" ("Vice President of Engineering at Delmont Labs"), or one a bio
+    dates ("served as … of Pell Instruments Labs from 2012 to 2019"): an employer, a company."""
+    before, after = text[:m.start()], text[m.end():]
+    prep = re.search(r"\bat\s+(?:the\s+)?$", before[-100:])
+    if prep:
+        prefix = before[-100:][:prep.start()]
+        titles = list(r.role_re.finditer(prefix))
+        return bool(titles) and bool(re.fullmatch(r"(?:,?\s+(?:[A-Z][\w&\-]*|of|and|&|for))*\s*",
+                                                  prefix[titles[-1].end():]))
+    return bool(re.match(r",?\s+(?:since\s+\d{4}|from\s+\d{4}\s+(?:to|until)\s+\d{4})\b", after)) \
+        and bool(r.role_re.search(before[-80:]))
 
 
 def _org_context(text: str, m: re.Match, known: _Names, r: EnglishResources) -> str | None:
@@ -272,10 +311,24 @@ def _org_context(text: str, m: re.Match, known: _Names, r: EnglishResources) -> 
         if side == "before" and rx.search(before) or side == "after" and rx.search(after) \
                 or side == "headline" and m.start() == 0 and rx.search(after):
             return kind
-    if re.match(r"['’]s\s+(?:[a-z\-]+\s+){0,2}", after) and \
-            r.role_re.match(after, re.match(r"['’]s\s+(?:[a-z\-]+\s+){0,2}", after).end()) and \
-            not all(w in r.not_names for w in m.group().split()) and not names.pinyin_form(m.group()) and len(m.group().split()) == 1:
-        return "company"  # "TikTok's chief executive"
+    owner = next((o for n in range(3) if (o := re.match(rf"['’]s\s+(?:[a-z\-]+\s+){{{n}}}", after))
+                  and r.role_re.match(after, o.end())), None)
+    if owner and len(m.group().split()) <= 3 \
+            and m.group().split()[0] not in r.not_names and not names.pinyin_form(m.group()) \
+            and not _name_like(m.group(), r):
+        return "company"  # "TikTok's chief executive", "Lumora Health's new chief financial officer"
+    title = r.role_re.match(after, len(after) - len(after.lstrip(" "))) if after[:1] == " " else None
+    while title:
+        more = re.match(r"(?:\s*,\s*|\s+and\s+|\s+&\s+)", after[title.end():])
+        nxt = r.role_re.match(after, title.end() + more.end()) if more else None
+        if nxt is None:
+            break
+        title = nxt
+    if title and re.match(rf"\s+(?:{_HONORIFIC_RE})?[{UP}][{LOW}]+\s+[{UP}][{LOW}]+", after[title.end():]) \
+            and len(m.group().split()) <= 3 and m.group().split()[0] not in r.not_names \
+            and not _name_like(m.group(), r) and not names.pinyin_form(m.group()) \
+            and not re.search(r"\b(?:former|ex-|the|a|an)\s+$", before, re.I):
+        return "company"  # "PingCAP co-founder and CEO Liu Qi"
     prep = re.search(r"\b(at|of)\s+(?:the\s+)?$", before[-100:])
     if not prep:
         return None
@@ -294,6 +347,15 @@ def _org_context(text: str, m: re.Match, known: _Names, r: EnglishResources) -> 
     return None
 
 
+_HONORIFIC_RE = r"(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+"
+
+
+def _name_like(run: str, r: EnglishResources) -> bool:
+    """"Kevin Shah": two or three name words, the last no word an organization's name ends in."""
+    words = run.split()
+    return 1 < len(words) and words[-1] not in r.not_names and words[-1] not in r.suffixes
+
+
 def new_unit_nearby(text: str, m: "re.Match | Run") -> bool:
     """"Norvale Cloud, a new division", "a new business unit, Quillpay Business", "announce Brightline
     North, a brand-new … studio": a name in apposition to a new unit is that unit's name."""
@@ -304,7 +366,8 @@ def new_unit_nearby(text: str, m: "re.Match | Run") -> bool:
     if re.match(rf",\s+(?:a|an|our)\s+(?:[\w\-]+\s+){{0,6}}?(?:{nouns})\b", after) and \
             re.search(r"\b(?:new|brand-new|standalone|newly)\b", after[:80]):
         return True
-    return bool(re.search(rf"\bnew\s+(?:[\w\-]+\s+){{0,2}}(?:{nouns}),\s+$", before)) or \
+    called = r"(?:,\s+|\s+(?:called|named|dubbed|known\s+as)\s+)"  # "a new division, X"; "a new unit called X"
+    return bool(re.search(rf"\bnew\s+(?:[\w\-]+\s+){{0,2}}(?:{nouns}){called}$", before)) or \
         bool(re.search(r"\b(?:formation|creation|launch)\s+of\s+$", before)) or \
         bool(re.match(rf"\s+as\s+(?:a|an)\s+(?:[\w\-]+\s+){{0,3}}(?:{nouns})\b", after))
 
@@ -324,25 +387,38 @@ def _find_orgs(it: _Items, known: _Names) -> None:
         it.add("org", m.start(), m.end(), kind, canon, parent)
 
 
+_SET_UP_A = re.compile(r"\b(?:set(?:s|ting)?\s+up|establish(?:ed|es|ing)?|form(?:ed|s|ing)?|creat(?:e|ed|es|ing)"
+                       r"|launch(?:ed|es|ing)?)\s+(?:a|an)\s+$", re.I)  # "has set up a strategy committee"
+
+
 def _find_lower_units(it: _Items, r: EnglishResources) -> None:
     """"the e-commerce business unit", "Norvale's Data Platform business": a unit named in plain words."""
     nouns = "|".join(re.escape(n) for n in sorted(r.unit_nouns, key=len, reverse=True))
-    rx = re.compile(rf"(?<![\w\-])((?:(?:{_LOWER_WORD}|{_WORD})\s+){{1,3}}?)(?:{nouns})(?![\w\-])(?!\s+(?:{nouns}|[a-z]+s\b))")
+    rx = re.compile(rf"(?<![\w\-])((?:(?:{_LOWER_WORD}|{_WORD})\s+){{1,3}}?)(?:{nouns})(?![\w\-])"
+                    rf"(?!\s+(?:{nouns}|[a-z]+s\b))")
     for m in rx.finditer(it.text):
         start = m.start()
         words = m.group(1).split()
         # the modifiers must be plain nouns or adjectives: no cue word, no article, no verb
-        while words and (r.term(words[0]) or words[0].lower() in r.not_names_lower or not it.free(start, start + 1)):
-            start += len(words[0]) + (len(it.text[start + len(words[0]):]) - len(it.text[start + len(words[0]):].lstrip()))
+        board = m.group().lower().endswith("committee")  # "the executive committee", "the management committee"
+        while words and (r.term(words[0]) or words[0].lower() in r.not_names_lower
+                         and not (board and words[0].lower() in ("executive", "management"))
+                         or not it.free(start, start + 1)):
+            rest = it.text[start + len(words[0]):]
+            start += len(words[0]) + len(rest) - len(rest.lstrip())
             words = words[1:]
         led = re.search(r"\b(?:a|an)\s+$", it.text[:start], re.I) and \
             re.match(r"\s+(?:chaired|led|headed|co-led|co-chaired|run)\s+by\b", it.text[m.end():])
         indefinite = led or words and re.search(r"\b(?:a|an)\s+(?:new|newly\s+(?:created|formed|established))\s+$",
-                                                it.text[:start], re.I)  # "to lead a new enterprise services group"
+                                                it.text[:start], re.I) \
+            or words and _SET_UP_A.search(it.text[:start])  # "to lead a new enterprise services group"
+        if re.match(r"\s+(?:called|named|dubbed|known\s+as)\s+[A-Z]", it.text[m.end():]):
+            continue  # "a new robotics unit called Geely Robotics": the name names it
         named_noun = " " in it.text[m.start() + len(m.group(1)):m.end()]  # "an advisory board chaired by"
         if not (words or (named_noun and led)) or not (_DETERMINER.search(it.text[:start]) or indefinite) \
                 or not it.free(start, m.end()) \
-                or any(w.lower() in r.not_modifiers for w in words):
+                or any(w.lower() in r.not_modifiers and not (board and w.lower() in ("executive", "management"))
+                       for w in words):
             continue
         owner = re.search(r"([A-Z][\w\-]+)['’]s\s+$", it.text[:start])
         noun = it.text[start:m.end()].split()[-1].capitalize()
@@ -357,10 +433,14 @@ def _find_lower_units(it: _Items, r: EnglishResources) -> None:
 
 def _find_terms(it: _Items, r: EnglishResources) -> None:
     for m in r.terms_re.finditer(it.text):
-        kind, value = r.term(m.group())
+        term = r.term(m.group())
+        if term is None:
+            continue
+        kind, value = term
         if kind == "role" and m.group().islower() and len(m.group()) <= 3:
             continue  # "ceo" in running text is no title; "CEO" is
-        if kind == "role" and re.match(r"\s+in\b", it.text[m.end():]) and re.search(r"\b(?:a|an|the)\s+$", it.text[:m.start()]):
+        if kind == "role" and re.match(r"\s+in\b", it.text[m.end():]) \
+                and re.search(r"\b(?:a|an|the)\s+$", it.text[:m.start()]):
             continue  # "a leader in retail software" describes, names no post
         if kind == "cue" and value == "orgref" and m.group() in ("us", "US"):
             continue
@@ -387,7 +467,7 @@ def _in_name(text: str, m: re.Match, r: EnglishResources) -> bool:
         return False
     prev = re.search(rf"([{UP}][{LOW}]+)\s$", text[:m.start()])
     nxt = text[m.end():m.end() + 2].strip()
-    return bool(prev) and prev.group(1) not in r.not_names and not nxt[:1].isupper()
+    return prev is not None and prev.group(1) not in r.not_names and not nxt[:1].isupper()
 
 
 # -- persons --------------------------------------------------------------------------------------
@@ -449,8 +529,17 @@ def _month_as_given_name(text: str, start: int, words: list[str], r: EnglishReso
     if words[0].lower() not in r.months or len(words) < 2 or words[1] in r.not_names:
         return False
     before = text[:start].split()
-    return not (before and before[-1].lower() in r.not_names_lower | {"since", "until", "early", "late", "mid", "last",
-                                                                       "next", "this", "each", "every", "through"})
+    if not before:
+        return True
+    prev = before[-1]
+    # "since Jan", "in April": a month; "Chief Technology Officer Jan Petersen": a name after a title
+    return not (prev.lower() in {"since", "until", "early", "late", "mid", "last", "next", "this", "each", "every",
+                                 "through"} or prev.lower() in r.not_names_lower and not _after_title(text, start, r))
+
+
+def _after_title(text: str, start: int, r: EnglishResources) -> bool:
+    seg = text[max(0, start - 60):start].rstrip()
+    return any(t.end() == len(seg) for t in r.role_re.finditer(seg))
 
 
 _AKA = re.compile(r",?\s*(?:also\s+known\s+as|known\s+as|a\.k\.a\.?|aka|or)\s+$")
@@ -460,8 +549,9 @@ def _known_as(it: _Items) -> None:
     """"Liu Qiangdong, also known as Richard Liu": one person, each name the other's label."""
     persons = sorted((m for m in it.items if m.kind == "person"), key=lambda m: m.start)
     for a, b in zip(persons, persons[1:]):
-        if not a.label and not b.label and _AKA.fullmatch(it.text[a.end:b.start]) and \
-                " " in a.text and " " in b.text and not _AKA.fullmatch(it.text[a.end:b.start]).group().strip(" ,") == "or":
+        aka = _AKA.fullmatch(it.text[a.end:b.start])
+        if not a.label and not b.label and aka and " " in a.text and " " in b.text \
+                and aka.group().strip(" ,") != "or":
             it.items[it.items.index(a)] = replace(a, label=b.text)
             it.items[it.items.index(b)] = replace(b, label=a.text)
 
@@ -483,7 +573,8 @@ def _free_runs(it: _Items, start: int, end: int):
 
 def _name_word(w: str, r: EnglishResources) -> bool:
     return (w not in r.not_names or w.lower() in r.months) and w not in r.suffixes and (w[:1].isupper()) and \
-        bool(re.fullmatch(rf"[{UP}][{LOW}]+(?:[\-'’][{UP}]?[{LOW}]+)*|[A-Z]{{2,}}|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]['’][A-Z][a-z]+|[A-Z]\.", w))
+        bool(re.fullmatch(rf"[{UP}][{LOW}]+(?:[\-'’][{UP}]?[{LOW}]+)*|[A-Z]{{2,}}|[A-Z][a-z]*[A-Z][a-z]+"
+                          r"|[A-Z]['’][A-Z][a-z]+|[A-Z]\.", w))
 
 
 def _after_honorific(text: str, pos: int, r: EnglishResources) -> bool:
@@ -494,7 +585,8 @@ def _after_honorific(text: str, pos: int, r: EnglishResources) -> bool:
 def _is_alias(s: str) -> bool:
     """"(Tang Daosheng)", "(程一晓)", "(Lihua Pan)": another form of the same name."""
     s = s.strip()
-    return bool(re.fullmatch(r"[\u3400-\u9fff·]{2,6}", s)) or bool(re.fullmatch(rf"[{UP}][{LOW}]+(?:\s[{UP}][{LOW}]+){{1,2}}", s))
+    return bool(re.fullmatch(r"[\u3400-\u9fff·]{2,6}", s)) \
+        or bool(re.fullmatch(rf"[{UP}][{LOW}]+(?:\s[{UP}][{LOW}]+){{1,2}}", s))
 
 
 def _find_name_parts(it: _Items, persons: set[str], r: EnglishResources) -> None:

@@ -50,9 +50,12 @@ def pinyin_form(name: str) -> str | None:
     words = name.replace("-", " ").split()
     if not 2 <= len(words) <= 3 or not all(w.isalpha() and w.isascii() for w in words):
         return None
-    parts = [syllables(w) for w in words]
-    if any(p is None or len(p) > 2 for p in parts):
-        return None
+    parts: list[tuple[str, ...]] = []
+    for w in words:
+        p = syllables(w)
+        if p is None or len(p) > 2:
+            return None
+        parts.append(p)
     surnames = EnglishResources.load().surnames
     first, last = words[0].lower(), words[-1].lower()
     if first in surnames and (len(parts[0]) == 1 or len(words) == 2):

@@ -51,8 +51,9 @@ def set_up_here(doc: Document, items: list[Mention]) -> str | None:
     """The unit a sentence sets up, known before its "its" and "the committee" are read."""
     cue = next((m.start for m in items if m.kind == "cue" and m.value == "establish"), None)
     if cue is None:  # "announce Brightline North, a brand-new studio": a unit named as new
-        return next((doc.links.get(mention_key(m)) for m in items if m.kind == "org" and m.value in ("unit", "committee")
-                      and doc.links.get(mention_key(m)) and not doc.sentences[m.sentence].noise
+        return next((doc.links.get(mention_key(m)) for m in items
+                     if m.kind == "org" and m.value in ("unit", "committee")
+                     and doc.links.get(mention_key(m)) and not doc.sentences[m.sentence].noise
                       and new_unit_nearby(doc.sentences[m.sentence].text, Run(m.text, m.start, m.end))), None)
     for m in items:
         key = doc.links.get(mention_key(m)) if m.kind == "org" and m.start > cue else None
@@ -87,6 +88,7 @@ def byline_author(doc: Document, by_sentence) -> str | None:
 def later_status_wins(doc: Document) -> None:
     """"Sofia previously led our Merchant Lending team … Sofia will continue to oversee it": the later
     statement of the same post holds (a former post stated before the current one goes)."""
-    current = {(f.subject, f.object, f.role): f.sentence for f in doc.facts if f.kind == "post" and f.status == "current"}
+    current = {(f.subject, f.object, f.role): f.sentence for f in doc.facts
+               if f.kind == "post" and f.status == "current"}
     doc.facts = [f for f in doc.facts if not (f.kind == "post" and f.status == "former"
                                               and current.get((f.subject, f.object, f.role), -1) > f.sentence)]

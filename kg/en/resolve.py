@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..document import Document, Entity, Mention
+from ..document import Document, Entity, EntityKind, Mention
 from ..resolve import mention_key
 from . import names
 
@@ -36,8 +36,9 @@ def _resolve_persons(doc: Document) -> None:
         e.labels.add(name)
         e.english.add(name)
         keys[name] = key
-        if names.pinyin_form(name):
-            keys[names.pinyin_form(name)] = key
+        pinyin = names.pinyin_form(name)
+        if pinyin:
+            keys[pinyin] = key
         if m.label:
             label = names.clean(m.label)
             e.labels.add(label)
@@ -66,7 +67,7 @@ def _name_parts(doc: Document) -> dict[str, set[str]]:
 
 def _resolve_orgs(doc: Document) -> None:
     orgs = [m for m in doc.mentions if m.kind == "org"]
-    companies = Counter()
+    companies: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     for m in orgs:
         if m.value == "company":
@@ -77,7 +78,7 @@ def _resolve_orgs(doc: Document) -> None:
     if defined:
         main = defined
     elif companies:
-        earliest = min(first, key=first.get)
+        earliest = min(first, key=lambda n: first[n])
         main = max(companies, key=lambda n: (companies[n] + 2 * (n == earliest), -first[n][0]))
     doc.main_org = _company(doc, main) if main else _parent_of_units(doc, orgs)
     for m in orgs:
@@ -92,7 +93,8 @@ def _resolve_orgs(doc: Document) -> None:
             doc.links[mention_key(m)] = doc.main_org
 
 
-_DEFINED = re.compile(r"^,?\s*(?:,\s*Inc\.?\s*)?\((?:the\s+|hereinafter\s+)?[\"“](?:Company|Issuer|Registrant|Bank|Corporation)[\"”]")
+_DEFINED = re.compile(r"^,?\s*(?:,\s*Inc\.?\s*)?\((?:the\s+|hereinafter\s+)?"
+                      r"[\"“](?:Company|Issuer|Registrant|Bank|Corporation)[\"”]")
 
 
 def _defined_company(doc: Document, orgs: list[Mention]) -> str | None:
@@ -155,6 +157,7 @@ def _unit(doc: Document, m: Mention) -> str:
     if key not in doc.entities and label.islower() and len(label.split()) >= 2:
         key = _shortened(doc, label, parent) or key
     if key not in doc.entities:
-        doc.entities[key] = Entity(key, "committee" if m.value == "committee" else "unit", label, parent=parent, core=core)
+        kind: EntityKind = "committee" if m.value == "committee" else "unit"
+        doc.entities[key] = Entity(key, kind, label, parent=parent, core=core)
     doc.entities[key].labels.update({label, m.text})
     return key

@@ -6,6 +6,7 @@ companies come from the shared gazetteer ``kg/data/companies.tsv``; everything e
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -20,10 +21,14 @@ def _lines(name: str) -> list[str]:
     return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
-def _words_pattern(words, flags=re.I) -> re.Pattern:
+def _words_pattern(words: Iterable[str], flags: int = re.I) -> re.Pattern[str]:
     """Whole-word alternation, longest first."""
     alts = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", flags)
+
+
+# what a pattern field holds before :meth:`EnglishResources.load` compiles it: matches nothing
+_NEVER = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -39,9 +44,10 @@ class EnglishResources:
     cues: dict[str, str] = field(default_factory=dict)  # lowercase word -> class
     suffixes: dict[str, Suffix] = field(default_factory=dict)
     unit_nouns: tuple[str, ...] = ()
-    arm_words: frozenset[str] = frozenset()
-    headline_verbs: frozenset[str] = frozenset()  # "Fernway Studios Strengthens Leadership Team"  # "the logistics arm", "a wholly owned subsidiary"
+    arm_words: frozenset[str] = frozenset()  # "the logistics arm", "a wholly owned subsidiary"
+    headline_verbs: frozenset[str] = frozenset()  # "Fernway Studios Strengthens Leadership Team"
     honorifics: frozenset[str] = frozenset()
+    functions: frozenset[str] = frozenset()  # "Operations", "Global Sales": what a title leads, no organization
     not_names: frozenset[str] = frozenset()
     not_names_lower: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
@@ -53,11 +59,11 @@ class EnglishResources:
     org_contexts: tuple[tuple[str, re.Pattern, str], ...] = ()  # (side, pattern, kind)
     surnames: frozenset[str] = frozenset()  # Chinese surnames in toneless pinyin
     # compiled once
-    terms_re: re.Pattern = None  # roles and cues together: one leftmost-longest pass
-    suffix_re: re.Pattern = None
-    honorific_re: re.Pattern = None
-    place_re: re.Pattern = None  # places of more than one word ("Hong Kong")
-    role_re: re.Pattern = None  # the role forms alone
+    terms_re: re.Pattern[str] = _NEVER  # roles and cues together: one leftmost-longest pass
+    suffix_re: re.Pattern[str] = _NEVER
+    honorific_re: re.Pattern[str] = _NEVER
+    place_re: re.Pattern[str] = _NEVER  # places of more than one word ("Hong Kong")
+    role_re: re.Pattern[str] = _NEVER  # the role forms alone
 
     @classmethod
     @cache
@@ -82,6 +88,12 @@ class EnglishResources:
             cls_, words = ln.split("\t")
             for w in words.split("|"):
                 r.cues.setdefault(w.lower(), cls_)
+        # "Kevin Shah and Dana Liu were named co-presidents", "senior vice presidents": a title of several words
+        # (or hyphenated) in the plural is the same title
+        for form, rid in list(r.role_by_form.items()):
+            plural = form + ("es" if form.endswith(("s", "x", "ch", "sh")) else "s")
+            if (" " in form or "-" in form) and form[-1:].isalpha() and plural not in r.cues:
+                r.role_by_form.setdefault(plural, rid)
         for ln in _lines("en/org_suffixes.tsv"):
             suffix, kind, legal = ln.split("\t")
             r.suffixes[suffix] = Suffix(kind, legal == "1")
@@ -89,6 +101,7 @@ class EnglishResources:
         r.arm_words = frozenset(_lines("en/arm_words.txt"))
         r.headline_verbs = frozenset(_lines("en/headline_verbs.txt"))
         r.honorifics = frozenset(_lines("en/honorifics.txt"))
+        r.functions = frozenset(_lines("en/functions.txt"))
         r.not_names_lower = frozenset(w.lower() for w in _lines("en/not_names.txt"))
         r.not_names = frozenset(_lines("en/not_names.txt") + _lines("en/not_person_words.txt"))
         r.determiners = frozenset(_lines("en/determiners.txt"))
@@ -101,7 +114,8 @@ class EnglishResources:
             for f in forms.split("|"):
                 r.months[f.lower()] = int(num)
         r.syllables = frozenset(_lines("en/pinyin_syllables.txt"))
-        r.place_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(_lines("en/places.txt"), key=len, reverse=True)) + r")(?![A-Za-z])")
+        places = sorted(_lines("en/places.txt"), key=len, reverse=True)
+        r.place_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in places) + r")(?![A-Za-z])")
         r.org_contexts = tuple((side, re.compile(rx), kind) for side, rx, kind in
                                (ln.split("\t") for ln in _lines("en/org_contexts.tsv")))
         r.surnames = frozenset("".join(lazy_pinyin(s)) for s in r.lexicon.surnames)

@@ -53,10 +53,56 @@ def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
 _ROW = re.compile(r"^(?=[^\n]*\S\s*[|\t]\s*\S[^\n]*[|\t])([^\n]*?[^\s.!?;:|])[ \t]*$", re.M)
 
 
+# "Marcus Bell — Chief Executive Officer", "Chief Financial Officer: Sara Lindqvist": a short line of a
+# leadership page, a name and a title on either side of a dash or colon
+_PAIR = re.compile(r"^(?=[^\n]{3,100}$)(?=[^\n]*[A-Za-z][^\n]*(?:\s[—–-]\s|:\s)[^\n]*[A-Za-z])"
+                   r"([^\n]*?[^\s.!?;:,|])[ \t]*$", re.M)
+_LINE_END = re.compile(r"[.!?;:,]\s*$")
+
+
 def end_rows(text: str) -> str:
-    """Table rows ("Mr. He Jun | Vice President | Appointed") end with a period, so that normalizing
-    does not join them into one line as it joins a hard-wrapped sentence."""
-    return _ROW.sub(r"\1.", text)
+    """Table rows ("Mr. He Jun | Vice President | Appointed"), the lines of a leadership list ("Marcus
+    Bell — Chief Executive Officer"; "Sara Lindqvist, Chief Financial Officer" among lines like it)
+    end with a period, so that normalizing does not join them into one line as it joins a
+    hard-wrapped sentence."""
+    text = _PAIR.sub(r"\1.", _ROW.sub(r"\1.", text))
+    lines = _name_over_title(text.split("\n"))
+    for i, ln in enumerate(lines):
+        if _name_title_line(ln) and (i + 1 < len(lines) and _name_title_line(lines[i + 1])
+                                     or i and _name_title_line(lines[i - 1].rstrip("."))):
+            lines[i] = ln.rstrip() + "."
+    return "\n".join(lines)
+
+
+_NAME_LINE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ][\w'’.\-]*){1,3}")
+
+
+def _name_over_title(lines: list[str]) -> list[str]:
+    """A leadership page's name on one line and title on the next ("Marcus Bell" / "Chief Executive
+    Officer") become one line "Marcus Bell, Chief Executive Officer."."""
+    r = EnglishResources.load()
+    roles = r.role_re
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line, nxt = lines[i].strip(), lines[i + 1].strip() if i + 1 < len(lines) else ""
+        title = roles.match(nxt)
+        if _NAME_LINE.fullmatch(line) and not roles.search(line) and title and len(nxt) <= 80 \
+                and line.split()[-1] not in r.suffixes and line.split()[-1].capitalize() not in r.suffixes \
+                and not _LINE_END.search(nxt) and (title.end() == len(nxt) or nxt[title.end()] in " ,&"):
+            out.append(f"{line}, {nxt}.")
+            i += 2
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+def _name_title_line(line: str) -> bool:
+    """"Sara Lindqvist, Chief Financial Officer": short, one comma, capitalized, no sentence end."""
+    line = line.strip()
+    return 0 < len(line) <= 80 and line.count(",") in (1, 2) and not _LINE_END.search(line) \
+        and line[:1].isupper() and line.split(",")[1].strip()[:1].isupper()
 
 
 def is_list_item(line: str) -> bool:

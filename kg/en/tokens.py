@@ -8,16 +8,19 @@ from typing import TYPE_CHECKING
 
 from ..document import Document, Mention
 from ..resolve import mention_key
+from .resources import EnglishResources
 
 if TYPE_CHECKING:
     from .facts import _Extractor
 
-TAGS = {"appoint": "a", "as": "w", "succeeded_by": "b", "founded": "z", "leave": "l", "leaving": "v", "former": "f", "continue": "c",
+TAGS = {"appoint": "a", "as": "w", "succeeded_by": "b", "founded": "z", "leave": "l", "leaving": "v", "former": "f",
+        "continue": "c",
         "report": "h", "establish": "e", "lead": "k", "members": "m", "succeed": "y", "from": "r",
-        "at": "t", "led": "g", "self": "i", "and": "j", "orgref": "O", "anaphor": "O"}
+        "at": "t", "led": "g", "self": "i", "and": "j", "handover": "x", "orgref": "O", "anaphor": "O"}
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 # what a rule reads through: spaces, quotes, possessive 's and articles ("head of the X department")
-_TRANSPARENT = re.compile(r"^(?:[\s\"“”'’.\-*•\u3400-\u9fff·]|['’]s\b|\b(?:the|a|an|Mr|Mrs|Ms|Miss|Dr|Prof|Madam|Sir|Dame)\b)*$", re.I)
+_TRANSPARENT = re.compile(r"^(?:[\s\"“”'’.\-*•\u3400-\u9fff·]|['’]s\b"
+                          r"|\b(?:the|a|an|Mr|Mrs|Ms|Miss|Dr|Prof|Madam|Sir|Dame)\b)*$", re.I)
 
 @dataclass
 class Tok:
@@ -30,12 +33,13 @@ class Tok:
 def tokenize(doc: Document, ex: _Extractor, items: list[Mention], text: str) -> list[Tok]:
     out: list[Tok] = []
     pos = 0
+    functions = EnglishResources.load().functions
 
     def gap(s: str) -> None:
         pieces = _CLAUSE.split(s)
         for i, part in enumerate(pieces):
-            if not _TRANSPARENT.match(part):
-                out.append(Tok("_", None, None, part))
+            if not _TRANSPARENT.match(part) and not (part.strip() in functions and out and out[-1].tag == ","):
+                out.append(Tok("_", None, None, part))  # "Senior Vice President, Operations of X": X's SVP
             if i < len(pieces) - 1:
                 out.append(Tok(",", None, None))
 
@@ -46,8 +50,9 @@ def tokenize(doc: Document, ex: _Extractor, items: list[Mention], text: str) -> 
             gap(text[pos:m.start])
         if m.kind == "org" and company is None:
             company = doc.links.get(mention_key(m))  # the clause's subject: "Alibaba said Eddie Wu, its CEO"
-        if m.kind == "org" and doc.links.get(mention_key(m)) and doc.entities[doc.links[mention_key(m)]].kind != "company":
-            units_here.append(doc.links[mention_key(m)])
+        linked = doc.links.get(mention_key(m)) if m.kind == "org" else None
+        if linked and doc.entities[linked].kind != "company":
+            units_here.append(linked)
         pos = max(pos, m.end)
         if m.kind in ("person", "org"):
             out.append(Tok(m.kind[0].upper(), doc.links.get(mention_key(m)), m, m.text))
