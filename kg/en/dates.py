@@ -92,16 +92,18 @@ def weekday_before(text: str, day: date) -> str | None:
 
 def _wire_year(text: str, month: int, day: int) -> str | None:
     """A wire's dateline without a year ("SHENZHEN, Oct 1 (Wire) - Tencent on Sunday announced …") in a
-    text that writes no full date: the latest year (not after this one, not before a year the text
-    names) in which the weekday its lead names is the day before the dateline, as a wire reports the
-    previous day's news."""
+    text that writes no full date: the year, next to the latest one the text names, in which the
+    weekday its lead names is the day before the dateline (a wire reports the previous day's news).
+    A text that names no year gets no date: the output must not depend on the day kg runs."""
     lead = _ON_WEEKDAY.search(text[:1500])
     if lead is None:
         return None
     weekday = WEEKDAYS.index(lead.group(1).lower())
-    this_year = date.today().year
-    named = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text) if int(y) <= this_year]
-    for year in range(this_year, max(named, default=this_year - 15) - 1, -1):
+    named = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)]
+    if not named:
+        return None
+    latest = max(named)
+    for year in (latest + 1, latest, latest - 1):
         try:
             d = date(year, month, day)
         except ValueError:
