@@ -1317,3 +1317,36 @@ def test_new_unit_called_a_name():
     assert ("established", "Geely Robotics", None, None, "current") in got
     assert ("post", "Sun Wei", "Geely Robotics", "head", "current") in got
     assert not any(f[1] == "robotics unit" for f in got)
+
+
+@pytest.mark.integration
+def test_cross_language_store_chain_and_page(tmp_path):
+    """Issue 12: a store built from the seed article and an English report of the same reshuffle.
+    `kg show chain "Xiao Gu"` and `kg show chain 小谷` answer alike, and the page shows the person once."""
+    import re
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    (tmp_path / "seed.txt").write_text((ROOT / "examples/kuaishou-2022-09.txt").read_text(encoding="utf-8"),
+                                       encoding="utf-8")
+    (tmp_path / "wire.txt").write_text(CROSS, encoding="utf-8")
+    runner = CliRunner()
+    store, export = tmp_path / "kb", tmp_path / "all.trig"
+    for args in (["ingest", str(tmp_path / "seed.txt"), str(tmp_path / "wire.txt"), "--store", str(store)],
+                 ["export", "--store", str(store), "-o", str(export)]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 0, result.output
+    chains = [runner.invoke(main, ["show", "chain", name, "--graph", str(export), "--json"]) for name in
+              ("Xiao Gu", "小谷")]
+    assert all(r.exit_code == 0 for r in chains), [r.output for r in chains]
+    assert chains[0].output == chains[1].output
+    assert "程一晓" in chains[0].output
+    page = tmp_path / "page.html"
+    assert runner.invoke(main, ["render", str(export), "-o", str(page)]).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    # the page's node objects: {"id":"…","label":"…","kind":"person","names":[…],…}
+    persons_named = re.findall(r'\{"id":"([^"]+)","label":"[^"]*","kind":"person","names":\[([^\]]*)\]', html)
+    assert [iri for iri, names in persons_named if '"小谷"' in names or '"Xiao Gu"' in names] == \
+        ["https://kg.example.org/id/person/xiao-gu"]
