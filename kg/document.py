@@ -13,6 +13,8 @@ from typing import Literal
 
 EntityKind = Literal["person", "company", "unit", "committee"]
 FactKind = Literal["post", "memberOf", "reportsTo", "unitOf", "established"]
+MentionKind = Literal["person", "org", "role", "date", "cue"]  # cue: a cue word, its tag in ``value``
+FactStatus = Literal["current", "former"]
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ class Sentence:
 @dataclass(frozen=True)
 class Mention:
     """A surface form found in a sentence. ``start``/``end`` are offsets in the sentence."""
-    kind: Literal["person", "org", "role", "date"]
+    kind: MentionKind
     text: str
     sentence: int
     start: int
@@ -81,7 +83,7 @@ class Fact:
     sentence: int
     role: str | None = None  # Role.id
     title: str | None = None  # the title as written when it is more specific than the role
-    status: Literal["current", "former"] = "current"
+    status: FactStatus = "current"
     start: str | None = None
     end: str | None = None
     date: str | None = None
