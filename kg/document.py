@@ -13,7 +13,8 @@ from typing import Literal
 
 EntityKind = Literal["person", "company", "unit", "committee"]
 FactKind = Literal["post", "memberOf", "reportsTo", "unitOf", "established"]
-MentionKind = Literal["person", "org", "role", "date", "cue"]  # cue: a word a rule reads (org reference, verb …)
+MentionKind = Literal["person", "org", "role", "date", "cue"]  # cue: a cue word, its tag in ``value``
+FactStatus = Literal["current", "former"]
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ class Fact:
     sentence: int
     role: str | None = None  # Role.id
     title: str | None = None  # the title as written when it is more specific than the role
-    status: Literal["current", "former"] = "current"
+    status: FactStatus = "current"
     start: str | None = None
     end: str | None = None
     date: str | None = None

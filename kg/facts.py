@@ -111,7 +111,8 @@ class _Sentence:
     def post(self, person, org, role_tok: Tok, status="current", verb=None):
         if person is None or role_tok is None:
             return
-        org = org or self.topic or self.ex.known_org(person, role_tok.key) or self.ex.default_org(role_tok.key, self.index)
+        org = org or self.topic or self.ex.known_org(person, role_tok.key) \
+            or self.ex.default_org(role_tok.key, self.index)
         if org is None or org == person:
             return
         title = role_tok.text if role_tok.text and load().role_by_form.get(role_tok.text.lower()) != role_tok.key \
@@ -240,7 +241,8 @@ class _Sentence:
 
     def merged_into(self, m):
         """"淘宝、天猫、1688等业务归入该板块": the units before join the one after."""
-        if self.toks[m.start(2) - 1 if self.tags[m.start(2) - 1] == "u" else m.start(2) - 2].text not in ("并入", "归入"):
+        verb = m.start(2) - 1 if self.tags[m.start(2) - 1] == "u" else m.start(2) - 2
+        if self.toks[verb].text not in ("并入", "归入"):
             return
         parent = self.toks[m.start(2)].key
         for k in range(m.start(1), m.end(1)):
@@ -268,7 +270,9 @@ class _Sentence:
         while self.addressed(k) and k + 2 < len(self.toks) and self.toks[k + 1].tag in "sj" \
                 and self.toks[k + 2].tag == "P" and self.addressed(k + 2):
             k += 2
-            out.append(self.toks[k].key)
+            key = self.toks[k].key
+            if key is not None:  # a person's token: every person mention is linked (kg.resolve)
+                out.append(key)
         return out
 
     def addressed(self, k: int) -> bool:
@@ -297,7 +301,8 @@ class _Sentence:
             elif org and self.ex.doc.entities[org].kind != "company":
                 titles = [t for t in between if t.tag == "R" and load().roles[t.key].head] \
                     if not any(t.tag == "O" for t in between) else []
-                for title in titles:  # "网易有道由CEO周枫负责": a leading title is the unit's (an SVP stays the company's)
+                # "网易有道由CEO周枫负责": a leading title is the unit's (an SVP stays the company's)
+                for title in titles:
                     self.retarget(person, title, org)
                 if not titles:
                     self.post(person, org, _head_role())  # "由张勇负责" leads a unit, not the company
@@ -364,7 +369,9 @@ class _Sentence:
             k -= 1
         out: list[str] = []
         while k >= 0 and self.toks[k].tag == "P":
-            out.append(self.toks[k].key)
+            key = self.toks[k].key
+            if key is not None:  # every person mention is linked (kg.resolve)
+                out.append(key)
             if k == 0 or self.toks[k - 1].tag not in "sj":
                 break
             k -= 2
@@ -391,7 +398,7 @@ class _Sentence:
             self.ex.end_posts(person, self.index)  # "技术长林志远升任总经理": no longer CTO
         # the organization named before the verb, unless it is a former one ("前美家集团中国区总裁X出任CEO")
         named = next((self.toks[k].key for k in range(i - 1, -1, -1)
-                      if self.toks[k].tag == "O" and self.toks[k].m.kind == "org"
+                      if self.toks[k].tag == "O" and (om := self.toks[k].m) is not None and om.kind == "org"
                       and not (k > 0 and self.toks[k - 1].tag == "f")), None)
         for org, role, former in roles:
             self.post(person, org or named, role, "former" if former else status)
@@ -539,8 +546,9 @@ class _Extractor:
             return
         if fact.kind == "post" and fact.status == "current":
             # "此前担任抖音总裁,…继续兼任抖音总裁": the later statement in the sentence holds
+            same = (fact.subject, fact.object, fact.role)
             for f in [f for f in self.doc.facts if f.kind == "post" and f.status == "former"
-                      and f.sentence == fact.sentence and (f.subject, f.object, f.role) == (fact.subject, fact.object, fact.role)]:
+                      and f.sentence == fact.sentence and (f.subject, f.object, f.role) == same]:
                 self.doc.facts.remove(f)
                 self.seen.discard((f.kind, f.subject, f.object, f.role, f.status))
         self.seen.add(sig)
@@ -572,7 +580,7 @@ class _Extractor:
             self.seen.add((f.kind, f.subject, f.object, f.role, "former"))
         return [(f.object, Tok("R", f.role, None, f.title or ""))]
 
-    def known_org(self, person: str, role: str) -> str | None:
+    def known_org(self, person: str, role: str | None) -> str | None:
         """"余睿卸任CEO": the organization this person's CEO post was named with."""
         return next((f.object for f in reversed(self.doc.facts)
                      if f.kind == "post" and f.subject == person and f.role == role), None)
@@ -580,9 +588,9 @@ class _Extractor:
     def speaker_or_author(self) -> str | None:
         return self.speaker or self.author
 
-    def default_org(self, role_id: str, sentence: int) -> str | None:
+    def default_org(self, role_id: str | None, sentence: int) -> str | None:
         """The organization of a title given without one: a new unit it fits, else the article's company."""
-        hint = load().role_unit_hint.get(role_id)
+        hint = load().role_unit_hint.get(role_id) if role_id is not None else None
         if hint:
             for f in reversed(self.doc.facts):
                 if f.kind == "established" and f.subject and sentence - f.sentence <= 2:
@@ -614,12 +622,14 @@ class _Extractor:
         for f in self.doc.facts:
             if f.kind == "post" and f.status == "current" and sentence - f.sentence <= _GROUP_WINDOW \
                     and f.subject not in (boss, self.narrator) \
-                    and f.subject not in out and load().roles[f.role].head and f.object != self.doc.main_org:
+                    and f.subject not in out and f.role is not None and load().roles[f.role].head \
+                    and f.object != self.doc.main_org:
                 out.append(f.subject)
         return out
 
 
-_SENDS_LETTER = re.compile(r"[^。,，]{0,8}?(?:发布|发出|签发|写道)[^。]{0,6}?(?:内部信|全员信|内部邮件|全员邮件|邮件|致股东信|公开信)")
+_SENDS_LETTER = re.compile(r"[^。,，]{0,8}?(?:发布|发出|签发|写道)[^。]{0,6}?"
+                           r"(?:内部信|全员信|内部邮件|全员邮件|邮件|致股东信|公开信)")
 
 
 def _find_author(doc: Document) -> str | None:
@@ -657,7 +667,7 @@ def extract_facts(doc: Document) -> Document:
         items = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
         toks = tokenize(doc, s.index, items, s.text)
         # date positions in token space, for "the date before the verb"
-        ex.dates[s.index] = [(i, t.key) for i, t in enumerate(toks) if t.tag == "D"]
+        ex.dates[s.index] = [(i, t.key) for i, t in enumerate(toks) if t.tag == "D" and t.key is not None]
         _Sentence(ex, s.index, toks).run()
     _drop_superseded(doc, ex.weak)
     _default_parents(doc, _home_unit(doc, ex.narrator))
@@ -677,8 +687,8 @@ def _home_unit(doc: Document, narrator: str | None) -> str | None:
         return None
     roles = load().roles
     for f in doc.facts:
-        if f.kind == "post" and f.subject == narrator and f.status == "current" and roles[f.role].head \
-                and doc.entities[f.object].kind == "unit":
+        if f.kind == "post" and f.subject == narrator and f.status == "current" and f.role is not None \
+                and roles[f.role].head and f.object is not None and doc.entities[f.object].kind == "unit":
             return f.object
     return None
 
@@ -687,7 +697,7 @@ def _default_parents(doc: Document, home: str | None = None) -> None:
     """A unit whose parent the text does not give belongs to the unit the narrator leads (``home``),
     else to the article's company. The parent is also recorded on the entity: a unit's IRI sits under
     its parent's (电商事业部 of 快手 and of 京东 are two units)."""
-    explicit = {}
+    explicit: dict[str, str | None] = {}
     for f in doc.facts:
         if f.kind == "unitOf":
             explicit.setdefault(f.subject, f.object)

@@ -11,6 +11,7 @@ from functools import cache
 from importlib.resources import files
 
 from .document import Role
+from .errors import KgError
 
 
 def _lines(name: str) -> list[str]:
@@ -123,26 +124,26 @@ class Lexicon:
     name_followers: tuple[str, ...] = ()
     honorifics: tuple[str, ...] = ()  # "先生", "女士": written right after a name
 
-    # compiled once
-    roles_matcher: Matcher = None
-    companies_matcher: Matcher = None
-    cues_matcher: Matcher = None
-    cue_re: re.Pattern = None
-    surname_re: re.Pattern = None  # any character that starts a surname
-    follower_re: re.Pattern = None
-    suffix_re: re.Pattern = None
-    filler_re: re.Pattern = None
-    honorific_re: re.Pattern = None
+    # compiled once, by load() from the lists above: unset (AttributeError) on a Lexicon made otherwise
+    roles_matcher: Matcher = field(init=False, repr=False)
+    companies_matcher: Matcher = field(init=False, repr=False)
+    cues_matcher: Matcher = field(init=False, repr=False)
+    cue_re: re.Pattern[str] = field(init=False, repr=False)
+    surname_re: re.Pattern[str] = field(init=False, repr=False)  # any character that starts a surname
+    follower_re: re.Pattern[str] = field(init=False, repr=False)
+    suffix_re: re.Pattern[str] = field(init=False, repr=False)
+    filler_re: re.Pattern[str] = field(init=False, repr=False)
+    honorific_re: re.Pattern[str] = field(init=False, repr=False)
 
 
 @cache
 def load() -> Lexicon:
     lx = Lexicon()
     for ln in _lines("roles.tsv"):
-        rid, zh, en, head, hint, lasting, company = (ln.split("\t") + [""] * 7)[:7]
+        rid, zh, en, head, hint, lasting, company_post = (ln.split("\t") + [""] * 7)[:7]
         if lasting == "1":
             lx.lasting_roles |= {rid}
-        if company == "1":
+        if company_post == "1":
             lx.company_roles |= {rid}
         zh_forms, en_forms = zh.split("|"), en.split("|")
         lx.roles[rid] = Role(rid, zh_forms[0], en_forms[0], head == "1")
@@ -172,7 +173,7 @@ def load() -> Lexicon:
     lx.qualifiers = frozenset(q[0] for q in qualifiers)
     lx.head_qualifiers = frozenset(q[0] for q in qualifiers if q[1:] == ["head"])
     lx.interim_qualifiers = frozenset(q[0] for q in qualifiers if q[1:] == ["interim"])
-    lx.abbreviations = tuple(tuple(ln.split("\t")) for ln in _lines("abbreviations.tsv"))
+    lx.abbreviations = tuple(_pair(ln, "abbreviations.tsv") for ln in _lines("abbreviations.tsv"))
     lx.surnames = frozenset(_lines("surnames.txt"))
     lx.not_in_names = frozenset(_lines("not_in_names.txt"))
     lx.name_followers = tuple(_lines("name_followers.txt"))
@@ -191,8 +192,16 @@ def load() -> Lexicon:
     return lx
 
 
+def _pair(line: str, name: str) -> tuple[str, str]:
+    """The two tab-separated columns of a row of data file ``name``."""
+    cols = line.split("\t")
+    if len(cols) != 2:
+        raise KgError(f"kg/data/{name}: expected 2 tab-separated columns, got {len(cols)}: {line!r}")
+    return cols[0], cols[1]
+
+
 @cache
-def cue_pattern(tag: str) -> re.Pattern:
+def cue_pattern(tag: str) -> re.Pattern[str]:
     """The cue words of one class (kg/data/cues.tsv) as one regex."""
     return re.compile(alternation(w for w, t in load().cues.items() if t == tag))
 

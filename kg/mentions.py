@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 from . import dates as dates_mod, ner
-from .document import Document, Mention
+from .document import Document, Mention, MentionKind
+from .errors import KgError
 from .lexicon import Lexicon, cue_pattern, find_words, load
 from .resolve import unit_core
-from .text import compile_rows
 from .segment import hmm_tokens, is_common_word, tokens, word_tag
+from .text import compile_rows
 
 CJK = "\u4e00-\u9fff"
 _CJK_RUN = re.compile(f"[{CJK}]+")
@@ -23,17 +24,28 @@ _QUOTED = re.compile(r"[“\"「]([^”\"」,，。;:]{2,12})[”\"」]")
 _LATIN_UNIT = re.compile(r"(?:部门|团队|业务|平台)\s*([A-Z][A-Za-z0-9]+)")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\.&\-]*(?:\s[A-Z][A-Za-z0-9]*)*")
 _LIST_SEP = re.compile(r"[、,]|和|及")
-_TERM = compile_rows("org_prefixes.tsv", "term")  # "第三届": which term of a board, not which board
-_SALUTATION = compile_rows("org_prefixes.tsv", "salutation")  # "各位鲸帆人:"
+
+
+def _rows(kind: str) -> re.Pattern[str]:
+    """The patterns of ``kind`` in kg/data/org_prefixes.tsv, of which the finders below need at least one."""
+    pattern = compile_rows("org_prefixes.tsv", kind)
+    if pattern is None:
+        raise KgError(f"kg/data/org_prefixes.tsv: no {kind!r} row")
+    return pattern
+
+
+_TERM = _rows("term")  # "第三届": which term of a board, not which board
+_SALUTATION = _rows("salutation")  # "各位鲸帆人:"
 _ITEM_LEAD = re.compile(r"[\s\-·•*]*(?:\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?\s*")  # "4. ", "三、"
 _MAX_ITEM_NAME = 10
-_COUNT = compile_rows("org_prefixes.tsv", "count")  # "三大": a number of units
+_COUNT = _rows("count")  # "三大": a number of units
 _MODEL_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
 _JOINED_NAME = re.compile(f"(?:^|[,，:：;；、和及]|成立|设立|组建|新设立|新设|新成立)([{CJK}A-Za-z]{{1,3}}与)$")
 _LIST_LEAD = re.compile(r"(?:并且|并|同时|另|以及)?(?:任命|聘任|选举|聘请|委任)?")
 _ORGREF_BEFORE = re.compile(r"(?:本集团|本公司|集团|公司|本行)$")
 # the noun after a list of units: "…、大文娱六大业务集团", "…、1688等业务"; the list is read backwards from it
-_LIST_NOUN = re.compile(r"(?:等)?[一二三四五六七八九十两\d]+[大个](业务集团|业务板块|事业群|事业部|板块|子公司|部门|业务单元)"
+_LIST_NOUN = re.compile(r"(?:等)?[一二三四五六七八九十两\d]+[大个]"
+                        r"(业务集团|业务板块|事业群|事业部|板块|子公司|部门|业务单元)"
                         r"|等(业务|品牌|平台)")
 _LIST_ITEM_BEFORE = re.compile(r"(、?)([^、,，:：;；。()（）]{2,12})$")
 _MAX_LIST = 30  # items read back from the noun: bounded, so a giant list costs linear time
@@ -43,7 +55,8 @@ class _Spans:
     """The items of one sentence under construction: non-overlapping spans."""
 
     def __init__(self, text: str, index: int):
-        self.text, self.index, self.items = text, index, []
+        self.text, self.index = text, index
+        self.items: list[Mention] = []
         self.taken = bytearray(len(text))
         self._cues: list[tuple[int, int]] | None = None
         self.tagged: set[int] = set()  # starts of the persons only the statistical model vouches for
@@ -53,7 +66,7 @@ class _Spans:
     def free(self, start: int, end: int) -> bool:
         return 0 <= start < end <= len(self.text) and self.taken.find(1, start, end) < 0
 
-    def add(self, kind: str, start: int, end: int, value: str = "", label: str = "", parent: str = "") -> bool:
+    def add(self, kind: MentionKind, start: int, end: int, value: str = "", label: str = "", parent: str = "") -> bool:
         if not self.free(start, end):
             return False
         m = Mention(kind, self.text[start:end], self.index, start, end, value, label, parent)
@@ -116,7 +129,8 @@ def find_mentions(doc: Document) -> Document:
         _find_units(sp, lx)
         _find_cues(sp, lx)
         _find_context_orgs(sp, lx, known_company)
-    companies = {m.label or m.text for sp in spans_by_sentence for m in sp.items if m.kind == "org" and m.value == "company"}
+    companies = {m.label or m.text for sp in spans_by_sentence for m in sp.items
+                 if m.kind == "org" and m.value == "company"}
     for sp in spans_by_sentence:  # "美晴集团" a company in the headline is a company wherever it is named
         for m in [m for m in sp.items if m.kind == "org" and m.value != "company" and m.text in companies]:
             sp.remove(m)
@@ -150,11 +164,12 @@ def _latest_year(text: str) -> int | None:
 
 def _declared_aliases(text: str, lx: Lexicon) -> dict[str, str]:
     """"宁德时代新能源科技股份有限公司(以下简称"宁德时代")": short form -> full name."""
-    out = {}
+    out: dict[str, str] = {}
     if "简称" not in text and "「" not in text:  # the regex below is slow to fail on a long text
         return out
     # "(以下简称"X")", "(下称"X")", HK "(「本公司」)"
-    for m in re.finditer(r"([^\s,，。(（]{2,40}?)[(（](?:以下简称|下称|简称)?[:：]?[“\"「]([^”\"」]{1,20})[”\"」]", text):
+    for m in re.finditer(r"([^\s,，。(（]{2,40}?)[(（](?:以下简称|下称|简称)?[:：]?[“\"「]([^”\"」]{1,20})[”\"」]",
+                         text):
         if not lx.honorific_re.search(m.group(2)):  # "黎嘉明先生(「黎先生」)" defines a person's short form
             out.setdefault(m.group(2), m.group(1))
     return out
@@ -171,8 +186,8 @@ def _find_companies(sp: _Spans, lx: Lexicon, aliases: dict[str, str]) -> None:
         for m in re.finditer(re.escape(short), sp.text):
             sp.add("org", m.start(), m.end(), "company", full)
     # "惠邻超市(集团)有限公司": a short parenthesis belongs to a registered name
-    for m in re.finditer(r"(?:[^\s,，。:：;；、(（“\"]|[(（][^)）(（\s]{1,6}[)）]){2,30}?(?:股份有限公司|有限责任公司|有限公司)",
-                         sp.text):
+    for m in re.finditer(r"(?:[^\s,，。:：;；、(（“\"]|[(（][^)）(（\s]{1,6}[)）]){2,30}?"
+                         r"(?:股份有限公司|有限责任公司|有限公司)", sp.text):
         start = _trim_left(sp.text, m.start(), m.end() - 4, lx, registered=True)
         sp.add("org", start, m.end(), "company", sp.text[start:m.end()])
 
@@ -306,7 +321,7 @@ def _person_at(text: str, i: int, sp: _Spans, lx: Lexicon, after_title: bool) ->
     surname_len = 2 if text[i:i + 2] in lx.surnames else (1 if text[i] in lx.surnames else 0)
     if not surname_len and (not after_title or text[i] in lx.not_in_names or lx.cue_re.match(text, i)):
         return 0
-    lengths = (surname_len + 2, surname_len + 1) if surname_len else (3, 2)
+    lengths: tuple[int, ...] = (surname_len + 2, surname_len + 1) if surname_len else (3, 2)
     short = lengths[1]
     follower = lx.follower_re.match(text, i + short)
     if follower and len(follower.group()) >= 2 and sp.free(i, i + short):
@@ -335,7 +350,9 @@ def _find_persons(sp: _Spans, lx: Lexicon, known: dict[str, str], tagged: list[n
     _find_addressed(sp, lx, known)
     for m in _FOREIGN_NAME.finditer(text):
         # the match may start inside a title ("执行副总裁卢卡·罗西"): keep its free right-hand part
-        dot = re.search(r"[·•\-]", m.group()).start() + m.start()
+        separator = re.search(r"[·•\-]", m.group())
+        assert separator is not None, "_FOREIGN_NAME matches a separator"
+        dot = separator.start() + m.start()
         first = max(m.start(), dot - 4)  # a transliterated given name is short …
         cut = max((k + 1 for k in range(first, dot) if text[k] in lx.not_in_names or text[k] in "由向"), default=first)
         start = next((s for s in range(cut, dot) if sp.free(s, m.end())), None)  # … and follows any title
@@ -363,8 +380,8 @@ def _find_persons(sp: _Spans, lx: Lexicon, known: dict[str, str], tagged: list[n
         _add_list(sp, m.end(), lx, known)
     # "任命张利东为", "选举葛海蛟先生为", and the next ones in the list: "…,李津为混合云事业部总裁"
     nominate = cue_pattern("nominate").search(text)
-    for m in re.finditer(r"(?:任命|聘任|选举|聘请|委任|[,，;；](?:任命|聘任|选举|聘请|委任)?)([^\s,，。为]{2,6}?)(?:先生|女士)?为",
-                         text):
+    for m in re.finditer(r"(?:任命|聘任|选举|聘请|委任|[,，;；](?:任命|聘任|选举|聘请|委任)?)"
+                         r"([^\s,，。为]{2,6}?)(?:先生|女士)?为", text):
         if not nominate or m.start() < nominate.start():
             continue
         lead = _LIST_LEAD.match(m.group(1))  # ",并聘任李静仁先生为": 并聘任 is no part of the name
@@ -513,18 +530,19 @@ def _add_given_names(known: dict[str, str], lx: Lexicon) -> None:
 def _find_known_persons(sp: _Spans, known: dict[str, str], lx: Lexicon) -> None:
     # "王莆中将向…": the model cut a name the article writes in full elsewhere (王莆中)
     for start in sorted(sp.tagged):
-        m = sp.starting_at(start)
-        if m is None or m.kind != "person":
+        tagged_person = sp.starting_at(start)
+        if tagged_person is None or tagged_person.kind != "person":
             continue
-        longer = [k for k in known if len(k) > len(m.text) and k.startswith(m.text) and sp.text.startswith(k, start)]
+        longer = [k for k in known if len(k) > len(tagged_person.text) and k.startswith(tagged_person.text)
+                  and sp.text.startswith(k, start)]
         if longer:
-            sp.remove(m)
+            sp.remove(tagged_person)
             sp.add("person", start, start + max(map(len, longer)))
     for start, end in find_words(sp.text, known):
         sp.add("person", start, end)
     # "徐直军、胡厚崑、孟晚舟": a name in a list of names
-    for m in re.finditer(f"(?<=、)([{CJK}]{{2,3}})(?=、)|(?<=、)([{CJK}]{{2,3}})(?=[,，。和及等三两二])|([{CJK}]{{2,3}})(?=、)",
-                         sp.text):
+    for m in re.finditer(f"(?<=、)([{CJK}]{{2,3}})(?=、)|(?<=、)([{CJK}]{{2,3}})(?=[,，。和及等三两二])"
+                         f"|([{CJK}]{{2,3}})(?=、)", sp.text):
         s, e = m.span()
         left, right = sp.ending_at(s - 1), sp.starting_at(e + 1)
         if sp.text[s] in lx.surnames and not is_common_word(sp.text[s:e]) and sp.free(s, e) and any(
@@ -563,8 +581,8 @@ _NAME_TAGS = frozenset("nxj")  # nouns, unknown words, abbreviations: what a com
 _SHORT_NAME = 2  # a model's organization this short was likely cut ("芯澜" of 芯澜半导体)
 _LONGEST_TITLE = 8  # how far around a short company name to look for a title it would cut
 _WORD_NOT_UNIT = 2  # a dictionary word ending in a suffix this short is an ordinary word (外部, 干部)
-_GENERIC_COMPANY = "公司"
-_GROUP = "集团"  # a business group of a company, or the company itself (see _first_group_is_company)  # the suffix a description of a company ends with ("家用机器人公司")
+_GENERIC_COMPANY = "公司"  # the suffix a description of a company ends with ("家用机器人公司")
+_GROUP = "集团"  # a business group of a company, or the company itself (see _first_group_is_company)
 
 
 def _find_units(sp: _Spans, lx: Lexicon) -> None:
@@ -572,9 +590,9 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
     for m in _LATIN_UNIT.finditer(text):
         sp.add("org", m.start(1), m.end(1), "unit", m.group(1))
     for m in _QUOTED.finditer(text):
-        suffix = lx.suffix_re.match(text, m.end())
-        end = suffix.end() if suffix else m.end()
-        if suffix or _after_cue(text, m.start(), "establish"):
+        quoted_suffix = lx.suffix_re.match(text, m.end())
+        end = quoted_suffix.end() if quoted_suffix else m.end()
+        if quoted_suffix or _after_cue(text, m.start(), "establish"):
             sp.add("org", m.start(), end, _unit_kind(text[m.start():end], lx), m.group(1))
     for m in lx.suffix_re.finditer(text):
         suffix = m.group()
@@ -616,7 +634,8 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
         if parent is not None and parent.kind == "org":
             # "快手电商事业部": the company's name is part of the unit's name
             sp.remove(parent)
-            sp.add("org", parent.start, m.end(), _unit_kind(suffix, lx), text[start:m.end()], parent.label or parent.text)
+            sp.add("org", parent.start, m.end(), _unit_kind(suffix, lx), text[start:m.end()],
+                   parent.label or parent.text)
         else:
             sp.add("org", start, m.end(), _unit_kind(suffix, lx), text[start:m.end()])
 
@@ -764,7 +783,6 @@ def _find_context_orgs(sp: _Spans, lx: Lexicon, known_company: bool = False) -> 
                 continue
             if _CJK_RUN.fullmatch(name) or _LATIN_WORD.fullmatch(name):
                 # "麦穗生鲜CEO": a name before a post of a whole company names a company
-                # "麦穗生鲜CEO": a name before a post of a whole company names a company
                 kind = "company" if nxt.kind == "role" and not by and nxt.value in lx.company_roles \
                     and not known_company else "unit"
                 if kind == "company" and any(len(t) > 1 and word_tag(t) == "v" for t in tokens(name)):
@@ -773,18 +791,19 @@ def _find_context_orgs(sp: _Spans, lx: Lexicon, known_company: bool = False) -> 
     # "设立阿里云智能、淘宝天猫商业、大文娱六大业务集团": the items take the kind of the noun after them
     for m in _LIST_NOUN.finditer(text):
         noun = m.group(1) or m.group(2)
-        items, end = [], m.start()
-        while len(items) < _MAX_LIST:
+        listed: list[tuple[int, int]] = []
+        end = m.start()
+        while len(listed) < _MAX_LIST:
             item = _LIST_ITEM_BEFORE.search(text, max(0, end - 13), end)
             if not item:
                 break
-            items.append((item.start(2), item.end(2)))
+            listed.append((item.start(2), item.end(2)))
             if not item.group(1):
                 break  # the first item of the list
             end = item.start()
-        if len(items) < 2:
+        if len(listed) < 2:
             continue  # a list has a 、
-        for n, (s, e) in enumerate(reversed(items)):
+        for n, (s, e) in enumerate(reversed(listed)):
             if n == 0:
                 s = _trim_left(text, s, e, lx)
             _drop_inner_orgs(sp, s, e)  # "阿里" inside "阿里云智能"
@@ -792,11 +811,11 @@ def _find_context_orgs(sp: _Spans, lx: Lexicon, known_company: bool = False) -> 
                 sp.add("org", s, e, _unit_kind(noun, lx), text[s:e])
     # lists of new units: "成立六个业务板块(BU),分别为:抖音、大力教育、飞书和TikTok"
     if cue_pattern("establish").search(text):
-        m = re.search(r"分别为|分别是|包括", text)
-        if m:
-            end = re.compile(r"[。;；]").search(text, m.end())
-            seg_end = end.start() if end else len(text)
-            pos = m.end()
+        lead = re.search(r"分别为|分别是|包括", text)
+        if lead:
+            stop = re.compile(r"[。;；]").search(text, lead.end())
+            seg_end = stop.start() if stop else len(text)
+            pos = lead.end()
             while pos < seg_end and text[pos] in ":：":
                 pos += 1
             for item in re.finditer(r"[^、,，:：和及]+", text[pos:seg_end]):

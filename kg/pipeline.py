@@ -9,8 +9,7 @@ from datetime import date as Date
 
 from . import dates, noise, script, text as text_mod
 from .document import Document
-from .en import dates as en_dates, facts as en_facts, mentions as en_mentions, resolve as en_resolve, \
-    text as en_text
+from .en import dates as en_dates, facts as en_facts, mentions as en_mentions, resolve as en_resolve, text as en_text
 from .facts import extract_facts
 from .mentions import find_mentions
 from .resolve import resolve, written_labels

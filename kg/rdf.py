@@ -19,8 +19,8 @@ from rdflib import Graph, Namespace
 from rdflib.namespace import DCTERMS as _DCTERMS, FOAF as _FOAF, PROV as _PROV, SKOS as _SKOS, XSD as _XSD
 
 from .document import Document, Entity, Fact
-from .lexicon import load
 from .en.names import pinyin_form
+from .lexicon import load
 from .resolve import pinyin
 
 DEFAULT_BASE = "https://kg.example.org/id/"

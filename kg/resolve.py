@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
-from .document import Document, Entity, Mention
+from .document import Document, Entity, EntityKind, Mention
 from .lexicon import load
 
 
@@ -120,12 +120,12 @@ def _resolve_orgs(doc: Document) -> None:
     short_forms = _short_company_forms(set(canonical.values()), lx)
     canonical = {n: short_forms.get(c, c) for n, c in canonical.items()}
     counts = Counter(c for c, _ in {(canonical[n], m.sentence) for n, m in named})
-    first = {}
+    first: dict[str, tuple[int, int]] = {}  # company -> (sentence, offset) of its first mention
     for n, m in named:
         first.setdefault(canonical[n], (m.sentence, m.start))
     # the article's company: the one a reference word is declared for ("(以下简称"公司")"), else the one
     # named often and named first (headlines and leads name it)
-    earliest = min(first, key=first.get) if first else None
+    earliest = min(first, key=first.__getitem__) if first else None
     declared = doc.main_org[len("org:"):] if doc.main_org else None
     main = canonical.get(declared, declared) if declared in canonical else \
         (min(counts, key=lambda n: (-(counts[n] + 2 * (n == earliest)), first[n])) if counts else None)
@@ -179,10 +179,11 @@ def _focus(doc: Document) -> None:
             first[m.sentence] = m
     current = doc.main_org
     for s in doc.sentences:
-        m = first.get(s.index)
-        lead = s.text[:m.start].strip(" -·•*.、0123456789一二三四五六七八九十()（）:：") if m is not None else None
-        if m is not None and m.kind == "org" and m.value == "company" and not lead:
-            current = doc.links.get(mention_key(m), current)
+        opening = first.get(s.index)
+        lead = s.text[:opening.start].strip(" -·•*.、0123456789一二三四五六七八九十()（）:：") \
+            if opening is not None else None
+        if opening is not None and opening.kind == "org" and opening.value == "company" and not lead:
+            current = doc.links.get(mention_key(opening), current)
         if current and current != doc.main_org:
             doc.focus[s.index] = current
 
@@ -227,7 +228,7 @@ def _unit_key(doc: Document, m: Mention, parent: str | None, lx) -> str:
             return key
     # the same name under another parent is another unit (董事会 of two companies)
     key = f"unit:{core}" if f"unit:{core}" not in doc.entities else f"unit:{core}@{parent}"
-    kind = "committee" if m.value == "committee" else "unit"
+    kind: EntityKind = "committee" if m.value == "committee" else "unit"
     e = Entity(key, kind, label, parent=parent)
     e.core = core
     e.labels.update({m.text, label})
