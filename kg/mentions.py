@@ -446,8 +446,9 @@ def _find_model_persons(sp: _Spans, found: list[ner.Span], lx: Lexicon, known: d
             end -= len(m.group())
         name = sp.text[start:end]
         if _CJK_RUN.fullmatch(name):
-            if not 2 <= len(name) <= 4 or is_common_word(name) or name in lx.cues or _ends_in_noun(name):
-                continue
+            if not 2 <= len(name) <= 4 or is_common_word(name) or name in lx.cues or _ends_in_noun(name) \
+                    or name in lx.suffixes:
+                continue  # "金控": a kind of company, not a person
         elif not (_FOREIGN_NAME.fullmatch(name) or _MODEL_LATIN_NAME.fullmatch(name)) \
                 or sp.text[start - 1:start] in "(（":
             continue  # "梁汝波(Rubo Liang)": the English form of the name before, linked to it later
