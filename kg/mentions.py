@@ -122,6 +122,7 @@ def find_mentions(doc: Document) -> Document:
     if spans_by_sentence:
         _find_signature(spans_by_sentence[-1], lx, known_people)
     _drop_unstable_names(spans_by_sentence, known_people, doc.text)
+    _drop_company_names(spans_by_sentence, known_people, doc.text, lx)
     _add_given_names(known_people, lx)
     # a name found in one sentence is a name in every sentence
     for sp in spans_by_sentence:
@@ -330,7 +331,8 @@ def _person_at(text: str, i: int, sp: _Spans, lx: Lexicon, after_title: bool) ->
         cand = text[i:i + n]
         if len(cand) != n or not _CJK_RUN.fullmatch(cand) or not sp.free(i, i + n):
             continue
-        if is_common_word(cand) or not (_name_chars_ok(cand) or _LATIN_NAME.match(text, i + n)):
+        if is_common_word(cand) or cand in lx.suffixes \
+                or not (_name_chars_ok(cand) or _LATIN_NAME.match(text, i + n)):
             continue  # "穆荣均(Mu Rongjun)": the English name vouches for the last character
         if n == 3 and is_common_word(cand[:2]):
             continue  # "国际站", "高级副": a word, then one more character
@@ -494,6 +496,20 @@ def _find_signature(sp: _Spans, lx: Lexicon, known: dict[str, str]) -> None:
     if m and not is_common_word(m.group(1)) and (m.group(1)[0] in lx.surnames or any(
             k.endswith(m.group(1)) for k in known)):
         _add_person(sp, m.start(1), m.end(1), known)
+
+
+def _drop_company_names(spans: list[_Spans], known: dict[str, str], text: str, lx: Lexicon) -> None:
+    """"美晴股价…" and "美晴集团" in one article: a name only the model took for a person, which the article
+    also writes before a company's suffix, is the company's name."""
+    tagged = {m.text for sp in spans for m in sp.items if m.kind == "person" and m.start in sp.tagged}
+    vouched = {m.text for sp in spans for m in sp.items if m.kind == "person" and m.start not in sp.tagged}
+    company_suffixes = [x for x, (kind, _) in lx.suffixes.items() if kind == "company"]
+    for name in tagged - vouched:
+        if any(name + x in text for x in company_suffixes):
+            known.pop(name, None)
+            for sp in spans:
+                for m in [m for m in sp.items if m.kind == "person" and m.text == name]:
+                    sp.remove(m)
 
 
 def _drop_unstable_names(spans: list[_Spans], known: dict[str, str], text: str) -> None:
