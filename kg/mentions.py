@@ -14,7 +14,7 @@ from .errors import KgError
 from .lexicon import Lexicon, cue_pattern, find_words, load
 from .resolve import unit_core
 from .segment import hmm_tokens, is_common_word, tokens, word_tag
-from .text import compile_rows
+from .text import compile_rows, load_table
 
 CJK = "\u4e00-\u9fff"
 _CJK_RUN = re.compile(f"[{CJK}]+")
@@ -38,6 +38,7 @@ _TERM = _rows("term")  # "第三届": which term of a board, not which board
 _SALUTATION = _rows("salutation")  # "各位鲸帆人:"
 _ITEM_LEAD = re.compile(r"[\s\-·•*]*(?:\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?\s*")  # "4. ", "三、"
 _MAX_ITEM_NAME = 10
+_MEDIA = [re.compile(row[1]) for row in load_table("org_prefixes.tsv") if row[0] == "media"]
 _COUNT = _rows("count")  # "三大": a number of units
 _MODEL_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
 _JOINED_NAME = re.compile(f"(?:^|[,，:：;；、和及]|成立|设立|组建|新设立|新设|新成立)([{CJK}A-Za-z]{{1,3}}与)$")
@@ -130,12 +131,19 @@ def find_mentions(doc: Document) -> Document:
         _find_units(sp, lx)
         _find_cues(sp, lx)
         _find_context_orgs(sp, lx, known_company)
-    companies = {m.label or m.text for sp in spans_by_sentence for m in sp.items
-                 if m.kind == "org" and m.value == "company"}
+    media = _media_names(doc.text)
+    for sp in spans_by_sentence:
+        _find_joined_companies(sp, lx)
+        _drop_media(sp, media)
+    companies = {m.text: m.label or m.text for sp in spans_by_sentence for m in sp.items
+                 if m.kind == "org" and m.value == "company" and m.text not in media}
     for sp in spans_by_sentence:  # "美晴集团" a company in the headline is a company wherever it is named
         for m in [m for m in sp.items if m.kind == "org" and m.value != "company" and m.text in companies]:
             sp.remove(m)
-            sp.add("org", m.start, m.end, "company", m.text)
+            sp.add("org", m.start, m.end, "company", companies[m.text])
+        for start, end in find_words(sp.text, [c for c in companies if len(c) > _SHORT_NAME]):
+            if sp.free(start, end):
+                sp.add("org", start, end, "company", companies[sp.text[start:end]])
     known_units = {m.text: m for sp in spans_by_sentence for m in sp.items if m.kind == "org" and m.value != "company"}
     if known_units:
         for sp in spans_by_sentence:
@@ -147,6 +155,7 @@ def find_mentions(doc: Document) -> Document:
         _find_announcer(spans_by_sentence, lx)
     for sp in spans_by_sentence:
         _find_item_company(sp, lx)
+        _drop_media(sp, media)
     company_named = False
     for sp in spans_by_sentence:
         _board_references(sp, lx)
@@ -246,6 +255,26 @@ def _find_item_company(sp: _Spans, lx: Lexicon) -> None:
     after = sp.text[end:end + 4]
     if after[:1] in ":：" or cue_pattern("announce").match(after):
         sp.add("org", start, end, "company", name)
+
+
+def _media_names(text: str) -> set[str]:
+    """The news outlets the article quotes as its source ("36氪获悉", "据界面新闻报道", "对36氪表示")."""
+    return {m.group(1) for pattern in _MEDIA for m in pattern.finditer(text)}
+
+
+def _drop_media(sp: _Spans, media: set[str]) -> None:
+    """A news outlet reports the story; it is nobody's employer in it (a byline's source is no company)."""
+    for m in [m for m in sp.items if m.kind == "org" and m.value == "company" and m.text in media]:
+        sp.remove(m)
+
+
+def _find_joined_companies(sp: _Spans, lx: Lexicon) -> None:
+    """"加盟北辰微电子出任CEO": the name after a verb of joining is a company."""
+    for m in cue_pattern("join").finditer(sp.text):
+        end = _name_end(sp, m.end(), lx, limit=_MAX_ITEM_NAME)
+        name = sp.text[m.end():end]
+        if len(name) >= 2 and _CJK_RUN.fullmatch(name) and not is_common_word(name):
+            sp.add("org", m.end(), end, "company", name)
 
 
 def _find_addressed_companies(sp: _Spans, lx: Lexicon) -> None:
@@ -615,6 +644,10 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
         suffix = m.group()
         if any((x := lx.suffix_re.match(text, k)) and x.end() > m.end() for k in range(m.start() + 1, m.end())):
             continue  # 业务部 in 业务部门: the longer suffix is the real one
+        title_next = next(lx.roles_matcher.finditer(text[m.end():m.end() + _LONGEST_TITLE]), None)
+        if len(suffix) == 1 and is_common_word(text[m.start():m.start() + 2]) \
+                and not (title_next is not None and title_next[0] == 0):
+            continue  # 组 in 组织, 院 in 院长: a word that begins with the suffix's character (部 in 部副部长 stays)
         kind, min_len = lx.suffixes[suffix]
         if kind == "company" and suffix in ("公司", "集团") and not sp.free(m.start(), m.end()):
             continue
