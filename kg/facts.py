@@ -347,8 +347,10 @@ class _Sentence:
         if i > 0 and self.toks[i - 1].tag in "bn":
             return
         j = i + 1
-        while j < len(self.toks) and (self.toks[j].tag in "ORsjp" or (self.toks[j].tag == "_" and j + 1 < len(self.toks)
-                                                                    and self.toks[j + 1].tag == "R")):
+        # the titles after the verb: "出任CTO兼首席架构师", "获委任为新成立的执行委员会主席" (a set-up cue and 的
+        # describe the unit)
+        while j < len(self.toks) and (self.toks[j].tag in "ORsjpe" or (
+                self.toks[j].tag == "_" and j + 1 < len(self.toks) and self.toks[j + 1].tag in "RO")):
             j += 1
         if t.tag == "f" and j < len(self.toks) and self.toks[j].tag == "P":
             return  # "原首席财务官樊欣": a title before a name (apposition), not a verb
