@@ -123,7 +123,8 @@ def find_mentions(doc: Document) -> Document:
     if spans_by_sentence:
         _find_signature(spans_by_sentence[-1], lx, known_people)
     _drop_unstable_names(spans_by_sentence, known_people, doc.text)
-    _drop_company_names(spans_by_sentence, known_people, doc.text, lx)
+    organizations = {span.text for found in names for span in found if span.label == "ORG"}
+    _drop_company_names(spans_by_sentence, known_people, doc.text, lx, organizations)
     _add_given_names(known_people, lx)
     # a name found in one sentence is a name in every sentence
     for sp in spans_by_sentence:
@@ -527,14 +528,16 @@ def _find_signature(sp: _Spans, lx: Lexicon, known: dict[str, str]) -> None:
         _add_person(sp, m.start(1), m.end(1), known)
 
 
-def _drop_company_names(spans: list[_Spans], known: dict[str, str], text: str, lx: Lexicon) -> None:
+def _drop_company_names(spans: list[_Spans], known: dict[str, str], text: str, lx: Lexicon,
+                        organizations: set[str]) -> None:
     """"美晴股价…" and "美晴集团" in one article: a name only the model took for a person, which the article
-    also writes before a company's suffix, is the company's name."""
+    also writes before a company's suffix, or which the model takes for an organization elsewhere
+    (抖音), is the company's name."""
     tagged = {m.text for sp in spans for m in sp.items if m.kind == "person" and m.start in sp.tagged}
     vouched = {m.text for sp in spans for m in sp.items if m.kind == "person" and m.start not in sp.tagged}
     company_suffixes = [x for x, (kind, _) in lx.suffixes.items() if kind == "company"]
     for name in tagged - vouched:
-        if any(name + x in text for x in company_suffixes):
+        if name in organizations or any(name + x in text for x in company_suffixes):
             known.pop(name, None)
             for sp in spans:
                 for m in [m for m in sp.items if m.kind == "person" and m.text == name]:

@@ -37,3 +37,13 @@ def test_lazy_names_resolve():
     with pytest.raises(AttributeError):
         kg.no_such_name  # noqa: B018
     assert loaded_after("import kg; kg.extract") == ",".join(HEAVY)
+
+
+def test_submodules_are_reached_from_the_package():
+    """The README's ``kg.pipeline.prepare(text)`` and ``kg.rdf.to_ntriples(doc)`` work after a bare ``import kg``."""
+    import kg
+
+    doc = kg.pipeline.prepare("快手宣布成立商业生态委员会。")
+    assert doc.sentences and callable(kg.rdf.to_ntriples)
+    with pytest.raises(AttributeError):
+        kg.no_such_module  # noqa: B018
