@@ -435,6 +435,13 @@ def _find_persons(sp: _Spans, lx: Lexicon, known: dict[str, str], tagged: list[n
                 _add_person(sp, i, i + n, known)
 
 
+def _title_follows(sp: _Spans, pos: int, lx: Lexicon) -> bool:
+    """A title begins at ``pos`` ("抖音|总裁"): a name before a title is a unit's or a brand's, as a person's
+    title comes before the name."""
+    title = next(lx.roles_matcher.finditer(sp.text[pos:pos + _LONGEST_TITLE]), None)
+    return title is not None and title[0] == 0
+
+
 def _ends_in_noun(name: str) -> bool:
     """"科睿教育", "瑞峰医疗": a name that ends in a common noun (an industry) is a company's, not a person's."""
     return len(name) >= 3 and (word_tag(name[-2:]) or "nr")[:2] in ("n", "vn", "nz")
@@ -479,8 +486,9 @@ def _find_model_persons(sp: _Spans, found: list[ner.Span], lx: Lexicon, known: d
         name = sp.text[start:end]
         if _CJK_RUN.fullmatch(name):
             if not 2 <= len(name) <= 4 or is_common_word(name) or name in lx.cues or _ends_in_noun(name) \
-                    or name in lx.suffixes:
-                continue  # "金控": a kind of company, not a person
+                    or name in lx.suffixes or (not (name[0] in lx.surnames or name[:2] in lx.surnames)
+                                               and _title_follows(sp, end, lx)):
+                continue  # "金控": a kind of company; "抖音总裁": no surname and a title after it, a brand
         elif not (_FOREIGN_NAME.fullmatch(name) or _MODEL_LATIN_NAME.fullmatch(name)) \
                 or sp.text[start - 1:start] in "(（":
             continue  # "梁汝波(Rubo Liang)": the English form of the name before, linked to it later
