@@ -11,11 +11,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from .document import Document, Fact, Mention
 from .lexicon import load
 from .resolve import mention_key
+from .text import load_rules
 
 # cue class (kg/data/cues.tsv) -> tag letter
 TAGS = {"appoint": "a", "leave": "l", "former": "f", "succeed": "y", "by": "b", "as": "w",
@@ -31,12 +31,7 @@ _QUESTION = re.compile(r"_,")  # "问:": the interviewer asks
 @cache
 def rules() -> list[tuple[Callable, re.Pattern]]:
     """The rules of kg/data/rules.tsv: (handler, compiled tag pattern), in order."""
-    out = []
-    for ln in files("kg").joinpath("data/rules.tsv").read_text(encoding="utf-8").splitlines():
-        if ln.strip() and not ln.startswith("#"):
-            handler, pattern = ln.split("\t")[:2]
-            out.append((getattr(_Sentence, handler), re.compile(pattern)))
-    return out
+    return load_rules("rules.tsv", _Sentence)
 _RELATIVE = "的"  # ends a clause that describes the noun after it
 _CLAUSE_ENDS = frozenset(",wbPORD")  # what a describing clause cannot reach back over
 _TRANSPARENT = re.compile(r"^[\s()（）“”\"'《》·\-。!?！？…]*$")
@@ -174,22 +169,21 @@ class _Sentence:
 
     def respectively_lead(self, m):
         """"郑可欣、黄德明二人…,分别负责新能源板块和精密制造板块": the n-th person heads the n-th unit."""
-        people = [t.key for t in self.toks[m.start(1):m.end(1)] if t.tag == "P"]
-        units = [t.key for t in self.toks[m.start(3):m.end(3)] if t.tag == "O"]
-        if len(units) != len(people) or self.toks[m.start(2)].text != _RESPECTIVELY:
-            return
-        for unit, person in zip(units, people):
-            if self.ex.doc.entities[unit].kind != "company":
-                self.post(person, unit, _head_role())
+        self.pair(m, people=1, units=3, role=_head_role())
 
     def respectively(self, m):
         """"新设大卖场事业部、社区店事业部两个事业部,负责人分别为何宇航、欧晓彤": the n-th person, the n-th unit."""
-        units = [t.key for t in self.toks[m.start(1):m.end(1)] if t.tag == "O"]
-        people = [t.key for t in self.toks[m.start(3):m.end(3)] if t.tag == "P"]
-        if len(units) != len(people) or self.toks[m.start(2)].text != _RESPECTIVELY:
+        self.pair(m, people=3, units=1, role=self.toks[m.start(2) - 1])
+
+    def pair(self, m, people: int, units: int, role: Tok) -> None:
+        """Two lists read in order after 分别 (group 2): the n-th person takes ``role`` in the n-th unit."""
+        holders = [t.key for t in self.toks[m.start(people):m.end(people)] if t.tag == "P"]
+        orgs = [t.key for t in self.toks[m.start(units):m.end(units)] if t.tag == "O"]
+        if len(orgs) != len(holders) or self.toks[m.start(2)].text != _RESPECTIVELY:
             return
-        for unit, person in zip(units, people):
-            self.post(person, unit, self.toks[m.start(2) - 1])
+        for org, person in zip(orgs, holders):
+            if org is not None and self.ex.doc.entities[org].kind != "company":
+                self.post(person, org, role)
 
     def is_title(self, m):
         """"选举葛海蛟先生为本行董事长", "曲玉此前为蔚来财务副总裁" (former), "A和B为独立董事"."""
@@ -671,12 +665,12 @@ def extract_facts(doc: Document) -> Document:
         # date positions in token space, for "the date before the verb"
         ex.dates[s.index] = [(i, t.key) for i, t in enumerate(toks) if t.tag == "D" and t.key is not None]
         _Sentence(ex, s.index, toks).run()
-    _drop_superseded(doc, ex.weak)
-    _default_parents(doc, _home_unit(doc, ex.narrator))
+    drop_superseded(doc, ex.weak)
+    default_parents(doc, _home_unit(doc, ex.narrator))
     return doc
 
 
-def _drop_superseded(doc: Document, weak: set[int]) -> None:
+def drop_superseded(doc: Document, weak: set[int]) -> None:
     """A post named by title alone is not current when the article says it ended ("徐雷…辞去CEO职务")."""
     ended = {(f.subject, f.object, f.role) for f in doc.facts if f.kind == "post" and f.status == "former"}
     doc.facts = [f for f in doc.facts if not (id(f) in weak and f.status == "current"
@@ -695,7 +689,7 @@ def _home_unit(doc: Document, narrator: str | None) -> str | None:
     return None
 
 
-def _default_parents(doc: Document, home: str | None = None) -> None:
+def default_parents(doc: Document, home: str | None = None) -> None:
     """A unit whose parent the text does not give belongs to the unit the narrator leads (``home``),
     else to the article's company. The parent is also recorded on the entity: a unit's IRI sits under
     its parent's (电商事业部 of 快手 and of 京东 are two units)."""

@@ -18,8 +18,10 @@ import bisect
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .document import Sentence
 from .errors import KgError
@@ -52,6 +54,26 @@ def load_table(name: str, columns: int = 2) -> tuple[tuple[str, ...], ...]:
             raise KgError(f"{path}:{lineno}: expected {columns} tab-separated fields")
         rows.append(tuple(fields))
     return tuple(rows)
+
+
+def load_rules(name: str, owner: type) -> list[tuple[Callable[..., Any], re.Pattern[str]]]:
+    """The relation rules of data file ``name`` (handler <TAB> tag pattern <TAB> example): each handler a
+    method of ``owner``, each pattern compiled. A rule that names no method, or a pattern that does not
+    compile, is a KgError naming the file and the line."""
+    path = DATA_DIR / name
+    out = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        handler = getattr(owner, fields[0], None) if len(fields) >= 2 else None
+        if handler is None:
+            raise KgError(f"{path}:{lineno}: no rule handler {fields[0]!r} (expected handler <TAB> pattern)")
+        try:
+            out.append((handler, re.compile(fields[1])))
+        except re.error as exc:
+            raise KgError(f"{path}:{lineno}: bad pattern {fields[1]!r} ({exc})") from None
+    return out
 
 
 def compile_rows(name: str, kind: str, flags: int = 0) -> re.Pattern | None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from importlib.resources import files
 from typing import Literal
 
 from ..document import Document, Fact, Mention
-from ..facts import _default_parents, _drop_superseded
+from ..facts import default_parents, drop_superseded
+from ..text import load_rules
 from . import dates, passes
 from .resources import EnglishResources
 from .text import is_list_item
@@ -31,12 +31,8 @@ _COMMITTEE_ROLES = {"member", "chair", "chairman", "vice-chairman", "co-chairman
 
 @cache
 def rules() -> list[tuple[Callable, re.Pattern]]:
-    out = []
-    for ln in files("kg").joinpath("data/en/rules.tsv").read_text(encoding="utf-8").splitlines():
-        if ln.strip() and not ln.startswith("#"):
-            handler, pattern = ln.split("\t")[:2]
-            out.append((getattr(_Sentence, handler), re.compile(pattern)))
-    return out
+    """The rules of kg/data/en/rules.tsv: (handler, compiled tag pattern), in order."""
+    return load_rules("en/rules.tsv", _Sentence)
 
 
 class _Sentence:
@@ -659,8 +655,8 @@ def extract_facts(doc: Document) -> Document:
     passes.later_status_wins(doc)
     # a unit set up on a day the text does not date (a wire's "Sept 17" has no year): no event to state
     doc.facts = [f for f in doc.facts if not (f.kind == "established" and f.date is None)]
-    _drop_superseded(doc, set())
+    drop_superseded(doc, set())
     passes.drop_generic_heads(doc, ex.lx)
     passes.name_units(doc)
-    _default_parents(doc)
+    default_parents(doc)
     return doc
