@@ -106,6 +106,13 @@ class Document:
     focus: dict[int, str] = field(default_factory=dict)
     lang: str = "zh"  # "zh" or "en" (kg.en.text.detect): which components read it
 
+    def mentions_by_sentence(self) -> dict[int, list[Mention]]:
+        """The mentions of each sentence (by index), left to right."""
+        out: dict[int, list[Mention]] = {}
+        for m in sorted(self.mentions, key=lambda m: (m.sentence, m.start)):
+            out.setdefault(m.sentence, []).append(m)
+        return out
+
     def as_written(self, sentence: Sentence) -> str:
         """A sentence in the script of the text."""
         return self.written[sentence.start:sentence.end] if self.written is not None else sentence.text

@@ -360,8 +360,7 @@ class _Sentence:
     def coordinated_before(self, i: int) -> list[str]:
         """The persons of a list right before ``i`` ("张华、李强二人同时出任"), or none."""
         k = i - 1
-        while k >= 0 and self.toks[k].tag in "g_" and self.toks[k].tag != "_" or (
-                k >= 0 and self.toks[k].tag == "_" and self.toks[k].text in _ADVERBIAL):
+        while k >= 0 and (self.toks[k].tag == "g" or (self.toks[k].tag == "_" and self.toks[k].text in _ADVERBIAL)):
             k -= 1
         out: list[str] = []
         while k >= 0 and self.toks[k].tag == "P":
@@ -651,16 +650,13 @@ def _find_author(doc: Document) -> str | None:
 
 def extract_facts(doc: Document) -> Document:
     ex = _Extractor(doc)
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in doc.mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
+    by_sentence = doc.mentions_by_sentence()
     for s in doc.sentences:
-        items = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
-        ex.dates[s.index] = [(m.start, m.value) for m in items if m.kind == "date"]
+        ex.dates[s.index] = [(m.start, m.value) for m in by_sentence.get(s.index, []) if m.kind == "date"]
     for s in doc.sentences:
         if s.noise:
             continue
-        items = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
+        items = by_sentence.get(s.index, [])
         toks = tokenize(doc, s.index, items, s.text)
         # date positions in token space, for "the date before the verb"
         ex.dates[s.index] = [(i, t.key) for i, t in enumerate(toks) if t.tag == "D" and t.key is not None]

@@ -230,15 +230,22 @@ def _find_announcer(spans: list[_Spans], lx: Lexicon) -> None:
     announce = cue_pattern("announce")
     for sp in spans:
         for m in announce.finditer(sp.text):
-            start = m.start()
-            while start > 0 and _CJK_RUN.fullmatch(sp.text[start - 1]) and sp.free(start - 1, start):
-                start -= 1
+            start = _free_cjk_start(sp, m.start())
             if start > 0 and sp.text[start - 1] not in ",，:：。 \n":
                 continue  # the name must begin the clause
             end = _name_end(sp, start, lx, limit=m.start() - start)
             if end - start >= 2 and not is_common_word(sp.text[start:end]):
                 sp.add("org", start, end, "company", sp.text[start:end])
                 return
+
+
+def _free_cjk_start(sp: _Spans, pos: int, limit: int | None = None) -> int:
+    """Where the run of Chinese characters no mention holds, ending at ``pos``, begins (at most ``limit`` back)."""
+    start = pos
+    while start > 0 and _CJK_RUN.fullmatch(sp.text[start - 1]) and sp.free(start - 1, start) \
+            and (limit is None or pos - start < limit):
+        start -= 1
+    return start
 
 
 def _find_item_company(sp: _Spans, lx: Lexicon) -> None:
@@ -284,11 +291,7 @@ def _find_addressed_companies(sp: _Spans, lx: Lexicon) -> None:
         if sp.free(m.start(1), m.end(1)) and not is_common_word(m.group(1)):
             sp.add("org", m.start(1), m.end(1), "company", m.group(1))
     for m in cue_pattern("staff").finditer(sp.text):
-        start = m.start()
-        while start > 0 and _CJK_RUN.fullmatch(sp.text[start - 1]) and m.start() - start < 10 \
-                and sp.free(start - 1, start):
-            start -= 1
-        start = _trim_left(sp.text, start, m.start(), lx)
+        start = _trim_left(sp.text, _free_cjk_start(sp, m.start(), limit=10), m.start(), lx)
         if m.start() - start >= 2 and not is_common_word(sp.text[start:m.start()]):
             sp.add("org", start, m.start(), "company", sp.text[start:m.start()])
 
@@ -547,9 +550,16 @@ def _drop_company_names(spans: list[_Spans], known: dict[str, str], text: str, l
     for name in tagged - vouched:
         if name in organizations or any(name + x in text for x in company_suffixes):
             known.pop(name, None)
-            for sp in spans:
-                for m in [m for m in sp.items if m.kind == "person" and m.text == name]:
-                    sp.remove(m)
+            _replace_person(spans, name, 0)
+
+
+def _replace_person(spans: list[_Spans], name: str, keep: int) -> None:
+    """Every person mention written ``name`` becomes its first ``keep`` characters (none: it goes)."""
+    for sp in spans:
+        for m in [m for m in sp.items if m.kind == "person" and m.text == name]:
+            sp.remove(m)
+            if keep:
+                sp.add("person", m.start, m.start + keep)
 
 
 def _drop_unstable_names(spans: list[_Spans], known: dict[str, str], text: str) -> None:
@@ -562,10 +572,7 @@ def _drop_unstable_names(spans: list[_Spans], known: dict[str, str], text: str) 
         if alone >= text.count(name):
             english = known.pop(name)
             known.setdefault(name[:2], english)
-            for sp in spans:
-                for m in [m for m in sp.items if m.kind == "person" and m.text == name]:
-                    sp.remove(m)
-                    sp.add("person", m.start, m.start + 2)
+            _replace_person(spans, name, 2)
 
 
 def _add_given_names(known: dict[str, str], lx: Lexicon) -> None:
@@ -655,9 +662,7 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
         suffix = m.group()
         if any((x := lx.suffix_re.match(text, k)) and x.end() > m.end() for k in range(m.start() + 1, m.end())):
             continue  # 业务部 in 业务部门: the longer suffix is the real one
-        title_next = next(lx.roles_matcher.finditer(text[m.end():m.end() + _LONGEST_TITLE]), None)
-        if len(suffix) == 1 and is_common_word(text[m.start():m.start() + 2]) \
-                and not (title_next is not None and title_next[0] == 0):
+        if len(suffix) == 1 and is_common_word(text[m.start():m.start() + 2]) and not _title_follows(sp, m.end(), lx):
             continue  # 组 in 组织, 院 in 院长: a word that begins with the suffix's character (部 in 部副部长 stays)
         kind, min_len = lx.suffixes[suffix]
         if kind == "company" and suffix in ("公司", "集团") and not sp.free(m.start(), m.end()):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Literal
 
-from ..document import Document, Fact, Mention
+from ..document import Document, Fact
 from ..facts import default_parents, drop_superseded
 from ..text import load_rules
 from . import dates, passes
@@ -631,17 +631,14 @@ class _Extractor:
 
 def extract_facts(doc: Document) -> Document:
     ex = _Extractor(doc)
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in doc.mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
+    by_sentence = doc.mentions_by_sentence()
     for s in doc.sentences:
-        ex.dates[s.index] = [m.value for m in sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
-                             if m.kind == "date"]
+        ex.dates[s.index] = [m.value for m in by_sentence.get(s.index, []) if m.kind == "date"]
     ex.author = passes.byline_author(doc, by_sentence)
     for s in doc.sentences:
         if s.noise:
             continue
-        items = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
+        items = by_sentence.get(s.index, [])
         ex.unit_here = passes.set_up_here(doc, items)
         ex.recent_unit = ex.unit_here or ex.recent_unit  # "set up X and appointed Y as its chair"
         toks = tokenize(doc, ex, items, s.text)
