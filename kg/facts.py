@@ -26,6 +26,8 @@ _CLAUSE = re.compile(r"[,，;；:：|｜]")  # clause breaks, and the cells of a
 _TOPIC = re.compile(r"_?O,")  # "1. 阿里云智能集团:张勇兼任CEO"
 _SPEAKER = re.compile(r"P,")  # "蒋凡:"我们旗下…"": an interview answer, 我 is the speaker
 _QUESTION = re.compile(r"_,")  # "问:": the interviewer asks
+# a sentence with no subject of its own: no person, and no title before its first verb ("2019年加入公司,现任…")
+_ZERO_SUBJECT = re.compile(r"[^PiRafl]*[af]")
 
 
 @cache
@@ -141,7 +143,9 @@ class _Sentence:
 
     # -- rules ---------------------------------------------------------------------------
     def run(self):
-        self.ex.subject = None
+        # "曾繁星,男,1981年出生。…2013年至2020年任…": a sentence without a subject goes on about the last one
+        zero = "P" not in self.tags and "i" not in self.tags and _ZERO_SUBJECT.match(self.tags)
+        self.ex.subject = self.ex.carried if zero else None
         if _SPEAKER.match(self.tags):
             self.ex.speaker = self.toks[0].key
             self.ex.narrator = self.ex.narrator or self.ex.speaker
@@ -153,6 +157,10 @@ class _Sentence:
                 handler(self, m)
             if handler is _Sentence.established:
                 self.resolve_anaphora()  # "成立商家服务事业群,由…担任事业群总裁": set up in this sentence
+        if self.tags.startswith("P") and not self.tags.startswith(("Ps", "Pj")):
+            self.ex.carried = self.toks[0].key  # who the sentence is about
+        elif "P" in self.tags or "i" in self.tags:
+            self.ex.carried = self.ex.subject
 
     def resolve_anaphora(self) -> None:
         for t in self.toks:  # "新事业部由…负责": the unit just set up
@@ -385,8 +393,8 @@ class _Sentence:
                 left.append((org, role))
             self.ex.left_roles[self.index] = left
             return
-        # "此前兼任总裁": a verb after 此前/原 tells a former post
-        status = "former" if t.tag == "f" or (i > 0 and self.toks[i - 1].tag == "f") else "current"
+        # "此前兼任总裁", "曾在美国一家公司担任总监": a verb after 此前/原/曾在 tells a former post
+        status = "former" if t.tag == "f" or self.former_before(i) else "current"
         if t.tag == "a" and t.text.startswith("接") and not roles:
             return
         if t.m is not None and t.m.value == "promote" and roles:
@@ -397,6 +405,13 @@ class _Sentence:
                       and not (k > 0 and self.toks[k - 1].tag == "f")), None)
         for org, role, former in roles:
             self.post(person, org or named, role, "former" if former else status)
+
+    def former_before(self, i: int) -> bool:
+        """A former cue opens the clause of the verb at ``i``, with only places and times between."""
+        k = i - 1
+        while k >= 0 and self.toks[k].tag in "_DO":
+            k -= 1
+        return k >= 0 and self.toks[k].tag == "f"
 
     def members(self, m):
         org = self.last_org_before(m.start() + 1 if self.tags[m.start()] == "O" else m.start())
@@ -521,6 +536,7 @@ class _Extractor:
     def __init__(self, doc: Document):
         self.doc = doc
         self.subject: str | None = None
+        self.carried: str | None = None  # the person the sentences so far are about
         self.recent_unit: str | None = None
         self.left_roles: dict[int, list] = {}
         self.author = _find_author(doc)

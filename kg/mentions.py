@@ -40,6 +40,7 @@ _ITEM_LEAD = re.compile(r"[\s\-·•*]*(?:\d{1,2}[.、)]|[一二三四五六七�
 _MAX_ITEM_NAME = 10
 _MEDIA = [re.compile(row[1]) for row in load_table("org_prefixes.tsv") if row[0] == "media"]
 _COUNT = _rows("count")  # "三大": a number of units
+_INDEFINITE = _rows("indefinite")  # "一家": some organization, not a named one
 _MODEL_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
 _JOINED_NAME = re.compile(f"(?:^|[,，:：;；、和及]|成立|设立|组建|新设立|新设|新成立)([{CJK}A-Za-z]{{1,3}}与)$")
 _LIST_LEAD = re.compile(r"(?:并且|并|同时|另|以及)?(?:任命|聘任|选举|聘请|委任)?")
@@ -465,13 +466,14 @@ def _find_addressed(sp: _Spans, lx: Lexicon, known: dict[str, str]) -> None:
             break
 
 
-def _starts_word(sp: _Spans, pos: int) -> bool:
-    """A word can start at ``pos``: the text or a mention ends there, or jieba puts a boundary there."""
+def _starts_word(sp: _Spans, pos: int, ahead: int = 1) -> bool:
+    """A word can start at ``pos``: the text or a mention ends there, or jieba puts a boundary there
+    (segmenting ``ahead`` characters past it)."""
     if pos == 0 or not _CJK_RUN.fullmatch(sp.text[pos - 1]) or sp.ending_at(pos) is not None:
         return True
     lo = max(0, pos - 4)
     bounds, at = set(), lo
-    for tok in tokens(sp.text[lo:pos + 1]):
+    for tok in tokens(sp.text[lo:pos + ahead]):
         at += len(tok)
         bounds.add(at)
     return pos in bounds
@@ -644,6 +646,7 @@ _NOT_IN_NAME_TAGS = frozenset("pcdumtrvf")  # … nor end one that follows its d
 _NAME_TAGS = frozenset("nxj")  # nouns, unknown words, abbreviations: what a company's name is made of
 _SHORT_NAME = 2  # a model's organization this short was likely cut ("芯澜" of 芯澜半导体)
 _LONGEST_TITLE = 8  # how far around a short company name to look for a title it would cut
+_PLACE_PREFIX = 4  # the longest place name that begins a registered company name ("黑龙江省", "上海市")
 _WORD_NOT_UNIT = 2  # a dictionary word ending in a suffix this short is an ordinary word (外部, 干部)
 _GENERIC_COMPANY = "公司"  # the suffix a description of a company ends with ("家用机器人公司")
 _GROUP = "集团"  # a business group of a company, or the company itself (see _first_group_is_company)
@@ -664,6 +667,8 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
             continue  # 业务部 in 业务部门: the longer suffix is the real one
         if len(suffix) == 1 and is_common_word(text[m.start():m.start() + 2]) and not _title_follows(sp, m.end(), lx):
             continue  # 组 in 组织, 院 in 院长: a word that begins with the suffix's character (部 in 部副部长 stays)
+        if len(suffix) > 1 and not _starts_word(sp, m.end(), ahead=4):
+            continue  # 证券 in 深圳证券交易所: the suffix ends inside a longer word
         kind, min_len = lx.suffixes[suffix]
         if kind == "company" and suffix in ("公司", "集团") and not sp.free(m.start(), m.end()):
             continue
@@ -697,7 +702,16 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
             if min_len:
                 continue
             start, core, parent = m.start(), "", None
-        if parent is not None and parent.kind == "org":
+        if parent is not None and parent.kind == "org" and _is_registered(text[start:m.end()], lx):
+            # "上海药明康德新药开发有限公司": a registered name that holds a known one, and the place before it
+            left = parent.start
+            while left > 0 and sp.free(left - 1, left) and _CJK_RUN.fullmatch(text[left - 1]) \
+                    and parent.start - left < _PLACE_PREFIX:
+                left -= 1
+            left = _trim_left(text, left, parent.start, lx)
+            sp.remove(parent)
+            sp.add("org", left, m.end(), "company", text[left:m.end()])
+        elif parent is not None and parent.kind == "org":
             # "快手电商事业部": the company's name is part of the unit's name
             sp.remove(parent)
             sp.add("org", parent.start, m.end(), _unit_kind(suffix, lx), text[start:m.end()],
@@ -709,8 +723,9 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
 def _described_companies(sp: _Spans, lx: Lexicon) -> None:
     """"家用机器人公司星曜机器人近日…", "港股上市公司驰跃体育宣布": a description ending in 公司, then the name."""
     for m in [m for m in sp.items if m.kind == "org" and m.text.endswith(_GENERIC_COMPANY)]:
-        if any(m.text.endswith(s) for s in lx.suffixes if s.endswith(_GENERIC_COMPANY)
-               and lx.suffixes[s][0] == "company" and s != _GENERIC_COMPANY):
+        if m.label and m.label != m.text:
+            continue  # "辉瑞公司研究员": a known company's name, no description
+        if _is_registered(m.text, lx):
             continue  # "…有限公司" is a registered name ("旗下子公司蓝海金融" is described)
         named = sp.starting_at(m.end)
         if named is not None and named.kind == "org" and named.value == "company":
@@ -733,6 +748,9 @@ def _drop_generic_orgs(sp: _Spans, lx: Lexicon) -> None:
         counted = _COUNT.match(name)
         if counted and name[counted.end():] in lx.suffixes:
             sp.remove(m)  # "三大事业群": how many, not which
+            continue
+        if _INDEFINITE.search(sp.text, max(0, m.start - 2), m.start) and not _is_registered(m.text, lx):
+            sp.remove(m)  # "一家头部射频芯片公司": described, never named
             continue
         if lx.suffixes.get(name, ("", 0))[0] == "company" or name in lx.cues or name in lx.qualifiers:
             sp.remove(m)
@@ -779,8 +797,8 @@ def _board_references(sp: _Spans, lx: Lexicon) -> None:
         inner = next((name[len(b):] for b in boards if name.startswith(b)), None)
         owner = next((name[:-len(b)] for b in boards if name.endswith(b) and len(name) > len(b)), None)
         if inner is None and owner and not m.parent:
-            sp.remove(m)  # "宏昇电子董事会": the company named before its board
-            if m.text.startswith(owner):
+            sp.remove(m)  # "宏昇电子董事会": the company named before its board ("召开董事会": no one's name)
+            if m.text.startswith(owner) and (word_tag(tokens(owner)[0]) or "x")[0] not in _NOT_IN_NAME_TAGS:
                 sp.add("org", m.start, m.start + len(owner), "company", owner)
             else:
                 sp.add("cue", m.start, m.end, "orgref")
@@ -794,6 +812,13 @@ def _board_references(sp: _Spans, lx: Lexicon) -> None:
             sp.add("org", m.start, m.end, "company", m.parent)  # "阿里巴巴董事会": the company
         else:
             sp.add("cue", m.start, m.end, "orgref")
+
+
+def _is_registered(name: str, lx: Lexicon) -> bool:
+    """"…有限公司": a registered company name, after which a unit is named by its suffix only (a bare word
+    there qualifies the title: "…有限公司高级总监")."""
+    return any(name.endswith(s) and s.endswith(_GENERIC_COMPANY) and s != _GENERIC_COMPANY and kind == "company"
+               for s, (kind, _) in lx.suffixes.items())
 
 
 def _drop_inner_orgs(sp: _Spans, start: int, end: int) -> None:
@@ -838,7 +863,8 @@ def _find_context_orgs(sp: _Spans, lx: Lexicon, known_company: bool = False) -> 
             before = sp.ending_at(start)
             if before is not None and before.kind == "org" and before.value == "company" and name:
                 # "京东零售CEO": a unit of the company named just before (not "五粮液股份有限公司关于总经理…")
-                if len(name) >= 2 and name not in lx.qualifiers and (word_tag(name) or "x")[0] not in _BOUNDARY_TAGS:
+                if len(name) >= 2 and name not in lx.qualifiers and (word_tag(name) or "x")[0] not in _BOUNDARY_TAGS \
+                        and not _is_registered(before.text, lx):
                     sp.remove(before)
                     sp.add("org", before.start, end, "unit", name, before.label or before.text)
                 continue
@@ -906,6 +932,7 @@ def _standalone(text: str, start: int, end: int, sp: _Spans) -> bool:
 def _find_cues(sp: _Spans, lx: Lexicon) -> None:
     text = sp.text
     for start, end in sp.cue_matches(lx):
-        if end - start == 1 and not _standalone(text, start, end, sp):
+        tag = lx.cues[text[start:end].lower()]
+        if tag == "notcue" or (end - start == 1 and tag != "self" and not _standalone(text, start, end, sp)):
             continue  # 原 in 原因, 任 in 任何 or 新任
-        sp.add("cue", start, end, lx.cues[text[start:end].lower()])
+        sp.add("cue", start, end, tag)
