@@ -24,6 +24,8 @@ TAGS = {"appoint": "a", "leave": "l", "former": "f", "succeed": "y", "by": "b", 
         "those": "t", "postword": "p", "orgref": "O", "found": "c", "promote": "a", "dismiss": "d"}
 _CLAUSE = re.compile(r"[,，;；:：|｜]")  # clause breaks, and the cells of a table row
 _TOPIC = re.compile(r"_?O,")  # "1. 阿里云智能集团:张勇兼任CEO"
+_SECTION = re.compile(r"(?:_s?)?O")  # "一、集团管理委员会": a heading that names what the lines below are about
+_LIST_LINE = re.compile(r"R,")  # "主任:宗立新(董事长)": a line of such a list
 _SPEAKER = re.compile(r"P,")  # "蒋凡:"我们旗下…"": an interview answer, 我 is the speaker
 _QUESTION = re.compile(r"_,")  # "问:": the interviewer asks
 # a sentence with no subject of its own: no person, and no title before its first verb ("2019年加入公司,现任…")
@@ -103,6 +105,12 @@ class _Sentence:
         self.used: set[int] = set()  # verb tokens a rule has read already
         topic = _TOPIC.match(self.tags)
         self.topic = toks[topic.end() - 2].key if topic else None
+        if _SECTION.fullmatch(self.tags):
+            ex.section = toks[-1].key
+        elif not _LIST_LINE.match(self.tags):
+            ex.section = None
+        elif self.topic is None:
+            self.topic = ex.section
 
     # -- helpers -------------------------------------------------------------------------
     def post(self, person, org, role_tok: Tok, status="current", verb=None):
@@ -472,9 +480,23 @@ class _Sentence:
             self.post(person, org, role, "former")
 
     def title_line(self, m):
-        """"公司总经理:何文斌": a line that gives a post, then its holder."""
+        """"公司总经理:何文斌", "委员:季泽(常务副总裁)、武云飞(副总裁、总工程师)": a line that gives a post,
+        then its holders; a title after a holder's name is a post of the whole company (or of the
+        organization it names)."""
         org = self.toks[m.start(1)].key if m.group(1) else None
-        self.post(self.toks[m.start(3)].key, org, self.toks[m.start(2)])
+        holder, segment = None, []
+        for k in range(m.start(3), m.end(3) + 1):
+            if k < m.end(3) and self.toks[k].tag != "s":
+                segment.append(k)
+                continue
+            names = [i for i in segment if self.toks[i].tag == "P"]
+            if names:  # an item of the list: its titles before the name are read as an apposition
+                holder = self.toks[names[0]].key
+                self.post(holder, org, self.toks[m.start(2)])
+            for i in segment[segment.index(names[0]) + 1:] if names else segment:
+                if self.toks[i].tag == "R" and holder is not None:
+                    self.post(holder, self.ex.default_org(self.toks[i].key, self.index), self.toks[i])
+            segment = []
 
     def founded(self, m):
         """"腾飞集团由王建林于1998年创办": the person founded the organization."""
@@ -537,6 +559,7 @@ class _Extractor:
         self.doc = doc
         self.subject: str | None = None
         self.carried: str | None = None  # the person the sentences so far are about
+        self.section: str | None = None  # the organization a heading names, for the list lines under it
         self.recent_unit: str | None = None
         self.left_roles: dict[int, list] = {}
         self.author = _find_author(doc)

@@ -216,6 +216,8 @@ def _build_translation() -> dict[int, str | None]:
 _TRANSLATION = _build_translation()
 _SPACES_RE = re.compile(r" {2,}")
 _SPACE_BEFORE_PUNCT_RE = re.compile(r"(?<=\S) +(?=[,;:!?。、)\]」』”’》…])")
+# "主　任:宗立新": a label padded to the width of the others in its list
+_PADDED_LABEL_RE = re.compile(r"^([\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3})(?=:)", re.M)
 
 # sentence-final punctuation, possibly followed by closing quotes and brackets
 _CLOSERS = "”’\"』」)]）】》"
@@ -264,6 +266,7 @@ def normalize(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TRANSLATION)
     text = _SPACES_RE.sub(" ", text)
     text = _SPACE_BEFORE_PUNCT_RE.sub("", text)
+    text = _PADDED_LABEL_RE.sub(lambda m: m.group(1).replace(" ", ""), text)
     lines = [ln.strip(" ") for ln in text.split("\n")]
     # Joining can change what a later line looks like ("这是第一" + "个事。"), so join until
     # nothing changes: the result is a fixed point, which makes normalize idempotent.
