@@ -22,7 +22,7 @@ TAGS = {"appoint": "a", "leave": "l", "former": "f", "succeed": "y", "by": "b", 
         "nominate": "n", "establish": "e", "under": "u", "toward": "x", "report": "h", "lead": "k",
         "members": "m", "consist": "z", "also": "j", "sep": "s", "group": "g", "self": "i",
         "those": "t", "postword": "p", "orgref": "O", "found": "c", "promote": "a", "dismiss": "d"}
-_CLAUSE = re.compile(r"[,，;；:：|｜]")  # clause breaks, and the cells of a table row
+_CLAUSE = re.compile(r"[,，;；:：|｜—]")  # clause breaks, the cells of a table row, a dash ("小分子药物中心——主任:")
 _TOPIC = re.compile(r"_?O,")  # "1. 阿里云智能集团:张勇兼任CEO"
 _SECTION = re.compile(r"(?:_s?)?O")  # "一、集团管理委员会": a heading that names what the lines below are about
 _LIST_LINE = re.compile(r"R,")  # "主任:宗立新(董事长)": a line of such a list

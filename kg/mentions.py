@@ -42,7 +42,7 @@ _MEDIA = [re.compile(row[1]) for row in load_table("org_prefixes.tsv") if row[0]
 _COUNT = _rows("count")  # "三大": a number of units
 _INDEFINITE = _rows("indefinite")  # "一家": some organization, not a named one
 _MODEL_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
-_JOINED_NAME = re.compile(f"(?:^|[,，:：;；、和及]|成立|设立|组建|新设立|新设|新成立)([{CJK}A-Za-z]{{1,3}}与)$")
+_JOINED_NAME = re.compile(f"(?:^|[\\s,，:：;；、和及]|成立|设立|组建|新设立|新设|新成立)([{CJK}A-Za-z]{{1,3}}与)$")
 _LIST_LEAD = re.compile(r"(?:并且|并|同时|另|以及)?(?:任命|聘任|选举|聘请|委任)?")
 _ORGREF_BEFORE = re.compile(r"(?:本集团|本公司|集团|公司|本行)$")
 # the noun after a list of units: "…、大文娱六大业务集团", "…、1688等业务"; the list is read backwards from it
