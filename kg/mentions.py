@@ -41,6 +41,7 @@ _MAX_ITEM_NAME = 10
 _MEDIA = [re.compile(row[1]) for row in load_table("org_prefixes.tsv") if row[0] == "media"]
 _COUNT = _rows("count")  # "三大": a number of units
 _INDEFINITE = _rows("indefinite")  # "一家": some organization, not a named one
+_LATIN_BEFORE_NAME = re.compile(f"(?<![A-Za-z])([A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}) ?\\(([{CJK}]{{2,4}})\\)")
 _MODEL_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
 _JOINED_NAME = re.compile(f"(?:^|[\\s,，:：;；、和及]|成立|设立|组建|新设立|新设|新成立)([{CJK}A-Za-z]{{1,3}}与)$")
 _LIST_LEAD = re.compile(r"(?:并且|并|同时|另|以及)?(?:任命|聘任|选举|聘请|委任)?")
@@ -495,7 +496,7 @@ def _find_model_persons(sp: _Spans, found: list[ner.Span], lx: Lexicon, known: d
                                                and _title_follows(sp, end, lx)):
                 continue  # "金控": a kind of company; "抖音总裁": no surname and a title after it, a brand
         elif not (_FOREIGN_NAME.fullmatch(name) or _MODEL_LATIN_NAME.fullmatch(name)) \
-                or sp.text[start - 1:start] in "(（":
+                or (start > 0 and sp.text[start - 1] in "(（"):
             continue  # "梁汝波(Rubo Liang)": the English form of the name before, linked to it later
         if sp.free(start, end):
             sp.tagged.add(start)
@@ -619,6 +620,20 @@ def _find_known_persons(sp: _Spans, known: dict[str, str], lx: Lexicon) -> None:
         before = sp.ending_at(m.start())
         if before is not None and before.kind == "person":
             sp.add("person", m.start(1), m.end(1), label=before.text)
+    # "Tony(邝东)", "From: Kevin Mao(毛锴文)": the English name a person goes by, then the name
+    for m in _LATIN_BEFORE_NAME.finditer(sp.text):
+        name, named = m.group(2), sp.starting_at(m.start(2))
+        if named is None and (name[0] in lx.surnames or name[:2] in lx.surnames) and not is_common_word(name) \
+                and sp.free(m.start(2), m.end(2)):
+            _add_person(sp, m.start(2), m.end(2), known)
+            named = sp.starting_at(m.start(2))
+        if named is None or named.kind != "person":
+            continue
+        latin = sp.starting_at(m.start(1))
+        if latin is not None and latin.kind == "person" and latin.end == m.end(1) and not latin.label:
+            sp.remove(latin)  # the model's person, now known to be the same one
+        if sp.free(m.start(1), m.end(1)):
+            sp.add("person", m.start(1), m.end(1), label=named.text)
 
 
 def _trim_left(text: str, start: int, end: int, lx: Lexicon, registered: bool = False) -> int:
