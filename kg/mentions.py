@@ -40,6 +40,7 @@ _ITEM_LEAD = re.compile(r"[\s\-·•*]*(?:\d{1,2}[.、)]|[一二三四五六七�
 _MAX_ITEM_NAME = 10
 _MEDIA = [re.compile(row[1]) for row in load_table("org_prefixes.tsv") if row[0] == "media"]
 _COUNT = _rows("count")  # "三大": a number of units
+_COUNTED_BEFORE = re.compile(f"(?:{_COUNT.pattern})$")
 _INDEFINITE = _rows("indefinite")  # "一家": some organization, not a named one
 _LATIN_BEFORE_NAME = re.compile(f"(?<![A-Za-z])([A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}) ?\\(([{CJK}]{{2,4}})\\)")
 _MODEL_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
@@ -761,8 +762,9 @@ def _drop_generic_orgs(sp: _Spans, lx: Lexicon) -> None:
     for m in [m for m in sp.items if m.kind == "org"]:
         name = _TERM.sub("", m.label or m.text)
         counted = _COUNT.match(name)
-        if counted and name[counted.end():] in lx.suffixes:
-            sp.remove(m)  # "三大事业群": how many, not which
+        if (counted and name[counted.end():] in lx.suffixes) or (
+                name in lx.suffixes and _COUNTED_BEFORE.search(sp.text, max(0, m.start - 4), m.start)):
+            sp.remove(m)  # "三大事业群", "整合为五大|事业群": how many, not which
             continue
         if _INDEFINITE.search(sp.text, max(0, m.start - 2), m.start) and not _is_registered(m.text, lx):
             sp.remove(m)  # "一家头部射频芯片公司": described, never named
