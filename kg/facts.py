@@ -415,11 +415,13 @@ class _Sentence:
             self.post(person, org or named, role, "former" if former else status)
 
     def former_before(self, i: int) -> bool:
-        """A former cue opens the clause of the verb at ``i``, with only places and times between."""
-        k = i - 1
+        """A former cue opens the clause of the verb at ``i``, with only places and times between, or the
+        clause gives the span of years the post was held."""
+        k, dates = i - 1, 0
         while k >= 0 and self.toks[k].tag in "_DO":
+            dates += self.toks[k].tag == "D"
             k -= 1
-        return k >= 0 and self.toks[k].tag == "f"
+        return (k >= 0 and self.toks[k].tag == "f") or dates >= 2  # "2005年至2012年任…": a span that ended
 
     def members(self, m):
         org = self.last_org_before(m.start() + 1 if self.tags[m.start()] == "O" else m.start())

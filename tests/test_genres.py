@@ -184,3 +184,58 @@ def test_a_rule_that_names_no_handler_is_an_error_naming_file_and_line(tmp_path,
     (tmp_path / "rules.tsv").write_text("leave\t(l\tbroken\n", encoding="utf-8")
     with pytest.raises(KgError, match=r"rules.tsv:1: bad pattern"):
         text.load_rules("rules.tsv", _Sentence)
+
+
+# -- résumés, list lines under a heading, names in Latin script ------------------------------------
+
+RESUME = (
+    "浙江明川科技股份有限公司(以下简称\"公司\")董事会同意聘任罗志强先生为公司副总经理。\n"
+    "附:简历\n"
+    "罗志强,男,1979年出生,硕士研究生学历。2005年至2012年任杭州远帆网络技术有限公司高级经理;"
+    "2012年加入公司,历任研发中心副主任、证券事务代表。现任公司研发中心主任。\n"
+)
+
+
+def test_a_resume_goes_on_about_its_person():
+    out = facts(RESUME)
+    assert post("罗志强", "杭州远帆网络技术有限公司", "manager", "former") in out
+    assert post("罗志强", "研发中心", "deputy-director", "former") in out
+    assert post("罗志强", "研发中心", "director-of-office") in out
+    # "高级经理": a grade of the title, not a unit of the company named before it
+    assert not any(kind == "unitOf" and "高级" in str(s) for kind, s, *_ in out)
+
+
+LIST_UNDER_HEADING = (
+    "衡远建设集团有限公司关于调整专业委员会组成人员的通知\n"
+    "一、技术委员会\n"
+    "主　任:乔振东(总工程师)\n"
+    "委　员:郗明远、訾红梅(副总裁、财务总监)、设计院院长濮建华\n"
+    "二、其他事项\n"
+    "本通知自印发之日起执行。\n"
+)
+
+
+def test_post_lines_under_a_heading_name_its_organization():
+    out = facts(LIST_UNDER_HEADING)
+    company = "衡远建设集团有限公司"
+    assert post("乔振东", "技术委员会", "director-of-office") in out
+    assert post("乔振东", company, "chief-engineer") in out
+    for member in ("郗明远", "訾红梅", "濮建华"):
+        assert post(member, "技术委员会", "member") in out
+    assert post("訾红梅", company, "vice-president") in out
+    assert post("訾红梅", company, "cfo") in out
+
+
+def test_a_dash_sets_off_the_head_of_a_list_item():
+    out = facts("星河药业宣布研究院下设两个中心:\n1. 抗体与ADC中心——主任:彭立群\n"
+                "2. 临床开发中心——主任:首席医学官蒯晓东\n")
+    assert post("彭立群", "抗体与ADC中心", "director-of-office") in out
+    assert post("蒯晓东", "临床开发中心", "director-of-office") in out
+
+
+def test_latin_names_in_chinese_text():
+    resigned = facts("星河药业公告称,Mark Johnson已辞任公司首席财务官。")
+    assert post("Mark Johnson", "星河药业", "cfo", "former") in resigned
+    doc = kg.extract("2) 燎原工作室负责人Lily(隗丽丽)转岗到中台,向中台负责人Tony(邝东)汇报。")
+    labels = {e.name: e.labels for e in doc.entities.values() if e.kind == "person"}
+    assert "Tony" in labels.get("邝东", set()) and "Lily" in labels.get("隗丽丽", set())
