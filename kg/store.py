@@ -31,6 +31,7 @@ import json
 import multiprocessing
 import os
 import re
+import shutil
 import time
 import urllib.parse
 from dataclasses import dataclass, field
@@ -39,9 +40,9 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from .document import Document
 from .errors import KgError
-from .fileio import write_atomic
+from .fileio import check_output, write_output
 from .query import PreparedQuery, Result, _as_prepared, endpoint_url, http_request, normalize_term, syntax_error
-from .rdf import DEFAULT_BASE, OC, RDF
+from .rdf import DEFAULT_BASE, OC, RDF, check_base, output_format
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -156,6 +157,8 @@ class CorpusStore:
             if "lock" in str(exc).lower():
                 raise KgError(f"{path}: store is in use by another process") from None
             raise KgError(f"{path}: cannot open store ({' '.join(str(exc).split())})") from None
+        except RuntimeError as exc:  # RocksDB's "Corruption: ...": truncated or foreign files
+            raise KgError(f"{path}: not a readable store, damaged or not Oxigraph's ({_one_line(exc)[:200]})") from None
         self._recover()
 
     # -- lifecycle
@@ -205,8 +208,16 @@ class CorpusStore:
         Oxigraph's bulk loader (several times faster than a transaction, but not atomic) and then, in one
         transaction, each document's own statement ``<doc> a oc:Document``: it marks the document complete
         (:meth:`has`). A crash before that leaves graphs without it, which the next opening of the store
-        takes out again (:meth:`_recover`).
+        takes out again (:meth:`_recover`). A failed write (a full disk) is a :class:`KgError` that says so:
+        the store stays consistent.
         """
+        try:
+            self._add(documents, base)
+        except OSError as exc:
+            raise KgError(f"{self.description}: cannot write the store ({_one_line(exc)}); it stays consistent "
+                          "(every document in it is complete), so ingesting again resumes") from None
+
+    def _add(self, documents: Sequence[tuple[str, str | bytes]], base: str) -> None:
         ox = _ox()
         quads, triples = [], []
         for doc_id, ntriples in documents:
@@ -802,6 +813,7 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
     """
     from . import pipeline
 
+    check_base(base)  # before any work: a bad base must not leave a store behind
     if not base.endswith(("/", "#")):
         base += "/"
     if items is None:
@@ -818,6 +830,8 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
     # Workers start before the store is opened (a forked child never holds the database); this
     # process stops them, and what is written by then stays complete.
     executor: _Dask | _Pool | _Serial
+    new_store = not Path(store_dir).exists()  # made here: taken away again if nothing gets into it
+    opened = False
     if dask is not None:
         executor = _Dask(dask, jobs)
     elif jobs > 1 and len(items) > 1:
@@ -826,6 +840,7 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
         executor = _Serial()
     try:
         with CorpusStore(store_dir, create=True) as store:
+            opened = True
             pending: set[str] = set()
 
             def tasks() -> Iterator[_Task]:
@@ -856,6 +871,10 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
                     tick(1)
             report.documents = len(store.documents())
             report.triples = store.triple_count()
+    except BaseException:
+        if new_store and opened and not report.added:  # e.g. a Dask scheduler that cannot be reached
+            shutil.rmtree(store_dir, ignore_errors=True)
+        raise
     finally:
         executor.close()
     return report
@@ -885,23 +904,11 @@ def export(store_dir: str | os.PathLike, output: str, fmt: str | None = None) ->
     """Write the store to ``output`` (atomically; ``-`` for stdout): TriG/N-Quads keep one graph per
     document, Turtle/N-Triples hold the merged view (their union). The format comes from ``fmt``
     (trig, nq, ttl, nt) or the file extension. Returns the number of bytes written."""
-    ext = f".{fmt.lower().lstrip('.')}" if fmt else Path(output).suffix.lower()
-    if ext == ".turtle":
-        ext = ".ttl"
-    if ext not in EXPORT_FORMATS:
-        raise KgError(f"{output}: cannot tell the format (use .trig, .nq, .ttl or .nt, or --format)")
+    ext = "." + output_format(output, fmt, allowed=tuple(e.lstrip(".") for e in EXPORT_FORMATS), default=None)
+    check_output(output)
     with CorpusStore(store_dir) as store:
         data = store.dump(EXPORT_FORMATS[ext][0])
-    if output == "-":
-        import sys
-
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        try:
-            write_atomic(output, data)
-        except OSError as exc:
-            raise KgError(f"{output}: cannot write ({exc.strerror or exc})") from None
+    write_output(output, data)
     return len(data)
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from .document import Sentence
 from .errors import KgError
-from .fileio import read_bytes
+from .fileio import read_bytes, read_capped
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -106,7 +106,7 @@ def read_text(path: str) -> str:
     characters, or bytes no candidate encoding decodes. An empty file gives "".
     """
     name = "<stdin>" if path == "-" else path
-    data = sys.stdin.buffer.read() if path == "-" else read_bytes(path)
+    data = read_capped(sys.stdin.buffer, name) if path == "-" else read_bytes(path)
     return decode_bytes(data, name)
 
 

@@ -11,20 +11,11 @@ import networkx as nx
 
 from .. import graph as kgg
 from ..errors import KgError
+from .options import PERIOD
 
 _GRAPH = click.option("--graph", "graph_file", required=True, type=click.Path(dir_okay=False),
                       metavar="FILE", help="RDF file to read (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads).")
 _JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-
-
-def _date_arg(value: str | None, option: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        kgg._period(value)
-    except ValueError:
-        raise KgError(f"{option} {value!r}: not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)") from None
-    return value
 
 
 def _load(path: str) -> nx.MultiDiGraph:
@@ -211,11 +202,10 @@ def _org_people(G: nx.MultiDiGraph, org: str, status: str) -> list[dict[str, Any
 @show.command(name="org")
 @click.argument("name")
 @_GRAPH
-@click.option("--at", "at", metavar="DATE", help="Show the organization as it was on this day (YYYY-MM-DD).")
+@click.option("--at", "at", type=PERIOD, help="Show the organization as it was on this day (YYYY-MM-DD).")
 @_JSON
 def org_(name: str, graph_file: str, at: str | None, as_json: bool) -> None:
     """An organization, unit or committee: its units with their heads, and its people."""
-    _date_arg(at, "--at")
     G = _load(graph_file)
     org = resolve(G, name, kgg.ORG_KINDS, "organization", graph_file)
     if at:
@@ -260,14 +250,12 @@ def _posts(posts: list[dict[str, Any]]) -> str:
 
 @show.command()
 @_GRAPH
-@click.option("--from", "start", metavar="DATE", help="First day (inclusive; YYYY-MM-DD, YYYY-MM or YYYY).")
-@click.option("--to", "end", metavar="DATE", help="Last day (inclusive).")
+@click.option("--from", "start", type=PERIOD, help="First day (inclusive; YYYY-MM-DD, YYYY-MM or YYYY).")
+@click.option("--to", "end", type=PERIOD, help="Last day (inclusive).")
 @click.option("--include-undated", is_flag=True, help="Also list changes whose date is unknown.")
 @_JSON
 def changes(graph_file: str, start: str | None, end: str | None, include_undated: bool, as_json: bool) -> None:
     """Appointments, departures, transfers and units set up between two dates."""
-    _date_arg(start, "--from")
-    _date_arg(end, "--to")
     if start and end and kgg._day(start) > kgg._period(end)[1]:  # type: ignore[index]
         raise KgError(f"--from {start} is after --to {end}")
     G = _load(graph_file)

@@ -7,7 +7,7 @@ import click
 
 from .. import store as st
 from ..errors import KgError
-from ..rdf import DEFAULT_BASE
+from ..rdf import DEFAULT_BASE, check_base
 
 _STORE = click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False),
                       help="The corpus store directory (an Oxigraph store).")
@@ -41,6 +41,7 @@ def ingest(paths, store_dir, base, jobs, dask, quiet):
       kg ingest articles/ feed.jsonl --store corpus.store
       kg ingest articles/ --store corpus.store --dask tcp://scheduler:8786
     """
+    check_base(base)  # every option is checked before any work
     items = st.collect(paths)
     failures: list[tuple[str, str]] = []
     with click.progressbar(length=len(items), label="ingest", file=_stderr(),
