@@ -9,7 +9,7 @@ from typing import NoReturn
 
 import click
 
-from .errors import KgError
+from .errors import KgError, shorten
 
 
 class KgGroup(click.Group):
@@ -38,13 +38,17 @@ class KgGroup(click.Group):
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             reason = " ".join(str(exc.strerror or exc).split())
-            if exc.filename is None and not _stdout_ok():
+            # an error without a file name while writing is standard output's (files are named)
+            if exc.filename is None and (exc.errno in _WRITE_ERRNOS or not _stdout_ok()):
                 _fail(f"standard output: cannot write ({reason})", 2)
-            where = f"{exc.filename}: " if exc.filename else ""
+            where = f"{shorten(exc.filename, 200)}: " if exc.filename else ""
             _fail(f"{where}{reason}", 2)
         finally:
             if closed:
                 sys.stdout = None  # nothing left to flush at exit
+
+
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
 
 
 class _ClosedStdout(io.RawIOBase):

@@ -1,12 +1,14 @@
 """Writing files so that a reader never sees half of one."""
 from __future__ import annotations
 
+import json
 import os
 import stat
 import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from .errors import KgError, shorten
 
@@ -189,3 +191,33 @@ def read_capped(fh, name: str, limit: int | None = None) -> bytes:
 
 def _size(n: int) -> str:
     return f"{n / 2**20:g} MiB" if n >= 2**20 else f"{n:,} bytes"
+
+
+def parse_json_record(line: str, where: str) -> Any:
+    """One JSON value of a JSON Lines file; a one-line :class:`KgError` ``"{where}: why"`` when it is
+    not JSON, nests too deeply for the parser, or holds a lone surrogate (``"\\ud800"``: valid JSON, but
+    no text: it cannot be encoded, stored or compared)."""
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise KgError(f"{where}: not a JSON object ({exc.msg}, column {exc.colno})") from None
+    except RecursionError:
+        raise KgError(f"{where}: not a JSON object (nested too deeply)") from None
+    _check_surrogates(value, where)
+    return value
+
+
+def _check_surrogates(value: object, where: str) -> None:
+    stack = [value]
+    while stack:  # iterative: the value may nest as deep as the parser allows
+        v = stack.pop()
+        if isinstance(v, str):
+            try:
+                v.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise KgError(f"{where}: a lone surrogate \\u{ord(v[exc.start]):04x} in a string (not text)") from None
+        elif isinstance(v, dict):
+            stack.extend(v.keys())
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)

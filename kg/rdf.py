@@ -311,10 +311,10 @@ _BASE_IRI_RE = re.compile(r"(?:https?://[^/?#\x00-\x20<>\"{}|^`\\]+|urn:[A-Za-z0
 
 def check_base(base: str) -> str:
     """``base`` if it is an absolute http(s):// or urn: IRI fit to mint IRIs under, else ``KgError``."""
-    from .errors import KgError
+    from .errors import KgError, shorten
 
     if not isinstance(base, str) or not _BASE_IRI_RE.fullmatch(base):
-        raise KgError(f"bad base IRI {base!r}: expected an absolute http(s):// or urn: IRI "
+        raise KgError(f"bad base IRI {shorten(base)!r}: expected an absolute http(s):// or urn: IRI "
                       "without spaces or <>\"{}|^`\\")
     return base
 

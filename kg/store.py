@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import glob
 import html.parser
-import json
 import multiprocessing
 import os
 import re
@@ -39,8 +38,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from .document import Document
-from .errors import KgError
-from .fileio import check_output, write_output
+from .errors import KgError, shorten
+from .fileio import check_output, parse_json_record, write_output
 from .query import PreparedQuery, Result, _as_prepared, endpoint_url, http_request, normalize_term, syntax_error
 from .rdf import DEFAULT_BASE, OC, RDF, check_base, output_format
 
@@ -48,7 +47,8 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
 __all__ = ["CorpusStore", "Item", "IngestReport", "collect", "read_item", "html_to_text", "ingest",
-           "remove", "export", "push", "is_store", "doc_ids_of", "EXPORT_FORMATS", "INPUT_EXTENSIONS"]
+           "remove", "removal_plan", "remove_documents", "export", "push", "is_store", "doc_ids_of",
+           "EXPORT_FORMATS", "INPUT_EXTENSIONS"]
 
 #: Files a directory is searched for (a file named on the command line is read whatever its name).
 INPUT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
@@ -424,10 +424,7 @@ def read_item(item: Item) -> tuple[str, str | None]:
                 raw = fh.readline()
         except OSError as exc:
             raise KgError(f"{item.path}: cannot read ({exc.strerror or exc})") from None
-        try:
-            record = json.loads(decode_bytes(raw, item.label))
-        except json.JSONDecodeError as exc:
-            raise KgError(f"{item.label}: not a JSON object ({exc.msg}, column {exc.colno})") from None
+        record = parse_json_record(decode_bytes(raw, item.label), item.label)
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             raise KgError(f"{item.label}: no \"text\" string")
         date = record.get("date")
@@ -852,6 +849,10 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
                         fail(item.label, str(exc).removeprefix(f"{item.label}: "))
                         tick(1)
                         continue
+                    except (ValueError, RecursionError) as exc:  # a record no check foresaw: skip it, go on
+                        fail(item.label, f"cannot read ({type(exc).__name__}: {shorten(str(exc))})")
+                        tick(1)
+                        continue
                     if doc.id in pending or store.has(doc.id, base):
                         report.skipped.append(item.label)
                         tick(1)
@@ -891,13 +892,30 @@ def remove(store_dir: str | os.PathLike, doc: str) -> list[str]:
     Entities other documents also mention keep what those documents say. Returns the removed ids;
     :class:`KgError` when none of them is in the store.
     """
-    ids = doc_ids_of(doc)
+    return remove_documents(store_dir, removal_plan(store_dir, [doc])[doc])
+
+
+def removal_plan(store_dir: str | os.PathLike, docs: Iterable[str]) -> dict[str, list[str]]:
+    """For each of ``docs`` (a document id, a file, a directory or a glob), the ids of its documents
+    that are in the store: what removing it would take out. Nothing is removed; :class:`KgError` for
+    one that names no document in the store, so a typo stops the removal before it starts."""
+    wanted = {doc: doc_ids_of(doc) for doc in docs}
     with CorpusStore(store_dir) as store:
-        removed = [i for i in ids if store.remove(i)]
-    if not removed:
-        what = doc if len(ids) == 1 and ids[0] == doc else f"{doc} (document {', '.join(ids) or 'none'})"
-        raise KgError(f"{what}: not in store {store_dir}")
-    return removed
+        present = set(store.documents())
+    plan = {}
+    for doc, ids in wanted.items():
+        plan[doc] = [i for i in dict.fromkeys(ids) if i in present]
+        if not plan[doc]:
+            listed = ", ".join(ids[:5]) + (" …" if len(ids) > 5 else "")
+            what = doc if ids == [doc] else f"{doc} (document {listed or 'none'})"
+            raise KgError(f"{shorten(what, 200)}: not in store {store_dir}")
+    return plan
+
+
+def remove_documents(store_dir: str | os.PathLike, doc_ids: Iterable[str]) -> list[str]:
+    """Remove the documents ``doc_ids`` (see :meth:`CorpusStore.remove`); the ids removed."""
+    with CorpusStore(store_dir) as store:
+        return [i for i in dict.fromkeys(doc_ids) if store.remove(i)]
 
 
 def export(store_dir: str | os.PathLike, output: str, fmt: str | None = None) -> int:

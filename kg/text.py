@@ -159,20 +159,21 @@ def _utf16_without_bom(data: bytes, nuls: int) -> str | None:
 
     The NUL bytes of UTF-16 text are mostly the high bytes of its ASCII characters, so they
     fall mostly on one parity (random binary data spreads them evenly); and the decoded text
-    must be mostly ASCII, CJK and punctuation.
+    must be mostly ASCII, CJK and punctuation. Chinese text without ASCII has few NULs (the low
+    byte of 一 U+4E00 and the like) on either parity: it must then decode to almost nothing but
+    plausible characters.
     """
     if len(data) % 2:
         return None
     even = data[0::2].count(0)  # big-endian: the high byte comes first
     odd = nuls - even
     for count, codec in sorted(((odd, "utf-16-le"), (even, "utf-16-be")), reverse=True):
-        if count < 0.7 * nuls:
-            break
+        by_parity = count >= 0.7 * nuls
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if len(_PLAUSIBLE_RE.findall(text)) >= 0.9 * len(text):
+        if len(_PLAUSIBLE_RE.findall(text)) >= (0.9 if by_parity else 0.97) * len(text):
             return codec
     return None
 

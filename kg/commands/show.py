@@ -10,7 +10,7 @@ import click
 import networkx as nx
 
 from .. import graph as kgg
-from ..errors import KgError
+from ..errors import KgError, shorten
 from .options import PERIOD
 
 _GRAPH = click.option("--graph", "graph_file", required=True, type=click.Path(dir_okay=False),
@@ -25,27 +25,28 @@ def _load(path: str) -> nx.MultiDiGraph:
 
 
 def _describe(G: nx.MultiDiGraph, n: str) -> str:
-    return f"{kgg.label(G, n)} ({G.nodes[n].get('kind')}, {n})"
+    return f"{shorten(kgg.label(G, n))} ({G.nodes[n].get('kind')}, {shorten(n)})"
 
 
 def resolve(G: nx.MultiDiGraph, name: str, kinds: Sequence[str], what: str, graph_file: str) -> str:
     """The one node of one of ``kinds`` called ``name``; a one-line KgError otherwise."""
     hits = kgg.find(G, name, kinds)
+    quoted = json.dumps(shorten(name), ensure_ascii=False)  # a 20-million-character name is not echoed whole
     if len(hits) == 1:
         return hits[0]
     if hits:
         listed = "; ".join(_describe(G, n) for n in hits[:10])
         more = f"; and {len(hits) - 10} more" if len(hits) > 10 else ""
-        raise KgError(f"{json.dumps(name, ensure_ascii=False)} is ambiguous in {graph_file}: {len(hits)} {what}s "
+        raise KgError(f"{quoted} is ambiguous in {graph_file}: {len(hits)} {what}s "
                       f"match: {listed}{more}; give the IRI instead")
     other = kgg.find(G, name)
     if other:
         kinds_found = sorted({G.nodes[n].get("kind") for n in other})
-        raise KgError(f"{json.dumps(name, ensure_ascii=False)} in {graph_file} is a {' / '.join(kinds_found)}, "
+        raise KgError(f"{quoted} in {graph_file} is a {' / '.join(kinds_found)}, "
                       f"not a {what}")
     near = kgg.suggest(G, name, kinds)
-    hint = f"; did you mean {', '.join(kgg.label(G, n) for n in near)}?" if near else ""
-    raise KgError(f"no {what} named {json.dumps(name, ensure_ascii=False)} in {graph_file}{hint}")
+    hint = f"; did you mean {', '.join(shorten(kgg.label(G, n)) for n in near)}?" if near else ""
+    raise KgError(f"no {what} named {quoted} in {graph_file}{hint}")
 
 
 # --------------------------------------------------------------------------------------------------
