@@ -200,9 +200,9 @@ def parse_json_record(line: str, where: str) -> Any:
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise KgError(f"{where}: not a JSON object ({exc.msg}, column {exc.colno})") from None
+        raise KgError(f"{where}: not JSON ({exc.msg}, column {exc.colno})") from None
     except RecursionError:
-        raise KgError(f"{where}: not a JSON object (nested too deeply)") from None
+        raise KgError(f"{where}: not JSON (nested too deeply)") from None
     _check_surrogates(value, where)
     return value
 

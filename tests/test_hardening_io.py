@@ -174,9 +174,9 @@ def _bad_jsonl(path: Path) -> None:
 def test_parse_json_record_refuses_surrogates_and_deep_nesting():
     with pytest.raises(KgError, match=r"f:6: a lone surrogate \\ud800"):
         fileio.parse_json_record('{"text": ["x", {"k": "\\ud800"}]}', "f:6")
-    with pytest.raises(KgError, match="f:8: not a JSON object .nested too deeply"):
+    with pytest.raises(KgError, match="f:8: not JSON .nested too deeply"):
         fileio.parse_json_record("[" * 100_000, "f:8")
-    with pytest.raises(KgError, match="f:1: not a JSON object"):
+    with pytest.raises(KgError, match="f:1: not JSON"):
         fileio.parse_json_record("{", "f:1")
     assert fileio.parse_json_record('{"text": "好"}', "f") == {"text": "好"}
 
@@ -189,7 +189,7 @@ def test_ingest_skips_bad_records_and_stores_the_good(tmp_path):
     code, _out, err = invoke("ingest", feed, "--store", store, "-j", "1")
     assert code == 1, err
     assert f"kg: warning: {feed}:6: a lone surrogate" in err
-    assert f"kg: warning: {feed}:8: not a JSON object (nested too deeply)" in err
+    assert f"kg: warning: {feed}:8: not JSON (nested too deeply)" in err
     assert "10 documents added" in err and "2 failed" in err and "Traceback" not in err
     with st.CorpusStore(store) as s:
         assert len(s.documents()) == 10
