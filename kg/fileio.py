@@ -29,19 +29,18 @@ def write_output(path: str | os.PathLike, data: str | bytes) -> None:
     if os.fspath(path) == "-":
         write_stdout(raw)
         return
-    target = Path(os.path.realpath(path))  # a link's target is the file to write
     try:
-        mode = os.stat(target).st_mode
+        mode = os.stat(path).st_mode  # through links (/dev/stdout names a pipe only the kernel can follow)
     except (OSError, ValueError):
         mode = None
     if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
         try:
-            with open(target, "wb") as fh:  # a device or a FIFO: a stream, never replaced
+            with open(path, "wb") as fh:  # a device or a FIFO: a stream, never replaced
                 fh.write(raw)
         except OSError as exc:
             raise KgError(f"{shorten(path, 200)}: cannot write ({_reason(exc)})") from None
         return
-    write_atomic(target, raw, label=path)
+    write_atomic(os.path.realpath(path), raw, label=path)  # a link's target is the file replaced
 
 
 def write_stdout(data: bytes) -> None:
@@ -113,6 +112,11 @@ def check_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = 
     if os.fspath(path) == "-":
         return
     name = shorten(path, 200)
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):
+            return  # a device or FIFO (even behind /dev/stdout's link): written as a stream
+    except (OSError, ValueError):
+        pass  # a new file, or a name the checks below report
     path = Path(os.path.realpath(path))
     try:
         if path.is_dir():

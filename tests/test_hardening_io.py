@@ -105,6 +105,16 @@ def test_export_and_render_share_the_writer(tmp_path, seed_ttl):
     assert stat.S_IMODE(os.stat(page).st_mode) == 0o640 and page.read_text(encoding="utf-8").startswith("<!")
 
 
+@pytest.mark.slow  # a kg process
+def test_dev_stdout_through_a_pipe_is_written(article):
+    # /dev/stdout -> /proc/self/fd/1 -> "pipe:[…]": a name only the kernel can follow, never replaced
+    proc = subprocess.run([sys.executable, "-m", "kg", "extract", str(article), "-o", "/dev/stdout"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=subprocess_env(), cwd=ROOT,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert b"org:Membership" in proc.stdout
+
+
 # --------------------------------------------------------------------------------------------------
 # 2. an output that is one of the inputs
 # --------------------------------------------------------------------------------------------------
