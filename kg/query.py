@@ -195,7 +195,7 @@ def _sparql_term(term: Node) -> str:
     """A term in SPARQL syntax; literals are escaped (quotes, backslashes, line breaks)."""
     if isinstance(term, URIRef):
         if _IRI_BAD_RE.search(str(term)):
-            raise KgError(f"not an IRI: {str(term)!r}")
+            raise KgError(f"not an IRI: {shorten(str(term))!r}")
         return f"<{term}>"
     if isinstance(term, Literal):
         escaped = _escape_string(str(term))
@@ -204,7 +204,7 @@ def _sparql_term(term: Node) -> str:
         if term.datatype is not None and str(term.datatype) != _XSD_STRING:
             return f'"{escaped}"^^<{term.datatype}>'
         return f'"{escaped}"'
-    raise KgError(f"cannot bind {term!r}")
+    raise KgError(f"cannot bind {shorten(repr(term))}")
 
 
 @dataclass(frozen=True)
@@ -323,7 +323,7 @@ def named_query(name: str, params: dict[str, str]) -> PreparedQuery:
     unknown = sorted(set(params) - declared)
     if unknown:
         accepted = ", ".join(sorted(declared)) or "none"
-        raise KgError(f"{name}: unknown parameter {unknown[0]!r} (parameters: {accepted})")
+        raise KgError(f"{name}: unknown parameter {shorten(unknown[0])!r} (parameters: {accepted})")
     missing = [p for p in q.params if p.name not in params and not p.optional]
     if missing:
         p = missing[0]

@@ -368,6 +368,15 @@ def test_long_names_are_cut_in_messages(seed_ttl):
     assert shorten("x" * 10, 5) == "xxxx…" and shorten("short") == "short"
 
 
+def test_a_huge_label_is_cut_in_did_you_mean(tmp_path):
+    graph = tmp_path / "g.ttl"
+    graph.write_text('@prefix foaf: <http://xmlns.com/foaf/0.1/> .\n'
+                     f'<http://x/p> a foaf:Person ; foaf:name "程一{"晓" * 1_000_000}" .\n', encoding="utf-8")
+    code, _out, err = invoke("show", "chain", "程一", "--graph", graph)
+    one_line_error(code, err, "did you mean 程一晓晓")
+    assert len(err) < 1000
+
+
 def test_utf16le_chinese_without_bom_or_ascii(tmp_path):
     text = "快手任命程一晓为首席执行官，二〇二二年九月一日宣布。"  # 一 is 00 4E: NULs on the even bytes
     data = text.encode("utf-16-le")
