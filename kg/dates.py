@@ -15,11 +15,12 @@ Values are ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, as precise as the text is.
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime
 import re
 from dataclasses import dataclass
 
-from .errors import KgError
+from .errors import KgError, shorten
 from .text import load_table
 
 
@@ -159,17 +160,35 @@ def document_date(text: str) -> datetime.date | None:
     return best
 
 
-_ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PERIOD_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+def parse_period(s: str, full: bool = False) -> tuple[datetime.date, datetime.date]:
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` → (first day, last day) of the day, month or year.
+
+    The one parser of every date a user gives (``full``: a whole day only). ``KgError`` for a day or
+    month that does not exist (2022-13-45, 2022-02-30), year 0 and any other text.
+    """
+    text = s.strip() if isinstance(s, str) else ""
+    m = _PERIOD_RE.fullmatch(text)
+    if m and (m.group(3) or not full):
+        y, mo, d = (int(g) if g else None for g in m.groups())
+        try:
+            if d is not None:
+                day = datetime.date(y, mo, d)  # type: ignore[arg-type]
+                return day, day
+            if mo is not None:
+                return datetime.date(y, mo, 1), datetime.date(y, mo, calendar.monthrange(y, mo)[1])  # type: ignore[arg-type]
+            return datetime.date(y, 1, 1), datetime.date(y, 12, 31)  # type: ignore[arg-type]
+        except ValueError:
+            pass
+    expected = "YYYY-MM-DD" if full else "YYYY-MM-DD, YYYY-MM or YYYY"
+    raise KgError(f"bad date {shorten(s)!r}: expected {expected}")
 
 
 def parse_iso(s: str) -> datetime.date:
     """``YYYY-MM-DD`` → date; ``KgError`` for anything else (2022-13-45, 2022/09/16, "")."""
-    if isinstance(s, str) and _ISO_RE.fullmatch(s.strip()):
-        try:
-            return datetime.date.fromisoformat(s.strip())
-        except ValueError:
-            pass
-    raise KgError(f"bad date {s!r}: expected YYYY-MM-DD")
+    return parse_period(s, full=True)[0]
 
 
 # --- resolvers: match → ISO string, None (a date we cannot place), or _INVALID -----------------

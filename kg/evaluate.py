@@ -12,7 +12,6 @@ facts are never missed.
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -25,7 +24,7 @@ from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from .errors import KgError
-from .fileio import read_bytes
+from .fileio import parse_json_record, read_bytes
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 TIME = Namespace("http://www.w3.org/2006/time#")
@@ -190,10 +189,7 @@ def load_gold(path: str | Path) -> list[dict]:
             raise KgError(f"{where}: not UTF-8") from None
         if not line.strip():
             continue
-        try:
-            article = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise KgError(f"{where}: not JSON ({exc.msg} at column {exc.colno})") from None
+        article = parse_json_record(line, where)
         _check_article(article, where)
         if article["id"] in first_line:
             raise KgError(f"{where}: duplicate id {article['id']!r} (first on line {first_line[article['id']]})")

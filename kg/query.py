@@ -33,14 +33,14 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Protocol, cast, overload
+from typing import Callable, Iterable, Protocol, cast, overload
 
 import rdflib
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from .errors import KgError
+from .errors import KgError, shorten
 from .resources import ontology_file
 
 __all__ = [
@@ -124,7 +124,7 @@ def canned(name: str) -> CannedQuery:
     """The canned query ``name``; :class:`KgError` naming the available ones when there is none."""
     queries = canned_queries()
     if name not in queries:
-        raise KgError(f"no canned query {name!r}; available: {', '.join(queries)}")
+        raise KgError(f"no canned query {shorten(name)!r}; available: {', '.join(queries)}")
     return queries[name]
 
 
@@ -140,7 +140,7 @@ def parse_params(pairs: Iterable[str]) -> dict[str, str]:
         name, sep, value = pair.partition("=")
         name = name.strip()
         if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-            raise KgError(f"--param {pair!r}: expected NAME=VALUE (NAME a SPARQL variable name without '?')")
+            raise KgError(f"--param {shorten(pair)!r}: expected NAME=VALUE (NAME a SPARQL variable name without '?')")
         if name in params:
             raise KgError(f"--param {name}: given twice")
         params[name] = value
@@ -195,7 +195,7 @@ def _sparql_term(term: Node) -> str:
     """A term in SPARQL syntax; literals are escaped (quotes, backslashes, line breaks)."""
     if isinstance(term, URIRef):
         if _IRI_BAD_RE.search(str(term)):
-            raise KgError(f"not an IRI: {str(term)!r}")
+            raise KgError(f"not an IRI: {shorten(str(term))!r}")
         return f"<{term}>"
     if isinstance(term, Literal):
         escaped = _escape_string(str(term))
@@ -204,7 +204,7 @@ def _sparql_term(term: Node) -> str:
         if term.datatype is not None and str(term.datatype) != _XSD_STRING:
             return f'"{escaped}"^^<{term.datatype}>'
         return f'"{escaped}"'
-    raise KgError(f"cannot bind {term!r}")
+    raise KgError(f"cannot bind {shorten(repr(term))}")
 
 
 @dataclass(frozen=True)
@@ -323,7 +323,7 @@ def named_query(name: str, params: dict[str, str]) -> PreparedQuery:
     unknown = sorted(set(params) - declared)
     if unknown:
         accepted = ", ".join(sorted(declared)) or "none"
-        raise KgError(f"{name}: unknown parameter {unknown[0]!r} (parameters: {accepted})")
+        raise KgError(f"{name}: unknown parameter {shorten(unknown[0])!r} (parameters: {accepted})")
     missing = [p for p in q.params if p.name not in params and not p.optional]
     if missing:
         p = missing[0]
@@ -476,9 +476,15 @@ def endpoint_url(url: str, default_path: str) -> str:
     Oxigraph serves SPARQL at ``/query`` and the Graph Store protocol at ``/store``; give a full URL
     for other servers (e.g. Fuseki's ``http://host:3030/ds/sparql`` and ``…/ds/data``).
     """
+    if re.search(r"[\x00-\x20\x7f]", url):  # a space or CR/LF would split the request line (header injection)
+        raise KgError(f"{shorten(url)!r}: not a URL (contains spaces or control characters)")
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise KgError(f"{url}: not an http(s) URL")
+        raise KgError(f"{shorten(url)}: not an http(s) URL")
+    try:
+        parts.port  # noqa: B018  # raises for letters in the port or a port above 65535
+    except ValueError:
+        raise KgError(f"{shorten(url)}: not an http(s) URL (bad port)") from None
     if parts.path in ("", "/") and not parts.query:
         parts = parts._replace(path=default_path)
     return urllib.parse.urlunsplit(parts)
@@ -570,29 +576,48 @@ class EndpointSource:
 def _parse_results_json(body: bytes, url: str) -> Result:
     try:
         data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise KgError(f"{url}: unreadable JSON results ({exc})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise KgError(f"{url}: unreadable JSON results ({shorten(exc)})") from None
+
+    def bad(what: str) -> KgError:
+        return KgError(f"{url}: not SPARQL JSON results ({what})")
+
+    if not isinstance(data, dict):
+        raise bad(f"a JSON {type(data).__name__}, not an object")
     if "boolean" in data:
         return Result("boolean", boolean=bool(data["boolean"]))
-    names = list(data.get("head", {}).get("vars", []))
+    head, results = data.get("head", {}), data.get("results", {})
+    if not isinstance(head, dict) or not isinstance(results, dict):
+        raise bad("head or results is not an object")
+    names = head.get("vars", [])
+    if not isinstance(names, list) or not all(isinstance(v, str) for v in names):
+        raise bad("head.vars is not a list of names")
+    bindings = results.get("bindings", [])
+    if not isinstance(bindings, list) or not all(isinstance(b, dict) for b in bindings):
+        raise bad("results.bindings is not a list of objects")
     rows = []
-    for binding in data.get("results", {}).get("bindings", []):
-        rows.append(tuple(_json_term(binding.get(v)) for v in names))
+    for binding in bindings:
+        rows.append(tuple(_json_term(binding.get(v), bad) for v in names))
     return Result("rows", vars=names, rows=rows)
 
 
-def _json_term(value: dict | None) -> Node | None:
+def _json_term(value: object, bad: Callable[[str], KgError]) -> Node | None:
     if value is None:
         return None
+    if not isinstance(value, dict) or not isinstance(value.get("value", ""), str):
+        raise bad("a bound value is not an object with a string value")
     kind, text = value.get("type"), value.get("value", "")
-    if kind == "uri":
-        return URIRef(text)
-    if kind == "bnode":
-        return BNode(text)
-    if "xml:lang" in value:
-        return normalize_term(Literal(text, lang=value["xml:lang"]))
-    if "datatype" in value:
-        return normalize_term(Literal(text, datatype=URIRef(value["datatype"])))
+    try:
+        if kind == "uri":
+            return URIRef(text)
+        if kind == "bnode":
+            return BNode(text)
+        if isinstance(value.get("xml:lang"), str):
+            return normalize_term(Literal(text, lang=value["xml:lang"]))
+        if isinstance(value.get("datatype"), str):
+            return normalize_term(Literal(text, datatype=URIRef(value["datatype"])))
+    except ValueError as exc:  # rdflib: a malformed language tag
+        raise bad(shorten(exc)) from None
     return Literal(text)
 
 

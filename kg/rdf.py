@@ -11,6 +11,7 @@ are namespaces of N-Triples terms: ``OC.Excerpt`` is ``"<https://kg.example.org/
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from functools import lru_cache
@@ -310,9 +311,42 @@ _BASE_IRI_RE = re.compile(r"(?:https?://[^/?#\x00-\x20<>\"{}|^`\\]+|urn:[A-Za-z0
 
 def check_base(base: str) -> str:
     """``base`` if it is an absolute http(s):// or urn: IRI fit to mint IRIs under, else ``KgError``."""
-    from .errors import KgError
+    from .errors import KgError, shorten
 
     if not isinstance(base, str) or not _BASE_IRI_RE.fullmatch(base):
-        raise KgError(f"bad base IRI {base!r}: expected an absolute http(s):// or urn: IRI "
+        raise KgError(f"bad base IRI {shorten(base)!r}: expected an absolute http(s):// or urn: IRI "
                       "without spaces or <>\"{}|^`\\")
     return base
+
+
+#: The RDF files kg writes, by extension, with their rdflib serializer (of a graph without named
+#: graphs: its N-Quads are N-Triples lines).
+OUTPUT_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig", "nq": "nt"}
+_FORMAT_ALIASES = {"turtle": "ttl", "json-ld": "jsonld", "ntriples": "nt", "n-triples": "nt", "nquads": "nq",
+                   "n-quads": "nq"}
+
+
+def output_format(path: str, fmt: str | None = None, allowed: tuple[str, ...] = tuple(OUTPUT_FORMATS),
+                  default: str | None = "ttl") -> str:
+    """The format (one of ``allowed``: ttl, nt, jsonld, trig, nq) an output is written in: ``fmt`` if
+    given, else the extension of ``path``; ``default`` for standard output (``-``) or a name without an
+    extension (None: refused). ``KgError`` for an extension or format not in ``allowed``: a file
+    named .jsonld holds JSON-LD or is not written."""
+    from .errors import KgError, shorten
+
+    listed = ", ".join(f".{a}" for a in allowed)
+    if fmt:
+        name = _FORMAT_ALIASES.get(fmt.lower().lstrip("."), fmt.lower().lstrip("."))
+        if name not in allowed:
+            raise KgError(f"unknown format {shorten(fmt)!r} (one of {', '.join(allowed)})")
+        return name
+    ext = os.path.splitext(os.path.basename(path))[1].lower().lstrip(".") if path != "-" else ""
+    if not ext:
+        if default is None:
+            raise KgError(f"{shorten(path, 200)}: cannot tell the format (name the file {listed}, or give a format)")
+        return default
+    name = _FORMAT_ALIASES.get(ext, ext)
+    if name not in allowed:
+        raise KgError(f"{shorten(path, 200)}: cannot write .{shorten(ext, 20)} files (name the file {listed}, "
+                      "or give a format)")
+    return name

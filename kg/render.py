@@ -30,7 +30,7 @@ import networkx as nx
 
 from . import graph as kgg
 from .errors import KgError
-from .fileio import write_atomic
+from .fileio import write_output
 
 __all__ = ["build_page", "render", "layout", "page_data", "STYLE"]
 
@@ -357,7 +357,7 @@ def render(G: nx.MultiDiGraph, path: str | os.PathLike, title: str = "kg") -> No
 
     >>> render(G, "page.html", title="快手")      # doctest: +SKIP
     """
-    write_atomic(path, build_page(G, title))
+    write_output(path, build_page(G, title))
 
 
 # The page. Data arrives as JSON; every text reaches the DOM through textContent (or the canvas).

@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import glob
 import html.parser
-import json
 import multiprocessing
 import os
 import re
+import shutil
 import time
 import urllib.parse
 from dataclasses import dataclass, field
@@ -38,16 +38,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from .document import Document
-from .errors import KgError
-from .fileio import write_atomic
+from .errors import KgError, shorten
+from .fileio import check_output, parse_json_record, write_output
 from .query import PreparedQuery, Result, _as_prepared, endpoint_url, http_request, normalize_term, syntax_error
-from .rdf import DEFAULT_BASE, OC, RDF
+from .rdf import DEFAULT_BASE, OC, RDF, check_base, output_format
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
 __all__ = ["CorpusStore", "Item", "IngestReport", "collect", "read_item", "html_to_text", "ingest",
-           "remove", "export", "push", "is_store", "doc_ids_of", "EXPORT_FORMATS", "INPUT_EXTENSIONS"]
+           "remove", "removal_plan", "remove_documents", "export", "push", "is_store", "doc_ids_of",
+           "EXPORT_FORMATS", "INPUT_EXTENSIONS"]
 
 #: Files a directory is searched for (a file named on the command line is read whatever its name).
 INPUT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
@@ -156,6 +157,8 @@ class CorpusStore:
             if "lock" in str(exc).lower():
                 raise KgError(f"{path}: store is in use by another process") from None
             raise KgError(f"{path}: cannot open store ({' '.join(str(exc).split())})") from None
+        except RuntimeError as exc:  # RocksDB's "Corruption: ...": truncated or foreign files
+            raise KgError(f"{path}: not a readable store, damaged or not Oxigraph's ({_one_line(exc)[:200]})") from None
         self._recover()
 
     # -- lifecycle
@@ -205,8 +208,16 @@ class CorpusStore:
         Oxigraph's bulk loader (several times faster than a transaction, but not atomic) and then, in one
         transaction, each document's own statement ``<doc> a oc:Document``: it marks the document complete
         (:meth:`has`). A crash before that leaves graphs without it, which the next opening of the store
-        takes out again (:meth:`_recover`).
+        takes out again (:meth:`_recover`). A failed write (a full disk) is a :class:`KgError` that says so:
+        the store stays consistent.
         """
+        try:
+            self._add(documents, base)
+        except OSError as exc:
+            raise KgError(f"{self.description}: cannot write the store ({_one_line(exc)}); it stays consistent "
+                          "(every document in it is complete), so ingesting again resumes") from None
+
+    def _add(self, documents: Sequence[tuple[str, str | bytes]], base: str) -> None:
         ox = _ox()
         quads, triples = [], []
         for doc_id, ntriples in documents:
@@ -413,10 +424,7 @@ def read_item(item: Item) -> tuple[str, str | None]:
                 raw = fh.readline()
         except OSError as exc:
             raise KgError(f"{item.path}: cannot read ({exc.strerror or exc})") from None
-        try:
-            record = json.loads(decode_bytes(raw, item.label))
-        except json.JSONDecodeError as exc:
-            raise KgError(f"{item.label}: not a JSON object ({exc.msg}, column {exc.colno})") from None
+        record = parse_json_record(decode_bytes(raw, item.label), item.label)
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             raise KgError(f"{item.label}: no \"text\" string")
         date = record.get("date")
@@ -802,6 +810,7 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
     """
     from . import pipeline
 
+    check_base(base)  # before any work: a bad base must not leave a store behind
     if not base.endswith(("/", "#")):
         base += "/"
     if items is None:
@@ -818,6 +827,8 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
     # Workers start before the store is opened (a forked child never holds the database); this
     # process stops them, and what is written by then stays complete.
     executor: _Dask | _Pool | _Serial
+    new_store = not Path(store_dir).exists()  # made here: taken away again if nothing gets into it
+    opened = False
     if dask is not None:
         executor = _Dask(dask, jobs)
     elif jobs > 1 and len(items) > 1:
@@ -826,6 +837,7 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
         executor = _Serial()
     try:
         with CorpusStore(store_dir, create=True) as store:
+            opened = True
             pending: set[str] = set()
 
             def tasks() -> Iterator[_Task]:
@@ -835,6 +847,10 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
                         doc = pipeline.prepare(text, date, source=item.label)
                     except KgError as exc:
                         fail(item.label, str(exc).removeprefix(f"{item.label}: "))
+                        tick(1)
+                        continue
+                    except (ValueError, RecursionError) as exc:  # a record no check foresaw: skip it, go on
+                        fail(item.label, f"cannot read ({type(exc).__name__}: {shorten(str(exc))})")
                         tick(1)
                         continue
                     if doc.id in pending or store.has(doc.id, base):
@@ -856,6 +872,10 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
                     tick(1)
             report.documents = len(store.documents())
             report.triples = store.triple_count()
+    except BaseException:
+        if new_store and opened and not report.added:  # e.g. a Dask scheduler that cannot be reached
+            shutil.rmtree(store_dir, ignore_errors=True)
+        raise
     finally:
         executor.close()
     return report
@@ -872,36 +892,41 @@ def remove(store_dir: str | os.PathLike, doc: str) -> list[str]:
     Entities other documents also mention keep what those documents say. Returns the removed ids;
     :class:`KgError` when none of them is in the store.
     """
-    ids = doc_ids_of(doc)
+    return remove_documents(store_dir, removal_plan(store_dir, [doc])[doc])
+
+
+def removal_plan(store_dir: str | os.PathLike, docs: Iterable[str]) -> dict[str, list[str]]:
+    """For each of ``docs`` (a document id, a file, a directory or a glob), the ids of its documents
+    that are in the store: what removing it would take out. Nothing is removed; :class:`KgError` for
+    one that names no document in the store, so a typo stops the removal before it starts."""
+    wanted = {doc: doc_ids_of(doc) for doc in docs}
     with CorpusStore(store_dir) as store:
-        removed = [i for i in ids if store.remove(i)]
-    if not removed:
-        what = doc if len(ids) == 1 and ids[0] == doc else f"{doc} (document {', '.join(ids) or 'none'})"
-        raise KgError(f"{what}: not in store {store_dir}")
-    return removed
+        present = set(store.documents())
+    plan = {}
+    for doc, ids in wanted.items():
+        plan[doc] = [i for i in dict.fromkeys(ids) if i in present]
+        if not plan[doc]:
+            listed = ", ".join(ids[:5]) + (" …" if len(ids) > 5 else "")
+            what = doc if ids == [doc] else f"{doc} (document {listed or 'none'})"
+            raise KgError(f"{shorten(what, 200)}: not in store {store_dir}")
+    return plan
+
+
+def remove_documents(store_dir: str | os.PathLike, doc_ids: Iterable[str]) -> list[str]:
+    """Remove the documents ``doc_ids`` (see :meth:`CorpusStore.remove`); the ids removed."""
+    with CorpusStore(store_dir) as store:
+        return [i for i in dict.fromkeys(doc_ids) if store.remove(i)]
 
 
 def export(store_dir: str | os.PathLike, output: str, fmt: str | None = None) -> int:
     """Write the store to ``output`` (atomically; ``-`` for stdout): TriG/N-Quads keep one graph per
     document, Turtle/N-Triples hold the merged view (their union). The format comes from ``fmt``
     (trig, nq, ttl, nt) or the file extension. Returns the number of bytes written."""
-    ext = f".{fmt.lower().lstrip('.')}" if fmt else Path(output).suffix.lower()
-    if ext == ".turtle":
-        ext = ".ttl"
-    if ext not in EXPORT_FORMATS:
-        raise KgError(f"{output}: cannot tell the format (use .trig, .nq, .ttl or .nt, or --format)")
+    ext = "." + output_format(output, fmt, allowed=tuple(e.lstrip(".") for e in EXPORT_FORMATS), default=None)
+    check_output(output)
     with CorpusStore(store_dir) as store:
         data = store.dump(EXPORT_FORMATS[ext][0])
-    if output == "-":
-        import sys
-
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        try:
-            write_atomic(output, data)
-        except OSError as exc:
-            raise KgError(f"{output}: cannot write ({exc.strerror or exc})") from None
+    write_output(output, data)
     return len(data)
 
 

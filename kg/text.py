@@ -25,7 +25,7 @@ from typing import Any
 
 from .document import Sentence
 from .errors import KgError
-from .fileio import read_bytes
+from .fileio import read_bytes, read_capped
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -106,7 +106,7 @@ def read_text(path: str) -> str:
     characters, or bytes no candidate encoding decodes. An empty file gives "".
     """
     name = "<stdin>" if path == "-" else path
-    data = sys.stdin.buffer.read() if path == "-" else read_bytes(path)
+    data = read_capped(sys.stdin.buffer, name) if path == "-" else read_bytes(path)
     return decode_bytes(data, name)
 
 
@@ -159,20 +159,21 @@ def _utf16_without_bom(data: bytes, nuls: int) -> str | None:
 
     The NUL bytes of UTF-16 text are mostly the high bytes of its ASCII characters, so they
     fall mostly on one parity (random binary data spreads them evenly); and the decoded text
-    must be mostly ASCII, CJK and punctuation.
+    must be mostly ASCII, CJK and punctuation. Chinese text without ASCII has few NULs (the low
+    byte of 一 U+4E00 and the like) on either parity: it must then decode to almost nothing but
+    plausible characters.
     """
     if len(data) % 2:
         return None
     even = data[0::2].count(0)  # big-endian: the high byte comes first
     odd = nuls - even
     for count, codec in sorted(((odd, "utf-16-le"), (even, "utf-16-be")), reverse=True):
-        if count < 0.7 * nuls:
-            break
+        by_parity = count >= 0.7 * nuls
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if len(_PLAUSIBLE_RE.findall(text)) >= 0.9 * len(text):
+        if len(_PLAUSIBLE_RE.findall(text)) >= (0.9 if by_parity else 0.97) * len(text):
             return codec
     return None
 

@@ -120,6 +120,7 @@ def test_unreachable_scheduler_is_one_line(corpus, tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert result.stderr.startswith(f"kg: error: Dask scheduler {address}: cannot connect (")
     assert result.stderr.count("\n") == 1
+    assert not (tmp_path / "s").exists()  # no empty store left behind (issue 14.10)
     with pytest.raises(KgError, match="unknown address scheme"):
         st.ingest([str(corpus)], tmp_path / "t", dask="nosuch://host:1")
 

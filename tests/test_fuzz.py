@@ -382,3 +382,49 @@ def test_literals_read_back_the_same_in_rdflib_and_oxigraph(value):
     assert str(parsed[2]) == value
     (triple,) = pyoxigraph.parse(line.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
     assert triple.object.value == value
+
+
+# -- the JSONL reader and the date options (issue 15: a bad record or value is one line, never a crash) --
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=4),
+    max_leaves=20)
+
+
+@given(st.one_of(st.text(max_size=200), _json_values.map(lambda v: json.dumps(v)),
+                 st.integers(1, 50_000).map(lambda n: "[" * n + "]" * (n % 3)),
+                 st.text(alphabet="\\ud800dc\"{}[]:,u0123456789abcdef", max_size=60)))
+@settings(max_examples=400, deadline=None)
+@example('{"text":"快手任命\\ud800程一晓为CEO。"}')
+@example("[" * 100_000)
+def test_jsonl_records_parse_or_give_one_line(line):
+    from kg.errors import KgError
+    from kg.fileio import parse_json_record
+
+    try:
+        value = parse_json_record(line, "f.jsonl:3")
+    except KgError as exc:
+        assert str(exc).startswith("f.jsonl:3: ") and "\n" not in str(exc)
+    else:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")  # only real text gets through
+
+
+@given(st.one_of(st.text(max_size=30), st.dates().map(str), st.dates().map(lambda d: str(d)[:7]),
+                 st.tuples(st.integers(0, 9999), st.integers(0, 99), st.integers(0, 99))
+                 .map(lambda t: f"{t[0]:04d}-{t[1]:02d}-{t[2]:02d}")))
+@settings(max_examples=400, deadline=None)
+@example("2022-13-45")
+@example("2022-02-30")
+@example("x" * 5000)
+def test_date_options_accept_real_dates_only(value):
+    from kg.dates import parse_period
+    from kg.errors import KgError
+
+    try:
+        first, last = parse_period(value)
+    except KgError as exc:
+        assert "\n" not in str(exc) and len(str(exc)) < 200
+    else:
+        assert first <= last
+        assert first.isoformat().startswith(value.strip())  # the day, month or year given

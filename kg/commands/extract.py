@@ -7,19 +7,23 @@ import click
 
 from .. import dates, rdf, text as text_mod
 from ..document import Document
-from ..fileio import check_output, write_atomic
+from ..fileio import check_output, write_output
+from .options import DAY
 
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("-o", "--output", type=click.Path(allow_dash=True), default="-",
-              help="Turtle file to write (default: stdout). Written atomically.")
-@click.option("--date", "date", metavar="YYYY-MM-DD",
+              help="RDF file to write (default: stdout): .ttl, .nt, .jsonld, .trig or .nq (a name "
+                   "without an extension: Turtle). A regular file is replaced atomically.")
+@click.option("--format", "fmt", type=click.Choice(list(rdf.OUTPUT_FORMATS)),
+              help="Output format (default: from the file extension, else Turtle).")
+@click.option("--date", "date", type=DAY, metavar="YYYY-MM-DD",
               help="Publication date; relative dates resolve against it (default: latest date in the text).")
 @click.option("--base", default=rdf.DEFAULT_BASE, show_default=True,
               help="Base IRI of the minted entities (an absolute http(s):// or urn: IRI).")
-def extract(inputs: tuple[str, ...], output: str, date: str | None, base: str) -> None:
-    """Extract an org-change graph from articles (files or - for stdin) as W3C ORG Turtle.
+def extract(inputs: tuple[str, ...], output: str, fmt: str | None, date: str | None, base: str) -> None:
+    """Extract an org-change graph from articles (files or - for stdin) as W3C ORG RDF.
 
     A large file (over kg.stream.STREAM_ABOVE_BYTES) is read in paragraph chunks, in bounded
     memory; each chunk is a document of its own in the graph. An input in which nothing is found
@@ -36,8 +40,8 @@ def extract(inputs: tuple[str, ...], output: str, date: str | None, base: str) -
     if not base.endswith(("/", "#")):
         base += "/"
     when = dates.parse_iso(date) if date is not None else None
-    if output != "-":
-        check_output(output)
+    out_format = rdf.output_format(output, fmt)
+    check_output(output, inputs)
     graph = rdf.new_graph(base)
     for path in inputs:
         if stream.should_stream(path):
@@ -51,11 +55,7 @@ def extract(inputs: tuple[str, ...], output: str, date: str | None, base: str) -
         if not found:  # the graph is still written: an empty article is no error, but worth a look
             click.echo(f"kg: warning: {'<stdin>' if path == '-' else path}: no people, posts or "
                        f"organizations found", err=True)
-    turtle = graph.serialize(format="turtle")
-    if output == "-":
-        click.echo(turtle, nl=False)
-    else:
-        write_atomic(output, turtle)
+    write_output(output, graph.serialize(format=rdf.OUTPUT_FORMATS[out_format]))
 
 
 @click.command()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from .. import query as q
-from ..errors import KgError
+from ..errors import KgError, shorten
 from ..rdf import DEFAULT_BASE
 
 
@@ -68,7 +68,7 @@ def query(args, query_file, named, params, store, endpoint, union, fmt, base, li
             raise click.UsageError("missing SOURCE (an RDF file or a store directory), or --store / --endpoint")
         source = args.pop(0)
     if len(args) > 1:
-        raise click.UsageError(f"unexpected argument {args[1]!r} (quote the query)")
+        raise click.UsageError(f"unexpected argument {shorten(args[1])!r} (quote the query)")
     given = sum(bool(x) for x in (args, query_file, named))
     if given != 1:
         raise click.UsageError("give exactly one query: QUERY, -f FILE or --named NAME")

@@ -6,15 +6,16 @@ from pathlib import Path
 import click
 
 from .. import graph as kgg
-from ..errors import KgError
+from ..fileio import check_output
+from .options import PERIOD
 
 
 @click.command()
 @click.argument("graph_file", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="PAGE.html",
-              help="HTML file to write (atomically).")
+              help="HTML file to write (a regular file is replaced atomically).")
 @click.option("--title", help="Page title (default: the graph file's name).")
-@click.option("--at", "at", metavar="DATE", help="Draw only the lines that held on this day (YYYY-MM-DD).")
+@click.option("--at", "at", type=PERIOD, help="Draw only the lines that held on this day (YYYY-MM-DD).")
 def render(graph_file: str, output: str, title: str | None, at: str | None) -> None:
     """Draw an org graph as one HTML page: search, legend, tooltips with sources, date filter.
 
@@ -25,14 +26,7 @@ def render(graph_file: str, output: str, title: str | None, at: str | None) -> N
     from ..render import render as write_page
     from ..validate import load_graph
 
-    if at is not None:
-        try:
-            kgg._period(at)
-        except ValueError:
-            raise KgError(f"--at {at!r}: not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)") from None
-    out_dir = Path(output).parent
-    if not out_dir.is_dir():
-        raise KgError(f"{output}: directory {out_dir} does not exist")
+    check_output(output, [graph_file])
     G = kgg.from_rdf(load_graph(graph_file))
     if at is not None:
         G = kgg.as_of(G, at)

@@ -10,21 +10,12 @@ import click
 import networkx as nx
 
 from .. import graph as kgg
-from ..errors import KgError
+from ..errors import KgError, shorten
+from .options import PERIOD
 
 _GRAPH = click.option("--graph", "graph_file", required=True, type=click.Path(dir_okay=False),
                       metavar="FILE", help="RDF file to read (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads).")
 _JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-
-
-def _date_arg(value: str | None, option: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        kgg._period(value)
-    except ValueError:
-        raise KgError(f"{option} {value!r}: not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)") from None
-    return value
 
 
 def _load(path: str) -> nx.MultiDiGraph:
@@ -34,27 +25,28 @@ def _load(path: str) -> nx.MultiDiGraph:
 
 
 def _describe(G: nx.MultiDiGraph, n: str) -> str:
-    return f"{kgg.label(G, n)} ({G.nodes[n].get('kind')}, {n})"
+    return f"{shorten(kgg.label(G, n))} ({G.nodes[n].get('kind')}, {shorten(n)})"
 
 
 def resolve(G: nx.MultiDiGraph, name: str, kinds: Sequence[str], what: str, graph_file: str) -> str:
     """The one node of one of ``kinds`` called ``name``; a one-line KgError otherwise."""
     hits = kgg.find(G, name, kinds)
+    quoted = json.dumps(shorten(name), ensure_ascii=False)  # a 20-million-character name is not echoed whole
     if len(hits) == 1:
         return hits[0]
     if hits:
         listed = "; ".join(_describe(G, n) for n in hits[:10])
         more = f"; and {len(hits) - 10} more" if len(hits) > 10 else ""
-        raise KgError(f"{json.dumps(name, ensure_ascii=False)} is ambiguous in {graph_file}: {len(hits)} {what}s "
+        raise KgError(f"{quoted} is ambiguous in {graph_file}: {len(hits)} {what}s "
                       f"match: {listed}{more}; give the IRI instead")
     other = kgg.find(G, name)
     if other:
         kinds_found = sorted({G.nodes[n].get("kind") for n in other})
-        raise KgError(f"{json.dumps(name, ensure_ascii=False)} in {graph_file} is a {' / '.join(kinds_found)}, "
+        raise KgError(f"{quoted} in {graph_file} is a {' / '.join(kinds_found)}, "
                       f"not a {what}")
     near = kgg.suggest(G, name, kinds)
-    hint = f"; did you mean {', '.join(kgg.label(G, n) for n in near)}?" if near else ""
-    raise KgError(f"no {what} named {json.dumps(name, ensure_ascii=False)} in {graph_file}{hint}")
+    hint = f"; did you mean {', '.join(shorten(kgg.label(G, n)) for n in near)}?" if near else ""
+    raise KgError(f"no {what} named {quoted} in {graph_file}{hint}")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -211,11 +203,10 @@ def _org_people(G: nx.MultiDiGraph, org: str, status: str) -> list[dict[str, Any
 @show.command(name="org")
 @click.argument("name")
 @_GRAPH
-@click.option("--at", "at", metavar="DATE", help="Show the organization as it was on this day (YYYY-MM-DD).")
+@click.option("--at", "at", type=PERIOD, help="Show the organization as it was on this day (YYYY-MM-DD).")
 @_JSON
 def org_(name: str, graph_file: str, at: str | None, as_json: bool) -> None:
     """An organization, unit or committee: its units with their heads, and its people."""
-    _date_arg(at, "--at")
     G = _load(graph_file)
     org = resolve(G, name, kgg.ORG_KINDS, "organization", graph_file)
     if at:
@@ -260,14 +251,12 @@ def _posts(posts: list[dict[str, Any]]) -> str:
 
 @show.command()
 @_GRAPH
-@click.option("--from", "start", metavar="DATE", help="First day (inclusive; YYYY-MM-DD, YYYY-MM or YYYY).")
-@click.option("--to", "end", metavar="DATE", help="Last day (inclusive).")
+@click.option("--from", "start", type=PERIOD, help="First day (inclusive; YYYY-MM-DD, YYYY-MM or YYYY).")
+@click.option("--to", "end", type=PERIOD, help="Last day (inclusive).")
 @click.option("--include-undated", is_flag=True, help="Also list changes whose date is unknown.")
 @_JSON
 def changes(graph_file: str, start: str | None, end: str | None, include_undated: bool, as_json: bool) -> None:
     """Appointments, departures, transfers and units set up between two dates."""
-    _date_arg(start, "--from")
-    _date_arg(end, "--to")
     if start and end and kgg._day(start) > kgg._period(end)[1]:  # type: ignore[index]
         raise KgError(f"--from {start} is after --to {end}")
     G = _load(graph_file)

@@ -1,13 +1,15 @@
 """``kg ingest``, ``kg remove``, ``kg export`` and ``kg push``: the corpus store."""
 from __future__ import annotations
 
+import os
 import sys
 
 import click
 
 from .. import store as st
 from ..errors import KgError
-from ..rdf import DEFAULT_BASE
+from ..rdf import DEFAULT_BASE, check_base
+from .options import SECONDS
 
 _STORE = click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False),
                       help="The corpus store directory (an Oxigraph store).")
@@ -41,6 +43,7 @@ def ingest(paths, store_dir, base, jobs, dask, quiet):
       kg ingest articles/ feed.jsonl --store corpus.store
       kg ingest articles/ --store corpus.store --dask tcp://scheduler:8786
     """
+    check_base(base)  # every option is checked before any work
     items = st.collect(paths)
     failures: list[tuple[str, str]] = []
     with click.progressbar(length=len(items), label="ingest", file=_stderr(),
@@ -57,17 +60,32 @@ def ingest(paths, store_dir, base, jobs, dask, quiet):
         raise SystemExit(1)
 
 
+#: More documents than this (or a directory) are removed only with --yes.
+REMOVE_WITHOUT_YES = 5
+
+
 @click.command()
 @click.argument("docs", nargs=-1, required=True, metavar="DOC...")
 @_STORE
-def remove(docs, store_dir):
-    """Remove documents from a corpus store: DOC is a document id or a file whose text hashes to it.
+@click.option("-y", "--yes", is_flag=True,
+              help=f"Remove more than {REMOVE_WITHOUT_YES} documents, or those of a directory.")
+def remove(docs, store_dir, yes):
+    """Remove documents from a corpus store: DOC is a document id, or a file, directory or glob whose
+    texts hash to the ids.
 
+    Says how many documents go; more than a handful, or a directory's, go only with --yes.
     What other documents say about the same people and organizations stays.
     """
-    for doc in docs:
-        for doc_id in st.remove(store_dir, doc):
-            click.echo(f"removed {doc_id}")
+    plan = st.removal_plan(store_dir, docs)  # every DOC checked before anything is removed
+    ids = list(dict.fromkeys(i for found in plan.values() for i in found))
+    dirs = [d for d in docs if os.path.isdir(d)]
+    if (len(ids) > REMOVE_WITHOUT_YES or dirs) and not yes:
+        why = f"{dirs[0]} is a directory" if dirs else f"more than {REMOVE_WITHOUT_YES}"
+        raise KgError(f"{len(ids)} document{'s' if len(ids) != 1 else ''} would be removed from {store_dir} "
+                      f"({why}): give --yes to remove them")
+    click.echo(f"removing {len(ids)} document{'s' if len(ids) != 1 else ''} from {store_dir}", err=True)
+    for doc_id in st.remove_documents(store_dir, ids):
+        click.echo(f"removed {doc_id}")
 
 
 @click.command()
@@ -89,7 +107,7 @@ def export(store_dir, output, fmt):
 @click.option("--endpoint", required=True, metavar="URL",
               help="Graph Store protocol URL (Oxigraph: http://host:7878/store; a bare http://host:port "
                    "gets /store).")
-@click.option("--timeout", type=float, default=120, show_default=True, help="Seconds per request.")
+@click.option("--timeout", type=SECONDS, default=120, show_default=True, help="Seconds per request.")
 @click.option("--merged/--no-merged", default=True, show_default=True,
               help="Also PUT the merged view of all documents as the server's default graph.")
 def push(store_dir, endpoint, timeout, merged):
