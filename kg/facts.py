@@ -482,23 +482,31 @@ class _Sentence:
             self.post(person, org, role, "former")
 
     def title_line(self, m):
-        """"公司总经理:何文斌", "委员:季泽(常务副总裁)、武云飞(副总裁、总工程师)": a line that gives a post,
-        then its holders; a title after a holder's name is a post of the whole company (or of the
-        organization it names)."""
+        """"公司总经理:何文斌", "委员:季泽(常务副总裁)、武云飞(集团副总裁、总工程师)": a line that gives a post,
+        then its holders; the titles after a holder's name are their posts in the organizations named there
+        (the whole company when none is)."""
         org = self.toks[m.start(1)].key if m.group(1) else None
-        holder, segment = None, []
+        items: list[list[int]] = []  # the tokens of each holder: a segment with a name, then those without
+        segment: list[int] = []
         for k in range(m.start(3), m.end(3) + 1):
             if k < m.end(3) and self.toks[k].tag != "s":
                 segment.append(k)
                 continue
-            names = [i for i in segment if self.toks[i].tag == "P"]
-            if names:  # an item of the list: its titles before the name are read as an apposition
-                holder = self.toks[names[0]].key
-                self.post(holder, org, self.toks[m.start(2)])
-            for i in segment[segment.index(names[0]) + 1:] if names else segment:
-                if self.toks[i].tag == "R" and holder is not None:
-                    self.post(holder, self.ex.default_org(self.toks[i].key, self.index), self.toks[i])
+            if any(self.toks[i].tag == "P" for i in segment) or not items:
+                items.append(segment)
+            else:
+                items[-1].extend(segment)
             segment = []
+        for item in items:
+            name = next((i for i in item if self.toks[i].tag == "P"), None)
+            if name is None:
+                continue
+            holder = self.toks[name].key
+            self.post(holder, org, self.toks[m.start(2)])  # titles before the name: an apposition reads them
+            after = [i for i in item if i > name]
+            if after:
+                for named, role, _former in self.chain(after[0], after[-1] + 1):
+                    self.post(holder, named or self.ex.default_org(role.key, self.index), role)
 
     def founded(self, m):
         """"腾飞集团由王建林于1998年创办": the person founded the organization."""
