@@ -552,9 +552,19 @@ def _drop_company_names(spans: list[_Spans], known: dict[str, str], text: str, l
     vouched = {m.text for sp in spans for m in sp.items if m.kind == "person" and m.start not in sp.tagged}
     company_suffixes = [x for x, (kind, _) in lx.suffixes.items() if kind == "company"]
     for name in tagged - vouched:
-        if name in organizations or any(name + x in text for x in company_suffixes):
+        if name in organizations or any(name + x in text for x in company_suffixes) \
+                or _names_a_company(name, text, company_suffixes):
             known.pop(name, None)
             _replace_person(spans, name, 0)
+
+
+def _names_a_company(name: str, text: str, suffixes: list[str]) -> bool:
+    """"锦澜酒店集团": the name, a trade (nouns only) and a company's suffix ("张三出任京东集团" is no such)."""
+    for m in re.finditer(re.escape(name) + f"([{CJK}]{{1,4}}?)(?:{'|'.join(map(re.escape, suffixes))})", text):
+        trade = tokens(m.group(1))
+        if all((word_tag(t) or "x")[0] == "n" and len(t) > 1 for t in trade):
+            return True
+    return False
 
 
 def _replace_person(spans: list[_Spans], name: str, keep: int) -> None:
