@@ -29,7 +29,7 @@ import datetime as _dt
 import re
 import unicodedata
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from typing import Any
 
 import networkx as nx
@@ -654,11 +654,22 @@ def reporting_chain(G: nx.MultiDiGraph, person: str) -> list[str]:
     chain = [person]
     seen = {person}
     while True:
-        ups = [p for p in _out(G, chain[-1], "reportsTo") if p not in seen]
-        if not ups:
+        up = superior(G, chain[-1], seen)
+        if up is None:
             return chain
-        chain.append(ups[0])
-        seen.add(ups[0])
+        chain.append(up)
+        seen.add(up)
+
+
+def superior(G: nx.MultiDiGraph, person: str, skip: Container[str] = ()) -> str | None:
+    """The one ``person`` reports to, the first by name if several (none of ``skip``); the next step
+    of :func:`reporting_chain`, without walking the rest of it.
+
+    >>> G = nx.MultiDiGraph(); _ = G.add_edge("a", "boss", rel="reportsTo", status="current")
+    >>> superior(G, "a"), superior(G, "boss")
+    ('boss', None)
+    """
+    return next((p for p in _out(G, person, "reportsTo") if p != person and p not in skip), None)
 
 
 def direct_reports(G: nx.MultiDiGraph, person: str) -> list[str]:
@@ -722,9 +733,9 @@ def units_of(G: nx.MultiDiGraph, org: str) -> list[str]:
 
 
 def _subtree(G: nx.MultiDiGraph, org: str) -> list[str]:
-    out, seen, todo = [], {org}, [org]
+    out, seen, todo = [], {org}, deque([org])
     while todo:
-        node = todo.pop(0)
+        node = todo.popleft()
         out.append(node)
         for u in units_of(G, node):
             if u not in seen:
@@ -802,15 +813,28 @@ def unit_tree(G: nx.MultiDiGraph, company: str) -> dict[str, Any]:
     """
     seen: set[str] = set()
 
-    def build(node: str) -> dict[str, Any]:
+    def level(node: str) -> dict[str, Any]:
         seen.add(node)
         heads = [{"id": h, "label": label(G, h), "role": next(iter(roles_in(G, h, node)), None)}
                  for h in heads_of(G, node)]
-        units = [build(u) for u in units_of(G, node) if u not in seen]
         return {"id": node, "label": label(G, node), "kind": G.nodes[node].get("kind"), "heads": heads,
-                "units": units}
+                "units": []}
 
-    return build(company)
+    # depth first with a stack of its own, not recursion: a chain of units may be thousands deep; a unit
+    # under two parents goes under the first one reached
+    top = level(company)
+    stack = [(top, iter(units_of(G, company)))]
+    while stack:
+        tree, children = stack[-1]
+        for unit in children:
+            if unit not in seen:
+                sub = level(unit)
+                tree["units"].append(sub)
+                stack.append((sub, iter(units_of(G, unit))))
+                break
+        else:
+            stack.pop()
+    return top
 
 
 def committees(G: nx.MultiDiGraph) -> list[dict[str, Any]]:

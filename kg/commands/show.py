@@ -84,8 +84,53 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return "\n".join(lines)
 
 
+_MAX_INDENT = 32  # levels of nesting drawn as indentation; deeper ones are written at this one
+
+
+def dumps(data: Any) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=2)``, without recursion and with the indentation
+    stopping at :data:`_MAX_INDENT` levels: a tree of units thousands deep is printed in linear time
+    (json's own encoder recurses, and indents each level further)."""
+    parts: list[str] = []
+    end = object()
+
+    def start(value: Any, depth: int) -> list | None:
+        """Write a scalar or an empty container; open a container and return its frame."""
+        if isinstance(value, dict) and value:
+            parts.append("{")
+            return [iter(value.items()), True, depth + 1, True]
+        if isinstance(value, (list, tuple)) and value:
+            parts.append("[")
+            return [iter(value), False, depth + 1, True]
+        parts.append(json.dumps(value, ensure_ascii=False))
+        return None
+
+    def newline(depth: int) -> str:
+        return "\n" + "  " * min(depth, _MAX_INDENT)
+
+    frame = start(data, 0)
+    stack = [frame] if frame else []
+    while stack:
+        frame = stack[-1]
+        items, is_dict, depth, first = frame
+        item = next(items, end)
+        if item is end:
+            stack.pop()
+            parts.append(newline(depth - 1) + ("}" if is_dict else "]"))
+            continue
+        parts.append(("" if first else ",") + newline(depth))
+        frame[3] = False
+        if is_dict:
+            key, item = item
+            parts.append(json.dumps(key, ensure_ascii=False) + ": ")
+        inner = start(item, depth)
+        if inner:
+            stack.append(inner)
+    return "".join(parts)
+
+
 def _emit_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    click.echo(dumps(data))
 
 
 def _node(G: nx.MultiDiGraph, n: str) -> dict[str, Any]:
@@ -154,7 +199,7 @@ def reports(name: str, graph_file: str, as_json: bool) -> None:
     below = kgg.all_reports(G, person)
     rows: list[dict[str, Any]] = []
     for n, level in below:
-        boss = next((b for b in kgg.reporting_chain(G, n)[1:2]), None)
+        boss = kgg.superior(G, n)  # the next step of n's chain only: the whole chain per report was quadratic
         rows.append({"person": _node(G, n), "level": level, "reports_to": boss,
                      "reports_to_label": kgg.label(G, boss) if boss else None,
                      "source": _line(G, n, boss, "reportsTo").get("source") if boss else None})
@@ -173,14 +218,23 @@ def reports(name: str, graph_file: str, as_json: bool) -> None:
                        r["source"]) for r in rows)))
 
 
-def _tree_lines(tree: dict[str, Any], prefix: str = "", last: bool = True, top: bool = True) -> list[str]:
-    heads = ", ".join(f"{h['label']} ({h['role']})" if h.get("role") else h["label"] for h in tree["heads"])
-    kind = f" [{tree['kind']}]" if tree["kind"] == "committee" else ""
-    text = f"{tree['label']}{kind}" + (f" — {heads}" if heads else "")
-    lines = [text] if top else [prefix + ("└─ " if last else "├─ ") + text]
-    child_prefix = "" if top else prefix + ("   " if last else "│  ")
-    for i, unit in enumerate(tree["units"]):
-        lines.extend(_tree_lines(unit, child_prefix, i == len(tree["units"]) - 1, top=False))
+def _tree_lines(tree: dict[str, Any]) -> list[str]:
+    """The unit tree drawn with ├─ and └─; below :data:`_MAX_INDENT` levels the lines stop moving right
+    and say their level (a chain thousands deep stays linear in size)."""
+    lines: list[str] = []
+    stack: list[tuple[dict[str, Any], str, bool, int]] = [(tree, "", True, 0)]
+    while stack:  # depth first, with a stack of its own: no recursion limit on the depth
+        node, prefix, last, depth = stack.pop()
+        heads = ", ".join(f"{h['label']} ({h['role']})" if h.get("role") else h["label"] for h in node["heads"])
+        kind = f" [{node['kind']}]" if node["kind"] == "committee" else ""
+        text = f"{node['label']}{kind}" + (f" — {heads}" if heads else "")
+        if depth > _MAX_INDENT:
+            text = f"(level {depth}) {text}"
+        lines.append(text if depth == 0 else prefix + ("└─ " if last else "├─ ") + text)
+        child_prefix = "" if depth == 0 else prefix if depth >= _MAX_INDENT else prefix + ("   " if last else "│  ")
+        units = node["units"]
+        for i in range(len(units) - 1, -1, -1):
+            stack.append((units[i], child_prefix, i == len(units) - 1, depth + 1))
     return lines
 
 
@@ -188,6 +242,7 @@ def _org_people(G: nx.MultiDiGraph, org: str, status: str) -> list[dict[str, Any
     """One row per person, organization (org or one of its units) and role."""
     orgs = kgg._subtree(G, org)
     rows: dict[tuple[str, str, str | None], dict[str, Any]] = {}
+    placed: set[tuple[str, str]] = set()  # (person, org) of the rows: looked up, not searched for
     for o in orgs:
         for p, _o, d in G.in_edges(o, data=True):
             if d.get("rel") not in ("memberOf", "headOf") or G.nodes[p].get("kind") != "person":
@@ -198,8 +253,9 @@ def _org_people(G: nx.MultiDiGraph, org: str, status: str) -> list[dict[str, Any
             key = (p, o, role)
             if key in rows and d["rel"] == "headOf":
                 continue
-            if d["rel"] == "headOf" and any(k[0] == p and k[1] == o for k in rows):
+            if d["rel"] == "headOf" and (p, o) in placed:
                 continue
+            placed.add((p, o))
             rows[key] = {"person": p, "person_label": kgg.label(G, p), "org": o, "org_label": kgg.label(G, o),
                          "role": role, "head": d["rel"] == "headOf" or bool(d.get("head")),
                          "start": d.get("start"), "end": d.get("end"), "source": d.get("source")}
