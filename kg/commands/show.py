@@ -94,8 +94,9 @@ def dumps(data: Any) -> str:
     parts: list[str] = []
     end = object()
 
-    def start(value: Any, depth: int) -> list | None:
-        """Write a scalar or an empty container; open a container and return its frame."""
+    def start(value: Any, depth: int) -> list[Any] | None:
+        """Write a scalar or an empty container; open a container and return its frame:
+        [its items, whether it is a dict, the depth of its items, whether none is written yet]."""
         if isinstance(value, dict) and value:
             parts.append("{")
             return [iter(value.items()), True, depth + 1, True]
@@ -113,7 +114,7 @@ def dumps(data: Any) -> str:
     while stack:
         frame = stack[-1]
         items, is_dict, depth, first = frame
-        item = next(items, end)
+        item: Any = next(items, end)
         if item is end:
             stack.pop()
             parts.append(newline(depth - 1) + ("}" if is_dict else "]"))
