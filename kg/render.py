@@ -23,6 +23,7 @@ import json
 import math
 import os
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -331,7 +332,12 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 def build_page(G: nx.MultiDiGraph, title: str = "kg") -> str:
     """The complete HTML page for ``G`` (see :func:`render`)."""
-    data = script_json(page_data(G, title))
+    return _html(page_data(G, title))
+
+
+def _html(page: dict[str, Any]) -> str:
+    """The page around the data of :func:`page_data`."""
+    data = script_json(page)
     lib = vis_js()
     app = _APP_JS
     csp = ("default-src 'none'; "
@@ -341,7 +347,7 @@ def build_page(G: nx.MultiDiGraph, title: str = "kg") -> str:
     values = {
         "CSP": html.escape(csp, quote=False).replace('"', "&quot;"),
         # control characters are parse errors in HTML text (a character reference to one, too): a space
-        "TITLE": html.escape(_CONTROL.sub(" ", title), quote=True).replace("\u2028", "&#x2028;")
+        "TITLE": html.escape(_CONTROL.sub(" ", page["title"]), quote=True).replace("\u2028", "&#x2028;")
                      .replace("\u2029", "&#x2029;"),
         "FONT": FONT,
         "DATA": data,
@@ -352,12 +358,22 @@ def build_page(G: nx.MultiDiGraph, title: str = "kg") -> str:
     return re.sub(r"%(CSP|TITLE|FONT|DATA|LIB|APP)%", lambda m: values[m.group(1)], _PAGE)
 
 
-def render(G: nx.MultiDiGraph, path: str | os.PathLike, title: str = "kg") -> None:
-    """Write the page for ``G`` to ``path`` atomically.
+@dataclass(frozen=True)
+class Drawn:
+    """What a page draws: its nodes and its lines (a membership behind a headOf line is one line)."""
+    nodes: int
+    lines: int
+
+
+def render(G: nx.MultiDiGraph, path: str | os.PathLike, title: str = "kg") -> Drawn:
+    """Write the page for ``G`` to ``path`` atomically; the counts are those the page shows.
 
     >>> render(G, "page.html", title="快手")      # doctest: +SKIP
+    Drawn(nodes=12, lines=17)
     """
-    write_atomic(path, build_page(G, title))
+    data = page_data(G, title)
+    write_atomic(path, _html(data))
+    return Drawn(len(data["nodes"]), len(data["edges"]))
 
 
 # The page. Data arrives as JSON; every text reaches the DOM through textContent (or the canvas).

@@ -1,9 +1,10 @@
 """``kg show``: ask a graph who reports to whom, who is in an organization and what changed when."""
 from __future__ import annotations
 
+import functools
 import json
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import click
@@ -11,9 +12,31 @@ import networkx as nx
 
 from .. import graph as kgg
 from ..errors import KgError
+from ..views import Where, read_graph
 
-_GRAPH = click.option("--graph", "graph_file", required=True, type=click.Path(dir_okay=False),
-                      metavar="FILE", help="RDF file to read (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads).")
+_SOURCE_OPTIONS = (
+    click.option("--graph", "graph_file", type=click.Path(dir_okay=False), metavar="FILE",
+                 help="RDF file to read (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads)."),
+    click.option("--store", type=click.Path(file_okay=False), metavar="DIR",
+                 help="Read a corpus store instead (the merged view of its documents)."),
+    click.option("--endpoint", metavar="URL", help="Read a SPARQL endpoint instead (what kg push put there)."),
+    click.option("--union", is_flag=True,
+                 help="With --endpoint: the union of the server's named graphs as its default graph."),
+)
+
+
+def source_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--graph FILE, --store DIR or --endpoint URL (one of them), handed to ``command`` as ``where``."""
+    @functools.wraps(command)
+    def run(*args: Any, graph_file: str | None, store: str | None, endpoint: str | None, union: bool,
+            **kwargs: Any) -> Any:
+        if sum(bool(x) for x in (graph_file, store, endpoint)) != 1:
+            raise click.UsageError("give one of --graph FILE, --store DIR or --endpoint URL")
+        return command(*args, where=Where(graph_file, store, endpoint, union), **kwargs)
+
+    for option in reversed(_SOURCE_OPTIONS):
+        run = option(run)
+    return run
 _JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 
 
@@ -27,17 +50,15 @@ def _date_arg(value: str | None, option: str) -> str | None:
     return value
 
 
-def _load(path: str) -> nx.MultiDiGraph:
-    from ..validate import load_graph
-
-    return kgg.from_rdf(load_graph(path))
+def _load(where: Where) -> nx.MultiDiGraph:
+    return kgg.from_rdf(read_graph(where))
 
 
 def _describe(G: nx.MultiDiGraph, n: str) -> str:
     return f"{kgg.label(G, n)} ({G.nodes[n].get('kind')}, {n})"
 
 
-def resolve(G: nx.MultiDiGraph, name: str, kinds: Sequence[str], what: str, graph_file: str) -> str:
+def resolve(G: nx.MultiDiGraph, name: str, kinds: Sequence[str], what: str, where: str) -> str:
     """The one node of one of ``kinds`` called ``name``; a one-line KgError otherwise."""
     hits = kgg.find(G, name, kinds)
     if len(hits) == 1:
@@ -45,16 +66,16 @@ def resolve(G: nx.MultiDiGraph, name: str, kinds: Sequence[str], what: str, grap
     if hits:
         listed = "; ".join(_describe(G, n) for n in hits[:10])
         more = f"; and {len(hits) - 10} more" if len(hits) > 10 else ""
-        raise KgError(f"{json.dumps(name, ensure_ascii=False)} is ambiguous in {graph_file}: {len(hits)} {what}s "
+        raise KgError(f"{json.dumps(name, ensure_ascii=False)} is ambiguous in {where}: {len(hits)} {what}s "
                       f"match: {listed}{more}; give the IRI instead")
     other = kgg.find(G, name)
     if other:
         kinds_found = sorted({G.nodes[n].get("kind") for n in other})
-        raise KgError(f"{json.dumps(name, ensure_ascii=False)} in {graph_file} is a {' / '.join(kinds_found)}, "
+        raise KgError(f"{json.dumps(name, ensure_ascii=False)} in {where} is a {' / '.join(kinds_found)}, "
                       f"not a {what}")
     near = kgg.suggest(G, name, kinds)
     hint = f"; did you mean {', '.join(kgg.label(G, n) for n in near)}?" if near else ""
-    raise KgError(f"no {what} named {json.dumps(name, ensure_ascii=False)} in {graph_file}{hint}")
+    raise KgError(f"no {what} named {json.dumps(name, ensure_ascii=False)} in {where}{hint}")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -166,12 +187,12 @@ def show() -> None:
 
 @show.command()
 @click.argument("name")
-@_GRAPH
+@source_options
 @_JSON
-def chain(name: str, graph_file: str, as_json: bool) -> None:
+def chain(name: str, where: Where, as_json: bool) -> None:
     """NAME's reporting chain, up to the top (NAME: any name, pinyin or IRI of a person)."""
-    G = _load(graph_file)
-    person = resolve(G, name, ("person",), "person", graph_file)
+    G = _load(where)
+    person = resolve(G, name, ("person",), "person", where.description)
     nodes = kgg.reporting_chain(G, person)
     links: list[dict[str, Any]] = [{"from": a, "to": b, "source": _line(G, a, b, "reportsTo").get("source")}
                                    for a, b in zip(nodes, nodes[1:])]
@@ -181,7 +202,7 @@ def chain(name: str, graph_file: str, as_json: bool) -> None:
                                "to_label": kgg.label(G, link["to"])} for link in links]})
         return
     if len(nodes) == 1:
-        click.echo(f"{kgg.label(G, person)} reports to no one in {graph_file}")
+        click.echo(f"{kgg.label(G, person)} reports to no one in {where.description}")
         return
     click.echo(" → ".join(kgg.label(G, n) for n in nodes))
     click.echo()
@@ -191,12 +212,12 @@ def chain(name: str, graph_file: str, as_json: bool) -> None:
 
 @show.command()
 @click.argument("name")
-@_GRAPH
+@source_options
 @_JSON
-def reports(name: str, graph_file: str, as_json: bool) -> None:
+def reports(name: str, where: Where, as_json: bool) -> None:
     """Who reports to NAME, directly and indirectly, and NAME's span of control."""
-    G = _load(graph_file)
-    person = resolve(G, name, ("person",), "person", graph_file)
+    G = _load(where)
+    person = resolve(G, name, ("person",), "person", where.description)
     below = kgg.all_reports(G, person)
     rows: list[dict[str, Any]] = []
     for n, level in below:
@@ -210,7 +231,7 @@ def reports(name: str, graph_file: str, as_json: bool) -> None:
         return
     who = kgg.label(G, person)
     if not below:
-        click.echo(f"no one reports to {who} in {graph_file}")
+        click.echo(f"no one reports to {who} in {where.description}")
         return
     click.echo(f"{who}: {span} direct report{'s' if span != 1 else ''} (span of control), {len(below)} in all")
     click.echo()
@@ -267,14 +288,14 @@ def _org_people(G: nx.MultiDiGraph, org: str, status: str) -> list[dict[str, Any
 
 @show.command(name="org")
 @click.argument("name")
-@_GRAPH
+@source_options
 @click.option("--at", "at", metavar="DATE", help="Show the organization as it was on this day (YYYY-MM-DD).")
 @_JSON
-def org_(name: str, graph_file: str, at: str | None, as_json: bool) -> None:
+def org_(name: str, where: Where, at: str | None, as_json: bool) -> None:
     """An organization, unit or committee: its units with their heads, and its people."""
     _date_arg(at, "--at")
-    G = _load(graph_file)
-    org = resolve(G, name, kgg.ORG_KINDS, "organization", graph_file)
+    G = _load(where)
+    org = resolve(G, name, kgg.ORG_KINDS, "organization", where.description)
     if at:
         G = kgg.as_of(G, at)
     tree = kgg.unit_tree(G, org)
@@ -316,18 +337,18 @@ def _posts(posts: list[dict[str, Any]]) -> str:
 
 
 @show.command()
-@_GRAPH
+@source_options
 @click.option("--from", "start", metavar="DATE", help="First day (inclusive; YYYY-MM-DD, YYYY-MM or YYYY).")
 @click.option("--to", "end", metavar="DATE", help="Last day (inclusive).")
 @click.option("--include-undated", is_flag=True, help="Also list changes whose date is unknown.")
 @_JSON
-def changes(graph_file: str, start: str | None, end: str | None, include_undated: bool, as_json: bool) -> None:
+def changes(where: Where, start: str | None, end: str | None, include_undated: bool, as_json: bool) -> None:
     """Appointments, departures, transfers and units set up between two dates."""
     _date_arg(start, "--from")
     _date_arg(end, "--to")
     if start and end and kgg._day(start) > kgg._period(end)[1]:  # type: ignore[index]
         raise KgError(f"--from {start} is after --to {end}")
-    G = _load(graph_file)
+    G = _load(where)
     found = kgg.changes(G, start, end, include_undated=include_undated)
     undated = [e for e in G.graph.get("events", []) if not (e.get("date") or e.get("reported"))]
     if as_json:
@@ -335,7 +356,7 @@ def changes(graph_file: str, start: str | None, end: str | None, include_undated
         return
     if not found:
         click.echo("no changes" + (f" from {start}" if start else "") + (f" to {end}" if end else "")
-                   + f" in {graph_file}")
+                   + f" in {where.description}")
     else:
         click.echo(table(
             ("date", "change", "who / unit", "from", "to", "source"),
@@ -351,19 +372,19 @@ def changes(graph_file: str, start: str | None, end: str | None, include_undated
 @show.command()
 @click.argument("a")
 @click.argument("b")
-@_GRAPH
+@source_options
 @_JSON
-def path(a: str, b: str, graph_file: str, as_json: bool) -> None:
+def path(a: str, b: str, where: Where, as_json: bool) -> None:
     """The shortest chain of lines (any kind) between two people or organizations."""
-    G = _load(graph_file)
-    x = resolve(G, a, kgg.KINDS, "person or organization", graph_file)
-    y = resolve(G, b, kgg.KINDS, "person or organization", graph_file)
+    G = _load(where)
+    x = resolve(G, a, kgg.KINDS, "person or organization", where.description)
+    y = resolve(G, b, kgg.KINDS, "person or organization", where.description)
     steps = kgg.shortest_org_path(G, x, y)
     if as_json:
         _emit_json({"path": [{**_node(G, n), "rel": rel, "direction": d} for n, rel, d in steps]})
         return
     if not steps:
-        click.echo(f"{kgg.label(G, x)} and {kgg.label(G, y)} are not connected in {graph_file}")
+        click.echo(f"{kgg.label(G, x)} and {kgg.label(G, y)} are not connected in {where.description}")
         return
     text = kgg.label(G, steps[0][0])
     for n, rel, direction in steps[1:]:
@@ -374,17 +395,17 @@ def path(a: str, b: str, graph_file: str, as_json: bool) -> None:
 
 
 @show.command(name="committees")
-@_GRAPH
+@source_options
 @_JSON
-def committees_(graph_file: str, as_json: bool) -> None:
+def committees_(where: Where, as_json: bool) -> None:
     """Every committee with its members."""
-    G = _load(graph_file)
+    G = _load(where)
     found = kgg.committees(G)
     if as_json:
         _emit_json({"committees": found})
         return
     if not found:
-        click.echo(f"no committees in {graph_file}")
+        click.echo(f"no committees in {where.description}")
         return
     for i, c in enumerate(found):
         if i:
