@@ -1,5 +1,5 @@
 """The graph a view reads, from any source ``kg query`` reads: an RDF file, a corpus store, an endpoint;
-and the part of it around one node.
+the part of it around one node; conflicts laid out for a terminal.
 
 >>> where = Where(file="kuaishou.ttl")
 >>> G = kg.graph.from_rdf(read_graph(where))          # doctest: +SKIP
@@ -10,11 +10,15 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import rdflib
 
 from .errors import KgError
+
+if TYPE_CHECKING:
+    from .query import Result
 
 # everything a source holds in its default graph (a store's and a pushed server's: the merged view)
 _EVERYTHING = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
@@ -86,3 +90,30 @@ def neighbourhood(G: nx.MultiDiGraph, node: str, depth: int) -> nx.MultiDiGraph:
     H = G.subgraph(level).copy()
     H.graph.update(G.graph)
     return H
+
+
+def conflicts_text(result: Result, width: int = 100) -> str:
+    """The rows of the conflicts query as blocks no wider than ``width``: what conflicts, where, in which
+    role; then each side's name, document date, document id and sentence (cut with … to fit)."""
+    from .query import _pad, _width
+
+    def fit(text: str) -> str:
+        if _width(text) <= width:
+            return text
+        out, used = [], 0
+        for ch in text:
+            used += _width(ch)
+            if used > width - 1:
+                break
+            out.append(ch)
+        return "".join(out) + "…"
+
+    blocks = []
+    for row in result.dicts():
+        sides = [(row.get(f"personName{n}", ""), row.get(f"date{n}") or "no date", row.get(f"doc{n}", ""),
+                  " ".join(row.get(f"sentence{n}", "").split())) for n in (1, 2)]
+        names = max(_width(name) for name, *_ in sides)
+        lines = [fit(" · ".join(x for x in (row.get("conflict"), row.get("orgName"), row.get("role")) if x))]
+        lines += [fit(f"  {_pad(name, names)}  {date:<10}  {doc}  {sentence}") for name, date, doc, sentence in sides]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + ("\n" if blocks else "")
