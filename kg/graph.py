@@ -364,8 +364,9 @@ class _Reader:
                 end = end or inv or None
             role_label, role_en, head = self.role_info(role)
             title = next((str(t) for t in g.objects(m, OC.title)), None)
-            attrs = dict(rel="memberOf", label=RELATIONS["memberOf"], source=self.sentence(m), start=start,
-                         end=end, ended=ended, status="former" if ended else "current", role=role_label,
+            attrs = dict(rel="memberOf", label=RELATIONS["memberOf"], source=self.sentence(m),
+                         reported=self.reported(m), start=start, end=end, ended=ended,
+                         status="former" if ended else "current", role=role_label,
                          role_en=role_en, role_iri=_key(role) if role is not None else None, title=title,
                          head=head, iri=_key(m))
             self.G.add_edge(p_key, o_key, key=f"memberOf:{_key(m)}", **attrs)
@@ -396,7 +397,8 @@ class _Reader:
             p_key, o_key = agent_node(p), org_node(o)
             backing = head_memberships.get((p_key, o_key), {})
             self.G.add_edge(p_key, o_key, key="headOf", rel="headOf", label=RELATIONS["headOf"],
-                            source=backing.get("source"), start=backing.get("start"), end=backing.get("end"),
+                            source=backing.get("source"), reported=backing.get("reported"),
+                            start=backing.get("start"), end=backing.get("end"),
                             ended=False, status="current", role=backing.get("role"),
                             role_en=backing.get("role_en"), title=backing.get("title"), head=True,
                             iri=backing.get("iri"))
