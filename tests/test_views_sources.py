@@ -142,3 +142,13 @@ def test_where_takes_one_source():
     with pytest.raises(KgError, match="no source"):
         Where()
     assert Where(store="x/kb").name == "kb" and Where(endpoint="http://h:1").description == "http://h:1"
+
+
+@pytest.mark.parametrize("command, shown", [
+    ("path", "kg show path 小谷 快手 --graph kuaishou.ttl"),
+    ("committees", "kg show committees --graph kuaishou.ttl"),
+    ("changes", "--from and --to are optional"),
+])
+def test_show_help_gives_examples(command, shown):
+    result = run("show", command, "--help")
+    assert result.exit_code == 0 and shown in " ".join(result.output.split())

@@ -182,6 +182,9 @@ def show() -> None:
       kg show reports 程一晓 --graph kuaishou.ttl
       kg show org 快手 --graph kuaishou.ttl --at 2022-09-01
       kg show changes --graph kuaishou.ttl --from 2022-09-01 --to 2022-09-30
+      kg show path 小谷 快手 --graph kuaishou.ttl
+      kg show committees --graph kuaishou.ttl
+      kg show org 快手 --store corpus.store
     """
 
 
@@ -338,12 +341,21 @@ def _posts(posts: list[dict[str, Any]]) -> str:
 
 @show.command()
 @source_options
-@click.option("--from", "start", metavar="DATE", help="First day (inclusive; YYYY-MM-DD, YYYY-MM or YYYY).")
-@click.option("--to", "end", metavar="DATE", help="Last day (inclusive).")
+@click.option("--from", "start", metavar="DATE",
+              help="First day (inclusive; YYYY-MM-DD, YYYY-MM or YYYY). Optional: default, the earliest change.")
+@click.option("--to", "end", metavar="DATE", help="Last day (inclusive). Optional: default, the latest change.")
 @click.option("--include-undated", is_flag=True, help="Also list changes whose date is unknown.")
 @_JSON
 def changes(where: Where, start: str | None, end: str | None, include_undated: bool, as_json: bool) -> None:
-    """Appointments, departures, transfers and units set up between two dates."""
+    """Appointments, departures, transfers and units set up between two dates.
+
+    --from and --to are optional: without --from the list starts at the earliest change, without
+    --to it runs to the latest; with neither, every dated change.
+
+    \b
+    Example:
+      kg show changes --graph kuaishou.ttl --from 2022-09
+    """
     _date_arg(start, "--from")
     _date_arg(end, "--to")
     if start and end and kgg._day(start) > kgg._period(end)[1]:  # type: ignore[index]
@@ -375,7 +387,12 @@ def changes(where: Where, start: str | None, end: str | None, include_undated: b
 @source_options
 @_JSON
 def path(a: str, b: str, where: Where, as_json: bool) -> None:
-    """The shortest chain of lines (any kind) between two people or organizations."""
+    """The shortest chain of lines (any kind) between two people or organizations.
+
+    \b
+    Example:
+      kg show path 小谷 快手 --graph kuaishou.ttl
+    """
     G = _load(where)
     x = resolve(G, a, kgg.KINDS, "person or organization", where.description)
     y = resolve(G, b, kgg.KINDS, "person or organization", where.description)
@@ -398,7 +415,12 @@ def path(a: str, b: str, where: Where, as_json: bool) -> None:
 @source_options
 @_JSON
 def committees_(where: Where, as_json: bool) -> None:
-    """Every committee with its members."""
+    """Every committee with its members.
+
+    \b
+    Example:
+      kg show committees --graph kuaishou.ttl
+    """
     G = _load(where)
     found = kgg.committees(G)
     if as_json:
