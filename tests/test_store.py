@@ -293,7 +293,9 @@ def test_canned_queries_same_over_store_and_export(full_store, exported):
         for name, params in PARAMS.items():
             prepared = q.named_query(name, params)
             rows = s.query(prepared).sorted_rows()
-            assert rows, name  # the comparison means something
+            # the comparison means something (the corpus's overlapping posts are successions, no conflicts:
+            # tests/test_conflicts.py compares a store and a file that hold some)
+            assert rows or name == "conflicts", name
             for ext, source in files.items():
                 assert source.query(prepared).sorted_rows() == rows, (name, ext)
 
