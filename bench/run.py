@@ -185,6 +185,25 @@ def bench_scaling(base: list[str], big: int) -> None:
     report(f"scaling {big}x vs 1x time per char", f"{growth:.2f}x", "<= 1.2x", growth <= 1.2)
 
 
+# issue 15: one line of each, without punctuation; each once took quadratic time
+HOSTILE_SHAPES = {"digits": "1", "兼任": "兼任", "张三任总裁": "张三任总裁", "一": "一", "Mr.": "Mr. "}
+
+
+def bench_hostile_lines(quick: bool) -> None:
+    """Time per character of one long line of each hostile shape, from the smallest size to the largest."""
+    sizes = (10_000, 20_000) if quick else (10_000, 100_000, 1_000_000)
+    kg.extract("张三任总裁。")
+    for name, unit in HOSTILE_SHAPES.items():
+        per_char = []
+        for n in sizes:
+            text = unit * (n // len(unit))
+            t = best_of(lambda: kg.extract(text), repeat=1 if quick or n > 100_000 else 3)
+            per_char.append(t / len(text))
+        growth = max(per_char) / min(per_char)  # flat: neither end more than 1.5x the other
+        report(f"long line {name!r} {sizes[0] // 1000}k-{sizes[-1] // 1000}k: time/char",
+               f"{growth:.2f}x ({per_char[0] * 1e6:.0f}-{per_char[-1] * 1e6:.0f} us)", "<= 1.5x", growth <= 1.5)
+
+
 def _worker(texts: list[str]) -> int:
     return extract_all(texts)
 
@@ -376,6 +395,7 @@ def main() -> int:
     english = [art["text"] for art in articles(GOLD_EN)]
     bench_english(base if not args.quick else base[:5], english if not args.quick else english[:3])
     bench_scaling(base, 2 if args.quick else 16)
+    bench_hostile_lines(args.quick)
     bench_parallel(corpus(1 if args.quick else 4))
     bench_cold_start()
     bench_ingest(corpus(2) if args.quick else corpus(16))

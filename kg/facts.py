@@ -103,6 +103,7 @@ class _Sentence:
         self.ex, self.index, self.toks = ex, index, toks
         self.tags = "".join(t.tag for t in toks)
         self.used: set[int] = set()  # verb tokens a rule has read already
+        self._before: dict[str, list[int]] = {}  # see nearest_before
         topic = _TOPIC.match(self.tags)
         self.topic = toks[topic.end() - 2].key if topic else None
         if _SECTION.fullmatch(self.tags):
@@ -143,11 +144,23 @@ class _Sentence:
                 former_next = False
         return out
 
+    def nearest_before(self, i: int, name: str, wanted: Callable[[int], bool]) -> int:
+        """The index of the nearest token before ``i`` that is ``wanted`` (-1 if none), from a table built
+        once per sentence under ``name``: walking back from every verb would be quadratic in a long one."""
+        table = self._before.get(name)
+        if table is None:
+            table, last = [], -1
+            for k in range(len(self.toks)):
+                table.append(last)
+                if wanted(k):
+                    last = k
+            table.append(last)
+            self._before[name] = table
+        return table[i]
+
     def last_org_before(self, i: int) -> str | None:
-        for k in range(i - 1, -1, -1):
-            if self.toks[k].tag == "O":
-                return self.toks[k].key
-        return self.ex.recent_unit
+        k = self.nearest_before(i, "O", lambda k: self.tags[k] == "O")
+        return self.toks[k].key if k >= 0 else self.ex.recent_unit
 
     # -- rules ---------------------------------------------------------------------------
     def run(self):
@@ -335,16 +348,18 @@ class _Sentence:
 
     def subject_before(self, i: int) -> str | None:
         """The person a verb at ``i`` is about: the nearest person before it in the clause."""
-        for k in range(i - 1, -1, -1):
-            t = self.toks[k]
-            if t.tag == "P":
-                return t.key
-            if t.tag == "i":
-                return self.ex.speaker_or_author()
-            if t.tag in "bn":
-                return None
-            if t.tag == "," and self.ex.subject:
-                return self.ex.subject  # a clause without its own subject continues the last one
+        # a clause without its own subject continues the last one: a clause break stops the walk back
+        stops = "Pibn," if self.ex.subject else "Pibn"
+        k = self.nearest_before(i, stops, lambda k: self.tags[k] in stops)
+        if k < 0:
+            return self.ex.subject
+        t = self.toks[k]
+        if t.tag == "P":
+            return t.key
+        if t.tag == "i":
+            return self.ex.speaker_or_author()
+        if t.tag in "bn":
+            return None
         return self.ex.subject
 
     def verb(self, m_or_index):
@@ -408,9 +423,9 @@ class _Sentence:
         if t.m is not None and t.m.value == "promote" and roles:
             self.ex.end_posts(person, self.index)  # "技术长林志远升任总经理": no longer CTO
         # the organization named before the verb, unless it is a former one ("前美家集团中国区总裁X出任CEO")
-        named = next((self.toks[k].key for k in range(i - 1, -1, -1)
-                      if self.toks[k].tag == "O" and (om := self.toks[k].m) is not None and om.kind == "org"
-                      and not (k > 0 and self.toks[k - 1].tag == "f")), None)
+        k = self.nearest_before(i, "named org", lambda k: self.tags[k] == "O" and (om := self.toks[k].m) is not None
+                                and om.kind == "org" and not (k > 0 and self.tags[k - 1] == "f"))
+        named = self.toks[k].key if k >= 0 else None
         for org, role, former in roles:
             self.post(person, org or named, role, "former" if former else status)
 

@@ -29,7 +29,7 @@ import datetime as _dt
 import re
 import unicodedata
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from typing import Any
 
 import networkx as nx
@@ -364,8 +364,9 @@ class _Reader:
                 end = end or inv or None
             role_label, role_en, head = self.role_info(role)
             title = next((str(t) for t in g.objects(m, OC.title)), None)
-            attrs = dict(rel="memberOf", label=RELATIONS["memberOf"], source=self.sentence(m), start=start,
-                         end=end, ended=ended, status="former" if ended else "current", role=role_label,
+            attrs = dict(rel="memberOf", label=RELATIONS["memberOf"], source=self.sentence(m),
+                         reported=self.reported(m), start=start, end=end, ended=ended,
+                         status="former" if ended else "current", role=role_label,
                          role_en=role_en, role_iri=_key(role) if role is not None else None, title=title,
                          head=head, iri=_key(m))
             self.G.add_edge(p_key, o_key, key=f"memberOf:{_key(m)}", **attrs)
@@ -396,7 +397,8 @@ class _Reader:
             p_key, o_key = agent_node(p), org_node(o)
             backing = head_memberships.get((p_key, o_key), {})
             self.G.add_edge(p_key, o_key, key="headOf", rel="headOf", label=RELATIONS["headOf"],
-                            source=backing.get("source"), start=backing.get("start"), end=backing.get("end"),
+                            source=backing.get("source"), reported=backing.get("reported"),
+                            start=backing.get("start"), end=backing.get("end"),
                             ended=False, status="current", role=backing.get("role"),
                             role_en=backing.get("role_en"), title=backing.get("title"), head=True,
                             iri=backing.get("iri"))
@@ -654,11 +656,22 @@ def reporting_chain(G: nx.MultiDiGraph, person: str) -> list[str]:
     chain = [person]
     seen = {person}
     while True:
-        ups = [p for p in _out(G, chain[-1], "reportsTo") if p not in seen]
-        if not ups:
+        up = superior(G, chain[-1], seen)
+        if up is None:
             return chain
-        chain.append(ups[0])
-        seen.add(ups[0])
+        chain.append(up)
+        seen.add(up)
+
+
+def superior(G: nx.MultiDiGraph, person: str, skip: Container[str] = ()) -> str | None:
+    """The one ``person`` reports to, the first by name if several (none of ``skip``); the next step
+    of :func:`reporting_chain`, without walking the rest of it.
+
+    >>> G = nx.MultiDiGraph(); _ = G.add_edge("a", "boss", rel="reportsTo", status="current")
+    >>> superior(G, "a"), superior(G, "boss")
+    ('boss', None)
+    """
+    return next((p for p in _out(G, person, "reportsTo") if p != person and p not in skip), None)
 
 
 def direct_reports(G: nx.MultiDiGraph, person: str) -> list[str]:
@@ -722,9 +735,9 @@ def units_of(G: nx.MultiDiGraph, org: str) -> list[str]:
 
 
 def _subtree(G: nx.MultiDiGraph, org: str) -> list[str]:
-    out, seen, todo = [], {org}, [org]
+    out, seen, todo = [], {org}, deque([org])
     while todo:
-        node = todo.pop(0)
+        node = todo.popleft()
         out.append(node)
         for u in units_of(G, node):
             if u not in seen:
@@ -802,15 +815,28 @@ def unit_tree(G: nx.MultiDiGraph, company: str) -> dict[str, Any]:
     """
     seen: set[str] = set()
 
-    def build(node: str) -> dict[str, Any]:
+    def level(node: str) -> dict[str, Any]:
         seen.add(node)
         heads = [{"id": h, "label": label(G, h), "role": next(iter(roles_in(G, h, node)), None)}
                  for h in heads_of(G, node)]
-        units = [build(u) for u in units_of(G, node) if u not in seen]
         return {"id": node, "label": label(G, node), "kind": G.nodes[node].get("kind"), "heads": heads,
-                "units": units}
+                "units": []}
 
-    return build(company)
+    # depth first with a stack of its own, not recursion: a chain of units may be thousands deep; a unit
+    # under two parents goes under the first one reached
+    top = level(company)
+    stack = [(top, iter(units_of(G, company)))]
+    while stack:
+        tree, children = stack[-1]
+        for unit in children:
+            if unit not in seen:
+                sub = level(unit)
+                tree["units"].append(sub)
+                stack.append((sub, iter(units_of(G, unit))))
+                break
+        else:
+            stack.pop()
+    return top
 
 
 def committees(G: nx.MultiDiGraph) -> list[dict[str, Any]]:

@@ -48,7 +48,9 @@ _JOINED_NAME = re.compile(f"(?:^|[\\s,，:：;；、和及]|成立|设立|组建
 _LIST_LEAD = re.compile(r"(?:并且|并|同时|另|以及)?(?:任命|聘任|选举|聘请|委任)?")
 _ORGREF_BEFORE = re.compile(r"(?:本集团|本公司|集团|公司|本行)$")
 # the noun after a list of units: "…、大文娱六大业务集团", "…、1688等业务"; the list is read backwards from it
-_LIST_NOUN = re.compile(r"(?:等)?[一二三四五六七八九十两\d]+[大个]"
+# (a numeral run is entered at its first character only: tried from every start, a long run of digits
+# is rescanned from each one, quadratic time; the leftmost match starts there anyway)
+_LIST_NOUN = re.compile(r"(?:等)?(?<![一二三四五六七八九十两\d])[一二三四五六七八九十两\d]+[大个]"
                         r"(业务集团|业务板块|事业群|事业部|板块|子公司|部门|业务单元)"
                         r"|等(业务|品牌|平台)")
 _LIST_ITEM_BEFORE = re.compile(r"(、?)([^、,，:：;；。()（）]{2,12})$")

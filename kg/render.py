@@ -23,6 +23,7 @@ import json
 import math
 import os
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -268,11 +269,14 @@ def page_data(G: nx.MultiDiGraph, title: str = "kg") -> dict[str, Any]:
         tip.append(["status", "former" if former else "current"])
         if d.get("source"):
             tip.append(["source", d["source"]])
+        if d.get("reported"):
+            tip.append(["reported", d["reported"]])  # the date of the document that says so
         pair = frozenset((u, v))
         nth = per_pair.get(pair, 0)
         per_pair[pair] = nth + 1
         edges.append({"id": i, "from": u, "to": v, "rel": rel, "label": label, "former": former,
                       "vs": _day(d.get("start")), "ve": _day(d.get("end")), "ended": bool(d.get("ended")),
+                      "rep": _day(d.get("reported")),
                       "nth": nth, "tip": tip})
     dates = sorted({x for e in edges for x in (e["vs"], e["ve"]) if x})
     counts = {k: 0 for k in kgg.KINDS}
@@ -331,7 +335,12 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 def build_page(G: nx.MultiDiGraph, title: str = "kg") -> str:
     """The complete HTML page for ``G`` (see :func:`render`)."""
-    data = script_json(page_data(G, title))
+    return _html(page_data(G, title))
+
+
+def _html(page: dict[str, Any]) -> str:
+    """The page around the data of :func:`page_data`."""
+    data = script_json(page)
     lib = vis_js()
     app = _APP_JS
     csp = ("default-src 'none'; "
@@ -341,7 +350,7 @@ def build_page(G: nx.MultiDiGraph, title: str = "kg") -> str:
     values = {
         "CSP": html.escape(csp, quote=False).replace('"', "&quot;"),
         # control characters are parse errors in HTML text (a character reference to one, too): a space
-        "TITLE": html.escape(_CONTROL.sub(" ", title), quote=True).replace("\u2028", "&#x2028;")
+        "TITLE": html.escape(_CONTROL.sub(" ", page["title"]), quote=True).replace("\u2028", "&#x2028;")
                      .replace("\u2029", "&#x2029;"),
         "FONT": FONT,
         "DATA": data,
@@ -352,12 +361,22 @@ def build_page(G: nx.MultiDiGraph, title: str = "kg") -> str:
     return re.sub(r"%(CSP|TITLE|FONT|DATA|LIB|APP)%", lambda m: values[m.group(1)], _PAGE)
 
 
-def render(G: nx.MultiDiGraph, path: str | os.PathLike, title: str = "kg") -> None:
-    """Write the page for ``G`` to ``path`` atomically.
+@dataclass(frozen=True)
+class Drawn:
+    """What a page draws: its nodes and its lines (a membership behind a headOf line is one line)."""
+    nodes: int
+    lines: int
+
+
+def render(G: nx.MultiDiGraph, path: str | os.PathLike, title: str = "kg") -> Drawn:
+    """Write the page for ``G`` to ``path`` atomically; the counts are those the page shows.
 
     >>> render(G, "page.html", title="快手")      # doctest: +SKIP
+    Drawn(nodes=12, lines=17)
     """
-    write_output(path, build_page(G, title))
+    data = page_data(G, title)
+    write_output(path, _html(data))
+    return Drawn(len(data["nodes"]), len(data["edges"]))
 
 
 # The page. Data arrives as JSON; every text reaches the DOM through textContent (or the canvas).
@@ -401,6 +420,12 @@ _PAGE = """<!DOCTYPE html>
   .kg-tip-h { font-weight: 600; margin-bottom: 3px; }
   .kg-tip-r { margin: 1px 0; overflow-wrap: anywhere; }
   .kg-tip-k { color: #777; margin-right: 6px; }
+  .kg-posts { margin-top: 10px; border-top: 1px solid #ddd; padding-top: 6px; }
+  .kg-post { margin: 6px 0; }
+  .kg-post-h { font-weight: 600; overflow-wrap: anywhere; }
+  .kg-post-d { color: #555; }
+  .kg-clash { color: #b00; }
+  .kg-src { color: #666; font-size: 12px; overflow-wrap: anywhere; }
 </style>
 </head>
 <body>
@@ -411,9 +436,12 @@ _PAGE = """<!DOCTYPE html>
            aria-label="Search names">
     <span id="kg-results" role="listbox"></span>
   </span>
+  <button id="kg-fit" type="button" title="Show the whole graph">fit to view</button>
   <span id="kg-datebox">
     <label for="kg-date">as of</label>
-    <input id="kg-date" type="date">
+    <input id="kg-date" type="text" inputmode="numeric" placeholder="YYYY-MM-DD" maxlength="10" size="11"
+           list="kg-dates" autocomplete="off">
+    <datalist id="kg-dates"></datalist>
     <button id="kg-date-clear" type="button">all dates</button>
   </span>
   <span id="kg-legend"></span>
@@ -528,17 +556,57 @@ _APP_JS = r"""
 
   // ---- details panel ---------------------------------------------------------------------------
   var info = document.getElementById("kg-info");
-  function showInfo(rows) {
+  function showInfo(rows, more) {
     while (info.firstChild) info.removeChild(info.firstChild);
     if (!rows) { info.style.display = "none"; return; }
     info.appendChild(tipElement(rows));
+    if (more) info.appendChild(more);
     info.style.display = "block";
   }
+  // a node's posts, each with its dates and source sentence: read from its lines (nothing is stored twice)
+  var postsOf = {};
+  data.edges.forEach(function (e) {
+    if (e.rel === "memberOf" || e.rel === "headOf") (postsOf[e.from] = postsOf[e.from] || []).push(e);
+  });
+  function tipValue(rows, key) {
+    for (var i = 1; i < rows.length; i++) if (rows[i][0] === key) return rows[i][1];
+    return null;
+  }
+  function postList(id) {
+    var posts = (postsOf[id] || []).slice();
+    if (!posts.length) return null;
+    function when(e) { return e.vs || e.rep || e.ve || "~"; }  // undated last
+    posts.sort(function (a, b) { return when(a) < when(b) ? -1 : when(a) > when(b) ? 1 : a.id - b.id; });
+    // a post one source calls current and another former: each is listed with its dates, and marked
+    var states = {};
+    function key(e) { return e.to + "\u0000" + (tipValue(e.tip, "role") || ""); }
+    posts.forEach(function (e) { (states[key(e)] = states[key(e)] || {})[e.former ? "former" : "current"] = true; });
+    var box = el("div", "kg-posts");
+    box.appendChild(el("div", "kg-tip-h", "posts (" + posts.length + ")"));
+    posts.forEach(function (e) {
+      var item = el("div", "kg-post");
+      var org = byId[e.to] ? byId[e.to].label : e.to;
+      item.appendChild(el("div", "kg-post-h", (tipValue(e.tip, "role") || "member") + " · " + org +
+                                              (e.former ? " (former)" : " (current)")));
+      var dates = [tipValue(e.tip, "dates"), e.rep ? "reported " + e.rep : null].filter(Boolean).join(" · ");
+      item.appendChild(el("div", "kg-post-d", dates || "date unknown"));
+      var state = states[key(e)];
+      if (state.current && state.former) item.appendChild(el("div", "kg-clash", "current in one source, former in another"));
+      var source = tipValue(e.tip, "source");
+      if (source) item.appendChild(el("div", "kg-src", source));
+      box.appendChild(item);
+    });
+    return box;
+  }
+  function showNode(id) { showInfo(byId[id].tip, postList(id)); }
   network.on("click", function (p) {
-    if (p.nodes.length) showInfo(byId[p.nodes[0]].tip);
+    if (p.nodes.length) showNode(p.nodes[0]);
     else if (p.edges.length) showInfo(data.edges[p.edges[0]].tip);
     else showInfo(null);
   });
+  function fit() { network.fit({animation: false}); }
+  window.kgFit = fit;
+  document.getElementById("kg-fit").addEventListener("click", fit);
 
   // ---- search ----------------------------------------------------------------------------------
   var input = document.getElementById("kg-search");
@@ -561,7 +629,7 @@ _APP_JS = r"""
   function selectNode(id) {
     network.selectNodes([id]);
     network.focus(id, {scale: Math.max(network.getScale(), 1.0), animation: false});
-    showInfo(byId[id].tip);
+    showNode(id);
     results.style.display = "none";
   }
   window.kgSelect = selectNode;
@@ -612,13 +680,31 @@ _APP_JS = r"""
       (day ? " valid on " + day : "");
   }
   window.kgSetDate = setDate;
+  // the day is typed as YYYY-MM-DD (a date input shows the browser's locale format, such as mm/dd/yyyy)
+  function isoDay(v) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return null;
+    var d = new Date(v + "T00:00:00Z");
+    return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v ? v : null;
+  }
   if (data.dates.length) {
     dateBox.style.display = "inline-flex";
-    dateInput.min = data.dates[0];
-    dateInput.max = data.dates[data.dates.length - 1];
-    dateInput.addEventListener("change", function () { setDate(dateInput.value || null); });
+    dateInput.title = "dates in this graph: " + data.dates[0] + " to " + data.dates[data.dates.length - 1];
+    var known = document.getElementById("kg-dates");
+    data.dates.forEach(function (d) { var o = document.createElement("option"); o.value = d; known.appendChild(o); });
+    dateInput.addEventListener("change", function () {
+      var v = dateInput.value.trim();
+      if (!v) { dateInput.setCustomValidity(""); setDate(null); return; }
+      var day = isoDay(v);
+      if (!day) {
+        dateInput.setCustomValidity("YYYY-MM-DD");
+        status.textContent = "not a date: " + v + " (YYYY-MM-DD)";
+        return;
+      }
+      dateInput.setCustomValidity("");
+      setDate(day);
+    });
     document.getElementById("kg-date-clear").addEventListener("click", function () {
-      dateInput.value = ""; setDate(null);
+      dateInput.value = ""; dateInput.setCustomValidity(""); setDate(null);
     });
   }
 

@@ -18,7 +18,7 @@ import bisect
 import re
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -419,6 +419,23 @@ _SENT_END_RE = re.compile(
     r"|(?:…|\.{3,})+[" + re.escape(_CLOSERS) + r"]*(?=\n|$| )"
 )
 _WORD_RE = re.compile(r"[^\W_]")
+#: The longest sentence analysed as one. A longer run without sentence-final punctuation (a table
+#: flattened into a line, a hostile input) is cut into pieces, after a comma or a space where there is
+#: one: what the finders and rules do within a sentence then stays bounded, and extraction linear.
+MAX_SENTENCE_CHARS = 2000
+_SOFT_BREAKS = ",、;: \t"
+
+
+def bounded_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``text[start:end]`` as (start, end) pieces of at most :data:`MAX_SENTENCE_CHARS` characters,
+    each cut after the last comma or space in its second half, else at the limit."""
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = start + MAX_SENTENCE_CHARS
+        soft = max(text.rfind(c, start + MAX_SENTENCE_CHARS // 2, cut) for c in _SOFT_BREAKS)
+        cut = soft + 1 if soft >= 0 else cut
+        yield start, cut
+        start = cut
+    yield start, end
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -428,7 +445,8 @@ def split_sentences(text: str) -> list[Sentence]:
     ellipsis at the end of a line, and at every newline. A straight ``"`` after the punctuation
     closes the sentence only when it closes a quote opened in the same line. Surrounding
     whitespace is trimmed (offsets adjusted) and pieces without a letter, digit or CJK character
-    are skipped, so ``text[s.start:s.end] == s.text`` for every sentence.
+    are skipped, so ``text[s.start:s.end] == s.text`` for every sentence. A sentence longer than
+    :data:`MAX_SENTENCE_CHARS` is cut into pieces (:func:`bounded_pieces`).
     """
     out: list[Sentence] = []
     pos = 0
@@ -436,12 +454,13 @@ def split_sentences(text: str) -> list[Sentence]:
     quotes = 0  # straight quotes in the current line before counted_to
 
     def emit(start: int, end: int) -> None:
-        seg = text[start:end]
-        stripped = seg.strip()
-        if not stripped or not _WORD_RE.search(stripped):
-            return
-        s = start + (len(seg) - len(seg.lstrip()))
-        out.append(Sentence(len(out), s, s + len(stripped), stripped))
+        for start, end in bounded_pieces(text, start, end):
+            seg = text[start:end]
+            stripped = seg.strip()
+            if not stripped or not _WORD_RE.search(stripped):
+                continue
+            s = start + (len(seg) - len(seg.lstrip()))
+            out.append(Sentence(len(out), s, s + len(stripped), stripped))
 
     for m in _SENT_END_RE.finditer(text):
         if m.group() == "\n":

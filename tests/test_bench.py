@@ -31,6 +31,7 @@ def test_quick_bench_reports_every_figure():
                 "cold start: kg --help", "cold start: kg extract one article", "ingest vs NER model alone",
                 "ingest vs jieba.lcut", "store: bulk load", "render: first contentful paint in Chromium",
                 "render: page open until drawn"]
+    expected += [f"long line {name!r}" for name in ("digits", "兼任", "张三任总裁", "一", "Mr.")]
     expected += [f"query {name} " for name in q.canned_queries()]
     for name in expected:
         assert any(line.startswith(name) for line in lines), f"no figure {name!r} in:\n{proc.stdout}"

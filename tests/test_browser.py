@@ -272,3 +272,84 @@ def test_undated_graph_has_no_date_filter(open_page, seed_G, tmp_path):
     o = open_page(write_page(G, tmp_path / "plain.html"))
     assert not o.page.is_visible("#kg-date")
     assert o.page.evaluate("kgNetwork.body.data.nodes.length") == 2 and o.errors == []
+
+
+CLASH_TTL = """
+@prefix org: <http://www.w3.org/ns/org#> . @prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix time: <http://www.w3.org/2006/time#> .
+@prefix prov: <http://www.w3.org/ns/prov#> . @prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix ex: <http://example.com/> .
+ex:ali a org:FormalOrganization ; skos:prefLabel "阿里巴巴集团" .
+ex:zy a foaf:Person ; foaf:name "张勇" .
+ex:ceo a org:Role ; skos:prefLabel "首席执行官"@zh .
+ex:d1 dcterms:date "2023-03-28"^^xsd:date . ex:d2 dcterms:date "2023-09-10"^^xsd:date .
+ex:m1 a org:Membership ; org:member ex:zy ; org:organization ex:ali ; org:role ex:ceo ;
+  prov:wasDerivedFrom [ prov:value "张勇担任阿里巴巴集团首席执行官。" ; dcterms:source ex:d1 ] .
+ex:m2 a org:Membership ; org:member ex:zy ; org:organization ex:ali ; org:role ex:ceo ;
+  org:memberDuring [ time:hasEnd [ time:inXSDDate "2023-09-10"^^xsd:date ] ] ;
+  prov:wasDerivedFrom [ prov:value "张勇卸任阿里巴巴集团首席执行官。" ; dcterms:source ex:d2 ] .
+"""
+
+
+def test_fit_to_view_after_a_search_recentres(open_page, seed_G, tmp_path):
+    o = open_page(write_page(seed_G, tmp_path / "fit.html"))
+    page = o.page
+    page.fill("#kg-search", "小谷")
+    page.press("#kg-search", "Enter")
+    page.evaluate("kgNetwork.moveTo({scale: 4})")  # zoomed in on one node: most are off screen
+
+    def outside() -> int:
+        return page.evaluate("""() => {
+            const r = document.getElementById('kg-network').getBoundingClientRect();
+            return kgData.nodes.filter(n => { const p = kgNetwork.canvasToDOM(kgNetwork.getPosition(n.id));
+                return p.x < 0 || p.y < 0 || p.x > r.width || p.y > r.height; }).length; }""")
+
+    assert outside() > 0
+    assert page.is_visible("#kg-fit") and page.inner_text("#kg-fit") == "fit to view"
+    page.click("#kg-fit")
+    assert outside() == 0
+    assert o.errors == [] and o.outside == []
+
+
+def test_node_panel_lists_posts_with_dates_and_sources(open_page, tmp_path):
+    G = kgg.from_rdf(rdflib.Graph().parse(data=CLASH_TTL, format="turtle"))
+    o = open_page(write_page(G, tmp_path / "clash.html"))
+    page = o.page
+    page.fill("#kg-search", "张勇")
+    page.press("#kg-search", "Enter")
+    panel = page.inner_text("#kg-info")
+    assert panel.startswith("张勇") and "posts (2)" in panel
+    current, former = panel.split("posts (2)")[1].split("首席执行官 · 阿里巴巴集团")[1:]
+    assert current.startswith(" (current)") and "reported 2023-03-28" in current \
+        and "张勇担任阿里巴巴集团首席执行官。" in current
+    assert former.startswith(" (former)") and "until 2023-09-10" in former and "reported 2023-09-10" in former \
+        and "张勇卸任阿里巴巴集团首席执行官。" in former
+    assert panel.count("current in one source, former in another") == 2  # the two contradict: both marked
+    # clicking the node shows the same panel
+    page.click("#kg-fit")
+    page.mouse.click(*dom_point(page, next(n for n in G if G.nodes[n]["label"] == "张勇")))
+    assert page.inner_text("#kg-info") == panel
+    assert o.errors == [] and o.outside == []
+
+
+def test_date_box_takes_iso_dates_only(open_page, tmp_path):
+    G = kgg.from_rdf(rdflib.Graph().parse(data=DATED_TTL, format="turtle"))
+    o = open_page(write_page(G, tmp_path / "iso.html"))
+    page = o.page
+    assert page.get_attribute("#kg-date", "type") == "text"
+    assert page.get_attribute("#kg-date", "placeholder") == "YYYY-MM-DD"
+    assert page.evaluate("[...document.querySelectorAll('#kg-dates option')].map(o => o.value)") \
+        == page.evaluate("kgData.dates")
+
+    def hidden() -> int:
+        return page.evaluate("kgNetwork.body.data.edges.get({filter: e => e.hidden}).length")
+
+    for bad in ("09/01/2022", "2022-02-30", "2022-9-1", "tomorrow"):
+        page.fill("#kg-date", bad)
+        page.dispatch_event("#kg-date", "change")
+        assert page.inner_text("#kg-status") == f"not a date: {bad} (YYYY-MM-DD)" and hidden() == 0
+    page.fill("#kg-date", "2015-06-01")
+    page.dispatch_event("#kg-date", "change")
+    assert page.input_value("#kg-date") == "2015-06-01"  # shown as typed, in ISO form
+    assert page.inner_text("#kg-status").endswith("valid on 2015-06-01") and hidden() > 0
+    assert o.errors == [] and o.outside == []

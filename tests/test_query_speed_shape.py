@@ -96,6 +96,8 @@ WHERE {
   FILTER((?person1 = ?person2 && BOUND(?end2))
          || (STR(?person1) < STR(?person2) && !BOUND(?end2)
              && EXISTS { ?r oc:isHeadRole true . ?person1 org:headOf ?org . ?person2 org:headOf ?org }))
+  FILTER(!BOUND(?date1) || !BOUND(?date2) || STRSTARTS(STR(?date1), STR(?date2)) || STRSTARTS(STR(?date2), STR(?date1))
+         || (?person1 = ?person2 && STR(?date1) > STR(?date2)))
 }
 GROUP BY ?conflict ?org ?role ?person1 ?doc1 ?date1 ?sentence1 ?person2 ?doc2 ?date2 ?sentence2
 ORDER BY ?orgName ?org ?role ?conflict ?personName1 ?personName2 ?date1 ?date2 ?doc1 ?doc2
@@ -492,7 +494,9 @@ def test_within_keeps_the_rows_of_the_organization_and_its_units(sources, name, 
                     got = source.query(q.named_query(name, {**params, "within": scope}))
                     assert_same(name, expected, got, f"{name} {params} within {scope} on {graph}/{engine}")
                     scoped_rows[graph] += len(got.rows)
-    assert scoped_rows["odd"] and scoped_rows["dev"]  # the comparison is not about empty results
+    # the comparison is not about empty results (the dev set's posts that overlap are successions, which
+    # are no conflicts: there the odd graph's rows carry the comparison)
+    assert scoped_rows["odd"] and (scoped_rows["dev"] or name == "conflicts")
 
 
 def test_within_finds_units_at_any_depth(sources):

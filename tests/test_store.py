@@ -293,35 +293,28 @@ def test_canned_queries_same_over_store_and_export(full_store, exported):
         for name, params in PARAMS.items():
             prepared = q.named_query(name, params)
             rows = s.query(prepared).sorted_rows()
-            assert rows, name  # the comparison means something
+            # the comparison means something (the corpus's overlapping posts are successions, no conflicts:
+            # tests/test_conflicts.py compares a store and a file that hold some)
+            assert rows or name == "conflicts", name
             for ext, source in files.items():
                 assert source.query(prepared).sorted_rows() == rows, (name, ext)
 
 
 def test_conflicts(full_store):
+    """The JD.com pair is a succession, not a conflict: 徐雷 CEO in 2022 (dev-005), 许冉 CEO and 徐雷's post
+    ended in 2023 (dev-006). tests/test_conflicts.py has real conflicts with both their sources."""
     code, out, err = invoke("conflicts", "--store", full_store, "--format", "json")
     assert code == 0, err
     rows = [{k: v["value"] for k, v in b.items()} for b in json.loads(out)["results"]["bindings"]]
-    docs = dev_articles()
-    ids = {k: kg.extract(docs[k]["text"], docs[k]["date"]).id for k in ("dev-005", "dev-006")}
-    ended = [r for r in rows if r["conflict"] == "current and ended" and r["personName1"] == "徐雷"
-             and r["role"] == "首席执行官"]
-    assert ended and (ended[0]["doc1"], ended[0]["doc2"]) == (ids["dev-005"], ids["dev-006"])
-    assert ended[0]["date1"] == "2022-04-08" and ended[0]["date2"] == "2023-05-11"
-    assert "徐雷接任CEO" in ended[0]["sentence1"] and "辞去CEO职务" in ended[0]["sentence2"]
-    heads = [r for r in rows if r["conflict"] == "two heads" and r["orgName"] == "京东集团"
-             and {r["personName1"], r["personName2"]} == {"徐雷", "许冉"}]
-    assert heads and {heads[0]["doc1"], heads[0]["doc2"]} == set(ids.values())
+    assert not [r for r in rows if "徐雷" in (r["personName1"], r["personName2"])], rows
+    with st.CorpusStore(full_store) as s:  # both documents are there, with the posts that once made rows
+        posts = s.query(q.named_query("posts-of", {"person": "徐雷"})).dicts()
+    ceo = [p for p in posts if p["role"] == "首席执行官"]
+    assert {p["status"] for p in ceo} == {"current", "former"} and len({p["doc"] for p in ceo}) == 2
     code, out, err = invoke("conflicts", "--store", full_store)
-    assert code == 0 and out.splitlines()[0].split()[:3] == ["conflict", "orgName", "org"]
-    # --within: the rows of that organization and its units, no others
+    assert code == 0 and out == "" and err.strip().endswith("0 conflicts")
     code, out, err = invoke("conflicts", "--store", full_store, "--format", "json", "--within", "京东集团")
-    assert code == 0, err
-    scoped = [{k: v["value"] for k, v in b.items()} for b in json.loads(out)["results"]["bindings"]]
-    assert scoped and all(r in rows for r in scoped) and heads[0] in scoped and ended[0] in scoped
-    code, out, err = invoke("conflicts", "--store", full_store, "--format", "json", "--within", "字节跳动")
-    assert code == 0 and all(r["orgName"] != "京东集团" for r in
-                             ({k: v["value"] for k, v in b.items()} for b in json.loads(out)["results"]["bindings"]))
+    assert code == 0 and json.loads(out)["results"]["bindings"] == []
 
 
 def test_org_chart_picks_the_later_source(full_store):

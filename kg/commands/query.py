@@ -1,6 +1,8 @@
 """``kg query`` and ``kg conflicts``."""
 from __future__ import annotations
 
+import shutil
+
 import click
 
 from .. import query as q
@@ -124,7 +126,12 @@ def conflicts(source, store, endpoint, union, fmt, base, within):
         result = src.query(q.named_query("conflicts", {"within": within} if within else {}))
     finally:
         src.close()
-    click.echo(q.format_result(result, fmt, base), nl=False)
+    if fmt == "table":  # blocks that fit the terminal: the sentences make a table row hundreds of columns wide
+        from ..views import conflicts_text
+
+        click.echo(conflicts_text(result, shutil.get_terminal_size((100, 24)).columns), nl=False)
+    else:
+        click.echo(q.format_result(result, fmt, base), nl=False)
     if fmt == "table":
         n = len(result.rows)
         click.echo(f"{n} conflict{'s' if n != 1 else ''}", err=True)

@@ -1,9 +1,10 @@
 """``kg show``: ask a graph who reports to whom, who is in an organization and what changed when."""
 from __future__ import annotations
 
+import functools
 import json
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import click
@@ -11,24 +12,44 @@ import networkx as nx
 
 from .. import graph as kgg
 from ..errors import KgError, shorten
+from ..views import Where, read_graph
 from .options import PERIOD
 
-_GRAPH = click.option("--graph", "graph_file", required=True, type=click.Path(dir_okay=False),
-                      metavar="FILE", help="RDF file to read (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads).")
+_SOURCE_OPTIONS = (
+    click.option("--graph", "graph_file", type=click.Path(dir_okay=False), metavar="FILE",
+                 help="RDF file to read (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads)."),
+    click.option("--store", type=click.Path(file_okay=False), metavar="DIR",
+                 help="Read a corpus store instead (the merged view of its documents)."),
+    click.option("--endpoint", metavar="URL", help="Read a SPARQL endpoint instead (what kg push put there)."),
+    click.option("--union", is_flag=True,
+                 help="With --endpoint: the union of the server's named graphs as its default graph."),
+)
+
+
+def source_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--graph FILE, --store DIR or --endpoint URL (one of them), handed to ``command`` as ``where``."""
+    @functools.wraps(command)
+    def run(*args: Any, graph_file: str | None, store: str | None, endpoint: str | None, union: bool,
+            **kwargs: Any) -> Any:
+        if sum(bool(x) for x in (graph_file, store, endpoint)) != 1:
+            raise click.UsageError("give one of --graph FILE, --store DIR or --endpoint URL")
+        return command(*args, where=Where(graph_file, store, endpoint, union), **kwargs)
+
+    for option in reversed(_SOURCE_OPTIONS):
+        run = option(run)
+    return run
 _JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 
 
-def _load(path: str) -> nx.MultiDiGraph:
-    from ..validate import load_graph
-
-    return kgg.from_rdf(load_graph(path))
+def _load(where: Where) -> nx.MultiDiGraph:
+    return kgg.from_rdf(read_graph(where))
 
 
 def _describe(G: nx.MultiDiGraph, n: str) -> str:
     return f"{shorten(kgg.label(G, n))} ({G.nodes[n].get('kind')}, {shorten(n)})"
 
 
-def resolve(G: nx.MultiDiGraph, name: str, kinds: Sequence[str], what: str, graph_file: str) -> str:
+def resolve(G: nx.MultiDiGraph, name: str, kinds: Sequence[str], what: str, where: str) -> str:
     """The one node of one of ``kinds`` called ``name``; a one-line KgError otherwise."""
     hits = kgg.find(G, name, kinds)
     quoted = json.dumps(shorten(name), ensure_ascii=False)  # a 20-million-character name is not echoed whole
@@ -37,16 +58,16 @@ def resolve(G: nx.MultiDiGraph, name: str, kinds: Sequence[str], what: str, grap
     if hits:
         listed = "; ".join(_describe(G, n) for n in hits[:10])
         more = f"; and {len(hits) - 10} more" if len(hits) > 10 else ""
-        raise KgError(f"{quoted} is ambiguous in {graph_file}: {len(hits)} {what}s "
+        raise KgError(f"{quoted} is ambiguous in {where}: {len(hits)} {what}s "
                       f"match: {listed}{more}; give the IRI instead")
     other = kgg.find(G, name)
     if other:
         kinds_found = sorted({G.nodes[n].get("kind") for n in other})
-        raise KgError(f"{quoted} in {graph_file} is a {' / '.join(kinds_found)}, "
+        raise KgError(f"{quoted} in {where} is a {' / '.join(kinds_found)}, "
                       f"not a {what}")
     near = kgg.suggest(G, name, kinds)
     hint = f"; did you mean {', '.join(shorten(kgg.label(G, n)) for n in near)}?" if near else ""
-    raise KgError(f"no {what} named {quoted} in {graph_file}{hint}")
+    raise KgError(f"no {what} named {quoted} in {where}{hint}")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -76,8 +97,54 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return "\n".join(lines)
 
 
+_MAX_INDENT = 32  # levels of nesting drawn as indentation; deeper ones are written at this one
+
+
+def dumps(data: Any) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=2)``, without recursion and with the indentation
+    stopping at :data:`_MAX_INDENT` levels: a tree of units thousands deep is printed in linear time
+    (json's own encoder recurses, and indents each level further)."""
+    parts: list[str] = []
+    end = object()
+
+    def start(value: Any, depth: int) -> list[Any] | None:
+        """Write a scalar or an empty container; open a container and return its frame:
+        [its items, whether it is a dict, the depth of its items, whether none is written yet]."""
+        if isinstance(value, dict) and value:
+            parts.append("{")
+            return [iter(value.items()), True, depth + 1, True]
+        if isinstance(value, (list, tuple)) and value:
+            parts.append("[")
+            return [iter(value), False, depth + 1, True]
+        parts.append(json.dumps(value, ensure_ascii=False))
+        return None
+
+    def newline(depth: int) -> str:
+        return "\n" + "  " * min(depth, _MAX_INDENT)
+
+    frame = start(data, 0)
+    stack = [frame] if frame else []
+    while stack:
+        frame = stack[-1]
+        items, is_dict, depth, first = frame
+        item: Any = next(items, end)
+        if item is end:
+            stack.pop()
+            parts.append(newline(depth - 1) + ("}" if is_dict else "]"))
+            continue
+        parts.append(("" if first else ",") + newline(depth))
+        frame[3] = False
+        if is_dict:
+            key, item = item
+            parts.append(json.dumps(key, ensure_ascii=False) + ": ")
+        inner = start(item, depth)
+        if inner:
+            stack.append(inner)
+    return "".join(parts)
+
+
 def _emit_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    click.echo(dumps(data))
 
 
 def _node(G: nx.MultiDiGraph, n: str) -> dict[str, Any]:
@@ -107,17 +174,20 @@ def show() -> None:
       kg show reports 程一晓 --graph kuaishou.ttl
       kg show org 快手 --graph kuaishou.ttl --at 2022-09-01
       kg show changes --graph kuaishou.ttl --from 2022-09-01 --to 2022-09-30
+      kg show path 小谷 快手 --graph kuaishou.ttl
+      kg show committees --graph kuaishou.ttl
+      kg show org 快手 --store corpus.store
     """
 
 
 @show.command()
 @click.argument("name")
-@_GRAPH
+@source_options
 @_JSON
-def chain(name: str, graph_file: str, as_json: bool) -> None:
+def chain(name: str, where: Where, as_json: bool) -> None:
     """NAME's reporting chain, up to the top (NAME: any name, pinyin or IRI of a person)."""
-    G = _load(graph_file)
-    person = resolve(G, name, ("person",), "person", graph_file)
+    G = _load(where)
+    person = resolve(G, name, ("person",), "person", where.description)
     nodes = kgg.reporting_chain(G, person)
     links: list[dict[str, Any]] = [{"from": a, "to": b, "source": _line(G, a, b, "reportsTo").get("source")}
                                    for a, b in zip(nodes, nodes[1:])]
@@ -127,7 +197,7 @@ def chain(name: str, graph_file: str, as_json: bool) -> None:
                                "to_label": kgg.label(G, link["to"])} for link in links]})
         return
     if len(nodes) == 1:
-        click.echo(f"{kgg.label(G, person)} reports to no one in {graph_file}")
+        click.echo(f"{kgg.label(G, person)} reports to no one in {where.description}")
         return
     click.echo(" → ".join(kgg.label(G, n) for n in nodes))
     click.echo()
@@ -137,16 +207,16 @@ def chain(name: str, graph_file: str, as_json: bool) -> None:
 
 @show.command()
 @click.argument("name")
-@_GRAPH
+@source_options
 @_JSON
-def reports(name: str, graph_file: str, as_json: bool) -> None:
+def reports(name: str, where: Where, as_json: bool) -> None:
     """Who reports to NAME, directly and indirectly, and NAME's span of control."""
-    G = _load(graph_file)
-    person = resolve(G, name, ("person",), "person", graph_file)
+    G = _load(where)
+    person = resolve(G, name, ("person",), "person", where.description)
     below = kgg.all_reports(G, person)
     rows: list[dict[str, Any]] = []
     for n, level in below:
-        boss = next((b for b in kgg.reporting_chain(G, n)[1:2]), None)
+        boss = kgg.superior(G, n)  # the next step of n's chain only: the whole chain per report was quadratic
         rows.append({"person": _node(G, n), "level": level, "reports_to": boss,
                      "reports_to_label": kgg.label(G, boss) if boss else None,
                      "source": _line(G, n, boss, "reportsTo").get("source") if boss else None})
@@ -156,7 +226,7 @@ def reports(name: str, graph_file: str, as_json: bool) -> None:
         return
     who = kgg.label(G, person)
     if not below:
-        click.echo(f"no one reports to {who} in {graph_file}")
+        click.echo(f"no one reports to {who} in {where.description}")
         return
     click.echo(f"{who}: {span} direct report{'s' if span != 1 else ''} (span of control), {len(below)} in all")
     click.echo()
@@ -165,14 +235,23 @@ def reports(name: str, graph_file: str, as_json: bool) -> None:
                        r["source"]) for r in rows)))
 
 
-def _tree_lines(tree: dict[str, Any], prefix: str = "", last: bool = True, top: bool = True) -> list[str]:
-    heads = ", ".join(f"{h['label']} ({h['role']})" if h.get("role") else h["label"] for h in tree["heads"])
-    kind = f" [{tree['kind']}]" if tree["kind"] == "committee" else ""
-    text = f"{tree['label']}{kind}" + (f" — {heads}" if heads else "")
-    lines = [text] if top else [prefix + ("└─ " if last else "├─ ") + text]
-    child_prefix = "" if top else prefix + ("   " if last else "│  ")
-    for i, unit in enumerate(tree["units"]):
-        lines.extend(_tree_lines(unit, child_prefix, i == len(tree["units"]) - 1, top=False))
+def _tree_lines(tree: dict[str, Any]) -> list[str]:
+    """The unit tree drawn with ├─ and └─; below :data:`_MAX_INDENT` levels the lines stop moving right
+    and say their level (a chain thousands deep stays linear in size)."""
+    lines: list[str] = []
+    stack: list[tuple[dict[str, Any], str, bool, int]] = [(tree, "", True, 0)]
+    while stack:  # depth first, with a stack of its own: no recursion limit on the depth
+        node, prefix, last, depth = stack.pop()
+        heads = ", ".join(f"{h['label']} ({h['role']})" if h.get("role") else h["label"] for h in node["heads"])
+        kind = f" [{node['kind']}]" if node["kind"] == "committee" else ""
+        text = f"{node['label']}{kind}" + (f" — {heads}" if heads else "")
+        if depth > _MAX_INDENT:
+            text = f"(level {depth}) {text}"
+        lines.append(text if depth == 0 else prefix + ("└─ " if last else "├─ ") + text)
+        child_prefix = "" if depth == 0 else prefix if depth >= _MAX_INDENT else prefix + ("   " if last else "│  ")
+        units = node["units"]
+        for i in range(len(units) - 1, -1, -1):
+            stack.append((units[i], child_prefix, i == len(units) - 1, depth + 1))
     return lines
 
 
@@ -180,6 +259,7 @@ def _org_people(G: nx.MultiDiGraph, org: str, status: str) -> list[dict[str, Any
     """One row per person, organization (org or one of its units) and role."""
     orgs = kgg._subtree(G, org)
     rows: dict[tuple[str, str, str | None], dict[str, Any]] = {}
+    placed: set[tuple[str, str]] = set()  # (person, org) of the rows: looked up, not searched for
     for o in orgs:
         for p, _o, d in G.in_edges(o, data=True):
             if d.get("rel") not in ("memberOf", "headOf") or G.nodes[p].get("kind") != "person":
@@ -190,8 +270,9 @@ def _org_people(G: nx.MultiDiGraph, org: str, status: str) -> list[dict[str, Any
             key = (p, o, role)
             if key in rows and d["rel"] == "headOf":
                 continue
-            if d["rel"] == "headOf" and any(k[0] == p and k[1] == o for k in rows):
+            if d["rel"] == "headOf" and (p, o) in placed:
                 continue
+            placed.add((p, o))
             rows[key] = {"person": p, "person_label": kgg.label(G, p), "org": o, "org_label": kgg.label(G, o),
                          "role": role, "head": d["rel"] == "headOf" or bool(d.get("head")),
                          "start": d.get("start"), "end": d.get("end"), "source": d.get("source")}
@@ -202,13 +283,13 @@ def _org_people(G: nx.MultiDiGraph, org: str, status: str) -> list[dict[str, Any
 
 @show.command(name="org")
 @click.argument("name")
-@_GRAPH
+@source_options
 @click.option("--at", "at", type=PERIOD, help="Show the organization as it was on this day (YYYY-MM-DD).")
 @_JSON
-def org_(name: str, graph_file: str, at: str | None, as_json: bool) -> None:
+def org_(name: str, where: Where, at: str | None, as_json: bool) -> None:
     """An organization, unit or committee: its units with their heads, and its people."""
-    G = _load(graph_file)
-    org = resolve(G, name, kgg.ORG_KINDS, "organization", graph_file)
+    G = _load(where)
+    org = resolve(G, name, kgg.ORG_KINDS, "organization", where.description)
     if at:
         G = kgg.as_of(G, at)
     tree = kgg.unit_tree(G, org)
@@ -250,16 +331,25 @@ def _posts(posts: list[dict[str, Any]]) -> str:
 
 
 @show.command()
-@_GRAPH
-@click.option("--from", "start", type=PERIOD, help="First day (inclusive; YYYY-MM-DD, YYYY-MM or YYYY).")
-@click.option("--to", "end", type=PERIOD, help="Last day (inclusive).")
+@source_options
+@click.option("--from", "start", type=PERIOD,
+              help="First day (inclusive; YYYY-MM-DD, YYYY-MM or YYYY). Optional: default, the earliest change.")
+@click.option("--to", "end", type=PERIOD, help="Last day (inclusive). Optional: default, the latest change.")
 @click.option("--include-undated", is_flag=True, help="Also list changes whose date is unknown.")
 @_JSON
-def changes(graph_file: str, start: str | None, end: str | None, include_undated: bool, as_json: bool) -> None:
-    """Appointments, departures, transfers and units set up between two dates."""
+def changes(where: Where, start: str | None, end: str | None, include_undated: bool, as_json: bool) -> None:
+    """Appointments, departures, transfers and units set up between two dates.
+
+    --from and --to are optional: without --from the list starts at the earliest change, without
+    --to it runs to the latest; with neither, every dated change.
+
+    \b
+    Example:
+      kg show changes --graph kuaishou.ttl --from 2022-09
+    """
     if start and end and kgg._day(start) > kgg._period(end)[1]:  # type: ignore[index]
         raise KgError(f"--from {start} is after --to {end}")
-    G = _load(graph_file)
+    G = _load(where)
     found = kgg.changes(G, start, end, include_undated=include_undated)
     undated = [e for e in G.graph.get("events", []) if not (e.get("date") or e.get("reported"))]
     if as_json:
@@ -267,7 +357,7 @@ def changes(graph_file: str, start: str | None, end: str | None, include_undated
         return
     if not found:
         click.echo("no changes" + (f" from {start}" if start else "") + (f" to {end}" if end else "")
-                   + f" in {graph_file}")
+                   + f" in {where.description}")
     else:
         click.echo(table(
             ("date", "change", "who / unit", "from", "to", "source"),
@@ -283,19 +373,24 @@ def changes(graph_file: str, start: str | None, end: str | None, include_undated
 @show.command()
 @click.argument("a")
 @click.argument("b")
-@_GRAPH
+@source_options
 @_JSON
-def path(a: str, b: str, graph_file: str, as_json: bool) -> None:
-    """The shortest chain of lines (any kind) between two people or organizations."""
-    G = _load(graph_file)
-    x = resolve(G, a, kgg.KINDS, "person or organization", graph_file)
-    y = resolve(G, b, kgg.KINDS, "person or organization", graph_file)
+def path(a: str, b: str, where: Where, as_json: bool) -> None:
+    """The shortest chain of lines (any kind) between two people or organizations.
+
+    \b
+    Example:
+      kg show path 小谷 快手 --graph kuaishou.ttl
+    """
+    G = _load(where)
+    x = resolve(G, a, kgg.KINDS, "person or organization", where.description)
+    y = resolve(G, b, kgg.KINDS, "person or organization", where.description)
     steps = kgg.shortest_org_path(G, x, y)
     if as_json:
         _emit_json({"path": [{**_node(G, n), "rel": rel, "direction": d} for n, rel, d in steps]})
         return
     if not steps:
-        click.echo(f"{kgg.label(G, x)} and {kgg.label(G, y)} are not connected in {graph_file}")
+        click.echo(f"{kgg.label(G, x)} and {kgg.label(G, y)} are not connected in {where.description}")
         return
     text = kgg.label(G, steps[0][0])
     for n, rel, direction in steps[1:]:
@@ -306,17 +401,22 @@ def path(a: str, b: str, graph_file: str, as_json: bool) -> None:
 
 
 @show.command(name="committees")
-@_GRAPH
+@source_options
 @_JSON
-def committees_(graph_file: str, as_json: bool) -> None:
-    """Every committee with its members."""
-    G = _load(graph_file)
+def committees_(where: Where, as_json: bool) -> None:
+    """Every committee with its members.
+
+    \b
+    Example:
+      kg show committees --graph kuaishou.ttl
+    """
+    G = _load(where)
     found = kgg.committees(G)
     if as_json:
         _emit_json({"committees": found})
         return
     if not found:
-        click.echo(f"no committees in {graph_file}")
+        click.echo(f"no committees in {where.description}")
         return
     for i, c in enumerate(found):
         if i:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..document import Sentence
+from ..text import bounded_pieces
 from .resources import EnglishResources
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -31,8 +32,7 @@ def split_sentences(text: str) -> list[Sentence]:
     pos = 0
     for m in _END.finditer(text):
         if m.group() != "\n":
-            before = text[pos:m.start() + 1].split()
-            last = before[-1].lstrip("\"“'‘([") if before else ""  # ("Mr. Leung")
+            last = _last_word(text, pos, m.start() + 1).lstrip("\"“'‘([")  # ("Mr. Leung")
             if last in abbrevs or re.fullmatch(r"(?:[A-Z]\.)+", last):
                 continue
         _emit(text, pos, m.end(), out)
@@ -41,13 +41,26 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+_LONGEST_WORD_READ = 64  # longer than any abbreviation
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """The word that ends at ``end`` (not before ``start``), its last :data:`_LONGEST_WORD_READ`
+    characters at most: re-reading the whole sentence at every skipped period would be quadratic."""
+    k = end
+    while k > start and end - k < _LONGEST_WORD_READ and not text[k - 1].isspace():
+        k -= 1
+    return text[k:end]
+
+
 def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
-    seg = text[start:end]
-    stripped = seg.strip()
-    if not re.search(r"\w", stripped):
-        return
-    s = start + len(seg) - len(seg.lstrip())
-    out.append(Sentence(len(out), s, s + len(stripped), stripped))
+    for start, end in bounded_pieces(text, start, end):  # an overlong sentence in pieces, as in Chinese
+        seg = text[start:end]
+        stripped = seg.strip()
+        if not re.search(r"\w", stripped):
+            continue
+        s = start + len(seg) - len(seg.lstrip())
+        out.append(Sentence(len(out), s, s + len(stripped), stripped))
 
 
 _ROW = re.compile(r"^(?=[^\n]*\S\s*[|\t]\s*\S[^\n]*[|\t])([^\n]*?[^\s.!?;:|])[ \t]*$", re.M)
