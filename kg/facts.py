@@ -313,6 +313,9 @@ class _Sentence:
             self.ex.subject = person
             return
         if m.group(5):
+            verb = self.toks[m.start(4)].m
+            if verb is not None and verb.value == "promote":
+                self.ex.end_posts(person, self.index)  # "由银行总经理周建宏升任董事长": no longer 总经理
             for named, role, _former in self.chain(m.start(5), m.end(5), org):
                 self.post(person, named or org, role)
         elif self.toks[m.start(4)].tag == "k" or self.toks[m.start(4)].text.startswith("接"):

@@ -150,6 +150,11 @@ def find_mentions(doc: Document) -> Document:
         for start, end in find_words(sp.text, [c for c in companies if len(c) > _SHORT_NAME]):
             if sp.free(start, end):
                 sp.add("org", start, end, "company", companies[sp.text[start:end]])
+    kinds = _kind_references(companies, lx)
+    for sp in spans_by_sentence:  # "由金控总经理X兼任": the kind alone names the one company of that kind
+        for start, end in find_words(sp.text, kinds):
+            if sp.free(start, end) and _starts_word(sp, end, ahead=2) and _after_function_word(sp, start, lx):
+                sp.add("org", start, end, "company", kinds[sp.text[start:end]])
     known_units = {m.text: m for sp in spans_by_sentence for m in sp.items if m.kind == "org" and m.value != "company"}
     if known_units:
         for sp in spans_by_sentence:
@@ -746,6 +751,27 @@ def _find_units(sp: _Spans, lx: Lexicon) -> None:
                    parent.label or parent.text)
         else:
             sp.add("org", start, m.end(), _unit_kind(suffix, lx), text[start:m.end()])
+
+
+def _after_function_word(sp: _Spans, pos: int, lx: Lexicon) -> bool:
+    """Nothing that could name something ends at ``pos``: the sentence starts there, or punctuation, a
+    mention, a cue word or a function word (由, 在) comes before ("零售银行": 零售 qualifies 银行)."""
+    if pos == 0 or not _CJK_RUN.fullmatch(sp.text[pos - 1]) or sp.ending_at(pos) is not None:
+        return True
+    before = tokens(sp.text[max(0, pos - 4):pos])[-1]
+    return before in lx.cues or before in lx.boundaries or (word_tag(before) or "x")[0] in _BOUNDARY_TAGS
+
+
+def _kind_references(companies: dict[str, str], lx: Lexicon) -> dict[str, str]:
+    """A company's kind that names it alone ("金控" for 富邑金控, "人寿" for 富邑人寿): the suffixes of the
+    article's companies that one company only ends with (never the words for the article's own company)."""
+    by_suffix: dict[str, set[str]] = {}
+    for label in companies.values():
+        for suffix, (kind, _) in lx.suffixes.items():
+            if kind == "company" and len(suffix) > 1 and label.endswith(suffix) and len(label) > len(suffix) \
+                    and suffix not in lx.cues:
+                by_suffix.setdefault(suffix, set()).add(label)
+    return {suffix: next(iter(labels)) for suffix, labels in by_suffix.items() if len(labels) == 1}
 
 
 def _described_companies(sp: _Spans, lx: Lexicon) -> None:
