@@ -153,7 +153,11 @@ def find_mentions(doc: Document) -> Document:
     kinds = _kind_references(companies, lx)
     for sp in spans_by_sentence:  # "由金控总经理X兼任": the kind alone names the one company of that kind
         for start, end in find_words(sp.text, kinds):
-            if sp.free(start, end) and _starts_word(sp, end, ahead=2) and _after_function_word(sp, start, lx):
+            read = sp.starting_at(start)  # "金控总经理": read as a unit before a title
+            if read is not None and read.kind == "org" and read.end == end and read.value != "company":
+                sp.remove(read)
+            if sp.free(start, end) and _after_function_word(sp, start, lx) and (
+                    sp.starting_at(end) is not None or _starts_word(sp, end, ahead=2)):  # "金控|总经理"
                 sp.add("org", start, end, "company", kinds[sp.text[start:end]])
     known_units = {m.text: m for sp in spans_by_sentence for m in sp.items if m.kind == "org" and m.value != "company"}
     if known_units:
@@ -217,8 +221,8 @@ def _find_model_companies(sp: _Spans, found: list[ner.Span], lx: Lexicon) -> Non
     """The organizations the model tagged that no suffix marks ("蓝海科技宣布…"): companies, read up to
     the first title or cue word inside the span ("蓝海科技总裁", "蓝海科技旗下子公司")."""
     for span in found:
-        if span.label != "ORG":
-            continue
+        if span.label != "ORG" or (span.text.isascii() and span.start > 0 and sp.text[span.start - 1] in "(（"):
+            continue  # "游文龙(Eric Yu)", "曼德斯集团(Mandes)": the English form of the name before it
         start, end = span.start, span.start
         for tok in tokens(span.text):
             if tok.lower() in lx.role_by_form or tok in lx.cues or tok in lx.boundaries or lx.suffix_re.fullmatch(tok):

@@ -239,3 +239,21 @@ def test_latin_names_in_chinese_text():
     doc = kg.extract("2) 燎原工作室负责人Lily(隗丽丽)转岗到中台,向中台负责人Tony(邝东)汇报。")
     labels = {e.name: e.labels for e in doc.entities.values() if e.kind == "person"}
     assert "Tony" in labels.get("邝东", set()) and "Lily" in labels.get("隗丽丽", set())
+
+
+def test_a_kind_alone_names_the_one_company_of_that_kind():
+    out = facts("富邑金控今日召开董事会,通过子公司人事案。富邑人寿董事长由金控总经理颜志诚兼任,"
+                "原人寿董事长苏永泰转任金控资深顾问。富邑银行总经理游文龙(Eric Yu)届龄退休。")
+    assert post("颜志诚", "富邑人寿", "chairman") in out
+    assert post("颜志诚", "富邑金控", "general-manager") in out
+    assert post("苏永泰", "富邑人寿", "chairman", "former") in out
+    # "(Eric Yu)": the English form of the name before it, never an organization
+    assert not any(obj == "Eric" for _kind, _s, obj, *_ in out)
+    assert post("游文龙", "富邑银行", "general-manager", "former") in out
+
+
+def test_a_name_before_a_trade_and_a_suffix_is_a_company():
+    out = facts("专访|锦澜酒店集团新任总裁濮存义:下沉市场还有空间\n今年5月,锦澜酒店集团宣布组织调整,"
+                "首席发展官濮存义接替创始人谷怀山出任集团总裁。")
+    assert post("濮存义", "锦澜酒店集团", "president") in out
+    assert not any(s == "锦澜" for _kind, s, *_ in out)
