@@ -231,7 +231,7 @@ def _node_tip(G: nx.MultiDiGraph, n: str) -> list[list[str]]:
 
 
 def _day(value: str | None) -> str | None:
-    return kgg._day(value) if value else None
+    return kgg.first_day(value) if value else None
 
 
 def page_data(G: nx.MultiDiGraph, title: str = "kg") -> dict[str, Any]:
