@@ -181,6 +181,22 @@ def test_page_script_uses_text_not_html():
     assert app_js in build_page(nx.MultiDiGraph())
 
 
+def test_page_files_are_package_data():
+    """An installed (non-editable) kg ships kg/page/*: setup.cfg lists the package and its files."""
+    import configparser
+    import fnmatch
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    cfg = configparser.ConfigParser()
+    cfg.read(root / "setup.cfg", encoding="utf-8")
+    assert "kg.page" in cfg["options"]["packages"].split()
+    patterns = [p.strip() for p in cfg["options.package_data"]["kg.page"].split(",")]
+    files = sorted(f.name for f in (root / "kg" / "page").iterdir() if f.is_file())
+    assert {"page.html", "app.js"} <= set(files)
+    assert all(any(fnmatch.fnmatch(f, p) for p in patterns) for f in files)
+
+
 # --------------------------------------------------------------------------------------------------
 # Layout and data
 # --------------------------------------------------------------------------------------------------
