@@ -1,9 +1,10 @@
-"""Where kg's packaged files are: the ontology, SHACL shapes and canned queries.
+"""Where kg's packaged files are: the ontology, SHACL shapes, canned queries and the HTML page.
 
 The files live in the top-level ``ontology/`` folder of the source tree; the build ships them
 inside the package as ``kg/ontology/`` (setup.cfg maps the package ``kg.ontology`` to
 ``ontology/``). An installed kg reads them from the package; a source checkout (``PYTHONPATH``
-or an editable install) from the top-level folder.
+or an editable install) from the top-level folder. The page that ``kg render`` writes (its HTML
+template and script) is package data in ``kg/page/``.
 """
 from __future__ import annotations
 
@@ -28,3 +29,8 @@ def ontology_file(*parts: str) -> Traversable:
     for part in parts:
         res = res / part
     return res
+
+
+def page_file(name: str) -> Traversable:
+    """A file of the HTML page that :mod:`kg.render` writes, e.g. ``page_file("app.js")``."""
+    return importlib.resources.files("kg") / "page" / name

@@ -171,12 +171,30 @@ def test_script_json_escapes():
 
 
 def test_page_script_uses_text_not_html():
-    from kg.render import _APP_JS
+    from kg.resources import page_file
 
-    assert "innerHTML" not in _APP_JS and "outerHTML" not in _APP_JS and "insertAdjacentHTML" not in _APP_JS
-    assert "document.write" not in _APP_JS and "eval(" not in _APP_JS
-    assert "multi: false" in _APP_JS  # vis-network's HTML-ish label markup stays off
-    assert "textContent" in _APP_JS
+    app_js = page_file("app.js").read_text(encoding="utf-8")  # package data, inlined into every page
+    assert "innerHTML" not in app_js and "outerHTML" not in app_js and "insertAdjacentHTML" not in app_js
+    assert "document.write" not in app_js and "eval(" not in app_js
+    assert "multi: false" in app_js  # vis-network's HTML-ish label markup stays off
+    assert "textContent" in app_js
+    assert app_js in build_page(nx.MultiDiGraph())
+
+
+def test_page_files_are_package_data():
+    """An installed (non-editable) kg ships kg/page/*: setup.cfg lists the package and its files."""
+    import configparser
+    import fnmatch
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    cfg = configparser.ConfigParser()
+    cfg.read(root / "setup.cfg", encoding="utf-8")
+    assert "kg.page" in cfg["options"]["packages"].split()
+    patterns = [p.strip() for p in cfg["options.package_data"]["kg.page"].split(",")]
+    files = sorted(f.name for f in (root / "kg" / "page").iterdir() if f.is_file())
+    assert {"page.html", "app.js"} <= set(files)
+    assert all(any(fnmatch.fnmatch(f, p) for p in patterns) for f in files)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -12,10 +12,11 @@ from .mentions import Run, new_unit_nearby
 from .text import is_list_item
 
 if TYPE_CHECKING:
-    from .facts import Tok, _Extractor
+    from .extractor import Extractor
+    from .tokens import Tok
 
 
-def new_units(doc: Document, ex: "_Extractor") -> None:
+def new_units(doc: Document, ex: "Extractor") -> None:
     """"announce Brightline North, a brand-new studio": a unit named as new is set up, on the day of its sentence."""
     done = {f.subject for f in doc.facts if f.kind == "established"}
     for m in doc.mentions:

@@ -11,7 +11,7 @@ from ..resolve import mention_key
 from .resources import EnglishResources
 
 if TYPE_CHECKING:
-    from .facts import _Extractor
+    from .extractor import Extractor
 
 TAGS = {"appoint": "a", "as": "w", "succeeded_by": "b", "founded": "z", "leave": "l", "leaving": "v", "former": "f",
         "continue": "c",
@@ -30,7 +30,7 @@ class Tok:
     text: str = ""
 
 
-def tokenize(doc: Document, ex: _Extractor, items: list[Mention], text: str) -> list[Tok]:
+def tokenize(doc: Document, ex: Extractor, items: list[Mention], text: str) -> list[Tok]:
     out: list[Tok] = []
     pos = 0
     functions = EnglishResources.load().functions
