@@ -529,7 +529,3 @@ def changes(G: nx.MultiDiGraph, start: Date | None = None, end: Date | None = No
         if (lo is None or last >= lo) and (hi is None or first <= hi):
             out.append(ev)
     return out
-
-
-# The names kg.commands.show used before they were public (it is being changed elsewhere).
-_day, _period, _subtree = first_day, period, subtree

@@ -153,9 +153,9 @@ def find_mentions(doc: Document) -> Document:
     kinds = _kind_references(companies, lx)
     for sp in spans_by_sentence:  # "由金控总经理X兼任": the kind alone names the one company of that kind
         for start, end in find_words(sp.text, kinds):
-            read = sp.starting_at(start)  # "金控总经理": read as a unit before a title
-            if read is not None and read.kind == "org" and read.end == end and read.value != "company":
-                sp.remove(read)
+            unit = sp.starting_at(start)  # "金控总经理": read as a unit before a title
+            if unit is not None and unit.kind == "org" and unit.end == end and unit.value != "company":
+                sp.remove(unit)
             if sp.free(start, end) and _after_function_word(sp, start, lx) and (
                     sp.starting_at(end) is not None or _starts_word(sp, end, ahead=2)):  # "金控|总经理"
                 sp.add("org", start, end, "company", kinds[sp.text[start:end]])

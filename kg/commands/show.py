@@ -257,7 +257,7 @@ def _tree_lines(tree: dict[str, Any]) -> list[str]:
 
 def _org_people(G: nx.MultiDiGraph, org: str, status: str) -> list[dict[str, Any]]:
     """One row per person, organization (org or one of its units) and role."""
-    orgs = kgg._subtree(G, org)
+    orgs = kgg.subtree(G, org)
     rows: dict[tuple[str, str, str | None], dict[str, Any]] = {}
     placed: set[tuple[str, str]] = set()  # (person, org) of the rows: looked up, not searched for
     for o in orgs:
@@ -347,7 +347,7 @@ def changes(where: Where, start: str | None, end: str | None, include_undated: b
     Example:
       kg show changes --graph kuaishou.ttl --from 2022-09
     """
-    if start and end and kgg._day(start) > kgg._period(end)[1]:  # type: ignore[index]
+    if start and end and kgg.first_day(start) > kgg.period(end)[1]:  # type: ignore[index]
         raise KgError(f"--from {start} is after --to {end}")
     G = _load(where)
     found = kgg.changes(G, start, end, include_undated=include_undated)
