@@ -40,6 +40,7 @@ _ITEM_LEAD = re.compile(r"[\s\-·•*]*(?:\d{1,2}[.、)]|[一二三四五六七�
 _MAX_ITEM_NAME = 10
 _MEDIA = [re.compile(row[1]) for row in load_table("org_prefixes.tsv") if row[0] == "media"]
 _COUNT = _rows("count")  # "三大": a number of units
+_UNPLACED_CUES = frozenset({"notcue"})  # cue classes that are never placed as mentions
 _COUNTED_BEFORE = re.compile(f"(?:{_COUNT.pattern})$")
 _INDEFINITE = _rows("indefinite")  # "一家": some organization, not a named one
 _LATIN_BEFORE_NAME = re.compile(f"(?<![A-Za-z])([A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}) ?\\(([{CJK}]{{2,4}})\\)")
@@ -611,9 +612,10 @@ def _add_given_names(known: dict[str, str], lx: Lexicon) -> None:
         given = name[1:]
         if len(name) == 3 and name[0] in lx.surnames and not is_common_word(given) and given not in known:
             known[given] = ""
-        if 2 <= len(name) <= 3 and name[0] in lx.surnames and _CJK_RUN.fullmatch(name):
+        surname = name[:2] if len(name) >= 3 and name[:2] in lx.surnames else name[:1]  # 司徒嘉慧
+        if 2 <= len(name) <= len(surname) + 2 and surname in lx.surnames and _CJK_RUN.fullmatch(name):
             for honorific in lx.honorifics:  # "黎先生" is 黎嘉明 in an announcement that names him in full
-                known.setdefault(name[0] + honorific, "")
+                known.setdefault(surname + honorific, "")
 
 
 def _find_known_persons(sp: _Spans, known: dict[str, str], lx: Lexicon) -> None:
@@ -992,6 +994,6 @@ def _find_cues(sp: _Spans, lx: Lexicon) -> None:
     text = sp.text
     for start, end in sp.cue_matches(lx):
         tag = lx.cues[text[start:end].lower()]
-        if tag == "notcue" or (end - start == 1 and tag != "self" and not _standalone(text, start, end, sp)):
+        if tag in _UNPLACED_CUES or (end - start == 1 and tag != "self" and not _standalone(text, start, end, sp)):
             continue  # 原 in 原因, 任 in 任何 or 新任
         sp.add("cue", start, end, tag)

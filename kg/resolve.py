@@ -85,9 +85,10 @@ def _short_form_of(text: str, keys: dict[str, str]) -> str | None:
             return key  # "胡总" is 胡伟
         if "·" in full and text in full.split("·"):
             return key
-        if len(text) == 3 and text[1:] in load().honorifics and full[0] == text[0] and len(full) > 1 \
-                and not full.endswith(text[1:]):
-            return key  # "黎先生" is 黎嘉明
+        for surname in (text[:1], text[:2]):  # "黎先生" is 黎嘉明, "司徒女士" is 司徒嘉慧
+            if text[len(surname):] in load().honorifics and full.startswith(surname) and len(full) > len(surname) \
+                    and not full.endswith(text[len(surname):]):
+                return key
     return None
 
 
