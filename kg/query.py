@@ -545,6 +545,10 @@ class EndpointSource:
                "application/ld+json": "json-ld"}.get(ctype)
         if fmt is None:
             raise KgError(f"{self.url}: unexpected response type {ctype or 'none'}")
+        if fmt == "xml":
+            from .rdfxml import check_entities
+
+            check_entities(body, f"{self.url} response")
         g = rdflib.Graph()
         try:
             g.parse(data=body.decode("utf-8"), format=fmt)
