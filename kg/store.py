@@ -927,9 +927,11 @@ def push(store_dir: str | os.PathLike, endpoint: str, *, timeout: float = 120, m
     """Send every document graph to a Graph Store protocol endpoint: ``PUT {url}?graph=<iri>``.
 
     ``endpoint`` is the Graph Store URL (Oxigraph: ``http://host:7878/store``; a bare
-    ``http://host:7878`` gets ``/store``). With ``merged`` the merged view goes to the server's default
-    graph too (``PUT {url}?default``), so SPARQL clients see the corpus as ``kg query`` does locally.
-    PUT replaces a graph, so pushing again is harmless. Returns the graphs sent (``"default"`` last).
+    ``http://host:7878`` gets ``/store``). With ``merged`` the merged view is added to the server's
+    default graph too (``POST {url}?default``: a merge, not a replacement), so SPARQL clients see the
+    corpus as ``kg query`` does locally and what other stores pushed there stays. Document graphs are
+    named by the hash of their text, so PUT never replaces another document's graph, and pushing again
+    changes nothing. ``timeout`` bounds each request as a whole. Returns the graphs sent (``"default"`` last).
     """
     url = endpoint_url(endpoint, "/store")
     sep = "&" if urllib.parse.urlsplit(url).query else "?"
@@ -943,7 +945,8 @@ def push(store_dir: str | os.PathLike, endpoint: str, *, timeout: float = 120, m
             if progress:
                 progress(1)
         if merged:
-            http_request("PUT", f"{url}{sep}default", store.merged_ntriples(), headers, timeout)
+            # POST merges: a PUT would drop from the server's merged view the facts other stores pushed
+            http_request("POST", f"{url}{sep}default", store.merged_ntriples(), headers, timeout)
             sent.append("default")
             if progress:
                 progress(1)

@@ -7,6 +7,7 @@ from .. import query as q
 from ..errors import KgError
 from ..rdf import DEFAULT_BASE
 from ..safety import query_timeout
+from ..suggest import check_names
 
 
 def _source(source: str | None, store: str | None, endpoint: str | None, union: bool, timeout: float) -> q.Source:
@@ -16,9 +17,14 @@ def _source(source: str | None, store: str | None, endpoint: str | None, union: 
     return q.open_source(source or store, endpoint=endpoint, union=union, timeout=timeout)
 
 
-def _run(src: q.Source, prepared: q.PreparedQuery, timeout: float) -> q.Result:
+def _run(src: q.Source, prepared: q.PreparedQuery, timeout: float, named: str | None = None,
+         values: dict[str, str] | None = None) -> q.Result:
+    """The result; for a canned query that found nothing, an error when a name it was given matches nobody."""
     try:
-        return src.query(prepared, timeout=timeout)
+        result = src.query(prepared, timeout=timeout)
+        if named and values and result.kind == "rows" and not result.rows:
+            check_names(src, named, values, timeout)
+        return result
     finally:
         src.close()
 
@@ -98,7 +104,7 @@ def query(args, query_file, named, params, store, endpoint, union, fmt, base, ti
             text = args[0]
         prepared = q.prepare(text, values, allow_service=allow_service)
     timeout = query_timeout(timeout)
-    result = _run(_source(source, store, endpoint, union, timeout), prepared, timeout)
+    result = _run(_source(source, store, endpoint, union, timeout), prepared, timeout, named, values)
     click.echo(q.format_result(result, fmt, base), nl=False)
 
 
@@ -134,8 +140,9 @@ def conflicts(source, store, endpoint, union, fmt, base, within, timeout):
     if not (source or store or endpoint):
         raise click.UsageError("give --store DIR (or an RDF file, or --endpoint URL)")
     timeout = query_timeout(timeout)
-    result = _run(_source(source, store, endpoint, union, timeout),
-                  q.named_query("conflicts", {"within": within} if within else {}), timeout)
+    values = {"within": within} if within else {}
+    result = _run(_source(source, store, endpoint, union, timeout), q.named_query("conflicts", values), timeout,
+                  "conflicts", values)
     click.echo(q.format_result(result, fmt, base), nl=False)
     if fmt == "table":
         n = len(result.rows)
