@@ -312,6 +312,20 @@ def test_redirect_to_another_origin_is_not_followed(recorder):
     assert elsewhere.requests == []
 
 
+def test_push_refuses_a_redirect_to_another_origin(store, recorder):
+    elsewhere = recorder()
+
+    def redirect(h):
+        h.send_response(307)
+        h.send_header("Location", f"{elsewhere.url}/store")
+        h.send_header("Content-Length", "0")
+        h.end_headers()
+
+    code, _out, err = invoke("push", "--store", str(store), "--endpoint", recorder(redirect).url)
+    assert code == 2 and "redirected to another server" in err and err.strip().count("\n") == 0
+    assert elsewhere.requests == []
+
+
 def test_redirect_within_the_server_keeps_the_query(recorder):
     def reply(h):
         if h.path.startswith("/old"):
