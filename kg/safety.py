@@ -61,7 +61,10 @@ def _timed_out(seconds: float) -> QueryTimeout:
 def check_query(prepared: "PreparedQuery") -> None:
     """:class:`KgError` for a ``SERVICE`` the query is not allowed, or a regular expression that does not
     compile (one line: the pattern and why)."""
-    tokens = _tokens(prepared.text)
+    # SPARQL expands \uXXXX codepoint escapes in the whole query before parsing (rdflib does), so a keyword
+    # may be written with them: look at the query as the parser will
+    tokens = _tokens(_CODEPOINT_RE.sub(lambda m: chr(min(int(m.group(1) or m.group(2), 16), 0x10FFFF)),
+                                       prepared.text))
     if not prepared.allow_service and any(t.upper() == "SERVICE" for t in tokens):
         raise KgError("query: SERVICE is refused (it makes the query engine send requests to other servers); "
                       "allow it explicitly if you trust the query")
@@ -75,6 +78,7 @@ def check_query(prepared: "PreparedQuery") -> None:
                 check_regex(pattern, flags or "")
 
 
+_CODEPOINT_RE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _FLAGS = {"i": re.I, "s": re.S, "m": re.M, "x": re.X, "q": 0}
 
 

@@ -156,6 +156,11 @@ def test_service_refused_on_every_source(ttl, store, recorder):
         code, out, err = invoke("query", *source, SERVICE_QUERY % port)
         assert code == 2 and out == "", source
         assert err.startswith("kg: error: query: SERVICE is refused") and err.count("\n") == 1
+    # written with a codepoint escape, which SPARQL expands before parsing (rdflib sent the request)
+    escaped = (SERVICE_QUERY % port).replace("SERVICE", "\\u0053ERVICE")
+    for source in ([str(ttl)], [str(store)]):
+        code, _out, err = invoke("query", *source, escaped)
+        assert code == 2 and err.startswith("kg: error: query: SERVICE is refused"), source
     # lower case, and as a library call on a raw string
     with pytest.raises(KgError, match="SERVICE is refused"):
         q.GraphSource(rdflib.Graph()).query((SERVICE_QUERY % port).replace("SERVICE", "service"))
