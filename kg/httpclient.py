@@ -17,9 +17,11 @@ import urllib.parse
 
 from .errors import KgError
 
-__all__ = ["http_request", "HttpStatusError", "short_url", "MAX_REDIRECTS"]
+__all__ = ["http_request", "HttpStatusError", "short_url", "MAX_REDIRECTS", "MAX_RESPONSE_BYTES"]
 
 MAX_REDIRECTS = 5
+#: The largest answer read (bytes).
+MAX_RESPONSE_BYTES = 1 << 30
 _REDIRECTS = (301, 302, 303, 307, 308)
 
 
@@ -107,7 +109,13 @@ def _exchange(method: str, url: str, data: bytes | None, headers: dict[str, str]
     try:
         conn.request(method, target, body=data, headers=headers)
         resp = conn.getresponse()
-        body = resp.read()
+        chunks, size = [], 0
+        while chunk := resp.read(1 << 20):
+            size += len(chunk)
+            if size > MAX_RESPONSE_BYTES:  # a server streaming without end would fill the memory first
+                raise KgError(f"{short_url(url)}: answer larger than {MAX_RESPONSE_BYTES >> 20} MB; not read further")
+            chunks.append(chunk)
+        body = b"".join(chunks)
         if cut.is_set():  # the body may have been cut short
             raise TimeoutError
         return resp.status, resp.reason, resp.getheader("Content-Type", "") or "", body, resp.getheader("Location")

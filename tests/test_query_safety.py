@@ -361,3 +361,22 @@ def test_bad_endpoint_replies_are_one_line(recorder, data):
 def test_bad_endpoint_urls_are_one_line(url):
     code, _out, err = invoke("query", "--endpoint", url, "ASK {}")
     assert code == 2 and err.startswith("kg: error: ") and "not a valid URL" in err and err.count("\n") == 1
+
+
+def test_an_endless_answer_is_not_read_past_the_cap(recorder, monkeypatch):
+    import kg.httpclient
+
+    monkeypatch.setattr(kg.httpclient, "MAX_RESPONSE_BYTES", 3 << 20)
+
+    def endless(h):
+        h.send_response(200)
+        h.send_header("Content-Type", "application/sparql-results+json")
+        h.end_headers()  # no length: the body ends when the connection does, which this one never does
+        try:
+            while True:
+                h.wfile.write(b" " * 65536)
+        except OSError:
+            pass
+
+    with pytest.raises(KgError, match="answer larger than 3 MB"):
+        q.EndpointSource(recorder(endless).url).query("ASK {}")
