@@ -50,6 +50,9 @@ def http_request(method: str, url: str, data: bytes | None = None, headers: dict
     ``timeout`` bounds the whole request, redirects included. A failure to connect says "cannot reach";
     a server that accepted the connection but did not answer in time says "timed out after N s".
     """
+    from .safety import query_timeout
+
+    timeout = query_timeout(timeout) or 60  # one validation of time limits (-1, nan, 1e300 …)
     deadline = time.monotonic() + timeout
     for _ in range(MAX_REDIRECTS + 1):
         status, reason, ctype, body, location = _exchange(method, url, data, headers or {}, deadline, timeout)

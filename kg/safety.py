@@ -26,7 +26,7 @@ from .errors import KgError
 if TYPE_CHECKING:
     from .query import PreparedQuery
 
-__all__ = ["QueryTimeout", "check_query", "query_timeout", "run_with_alarm", "run_in_thread"]
+__all__ = ["QueryTimeout", "check_query", "query_timeout", "run_with_alarm", "run_in_thread", "TIMEOUT_RANGE"]
 
 T = TypeVar("T")
 
@@ -35,17 +35,23 @@ class QueryTimeout(KgError):
     """A query that did not finish within its time limit."""
 
 
+#: Time limits are kept between these (seconds): timers, socket timeouts and thread waits overflow on larger
+#: values, and a timer of 1e-300 s would be no timer at all.
+TIMEOUT_RANGE = (0.001, 1_000_000.0)
+
+
 def query_timeout(value: float | None) -> float | None:
-    """``value`` as a query time limit in seconds (None: no limit); :class:`KgError` unless finite and > 0."""
+    """``value`` as a query time limit in seconds (None: no limit), brought within :data:`TIMEOUT_RANGE`;
+    :class:`KgError` unless a finite number greater than 0."""
     if value is None:
         return None
     try:
         seconds = float(value)
     except (TypeError, ValueError):
-        raise KgError(f"timeout {value!r}: expected a number of seconds") from None
+        raise KgError(f"timeout {str(value)[:40]!r}: expected a number of seconds") from None
     if not math.isfinite(seconds) or seconds <= 0:
-        raise KgError(f"timeout {value!r}: expected a number of seconds greater than 0")
-    return seconds
+        raise KgError(f"timeout {str(value)[:40]!r}: expected a number of seconds greater than 0")
+    return min(max(seconds, TIMEOUT_RANGE[0]), TIMEOUT_RANGE[1])
 
 
 def _timed_out(seconds: float) -> QueryTimeout:
@@ -163,16 +169,20 @@ def run_with_alarm(work: Callable[[], T], timeout: float | None) -> T:
     if timeout is None or threading.current_thread() is not threading.main_thread():
         return work()
 
+    armed = [True]
+
     def ring(signum, frame):
-        raise _Alarm()
+        if armed[0]:  # not once the work is over (a signal may be handled a moment late)
+            raise _Alarm()
 
     previous = signal.signal(signal.SIGALRM, ring)
-    signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
+        signal.setitimer(signal.ITIMER_REAL, timeout)
         return work()
     except _Alarm:
         raise _timed_out(timeout) from None
     finally:
+        armed[0] = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 

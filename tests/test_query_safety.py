@@ -227,6 +227,19 @@ def test_timeout_must_be_positive_and_finite(ttl, bad):
     assert code == 2 and "timeout" in err and err.count("\n") == 1
 
 
+@pytest.mark.parametrize("extreme", ["1e300", "1e-300"])
+def test_extreme_timeouts_are_kept_in_range(ttl, store, extreme, recorder):
+    endpoint = recorder(json_reply({"head": {}, "boolean": True}))
+    for source in ([str(ttl)], [str(store)], ["--endpoint", endpoint.url]):
+        code, out, err = invoke("query", "--timeout", extreme, *source, "ASK {}")
+        # a timer, a socket timeout or a thread wait would overflow (1e300) or never fire (1e-300)
+        if code:  # 1e-300 s is a millisecond: too short for some answers
+            assert code == 2 and err.startswith("kg: error: ") and err.count("\n") == 1, (source, err)
+            assert "0.001 s" in err or "timed out" in err, err
+        else:
+            assert out == "true\n"
+
+
 def test_catastrophic_regex_on_a_file_is_stopped(ttl):
     source = q.GraphSource.from_file(str(ttl))
     text = ('SELECT * WHERE { ?s ?p ?o '
