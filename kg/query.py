@@ -28,9 +28,7 @@ import io
 import json
 import re
 import unicodedata
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Protocol, cast, overload
@@ -41,7 +39,9 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from .errors import KgError, shorten
+from .httpclient import HttpStatusError as _HttpStatusError, http_request
 from .resources import ontology_file
+from .safety import check_query, query_timeout, run_with_alarm
 
 __all__ = [
     "CannedQuery", "Param", "Result", "Source", "GraphSource", "EndpointSource", "QuerySyntaxError",
@@ -214,6 +214,7 @@ class PreparedQuery:
     text: str
     original: str
     inserted: tuple[tuple[int, int], ...] = ()
+    allow_service: bool = False  # SERVICE (federation: requests to other servers) is refused unless set
 
     def original_position(self, line: int, column: int) -> tuple[int, int]:
         """A 1-based (line, column) of :attr:`text` mapped back to :attr:`original`."""
@@ -234,7 +235,7 @@ _DECLARED_PREFIX_RE = re.compile(r"PREFIX\s+([A-Za-z][\w\-.]*)?:", re.I)
 _USED_PREFIX_RE = re.compile(r"(?<![\w?$<\\])([A-Za-z][\w\-]*):(?!//)")
 
 
-def bind(query: str, values: dict[str, list[Node]]) -> PreparedQuery:
+def bind(query: str, values: dict[str, list[Node]], allow_service: bool = False) -> PreparedQuery:
     """``query`` ready to run: a ``VALUES ?name { … }`` block per parameter at the start of its WHERE
     group, and a PREFIX declaration for each of kg's usual prefixes (org, foaf, skos, oc …) it uses
     without declaring. Line and column numbers of errors are mapped back to ``query``."""
@@ -258,7 +259,7 @@ def bind(query: str, values: dict[str, list[Node]]) -> PreparedQuery:
         shift += len(piece)
         last = at
     text.append(query[last:])
-    return PreparedQuery("".join(text), query, tuple(inserted))
+    return PreparedQuery("".join(text), query, tuple(inserted), allow_service)
 
 
 _TOKEN_RE = re.compile(
@@ -308,11 +309,13 @@ def _where_group_start(query: str) -> int:
     raise KgError("cannot bind parameters: the query has no WHERE { … } group")
 
 
-def prepare(query: str, params: dict[str, str], declared: Iterable[Param] = ()) -> PreparedQuery:
-    """Bind ``params`` (name -> value as typed) into ``query``; declared parameters get their kind."""
+def prepare(query: str, params: dict[str, str], declared: Iterable[Param] = (),
+            allow_service: bool = False) -> PreparedQuery:
+    """Bind ``params`` (name -> value as typed) into ``query``; declared parameters get their kind.
+    ``allow_service`` lets the query use SPARQL ``SERVICE`` (refused by every source otherwise)."""
     kinds = {p.name: p.kind for p in declared}
     values = {name: param_terms(name, kinds.get(name, "any"), value) for name, value in params.items()}
-    return bind(query, values)
+    return bind(query, values, allow_service)
 
 
 def named_query(name: str, params: dict[str, str]) -> PreparedQuery:
@@ -403,7 +406,7 @@ class Result:
 class Source(Protocol):
     description: str
 
-    def query(self, prepared: PreparedQuery | str) -> Result: ...
+    def query(self, prepared: PreparedQuery | str, timeout: float | None = None) -> Result: ...
 
     def close(self) -> None: ...
 
@@ -435,18 +438,27 @@ class GraphSource:
 
         return cls(load_graph(path), path)
 
-    def query(self, prepared: PreparedQuery | str) -> Result:
+    def query(self, prepared: PreparedQuery | str, timeout: float | None = None) -> Result:
+        """Run a query; ``timeout`` (seconds) stops it with :class:`kg.safety.QueryTimeout` (in the main
+        thread only: it uses SIGALRM)."""
         import pyparsing
 
         prepared = _as_prepared(prepared)
+        check_query(prepared)
         try:
-            res = self.graph.query(prepared.text)
+            return run_with_alarm(lambda: self._run(prepared), query_timeout(timeout))
         except pyparsing.ParseBaseException as exc:
             raise syntax_error(prepared, exc.lineno, exc.col, exc.msg) from None
         except KgError:
             raise
+        except re.error as exc:  # a pattern bound at run time (a variable), not written in the query
+            raise KgError(f"query: bad regular expression: {exc}") from None
         except Exception as exc:  # unknown prefix, bad IRI, evaluation errors
-            raise QuerySyntaxError(f"query: {' '.join(str(exc).split()) or type(exc).__name__}") from None
+            raise QuerySyntaxError(f"query: {' '.join(str(exc).split())[:300] or type(exc).__name__}") from None
+
+    def _run(self, prepared: PreparedQuery) -> Result:
+        """The whole result (rdflib evaluates lazily: rows are computed while they are read)."""
+        res = self.graph.query(prepared.text)
         if res.type == "ASK":
             return Result("boolean", boolean=bool(res.askAnswer))
         if res.type in ("CONSTRUCT", "DESCRIBE"):
@@ -490,53 +502,45 @@ def endpoint_url(url: str, default_path: str) -> str:
     return urllib.parse.urlunsplit(parts)
 
 
-def http_request(method: str, url: str, data: bytes | None = None, headers: dict[str, str] | None = None,
-                 timeout: float = 60) -> tuple[int, str, bytes]:
-    """(status, content type, body) of an HTTP request; :class:`KgError` (one line) when it fails."""
-    req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
-            return resp.status, resp.headers.get("Content-Type", ""), resp.read()
-    except urllib.error.HTTPError as exc:
-        body = exc.read().decode("utf-8", "replace") if exc.fp else ""
-        detail = " ".join(body.split())[:300]
-        raise _HttpStatusError(exc.code, f"{method} {_short_url(url)}: HTTP {exc.code} {exc.reason}"
-                               + (f": {detail}" if detail else ""), detail) from None
-    except urllib.error.URLError as exc:
-        reason = getattr(exc.reason, "strerror", None) or str(exc.reason)
-        raise KgError(f"{_short_url(url)}: cannot reach endpoint ({reason})") from None
-    except (TimeoutError, OSError) as exc:
-        raise KgError(f"{_short_url(url)}: cannot reach endpoint ({exc.strerror or exc})") from None
-
-
-class _HttpStatusError(KgError):
-    def __init__(self, status: int, message: str, body: str):
-        super().__init__(message)
-        self.status, self.body = status, body
-
-
-def _short_url(url: str) -> str:
-    return url if len(url) <= 120 else url[:117] + "..."
-
-
 class EndpointSource:
     """A remote SPARQL 1.1 query endpoint, asked with the SPARQL protocol for JSON results.
 
     Queries read the server's default graph, where ``kg push`` puts the merged view of a store.
-    ``union=True`` adds Oxigraph's ``union-default-graph`` parameter instead, for a server holding
-    only named graphs (Oxigraph 0.5 then counts a triple once per graph: slower, same DISTINCT rows).
+    ``union=True`` asks for the union of the server's graphs instead, for a server holding only named
+    graphs: Oxigraph's ``union-default-graph`` parameter. Oxigraph 0.5 then counts a triple once per
+    graph stating it (the default graph too), which multiplies the rows of every join: a join of ten
+    patterns over a pushed store (each triple in the default graph and in a document graph) makes 2^10
+    times the work, and the canned queries never ended. So the union is asked for only where it differs
+    from the default graph: one ASK (per source) looks for a triple of a named graph that the default
+    graph lacks; when there is none, as after ``kg push``, the default graph already is the union (Oxigraph's
+    union includes it) and is queried as is - the same rows, with no duplicates to join.
     """
 
     def __init__(self, url: str, union: bool = False, timeout: float = 60):
         self.url = endpoint_url(url, "/query")
         self.union = union
-        self.timeout = timeout
+        self.timeout = query_timeout(timeout)
         self.description = self.url
+        self._union_differs: bool | None = None  # found out on the first query with union=True
 
-    def query(self, prepared: PreparedQuery | str) -> Result:
+    def union_differs(self, timeout: float | None = None) -> bool:
+        """The named graphs hold a triple the default graph lacks (so a union query needs the union)."""
+        if self._union_differs is None:
+            probe = bind("ASK { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }", {})
+            self._union_differs = bool(self._post(probe, query_timeout(timeout) or self.timeout or 60,
+                                                  False).boolean)
+        return self._union_differs
+
+    def query(self, prepared: PreparedQuery | str, timeout: float | None = None) -> Result:
+        """Ask the endpoint; ``timeout`` (default: the source's) bounds the whole HTTP exchange."""
         prepared = _as_prepared(prepared)
+        check_query(prepared)
+        timeout = query_timeout(timeout) or self.timeout or 60
+        return self._post(prepared, timeout, self.union and self.union_differs(timeout))
+
+    def _post(self, prepared: PreparedQuery, timeout: float, union: bool) -> Result:
         form = {"query": prepared.text}
-        if self.union:
+        if union:
             form["union-default-graph"] = ""
         headers = {
             "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
@@ -544,7 +548,7 @@ class EndpointSource:
         }
         try:
             _status, ctype, body = http_request("POST", self.url, urllib.parse.urlencode(form).encode("utf-8"),
-                                                headers, self.timeout)
+                                                headers, timeout)
         except _HttpStatusError as exc:
             if exc.status == 400:
                 m = re.search(r"(?:error )?at (\d+):(\d+):?\s*(.*)", exc.body)
@@ -559,6 +563,10 @@ class EndpointSource:
                "application/ld+json": "json-ld"}.get(ctype)
         if fmt is None:
             raise KgError(f"{self.url}: unexpected response type {ctype or 'none'}")
+        if fmt == "xml":
+            from .rdfxml import check_entities
+
+            check_entities(body, f"{self.url} response")
         g = rdflib.Graph()
         try:
             g.parse(data=body.decode("utf-8"), format=fmt)
@@ -626,10 +634,12 @@ def _json_term(value: object, bad: Callable[[str], KgError]) -> Node | None:
 # --------------------------------------------------------------------------------------------------
 
 
-def open_source(source: str | None = None, endpoint: str | None = None, union: bool = False) -> Source:
-    """A file (rdflib, in memory), a store directory (Oxigraph on disk) or an endpoint URL."""
+def open_source(source: str | None = None, endpoint: str | None = None, union: bool = False,
+                timeout: float = 60) -> Source:
+    """A file (rdflib, in memory), a store directory (Oxigraph on disk) or an endpoint URL. ``timeout`` is
+    an endpoint's default time limit per query (seconds)."""
     if endpoint:
-        return EndpointSource(endpoint, union=union)
+        return EndpointSource(endpoint, union=union, timeout=timeout)
     if source is None:
         raise KgError("no source: give an RDF file, a store directory or --endpoint URL")
     p = Path(source)

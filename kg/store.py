@@ -42,6 +42,7 @@ from .errors import KgError, shorten
 from .fileio import check_output, parse_json_record, write_output
 from .query import PreparedQuery, Result, _as_prepared, endpoint_url, http_request, normalize_term, syntax_error
 from .rdf import DEFAULT_BASE, OC, RDF, check_base, output_format
+from .safety import check_query, query_timeout, run_in_thread
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -293,19 +294,35 @@ class CorpusStore:
 
     # -- querying
 
-    def query(self, prepared: PreparedQuery | str) -> Result:
-        """Run a SPARQL query; its default graph is the merged view of all documents."""
-        ox = _ox()
+    def query(self, prepared: PreparedQuery | str, timeout: float | None = None) -> Result:
+        """Run a SPARQL query; its default graph is the merged view of all documents.
+
+        It runs in a thread this one waits for, so Ctrl-C ends the wait at once; past ``timeout`` seconds
+        :class:`kg.safety.QueryTimeout` is raised while the abandoned query goes on (keeping the store
+        busy) until it ends or the process exits - which the command line then does.
+        """
         prepared = _as_prepared(prepared)
+        check_query(prepared)
+        # (no local name for the store here: a traceback through this frame would keep it, and its lock)
+        return run_in_thread(lambda: self._run(self._store, prepared), query_timeout(timeout))
+
+    @staticmethod
+    def _run(store, prepared: PreparedQuery) -> Result:
         try:
-            res = self._store.query(prepared.text)
+            return CorpusStore._evaluate(store, prepared)
         except SyntaxError as exc:
             m = re.match(r"error at (\d+):(\d+):?\s*(.*)", str(exc), re.S)
             if m:
                 raise syntax_error(prepared, int(m.group(1)), int(m.group(2)), m.group(3)) from None
             raise syntax_error(prepared, None, None, str(exc)) from None
-        except (OSError, ValueError, RuntimeError) as exc:
-            raise KgError(f"query: {' '.join(str(exc).split())}") from None
+        except (OSError, ValueError, RuntimeError) as exc:  # also raised while rows are read (SERVICE …)
+            raise KgError(f"query: {' '.join(str(exc).split())[:300]}") from None
+
+    @staticmethod
+    def _evaluate(store, prepared: PreparedQuery) -> Result:
+        """The whole result (Oxigraph evaluates lazily: rows are computed while they are read)."""
+        ox = _ox()
+        res = store.query(prepared.text)
         if isinstance(res, ox.QueryBoolean):
             return Result("boolean", boolean=bool(res))
         if isinstance(res, ox.QueryTriples):
@@ -935,9 +952,11 @@ def push(store_dir: str | os.PathLike, endpoint: str, *, timeout: float = 120, m
     """Send every document graph to a Graph Store protocol endpoint: ``PUT {url}?graph=<iri>``.
 
     ``endpoint`` is the Graph Store URL (Oxigraph: ``http://host:7878/store``; a bare
-    ``http://host:7878`` gets ``/store``). With ``merged`` the merged view goes to the server's default
-    graph too (``PUT {url}?default``), so SPARQL clients see the corpus as ``kg query`` does locally.
-    PUT replaces a graph, so pushing again is harmless. Returns the graphs sent (``"default"`` last).
+    ``http://host:7878`` gets ``/store``). With ``merged`` the merged view is added to the server's
+    default graph too (``POST {url}?default``: a merge, not a replacement), so SPARQL clients see the
+    corpus as ``kg query`` does locally and what other stores pushed there stays. Document graphs are
+    named by the hash of their text, so PUT never replaces another document's graph, and pushing again
+    changes nothing. ``timeout`` bounds each request as a whole. Returns the graphs sent (``"default"`` last).
     """
     url = endpoint_url(endpoint, "/store")
     sep = "&" if urllib.parse.urlsplit(url).query else "?"
@@ -951,7 +970,8 @@ def push(store_dir: str | os.PathLike, endpoint: str, *, timeout: float = 120, m
             if progress:
                 progress(1)
         if merged:
-            http_request("PUT", f"{url}{sep}default", store.merged_ntriples(), headers, timeout)
+            # POST merges: a PUT would drop from the server's merged view the facts other stores pushed
+            http_request("POST", f"{url}{sep}default", store.merged_ntriples(), headers, timeout)
             sent.append("default")
             if progress:
                 progress(1)

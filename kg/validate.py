@@ -326,6 +326,9 @@ def load_graph(path: str | os.PathLike) -> rdflib.Graph:
     prefix = f"{path}: not valid {fmt_name}"
     data: str | bytes
     if fmt == "xml":
+        from .rdfxml import check_entities
+
+        check_entities(raw, str(path))
         data = raw  # the XML parser honours the encoding declaration itself
     else:
         try:

@@ -154,8 +154,10 @@ def test_injection_matches_nothing(seed, seed_ttl, name, param):
     assert len(seed.graph) == before
     code, out, err = invoke("query", str(seed_ttl), "--named", name, "--param", f"{param}={INJECTION}",
                             "--format", "json")
-    assert code == 0, err
-    assert json.loads(out)["results"]["bindings"] == []
+    # just a name nobody has: said so (exit 2), nothing run as query text
+    assert code == 2 and out == "", err
+    what = "person" if param == "person" else "organization"
+    assert err.startswith(f"kg: error: no {what} named {json.dumps(INJECTION)} in ") and err.count("\n") == 1
 
 
 def test_values_block_is_escaped():

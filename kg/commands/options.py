@@ -5,12 +5,11 @@ while click parses the command line, so no command starts work on a value it wou
 """
 from __future__ import annotations
 
-import math
-
 import click
 
 from .. import dates
 from ..errors import KgError, shorten
+from ..safety import query_timeout
 
 
 def _option(param: click.Parameter | None) -> str:
@@ -41,18 +40,7 @@ class SecondsType(click.ParamType):
     name = "seconds"
 
     def convert(self, value, param, ctx):
-        return check_seconds(value, _option(param))
-
-
-def check_seconds(value: object, what: str = "timeout") -> float:
-    """``value`` as a positive, finite number of seconds, or a one-line :class:`KgError` naming ``what``."""
-    try:
-        seconds = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        seconds = math.nan
-    if not (math.isfinite(seconds) and seconds > 0):
-        raise KgError(f"{what} {shorten(value)!r}: expected a positive number of seconds")
-    return seconds
+        return query_timeout(value, _option(param))
 
 
 #: Date options: PERIOD takes YYYY-MM-DD, YYYY-MM or YYYY; DAY only YYYY-MM-DD.

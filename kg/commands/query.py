@@ -8,13 +8,32 @@ import click
 from .. import query as q
 from ..errors import KgError, shorten
 from ..rdf import DEFAULT_BASE
+from ..safety import query_timeout
+from ..suggest import check_names
+from .options import SECONDS
 
 
-def _source(source: str | None, store: str | None, endpoint: str | None, union: bool) -> q.Source:
+def _source(source: str | None, store: str | None, endpoint: str | None, union: bool, timeout: float) -> q.Source:
     given = [x for x in (source, store, endpoint) if x]
     if len(given) > 1:
         raise KgError("give one source: an RDF file or store directory, --store DIR or --endpoint URL")
-    return q.open_source(source or store, endpoint=endpoint, union=union)
+    return q.open_source(source or store, endpoint=endpoint, union=union, timeout=timeout)
+
+
+def _run(src: q.Source, prepared: q.PreparedQuery, timeout: float, named: str | None = None,
+         values: dict[str, str] | None = None) -> q.Result:
+    """The result; for a canned query that found nothing, an error when a name it was given matches nobody."""
+    try:
+        result = src.query(prepared, timeout=timeout)
+        if named and values and result.kind == "rows" and not result.rows:
+            check_names(src, named, values, timeout)
+        return result
+    finally:
+        src.close()
+
+
+_TIMEOUT = click.option("--timeout", type=SECONDS, default=60, show_default=True, metavar="SECONDS",
+                        help="Stop the query after this long (any source; for an endpoint, the whole request).")
 
 
 def _list_canned() -> str:
@@ -45,8 +64,12 @@ def _list_canned() -> str:
               help="Output: aligned table, SPARQL CSV, SPARQL results JSON, or Turtle (CONSTRUCT/DESCRIBE).")
 @click.option("--base", default=DEFAULT_BASE, show_default=True,
               help="Base IRI of the entities (shown relative in tables).")
+@_TIMEOUT
+@click.option("--allow-service", is_flag=True,
+              help="Let the query use SERVICE, which makes the engine send requests to the servers it names "
+                   "(refused by default: a query from elsewhere could reach any host).")
 @click.option("--list", "list_", is_flag=True, help="List the canned queries and their parameters.")
-def query(args, query_file, named, params, store, endpoint, union, fmt, base, list_):
+def query(args, query_file, named, params, store, endpoint, union, fmt, base, timeout, allow_service, list_):
     """Run a SPARQL query over a graph file, a corpus store or a remote endpoint.
 
     SOURCE is a Turtle, N-Triples, JSON-LD, TriG or N-Quads file (read into memory; quad files as the
@@ -82,12 +105,9 @@ def query(args, query_file, named, params, store, endpoint, union, fmt, base, li
             text = _read(query_file)
         else:
             text = args[0]
-        prepared = q.prepare(text, values)
-    src = _source(source, store, endpoint, union)
-    try:
-        result = src.query(prepared)
-    finally:
-        src.close()
+        prepared = q.prepare(text, values, allow_service=allow_service)
+    timeout = query_timeout(timeout)
+    result = _run(_source(source, store, endpoint, union, timeout), prepared, timeout, named, values)
     click.echo(q.format_result(result, fmt, base), nl=False)
 
 
@@ -107,7 +127,8 @@ def _read(path: str) -> str:
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI (shown relative in tables).")
 @click.option("--within", metavar="ORG",
               help="Only this organization and its units (at any depth), by any of its labels.")
-def conflicts(source, store, endpoint, union, fmt, base, within):
+@_TIMEOUT
+def conflicts(source, store, endpoint, union, fmt, base, within, timeout):
     """List where documents disagree, each with both sources (document id, date, sentence).
 
     Two people currently heading one organization in the same head role according to different
@@ -121,11 +142,10 @@ def conflicts(source, store, endpoint, union, fmt, base, within):
     """
     if not (source or store or endpoint):
         raise click.UsageError("give --store DIR (or an RDF file, or --endpoint URL)")
-    src = _source(source, store, endpoint, union)
-    try:
-        result = src.query(q.named_query("conflicts", {"within": within} if within else {}))
-    finally:
-        src.close()
+    timeout = query_timeout(timeout)
+    values = {"within": within} if within else {}
+    result = _run(_source(source, store, endpoint, union, timeout), q.named_query("conflicts", values), timeout,
+                  "conflicts", values)
     if fmt == "table":  # blocks that fit the terminal: the sentences make a table row hundreds of columns wide
         from ..views import conflicts_text
 

@@ -107,15 +107,17 @@ def export(store_dir, output, fmt):
 @click.option("--endpoint", required=True, metavar="URL",
               help="Graph Store protocol URL (Oxigraph: http://host:7878/store; a bare http://host:port "
                    "gets /store).")
-@click.option("--timeout", type=SECONDS, default=120, show_default=True, help="Seconds per request.")
+@click.option("--timeout", type=SECONDS, default=120, show_default=True,
+              help="Seconds per request (the whole request, however slowly the server answers).")
 @click.option("--merged/--no-merged", default=True, show_default=True,
-              help="Also PUT the merged view of all documents as the server's default graph.")
+              help="Also add the merged view of all documents to the server's default graph.")
 def push(store_dir, endpoint, timeout, merged):
     """Send every document graph of a store to a SPARQL 1.1 Graph Store (PUT ?graph=IRI, N-Triples).
 
-    The merged view of all documents goes to the server's default graph, which
-    kg query --endpoint URL reads. PUT replaces a graph, so pushing again is harmless; a document
-    removed from the store stays on the server until its graph is deleted there.
+    The merged view of all documents is added to (POST, merged with) the server's default graph,
+    which kg query --endpoint URL reads: pushing several stores to one server gives the union of
+    them all, and pushing again changes nothing. A document removed from the store stays on the
+    server (its graph and its facts in the default graph) until it is deleted there.
     """
     with st.CorpusStore(store_dir) as s:
         total = len(s.graphs()) + (1 if merged else 0)
