@@ -172,14 +172,23 @@ def find_mentions(doc: Document) -> Document:
     for sp in spans_by_sentence:
         _find_item_company(sp, lx)
         _drop_media(sp, media)
+    people = {m.text for sp in spans_by_sentence for m in sp.items if m.kind == "person"}
     company_named = False
     for sp in spans_by_sentence:
+        _drop_person_orgs(sp, people, lx)
         _board_references(sp, lx)
         _described_companies(sp, lx)
         _drop_generic_orgs(sp, lx)
         company_named = _first_group_is_company(sp, company_named, lx)
         doc.mentions.extend(sorted(sp.items, key=lambda m: m.start))
     return doc
+
+
+def _drop_person_orgs(sp: _Spans, people: set[str], lx: Lexicon) -> None:
+    """"虚线向Tony汇报": a name the article gives a person elsewhere names no organization (unless the
+    gazetteer knows it as one)."""
+    for m in [m for m in sp.items if m.kind == "org" and m.text in people and m.text.lower() not in lx.companies]:
+        sp.remove(m)
 
 
 def _latest_year(text: str) -> int | None:
@@ -654,8 +663,9 @@ def _find_known_persons(sp: _Spans, known: dict[str, str], lx: Lexicon) -> None:
         if named is None or named.kind != "person":
             continue
         latin = sp.starting_at(m.start(1))
-        if latin is not None and latin.kind == "person" and latin.end == m.end(1) and not latin.label:
-            sp.remove(latin)  # the model's person, now known to be the same one
+        if latin is not None and latin.kind in ("person", "org") and latin.end == m.end(1) \
+                and latin.label in ("", latin.text):
+            sp.remove(latin)  # what the model took the English name for, now known to be the person's
         if sp.free(m.start(1), m.end(1)):
             sp.add("person", m.start(1), m.end(1), label=named.text)
 
