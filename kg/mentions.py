@@ -42,6 +42,7 @@ _MEDIA = [re.compile(row[1]) for row in load_table("org_prefixes.tsv") if row[0]
 _COUNT = _rows("count")  # "三大": a number of units
 _UNPLACED_CUES = frozenset({"notcue"})  # cue classes that are never placed as mentions
 _COUNTED_BEFORE = re.compile(f"(?:{_COUNT.pattern})$")
+_DESCRIBED_BY = _rows("kind")  # "品牌": the organization before it describes the company named after it
 _INDEFINITE = _rows("indefinite")  # "一家": some organization, not a named one
 _LATIN_BEFORE_NAME = re.compile(f"(?<![A-Za-z])([A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}) ?\\(([{CJK}]{{2,4}})\\)")
 _MODEL_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
@@ -388,7 +389,7 @@ def _person_at(text: str, i: int, sp: _Spans, lx: Lexicon, after_title: bool) ->
         cand = text[i:i + n]
         if len(cand) != n or not _CJK_RUN.fullmatch(cand) or not sp.free(i, i + n):
             continue
-        if is_common_word(cand) or cand in lx.suffixes \
+        if is_common_word(cand) or cand in lx.suffixes or any(cand.endswith(x) for x in lx.suffixes if len(x) > 1) \
                 or not (_name_chars_ok(cand) or _LATIN_NAME.match(text, i + n)):
             continue  # "穆荣均(Mu Rongjun)": the English name vouches for the last character
         if n == 3 and is_common_word(cand[:2]):
@@ -791,23 +792,26 @@ def _kind_references(companies: dict[str, str], lx: Lexicon) -> dict[str, str]:
 
 
 def _described_companies(sp: _Spans, lx: Lexicon) -> None:
-    """"家用机器人公司星曜机器人近日…", "港股上市公司驰跃体育宣布": a description ending in 公司, then the name."""
-    for m in [m for m in sp.items if m.kind == "org" and m.text.endswith(_GENERIC_COMPANY)]:
-        if m.label and m.label != m.text:
+    """"家用机器人公司星曜机器人近日…", "港股上市公司驰跃体育宣布", "新能源汽车品牌驭岚汽车": a description
+    ending in 公司 (or followed by a word for a kind of business), then the name."""
+    for m in [m for m in sp.items if m.kind == "org"]:
+        kind_word = _DESCRIBED_BY.match(sp.text, m.end)
+        if not (m.text.endswith(_GENERIC_COMPANY) or kind_word) or (m.label and m.label != m.text):
             continue  # "辉瑞公司研究员": a known company's name, no description
         if _is_registered(m.text, lx):
             continue  # "…有限公司" is a registered name ("旗下子公司蓝海金融" is described)
-        named = sp.starting_at(m.end)
+        start = kind_word.end() if kind_word else m.end
+        named = sp.starting_at(start)
         if named is not None and named.kind == "org" and named.value == "company":
             sp.remove(m)  # the name is known already
             continue
         guess = named if named is not None and named.start in sp.tagged else None
         if guess is not None:
             sp.remove(guess)  # "…化学品公司艾弗森化学": a company's name, not the person the model saw
-        end = _name_end(sp, m.end, lx)
-        if 2 <= end - m.end <= 10:
+        end = _name_end(sp, start, lx)
+        if 2 <= end - start <= 10:
             sp.remove(m)
-            sp.add("org", m.end, end, "company", sp.text[m.end:end])
+            sp.add("org", start, end, "company", sp.text[start:end])
 
 
 def _drop_generic_orgs(sp: _Spans, lx: Lexicon) -> None:
