@@ -685,8 +685,11 @@ def _trim_left(text: str, start: int, end: int, lx: Lexicon, registered: bool = 
             continue
         if tok in lx.boundaries or (tok in lx.cues and lx.cues[tok] != "this") or tok in lx.role_by_form:
             cut = pos
-        elif n < len(toks) - 1 and (word_tag(tok) or "x")[0] in _BOUNDARY_TAGS:
-            cut = pos  # a verb, adverb, pronoun … (but "组织部": the word right before the suffix stays)
+        elif n < len(toks) - 1 and (word_tag(tok) or "x")[0] in _BOUNDARY_TAGS \
+                and not (n == 0 and start == 0 and len(tok) == 1):
+            # a verb, adverb, pronoun … (but "组织部": the word right before the suffix stays; and a sentence
+            # does not open with a one-character adverb before a name: "越擎机器人宣布" is a name)
+            cut = pos
     return cut
 
 
