@@ -16,3 +16,8 @@ def shorten(value: object, limit: int = ECHO_CHARS) -> str:
     that echoes a user's value: a 20-million-character label must not make a 60 MB message."""
     text = str(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception's message on one line (its type's name when it has none), for a message quoting it."""
+    return " ".join(str(exc).split()) or type(exc).__name__

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Callable, TypeVar
 from .errors import KgError, shorten
 
 if TYPE_CHECKING:
-    from .query import PreparedQuery
+    from .sparql import PreparedQuery
 
 __all__ = ["QueryTimeout", "check_query", "query_timeout", "run_with_alarm", "run_in_thread", "TIMEOUT_RANGE"]
 
@@ -107,9 +107,9 @@ def check_regex(pattern: str, flags: str = "") -> None:
 
 def _tokens(text: str) -> list[str]:
     """The query's tokens, without blanks and comments (strings and IRIs are one token each)."""
-    from .query import _TOKEN_RE
+    from .sparql import TOKEN_RE
 
-    return [m.group() for m in _TOKEN_RE.finditer(text) if m.group()[0] not in " \t\r\n#"]
+    return [m.group() for m in TOKEN_RE.finditer(text) if m.group()[0] not in " \t\r\n#"]
 
 
 def _arguments(tokens: list[str], open_at: int) -> list[list[str]]:

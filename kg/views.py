@@ -95,14 +95,14 @@ def neighbourhood(G: nx.MultiDiGraph, node: str, depth: int) -> nx.MultiDiGraph:
 def conflicts_text(result: Result, width: int = 100) -> str:
     """The rows of the conflicts query as blocks no wider than ``width``: what conflicts, where, in which
     role; then each side's name, document date, document id and sentence (cut with … to fit)."""
-    from .query import _pad, _width
+    from .results import pad_text, text_width
 
     def fit(text: str) -> str:
-        if _width(text) <= width:
+        if text_width(text) <= width:
             return text
         out, used = [], 0
         for ch in text:
-            used += _width(ch)
+            used += text_width(ch)
             if used > width - 1:
                 break
             out.append(ch)
@@ -112,8 +112,9 @@ def conflicts_text(result: Result, width: int = 100) -> str:
     for row in result.dicts():
         sides = [(row.get(f"personName{n}", ""), row.get(f"date{n}") or "no date", row.get(f"doc{n}", ""),
                   " ".join(row.get(f"sentence{n}", "").split())) for n in (1, 2)]
-        names = max(_width(name) for name, *_ in sides)
+        names = max(text_width(name) for name, *_ in sides)
         lines = [fit(" · ".join(x for x in (row.get("conflict"), row.get("orgName"), row.get("role")) if x))]
-        lines += [fit(f"  {_pad(name, names)}  {date:<10}  {doc}  {sentence}") for name, date, doc, sentence in sides]
+        lines += [fit(f"  {pad_text(name, names)}  {date:<10}  {doc}  {sentence}")
+                  for name, date, doc, sentence in sides]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + ("\n" if blocks else "")

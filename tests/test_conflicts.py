@@ -11,8 +11,8 @@ from click.testing import CliRunner
 import kg
 from kg import query as q
 from kg.cli import main
-from kg.query import _width
 from kg.rdf import to_ntriples
+from kg.results import text_width
 from kg.store import CorpusStore
 
 ARTICLES = {  # id: (date, text)
@@ -61,7 +61,7 @@ def test_conflicts_table_fits_the_terminal(sources):
         result = CliRunner().invoke(main, ["conflicts", "--store", str(folder / "kb")], env={"COLUMNS": str(columns)})
         assert result.exit_code == 0, result.output
         lines = [ln for ln in result.output.splitlines() if ln and not ln.endswith("conflicts")]
-        assert lines and all(_width(ln) <= columns for ln in lines)
+        assert lines and all(text_width(ln) <= columns for ln in lines)
         blocks = result.output.split("\n\n")
         assert blocks[0].splitlines()[0].startswith("current and ended · 京东集团"[:columns - 1])
     wide = CliRunner().invoke(main, ["conflicts", "--store", str(folder / "kb")], env={"COLUMNS": "200"}).output

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg import store as st
+from kg import ingest as ingest_module, store as st
 from kg.cli import main
 from kg.errors import KgError
 
@@ -88,7 +88,7 @@ def test_interrupted_dask_ingest_resumes(cluster, corpus, local_store, tmp_path,
             raise KeyboardInterrupt  # the client dies while writing the third document
         return real_add(self, *args, **kwargs)
 
-    monkeypatch.setattr(st, "BATCH_TRIPLES", 1)  # every document a batch of its own
+    monkeypatch.setattr(ingest_module, "BATCH_TRIPLES", 1)  # every document a batch of its own
     monkeypatch.setattr(st.CorpusStore, "add", crash_on_third)
     with pytest.raises(KeyboardInterrupt):
         st.ingest([str(corpus)], store, dask=cluster.scheduler_address)
@@ -114,7 +114,7 @@ def test_cli_dask(cluster, corpus, local_store, tmp_path):
 
 
 def test_unreachable_scheduler_is_one_line(corpus, tmp_path, monkeypatch):
-    monkeypatch.setattr(st, "DASK_CONNECT_TIMEOUT", 1)
+    monkeypatch.setattr(ingest_module, "DASK_CONNECT_TIMEOUT", 1)
     address = f"tcp://127.0.0.1:{free_port()}"
     result = CliRunner().invoke(main, ["ingest", str(corpus), "--store", str(tmp_path / "s"), "--dask", address])
     assert result.exit_code == 2

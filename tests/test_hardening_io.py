@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg import dates, fileio, query as q, store as st
+from kg import dates, fileio, ingest as ingest_module, query as q, store as st
 from kg.cli import main
 from kg.errors import KgError, shorten
 from kg.text import decode_bytes
@@ -263,7 +263,7 @@ def test_full_disk_during_ingest_says_the_store_is_consistent(tmp_path, monkeypa
                                   b'{"head": [], "results": {}}', b'{"head": {"vars": [1]}}', b"[" * 100_000])
 def test_malformed_endpoint_replies_are_one_line(body):
     with pytest.raises(KgError, match="http://e/query: "):
-        q._parse_results_json(body, "http://e/query")
+        q.parse_results_json(body, "http://e/query")
 
 
 @pytest.mark.parametrize("url", ["http://localhost:78a8", "http://localhost:99999",
@@ -417,7 +417,7 @@ def test_failed_ingest_leaves_no_new_store_behind(tmp_path, article, monkeypatch
     def unreachable(self):
         raise KgError("Dask scheduler tcp://127.0.0.1:1: cannot connect (refused)")
 
-    class FakeDask(st._Serial):
+    class FakeDask(ingest_module.SerialExecutor):
         def __init__(self, target, jobs):
             pass
 
@@ -426,7 +426,7 @@ def test_failed_ingest_leaves_no_new_store_behind(tmp_path, article, monkeypatch
                 unreachable(self)
             return iter(())
 
-    monkeypatch.setattr(st, "_Dask", FakeDask)
+    monkeypatch.setattr(ingest_module, "DaskExecutor", FakeDask)
     store = tmp_path / "new.store"
     with pytest.raises(KgError, match="cannot connect"):
         st.ingest([str(article)], store, dask="tcp://127.0.0.1:1")

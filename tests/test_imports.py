@@ -1,4 +1,5 @@
 """``import kg``, ``import kg.graph`` and ``kg --help`` load neither the extractor nor jieba."""
+import ast
 import subprocess
 import sys
 
@@ -47,3 +48,106 @@ def test_submodules_are_reached_from_the_package():
     assert doc.sentences and callable(kg.rdf.to_ntriples)
     with pytest.raises(AttributeError):
         kg.no_such_module  # noqa: B018
+
+
+# --------------------------------------------------------------------------------------------------
+# No import cycles between kg's modules
+# --------------------------------------------------------------------------------------------------
+
+
+def _module_name(path):
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(body, lazy):
+    """The import statements of ``body``: those run on import, and with ``lazy`` also those inside
+    functions; never those under ``if TYPE_CHECKING:`` (they are not run)."""
+    for node in body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            yield node
+        elif isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            yield from _imports(node.orelse, lazy)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            if lazy:
+                yield from _imports(node.body, lazy)
+        else:
+            for field in ("body", "orelse", "finalbody", "handlers"):
+                yield from _imports(getattr(node, field, None) or [], lazy)
+
+
+def import_graph(lazy=False):
+    """kg module -> the kg modules it imports (a package's ``__init__`` under the package's name)."""
+    modules = {_module_name(p): p for p in (ROOT / "kg").rglob("*.py")}
+    graph = {}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        deps = set()
+        for node in _imports(ast.parse(path.read_text(encoding="utf-8")).body, lazy):
+            if isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            else:
+                base = node.module or ""
+                if node.level:
+                    up = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    base = ".".join(up + ([node.module] if node.module else []))
+                targets = [base] + [f"{base}.{a.name}" for a in node.names]
+            deps |= {t for t in targets if t in modules and t != name}
+        graph[name] = deps
+    return graph
+
+
+def cycles(graph):
+    """Some cycles of ``graph`` (at least one when there is any), each as a list of modules."""
+    found, state = [], {}
+
+    def visit(node, stack):
+        state[node] = "open"
+        stack.append(node)
+        for dep in sorted(graph[node]):
+            if state.get(dep) == "open":
+                found.append(stack[stack.index(dep):] + [dep])
+            elif dep not in state:
+                visit(dep, stack)
+        stack.pop()
+        state[node] = "done"
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [])
+    return found
+
+
+def test_cycle_finder_finds_a_cycle():
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}) == [["a", "b", "c", "a"]]
+    assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_import_graph_reads_relative_imports():
+    graph = import_graph()
+    assert {"kg.corpus_store", "kg.inputs"} <= graph["kg.ingest"]
+    assert "kg.query" in graph["kg.commands.query"]  # "from .. import query as q"
+    assert "kg.corpus_store" not in graph["kg.sources"]  # imported inside open_source only
+    assert "kg.corpus_store" in import_graph(lazy=True)["kg.sources"]
+
+
+def test_no_import_cycles():
+    assert cycles(import_graph()) == []
+
+
+def test_no_import_cycles_through_imports_inside_functions():
+    """Imports inside functions (made late to keep ``import kg`` light) form no cycle either, except
+    through the package ``kg`` itself, whose names are imported from their modules on first use."""
+    graph = {name: deps - {"kg"} for name, deps in import_graph(lazy=True).items()}
+    assert cycles(graph) == []
+
+
+def test_no_private_name_is_imported_from_another_kg_module():
+    """A name another module needs is public (no ``from .query import _width``)."""
+    imported = []
+    for path in (ROOT / "kg").rglob("*.py"):
+        for node in _imports(ast.parse(path.read_text(encoding="utf-8")).body, lazy=True):
+            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("kg")):
+                imported += [f"{_module_name(path)}: {a.name}" for a in node.names
+                             if a.name.startswith("_") and not a.name.startswith("__")]
+    assert imported == []

@@ -9,7 +9,7 @@ import rdflib
 from click.testing import CliRunner
 
 import kg
-from kg import query as q, store as st
+from kg import ingest as ingest_module, query as q, store as st
 from kg.cli import main
 from kg.errors import KgError
 from kg.validate import load_graph
@@ -158,7 +158,7 @@ def test_resume_after_interrupted_ingest(corpus, full_store, tmp_path, monkeypat
             raise KeyboardInterrupt  # the process dies while writing the third document
         return real_add(self, *args, **kwargs)
 
-    monkeypatch.setattr(st, "BATCH_TRIPLES", 1)  # every document a batch of its own
+    monkeypatch.setattr(ingest_module, "BATCH_TRIPLES", 1)  # every document a batch of its own
     monkeypatch.setattr(st.CorpusStore, "add", crash_on_third)
     with pytest.raises(KeyboardInterrupt):
         st.ingest([str(corpus)], store, jobs=2)
