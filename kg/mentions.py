@@ -142,6 +142,7 @@ def find_mentions(doc: Document) -> Document:
     media = _media_names(doc.text)
     for sp in spans_by_sentence:
         _find_joined_companies(sp, lx)
+        _described_companies(sp, lx)
         _drop_media(sp, media)
     companies = {m.text: m.label or m.text for sp in spans_by_sentence for m in sp.items
                  if m.kind == "org" and m.value == "company" and m.text not in media}
@@ -178,7 +179,6 @@ def find_mentions(doc: Document) -> Document:
     for sp in spans_by_sentence:
         _drop_person_orgs(sp, people, lx)
         _board_references(sp, lx)
-        _described_companies(sp, lx)
         _drop_generic_orgs(sp, lx)
         company_named = _first_group_is_company(sp, company_named, lx)
         doc.mentions.extend(sorted(sp.items, key=lambda m: m.start))
@@ -699,6 +699,7 @@ _NOT_IN_NAME_TAGS = frozenset("pcdumtrvf")  # … nor end one that follows its d
 _NAME_TAGS = frozenset("nxj")  # nouns, unknown words, abbreviations: what a company's name is made of
 _SHORT_NAME = 2  # a model's organization this short was likely cut ("芯澜" of 芯澜半导体)
 _LONGEST_TITLE = 8  # how far around a short company name to look for a title it would cut
+_MAX_DESCRIBED_NAME = 6  # the longest name read after its description when its words are not all nouns
 _PLACE_PREFIX = 4  # the longest place name that begins a registered company name ("黑龙江省", "上海市")
 _WORD_NOT_UNIT = 2  # a dictionary word ending in a suffix this short is an ordinary word (外部, 干部)
 _GENERIC_COMPANY = "公司"  # the suffix a description of a company ends with ("家用机器人公司")
@@ -812,6 +813,11 @@ def _described_companies(sp: _Spans, lx: Lexicon) -> None:
         if guess is not None:
             sp.remove(guess)  # "…化学品公司艾弗森化学": a company's name, not the person the model saw
         end = _name_end(sp, start, lx)
+        if end - start < 2:  # "创业公司知微智能": the words of a name need not be nouns (知 is a verb)
+            end = start
+            while end < len(sp.text) and end - start < _MAX_DESCRIBED_NAME and _CJK_RUN.fullmatch(sp.text[end]) \
+                    and sp.free(end, end + 1) and not lx.cue_re.match(sp.text, end):
+                end += 1
         if 2 <= end - start <= 10:
             sp.remove(m)
             sp.add("org", start, end, "company", sp.text[start:end])
