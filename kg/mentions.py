@@ -43,6 +43,7 @@ _COUNT = _rows("count")  # "三大": a number of units
 _UNPLACED_CUES = frozenset({"notcue"})  # cue classes that are never placed as mentions
 _COUNTED_BEFORE = re.compile(f"(?:{_COUNT.pattern})$")
 _DESCRIBED_BY = _rows("kind")  # "品牌": the organization before it describes the company named after it
+_HEADER_LABEL = _rows("label")  # "证券代码": a label of an announcement's header
 _INDEFINITE = _rows("indefinite")  # "一家": some organization, not a named one
 _LATIN_BEFORE_NAME = re.compile(f"(?<![A-Za-z])([A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}) ?\\(([{CJK}]{{2,4}})\\)")
 _MODEL_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
@@ -832,6 +833,9 @@ def _drop_generic_orgs(sp: _Spans, lx: Lexicon) -> None:
         if (counted and name[counted.end():] in lx.suffixes) or (
                 name in lx.suffixes and _COUNTED_BEFORE.search(sp.text, max(0, m.start - 4), m.start)):
             sp.remove(m)  # "三大事业群", "整合为五大|事业群": how many, not which
+            continue
+        if _HEADER_LABEL.fullmatch(m.text):
+            sp.remove(m)
             continue
         if _INDEFINITE.search(sp.text, max(0, m.start - 2), m.start) and not _is_registered(m.text, lx):
             sp.remove(m)  # "一家头部射频芯片公司": described, never named
