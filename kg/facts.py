@@ -193,8 +193,10 @@ class _Sentence:
         self.used.add(m.start())  # what is left, before "由…接任" takes it
 
     def title_is(self, m):
-        """"火山引擎总裁为谭待", "庭院机器人事业部,负责人为此前主导割草机项目的叶舟"."""
-        self.post(self.toks[m.start(2)].key, self.toks[m.start()].key, self.toks[m.start(1)])
+        """"火山引擎总裁为谭待", "庭院机器人事业部,负责人为此前主导割草机项目的叶舟", "…,副主任为副总裁邹颖" (the
+        organization of the clause before); titles between 为 and the name are the person's own."""
+        org = self.toks[m.start()].key if self.tags[m.start()] == "O" else self.last_org_before(m.start())
+        self.post(self.toks[m.start(2)].key, org, self.toks[m.start(1)])
 
     def respectively_lead(self, m):
         """"郑可欣、黄德明二人…,分别负责新能源板块和精密制造板块": the n-th person heads the n-th unit."""
