@@ -123,8 +123,7 @@ def find_mentions(doc: Document) -> Document:
                         for m in sp.items)
     names = ner.tagger().entities([sent.text for sent in read])
     for sp, found in zip(spans_by_sentence, names):
-        if not known_company:
-            _find_model_companies(sp, found, lx)
+        _find_model_companies(sp, found, lx, doc.text if known_company else None)
         _find_addressed_companies(sp, lx)
         _find_roles(sp, lx)
         _find_persons(sp, lx, known_people, found)
@@ -229,7 +228,7 @@ def _find_companies(sp: _Spans, lx: Lexicon, aliases: dict[str, str]) -> None:
         sp.add("org", start, m.end(), "company", sp.text[start:m.end()])
 
 
-def _find_model_companies(sp: _Spans, found: list[ner.Span], lx: Lexicon) -> None:
+def _find_model_companies(sp: _Spans, found: list[ner.Span], lx: Lexicon, article: str | None = None) -> None:
     """The organizations the model tagged that no suffix marks ("蓝海科技宣布…"): companies, read up to
     the first title or cue word inside the span ("蓝海科技总裁", "蓝海科技旗下子公司")."""
     for span in found:
@@ -243,6 +242,8 @@ def _find_model_companies(sp: _Spans, found: list[ner.Span], lx: Lexicon) -> Non
         if end == span.end and end - start <= _SHORT_NAME:
             end = _name_end(sp, end, lx, words=1, nouns=True)  # the model often stops short: "芯澜|半导体CTO"
         name = sp.text[start:end]
+        if article is not None and article.count(name) < _OFTEN_NAMED:
+            continue  # in an article about a company the gazetteer knows, another must be named often
         if len(name) < 2 or not sp.free(start, end) or lx.suffix_re.match(sp.text, end) \
                 or any(name.endswith(x) for x in lx.suffixes) \
                 or not _starts_word(sp, end) or is_common_word(name):
@@ -701,6 +702,7 @@ _NAME_TAGS = frozenset("nxj")  # nouns, unknown words, abbreviations: what a com
 _SHORT_NAME = 2  # a model's organization this short was likely cut ("芯澜" of 芯澜半导体)
 _LONGEST_TITLE = 8  # how far around a short company name to look for a title it would cut
 _MAX_DESCRIBED_NAME = 6  # the longest name read after its description when its words are not all nouns
+_OFTEN_NAMED = 3  # how often an article about a known company names another before the model's reading counts
 _PLACE_PREFIX = 4  # the longest place name that begins a registered company name ("黑龙江省", "上海市")
 _WORD_NOT_UNIT = 2  # a dictionary word ending in a suffix this short is an ordinary word (外部, 干部)
 _GENERIC_COMPANY = "公司"  # the suffix a description of a company ends with ("家用机器人公司")
