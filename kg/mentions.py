@@ -7,6 +7,7 @@ reliability: a later finder never overwrites an earlier one.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from . import dates as dates_mod, ner
 from .document import Document, Mention, MentionKind
@@ -153,7 +154,8 @@ def find_mentions(doc: Document) -> Document:
         for start, end in find_words(sp.text, [c for c in companies if len(c) > _SHORT_NAME]):
             if sp.free(start, end):
                 sp.add("org", start, end, "company", companies[sp.text[start:end]])
-    kinds = _kind_references(companies, lx)
+    kinds = _kind_references(Counter(m.label or m.text for sp in spans_by_sentence for m in sp.items
+                                     if m.kind == "org" and m.value == "company" and m.text not in media), lx)
     for sp in spans_by_sentence:  # "由金控总经理X兼任": the kind alone names the one company of that kind
         for start, end in find_words(sp.text, kinds):
             unit = sp.starting_at(start)  # "金控总经理": read as a unit before a title
@@ -789,16 +791,22 @@ def _after_function_word(sp: _Spans, pos: int, lx: Lexicon) -> bool:
     return before in lx.cues or before in lx.boundaries or (word_tag(before) or "x")[0] in _BOUNDARY_TAGS
 
 
-def _kind_references(companies: dict[str, str], lx: Lexicon) -> dict[str, str]:
-    """A company's kind that names it alone ("金控" for 富邑金控, "人寿" for 富邑人寿): the suffixes of the
-    article's companies that one company only ends with (never the words for the article's own company)."""
-    by_suffix: dict[str, set[str]] = {}
-    for label in companies.values():
+def _kind_references(companies: Counter[str], lx: Lexicon) -> dict[str, str]:
+    """A company's kind that names it alone ("金控" for 富邑金控, "人寿" for 富邑人寿): for each suffix of the
+    article's companies (by how often each is named), the one named most (never the words for the article's
+    own company, 公司, 集团)."""
+    by_suffix: dict[str, Counter[str]] = {}
+    for label, count in companies.items():
         for suffix, (kind, _) in lx.suffixes.items():
             if kind == "company" and len(suffix) > 1 and label.endswith(suffix) and len(label) > len(suffix) \
                     and suffix not in lx.cues:
-                by_suffix.setdefault(suffix, set()).add(label)
-    return {suffix: next(iter(labels)) for suffix, labels in by_suffix.items() if len(labels) == 1}
+                by_suffix.setdefault(suffix, Counter())[label] += count
+    out = {}
+    for suffix, labels in by_suffix.items():
+        (first, n), *rest = labels.most_common(2)
+        if not rest or n > rest[0][1]:  # the one company of that kind the article names most
+            out[suffix] = first
+    return out
 
 
 def _described_companies(sp: _Spans, lx: Lexicon) -> None:
@@ -947,8 +955,8 @@ def _find_context_orgs(sp: _Spans, lx: Lexicon, known_company: bool = False) -> 
             end = nxt.start - (1 if by else 0)
             start = end
             while start > 0 and sp.free(start - 1, start) and re.match(f"[{CJK}A-Za-z0-9 ]", text[start - 1]) \
-                    and end - start < 10:
-                start -= 1
+                    and end - start < 10 and not (text[start - 1] == " " and _CJK_RUN.fullmatch(text[start])):
+                start -= 1  # a space between Latin words only ("Vertex Games"; a headline's space separates)
             while start < end and text[start] == " ":
                 start += 1
             start = _trim_left(text, start, end, lx)
