@@ -396,8 +396,8 @@ def _person_at(text: str, i: int, sp: _Spans, lx: Lexicon, after_title: bool) ->
         if is_common_word(cand) or cand in lx.suffixes or any(cand.endswith(x) for x in lx.suffixes if len(x) > 1) \
                 or not (_name_chars_ok(cand) or _LATIN_NAME.match(text, i + n)):
             continue  # "穆荣均(Mu Rongjun)": the English name vouches for the last character
-        if n == 3 and is_common_word(cand[:2]):
-            continue  # "国际站", "高级副": a word, then one more character
+        if n == 3 and (is_common_word(cand[:2]) or _joins_function_word(text, i + n)):
+            continue  # "国际站", "高级副": a word, then one more character; "姜涛以及": 以 begins 以及
         if _name_ends_ok(text, i + n, sp, lx, strict=not after_title):
             return n
     if after_title:
@@ -407,6 +407,12 @@ def _person_at(text: str, i: int, sp: _Spans, lx: Lexicon, after_title: bool) ->
                 and _name_chars_ok(first) and not is_common_word(first) and (surname_len or len(first) == 2):
             return len(first)
     return 0
+
+
+def _joins_function_word(text: str, end: int) -> bool:
+    """The character before ``end`` and the one at it make a function word ("以及", "并且"): a name
+    cannot end inside it."""
+    return (word_tag(text[end - 1:end + 1]) or "x")[0] in _FUNCTION_TAGS
 
 
 def _find_persons(sp: _Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner.Span]) -> None:
@@ -516,6 +522,8 @@ def _find_model_persons(sp: _Spans, found: list[ner.Span], lx: Lexicon, known: d
         m = lx.honorific_re.search(span.text)
         if m and m.end() == len(span.text):
             end -= len(m.group())
+        if end - start == 3 and _joins_function_word(sp.text, end):
+            end -= 1  # "姜涛以|及": the model took the first character of 以及
         name = sp.text[start:end]
         if _CJK_RUN.fullmatch(name):
             if not 2 <= len(name) <= 4 or is_common_word(name) or name in lx.cues or _ends_in_noun(name) \
@@ -699,6 +707,7 @@ def _trim_left(text: str, start: int, end: int, lx: Lexicon, registered: bool = 
 
 # jieba part-of-speech classes that never start or sit inside an organization's name
 _BOUNDARY_TAGS = frozenset("pcdum")
+_FUNCTION_TAGS = frozenset("pcu")  # prepositions, conjunctions, particles
 _NOT_IN_NAME_TAGS = frozenset("pcdumtrvf")  # … nor end one that follows its description (verbs, times too)
 _NAME_TAGS = frozenset("nxj")  # nouns, unknown words, abbreviations: what a company's name is made of
 _SHORT_NAME = 2  # a model's organization this short was likely cut ("芯澜" of 芯澜半导体)
