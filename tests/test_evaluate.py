@@ -284,8 +284,8 @@ def dev_en_report():
 
 def test_seed_regression_guard(seed_report):
     assert not seed_report.failures
-    assert seed_report.micro.f1 >= 0.95, seed_report.summary()
-    assert seed_report.persons.f1 >= 0.95, seed_report.summary()
+    assert seed_report.micro.f1 == 1.0, seed_report.summary()
+    assert seed_report.persons.f1 == 1.0, seed_report.summary()
 
 
 def test_dev_regression_guard(dev_report):
@@ -302,15 +302,26 @@ def dev_genres_report():
 def test_dev_genres_regression_guard(dev_genres_report):
     """Five genres (issue 11): a copy of ../shared/eval/dev-genres.gold.jsonl; the floor is the level reached."""
     assert not dev_genres_report.failures
-    assert dev_genres_report.micro.f1 >= 0.57, dev_genres_report.summary()
-    assert dev_genres_report.persons.f1 >= 0.90, dev_genres_report.summary()
+    assert dev_genres_report.micro.f1 >= 0.77, dev_genres_report.summary()
+    assert dev_genres_report.persons.f1 >= 0.95, dev_genres_report.summary()
 
 
 def test_dev_en_regression_guard(dev_en_report):
     """English (issue 12): a copy of ../shared/eval/dev-en.gold.jsonl; the floor is the level reached."""
     assert not dev_en_report.failures
     assert dev_en_report.micro.f1 >= 0.85, dev_en_report.summary()
-    assert dev_en_report.persons.f1 >= 0.94, dev_en_report.summary()
+    assert dev_en_report.persons.f1 >= 0.95, dev_en_report.summary()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name, micro, persons", [("made-heldout-1", 0.72, 0.92), ("made-heldout-2", 0.61, 0.92)])
+def test_made_heldout_regression_guard(name, micro, persons):
+    """The five genres and news, written for this project by authors who never read kg (tests/data/README.md);
+    the floors are the levels reached; the even-numbered articles were scored only, never read."""
+    report = evaluate(load_gold(DATA / f"{name}.gold.jsonl"))
+    assert not report.failures
+    assert report.micro.f1 >= micro, report.summary()
+    assert report.persons.f1 >= persons, report.summary()
 
 
 # --------------------------------------------------------------------------------------------------
