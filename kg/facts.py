@@ -1,7 +1,7 @@
 """Relation and event rules over the items of each sentence.
 
 A sentence's mentions become a string of one-letter tags (P person, O organization, R role,
-D date, and a letter per cue word class, see ``TAGS``); the rules are regular expressions
+D date, and a letter per cue word class, see :data:`kg.fact_tokens.TAGS`); the rules are regular expressions
 over that string, in the spirit of spaCy's Matcher. Each rule's action turns a match into
 :class:`~kg.document.Fact` s.
 """
@@ -9,20 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 
-from .document import Document, Fact, Mention
+from .document import Document, Fact
+from .fact_state import Extractor, default_parents, drop_superseded, home_unit
+from .fact_tokens import Tok, tokenize
 from .lexicon import load
-from .resolve import mention_key
 from .text import load_rules
 
-# cue class (kg/data/cues.tsv) -> tag letter
-TAGS = {"appoint": "a", "leave": "l", "former": "f", "succeed": "y", "by": "b", "as": "w",
-        "nominate": "n", "establish": "e", "under": "u", "toward": "x", "report": "h", "lead": "k",
-        "members": "m", "consist": "z", "also": "j", "sep": "s", "group": "g", "self": "i",
-        "those": "t", "postword": "p", "orgref": "O", "found": "c", "promote": "a", "dismiss": "d"}
-_CLAUSE = re.compile(r"[,，;；:：|｜—]")  # clause breaks, the cells of a table row, a dash ("小分子药物中心——主任:")
 _TOPIC = re.compile(r"_?O,")  # "1. 阿里云智能集团:张勇兼任CEO"
 _SECTION = re.compile(r"(?:_s?)?O")  # "一、集团管理委员会": a heading that names what the lines below are about
 _LIST_LINE = re.compile(r"R,")  # "主任:宗立新(董事长)": a line of such a list
@@ -36,70 +30,12 @@ _ZERO_SUBJECT = re.compile(r"[^PiRafl]*[af]")
 def rules() -> list[tuple[Callable, re.Pattern]]:
     """The rules of kg/data/rules.tsv: (handler, compiled tag pattern), in order."""
     return load_rules("rules.tsv", _Sentence)
-_RELATIVE = "的"  # ends a clause that describes the noun after it
-_CLAUSE_ENDS = frozenset(",wbPORD")  # what a describing clause cannot reach back over
-_TRANSPARENT = re.compile(r"^[\s()（）“”\"'《》·\-。!?！？…]*$")
-
-
-@dataclass
-class Tok:
-    tag: str
-    key: str | None  # entity key (P, O) or role id (R) or ISO date (D)
-    m: Mention | None
-    text: str = ""
-
-
-def tokenize(doc: Document, sentence: int, items: list[Mention], text: str) -> list[Tok]:
-    """The tag string of a sentence: mentions, cue words, clause breaks and '_' for other words."""
-    out: list[Tok] = []
-    pos = 0
-
-    def gap(s: str, before_person: bool):
-        parts = _CLAUSE.split(s)
-        for n, part in enumerate(parts):
-            # "由新加入的彼得·霍夫曼负责": a clause ending in 的 right before a name describes the person
-            describes = before_person and n == len(parts) - 1 and part.endswith(_RELATIVE)
-            if not _TRANSPARENT.match(part) and not describes:
-                out.append(Tok("_", None, None, part))
-            out.append(Tok(",", None, None))
-        out.pop()
-
-    for m in items:
-        if m.start > pos:
-            gap(text[pos:m.start], m.kind == "person")
-            if m.kind == "person" and text[pos:m.start].endswith(_RELATIVE):
-                # "负责人为此前主导割草机项目的叶舟": the cue words of the describing clause are read for nothing
-                while out and out[-1].tag not in _CLAUSE_ENDS:
-                    out.pop()
-        pos = max(pos, m.end)
-        if m.kind == "person":
-            out.append(Tok("P", doc.links.get(mention_key(m)), m))
-        elif m.kind == "org":
-            out.append(Tok("O", doc.links.get(mention_key(m)), m))
-        elif m.kind == "role":
-            out.append(Tok("R", m.value, m, m.label or m.text))
-        elif m.kind == "date":
-            out.append(Tok("D", m.value, m))
-        elif m.kind == "cue" and m.value in TAGS:
-            key = doc.links.get(mention_key(m)) if m.value == "orgref" else None
-            if m.value == "orgref" and key is None:
-                continue
-            out.append(Tok(TAGS[m.value], key, m, m.text))
-    if pos < len(text):
-        gap(text[pos:], False)
-    # one person named twice in a row ("梁汝波(Rubo Liang)") is one token
-    merged: list[Tok] = []
-    for t in out:
-        if merged and t.tag in "PR" and merged[-1].tag == t.tag and merged[-1].key == t.key:
-            continue
-        merged.append(t)
-    return [t for t in merged if t.key is not None or t.tag not in "PO"]
 
 
 class _Sentence:
     """Rules applied to one sentence, with what earlier sentences left behind."""
 
-    def __init__(self, ex: "_Extractor", index: int, toks: list[Tok]):
+    def __init__(self, ex: "Extractor", index: int, toks: list[Tok]):
         self.ex, self.index, self.toks = ex, index, toks
         self.tags = "".join(t.tag for t in toks)
         self.used: set[int] = set()  # verb tokens a rule has read already
@@ -568,9 +504,6 @@ _RESPECTIVELY = "分别"  # pairs two lists in order
 _ADVERBIAL = frozenset({"同时", "将", "均", "分别", "共同", "一同"})  # between a list of names and its verb
 
 
-_GROUP_WINDOW = 8  # "各事业部总经理均向…汇报": the heads named in the sentences before (a list of units)
-
-
 def _head_role() -> Tok:
     return _role_tok("head")
 
@@ -584,141 +517,8 @@ def _role_tok(role_id: str) -> Tok:
     return Tok("R", role_id, None, "")
 
 
-class _Extractor:
-    def __init__(self, doc: Document):
-        self.doc = doc
-        self.subject: str | None = None
-        self.carried: str | None = None  # the person the sentences so far are about
-        self.section: str | None = None  # the organization a heading names, for the list lines under it
-        self.recent_unit: str | None = None
-        self.left_roles: dict[int, list] = {}
-        self.author = _find_author(doc)
-        self.speaker: str | None = None
-        self.narrator: str | None = self.author  # who speaks in the first person: the memo's writer or the interviewee
-        this = {w for w, tag in load().cues.items() if tag == "this"}  # once per document
-        # "新事业部", "该委员会", or the kind alone ("担任事业群总裁"): the unit just set up
-        suffixes = load().suffixes
-        self.anaphoric = {k for k, e in doc.entities.items() if e.kind != "person" and (
-            e.core in this or suffixes.get(e.name, ("company",))[0] != "company")}
-        self.seen: set = set()
-        self.weak: set[int] = set()  # ids of facts read from a title alone ("集团CEO徐雷"), not from a verb
-        self.dates: dict[int, list[tuple[int, str]]] = {}
-
-    def add(self, fact: Fact):
-        sig = (fact.kind, fact.subject, fact.object, fact.role, fact.status)
-        if sig in self.seen:
-            return
-        if fact.kind == "post" and fact.status == "current":
-            # "此前担任抖音总裁,…继续兼任抖音总裁": the later statement in the sentence holds
-            same = (fact.subject, fact.object, fact.role)
-            for f in [f for f in self.doc.facts if f.kind == "post" and f.status == "former"
-                      and f.sentence == fact.sentence and (f.subject, f.object, f.role) == same]:
-                self.doc.facts.remove(f)
-                self.seen.discard((f.kind, f.subject, f.object, f.role, f.status))
-        self.seen.add(sig)
-        self.doc.facts.append(fact)
-
-    def end_posts(self, person: str, sentence: int, org: str | None = None):
-        """"卸任上述职务", "因个人原因退休": the posts the title before the name gave are former
-        (or, with ``org``, "不再负责TikTok", the person's posts in that organization)."""
-        ended = []
-        for f in self.doc.facts:
-            if f.kind == "post" and f.subject == person and f.sentence == sentence \
-                    and f.role not in load().lasting_roles and (f.object == org if org else id(f) in self.weak):
-                f.status = "former"
-                self.seen.add((f.kind, f.subject, f.object, f.role, "former"))
-                ended.append((f.object, Tok("R", f.role, None, f.title or "")))
-        return ended
-
-    def end_stated_post(self, person: str, sentence: int) -> list:
-        """"此前兼任总裁,此后不再兼任": a leave verb without object ends the post a verb stated just before
-        in the sentence (not a title given with the name)."""
-        stated = [f for f in self.doc.facts if f.kind == "post" and f.subject == person and f.sentence == sentence
-                  and id(f) not in self.weak and f.role not in load().lasting_roles]
-        if not stated:
-            return []
-        f = stated[-1]
-        if f.status != "former":
-            self.seen.discard((f.kind, f.subject, f.object, f.role, f.status))
-            f.status = "former"
-            self.seen.add((f.kind, f.subject, f.object, f.role, "former"))
-        return [(f.object, Tok("R", f.role, None, f.title or ""))]
-
-    def known_org(self, person: str, role: str | None) -> str | None:
-        """"余睿卸任CEO": the organization this person's CEO post was named with."""
-        return next((f.object for f in reversed(self.doc.facts)
-                     if f.kind == "post" and f.subject == person and f.role == role), None)
-
-    def speaker_or_author(self) -> str | None:
-        return self.speaker or self.author
-
-    def default_org(self, role_id: str | None, sentence: int) -> str | None:
-        """The organization of a title given without one: a new unit it fits, else the article's company."""
-        hint = load().role_unit_hint.get(role_id) if role_id is not None else None
-        if hint:
-            for f in reversed(self.doc.facts):
-                if f.kind == "established" and f.subject and sentence - f.sentence <= 2:
-                    if self.doc.entities[f.subject].name.endswith(hint) or hint in self.doc.entities[f.subject].name:
-                        return f.subject
-        return self.doc.focus.get(sentence, self.doc.main_org)
-
-    def sentence_date(self, sentence: int, before: int | None = None) -> str | None:
-        """The date a sentence speaks of: its own date mention, else the latest one before it."""
-        for s in range(sentence, -1, -1):
-            ds = self.dates.get(s)
-            if ds:
-                if s == sentence and before is not None:
-                    prior = [v for pos, v in ds if pos < before]
-                    if prior:
-                        return prior[-1]
-                return ds[0][1] if s == sentence and before is not None else ds[-1][1]
-        return self.doc.date.isoformat() if self.doc.date else None
-
-    def own_date(self, sentence: int) -> str | None:
-        """A date the sentence itself gives (a change is dated only by its own sentence)."""
-        ds = self.dates.get(sentence)
-        return ds[0][1] if ds else None
-
-    def recent_appointees(self, sentence: int, boss: str) -> list[str]:
-        """Heads appointed in the sentences just before ("各事业部总经理均向X汇报" after a list of units);
-        not the memo's writer, who appointed them."""
-        out: list[str] = []
-        for f in self.doc.facts:
-            if f.kind == "post" and f.status == "current" and sentence - f.sentence <= _GROUP_WINDOW \
-                    and f.subject not in (boss, self.narrator) \
-                    and f.subject not in out and f.role is not None and load().roles[f.role].head \
-                    and f.object != self.doc.main_org:
-                out.append(f.subject)
-        return out
-
-
-_SENDS_LETTER = re.compile(r"[^。,，]{0,8}?(?:发布|发出|签发|写道)[^。]{0,6}?"
-                           r"(?:内部信|全员信|内部邮件|全员邮件|邮件|致股东信|公开信)")
-
-
-def _find_author(doc: Document) -> str | None:
-    """The writer of a memo ("我"): who sends the letter, or who signs it."""
-    persons = [m for m in doc.mentions if m.kind == "person"]
-    for s in reversed(doc.sentences):
-        if s.noise or not s.text.strip():
-            continue
-        name = s.text.strip().lstrip("—-― ")
-        for m in persons:
-            if m.sentence == s.index and name in (m.text,) and m.key_ok if False else False:
-                pass
-        hit = [m for m in persons if m.sentence == s.index and len(name) <= len(m.text) + 2]
-        if hit:
-            return doc.links.get(mention_key(hit[0]))
-        break
-    for m in persons:
-        sent = doc.sentences[m.sentence].text
-        if _SENDS_LETTER.match(sent[m.end:]):
-            return doc.links.get(mention_key(m))
-    return None
-
-
 def extract_facts(doc: Document) -> Document:
-    ex = _Extractor(doc)
+    ex = Extractor(doc)
     by_sentence = doc.mentions_by_sentence()
     for s in doc.sentences:
         ex.dates[s.index] = [(m.start, m.value) for m in by_sentence.get(s.index, []) if m.kind == "date"]
@@ -731,45 +531,5 @@ def extract_facts(doc: Document) -> Document:
         ex.dates[s.index] = [(i, t.key) for i, t in enumerate(toks) if t.tag == "D" and t.key is not None]
         _Sentence(ex, s.index, toks).run()
     drop_superseded(doc, ex.weak)
-    default_parents(doc, _home_unit(doc, ex.narrator))
+    default_parents(doc, home_unit(doc, ex.narrator))
     return doc
-
-
-def drop_superseded(doc: Document, weak: set[int]) -> None:
-    """A post named by title alone is not current when the article says it ended ("徐雷…辞去CEO职务")."""
-    ended = {(f.subject, f.object, f.role) for f in doc.facts if f.kind == "post" and f.status == "former"}
-    doc.facts = [f for f in doc.facts if not (id(f) in weak and f.status == "current"
-                                              and (f.subject, f.object, f.role) in ended)]
-
-
-def _home_unit(doc: Document, narrator: str | None) -> str | None:
-    """The unit the first-person narrator leads: a memo by 京东零售's CEO sets up units of 京东零售."""
-    if narrator is None or not any(m.kind == "cue" and m.value == "self" for m in doc.mentions):
-        return None
-    roles = load().roles
-    for f in doc.facts:
-        if f.kind == "post" and f.subject == narrator and f.status == "current" and f.role is not None \
-                and roles[f.role].head and f.object is not None and doc.entities[f.object].kind == "unit":
-            return f.object
-    return None
-
-
-def default_parents(doc: Document, home: str | None = None) -> None:
-    """A unit whose parent the text does not give belongs to the unit the narrator leads (``home``),
-    else to the article's company. The parent is also recorded on the entity: a unit's IRI sits under
-    its parent's (电商事业部 of 快手 and of 京东 are two units)."""
-    explicit: dict[str, str | None] = {}
-    for f in doc.facts:
-        if f.kind == "unitOf":
-            explicit.setdefault(f.subject, f.object)
-    used = {f.subject for f in doc.facts} | {f.object for f in doc.facts}
-    for key, e in doc.entities.items():
-        if e.kind not in ("unit", "committee"):
-            continue
-        if key in explicit:
-            e.parent = e.parent or explicit[key]
-        elif key in used:
-            parent = e.parent or (home if home and home != key else doc.main_org)
-            if parent and parent != key:
-                e.parent = parent
-                doc.facts.append(Fact("unitOf", key, parent, -1))

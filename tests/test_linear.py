@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import kg
-from kg import mentions, text as text_mod
+from kg import find_orgs, text as text_mod
 from kg.en import text as en_text
 
 KG_DIR = str(Path(kg.__file__).parent)
@@ -61,10 +61,10 @@ def test_work_grows_linearly_within_one_long_sentence(name, monkeypatch):
 
 def test_list_noun_is_tried_only_at_the_start_of_a_numeral_run():
     # entered from every digit of a long run, the pattern rescanned the run each time: quadratic
-    assert mentions._LIST_NOUN.match("12个部门", 1) is None
-    assert mentions._LIST_NOUN.search("设立A、B、C等12个部门").group() == "等12个部门"
-    assert mentions._LIST_NOUN.search("淘宝、天猫两大事业群").group(1) == "事业群"
-    assert mentions._LIST_NOUN.search("1" * 200_000) is None
+    assert find_orgs._LIST_NOUN.match("12个部门", 1) is None
+    assert find_orgs._LIST_NOUN.search("设立A、B、C等12个部门").group() == "等12个部门"
+    assert find_orgs._LIST_NOUN.search("淘宝、天猫两大事业群").group(1) == "事业群"
+    assert find_orgs._LIST_NOUN.search("1" * 200_000) is None
 
 
 def test_english_abbreviation_check_reads_one_word_back():
