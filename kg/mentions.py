@@ -43,7 +43,6 @@ from .lexicon import Lexicon, find_words, load
 from .segment import tokens
 from .spans import Spans, starts_word
 
-_LIST_SEP = re.compile(r"[、,]|和|及")
 _UNPLACED_CUES = frozenset({"notcue"})  # cue classes that are never placed as mentions
 
 
