@@ -428,3 +428,27 @@ def test_date_options_accept_real_dates_only(value):
     else:
         assert first <= last
         assert first.isoformat().startswith(value.strip())  # the day, month or year given
+
+
+# -- the RDF readers (issue 15): any file is a graph or one line naming it, never a traceback --------
+
+_RDF_PIECES = st.sampled_from(["@prefix ex: <http://e/> .", "ex:a ex:b ex:c .", "<http://e/a>", "\"x\"@zh", "{",
+                               "}", "[", "]", "<?xml version=\"1.0\"?>", "<!DOCTYPE r [<!ENTITY a \"aa\">]>",
+                               "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">", "&a;",
+                               "</rdf:RDF>", "{\"@id\": \"http://e/a\"}", "\"@context\"", ":", ",", ".", "\\u0000",
+                               "程一晓", "\n"])
+
+
+@given(st.lists(_RDF_PIECES, max_size=12).map("".join) | st.text(max_size=80),
+       st.sampled_from(["ttl", "nt", "nq", "trig", "jsonld", "rdf"]))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_rdf_readers_read_or_give_one_line(tmp_path, content, ext):
+    from kg.errors import KgError
+    from kg.validate import load_graph
+
+    path = tmp_path / f"g.{ext}"
+    path.write_text(content, encoding="utf-8", errors="surrogatepass")
+    try:
+        load_graph(path)
+    except KgError as exc:
+        assert str(exc).startswith(str(path)) and "\n" not in str(exc), str(exc)
