@@ -10,6 +10,7 @@ opens the page in headless Chromium (all network requests blocked) and reads the
 
 Needs /usr/bin/chromium (Debian package ``chromium``) and the ``playwright`` Python package.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,9 +32,31 @@ OC = Namespace("https://kg.example.org/ns/org-change#")
 ID = Namespace("https://kg.example.org/id/")
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国文辉力鹏宇浩然子涵一鸣晓东海波俊峰志强春梅玉兰雪梅立新"
-UNITS = ["电商", "商业化", "国际化", "技术", "产品", "运营", "市场", "财务", "人力资源", "法务", "战略", "本地生活",
-         "游戏", "教育", "金融", "云服务", "硬件", "内容", "安全", "数据"]
+GIVEN = (
+    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国文辉力鹏宇浩然子涵一鸣晓东海波俊峰志强春梅玉兰雪梅立新"
+)
+UNITS = [
+    "电商",
+    "商业化",
+    "国际化",
+    "技术",
+    "产品",
+    "运营",
+    "市场",
+    "财务",
+    "人力资源",
+    "法务",
+    "战略",
+    "本地生活",
+    "游戏",
+    "教育",
+    "金融",
+    "云服务",
+    "硬件",
+    "内容",
+    "安全",
+    "数据",
+]
 DEPTS = ["平台", "增长", "用户", "商家", "研发", "算法", "供应链", "品牌", "销售", "客服", "风控", "基础架构"]
 COMMITTEES = ["战略委员会", "审计委员会", "技术委员会", "商业生态委员会", "薪酬委员会"]
 
@@ -42,8 +65,15 @@ def synthetic_graph(n_nodes: int = 5000, companies: int = 20, seed: int = 7) -> 
     """An RDF org graph with exactly ``n_nodes`` persons and organizations."""
     rnd = random.Random(seed)
     g = rdflib.Graph()
-    for prefix, ns in (("org", ORG), ("foaf", FOAF), ("skos", SKOS), ("time", TIME), ("prov", PROV),
-                       ("dcterms", DCTERMS), ("oc", OC)):
+    for prefix, ns in (
+        ("org", ORG),
+        ("foaf", FOAF),
+        ("skos", SKOS),
+        ("time", TIME),
+        ("prov", PROV),
+        ("dcterms", DCTERMS),
+        ("oc", OC),
+    ):
         g.bind(prefix, ns)
     divisions, depts, comms = 6, 4, 2
     orgs_per_company = 1 + divisions + divisions * depts + comms
@@ -70,9 +100,13 @@ def synthetic_graph(n_nodes: int = 5000, companies: int = 20, seed: int = 7) -> 
         return f"{rnd.randint(2015, 2023)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
 
     roles = {}
-    for rid, zh, en, head in (("ceo", "首席执行官", "CEO", True), ("head", "负责人", "Head", True),
-                              ("chair", "主席", "Chair", True), ("member", "成员", "Member", False),
-                              ("staff", "员工", "Staff", False)):
+    for rid, zh, en, head in (
+        ("ceo", "首席执行官", "CEO", True),
+        ("head", "负责人", "Head", True),
+        ("chair", "主席", "Chair", True),
+        ("member", "成员", "Member", False),
+        ("staff", "员工", "Staff", False),
+    ):
         r = ID[f"role/{rid}"]
         g.add((r, RDF.type, ORG.Role))
         g.add((r, SKOS.prefLabel, Literal(zh, lang="zh")))
@@ -208,8 +242,15 @@ def browser_timings(page_path: Path, screenshot: Path | None = None) -> dict[str
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"])
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             blocked: list[str] = []
@@ -244,7 +285,8 @@ def browser_timings(page_path: Path, screenshot: Path | None = None) -> dict[str
                 return performance.now() - t; }""")
             if page.evaluate("kgData.dates.length > 0"):
                 t["date_filter_ms"] = page.evaluate(
-                    "() => { const t = performance.now(); kgSetDate('2019-06-01'); return performance.now() - t; }")
+                    "() => { const t = performance.now(); kgSetDate('2019-06-01'); return performance.now() - t; }"
+                )
             if screenshot is not None:
                 screenshot.parent.mkdir(parents=True, exist_ok=True)
                 page.evaluate("kgSetDate(null); kgNetwork.unselectAll(); kgNetwork.fit()")
@@ -282,13 +324,19 @@ def main(argv: list[str] | None = None) -> int:
     t_page = time.perf_counter() - t
     size = os.path.getsize(out)
 
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.platform()}")
-    print(f"graph: {len(rdf)} triples, {G.number_of_nodes()} nodes, {G.number_of_edges()} lines "
-          f"(synthesized in {t_rdf:.2f} s)")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.platform()}"
+    )
+    print(
+        f"graph: {len(rdf)} triples, {G.number_of_nodes()} nodes, {G.number_of_edges()} lines "
+        f"(synthesized in {t_rdf:.2f} s)"
+    )
     print(f"from_rdf: {t_graph:.2f} s")
-    print(f"render (layout + page + write): {t_page:.2f} s, page {size / 1e6:.2f} MB"
-          + (f" -> {out}" if args.keep else ""))
+    print(
+        f"render (layout + page + write): {t_page:.2f} s, page {size / 1e6:.2f} MB"
+        + (f" -> {out}" if args.keep else "")
+    )
     print(f"generation total (from_rdf + render): {t_graph + t_page:.2f} s")
     try:
         return _browser(args, out)
@@ -312,17 +360,23 @@ def _browser(args: argparse.Namespace, out: Path) -> int:
     b = {k: (median(k) if isinstance(v, (int, float)) else v) for k, v in runs[0].items()}
     b["fcp"] = median("fcp") if runs[0].get("fcp") is not None else None
     print(f"browser: median of {len(runs)} runs")
-    print(f"  {b['drawn_nodes']:.0f} nodes / {b['drawn_edges']:.0f} lines drawn, "
-          f"page errors {b['page_errors']:.0f}, blocked requests {b['blocked_requests']:.0f}")
+    print(
+        f"  {b['drawn_nodes']:.0f} nodes / {b['drawn_edges']:.0f} lines drawn, "
+        f"page errors {b['page_errors']:.0f}, blocked requests {b['blocked_requests']:.0f}"
+    )
     print(f"  first contentful paint: {b['fcp']:.0f} ms after navigation" if b["fcp"] is not None else "  fcp: n/a")
-    print(f"  script start {b['script_start']:.0f} ms; JSON parsed +{b['parsed']:.0f} ms; "
-          f"datasets +{b['datasets']:.0f} ms; network created +{b['created']:.0f} ms; "
-          f"first network draw +{b['first_draw']:.0f} ms "
-          f"(= {b['script_start'] + b['first_draw']:.0f} ms after navigation; physics off, so that is also "
-          "when it is stable)")
+    print(
+        f"  script start {b['script_start']:.0f} ms; JSON parsed +{b['parsed']:.0f} ms; "
+        f"datasets +{b['datasets']:.0f} ms; network created +{b['created']:.0f} ms; "
+        f"first network draw +{b['first_draw']:.0f} ms "
+        f"(= {b['script_start'] + b['first_draw']:.0f} ms after navigation; physics off, so that is also "
+        "when it is stable)"
+    )
     print(f"  wall clock goto -> drawn: {b['wall_to_ready_s']:.2f} s")
-    print(f"  search (Enter): {b['search_ms']:.0f} ms" + (
-        f"; date filter: {b['date_filter_ms']:.0f} ms" if "date_filter_ms" in b else ""))
+    print(
+        f"  search (Enter): {b['search_ms']:.0f} ms"
+        + (f"; date filter: {b['date_filter_ms']:.0f} ms" if "date_filter_ms" in b else "")
+    )
     return 0
 
 

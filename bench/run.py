@@ -11,6 +11,7 @@ baseline is the NER model alone (kg.ner) over the sentences kg hands it, which i
 jieba.lcut over the same texts is printed for information. English is read from
 tests/data/dev-en.gold.jsonl.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -102,6 +103,7 @@ def rss_mb() -> float:
 
 # -- figures -----------------------------------------------------------------------------------
 
+
 def empty_kg_caches() -> None:
     """Empty every per-text cache of kg: the bounded ``lru_cache``s of its modules (jieba over short windows
     around cue characters, pinyin of names, IRI slugs …). Unbounded caches hold what is loaded once per process
@@ -117,9 +119,11 @@ def empty_kg_caches() -> None:
 
 def cold(fn):
     """``fn`` run with kg's per-text caches emptied first, so that every text is new to them."""
+
     def run():
         empty_kg_caches()
         return fn()
+
     return run
 
 
@@ -200,8 +204,12 @@ def bench_hostile_lines(quick: bool) -> None:
             t = best_of(lambda: kg.extract(text), repeat=1 if quick or n > 100_000 else 3)
             per_char.append(t / len(text))
         growth = max(per_char) / min(per_char)  # flat: neither end more than 1.5x the other
-        report(f"long line {name!r} {sizes[0] // 1000}k-{sizes[-1] // 1000}k: time/char",
-               f"{growth:.2f}x ({per_char[0] * 1e6:.0f}-{per_char[-1] * 1e6:.0f} us)", "<= 1.5x", growth <= 1.5)
+        report(
+            f"long line {name!r} {sizes[0] // 1000}k-{sizes[-1] // 1000}k: time/char",
+            f"{growth:.2f}x ({per_char[0] * 1e6:.0f}-{per_char[-1] * 1e6:.0f} us)",
+            "<= 1.5x",
+            growth <= 1.5,
+        )
 
 
 def _worker(texts: list[str]) -> int:
@@ -246,15 +254,19 @@ def bench_ingest(texts: list[str]) -> None:
         t_model = model_alone(texts)
         times = {}
         for jobs in (1, os.cpu_count()):
+
             def run():
                 shutil.rmtree(tmp / "kb", ignore_errors=True)
                 st.ingest([str(src)], tmp / "kb", jobs=jobs)
+
             times[jobs] = best_of(run, repeat=2)
     ratio = t_model / times[1]
     report(f"ingest vs NER model alone, 1 process ({len(texts)} articles)", f"{ratio:.2f}x", ">= 0.5x", ratio >= 0.5)
     report("ingest vs jieba.lcut, 1 process", f"{t_seg / times[1]:.2f}x")
-    report(f"ingest articles/s, 1 process / {os.cpu_count()} workers",
-           f"{len(texts) / times[1]:,.0f} / {len(texts) / times[os.cpu_count()]:,.0f}")
+    report(
+        f"ingest articles/s, 1 process / {os.cpu_count()} workers",
+        f"{len(texts) / times[1]:,.0f} / {len(texts) / times[os.cpu_count()]:,.0f}",
+    )
 
 
 def bench_store(texts: list[str], triples_target: int, rdflib_cap: int = 100_000) -> None:
@@ -276,9 +288,15 @@ def bench_store(texts: list[str], triples_target: int, rdflib_cap: int = 100_000
         # are one vocabulary shared by every copy.
         with st.CorpusStore(tmp / "kb") as store:
             lines = [ln for ln in store.merged_ntriples().decode("utf-8").splitlines() if ln.strip()]
-        labels = {f"<{iri}>" for iri in (
-            "http://xmlns.com/foaf/0.1/name", "http://www.w3.org/2004/02/skos/core#prefLabel",
-            "http://www.w3.org/2004/02/skos/core#altLabel", "http://www.w3.org/2000/01/rdf-schema#label")}
+        labels = {
+            f"<{iri}>"
+            for iri in (
+                "http://xmlns.com/foaf/0.1/name",
+                "http://www.w3.org/2004/02/skos/core#prefLabel",
+                "http://www.w3.org/2004/02/skos/core#altLabel",
+                "http://www.w3.org/2000/01/rdf-schema#label",
+            )
+        }
         identifier = "<http://purl.org/dc/terms/identifier>"
         literal = re.compile(r'(\S+ (\S+) ")(.*)("(?:@[A-Za-z0-9-]+|\^\^<[^>]*>)? \.)')
         shared = re.compile(r"<[^>]*/id/role/")
@@ -314,12 +332,15 @@ def bench_store(texts: list[str], triples_target: int, rdflib_cap: int = 100_000
 
         # `within`: the organization with the most posts (its units' included) in copy 0
         first = Graph().parse(data="\n".join(lines), format="nt")
-        busiest = [str(row[0]) for row in first.query("""
+        busiest = [
+            str(row[0])
+            for row in first.query("""
             PREFIX org: <http://www.w3.org/ns/org#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
             SELECT (MIN(STR(?label)) AS ?name) (COUNT(DISTINCT ?m) AS ?posts) WHERE {
               ?o skos:prefLabel ?label . FILTER NOT EXISTS { ?o org:unitOf ?parent }
               ?o org:hasUnit* ?unit . ?m org:organization ?unit }
-            GROUP BY ?o ORDER BY DESC(?posts) ?name LIMIT 1""")]
+            GROUP BY ?o ORDER BY DESC(?posts) ?name LIMIT 1""")
+        ]
 
         def run(text: str) -> int:
             return sum(1 for _ in ox.query(text))
@@ -341,21 +362,28 @@ def bench_store(texts: list[str], triples_target: int, rdflib_cap: int = 100_000
 
         for name, canned in sorted(q.canned_queries().items()):
             # each parameter's help ends with an example: "(the person, … e.g. 小谷)"
-            params = {p.name: m.group(1) for p in canned.params
-                      if (m := re.search(r"e\.g\.\s*([^\s)]+)", p.help))}
+            params = {p.name: m.group(1) for p in canned.params if (m := re.search(r"e\.g\.\s*([^\s)]+)", p.help))}
             if not any(p.name == "within" for p in canned.params):
                 text = q.named_query(name, params).text
                 p50 = p50_ms(text)
-                report(f"query {name} p50 ({n:,} triples)",
-                       f"{p50:.1f} ms; rdflib {rdflib_ms(text):.0f} ms@{len(small):,}", "<= 50 ms", p50 <= 50)
+                report(
+                    f"query {name} p50 ({n:,} triples)",
+                    f"{p50:.1f} ms; rdflib {rdflib_ms(text):.0f} ms@{len(small):,}",
+                    "<= 50 ms",
+                    p50 <= 50,
+                )
                 continue
             # a query with `within` is judged on one organization; over the whole store its time grows with
             # the answer: shown for information, next to the time to read as many rows of a trivial query
             org = busiest[0] if busiest else "京东集团"
             text = q.named_query(name, {**params, "within": org}).text
             p50 = p50_ms(text)
-            report(f"query {name} within {org} p50", f"{p50:.1f} ms; rdflib {rdflib_ms(text):.0f} ms@{len(small):,}",
-                   "<= 50 ms", p50 <= 50)
+            report(
+                f"query {name} within {org} p50",
+                f"{p50:.1f} ms; rdflib {rdflib_ms(text):.0f} ms@{len(small):,}",
+                "<= 50 ms",
+                p50 <= 50,
+            )
             text = q.named_query(name, params).text
             t = time.perf_counter()
             rows = run(text)
@@ -363,8 +391,11 @@ def bench_store(texts: list[str], triples_target: int, rdflib_cap: int = 100_000
             t = time.perf_counter()
             run(f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o }} LIMIT {rows}")
             floor = (time.perf_counter() - t) * 1000
-            report(f"query {name}, whole store ({rows:,} rows)", f"{whole:.0f} ms; {rows:,} rows of ?s ?p ?o "
-                   f"{floor:.0f} ms; rdflib {rdflib_ms(text):.0f} ms@{len(small):,}")
+            report(
+                f"query {name}, whole store ({rows:,} rows)",
+                f"{whole:.0f} ms; {rows:,} rows of ?s ?p ?o "
+                f"{floor:.0f} ms; rdflib {rdflib_ms(text):.0f} ms@{len(small):,}",
+            )
 
 
 def bench_union(texts: list[str]) -> None:
@@ -382,23 +413,31 @@ def bench_union(texts: list[str]) -> None:
         with st.CorpusStore(Path(tmp) / "kb") as store:  # N-Quads: the document graphs, not the merged view
             named.load(store.dump("N_QUADS"), format=pyoxigraph.RdfFormat.N_QUADS)
         for name, canned in sorted(q.canned_queries().items()):
-            params = {p.name: m.group(1) for p in canned.params
-                      if p.kind == "label" and not p.optional and (m := re.search(r"e\.g\.\s*([^\s)]+)", p.help))}
+            params = {
+                p.name: m.group(1)
+                for p in canned.params
+                if p.kind == "label" and not p.optional and (m := re.search(r"e\.g\.\s*([^\s)]+)", p.help))
+            }
             if not params:
                 continue
             text = q.named_query(name, params).text
             t = time.perf_counter()
             rows = sum(1 for _ in named.query(text, use_default_graph_as_union=True))
             ms = (time.perf_counter() - t) * 1000
-            report(f"query {name} over the union of {len(texts)} document graphs ({rows} rows)", f"{ms:.0f} ms",
-                   "<= 1000 ms", ms <= 1000)
+            report(
+                f"query {name} over the union of {len(texts)} document graphs ({rows} rows)",
+                f"{ms:.0f} ms",
+                "<= 1000 ms",
+                ms <= 1000,
+            )
 
 
 def bench_render(quick: bool) -> None:
     """bench/render_bench.py: a synthetic org graph rendered and opened in headless Chromium."""
     nodes = 2000 if quick else 5000
-    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "render_bench.py"), "--nodes", str(nodes)],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "render_bench.py"), "--nodes", str(nodes)], capture_output=True, text=True
+    )
     out = proc.stdout
     gen = re.search(r"generation total \(from_rdf \+ render\): ([\d.]+) s", out)
     paint = re.search(r"first contentful paint: (\d+) ms", out)
@@ -415,8 +454,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="tiny corpora: a smoke run, not figures")
     args = ap.parse_args()
-    print(f"# kg bench on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.platform()}")
+    print(
+        f"# kg bench on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.platform()}"
+    )
     base = corpus(1)
     bench_extraction(base if not args.quick else base[:5])
     english = [art["text"] for art in articles(GOLD_EN)]

@@ -8,6 +8,7 @@
 ``import kg`` is cheap: the names below are imported from their modules on first use, so
 ``import kg.graph`` (reading and drawing graphs) never loads the extractor nor jieba.
 """
+
 from __future__ import annotations
 
 import importlib

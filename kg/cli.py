@@ -1,4 +1,5 @@
 """The ``kg`` command line: thin adapters over the library (``import kg``)."""
+
 from __future__ import annotations
 
 import errno
@@ -101,6 +102,17 @@ def main(ctx: click.Context, debug: bool) -> None:
 # Each command lives in kg/commands/; the library does the work.
 from .commands import evaluate, extract, query, render, show, store  # noqa: E402
 
-for command in (extract.extract, extract.validate, evaluate.evaluate, show.show, render.render,
-                query.query, query.conflicts, store.ingest, store.remove, store.export, store.push):
+for command in (
+    extract.extract,
+    extract.validate,
+    evaluate.evaluate,
+    show.show,
+    render.render,
+    query.query,
+    query.conflicts,
+    store.ingest,
+    store.remove,
+    store.export,
+    store.push,
+):
     main.add_command(command)

@@ -1,4 +1,5 @@
 """The corpus store: an Oxigraph store on disk with one named graph per document (see :mod:`kg.store`)."""
+
 from __future__ import annotations
 
 import os
@@ -17,8 +18,10 @@ from .sparql import PreparedQuery, as_prepared, known_prefixes, syntax_error
 __all__ = ["CorpusStore", "is_store", "remove", "removal_plan", "remove_documents"]
 
 # the files of a RocksDB database, and how long a directory of them alone may take to become one (seconds)
-_ROCKSDB_FILE = re.compile(r"LOCK|LOG|LOG\.old\.\d+|IDENTITY|CURRENT|OPTIONS-\d+(\.dbtmp)?|MANIFEST-\d+"
-                           r"|\d+\.(log|sst|dbtmp)")
+_ROCKSDB_FILE = re.compile(
+    r"LOCK|LOG|LOG\.old\.\d+|IDENTITY|CURRENT|OPTIONS-\d+(\.dbtmp)?|MANIFEST-\d+"
+    r"|\d+\.(log|sst|dbtmp)"
+)
 _CREATION_GRACE = 2.0
 _GRAPH_RE = re.compile(r"/graph/([0-9a-f]{16})$")
 
@@ -30,13 +33,14 @@ _RDF_TYPE, _OC_DOCUMENT = f"{RDF.iri}type", f"{OC.iri}Document"
 def _doc_of(graph_iri: str) -> str:
     """The document node of a document graph: ``{base}graph/{id}`` -> ``{base}doc/{id}``."""
     i = graph_iri.rfind("graph/")
-    return f"{graph_iri[:i]}doc/{graph_iri[i + len('graph/'):]}"
+    return f"{graph_iri[:i]}doc/{graph_iri[i + len('graph/') :]}"
 
 
 def _locked(lock: Path) -> bool:
     """Another process holds the store's lock file (RocksDB locks it with a POSIX lock)."""
     try:
         import fcntl
+
         with open(lock, "rb+") as fh:
             try:
                 fcntl.lockf(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -170,8 +174,10 @@ class CorpusStore:
         try:
             self._add(documents, base)
         except OSError as exc:
-            raise KgError(f"{self.description}: cannot write the store ({one_line(exc)}); it stays consistent "
-                          "(every document in it is complete), so ingesting again resumes") from None
+            raise KgError(
+                f"{self.description}: cannot write the store ({one_line(exc)}); it stays consistent "
+                "(every document in it is complete), so ingesting again resumes"
+            ) from None
 
     def _add(self, documents: Sequence[tuple[str, str | bytes]], base: str) -> None:
         ox = _ox()
@@ -192,10 +198,10 @@ class CorpusStore:
             self._store.bulk_load(b"".join(quads), format=ox.RdfFormat.N_QUADS)
             self._store.bulk_load(b"".join(triples), format=ox.RdfFormat.N_QUADS)
         except SyntaxError as exc:
-            raise KgError(f"{', '.join(d for d, _ in documents)}: not N-Triples ({' '.join(str(exc).split())})") \
-                from None
-        self._store.extend(quad for doc_id, _ in documents
-                           for quad in self._mark_quads(self.graph_iri(doc_id, base)))
+            raise KgError(
+                f"{', '.join(d for d, _ in documents)}: not N-Triples ({' '.join(str(exc).split())})"
+            ) from None
+        self._store.extend(quad for doc_id, _ in documents for quad in self._mark_quads(self.graph_iri(doc_id, base)))
         self._store.remove_graph(ox.NamedNode(_LOADING))
 
     @staticmethod
@@ -227,9 +233,11 @@ class CorpusStore:
         return bool(graphs)
 
     def _drop(self, graph: str) -> None:
-        self._store.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
-                           f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{graph}>) }} }} ;\n"
-                           f"DROP GRAPH <{graph}>")
+        self._store.update(
+            f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{graph}>) }} }} ;\n"
+            f"DROP GRAPH <{graph}>"
+        )
 
     def graph_ntriples(self, graph: str) -> bytes:
         ox = _ox()
@@ -296,8 +304,11 @@ class CorpusStore:
     def dump(self, fmt: str) -> bytes:
         """TriG / N-Quads: one graph per document; Turtle / N-Triples: the merged view."""
         ox = _ox()
-        prefixes = {k: v for k, v in known_prefixes().items() if k in ("oc", "org", "foaf", "skos", "time", "prov",
-                                                                  "dcterms", "xsd", "rdf")}
+        prefixes = {
+            k: v
+            for k, v in known_prefixes().items()
+            if k in ("oc", "org", "foaf", "skos", "time", "prov", "dcterms", "xsd", "rdf")
+        }
         kwargs = {"prefixes": prefixes} if fmt in ("TRIG", "TURTLE") else {}
         if fmt in ("TRIG", "N_QUADS"):
             items = [q for q in self._store if not isinstance(q.graph_name, ox.DefaultGraph)]
@@ -343,4 +354,3 @@ def remove_documents(store_dir: str | os.PathLike, doc_ids: Iterable[str]) -> li
     """Remove the documents ``doc_ids`` (see :meth:`CorpusStore.remove`); the ids removed."""
     with CorpusStore(store_dir) as store:
         return [i for i in dict.fromkeys(doc_ids) if store.remove(i)]
-

@@ -12,6 +12,7 @@
 
 Values are ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, as precise as the text is.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -27,6 +28,7 @@ from .text import load_table
 @dataclass(frozen=True)
 class DateMention:
     """A date in a text: ``text == source[start:end]``; ``value`` is ISO (YYYY-MM-DD, YYYY-MM or YYYY)."""
+
     start: int
     end: int
     text: str
@@ -35,8 +37,22 @@ class DateMention:
 
 # --- numerals (numeric machinery, so in code) ------------------------------------------------
 
-_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGIT = {
+    "〇": 0,
+    "零": 0,
+    "○": 0,
+    "Ｏ": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_YEAR = "[〇零○Ｏ一二三四五六七八九]{4}"
 _CN_SMALL = "[一二两三四五六七八九十]{1,3}"  # 1 … 99 (十五, 二十, 三十一)
 _NUM_MD = rf"(?:\d{{1,2}}|{_CN_SMALL})"  # month or day number
@@ -63,6 +79,7 @@ def _number(s: str) -> int | None:
 
 
 # --- the words of dates.tsv --------------------------------------------------------------------
+
 
 def _words(kind: str) -> dict[str, str]:
     return {row[1]: row[2] if len(row) > 2 else "" for row in load_table("dates.tsv") if row[0] == kind}
@@ -103,8 +120,11 @@ _PATTERNS = [
     ("dw", rf"({_alt(_DAY_WORDS)})"),
     ("ago", rf"(?<![\d一二两三四五六七八九十几数多])({_NUM_COUNT})({_alt(_AGO_UNITS)})前(?![往来夕])"),
     ("week", rf"({_alt(_WEEK_WORDS)})(?:{_alt(_WEEKDAY_PREFIXES)})({_alt(_WEEKDAYS)})"),
-    ("weekday", rf"(?<![每上本这下个一二两三四五六七八九十几数\d])(?:{_alt(_WEEKDAY_PREFIXES)})({_alt(_WEEKDAYS)})"
-                r"(?![一二三四五六七八九十])"),
+    (
+        "weekday",
+        rf"(?<![每上本这下个一二两三四五六七八九十几数\d])(?:{_alt(_WEEKDAY_PREFIXES)})({_alt(_WEEKDAYS)})"
+        r"(?![一二三四五六七八九十])",
+    ),
 ]
 _COMPILED = [(name, re.compile(rx)) for name, rx in _PATTERNS]
 _ABSOLUTE_FULL = [rx for name, rx in _COMPILED if name == "ymd"]
@@ -192,6 +212,7 @@ def parse_iso(s: str) -> datetime.date:
 
 
 # --- resolvers: match → ISO string, None (a date we cannot place), or _INVALID -----------------
+
 
 def _date(y: int | None, m: int | None, d: int | None) -> datetime.date | None:
     try:
@@ -353,5 +374,17 @@ def _weekday(m, ref, hint):
     return _shift(ref, days=-back)
 
 
-_RESOLVERS = {"ymd": _ymd, "ym": _ym, "y": _y, "md": _md, "m": _m, "d": _d, "yw": _yw, "mw": _mw,
-              "dw": _dw, "ago": _ago, "week": _week, "weekday": _weekday}
+_RESOLVERS = {
+    "ymd": _ymd,
+    "ym": _ym,
+    "y": _y,
+    "md": _md,
+    "m": _m,
+    "d": _d,
+    "yw": _yw,
+    "mw": _mw,
+    "dw": _dw,
+    "ago": _ago,
+    "week": _week,
+    "weekday": _weekday,
+}

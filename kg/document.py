@@ -3,6 +3,7 @@
 A :class:`Document` starts as text; each stage adds to it (sentences, mentions,
 entities, facts) and never rewrites what an earlier stage produced.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -20,6 +21,7 @@ FactStatus = Literal["current", "former"]
 @dataclass(frozen=True)
 class Sentence:
     """One sentence of the normalized text; ``start``/``end`` are character offsets into it."""
+
     index: int
     start: int
     end: int
@@ -30,6 +32,7 @@ class Sentence:
 @dataclass(frozen=True)
 class Mention:
     """A surface form found in a sentence. ``start``/``end`` are offsets in the sentence."""
+
     kind: MentionKind
     text: str
     sentence: int
@@ -43,6 +46,7 @@ class Mention:
 @dataclass
 class Entity:
     """One real-world thing: a person, a company, a unit or a committee."""
+
     key: str  # stable identity within the document (and the seed of its IRI)
     kind: EntityKind
     name: str  # preferred label
@@ -62,6 +66,7 @@ class Entity:
 @dataclass(frozen=True)
 class Role:
     """A post as the lexicon defines it: shared across documents."""
+
     id: str
     zh: str
     en: str
@@ -77,6 +82,7 @@ class Fact:
     ("委员包括…"). ``reportsTo``: person → person.
     ``unitOf``: org → org. ``established``: subject org set up on ``date``.
     """
+
     kind: FactKind
     subject: str
     object: str | None
@@ -115,7 +121,7 @@ class Document:
 
     def as_written(self, sentence: Sentence) -> str:
         """A sentence in the script of the text."""
-        return self.written[sentence.start:sentence.end] if self.written is not None else sentence.text
+        return self.written[sentence.start : sentence.end] if self.written is not None else sentence.text
 
     @property
     def has_facts(self) -> bool:

@@ -1,4 +1,5 @@
 """Errors a user can act on. The CLI prints them as one line and exits with status 2."""
+
 from __future__ import annotations
 
 #: The most characters of a value a message echoes (see :func:`shorten`).

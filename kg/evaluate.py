@@ -10,6 +10,7 @@ facts are never missed.
 >>> report = evaluate(load_gold("tests/data/seed.gold.jsonl"))   # doctest: +SKIP
 >>> report.micro.f1, report.persons.f1                            # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import re
@@ -85,8 +86,7 @@ class Counts:
         return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
 
     def to_dict(self) -> dict[str, float]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn,
-                "p": self.precision, "r": self.recall, "f1": self.f1}
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "p": self.precision, "r": self.recall, "f1": self.f1}
 
 
 @dataclass
@@ -94,8 +94,8 @@ class Note:
     """One miss (``kind="miss"``) or false positive (``kind="false positive"``), with its sentences."""
 
     kind: str
-    relation: str          # one of RELATIONS, or "person"
-    fact: str              # readable, e.g. ``post(程一晓, 快手, CEO, current)``
+    relation: str  # one of RELATIONS, or "person"
+    fact: str  # readable, e.g. ``post(程一晓, 快手, CEO, current)``
     sentences: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -108,7 +108,7 @@ class ArticleScore:
     relations: dict[str, Counts]
     persons: Counts
     notes: list[Note] = field(default_factory=list)
-    error: str | None = None   # extraction failed: the article was scored as an empty graph
+    error: str | None = None  # extraction failed: the article was scored as an empty graph
 
     @property
     def micro(self) -> Counts:
@@ -337,14 +337,14 @@ class GraphView:
             add("reportsTo", (s, o))
         for s, o in g.subject_objects(ORG.headOf):
             add("headOf", (s, o))
-            add("memberOf", (s, o))          # org:headOf is a sub-property of org:memberOf
+            add("memberOf", (s, o))  # org:headOf is a sub-property of org:memberOf
         for s, o in g.subject_objects(ORG.memberOf):
             add("memberOf", (s, o))
         for m in self.memberships():
             status = "former" if self.is_former(m) else "current"
             for s in g.objects(m, ORG.member):
                 for o in g.objects(m, ORG.organization):
-                    if status == "current":      # an ended membership is history, not membership
+                    if status == "current":  # an ended membership is history, not membership
                         add("memberOf", (s, o), m)
                     for role in g.objects(m, ORG.role):
                         add("post", (s, o, role, status), m)
@@ -372,7 +372,7 @@ class GraphView:
             nodes = {n for n in g.subjects(None, s) if (n, None, o) in g and n not in (s, o)}
             nodes = {n for n in nodes if (n, PROV.wasDerivedFrom, None) in g}
             if not nodes:
-                nodes = {s}   # e.g. a unit carries the source of its org:unitOf
+                nodes = {s}  # e.g. a unit carries the source of its org:unitOf
         texts: list[str] = []
         for n in sorted(nodes, key=str):
             for ex in sorted(g.objects(n, PROV.wasDerivedFrom), key=str):
@@ -385,8 +385,10 @@ class GraphView:
         if rel == "established":
             return f"established({self.display(pred[0])}, {pred[1]})"
         if rel == "post":
-            return (f"post({self.display(pred[0])}, {self.display(pred[1])}, "
-                    f"{'/'.join(self.role_labels(pred[2]))}, {pred[3]})")
+            return (
+                f"post({self.display(pred[0])}, {self.display(pred[1])}, "
+                f"{'/'.join(self.role_labels(pred[2]))}, {pred[3]})"
+            )
         return f"{rel}({self.display(pred[0])}, {self.display(pred[1])})"
 
 
@@ -427,10 +429,11 @@ def score_graph(article: dict, graph: Graph) -> ArticleScore:
     return ArticleScore(id=article["id"], relations=relations, persons=persons, notes=notes + person_notes)
 
 
-def _score_relation(view: GraphView, rel: str, predicted: dict[Prediction, set[Node]], gold: list[dict],
-                    text: str) -> tuple[Counts, list[Note]]:
+def _score_relation(
+    view: GraphView, rel: str, predicted: dict[Prediction, set[Node]], gold: list[dict], text: str
+) -> tuple[Counts, list[Note]]:
     counts, notes = Counts(), []
-    order = sorted(range(len(gold)), key=lambda i: bool(gold[i].get("optional")))   # required first
+    order = sorted(range(len(gold)), key=lambda i: bool(gold[i].get("optional")))  # required first
     used: set[int] = set()
     for pred in sorted(predicted, key=lambda p: tuple("" if x is None else str(x) for x in p)):
         hit = next((i for i in order if i not in used and matches(view, rel, pred, gold[i])), None)
@@ -439,11 +442,12 @@ def _score_relation(view: GraphView, rel: str, predicted: dict[Prediction, set[N
             if not gold[hit].get("optional"):
                 counts.tp += 1
         elif any(f.get("optional") and matches(view, rel, pred, f) for f in gold):
-            continue   # states an optional fact once more: neither hit nor false positive
+            continue  # states an optional fact once more: neither hit nor false positive
         else:
             counts.fp += 1
-            notes.append(Note("false positive", rel, view.describe(rel, pred),
-                              view.sources(rel, pred, predicted[pred])))
+            notes.append(
+                Note("false positive", rel, view.describe(rel, pred), view.sources(rel, pred, predicted[pred]))
+            )
     for i, fact in enumerate(gold):
         if i not in used and not fact.get("optional"):
             counts.fn += 1
@@ -472,8 +476,9 @@ def _score_persons(view: GraphView, article: dict) -> tuple[Counts, list[Note]]:
         if i not in found:
             counts.fn += 1
             forms = [names] if isinstance(names, str) else list(names)
-            notes.append(Note("miss", "person", f"person({' / '.join(forms[:3])})",
-                              _sentences_naming(article["text"], forms)))
+            notes.append(
+                Note("miss", "person", f"person({' / '.join(forms[:3])})", _sentences_naming(article["text"], forms))
+            )
     return counts, notes
 
 
@@ -490,6 +495,7 @@ def _person_sources(view: GraphView, node: Node) -> list[str]:
 # --------------------------------------------------------------------------------------------------
 # Gold facts as text
 # --------------------------------------------------------------------------------------------------
+
 
 def split_sentences(text: str) -> list[str]:
     """The article's sentences as kg cuts them (hard wraps joined), so they read like the excerpts."""
@@ -554,7 +560,7 @@ def evaluate(articles: Iterable[dict], extract: Callable[[str], Graph] = extract
         error = None
         try:
             graph = extract(article["text"])
-        except Exception as exc:   # one broken article must not hide the figures of the rest
+        except Exception as exc:  # one broken article must not hide the figures of the rest
             graph, error = Graph(), f"{type(exc).__name__}: {exc}"
         score = score_graph(article, graph)
         score.error = error

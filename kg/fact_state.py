@@ -1,6 +1,7 @@
 """The document state of :mod:`kg.facts` (:class:`Extractor`: the facts so far, the posts people hold,
 the article's author) and the post-processing of its facts (:func:`drop_superseded`, :func:`default_parents`).
 """
+
 from __future__ import annotations
 
 import re
@@ -27,8 +28,11 @@ class Extractor:
         this = {w for w, tag in load().cues.items() if tag == "this"}  # once per document
         # "新事业部", "该委员会", or the kind alone ("担任事业群总裁"): the unit just set up
         suffixes = load().suffixes
-        self.anaphoric = {k for k, e in doc.entities.items() if e.kind != "person" and (
-            e.core in this or suffixes.get(e.name, ("company",))[0] != "company")}
+        self.anaphoric = {
+            k
+            for k, e in doc.entities.items()
+            if e.kind != "person" and (e.core in this or suffixes.get(e.name, ("company",))[0] != "company")
+        }
         self.seen: set = set()
         self.weak: set[int] = set()  # ids of facts read from a title alone ("集团CEO徐雷"), not from a verb
         self.dates: dict[int, list[tuple[int, str]]] = {}
@@ -40,30 +44,48 @@ class Extractor:
         if fact.kind == "post" and fact.status == "current":
             # "此前担任抖音总裁,…继续兼任抖音总裁": the later statement in the sentence holds
             same = (fact.subject, fact.object, fact.role)
-            for f in [f for f in self.doc.facts if f.kind == "post" and f.status == "former"
-                      and f.sentence == fact.sentence and (f.subject, f.object, f.role) == same]:
+            for f in [
+                f
+                for f in self.doc.facts
+                if f.kind == "post"
+                and f.status == "former"
+                and f.sentence == fact.sentence
+                and (f.subject, f.object, f.role) == same
+            ]:
                 self.doc.facts.remove(f)
                 self.seen.discard((f.kind, f.subject, f.object, f.role, f.status))
         self.seen.add(sig)
         self.doc.facts.append(fact)
 
     def end_posts(self, person: str, sentence: int, org: str | None = None):
-        """"卸任上述职务", "因个人原因退休": the posts the title before the name gave are former
+        """ "卸任上述职务", "因个人原因退休": the posts the title before the name gave are former
         (or, with ``org``, "不再负责TikTok", the person's posts in that organization)."""
         ended = []
         for f in self.doc.facts:
-            if f.kind == "post" and f.subject == person and f.sentence == sentence \
-                    and f.role not in load().lasting_roles and (f.object == org if org else id(f) in self.weak):
+            if (
+                f.kind == "post"
+                and f.subject == person
+                and f.sentence == sentence
+                and f.role not in load().lasting_roles
+                and (f.object == org if org else id(f) in self.weak)
+            ):
                 f.status = "former"
                 self.seen.add((f.kind, f.subject, f.object, f.role, "former"))
                 ended.append((f.object, Tok("R", f.role, None, f.title or "")))
         return ended
 
     def end_stated_post(self, person: str, sentence: int) -> list:
-        """"此前兼任总裁,此后不再兼任": a leave verb without object ends the post a verb stated just before
+        """ "此前兼任总裁,此后不再兼任": a leave verb without object ends the post a verb stated just before
         in the sentence (not a title given with the name)."""
-        stated = [f for f in self.doc.facts if f.kind == "post" and f.subject == person and f.sentence == sentence
-                  and id(f) not in self.weak and f.role not in load().lasting_roles]
+        stated = [
+            f
+            for f in self.doc.facts
+            if f.kind == "post"
+            and f.subject == person
+            and f.sentence == sentence
+            and id(f) not in self.weak
+            and f.role not in load().lasting_roles
+        ]
         if not stated:
             return []
         f = stated[-1]
@@ -74,9 +96,11 @@ class Extractor:
         return [(f.object, Tok("R", f.role, None, f.title or ""))]
 
     def known_org(self, person: str, role: str | None) -> str | None:
-        """"余睿卸任CEO": the organization this person's CEO post was named with."""
-        return next((f.object for f in reversed(self.doc.facts)
-                     if f.kind == "post" and f.subject == person and f.role == role), None)
+        """ "余睿卸任CEO": the organization this person's CEO post was named with."""
+        return next(
+            (f.object for f in reversed(self.doc.facts) if f.kind == "post" and f.subject == person and f.role == role),
+            None,
+        )
 
     def speaker_or_author(self) -> str | None:
         return self.speaker or self.author
@@ -113,16 +137,24 @@ class Extractor:
         not the memo's writer, who appointed them."""
         out: list[str] = []
         for f in self.doc.facts:
-            if f.kind == "post" and f.status == "current" and sentence - f.sentence <= _GROUP_WINDOW \
-                    and f.subject not in (boss, self.narrator) \
-                    and f.subject not in out and f.role is not None and load().roles[f.role].head \
-                    and f.object != self.doc.main_org:
+            if (
+                f.kind == "post"
+                and f.status == "current"
+                and sentence - f.sentence <= _GROUP_WINDOW
+                and f.subject not in (boss, self.narrator)
+                and f.subject not in out
+                and f.role is not None
+                and load().roles[f.role].head
+                and f.object != self.doc.main_org
+            ):
                 out.append(f.subject)
         return out
 
 
-_SENDS_LETTER = re.compile(r"[^。,，]{0,8}?(?:发布|发出|签发|写道)[^。]{0,6}?"
-                           r"(?:内部信|全员信|内部邮件|全员邮件|邮件|致股东信|公开信)")
+_SENDS_LETTER = re.compile(
+    r"[^。,，]{0,8}?(?:发布|发出|签发|写道)[^。]{0,6}?"
+    r"(?:内部信|全员信|内部邮件|全员邮件|邮件|致股东信|公开信)"
+)
 
 
 def _find_author(doc: Document) -> str | None:
@@ -141,7 +173,7 @@ def _find_author(doc: Document) -> str | None:
         break
     for m in persons:
         sent = doc.sentences[m.sentence].text
-        if _SENDS_LETTER.match(sent[m.end:]):
+        if _SENDS_LETTER.match(sent[m.end :]):
             return doc.links.get(mention_key(m))
     return None
 
@@ -149,8 +181,9 @@ def _find_author(doc: Document) -> str | None:
 def drop_superseded(doc: Document, weak: set[int]) -> None:
     """A post named by title alone is not current when the article says it ended ("徐雷…辞去CEO职务")."""
     ended = {(f.subject, f.object, f.role) for f in doc.facts if f.kind == "post" and f.status == "former"}
-    doc.facts = [f for f in doc.facts if not (id(f) in weak and f.status == "current"
-                                              and (f.subject, f.object, f.role) in ended)]
+    doc.facts = [
+        f for f in doc.facts if not (id(f) in weak and f.status == "current" and (f.subject, f.object, f.role) in ended)
+    ]
 
 
 def home_unit(doc: Document, narrator: str | None) -> str | None:
@@ -159,8 +192,15 @@ def home_unit(doc: Document, narrator: str | None) -> str | None:
         return None
     roles = load().roles
     for f in doc.facts:
-        if f.kind == "post" and f.subject == narrator and f.status == "current" and f.role is not None \
-                and roles[f.role].head and f.object is not None and doc.entities[f.object].kind == "unit":
+        if (
+            f.kind == "post"
+            and f.subject == narrator
+            and f.status == "current"
+            and f.role is not None
+            and roles[f.role].head
+            and f.object is not None
+            and doc.entities[f.object].kind == "unit"
+        ):
             return f.object
     return None
 

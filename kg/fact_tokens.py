@@ -1,5 +1,5 @@
-"""A sentence's mentions as the tokens the rules of :mod:`kg.facts` read: one tag letter each (see ``TAGS``).
-"""
+"""A sentence's mentions as the tokens the rules of :mod:`kg.facts` read: one tag letter each (see ``TAGS``)."""
+
 from __future__ import annotations
 
 import re
@@ -9,10 +9,32 @@ from .document import Document, Mention
 from .resolve import mention_key
 
 # cue class (kg/data/cues.tsv) -> tag letter
-TAGS = {"appoint": "a", "leave": "l", "former": "f", "succeed": "y", "by": "b", "as": "w",
-        "nominate": "n", "establish": "e", "under": "u", "toward": "x", "report": "h", "lead": "k",
-        "members": "m", "consist": "z", "also": "j", "sep": "s", "group": "g", "self": "i",
-        "those": "t", "postword": "p", "orgref": "O", "found": "c", "promote": "a", "dismiss": "d"}
+TAGS = {
+    "appoint": "a",
+    "leave": "l",
+    "former": "f",
+    "succeed": "y",
+    "by": "b",
+    "as": "w",
+    "nominate": "n",
+    "establish": "e",
+    "under": "u",
+    "toward": "x",
+    "report": "h",
+    "lead": "k",
+    "members": "m",
+    "consist": "z",
+    "also": "j",
+    "sep": "s",
+    "group": "g",
+    "self": "i",
+    "those": "t",
+    "postword": "p",
+    "orgref": "O",
+    "found": "c",
+    "promote": "a",
+    "dismiss": "d",
+}
 _CLAUSE = re.compile(r"[,，;；:：|｜—]")  # clause breaks, the cells of a table row, a dash ("小分子药物中心——主任:")
 _RELATIVE = "的"  # ends a clause that describes the noun after it
 _CLAUSE_ENDS = frozenset(",wbPORD")  # what a describing clause cannot reach back over
@@ -44,8 +66,8 @@ def tokenize(doc: Document, sentence: int, items: list[Mention], text: str) -> l
 
     for m in items:
         if m.start > pos:
-            gap(text[pos:m.start], m.kind == "person")
-            if m.kind == "person" and text[pos:m.start].endswith(_RELATIVE):
+            gap(text[pos : m.start], m.kind == "person")
+            if m.kind == "person" and text[pos : m.start].endswith(_RELATIVE):
                 # "负责人为此前主导割草机项目的叶舟": the cue words of the describing clause are read for nothing
                 while out and out[-1].tag not in _CLAUSE_ENDS:
                     out.pop()

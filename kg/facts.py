@@ -5,6 +5,7 @@ D date, and a letter per cue word class, see :data:`kg.fact_tokens.TAGS`); the r
 over that string, in the spirit of spaCy's Matcher. Each rule's action turns a match into
 :class:`~kg.document.Fact` s.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,15 +54,32 @@ class _Sentence:
     def post(self, person, org, role_tok: Tok, status="current", verb=None):
         if person is None or role_tok is None:
             return
-        org = org or self.topic or self.ex.known_org(person, role_tok.key) \
+        org = (
+            org
+            or self.topic
+            or self.ex.known_org(person, role_tok.key)
             or self.ex.default_org(role_tok.key, self.index)
+        )
         if org is None or org == person:
             return
-        title = role_tok.text if role_tok.text and load().role_by_form.get(role_tok.text.lower()) != role_tok.key \
-            else None
+        title = (
+            role_tok.text if role_tok.text and load().role_by_form.get(role_tok.text.lower()) != role_tok.key else None
+        )
         date = self.ex.own_date(self.index)
-        self.ex.add(Fact("post", person, org, self.index, role=role_tok.key, title=title, status=status, date=date,
-                         start=date if status == "current" else None, end=date if status == "former" else None))
+        self.ex.add(
+            Fact(
+                "post",
+                person,
+                org,
+                self.index,
+                role=role_tok.key,
+                title=title,
+                status=status,
+                date=date,
+                start=date if status == "current" else None,
+                end=date if status == "former" else None,
+            )
+        )
 
     def chain(self, i: int, j: int, default_org=None) -> list[tuple[str | None, Tok, bool]]:
         """(org, role, former) for each title in toks[i:j] ("原集团副总裁", "董事长兼CEO")."""
@@ -129,23 +147,23 @@ class _Sentence:
         self.used.add(m.start())  # what is left, before "由…接任" takes it
 
     def title_is(self, m):
-        """"火山引擎总裁为谭待", "庭院机器人事业部,负责人为此前主导割草机项目的叶舟", "…,副主任为副总裁邹颖" (the
+        """ "火山引擎总裁为谭待", "庭院机器人事业部,负责人为此前主导割草机项目的叶舟", "…,副主任为副总裁邹颖" (the
         organization of the clause before); titles between 为 and the name are the person's own."""
         org = self.toks[m.start()].key if self.tags[m.start()] == "O" else self.last_org_before(m.start())
         self.post(self.toks[m.start(2)].key, org, self.toks[m.start(1)])
 
     def respectively_lead(self, m):
-        """"郑可欣、黄德明二人…,分别负责新能源板块和精密制造板块": the n-th person heads the n-th unit."""
+        """ "郑可欣、黄德明二人…,分别负责新能源板块和精密制造板块": the n-th person heads the n-th unit."""
         self.pair(m, people=1, units=3, role=_head_role())
 
     def respectively(self, m):
-        """"新设大卖场事业部、社区店事业部两个事业部,负责人分别为何宇航、欧晓彤": the n-th person, the n-th unit."""
+        """ "新设大卖场事业部、社区店事业部两个事业部,负责人分别为何宇航、欧晓彤": the n-th person, the n-th unit."""
         self.pair(m, people=3, units=1, role=self.toks[m.start(2) - 1])
 
     def pair(self, m, people: int, units: int, role: Tok) -> None:
         """Two lists read in order after 分别 (group 2): the n-th person takes ``role`` in the n-th unit."""
-        holders = [t.key for t in self.toks[m.start(people):m.end(people)] if t.tag == "P"]
-        orgs = [t.key for t in self.toks[m.start(units):m.end(units)] if t.tag == "O"]
+        holders = [t.key for t in self.toks[m.start(people) : m.end(people)] if t.tag == "P"]
+        orgs = [t.key for t in self.toks[m.start(units) : m.end(units)] if t.tag == "O"]
         if len(orgs) != len(holders) or self.toks[m.start(2)].text != _RESPECTIVELY:
             return
         for org, person in zip(orgs, holders):
@@ -153,7 +171,7 @@ class _Sentence:
                 self.post(person, org, role)
 
     def is_title(self, m):
-        """"选举葛海蛟先生为本行董事长", "曲玉此前为蔚来财务副总裁" (former), "A和B为独立董事"."""
+        """ "选举葛海蛟先生为本行董事长", "曲玉此前为蔚来财务副总裁" (former), "A和B为独立董事"."""
         for k in range(m.start(1), m.end(1)):
             if self.toks[k].tag == "P":
                 self.appoint(self.toks[k].key, m.start(3), m.end(3), "former" if m.group(2) else "current")
@@ -172,7 +190,7 @@ class _Sentence:
     def established(self, m):
         cue, text = self.toks[m.start()].m, self.ex.doc.sentences[self.index].text
         new = cue.text.startswith(_NEW)
-        if (text[cue.end:cue.end + 1] == "的" and not new) or text[cue.start - 1:cue.start] == "的":
+        if (text[cue.end : cue.end + 1] == "的" and not new) or text[cue.start - 1 : cue.start] == "的":
             return  # "组建的团队", "委员会的成立是…": describes a unit (but "新成立的执行委员会" is new)
         date = self.ex.sentence_date(self.index, before=m.start())
         for k in range(m.start(), m.end()):
@@ -201,7 +219,7 @@ class _Sentence:
                     self.ex.add(Fact("unitOf", child, parent, self.index))
 
     def merged_into(self, m):
-        """"淘宝、天猫、1688等业务归入该板块": the units before join the one after."""
+        """ "淘宝、天猫、1688等业务归入该板块": the units before join the one after."""
         verb = m.start(2) - 1 if self.tags[m.start(2) - 1] == "u" else m.start(2) - 2
         if self.toks[verb].text not in ("并入", "归入"):
             return
@@ -225,11 +243,16 @@ class _Sentence:
                         self.ex.weak.add(id(fact))
 
     def addressed_list(self, k: int) -> list[str]:
-        """"独立非执行董事邝国华先生、梁兆康先生及杜雅文女士": in an announcement's list of names, each with a
+        """ "独立非执行董事邝国华先生、梁兆康先生及杜雅文女士": in an announcement's list of names, each with a
         form of address, the title before the first is every one's."""
         out: list[str] = []
-        while self.addressed(k) and k + 2 < len(self.toks) and self.toks[k + 1].tag in "sj" \
-                and self.toks[k + 2].tag == "P" and self.addressed(k + 2):
+        while (
+            self.addressed(k)
+            and k + 2 < len(self.toks)
+            and self.toks[k + 1].tag in "sj"
+            and self.toks[k + 2].tag == "P"
+            and self.addressed(k + 2)
+        ):
             k += 2
             key = self.toks[k].key
             if key is not None:  # a person's token: every person mention is linked (kg.resolve)
@@ -242,7 +265,7 @@ class _Sentence:
         return mention is not None and any(text.startswith(h, mention.end) for h in load().honorifics)
 
     def by(self, m):
-        """"抖音由张楠担任CEO", "由CEO程一晓担任主席", "网易有道由CEO周枫负责"."""
+        """ "抖音由张楠担任CEO", "由CEO程一晓担任主席", "网易有道由CEO周枫负责"."""
         self.used.add(m.start(4))
         person = self.toks[m.start(3)].key
         org = self.toks[m.start(1)].key if m.group(1) else self.last_org_before(m.start())
@@ -257,14 +280,17 @@ class _Sentence:
             for named, role, _former in self.chain(m.start(5), m.end(5), org):
                 self.post(person, named or org, role)
         elif self.toks[m.start(4)].tag == "k" or self.toks[m.start(4)].text.startswith("接"):
-            between = self.toks[self.tags.index("b", m.start()) + 1:m.start(3)]
+            between = self.toks[self.tags.index("b", m.start()) + 1 : m.start(3)]
             left = self.ex.left_roles.get(self.index)
             if self.toks[m.start(4)].text.startswith("接") and left:
                 for org_, role in left:
                     self.post(person, org_, role)
             elif org and self.ex.doc.entities[org].kind != "company":
-                titles = [t for t in between if t.tag == "R" and load().roles[t.key].head] \
-                    if not any(t.tag == "O" for t in between) else []
+                titles = (
+                    [t for t in between if t.tag == "R" and load().roles[t.key].head]
+                    if not any(t.tag == "O" for t in between)
+                    else []
+                )
                 # "网易有道由CEO周枫负责": a leading title is the unit's (an SVP stays the company's)
                 for title in titles:
                     self.retarget(person, title, org)
@@ -275,8 +301,13 @@ class _Sentence:
     def retarget(self, person: str, title: Tok, org: str) -> None:
         """Move the post a title gave without an organization (to the article's company) to ``org``."""
         for f in self.ex.doc.facts:
-            if f.kind == "post" and f.sentence == self.index and f.subject == person and f.role == title.key \
-                    and id(f) in self.ex.weak:
+            if (
+                f.kind == "post"
+                and f.sentence == self.index
+                and f.subject == person
+                and f.role == title.key
+                and id(f) in self.ex.weak
+            ):
                 f.object = org
                 return
         self.post(person, org, title)
@@ -315,8 +346,10 @@ class _Sentence:
         j = i + 1
         # the titles after the verb: "出任CTO兼首席架构师", "获委任为新成立的执行委员会主席" (a set-up cue and 的
         # describe the unit)
-        while j < len(self.toks) and (self.toks[j].tag in "ORsjpe" or (
-                self.toks[j].tag == "_" and j + 1 < len(self.toks) and self.toks[j + 1].tag in "RO")):
+        while j < len(self.toks) and (
+            self.toks[j].tag in "ORsjpe"
+            or (self.toks[j].tag == "_" and j + 1 < len(self.toks) and self.toks[j + 1].tag in "RO")
+        ):
             j += 1
         if t.tag == "f" and j < len(self.toks) and self.toks[j].tag == "P":
             return  # "原首席财务官樊欣": a title before a name (apposition), not a verb
@@ -364,8 +397,16 @@ class _Sentence:
         if t.m is not None and t.m.value == "promote" and roles:
             self.ex.end_posts(person, self.index)  # "技术长林志远升任总经理": no longer CTO
         # the organization named before the verb, unless it is a former one ("前美家集团中国区总裁X出任CEO")
-        k = self.nearest_before(i, "named org", lambda k: self.tags[k] == "O" and (om := self.toks[k].m) is not None
-                                and om.kind == "org" and not (k > 0 and self.tags[k - 1] == "f"))
+        k = self.nearest_before(
+            i,
+            "named org",
+            lambda k: (
+                self.tags[k] == "O"
+                and (om := self.toks[k].m) is not None
+                and om.kind == "org"
+                and not (k > 0 and self.tags[k - 1] == "f")
+            ),
+        )
         named = self.toks[k].key if k >= 0 else None
         for org, role, former in roles:
             self.post(person, org or named, role, "former" if former else status)
@@ -397,7 +438,7 @@ class _Sentence:
             k += 1
 
     def roster(self, m):
-        """"审计委员会:顾文涛(主任委员)、周明川、沈慧敏": the members of an organization, a title after a name."""
+        """ "审计委员会:顾文涛(主任委员)、周明川、沈慧敏": the members of an organization, a title after a name."""
         org = self.toks[m.start(1)].key
         committee = self.ex.doc.entities[org].kind == "committee"
         for k in range(m.start(2), m.end(2)):
@@ -412,25 +453,25 @@ class _Sentence:
                 self.post(t.key, org, _member_role())
 
     def table_row(self, m):
-        """"张三 | 总裁 | 云事业群", "沈嘉明 | 董事长兼CEO | 曜石科技": a row of a table of posts."""
-        for role in self.toks[m.start(2):m.end(2)]:
+        """ "张三 | 总裁 | 云事业群", "沈嘉明 | 董事长兼CEO | 曜石科技": a row of a table of posts."""
+        for role in self.toks[m.start(2) : m.end(2)]:
             if role.tag == "R":
                 self.post(self.toks[m.start(1)].key, self.toks[m.start(3)].key, role)
 
     def unit_head(self, m):
-        """"合并为战略投资部,部长崔宏伟": a unit, then its head."""
+        """ "合并为战略投资部,部长崔宏伟": a unit, then its head."""
         unit, role = self.toks[m.start(1)].key, self.toks[m.start(2)]
         if self.ex.doc.entities[unit].kind != "company" and load().roles[role.key].head:
             self.retarget(self.toks[m.start(3)].key, role, unit)
 
     def leads(self, m):
-        """"陈静将负责新成立的海外事业部": the person heads the unit."""
+        """ "陈静将负责新成立的海外事业部": the person heads the unit."""
         unit = self.toks[m.start(2)].key
         if self.ex.doc.entities[unit].kind != "company":
             self.post(self.toks[m.start(1)].key, unit, _head_role())
 
     def dismissed(self, m):
-        """"免去柯长青同志的集团海外事业部总经理职务": the person named after the verb leaves the posts."""
+        """ "免去柯长青同志的集团海外事业部总经理职务": the person named after the verb leaves the posts."""
         person = self.toks[m.start(1)].key if m.group(1) else self.ex.subject  # "免去其…职务"
         if person is None:
             return
@@ -438,7 +479,7 @@ class _Sentence:
             self.post(person, org, role, "former")
 
     def title_line(self, m):
-        """"公司总经理:何文斌", "委员:季泽(常务副总裁)、武云飞(集团副总裁、总工程师)": a line that gives a post,
+        """ "公司总经理:何文斌", "委员:季泽(常务副总裁)、武云飞(集团副总裁、总工程师)": a line that gives a post,
         then its holders; the titles after a holder's name are their posts in the organizations named there
         (the whole company when none is)."""
         org = self.toks[m.start(1)].key if m.group(1) else None
@@ -465,17 +506,17 @@ class _Sentence:
                     self.post(holder, named or self.ex.default_org(role.key, self.index), role)
 
     def founded(self, m):
-        """"腾飞集团由王建林于1998年创办": the person founded the organization."""
+        """ "腾飞集团由王建林于1998年创办": the person founded the organization."""
         self.post(self.toks[m.start(2)].key, self.toks[m.start(1)].key, _role_tok("founder"))
 
     def described_as(self, m):
-        """"王建林,腾飞集团的创始人": a title after the name, set off by a comma."""
+        """ "王建林,腾飞集团的创始人": a title after the name, set off by a comma."""
         if m.group(3) and self.toks[m.start(3)].text != "的":
             return
         self.post(self.toks[m.start(1)].key, self.toks[m.start(2)].key, self.toks[m.start(4)])
 
     def reports(self, m):
-        """"王莆中将向王兴汇报"; "双线汇报给我和CTO范哲": to each of the bosses named."""
+        """ "王莆中将向王兴汇报"; "双线汇报给我和CTO范哲": to each of the bosses named."""
         for n in (1, 2):
             if m.group(n):
                 boss = self.ex.speaker_or_author() if m.group(n) == "i" else self.toks[m.start(n)].key

@@ -1,4 +1,5 @@
 """Writing files so that a reader never sees half of one."""
+
 from __future__ import annotations
 
 import json
@@ -188,8 +189,9 @@ def read_capped(fh, name: str, limit: int | None = None) -> bytes:
     except OSError as exc:
         raise KgError(f"{name}: cannot read ({_reason(exc)})") from None
     if len(data) > limit:
-        raise KgError(f"{name}: more than {_size(limit)}; stopped reading (kg reads at most that much "
-                      "of one input whole)")
+        raise KgError(
+            f"{name}: more than {_size(limit)}; stopped reading (kg reads at most that much of one input whole)"
+        )
     return data
 
 

@@ -1,6 +1,7 @@
 """Organization finders of :mod:`kg.mentions`: companies (gazetteer, model, announcer, list items),
 units, organizations read from context, and the droppers of generic, media and inner organizations.
 """
+
 from __future__ import annotations
 
 import re
@@ -54,9 +55,11 @@ _ORGREF_BEFORE = re.compile(r"(?:本集团|本公司|集团|公司|本行)$")
 # the noun after a list of units: "…、大文娱六大业务集团", "…、1688等业务"; the list is read backwards from it
 # (a numeral run is entered at its first character only: tried from every start, a long run of digits
 # is rescanned from each one, quadratic time; the leftmost match starts there anyway)
-_LIST_NOUN = re.compile(r"(?:等)?(?<![一二三四五六七八九十两\d])[一二三四五六七八九十两\d]+[大个]"
-                        r"(业务集团|业务板块|事业群|事业部|板块|子公司|部门|业务单元)"
-                        r"|等(业务|品牌|平台)")
+_LIST_NOUN = re.compile(
+    r"(?:等)?(?<![一二三四五六七八九十两\d])[一二三四五六七八九十两\d]+[大个]"
+    r"(业务集团|业务板块|事业群|事业部|板块|子公司|部门|业务单元)"
+    r"|等(业务|品牌|平台)"
+)
 _LIST_ITEM_BEFORE = re.compile(r"(、?)([^、,，:：;；。()（）]{2,12})$")
 _MAX_LIST = 30  # items read back from the noun: bounded, so a giant list costs linear time
 
@@ -72,10 +75,13 @@ def find_companies(sp: Spans, lx: Lexicon, aliases: dict[str, str]) -> None:
         for m in re.finditer(re.escape(short), sp.text):
             sp.add("org", m.start(), m.end(), "company", full)
     # "惠邻超市(集团)有限公司": a short parenthesis belongs to a registered name
-    for m in re.finditer(r"(?:[^\s,，。:：;；、(（“\"]|[(（][^)）(（\s]{1,6}[)）]){2,30}?"
-                         r"(?:股份有限公司|有限责任公司|有限公司)", sp.text):
+    for m in re.finditer(
+        r"(?:[^\s,，。:：;；、(（“\"]|[(（][^)）(（\s]{1,6}[)）]){2,30}?"
+        r"(?:股份有限公司|有限责任公司|有限公司)",
+        sp.text,
+    ):
         start = trim_left(sp.text, m.start(), m.end() - 4, lx, registered=True)
-        sp.add("org", start, m.end(), "company", sp.text[start:m.end()])
+        sp.add("org", start, m.end(), "company", sp.text[start : m.end()])
 
 
 def find_model_companies(sp: Spans, found: list[ner.Span], lx: Lexicon, article: str | None = None) -> None:
@@ -94,9 +100,14 @@ def find_model_companies(sp: Spans, found: list[ner.Span], lx: Lexicon, article:
         name = sp.text[start:end]
         if article is not None and article.count(name) < _OFTEN_NAMED:
             continue  # in an article about a company the gazetteer knows, another must be named often
-        if len(name) < 2 or not sp.free(start, end) or lx.suffix_re.match(sp.text, end) \
-                or any(name.endswith(x) for x in lx.suffixes) \
-                or not starts_word(sp, end) or is_common_word(name):
+        if (
+            len(name) < 2
+            or not sp.free(start, end)
+            or lx.suffix_re.match(sp.text, end)
+            or any(name.endswith(x) for x in lx.suffixes)
+            or not starts_word(sp, end)
+            or is_common_word(name)
+        ):
             continue  # a unit ("战略投资部") is read by its suffix; "云计|算" ends inside a word
         sp.add("org", start, end, "company", name)
 
@@ -117,18 +128,18 @@ def find_announcer(spans: list[Spans], lx: Lexicon) -> None:
 
 
 def find_item_company(sp: Spans, lx: Lexicon) -> None:
-    """"4. 科睿教育:成立AI学习事业部", "科睿教育宣布成立…": a name that begins a sentence and announces, or
+    """ "4. 科睿教育:成立AI学习事业部", "科睿教育宣布成立…": a name that begins a sentence and announces, or
     heads an item before a colon, is a company (the items of a round-up)."""
     lead = _ITEM_LEAD.match(sp.text)
     start = lead.end() if lead else 0
-    head = sp.text[start:start + _MAX_ITEM_NAME + 4]
+    head = sp.text[start : start + _MAX_ITEM_NAME + 4]
     if ":" not in head and "：" not in head and not cue_pattern("announce").search(head):
         return  # most sentences: nothing to read, and no tokenizing to pay for
     end = name_end(sp, start, lx, limit=_MAX_ITEM_NAME)
     name = sp.text[start:end]
     if len(name) < 2 or not CJK_RUN.fullmatch(name) or is_common_word(name) or not sp.free(start, end):
         return
-    after = sp.text[end:end + 4]
+    after = sp.text[end : end + 4]
     if after[:1] in ":：" or cue_pattern("announce").match(after):
         sp.add("org", start, end, "company", name)
 
@@ -145,10 +156,10 @@ def drop_media(sp: Spans, media: set[str]) -> None:
 
 
 def find_joined_companies(sp: Spans, lx: Lexicon) -> None:
-    """"加盟北辰微电子出任CEO": the name after a verb of joining is a company."""
+    """ "加盟北辰微电子出任CEO": the name after a verb of joining is a company."""
     for m in cue_pattern("join").finditer(sp.text):
         end = name_end(sp, m.end(), lx, limit=_MAX_ITEM_NAME)
-        name = sp.text[m.end():end]
+        name = sp.text[m.end() : end]
         if len(name) >= 2 and CJK_RUN.fullmatch(name) and not is_common_word(name):
             sp.add("org", m.end(), end, "company", name)
 
@@ -160,20 +171,22 @@ def find_addressed_companies(sp: Spans, lx: Lexicon) -> None:
             sp.add("org", m.start(1), m.end(1), "company", m.group(1))
     for m in cue_pattern("staff").finditer(sp.text):
         start = trim_left(sp.text, free_cjk_start(sp, m.start(), limit=10), m.start(), lx)
-        if m.start() - start >= 2 and not is_common_word(sp.text[start:m.start()]):
-            sp.add("org", start, m.start(), "company", sp.text[start:m.start()])
+        if m.start() - start >= 2 and not is_common_word(sp.text[start : m.start()]):
+            sp.add("org", start, m.start(), "company", sp.text[start : m.start()])
 
 
 def _inside_title(text: str, start: int, end: int, lx: Lexicon) -> bool:
     """A title overlaps the span ("董事长和": 长 ends 董事长)."""
     lo = max(0, start - LONGEST_TITLE)
-    return any(s < start < e or s < end < e for s, e in ((lo + a, lo + b) for a, b in
-                                                           lx.roles_matcher.finditer(text[lo:end + LONGEST_TITLE])))
+    return any(
+        s < start < e or s < end < e
+        for s, e in ((lo + a, lo + b) for a, b in lx.roles_matcher.finditer(text[lo : end + LONGEST_TITLE]))
+    )
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
     """The first character joins the one before into a word ("增长和" holds no 长和)."""
-    return start > 0 and is_common_word(text[start - 1:start + 1])
+    return start > 0 and is_common_word(text[start - 1 : start + 1])
 
 
 SHORT_NAME = 2  # a model's organization this short was likely cut ("芯澜" of 芯澜半导体)
@@ -193,12 +206,12 @@ def find_units(sp: Spans, lx: Lexicon) -> None:
         quoted_suffix = lx.suffix_re.match(text, m.end())
         end = quoted_suffix.end() if quoted_suffix else m.end()
         if quoted_suffix or _after_cue(text, m.start(), "establish"):
-            sp.add("org", m.start(), end, _unit_kind(text[m.start():end], lx), m.group(1))
+            sp.add("org", m.start(), end, _unit_kind(text[m.start() : end], lx), m.group(1))
     for m in lx.suffix_re.finditer(text):
         suffix = m.group()
         if any((x := lx.suffix_re.match(text, k)) and x.end() > m.end() for k in range(m.start() + 1, m.end())):
             continue  # 业务部 in 业务部门: the longer suffix is the real one
-        if len(suffix) == 1 and is_common_word(text[m.start():m.start() + 2]) and not title_follows(sp, m.end(), lx):
+        if len(suffix) == 1 and is_common_word(text[m.start() : m.start() + 2]) and not title_follows(sp, m.end(), lx):
             continue  # 组 in 组织, 院 in 院长: a word that begins with the suffix's character (部 in 部副部长 stays)
         if len(suffix) > 1 and not starts_word(sp, m.end(), ahead=4):
             continue  # 证券 in 深圳证券交易所: the suffix ends inside a longer word
@@ -210,11 +223,15 @@ def find_units(sp: Spans, lx: Lexicon) -> None:
             continue
         # read the name leftwards from the suffix, up to a mention or punctuation
         start = m.start()
-        while start > 0 and sp.free(start - 1, start) and re.match(f"[{CJK}A-Za-z0-9]", text[start - 1]) \
-                and m.start() - start < 12:
+        while (
+            start > 0
+            and sp.free(start - 1, start)
+            and re.match(f"[{CJK}A-Za-z0-9]", text[start - 1])
+            and m.start() - start < 12
+        ):
             start -= 1
         trimmed = trim_left(text, start, m.start(), lx)
-        last = tokens(text[start:m.start()])[-1] if m.start() > start else ""
+        last = tokens(text[start : m.start()])[-1] if m.start() > start else ""
         if m.start() - trimmed < min_len and trimmed > start and kind == "committee" and last in lx.cues:
             trimmed = m.start() - len(last)  # "提名委员会": the word before the suffix names it, cue word or not
         start = trimmed
@@ -223,14 +240,15 @@ def find_units(sp: Spans, lx: Lexicon) -> None:
             start = joined.start(1)  # "云与智慧产业事业群": 与 inside the name
         ref = _ORGREF_BEFORE.search(text, max(0, start - 3), start)
         if ref and sp.free(ref.start(), start):  # "集团参谋部": a unit of the company the article is about
-            if len(text[start:m.start()]) >= min_len and sp.add("org", ref.start(), m.end(), _unit_kind(suffix, lx),
-                                                                 text[start:m.end()], ref.group()):
+            if len(text[start : m.start()]) >= min_len and sp.add(
+                "org", ref.start(), m.end(), _unit_kind(suffix, lx), text[start : m.end()], ref.group()
+            ):
                 continue
-        last = tokens(text[start:m.end()])[-1]
+        last = tokens(text[start : m.end()])[-1]
         if len(last) > len(suffix) and is_common_word(last) and len(last) <= _WORD_NOT_UNIT:
             continue  # 外部, 顶部, 全部: not the suffix 部 (but 人力资源部 is a department)
         parent = sp.ending_at(start)
-        core = text[start:m.start()]
+        core = text[start : m.start()]
         if len(core) < min_len or not sp.free(start, m.end()) or core in lx.interim_qualifiers:
             continue
         if core and (word_tag(core) or "").startswith("v") and kind != "committee":
@@ -238,22 +256,27 @@ def find_units(sp: Spans, lx: Lexicon) -> None:
             if min_len:
                 continue
             start, core, parent = m.start(), "", None
-        if parent is not None and parent.kind == "org" and _is_registered(text[start:m.end()], lx):
+        if parent is not None and parent.kind == "org" and _is_registered(text[start : m.end()], lx):
             # "上海药明康德新药开发有限公司": a registered name that holds a known one, and the place before it
             left = parent.start
-            while left > 0 and sp.free(left - 1, left) and CJK_RUN.fullmatch(text[left - 1]) \
-                    and parent.start - left < _PLACE_PREFIX:
+            while (
+                left > 0
+                and sp.free(left - 1, left)
+                and CJK_RUN.fullmatch(text[left - 1])
+                and parent.start - left < _PLACE_PREFIX
+            ):
                 left -= 1
             left = trim_left(text, left, parent.start, lx)
             sp.remove(parent)
-            sp.add("org", left, m.end(), "company", text[left:m.end()])
+            sp.add("org", left, m.end(), "company", text[left : m.end()])
         elif parent is not None and parent.kind == "org":
             # "快手电商事业部": the company's name is part of the unit's name
             sp.remove(parent)
-            sp.add("org", parent.start, m.end(), _unit_kind(suffix, lx), text[start:m.end()],
-                   parent.label or parent.text)
+            sp.add(
+                "org", parent.start, m.end(), _unit_kind(suffix, lx), text[start : m.end()], parent.label or parent.text
+            )
         else:
-            sp.add("org", start, m.end(), _unit_kind(suffix, lx), text[start:m.end()])
+            sp.add("org", start, m.end(), _unit_kind(suffix, lx), text[start : m.end()])
 
 
 def after_function_word(sp: Spans, pos: int, lx: Lexicon) -> bool:
@@ -261,7 +284,7 @@ def after_function_word(sp: Spans, pos: int, lx: Lexicon) -> bool:
     mention, a cue word or a function word (由, 在) comes before ("零售银行": 零售 qualifies 银行)."""
     if pos == 0 or not CJK_RUN.fullmatch(sp.text[pos - 1]) or sp.ending_at(pos) is not None:
         return True
-    before = tokens(sp.text[max(0, pos - 4):pos])[-1]
+    before = tokens(sp.text[max(0, pos - 4) : pos])[-1]
     return before in lx.cues or before in lx.boundaries or (word_tag(before) or "x")[0] in BOUNDARY_TAGS
 
 
@@ -272,8 +295,13 @@ def kind_references(companies: Counter[str], lx: Lexicon) -> dict[str, str]:
     by_suffix: dict[str, Counter[str]] = {}
     for label, count in companies.items():
         for suffix, (kind, _) in lx.suffixes.items():
-            if kind == "company" and len(suffix) > 1 and label.endswith(suffix) and len(label) > len(suffix) \
-                    and suffix not in lx.cues:
+            if (
+                kind == "company"
+                and len(suffix) > 1
+                and label.endswith(suffix)
+                and len(label) > len(suffix)
+                and suffix not in lx.cues
+            ):
                 by_suffix.setdefault(suffix, Counter())[label] += count
     out = {}
     for suffix, labels in by_suffix.items():
@@ -284,7 +312,7 @@ def kind_references(companies: Counter[str], lx: Lexicon) -> dict[str, str]:
 
 
 def described_companies(sp: Spans, lx: Lexicon) -> None:
-    """"家用机器人公司星曜机器人近日…", "港股上市公司驰跃体育宣布", "新能源汽车品牌驭岚汽车": a description
+    """ "家用机器人公司星曜机器人近日…", "港股上市公司驰跃体育宣布", "新能源汽车品牌驭岚汽车": a description
     ending in 公司 (or followed by a word for a kind of business), then the name."""
     for m in [m for m in sp.items if m.kind == "org"]:
         kind_word = _DESCRIBED_BY.match(sp.text, m.end)
@@ -303,8 +331,13 @@ def described_companies(sp: Spans, lx: Lexicon) -> None:
         end = name_end(sp, start, lx)
         if end - start < 2:  # "创业公司知微智能": the words of a name need not be nouns (知 is a verb)
             end = start
-            while end < len(sp.text) and end - start < _MAX_DESCRIBED_NAME and CJK_RUN.fullmatch(sp.text[end]) \
-                    and sp.free(end, end + 1) and not lx.cue_re.match(sp.text, end):
+            while (
+                end < len(sp.text)
+                and end - start < _MAX_DESCRIBED_NAME
+                and CJK_RUN.fullmatch(sp.text[end])
+                and sp.free(end, end + 1)
+                and not lx.cue_re.match(sp.text, end)
+            ):
                 end += 1
         if 2 <= end - start <= 10:
             sp.remove(m)
@@ -312,13 +345,14 @@ def described_companies(sp: Spans, lx: Lexicon) -> None:
 
 
 def drop_generic_orgs(sp: Spans, lx: Lexicon) -> None:
-    """"有限公司", "公司", "第三届董事会" alone name no organization: a kind of company, or a word for the one
+    """ "有限公司", "公司", "第三届董事会" alone name no organization: a kind of company, or a word for the one
     the article is about (a unit's suffix alone may name it, 研究院, or refer to the one just set up, 事业群)."""
     for m in [m for m in sp.items if m.kind == "org"]:
         name = _TERM.sub("", m.label or m.text)
         counted = _COUNT.match(name)
-        if (counted and name[counted.end():] in lx.suffixes) or (
-                name in lx.suffixes and _COUNTED_BEFORE.search(sp.text, max(0, m.start - 4), m.start)):
+        if (counted and name[counted.end() :] in lx.suffixes) or (
+            name in lx.suffixes and _COUNTED_BEFORE.search(sp.text, max(0, m.start - 4), m.start)
+        ):
             sp.remove(m)  # "三大事业群", "整合为五大|事业群": how many, not which
             continue
         if _HEADER_LABEL.fullmatch(m.text):
@@ -334,7 +368,7 @@ def drop_generic_orgs(sp: Spans, lx: Lexicon) -> None:
 
 
 def first_group_is_company(sp: Spans, company_named: bool, lx: Lexicon) -> bool:
-    """"华岳重工集团组织架构调整": a …集团 named before any company is the company itself, not one of its
+    """ "华岳重工集团组织架构调整": a …集团 named before any company is the company itself, not one of its
     business groups (阿里云智能集团 comes after 阿里巴巴). Returns whether a company has been named."""
     for m in sorted(sp.items, key=lambda m: m.start):
         if m.kind != "org":
@@ -354,8 +388,8 @@ def board_references(sp: Spans, lx: Lexicon) -> None:
     boards = [w for w, tag in lx.cues.items() if tag == "board"]
     for m in [m for m in sp.items if m.kind == "org" and m.value != "company"]:
         name = _TERM.sub("", m.label or m.text)
-        inner = next((name[len(b):] for b in boards if name.startswith(b)), None)
-        owner = next((name[:-len(b)] for b in boards if name.endswith(b) and len(name) > len(b)), None)
+        inner = next((name[len(b) :] for b in boards if name.startswith(b)), None)
+        owner = next((name[: -len(b)] for b in boards if name.endswith(b) and len(name) > len(b)), None)
         if inner is None and owner and not m.parent:
             sp.remove(m)  # "宏昇电子董事会": the company named before its board ("召开董事会": no one's name)
             if m.text.startswith(owner) and (word_tag(tokens(owner)[0]) or "x")[0] not in NOT_IN_NAME_TAGS:
@@ -375,10 +409,12 @@ def board_references(sp: Spans, lx: Lexicon) -> None:
 
 
 def _is_registered(name: str, lx: Lexicon) -> bool:
-    """"…有限公司": a registered company name, after which a unit is named by its suffix only (a bare word
+    """ "…有限公司": a registered company name, after which a unit is named by its suffix only (a bare word
     there qualifies the title: "…有限公司高级总监")."""
-    return any(name.endswith(s) and s.endswith(_GENERIC_COMPANY) and s != _GENERIC_COMPANY and kind == "company"
-               for s, (kind, _) in lx.suffixes.items())
+    return any(
+        name.endswith(s) and s.endswith(_GENERIC_COMPANY) and s != _GENERIC_COMPANY and kind == "company"
+        for s, (kind, _) in lx.suffixes.items()
+    )
 
 
 def drop_inner_orgs(sp: Spans, start: int, end: int) -> None:
@@ -408,13 +444,18 @@ def find_context_orgs(sp: Spans, lx: Lexicon, known_company: bool = False) -> No
     items = sorted(sp.items, key=lambda m: m.start)
     for nxt in items:
         if nxt.kind in ("role", "person"):
-            by = text[max(0, nxt.start - 1):nxt.start] == "由"  # "抖音由张楠担任", "网易有道由CEO周枫负责"
+            by = text[max(0, nxt.start - 1) : nxt.start] == "由"  # "抖音由张楠担任", "网易有道由CEO周枫负责"
             if nxt.kind == "person" and not by:
                 continue
             end = nxt.start - (1 if by else 0)
             start = end
-            while start > 0 and sp.free(start - 1, start) and re.match(f"[{CJK}A-Za-z0-9 ]", text[start - 1]) \
-                    and end - start < 10 and not (text[start - 1] == " " and CJK_RUN.fullmatch(text[start])):
+            while (
+                start > 0
+                and sp.free(start - 1, start)
+                and re.match(f"[{CJK}A-Za-z0-9 ]", text[start - 1])
+                and end - start < 10
+                and not (text[start - 1] == " " and CJK_RUN.fullmatch(text[start]))
+            ):
                 start -= 1  # a space between Latin words only ("Vertex Games"; a headline's space separates)
             while start < end and text[start] == " ":
                 start += 1
@@ -423,20 +464,31 @@ def find_context_orgs(sp: Spans, lx: Lexicon, known_company: bool = False) -> No
             before = sp.ending_at(start)
             if before is not None and before.kind == "org" and before.value == "company" and name:
                 # "京东零售CEO": a unit of the company named just before (not "五粮液股份有限公司关于总经理…")
-                if len(name) >= 2 and name not in lx.qualifiers and (word_tag(name) or "x")[0] not in BOUNDARY_TAGS \
-                        and not _is_registered(before.text, lx):
+                if (
+                    len(name) >= 2
+                    and name not in lx.qualifiers
+                    and (word_tag(name) or "x")[0] not in BOUNDARY_TAGS
+                    and not _is_registered(before.text, lx)
+                ):
                     sp.remove(before)
                     sp.add("org", before.start, end, "unit", name, before.label or before.text)
                 continue
-            if len(name) < 2 or unit_core(name, lx) in lx.qualifiers or name in lx.cues \
-                    or (word_tag(name) or "x")[0] in NOT_IN_NAME_TAGS:
+            if (
+                len(name) < 2
+                or unit_core(name, lx) in lx.qualifiers
+                or name in lx.cues
+                or (word_tag(name) or "x")[0] in NOT_IN_NAME_TAGS
+            ):
                 continue  # "首次由…担任": a time or an adverb, not an organization
             if nxt.kind == "role" and CJK_RUN.fullmatch(name) and is_common_word(name) and len(name) <= 2:
                 continue
             if CJK_RUN.fullmatch(name) or _LATIN_WORD.fullmatch(name):
                 # "麦穗生鲜CEO": a name before a post of a whole company names a company
-                kind = "company" if nxt.kind == "role" and not by and nxt.value in lx.company_roles \
-                    and not known_company else "unit"
+                kind = (
+                    "company"
+                    if nxt.kind == "role" and not by and nxt.value in lx.company_roles and not known_company
+                    else "unit"
+                )
                 if kind == "company" and any(len(t) > 1 and word_tag(t) == "v" for t in tokens(name)):
                     continue  # "会议应出席董事9名": a clause, not a name
                 sp.add("org", start, start + len(name), kind, name)

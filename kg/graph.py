@@ -25,6 +25,7 @@ this module re-exports them, so ``kg.graph`` is the one import path.
 >>> [G.nodes[n]["label"] for n in reporting_chain(G, find(G, "Xiao Gu")[0])]  # doctest: +SKIP
 ['小谷', '程一晓']
 """
+
 from __future__ import annotations
 
 import re
@@ -38,10 +39,31 @@ import networkx as nx
 from .graph_read import KINDS, ORG_KINDS, RELATIONS, Date, first_day, from_rdf, period
 
 __all__ = [
-    "from_rdf", "find", "suggest", "label", "reporting_chain", "direct_reports", "all_reports",
-    "span_of_control", "people_in", "unit_tree", "committees", "shortest_org_path", "as_of",
-    "changes", "valid_on", "units_of", "heads_of", "roles_in", "subtree", "KINDS", "ORG_KINDS", "RELATIONS",
-    "Date", "period", "first_day",
+    "from_rdf",
+    "find",
+    "suggest",
+    "label",
+    "reporting_chain",
+    "direct_reports",
+    "all_reports",
+    "span_of_control",
+    "people_in",
+    "unit_tree",
+    "committees",
+    "shortest_org_path",
+    "as_of",
+    "changes",
+    "valid_on",
+    "units_of",
+    "heads_of",
+    "roles_in",
+    "subtree",
+    "KINDS",
+    "ORG_KINDS",
+    "RELATIONS",
+    "Date",
+    "period",
+    "first_day",
 ]
 
 _IGNORED_IN_NAMES = re.compile(r"[\s\-_·・•‧.,'’]+")
@@ -132,13 +154,25 @@ def _edges(G: nx.MultiDiGraph, rel: str, current: bool = True) -> Iterator[tuple
 
 
 def _out(G: nx.MultiDiGraph, node: str, rel: str) -> list[str]:
-    return _sorted_nodes(G, (v for _u, v, d in G.out_edges(node, data=True)
-                             if d.get("rel") == rel and d.get("status", "current") == "current"))
+    return _sorted_nodes(
+        G,
+        (
+            v
+            for _u, v, d in G.out_edges(node, data=True)
+            if d.get("rel") == rel and d.get("status", "current") == "current"
+        ),
+    )
 
 
 def _in(G: nx.MultiDiGraph, node: str, rel: str) -> list[str]:
-    return _sorted_nodes(G, (u for u, _v, d in G.in_edges(node, data=True)
-                             if d.get("rel") == rel and d.get("status", "current") == "current"))
+    return _sorted_nodes(
+        G,
+        (
+            u
+            for u, _v, d in G.in_edges(node, data=True)
+            if d.get("rel") == rel and d.get("status", "current") == "current"
+        ),
+    )
 
 
 # --------------------------------------------------------------------------------------------------
@@ -272,8 +306,11 @@ def people_in(G: nx.MultiDiGraph, org: str, include_units: bool = True) -> list[
     people = set()
     for o in orgs:
         for u, _v, d in G.in_edges(o, data=True):
-            if d.get("rel") in ("memberOf", "headOf") and d.get("status", "current") == "current" \
-                    and G.nodes[u].get("kind") == "person":
+            if (
+                d.get("rel") in ("memberOf", "headOf")
+                and d.get("status", "current") == "current"
+                and G.nodes[u].get("kind") == "person"
+            ):
                 people.add(u)
     return _sorted_nodes(G, people)
 
@@ -328,10 +365,10 @@ def unit_tree(G: nx.MultiDiGraph, company: str) -> dict[str, Any]:
 
     def level(node: str) -> dict[str, Any]:
         seen.add(node)
-        heads = [{"id": h, "label": label(G, h), "role": next(iter(roles_in(G, h, node)), None)}
-                 for h in heads_of(G, node)]
-        return {"id": node, "label": label(G, node), "kind": G.nodes[node].get("kind"), "heads": heads,
-                "units": []}
+        heads = [
+            {"id": h, "label": label(G, h), "role": next(iter(roles_in(G, h, node)), None)} for h in heads_of(G, node)
+        ]
+        return {"id": node, "label": label(G, node), "kind": G.nodes[node].get("kind"), "heads": heads, "units": []}
 
     # depth first with a stack of its own, not recursion: a chain of units may be thousands deep; a unit
     # under two parents goes under the first one reached
@@ -371,11 +408,19 @@ def committees(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
         heads = set(heads_of(G, c))
         members = []
         for p in people_in(G, c, include_units=False):
-            members.append({"id": p, "label": label(G, p), "role": next(iter(roles_in(G, p, c)), None),
-                            "head": p in heads})
+            members.append(
+                {"id": p, "label": label(G, p), "role": next(iter(roles_in(G, p, c)), None), "head": p in heads}
+            )
         members.sort(key=lambda m: (not m["head"], m["role"] is None, m["label"]))
-        out.append({"id": c, "label": label(G, c), "parent": parents[0] if parents else None,
-                    "parent_label": label(G, parents[0]) if parents else None, "members": members})
+        out.append(
+            {
+                "id": c,
+                "label": label(G, c),
+                "parent": parents[0] if parents else None,
+                "parent_label": label(G, parents[0]) if parents else None,
+                "members": members,
+            }
+        )
     return out
 
 
@@ -490,16 +535,32 @@ def as_of(G: nx.MultiDiGraph, date: Date) -> nx.MultiDiGraph:
             continue
         for m in ms:
             if m.get("head") and not m.get("title") and valid_on(m, day):
-                H.add_edge(u, v, key="headOf", rel="headOf", label=RELATIONS["headOf"], source=m.get("source"),
-                           start=m.get("start"), end=m.get("end"), ended=m.get("ended", False), status="current",
-                           status_now=m.get("status", "current"), role=m.get("role"), role_en=m.get("role_en"),
-                           title=None, head=True, iri=m.get("iri"), derived=True)
+                H.add_edge(
+                    u,
+                    v,
+                    key="headOf",
+                    rel="headOf",
+                    label=RELATIONS["headOf"],
+                    source=m.get("source"),
+                    start=m.get("start"),
+                    end=m.get("end"),
+                    ended=m.get("ended", False),
+                    status="current",
+                    status_now=m.get("status", "current"),
+                    role=m.get("role"),
+                    role_en=m.get("role_en"),
+                    title=None,
+                    head=True,
+                    iri=m.get("iri"),
+                    derived=True,
+                )
                 break
     return H
 
 
-def changes(G: nx.MultiDiGraph, start: Date | None = None, end: Date | None = None,
-            include_undated: bool = False) -> list[dict[str, Any]]:
+def changes(
+    G: nx.MultiDiGraph, start: Date | None = None, end: Date | None = None, include_undated: bool = False
+) -> list[dict[str, Any]]:
     """Appointments, departures, transfers ("moved") and units set up between ``start`` and ``end``.
 
     Both ends are inclusive and either may be ``None`` (open). An event without its own date is dated

@@ -4,6 +4,7 @@
 :data:`KINDS`, edge :data:`RELATIONS`) and the (partial) ISO dates its lines carry (:func:`period`,
 :func:`first_day`). ``kg.graph`` re-exports all of it: import it from there.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -29,8 +30,14 @@ ORG_KINDS = ("company", "unit", "committee")
 #: Edge relations and how they read.
 RELATIONS = {"reportsTo": "reports to", "headOf": "heads", "memberOf": "member of", "unitOf": "unit of"}
 
-_ORG_CLASSES = {ORG.Organization, ORG.FormalOrganization, ORG.OrganizationalUnit,
-                ORG.OrganizationalCollaboration, OC.Committee, FOAF.Organization}
+_ORG_CLASSES = {
+    ORG.Organization,
+    ORG.FormalOrganization,
+    ORG.OrganizationalUnit,
+    ORG.OrganizationalCollaboration,
+    OC.Committee,
+    FOAF.Organization,
+}
 _KNOWN_SUPERCLASSES = {
     OC.Committee: {ORG.OrganizationalUnit},
     ORG.OrganizationalUnit: {ORG.Organization},
@@ -46,8 +53,15 @@ _KNOWN_SUPERCLASSES = {
 }
 _COMMITTEE_NAME = re.compile(r"委员会|\bcommittee\b", re.I)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_INSTANT_DATES = (TIME.inXSDDate, TIME.inXSDDateTimeStamp, TIME.inXSDDateTime, TIME.inXSDgYearMonth,
-                  TIME.inXSDgYear, DCTERMS.date, PROV.atTime)
+_INSTANT_DATES = (
+    TIME.inXSDDate,
+    TIME.inXSDDateTimeStamp,
+    TIME.inXSDDateTime,
+    TIME.inXSDgYearMonth,
+    TIME.inXSDgYear,
+    DCTERMS.date,
+    PROV.atTime,
+)
 _EVENT_DATES = (DCTERMS.date, PROV.atTime, PROV.startedAtTime, PROV.endedAtTime)
 _NAME_PROPS = (FOAF.name, SKOS.prefLabel, RDFS.label, SKOS.altLabel, FOAF.nick)
 
@@ -77,8 +91,9 @@ def _lang_rank(lit: Node) -> int:
 def _texts(g: rdflib.Graph, node: Node, props: Iterable[Node]) -> list[str]:
     out: list[str] = []
     for prop in props:
-        lits = sorted((o for o in g.objects(node, prop) if isinstance(o, Literal)),
-                      key=lambda o: (_lang_rank(o), str(o)))
+        lits = sorted(
+            (o for o in g.objects(node, prop) if isinstance(o, Literal)), key=lambda o: (_lang_rank(o), str(o))
+        )
         for o in lits:
             text = " ".join(str(o).split())
             if text and text not in out:
@@ -126,7 +141,6 @@ def first_day(value: Date) -> str:
     p = period(value)
     assert p is not None
     return p[0]
-
 
 
 class _Reader:
@@ -231,8 +245,14 @@ class _Reader:
         if isinstance(role, Literal):
             return str(role), None, False
         labels = _texts(self.g, role, (SKOS.prefLabel, RDFS.label, SKOS.altLabel)) or [_local(role)]
-        en = next((str(o) for o in self.g.objects(role, SKOS.prefLabel)
-                   if isinstance(o, Literal) and o.language and o.language.lower().startswith("en")), None)
+        en = next(
+            (
+                str(o)
+                for o in self.g.objects(role, SKOS.prefLabel)
+                if isinstance(o, Literal) and o.language and o.language.lower().startswith("en")
+            ),
+            None,
+        )
         head = any(isinstance(v, Literal) and v.value is True for v in self.g.objects(role, OC.isHeadRole))
         return labels[0], en, head
 
@@ -311,9 +331,19 @@ class _Reader:
                 start = None
                 for ev in g.objects(child, ORG.resultedFrom):
                     start = start or next(filter(None, (_iso(d) for p in _EVENT_DATES for d in g.objects(ev, p))), None)
-                self.G.add_edge(org_node(child), org_node(parent), key=f"unitOf:{_key(parent)}", rel="unitOf",
-                                label=RELATIONS["unitOf"], source=self.sentence(child), start=start, end=None,
-                                ended=False, status="current", iri=None)
+                self.G.add_edge(
+                    org_node(child),
+                    org_node(parent),
+                    key=f"unitOf:{_key(parent)}",
+                    rel="unitOf",
+                    label=RELATIONS["unitOf"],
+                    source=self.sentence(child),
+                    start=start,
+                    end=None,
+                    ended=False,
+                    status="current",
+                    iri=None,
+                )
 
         # memberships (and posts, read the same way)
         events_by_membership = self._event_index(memberships)
@@ -338,11 +368,22 @@ class _Reader:
                 end = end or inv or None
             role_label, role_en, head = self.role_info(role)
             title = next((str(t) for t in g.objects(m, OC.title)), None)
-            attrs = dict(rel="memberOf", label=RELATIONS["memberOf"], source=self.sentence(m),
-                         reported=self.reported(m), start=start, end=end, ended=ended,
-                         status="former" if ended else "current", role=role_label,
-                         role_en=role_en, role_iri=_key(role) if role is not None else None, title=title,
-                         head=head, iri=_key(m))
+            attrs = dict(
+                rel="memberOf",
+                label=RELATIONS["memberOf"],
+                source=self.sentence(m),
+                reported=self.reported(m),
+                start=start,
+                end=end,
+                ended=ended,
+                status="former" if ended else "current",
+                role=role_label,
+                role_en=role_en,
+                role_iri=_key(role) if role is not None else None,
+                title=title,
+                head=head,
+                iri=_key(m),
+            )
             self.G.add_edge(p_key, o_key, key=f"memberOf:{_key(m)}", **attrs)
             covered.add((p_key, o_key))
             if not ended:
@@ -361,21 +402,47 @@ class _Reader:
             if (p_key, o_key) in covered:
                 continue
             covered.add((p_key, o_key))
-            self.G.add_edge(p_key, o_key, key="memberOf", rel="memberOf", label=RELATIONS["memberOf"],
-                            source=affiliation_source.get((p, o)), start=None, end=None, ended=False,
-                            status="current", role=None, role_en=None, role_iri=None, title=None, head=False,
-                            iri=None)
+            self.G.add_edge(
+                p_key,
+                o_key,
+                key="memberOf",
+                rel="memberOf",
+                label=RELATIONS["memberOf"],
+                source=affiliation_source.get((p, o)),
+                start=None,
+                end=None,
+                ended=False,
+                status="current",
+                role=None,
+                role_en=None,
+                role_iri=None,
+                title=None,
+                head=False,
+                iri=None,
+            )
 
         # headOf
         for p, o in sorted(g.subject_objects(ORG.headOf), key=str):
             p_key, o_key = agent_node(p), org_node(o)
             backing = head_memberships.get((p_key, o_key), {})
-            self.G.add_edge(p_key, o_key, key="headOf", rel="headOf", label=RELATIONS["headOf"],
-                            source=backing.get("source"), reported=backing.get("reported"),
-                            start=backing.get("start"), end=backing.get("end"),
-                            ended=False, status="current", role=backing.get("role"),
-                            role_en=backing.get("role_en"), title=backing.get("title"), head=True,
-                            iri=backing.get("iri"))
+            self.G.add_edge(
+                p_key,
+                o_key,
+                key="headOf",
+                rel="headOf",
+                label=RELATIONS["headOf"],
+                source=backing.get("source"),
+                reported=backing.get("reported"),
+                start=backing.get("start"),
+                end=backing.get("end"),
+                ended=False,
+                status="current",
+                role=backing.get("role"),
+                role_en=backing.get("role_en"),
+                title=backing.get("title"),
+                head=True,
+                iri=backing.get("iri"),
+            )
 
         # reportsTo (direct triples and kg's reified oc:ReportingLine; posts map to their holders)
         lines: dict[tuple[Node, Node], Node] = {}
@@ -388,16 +455,25 @@ class _Reader:
             start, end, ended = self.interval(line) if line is not None else (None, None, False)
             if line is not None and start is None:
                 start = next(filter(None, (_iso(d) for d in g.objects(line, DCTERMS.date))), None)
-            for a in (holders.get(s) or {s}):
-                for b in (holders.get(q) or {q}):
+            for a in holders.get(s) or {s}:
+                for b in holders.get(q) or {q}:
                     a_key = agent_node(a)
                     b_key = agent_node(b)
                     if a_key == b_key or self.G.has_edge(a_key, b_key, key="reportsTo"):
                         continue
-                    self.G.add_edge(a_key, b_key, key="reportsTo", rel="reportsTo", label=RELATIONS["reportsTo"],
-                                    source=self.sentence(line) if line is not None else None, start=start,
-                                    end=end, ended=ended, status="former" if ended else "current",
-                                    iri=_key(line) if line is not None else None)
+                    self.G.add_edge(
+                        a_key,
+                        b_key,
+                        key="reportsTo",
+                        rel="reportsTo",
+                        label=RELATIONS["reportsTo"],
+                        source=self.sentence(line) if line is not None else None,
+                        start=start,
+                        end=end,
+                        ended=ended,
+                        status="former" if ended else "current",
+                        iri=_key(line) if line is not None else None,
+                    )
 
         self.G.graph["events"] = self._events(memberships)
         self.G.graph["dated"] = any(d.get("start") or d.get("end") for _u, _v, d in self.G.edges(data=True))
@@ -432,8 +508,12 @@ class _Reader:
         role_label, _en, _head = self.role_info(g.value(m, ORG.role))
         title = next((str(t) for t in g.objects(m, OC.title)), None)
         o_key = _key(o) if o is not None else None
-        return {"org": o_key, "org_label": self.G.nodes[o_key]["label"] if o_key in self.G else None,
-                "role": role_label, "title": title}
+        return {
+            "org": o_key,
+            "org_label": self.G.nodes[o_key]["label"] if o_key in self.G else None,
+            "role": role_label,
+            "title": title,
+        }
 
     def _events(self, memberships: set[Node]) -> list[dict[str, Any]]:
         g = self.g
@@ -451,20 +531,31 @@ class _Reader:
                 kind = "moved" if gen and inv else ("appointed" if gen else "left")
             date = self._event_date(ev)
             if date is None:
-                date = next(filter(None, (self.interval(m)[0] for m in gen)), None) or \
-                    next(filter(None, (self.interval(m)[1] for m in inv)), None)
+                date = next(filter(None, (self.interval(m)[0] for m in gen)), None) or next(
+                    filter(None, (self.interval(m)[1] for m in inv)), None
+                )
             persons = sorted({_key(p) for m in gen + inv for p in g.objects(m, ORG.member)})
             who: list[str | None] = [*persons] if persons else [None]
             for person in who:
+
                 def mine(ms: list[Node]) -> list[dict[str, Any]]:
-                    return [self._post(m) for m in ms
-                            if person is None or _key(g.value(m, ORG.member)) == person]  # type: ignore[arg-type]
-                events.append({
-                    "id": _key(ev), "type": kind, "date": date, "reported": self.reported(ev),
-                    "person": person, "person_label": self.G.nodes[person]["label"] if person in self.G else None,
-                    "from": mine(inv), "to": mine(gen), "units": [], "unit_labels": [],
-                    "source": self.sentence(ev),
-                })
+                    return [self._post(m) for m in ms if person is None or _key(g.value(m, ORG.member)) == person]  # type: ignore[arg-type]
+
+                events.append(
+                    {
+                        "id": _key(ev),
+                        "type": kind,
+                        "date": date,
+                        "reported": self.reported(ev),
+                        "person": person,
+                        "person_label": self.G.nodes[person]["label"] if person in self.G else None,
+                        "from": mine(inv),
+                        "to": mine(gen),
+                        "units": [],
+                        "unit_labels": [],
+                        "source": self.sentence(ev),
+                    }
+                )
         change_events = {s for s, ts in self.types.items() if ORG.ChangeEvent in ts}
         change_events |= set(g.subjects(ORG.resultingOrganization, None))
         change_events |= set(g.subjects(ORG.originalOrganization, None))
@@ -474,17 +565,35 @@ class _Reader:
             original = set(g.objects(ev, ORG.originalOrganization)) | set(g.subjects(ORG.changedBy, ev))
             kind = "reorganized" if result and original else ("unit set up" if result else "unit closed")
             units = [_key(u) for u in sorted(result or original, key=str)]
-            events.append({
-                "id": _key(ev), "type": kind, "date": self._event_date(ev), "reported": self.reported(ev),
-                "person": None, "person_label": None,
-                "from": [{"org": _key(o), "org_label": self._label(o), "role": None, "title": None}
-                         for o in sorted(original, key=str)] if result else [],
-                "to": [],
-                "units": units, "unit_labels": [self._label(u) for u in sorted(result or original, key=str)],
-                "source": self.sentence(ev),
-            })
-        events.sort(key=lambda e: (e["date"] or e["reported"] or "9999", e["type"], e["person_label"] or "",
-                                   e["unit_labels"], e["id"]))
+            events.append(
+                {
+                    "id": _key(ev),
+                    "type": kind,
+                    "date": self._event_date(ev),
+                    "reported": self.reported(ev),
+                    "person": None,
+                    "person_label": None,
+                    "from": [
+                        {"org": _key(o), "org_label": self._label(o), "role": None, "title": None}
+                        for o in sorted(original, key=str)
+                    ]
+                    if result
+                    else [],
+                    "to": [],
+                    "units": units,
+                    "unit_labels": [self._label(u) for u in sorted(result or original, key=str)],
+                    "source": self.sentence(ev),
+                }
+            )
+        events.sort(
+            key=lambda e: (
+                e["date"] or e["reported"] or "9999",
+                e["type"],
+                e["person_label"] or "",
+                e["unit_labels"],
+                e["id"],
+            )
+        )
         return events
 
     def _label(self, node: Node) -> str:

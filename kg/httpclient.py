@@ -7,6 +7,7 @@ the same origin (scheme, host and port), with the same method and body: a query 
 to a server the user did not name, and never silently dropped (urllib turns a redirected POST into a GET
 without the query).
 """
+
 from __future__ import annotations
 
 import http.client
@@ -43,8 +44,9 @@ def _origin(url: str) -> tuple[str, str, int | None]:
     return parts.scheme, (parts.hostname or "").lower(), parts.port or default
 
 
-def http_request(method: str, url: str, data: bytes | None = None, headers: dict[str, str] | None = None,
-                 timeout: float = 60) -> tuple[int, str, bytes]:
+def http_request(
+    method: str, url: str, data: bytes | None = None, headers: dict[str, str] | None = None, timeout: float = 60
+) -> tuple[int, str, bytes]:
     """(status, content type, body) of an HTTP request; :class:`KgError` (one line) when it fails.
 
     ``timeout`` bounds the whole request, redirects included. A failure to connect says "cannot reach";
@@ -59,20 +61,23 @@ def http_request(method: str, url: str, data: bytes | None = None, headers: dict
         if status in _REDIRECTS and location:
             target = urllib.parse.urljoin(url, location)
             if _origin(target) != _origin(url):
-                raise KgError(f"{method} {short_url(url)}: redirected to another server ({short_url(target)}); "
-                              "not followed")
+                raise KgError(
+                    f"{method} {short_url(url)}: redirected to another server ({short_url(target)}); not followed"
+                )
             url = target
             continue
         if status >= 300:
             detail = " ".join(body.decode("utf-8", "replace").split())[:300]
-            raise HttpStatusError(status, f"{method} {short_url(url)}: HTTP {status} {reason}"
-                                  + (f": {detail}" if detail else ""), detail)
+            raise HttpStatusError(
+                status, f"{method} {short_url(url)}: HTTP {status} {reason}" + (f": {detail}" if detail else ""), detail
+            )
         return status, ctype, body
     raise KgError(f"{method} {short_url(url)}: more than {MAX_REDIRECTS} redirects")
 
 
-def _exchange(method: str, url: str, data: bytes | None, headers: dict[str, str], deadline: float,
-              timeout: float) -> tuple[int, str, str, bytes, str | None]:
+def _exchange(
+    method: str, url: str, data: bytes | None, headers: dict[str, str], deadline: float, timeout: float
+) -> tuple[int, str, str, bytes, str | None]:
     """One request and its whole answer: (status, reason, content type, body, Location header)."""
     parts = urllib.parse.urlsplit(url)
     try:
@@ -124,8 +129,10 @@ def _exchange(method: str, url: str, data: bytes | None, headers: dict[str, str]
         return resp.status, resp.reason, resp.getheader("Content-Type", "") or "", body, resp.getheader("Location")
     except (TimeoutError, OSError, http.client.HTTPException) as exc:
         if cut.is_set() or isinstance(exc, TimeoutError):
-            raise KgError(f"{short_url(url)}: timed out after {timeout:g} s "
-                          "(the server accepted the connection but did not answer in time)") from None
+            raise KgError(
+                f"{short_url(url)}: timed out after {timeout:g} s "
+                "(the server accepted the connection but did not answer in time)"
+            ) from None
         if isinstance(exc, http.client.InvalidURL):
             raise KgError(f"{short_url(url)}: not a valid URL ({exc})") from None
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else (str(exc) or type(exc).__name__)

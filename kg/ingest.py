@@ -3,6 +3,7 @@
 This process reads the inputs (:mod:`kg.inputs`) and writes the store (:class:`kg.corpus_store.CorpusStore`);
 an executor - this process, a pool of forked processes or a Dask cluster - runs the extraction.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -22,8 +23,16 @@ from .rdf import DEFAULT_BASE, check_base
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-__all__ = ["ingest", "IngestReport", "default_jobs", "SerialExecutor", "PoolExecutor", "DaskExecutor",
-           "BATCH_TRIPLES", "DASK_CONNECT_TIMEOUT"]
+__all__ = [
+    "ingest",
+    "IngestReport",
+    "default_jobs",
+    "SerialExecutor",
+    "PoolExecutor",
+    "DaskExecutor",
+    "BATCH_TRIPLES",
+    "DASK_CONNECT_TIMEOUT",
+]
 
 
 #: Triples an ingest writes at a time (one bulk load, a few MB of N-Triples; each costs some 50 ms more).
@@ -170,9 +179,13 @@ class DaskExecutor:
             import logging
 
             try:
-                self.cluster = distributed.LocalCluster(n_workers=self.workers, threads_per_worker=1,
-                                                        processes=True, dashboard_address=None,
-                                                        silence_logs=logging.ERROR)
+                self.cluster = distributed.LocalCluster(
+                    n_workers=self.workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
                 self.client = distributed.Client(self.cluster, set_as_default=False)
             except Exception as exc:
                 self.close()
@@ -193,8 +206,9 @@ class DaskExecutor:
         try:
             versions = self.client.run(_worker_kg_version)
         except Exception as exc:
-            raise KgError(f"{self.where}: the workers cannot run kg ({one_line(exc)}); install kg "
-                          f"{__version__} on every worker") from None
+            raise KgError(
+                f"{self.where}: the workers cannot run kg ({one_line(exc)}); install kg {__version__} on every worker"
+            ) from None
         other = sorted({v for v in versions.values() if v != __version__})
         if other:
             raise KgError(f"{self.where}: workers run kg {', '.join(other)}, this is kg {__version__}")
@@ -227,8 +241,10 @@ class DaskExecutor:
                 result = future.result()
             except Exception as exc:
                 if client.status != "running" or isinstance(exc, (distributed.comm.CommClosedError, OSError)):
-                    raise KgError(f"{self.where}: lost the connection ({one_line(exc)}); what is written "
-                                  f"stays, run the same ingest again to resume") from None
+                    raise KgError(
+                        f"{self.where}: lost the connection ({one_line(exc)}); what is written "
+                        f"stays, run the same ingest again to resume"
+                    ) from None
                 # e.g. KilledWorker: this article brought down the workers it ran on
                 result = (label, None, None, f"Dask task failed: {type(exc).__name__}: {one_line(exc)}", False)
             future.release()
@@ -304,10 +320,17 @@ class _Writer:
             self.thread.shutdown(wait=True)
 
 
-def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DEFAULT_BASE,
-           jobs: int | None = None, items: list[Item] | None = None,
-           progress: Callable[[int], None] | None = None,
-           on_error: Callable[[str, str], None] | None = None, dask=None) -> IngestReport:
+def ingest(
+    paths: Iterable[str],
+    store_dir: str | os.PathLike,
+    *,
+    base: str = DEFAULT_BASE,
+    jobs: int | None = None,
+    items: list[Item] | None = None,
+    progress: Callable[[int], None] | None = None,
+    on_error: Callable[[str, str], None] | None = None,
+    dask=None,
+) -> IngestReport:
     """Extract every article under ``paths`` into the store, each into its own named graph.
 
     Articles whose text is already in the store are skipped without being extracted, so running the
@@ -396,4 +419,3 @@ def ingest(paths: Iterable[str], store_dir: str | os.PathLike, *, base: str = DE
     finally:
         executor.close()
     return report
-

@@ -1,4 +1,5 @@
 """The articles an ingest reads: files, directories and globs; plain text, HTML, Markdown and JSON Lines."""
+
 from __future__ import annotations
 
 import glob
@@ -23,6 +24,7 @@ _DOC_ID_RE = re.compile(r"[0-9a-f]{16}")
 @dataclass(frozen=True)
 class Item:
     """One article to ingest: a file, or one line of a ``.jsonl`` file (``line`` 1-based, ``offset`` bytes)."""
+
     path: str
     line: int = 0
     offset: int = 0
@@ -99,10 +101,10 @@ def read_item(item: Item) -> tuple[str, str | None]:
             raise KgError(f"{item.path}: cannot read ({exc.strerror or exc})") from None
         record = parse_json_record(decode_bytes(raw, item.label), item.label)
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise KgError(f"{item.label}: no \"text\" string")
+            raise KgError(f'{item.label}: no "text" string')
         date = record.get("date")
         if date is not None and not isinstance(date, str):
-            raise KgError(f"{item.label}: \"date\" is not a string")
+            raise KgError(f'{item.label}: "date" is not a string')
         return record["text"], date or None
     text = read_text(item.path)
     suffix = Path(item.path).suffix.lower()
@@ -114,8 +116,33 @@ def read_item(item: Item) -> tuple[str, str | None]:
 
 
 class _TextExtractor(html.parser.HTMLParser):
-    _BLOCK = {"p", "div", "br", "li", "ul", "ol", "tr", "table", "section", "article", "header", "footer",
-              "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "title", "dd", "dt", "hr", "figcaption"}
+    _BLOCK = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "title",
+        "dd",
+        "dt",
+        "hr",
+        "figcaption",
+    }
     _SKIP = {"script", "style", "noscript", "template", "head"}
 
     def __init__(self):
@@ -175,4 +202,3 @@ def doc_ids_of(arg: str) -> list[str]:
         text, date = read_item(item)
         ids.append(pipeline.prepare(text, date).id)
     return ids
-

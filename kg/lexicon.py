@@ -3,6 +3,7 @@
 Everything language-specific the extractor knows lives in those files; this module
 only parses them and compiles each list into one regular expression (longest form first).
 """
+
 from __future__ import annotations
 
 import re
@@ -86,11 +87,21 @@ def _trie_pattern(words: set[str]) -> str:
 
 
 def _latin_bounded(text: str, start: int, end: int) -> bool:
-    if text[start].isascii() and text[start].isalnum() and start > 0 and text[start - 1].isascii() \
-            and text[start - 1].isalpha():
+    if (
+        text[start].isascii()
+        and text[start].isalnum()
+        and start > 0
+        and text[start - 1].isascii()
+        and text[start - 1].isalpha()
+    ):
         return False
-    if text[end - 1].isascii() and text[end - 1].isalnum() and end < len(text) and text[end].isascii() \
-            and text[end].isalpha():
+    if (
+        text[end - 1].isascii()
+        and text[end - 1].isalnum()
+        and end < len(text)
+        and text[end].isascii()
+        and text[end].isalpha()
+    ):
         return False
     return True
 

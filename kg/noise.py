@@ -19,6 +19,7 @@ Two kinds of noise, two treatments:
 The ad, furniture and boilerplate patterns are in ``kg/data/noise.tsv``. A sentence is never
 dropped or marked because it names a company or a person.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -138,7 +139,7 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in sorted(spans):
         if end <= pos:
             continue
-        out.append(text[pos:max(pos, start)])
+        out.append(text[pos : max(pos, start)])
         pos = end
     out.append(text[pos:])
     return "".join(out)

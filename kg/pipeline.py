@@ -3,6 +3,7 @@
 normalize → strip noise → sentences → mentions → resolve → facts. Each step is one
 function over the Document; run them one by one to inspect what each adds.
 """
+
 from __future__ import annotations
 
 from datetime import date as Date
@@ -45,8 +46,11 @@ def _en_document_date(text: str) -> Date | None:
 
 def annotate(doc: Document) -> Document:
     """Find the mentions, entities and facts of a document made by :func:`prepare`."""
-    steps = (en_mentions.find_mentions, en_resolve.resolve, en_facts.extract_facts) if doc.lang == "en" \
+    steps = (
+        (en_mentions.find_mentions, en_resolve.resolve, en_facts.extract_facts)
+        if doc.lang == "en"
         else (find_mentions, resolve, extract_facts, written_labels)
+    )
     for step in steps:
         doc = step(doc)
     return doc

@@ -10,6 +10,7 @@ The work is done in three modules, whose public names this one gathers: :mod:`kg
 text: canned queries, parameters bound as RDF terms, syntax errors), :mod:`kg.sources` (files, stores and
 endpoints that run it) and :mod:`kg.results` (what a query returns, and its output formats).
 """
+
 from __future__ import annotations
 
 from .httpclient import http_request
@@ -34,10 +35,31 @@ from .sparql import (
 )
 
 __all__ = [
-    "CannedQuery", "Param", "Result", "Source", "GraphSource", "EndpointSource", "QuerySyntaxError",
-    "canned_queries", "canned", "named_query", "prepare", "bind", "parse_params", "open_source",
-    "format_result", "endpoint_url", "http_request", "FORMATS",
+    "CannedQuery",
+    "Param",
+    "Result",
+    "Source",
+    "GraphSource",
+    "EndpointSource",
+    "QuerySyntaxError",
+    "canned_queries",
+    "canned",
+    "named_query",
+    "prepare",
+    "bind",
+    "parse_params",
+    "open_source",
+    "format_result",
+    "endpoint_url",
+    "http_request",
+    "FORMATS",
     # also used by kg's commands, tests and benchmarks
-    "PreparedQuery", "normalize_term", "param_terms", "parse_canned", "parse_results_json", "syntax_error",
-    "without_unused_lines", "LABEL_LANGUAGES",
+    "PreparedQuery",
+    "normalize_term",
+    "param_terms",
+    "parse_canned",
+    "parse_results_json",
+    "syntax_error",
+    "without_unused_lines",
+    "LABEL_LANGUAGES",
 ]

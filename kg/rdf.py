@@ -8,6 +8,7 @@ The builder writes N-Triples lines directly (no graph object per document): that
 loads, and :func:`to_rdf` parses the same lines into an rdflib Graph. ``ORG``, ``OC``, ``TIME``… here
 are namespaces of N-Triples terms: ``OC.Excerpt`` is ``"<https://kg.example.org/ns/org-change#Excerpt>"``.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -26,10 +27,17 @@ from .resolve import pinyin
 
 DEFAULT_BASE = "https://kg.example.org/id/"
 PINYIN = "zh-Latn-pinyin"
-_NAMESPACES = {"org": "http://www.w3.org/ns/org#", "foaf": str(_FOAF), "skos": str(_SKOS),
-               "time": "http://www.w3.org/2006/time#", "prov": str(_PROV), "dcterms": str(_DCTERMS),
-               "oc": "https://kg.example.org/ns/org-change#", "xsd": str(_XSD),
-               "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
+_NAMESPACES = {
+    "org": "http://www.w3.org/ns/org#",
+    "foaf": str(_FOAF),
+    "skos": str(_SKOS),
+    "time": "http://www.w3.org/2006/time#",
+    "prov": str(_PROV),
+    "dcterms": str(_DCTERMS),
+    "oc": "https://kg.example.org/ns/org-change#",
+    "xsd": str(_XSD),
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+}
 
 
 class Terms:
@@ -120,7 +128,7 @@ class _Builder:
                 # a company the text never names is this document's own: it merges with no other
                 iri = f"{self.base}org/{slug(e.name)}" + (f"-{self.doc.id}" if e.unnamed else "")
             else:
-                parent = self.iri(e.parent)[len(self.base) + len("org/"):] + "/" if e.parent else ""
+                parent = self.iri(e.parent)[len(self.base) + len("org/") :] + "/" if e.parent else ""
                 iri = f"{self.base}org/{parent}{slug(e.core or e.name)}"
             if self.owners.get(iri, key) != key:
                 # two entities whose names romanize alike (电商 / 店商, Alpha / ALPHA): the name decides
@@ -271,14 +279,13 @@ class _Builder:
             for m in inv:
                 add(ev, PROV.invalidated, m)
             add(ev, PROV.wasDerivedFrom, self.excerpt(sentence))
-            date = next((f.date for f in doc.facts if f.sentence == sentence and f.subject == person and f.date),
-                        None)
+            date = next((f.date for f in doc.facts if f.sentence == sentence and f.subject == person and f.date), None)
             if date:
                 add(ev, DCTERMS.date, date_literal(date))
 
 
 def _qualified(title: str | None) -> bool:
-    """"技术负责人" leads a function, not the organization; "业务负责人" leads it."""
+    """ "技术负责人" leads a function, not the organization; "业务负责人" leads it."""
     if not title:
         return False
     lx = load()
@@ -305,8 +312,11 @@ def to_rdf(doc: Document, base: str = DEFAULT_BASE) -> Graph:
     return add_to(new_graph(base if base.endswith(("/", "#")) else base + "/"), doc, base)
 
 
-_BASE_IRI_RE = re.compile(r"(?:https?://[^/?#\x00-\x20<>\"{}|^`\\]+|urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:)"
-                          r"[^\x00-\x20\x7f<>\"{}|^`\\]*", re.IGNORECASE)
+_BASE_IRI_RE = re.compile(
+    r"(?:https?://[^/?#\x00-\x20<>\"{}|^`\\]+|urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:)"
+    r"[^\x00-\x20\x7f<>\"{}|^`\\]*",
+    re.IGNORECASE,
+)
 
 
 def check_base(base: str) -> str:
@@ -314,20 +324,29 @@ def check_base(base: str) -> str:
     from .errors import KgError, shorten
 
     if not isinstance(base, str) or not _BASE_IRI_RE.fullmatch(base):
-        raise KgError(f"bad base IRI {shorten(base)!r}: expected an absolute http(s):// or urn: IRI "
-                      "without spaces or <>\"{}|^`\\")
+        raise KgError(
+            f"bad base IRI {shorten(base)!r}: expected an absolute http(s):// or urn: IRI "
+            'without spaces or <>"{}|^`\\'
+        )
     return base
 
 
 #: The RDF files kg writes, by extension, with their rdflib serializer (of a graph without named
 #: graphs: its N-Quads are N-Triples lines).
 OUTPUT_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig", "nq": "nt"}
-_FORMAT_ALIASES = {"turtle": "ttl", "json-ld": "jsonld", "ntriples": "nt", "n-triples": "nt", "nquads": "nq",
-                   "n-quads": "nq"}
+_FORMAT_ALIASES = {
+    "turtle": "ttl",
+    "json-ld": "jsonld",
+    "ntriples": "nt",
+    "n-triples": "nt",
+    "nquads": "nq",
+    "n-quads": "nq",
+}
 
 
-def output_format(path: str, fmt: str | None = None, allowed: tuple[str, ...] = tuple(OUTPUT_FORMATS),
-                  default: str | None = "ttl") -> str:
+def output_format(
+    path: str, fmt: str | None = None, allowed: tuple[str, ...] = tuple(OUTPUT_FORMATS), default: str | None = "ttl"
+) -> str:
     """The format (one of ``allowed``: ttl, nt, jsonld, trig, nq) an output is written in: ``fmt`` if
     given, else the extension of ``path``; ``default`` for standard output (``-``) or a name without an
     extension (None: refused). ``KgError`` for an extension or format not in ``allowed``: a file
@@ -347,6 +366,7 @@ def output_format(path: str, fmt: str | None = None, allowed: tuple[str, ...] = 
         return default
     name = _FORMAT_ALIASES.get(ext, ext)
     if name not in allowed:
-        raise KgError(f"{shorten(path, 200)}: cannot write .{shorten(ext, 20)} files (name the file {listed}, "
-                      "or give a format)")
+        raise KgError(
+            f"{shorten(path, 200)}: cannot write .{shorten(ext, 20)} files (name the file {listed}, or give a format)"
+        )
     return name

@@ -7,6 +7,7 @@ file kept ``kg validate`` busy for minutes. :func:`check_entities` reads the dec
 the root element), works out what each entity expands to without expanding it, and refuses before any
 RDF parser sees the file.
 """
+
 from __future__ import annotations
 
 import pyexpat
@@ -65,8 +66,10 @@ def check_entities(data: str | bytes, name: str) -> None:
             expansions += nested[entity]
     limit = MAX_GROWTH * len(raw) + 1_000_000
     if expansions > MAX_NESTED_EXPANSIONS or added > limit:
-        raise KgError(f"{name}: not valid RDF/XML: its entities expand too much (an entity expansion attack?): "
-                      f"{added:,} characters from {expansions:,} nested references; refused")
+        raise KgError(
+            f"{name}: not valid RDF/XML: its entities expand too much (an entity expansion attack?): "
+            f"{added:,} characters from {expansions:,} nested references; refused"
+        )
 
 
 def _expansions(values: dict[str, str], name: str) -> tuple[dict[str, int], dict[str, int]]:
@@ -75,7 +78,7 @@ def _expansions(values: dict[str, str], name: str) -> tuple[dict[str, int], dict
     size: dict[str, int] = {}
     nested: dict[str, int] = {}
     refs = {e: [r for r in _REF_RE.findall(v) if r in values] for e, v in values.items()}
-    cap = 10 ** 15  # beyond any limit; keeps the arithmetic small on hostile input
+    cap = 10**15  # beyond any limit; keeps the arithmetic small on hostile input
     for start in values:
         if start in size:
             continue

@@ -13,6 +13,7 @@ or on the canvas, never as HTML.
 >>> "<img src=x" in build_page(G)
 False
 """
+
 from __future__ import annotations
 
 import base64
@@ -36,8 +37,10 @@ from .resources import page_file
 
 __all__ = ["build_page", "render", "layout", "page_data", "STYLE"]
 
-FONT = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", '
-        '"Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans", system-ui, sans-serif')
+FONT = (
+    '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", '
+    '"Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans", system-ui, sans-serif'
+)
 
 #: How each kind of node and line is drawn (also shown in the page's legend).
 STYLE: dict[str, dict[str, Any]] = {
@@ -241,15 +244,28 @@ def page_data(G: nx.MultiDiGraph, title: str = "kg") -> dict[str, Any]:
     nodes = []
     for n, d in G.nodes(data=True):
         x, y = pos.get(n, (0.0, 0.0))
-        nodes.append({"id": n, "label": d.get("label", n), "kind": d.get("kind", "person"),
-                      "names": d.get("labels", []), "x": x, "y": y, "tip": _node_tip(G, n)})
+        nodes.append(
+            {
+                "id": n,
+                "label": d.get("label", n),
+                "kind": d.get("kind", "person"),
+                "names": d.get("labels", []),
+                "x": x,
+                "y": y,
+                "tip": _node_tip(G, n),
+            }
+        )
 
     # a current membership behind a headOf line is drawn as that line ("heads (CEO)")
     heads = {(u, v): d for u, v, d in G.edges(data=True) if d.get("rel") == "headOf"}
     drawn: list[tuple[str, str, dict[str, Any]]] = []
     for u, v, d in G.edges(data=True):
-        if d.get("rel") == "memberOf" and (u, v) in heads and d.get("status", "current") == "current" \
-                and (d.get("head") or d.get("iri") == heads[(u, v)].get("iri")):
+        if (
+            d.get("rel") == "memberOf"
+            and (u, v) in heads
+            and d.get("status", "current") == "current"
+            and (d.get("head") or d.get("iri") == heads[(u, v)].get("iri"))
+        ):
             continue
         drawn.append((u, v, d))
     drawn.sort(key=lambda t: (index[t[0]], index[t[1]], t[2].get("rel", ""), t[2].get("iri") or ""))
@@ -275,17 +291,38 @@ def page_data(G: nx.MultiDiGraph, title: str = "kg") -> dict[str, Any]:
         pair = frozenset((u, v))
         nth = per_pair.get(pair, 0)
         per_pair[pair] = nth + 1
-        edges.append({"id": i, "from": u, "to": v, "rel": rel, "label": label, "former": former,
-                      "vs": _day(d.get("start")), "ve": _day(d.get("end")), "ended": bool(d.get("ended")),
-                      "rep": _day(d.get("reported")),
-                      "nth": nth, "tip": tip})
+        edges.append(
+            {
+                "id": i,
+                "from": u,
+                "to": v,
+                "rel": rel,
+                "label": label,
+                "former": former,
+                "vs": _day(d.get("start")),
+                "ve": _day(d.get("end")),
+                "ended": bool(d.get("ended")),
+                "rep": _day(d.get("reported")),
+                "nth": nth,
+                "tip": tip,
+            }
+        )
     dates = sorted({x for e in edges for x in (e["vs"], e["ve"]) if x})
     counts = {k: 0 for k in kgg.KINDS}
     for n in nodes:
         counts[n["kind"]] = counts.get(n["kind"], 0) + 1
-    return {"title": title, "nodes": nodes, "edges": edges, "dates": dates, "counts": counts,
-            "relations": kgg.RELATIONS, "style": STYLE, "font": FONT, "big": len(nodes) > _BIG,
-            "asOf": G.graph.get("as_of")}
+    return {
+        "title": title,
+        "nodes": nodes,
+        "edges": edges,
+        "dates": dates,
+        "counts": counts,
+        "relations": kgg.RELATIONS,
+        "style": STYLE,
+        "font": FONT,
+        "big": len(nodes) > _BIG,
+        "asOf": G.graph.get("as_of"),
+    }
 
 
 # --------------------------------------------------------------------------------------------------
@@ -358,15 +395,18 @@ def _html(page: dict[str, Any]) -> str:
     data = script_json(page)
     lib = vis_js()
     app = _page_text("app.js")
-    csp = ("default-src 'none'; "
-           f"script-src {_csp_hash(lib)} {_csp_hash(app)}; "
-           "style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
-           "base-uri 'none'; form-action 'none'")
+    csp = (
+        "default-src 'none'; "
+        f"script-src {_csp_hash(lib)} {_csp_hash(app)}; "
+        "style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
+        "base-uri 'none'; form-action 'none'"
+    )
     values = {
         "CSP": html.escape(csp, quote=False).replace('"', "&quot;"),
         # control characters are parse errors in HTML text (a character reference to one, too): a space
-        "TITLE": html.escape(_CONTROL.sub(" ", page["title"]), quote=True).replace("\u2028", "&#x2028;")
-                     .replace("\u2029", "&#x2029;"),
+        "TITLE": html.escape(_CONTROL.sub(" ", page["title"]), quote=True)
+        .replace("\u2028", "&#x2028;")
+        .replace("\u2029", "&#x2029;"),
         "FONT": FONT,
         "DATA": data,
         "LIB": lib,
@@ -379,6 +419,7 @@ def _html(page: dict[str, Any]) -> str:
 @dataclass(frozen=True)
 class Drawn:
     """What a page draws: its nodes and its lines (a membership behind a headOf line is one line)."""
+
     nodes: int
     lines: int
 

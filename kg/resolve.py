@@ -6,6 +6,7 @@
   refer to the company the article is about;
 - units: the same name core under the same parent is one unit (快手电商事业部 = 电子商务事业部 = 快手电商).
 """
+
 from __future__ import annotations
 
 import re
@@ -77,7 +78,7 @@ def _resolve_persons(doc: Document) -> None:
 
 
 def _short_form_of(text: str, keys: dict[str, str]) -> str | None:
-    """"汝波" is 梁汝波; "梅耶尔" is 凯文·梅耶尔 (a part after the dot)."""
+    """ "汝波" is 梁汝波; "梅耶尔" is 凯文·梅耶尔 (a part after the dot)."""
     for full, key in keys.items():
         if len(full) == 3 and len(text) == 2 and full.endswith(text):
             return key
@@ -86,14 +87,18 @@ def _short_form_of(text: str, keys: dict[str, str]) -> str | None:
         if "·" in full and text in full.split("·"):
             return key
         for surname in (text[:1], text[:2]):  # "黎先生" is 黎嘉明, "司徒女士" is 司徒嘉慧
-            if text[len(surname):] in load().honorifics and full.startswith(surname) and len(full) > len(surname) \
-                    and not full.endswith(text[len(surname):]):
+            if (
+                text[len(surname) :] in load().honorifics
+                and full.startswith(surname)
+                and len(full) > len(surname)
+                and not full.endswith(text[len(surname) :])
+            ):
                 return key
     return None
 
 
 def _link_back_references(doc: Document, keys: dict[str, str]) -> None:
-    """"谭总", "蒋总": surname + 总 is the one person of that surname named before."""
+    """ "谭总", "蒋总": surname + 总 is the one person of that surname named before."""
     by_surname: dict[str, set[str]] = {}
     for form, key in keys.items():
         if not form.isascii() and "·" not in form:
@@ -115,8 +120,11 @@ def _resolve_orgs(doc: Document) -> None:
     orgs = [m for m in doc.mentions if m.kind == "org"]
     # a company is named by its own mentions and by the units written with its name (快手电商事业部);
     # counted once per sentence, so "字节跳动(ByteDance)" is one mention
-    named = [(m.label or m.text, m) if m.value == "company" else (m.parent, m) for m in orgs
-             if m.value == "company" or (m.parent and m.parent not in lx.cues)]
+    named = [
+        (m.label or m.text, m) if m.value == "company" else (m.parent, m)
+        for m in orgs
+        if m.value == "company" or (m.parent and m.parent not in lx.cues)
+    ]
     canonical = {n: (lx.companies[n.lower()].name if n.lower() in lx.companies else n) for n, _ in named}
     short_forms = _short_company_forms(set(canonical.values()), lx)
     canonical = {n: short_forms.get(c, c) for n, c in canonical.items()}
@@ -127,9 +135,12 @@ def _resolve_orgs(doc: Document) -> None:
     # the article's company: the one a reference word is declared for ("(以下简称"公司")"), else the one
     # named often and named first (headlines and leads name it)
     earliest = min(first, key=first.__getitem__) if first else None
-    declared = doc.main_org[len("org:"):] if doc.main_org else None
-    main = canonical.get(declared, declared) if declared in canonical else \
-        (min(counts, key=lambda n: (-(counts[n] + 2 * (n == earliest)), first[n])) if counts else None)
+    declared = doc.main_org[len("org:") :] if doc.main_org else None
+    main = (
+        canonical.get(declared, declared)
+        if declared in canonical
+        else (min(counts, key=lambda n: (-(counts[n] + 2 * (n == earliest)), first[n])) if counts else None)
+    )
     if main is None:
         # an announcement that never names its company: "公司", "本行" still name one organization
         refs = [m.text for m in doc.mentions if m.kind == "cue" and m.value == "orgref"]
@@ -181,8 +192,11 @@ def _focus(doc: Document) -> None:
     current = doc.main_org
     for s in doc.sentences:
         opening = first.get(s.index)
-        lead = s.text[:opening.start].strip(" -·•*.、0123456789一二三四五六七八九十()（）:：") \
-            if opening is not None else None
+        lead = (
+            s.text[: opening.start].strip(" -·•*.、0123456789一二三四五六七八九十()（）:：")
+            if opening is not None
+            else None
+        )
         if opening is not None and opening.kind == "org" and opening.value == "company" and not lead:
             current = doc.links.get(mention_key(opening), current)
         if current and current != doc.main_org:
@@ -190,7 +204,7 @@ def _focus(doc: Document) -> None:
 
 
 def _short_company_forms(names: set[str], lx) -> dict[str, str]:
-    """"澄宇" and "澄宇新材" are short forms of "江苏澄宇新材料股份有限公司" named in the same article: a company
+    """ "澄宇" and "澄宇新材" are short forms of "江苏澄宇新材料股份有限公司" named in the same article: a company
     name the gazetteer does not know, contained in a longer one, is that company."""
     out = {}
     for name in names:
@@ -207,7 +221,7 @@ def unit_core(name: str, lx) -> str:
     core = name
     prefix = next(lx.companies_matcher.finditer(core), None)
     if prefix and prefix[0] == 0 and prefix[1] < len(core):
-        core = core[prefix[1]:]
+        core = core[prefix[1] :]
     for long, short in lx.abbreviations:
         core = core.replace(long, short)
     for suffix in sorted(lx.suffixes, key=len, reverse=True):
@@ -248,7 +262,7 @@ def written_labels(doc: Document) -> Document:
         if key is None or key not in doc.entities:
             continue
         offset = starts[m.sentence]
-        written = doc.written[offset + m.start:offset + m.end]
+        written = doc.written[offset + m.start : offset + m.end]
         e = doc.entities[key]
         if written != m.text:
             e.labels.add(written)

@@ -6,6 +6,7 @@ inside the package as ``kg/ontology/`` (setup.cfg maps the package ``kg.ontology
 or an editable install) from the top-level folder. The page that ``kg render`` writes (its HTML
 template and script) is package data in ``kg/page/``.
 """
+
 from __future__ import annotations
 
 import importlib.resources

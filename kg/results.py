@@ -1,4 +1,5 @@
 """Query results: one :class:`Result` whatever the engine, terms normalized alike, and the output formats."""
+
 from __future__ import annotations
 
 import csv
@@ -44,6 +45,7 @@ def normalize_term(term: Node | None) -> Node | None:
 @dataclass
 class Result:
     """What a query returned: ``rows`` (SELECT), ``boolean`` (ASK) or ``graph`` (CONSTRUCT/DESCRIBE)."""
+
     kind: str  # "rows" | "boolean" | "graph"
     vars: list[str] = field(default_factory=list)
     rows: list[tuple[Node | None, ...]] = field(default_factory=list)
@@ -118,10 +120,10 @@ class _Shortener:
         if isinstance(term, URIRef):
             s = str(term)
             if self.base and s.startswith(self.base) and len(s) > len(self.base):
-                return s[len(self.base):]
+                return s[len(self.base) :]
             for prefix, ns in self.prefixes:
-                if s.startswith(ns) and re.fullmatch(r"[\w\-.]+", s[len(ns):] or "-"):
-                    return f"{prefix}:{s[len(ns):]}"
+                if s.startswith(ns) and re.fullmatch(r"[\w\-.]+", s[len(ns) :] or "-"):
+                    return f"{prefix}:{s[len(ns) :]}"
             return f"<{s}>"
         if isinstance(term, BNode):
             return f"_:{term}"
@@ -166,11 +168,22 @@ def format_result(result: Result, fmt: str = "table", base: str | None = None) -
             return "_askResult\r\n" + ("true" if result.boolean else "false") + "\r\n"
         return ("true" if result.boolean else "false") + "\n"
     if fmt == "json":
-        return json.dumps({"head": {"vars": result.vars},
-                           "results": {"bindings": [
-                               {v: _json_value(t) for v, t in zip(result.vars, row) if t is not None}
-                               for row in result.rows]}},
-                          ensure_ascii=False, indent=1) + "\n"
+        return (
+            json.dumps(
+                {
+                    "head": {"vars": result.vars},
+                    "results": {
+                        "bindings": [
+                            {v: _json_value(t) for v, t in zip(result.vars, row) if t is not None}
+                            for row in result.rows
+                        ]
+                    },
+                },
+                ensure_ascii=False,
+                indent=1,
+            )
+            + "\n"
+        )
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out)  # SPARQL 1.1 CSV: lexical values, CRLF line ends
@@ -181,8 +194,10 @@ def format_result(result: Result, fmt: str = "table", base: str | None = None) -
     short = _Shortener(base)
     cells = [[short(t).replace("\n", " ") for t in row] for row in result.rows]
     widths = [max([text_width(v)] + [text_width(r[i]) for r in cells]) for i, v in enumerate(result.vars)]
-    lines = ["  ".join(pad_text(v, w) for v, w in zip(result.vars, widths)).rstrip(),
-             "  ".join("-" * w for w in widths)]
+    lines = [
+        "  ".join(pad_text(v, w) for v, w in zip(result.vars, widths)).rstrip(),
+        "  ".join("-" * w for w in widths),
+    ]
     for r in cells:
         lines.append("  ".join(pad_text(c, w) for c, w in zip(r, widths)).rstrip())
     return "\n".join(lines) + "\n"

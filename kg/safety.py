@@ -13,6 +13,7 @@ where even a catastrophic regular expression checks for signals) and :func:`run_
 releases the GIL while it evaluates but does not check for signals: the caller waits in a loop Ctrl-C can
 break, and a query past its deadline is abandoned to its daemon thread, which ends with the process).
 """
+
 from __future__ import annotations
 
 import math
@@ -55,8 +56,9 @@ def query_timeout(value: object, what: str = "timeout") -> float | None:
 
 
 def _timed_out(seconds: float) -> QueryTimeout:
-    return QueryTimeout(f"query: stopped after {seconds:g} s without an answer (a time limit; raise it, or "
-                        "narrow the query)")
+    return QueryTimeout(
+        f"query: stopped after {seconds:g} s without an answer (a time limit; raise it, or narrow the query)"
+    )
 
 
 # --------------------------------------------------------------------------------------------------
@@ -69,11 +71,12 @@ def check_query(prepared: "PreparedQuery") -> None:
     compile (one line: the pattern and why)."""
     # SPARQL expands \uXXXX codepoint escapes in the whole query before parsing (rdflib does), so a keyword
     # may be written with them: look at the query as the parser will
-    tokens = _tokens(_CODEPOINT_RE.sub(lambda m: chr(min(int(m.group(1) or m.group(2), 16), 0x10FFFF)),
-                                       prepared.text))
+    tokens = _tokens(_CODEPOINT_RE.sub(lambda m: chr(min(int(m.group(1) or m.group(2), 16), 0x10FFFF)), prepared.text))
     if not prepared.allow_service and any(t.upper() == "SERVICE" for t in tokens):
-        raise KgError("query: SERVICE is refused (it makes the query engine send requests to other servers); "
-                      "allow it explicitly if you trust the query")
+        raise KgError(
+            "query: SERVICE is refused (it makes the query engine send requests to other servers); "
+            "allow it explicitly if you trust the query"
+        )
     for i, tok in enumerate(tokens):
         if tok.upper() in ("REGEX", "REPLACE") and i + 1 < len(tokens) and tokens[i + 1] == "(":
             args = _arguments(tokens, i + 1)

@@ -10,6 +10,7 @@ IRIs are minted from the Simplified form (陳/陈 are one person).
 >>> to_simplified("汇丰控股行政总裁陈家豪辞任") is None
 True
 """
+
 from __future__ import annotations
 
 from functools import cache

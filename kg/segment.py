@@ -4,6 +4,7 @@ kg never touches jieba's process-wide tokenizer (``jieba.dt``) nor its logger's 
 its own :class:`jieba.Tokenizer` on first use, so other code in the same process that calls
 ``jieba.lcut`` segments exactly as it would without kg.
 """
+
 from __future__ import annotations
 
 import io

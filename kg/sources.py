@@ -3,6 +3,7 @@
 Every source takes a :class:`kg.sparql.PreparedQuery` (or a query string) and gives a
 :class:`kg.results.Result`, checked the same way first (:func:`kg.safety.check_query`).
 """
+
 from __future__ import annotations
 
 import re
@@ -75,7 +76,8 @@ class GraphSource:
         names = [str(v) for v in res.vars or ()]
         rows: list[tuple[Node | None, ...]] = [
             tuple(normalize_term(row[i]) for i in range(len(names)))
-            for row in cast("Iterable[rdflib.query.ResultRow]", res)]
+            for row in cast("Iterable[rdflib.query.ResultRow]", res)
+        ]
         return Result("rows", vars=names, rows=rows)
 
     def close(self) -> None:
@@ -132,8 +134,7 @@ class EndpointSource:
         """The named graphs hold a triple the default graph lacks (so a union query needs the union)."""
         if self._union_differs is None:
             probe = bind("ASK { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }", {})
-            self._union_differs = bool(self._post(probe, query_timeout(timeout) or self.timeout or 60,
-                                                  False).boolean)
+            self._union_differs = bool(self._post(probe, query_timeout(timeout) or self.timeout or 60, False).boolean)
         return self._union_differs
 
     def query(self, prepared: PreparedQuery | str, timeout: float | None = None) -> Result:
@@ -152,8 +153,9 @@ class EndpointSource:
             "Accept": "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8",
         }
         try:
-            _status, ctype, body = http_request("POST", self.url, urllib.parse.urlencode(form).encode("utf-8"),
-                                                headers, timeout)
+            _status, ctype, body = http_request(
+                "POST", self.url, urllib.parse.urlencode(form).encode("utf-8"), headers, timeout
+            )
         except HttpStatusError as exc:
             if exc.status == 400:
                 m = re.search(r"(?:error )?at (\d+):(\d+):?\s*(.*)", exc.body)
@@ -164,8 +166,12 @@ class EndpointSource:
         ctype = ctype.split(";")[0].strip().lower()
         if ctype in ("application/sparql-results+json", "application/json"):
             return parse_results_json(body, self.url)
-        fmt = {"application/n-triples": "nt", "text/turtle": "turtle", "application/rdf+xml": "xml",
-               "application/ld+json": "json-ld"}.get(ctype)
+        fmt = {
+            "application/n-triples": "nt",
+            "text/turtle": "turtle",
+            "application/rdf+xml": "xml",
+            "application/ld+json": "json-ld",
+        }.get(ctype)
         if fmt is None:
             raise KgError(f"{self.url}: unexpected response type {ctype or 'none'}")
         if fmt == "xml":
@@ -191,8 +197,9 @@ class EndpointSource:
 # --------------------------------------------------------------------------------------------------
 
 
-def open_source(source: str | None = None, endpoint: str | None = None, union: bool = False,
-                timeout: float = 60) -> Source:
+def open_source(
+    source: str | None = None, endpoint: str | None = None, union: bool = False, timeout: float = 60
+) -> Source:
     """A file (rdflib, in memory), a store directory (Oxigraph on disk) or an endpoint URL. ``timeout`` is
     an endpoint's default time limit per query (seconds)."""
     if endpoint:
@@ -207,5 +214,3 @@ def open_source(source: str | None = None, endpoint: str | None = None, union: b
     if not p.exists() and re.match(r"https?://", source):
         raise KgError(f"{source}: a URL is an endpoint: use --endpoint {source}")
     return GraphSource.from_file(source)
-
-

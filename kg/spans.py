@@ -2,6 +2,7 @@
 
 Used by :mod:`kg.find_orgs`, :mod:`kg.find_persons` and :mod:`kg.mentions`.
 """
+
 from __future__ import annotations
 
 import re
@@ -42,7 +43,7 @@ class Spans:
         self.items.remove(m)
         self._by_start.pop(m.start, None)
         self._by_end.pop(m.end, None)
-        self.taken[m.start:m.end] = bytes(m.end - m.start)
+        self.taken[m.start : m.end] = bytes(m.end - m.start)
 
     def cue_matches(self, lx: Lexicon) -> list[tuple[int, int]]:
         if self._cues is None:
@@ -59,8 +60,12 @@ class Spans:
 def free_cjk_start(sp: Spans, pos: int, limit: int | None = None) -> int:
     """Where the run of Chinese characters no mention holds, ending at ``pos``, begins (at most ``limit`` back)."""
     start = pos
-    while start > 0 and CJK_RUN.fullmatch(sp.text[start - 1]) and sp.free(start - 1, start) \
-            and (limit is None or pos - start < limit):
+    while (
+        start > 0
+        and CJK_RUN.fullmatch(sp.text[start - 1])
+        and sp.free(start - 1, start)
+        and (limit is None or pos - start < limit)
+    ):
         start -= 1
     return start
 
@@ -68,7 +73,7 @@ def free_cjk_start(sp: Spans, pos: int, limit: int | None = None) -> int:
 def title_follows(sp: Spans, pos: int, lx: Lexicon) -> bool:
     """A title begins at ``pos`` ("抖音|总裁"): a name before a title is a unit's or a brand's, as a person's
     title comes before the name."""
-    title = next(lx.roles_matcher.finditer(sp.text[pos:pos + LONGEST_TITLE]), None)
+    title = next(lx.roles_matcher.finditer(sp.text[pos : pos + LONGEST_TITLE]), None)
     return title is not None and title[0] == 0
 
 
@@ -79,7 +84,7 @@ def starts_word(sp: Spans, pos: int, ahead: int = 1) -> bool:
         return True
     lo = max(0, pos - 4)
     bounds, at = set(), lo
-    for tok in tokens(sp.text[lo:pos + ahead]):
+    for tok in tokens(sp.text[lo : pos + ahead]):
         at += len(tok)
         bounds.add(at)
     return pos in bounds
@@ -99,8 +104,11 @@ def trim_left(text: str, start: int, end: int, lx: Lexicon, registered: bool = F
             continue
         if tok in lx.boundaries or (tok in lx.cues and lx.cues[tok] != "this") or tok in lx.role_by_form:
             cut = pos
-        elif n < len(toks) - 1 and (word_tag(tok) or "x")[0] in BOUNDARY_TAGS \
-                and not (n == 0 and start == 0 and len(tok) == 1):
+        elif (
+            n < len(toks) - 1
+            and (word_tag(tok) or "x")[0] in BOUNDARY_TAGS
+            and not (n == 0 and start == 0 and len(tok) == 1)
+        ):
             # a verb, adverb, pronoun … (but "组织部": the word right before the suffix stays; and a sentence
             # does not open with a one-character adverb before a name: "越擎机器人宣布" is a name)
             cut = pos
@@ -119,11 +127,16 @@ def name_end(sp: Spans, pos: int, lx: Lexicon, limit: int = 12, words: int = 4, 
     time or punctuation, after at most ``words`` words (only nouns and unknown words with ``nouns``):
     "星曜机器人|近日完成", "芯澜|半导体|CTO"."""
     end = pos
-    for tok in tokens(sp.text[pos:pos + limit])[:words]:
+    for tok in tokens(sp.text[pos : pos + limit])[:words]:
         tag = word_tag(tok) or "x"
-        if not CJK_RUN.fullmatch(tok) or tok in lx.cues or tok.lower() in lx.role_by_form or tok in lx.boundaries \
-                or (tag[0] not in _NAME_TAGS if nouns else tag[0] in NOT_IN_NAME_TAGS and tag != "vn") \
-                or not sp.free(end, end + len(tok)):
+        if (
+            not CJK_RUN.fullmatch(tok)
+            or tok in lx.cues
+            or tok.lower() in lx.role_by_form
+            or tok in lx.boundaries
+            or (tag[0] not in _NAME_TAGS if nouns else tag[0] in NOT_IN_NAME_TAGS and tag != "vn")
+            or not sp.free(end, end + len(tok))
+        ):
             break
         end += len(tok)
     return end

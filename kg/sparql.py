@@ -13,6 +13,7 @@ declares a parameter that may be left out. A canned query says which of its line
 a line ending in the comment ``# if NAME`` is kept only when NAME is given, and between the comment lines
 ``#if NAME``, ``#else`` and ``#end`` the first part is kept when NAME is given, the second otherwise.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -29,9 +30,24 @@ from .errors import KgError, shorten
 from .resources import ontology_file
 
 __all__ = [
-    "CannedQuery", "Param", "PreparedQuery", "QuerySyntaxError", "canned_queries", "canned", "parse_canned",
-    "named_query", "without_unused_lines", "prepare", "bind", "parse_params", "param_terms", "as_prepared",
-    "syntax_error", "known_prefixes", "TOKEN_RE", "LABEL_LANGUAGES",
+    "CannedQuery",
+    "Param",
+    "PreparedQuery",
+    "QuerySyntaxError",
+    "canned_queries",
+    "canned",
+    "parse_canned",
+    "named_query",
+    "without_unused_lines",
+    "prepare",
+    "bind",
+    "parse_params",
+    "param_terms",
+    "as_prepared",
+    "syntax_error",
+    "known_prefixes",
+    "TOKEN_RE",
+    "LABEL_LANGUAGES",
 ]
 
 #: Language tags a ``label`` parameter is also tried with (besides the plain literal).
@@ -65,8 +81,10 @@ class CannedQuery:
     text: str
 
 
-_PARAM_RE = re.compile(r"#\s*param\s+([A-Za-z_][A-Za-z0-9_]*)\s*\((label|date|iri|string)(\s*,\s*optional)?\)"
-                       r"\s*:?\s*(.*)")
+_PARAM_RE = re.compile(
+    r"#\s*param\s+([A-Za-z_][A-Za-z0-9_]*)\s*\((label|date|iri|string)(\s*,\s*optional)?\)"
+    r"\s*:?\s*(.*)"
+)
 #: A query line used only when an optional parameter is given ends in ``# if NAME``; longer parts are
 #: between the lines ``#if NAME``, ``#else`` (optional) and ``#end``.
 _IF_PARAM_RE = re.compile(r"#\s*if\s+([A-Za-z_][A-Za-z0-9_]*)\s*$")
@@ -193,6 +211,7 @@ def _sparql_term(term: Node) -> str:
 class PreparedQuery:
     """A query ready to run: ``text`` is ``original`` with PREFIX declarations and VALUES blocks added;
     ``inserted`` lists the added spans as (offset in ``text``, length), in order."""
+
     text: str
     original: str
     inserted: tuple[tuple[int, int], ...] = ()
@@ -229,9 +248,13 @@ def bind(query: str, values: dict[str, list[Node]], allow_service: bool = False)
     if missing:
         pieces.append((0, "".join(f"PREFIX {p}: <{known[p]}> " for p in missing)))
     if values:
-        block = " " + " ".join(
-            f"VALUES ?{name} {{ {' '.join(_sparql_term(t) for t in terms)} }}" for name, terms in values.items()
-        ) + " "
+        block = (
+            " "
+            + " ".join(
+                f"VALUES ?{name} {{ {' '.join(_sparql_term(t) for t in terms)} }}" for name, terms in values.items()
+            )
+            + " "
+        )
         pieces.append((_where_group_start(query), block))
     text, inserted, last, shift = [], [], 0, 0
     for at, piece in pieces:
@@ -247,12 +270,12 @@ def bind(query: str, values: dict[str, list[Node]], allow_service: bool = False)
 #: One SPARQL token: a string, an IRI, a comment, a word or name, a bracket, blanks or one character.
 TOKEN_RE = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''  # long strings
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''                        # strings
-    r'|<[^<>"{}|^`\\\x00-\x20]*>'                                          # IRIs
-    r'|#[^\n]*'                                                           # comments
-    r'|[?$]?[A-Za-z_:][\w\-.:]*'                                          # words, variables, names
-    r'|[{}()]'
-    r'|\s+|.',
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''  # strings
+    r'|<[^<>"{}|^`\\\x00-\x20]*>'  # IRIs
+    r"|#[^\n]*"  # comments
+    r"|[?$]?[A-Za-z_:][\w\-.:]*"  # words, variables, names
+    r"|[{}()]"
+    r"|\s+|.",
     re.S,
 )
 
@@ -281,8 +304,10 @@ def _where_group_start(query: str) -> int:
         elif tok == "{" and parens == 0:
             if depth == 0:
                 if form == "CONSTRUCT" and after_form[:1] == ["WHERE"]:
-                    raise KgError("parameters cannot be bound in the short form CONSTRUCT WHERE { … }: "
-                                  "write CONSTRUCT { … } WHERE { … }")
+                    raise KgError(
+                        "parameters cannot be bound in the short form CONSTRUCT WHERE { … }: "
+                        "write CONSTRUCT { … } WHERE { … }"
+                    )
                 if form != "CONSTRUCT" or groups_seen == 1:
                     return m.end()
                 groups_seen += 1
@@ -292,8 +317,9 @@ def _where_group_start(query: str) -> int:
     raise KgError("cannot bind parameters: the query has no WHERE { … } group")
 
 
-def prepare(query: str, params: dict[str, str], declared: Iterable[Param] = (),
-            allow_service: bool = False) -> PreparedQuery:
+def prepare(
+    query: str, params: dict[str, str], declared: Iterable[Param] = (), allow_service: bool = False
+) -> PreparedQuery:
     """Bind ``params`` (name -> value as typed) into ``query``; declared parameters get their kind.
     ``allow_service`` lets the query use SPARQL ``SERVICE`` (refused by every source otherwise)."""
     kinds = {p.name: p.kind for p in declared}

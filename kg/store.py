@@ -28,6 +28,7 @@ Oxigraph store itself, and removing documents), :mod:`kg.inputs` (reading articl
 Markdown, JSON Lines), :mod:`kg.ingest` (extraction in processes or on Dask, writing in batches) and
 :mod:`kg.transfer` (export to a file, push to a server).
 """
+
 from __future__ import annotations
 
 from .corpus_store import CorpusStore, is_store, removal_plan, remove, remove_documents
@@ -36,8 +37,27 @@ from .inputs import INPUT_EXTENSIONS, Item, collect, doc_ids_of, html_to_text, m
 from .sources import endpoint_url
 from .transfer import EXPORT_FORMATS, export, push
 
-__all__ = ["CorpusStore", "Item", "IngestReport", "collect", "read_item", "html_to_text", "ingest",
-           "remove", "removal_plan", "remove_documents", "export", "push", "is_store", "doc_ids_of",
-           "EXPORT_FORMATS", "INPUT_EXTENSIONS",
-           # also used by kg's commands, tests and benchmarks
-           "markdown_to_text", "default_jobs", "endpoint_url", "BATCH_TRIPLES", "DASK_CONNECT_TIMEOUT"]
+__all__ = [
+    "CorpusStore",
+    "Item",
+    "IngestReport",
+    "collect",
+    "read_item",
+    "html_to_text",
+    "ingest",
+    "remove",
+    "removal_plan",
+    "remove_documents",
+    "export",
+    "push",
+    "is_store",
+    "doc_ids_of",
+    "EXPORT_FORMATS",
+    "INPUT_EXTENSIONS",
+    # also used by kg's commands, tests and benchmarks
+    "markdown_to_text",
+    "default_jobs",
+    "endpoint_url",
+    "BATCH_TRIPLES",
+    "DASK_CONNECT_TIMEOUT",
+]

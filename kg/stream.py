@@ -19,6 +19,7 @@ same IRIs in every chunk, so the merged graph links them. What a Document knows 
 chunks end at paragraphs. Memory is bounded in the size of the text, not in the size of the graph
 extracted from it.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -43,18 +44,25 @@ MAX_CHARS = 200_000
 _READ_BYTES = 256 * 1024
 _SNIFF_BYTES = 64 * 1024
 
-_BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
-         (b"\xef\xbb\xbf", "utf-8"), (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"))
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+)
 
 # Paragraph boundaries, from the strongest: a blank line (the cut goes after the whole run of empty
 # lines); a line break after sentence-final punctuation (and closing quotes), where normalize never
 # joins two lines, unless the next line starts with punctuation that normalize glues back on; and,
 # inside one giant line, sentence-final punctuation, where split_sentences cuts anyway.
-_CLOSERS = "”’\"』」)]）】》"
+_CLOSERS = '”’"』」)]）】》'
 _FINAL = "。！？；!?;…"
 _BLANK_RE = re.compile(r"\n[^\S\n]*\n(?:[^\S\n]*\n)*")
-_LINE_END_RE = re.compile(rf"[{_FINAL}][{re.escape(_CLOSERS)}]*[^\S\n]*\n"
-                          r"(?![^\S\n]*[,.。、;:!?)\]」』”’%…》，；：！？）])")
+_LINE_END_RE = re.compile(
+    rf"[{_FINAL}][{re.escape(_CLOSERS)}]*[^\S\n]*\n"
+    r"(?![^\S\n]*[,.。、;:!?)\]」』”’%…》，；：！？）])"
+)
 _SENTENCE_END_RE = re.compile(rf"[{_FINAL}]+[{re.escape(_CLOSERS)}]*")
 
 
@@ -199,8 +207,9 @@ def document_date(path: str | os.PathLike, max_chars: int = MAX_CHARS) -> dateti
     return best
 
 
-def iter_documents(path: str | os.PathLike, date: datetime.date | str | None = None,
-                   max_chars: int | None = None) -> Iterator[Document]:
+def iter_documents(
+    path: str | os.PathLike, date: datetime.date | str | None = None, max_chars: int | None = None
+) -> Iterator[Document]:
     """The extracted Documents of the text file ``path``, one per paragraph chunk, in bounded memory.
 
     ``date`` as in :func:`kg.pipeline.extract`; without it, one date for every chunk: the latest
@@ -216,9 +225,13 @@ def iter_documents(path: str | os.PathLike, date: datetime.date | str | None = N
         yield pipeline.extract(chunk, date=date, source=source)
 
 
-def extract_file_stream(path: str | os.PathLike, date: datetime.date | str | None = None,
-                        base: str = rdf.DEFAULT_BASE, max_chars: int | None = None,
-                        graph: rdflib.Graph | None = None) -> rdflib.Graph:
+def extract_file_stream(
+    path: str | os.PathLike,
+    date: datetime.date | str | None = None,
+    base: str = rdf.DEFAULT_BASE,
+    max_chars: int | None = None,
+    graph: rdflib.Graph | None = None,
+) -> rdflib.Graph:
     """The graph of the text file ``path``, extracted chunk by chunk in bounded memory.
 
     ``date`` as in :func:`kg.pipeline.extract`; without it, one date for every chunk: the latest

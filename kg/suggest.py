@@ -4,6 +4,7 @@ An empty table for ``posts-of --param person=张永`` looks like "no posts"; whe
 of that name at all, :func:`check_names` says so, as ``kg show`` does: ``no person named "张永" in SOURCE;
 did you mean 张勇?``.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -29,12 +30,17 @@ def check_names(source: Source, query_name: str, params: dict[str, str], timeout
         value = params[param.name]
         what, classes = KINDS[param.name]
         type_values = " ".join(classes.split())
-        known = bind(f"ASK {{ VALUES ?type {{ {type_values} }} ?x a ?type ; {_LABELS} ?label }}",
-                     {"label": param_terms(param.name, "label", value)})
+        known = bind(
+            f"ASK {{ VALUES ?type {{ {type_values} }} ?x a ?type ; {_LABELS} ?label }}",
+            {"label": param_terms(param.name, "label", value)},
+        )
         if source.query(known, timeout=timeout).boolean:
             continue
-        labels = bind(f"SELECT DISTINCT ?label WHERE {{ VALUES ?type {{ {type_values} }} "
-                      f"?x a ?type ; {_LABELS} ?label }} LIMIT 100000", {})
+        labels = bind(
+            f"SELECT DISTINCT ?label WHERE {{ VALUES ?type {{ {type_values} }} "
+            f"?x a ?type ; {_LABELS} ?label }} LIMIT 100000",
+            {},
+        )
         near = closest(value, [str(row[0]) for row in source.query(labels, timeout=timeout).rows if row[0]])
         hint = f"; did you mean {', '.join(near)}?" if near else ""
         shown = json.dumps(value if len(value) <= 60 else value[:57] + "...", ensure_ascii=False)

@@ -12,6 +12,7 @@ Conventions of the normalized text: ASCII letters, digits and punctuation are ha
 the Chinese ，；：（）！？ (they become , ; : ( ) ! ?); 。、“”《》「」 are kept as they are. Lines are
 separated by a single ``\\n``; paragraphs by at most one empty line.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -122,12 +123,17 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
 
 
 def _decode(data: bytes, name: str) -> str:
-    boms = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
-            (b"\xef\xbb\xbf", "utf-8"), (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"))
+    boms = (
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xfe\xff", "utf-16-be"),
+        (b"\xff\xfe", "utf-16-le"),
+    )
     for bom, codec in boms:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(codec)
+                return data[len(bom) :].decode(codec)
             except UnicodeDecodeError:
                 raise KgError(f"{name}: not a text file (invalid {codec.upper()} after its byte order mark)") from None
     nuls = data.count(0)
@@ -199,8 +205,23 @@ def _build_translation() -> dict[int, str | None]:
     for cp in (0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000, 0x09):
         table[cp] = " "
     # invisible characters: zero-width, soft hyphen, BOM, bidi controls
-    for cp in (0x00AD, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0x2061, 0x2062,
-               0x2063, 0x2064, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)):
+    for cp in (
+        0x00AD,
+        0x180E,
+        0x200B,
+        0x200C,
+        0x200D,
+        0x200E,
+        0x200F,
+        0x2060,
+        0x2061,
+        0x2062,
+        0x2063,
+        0x2064,
+        0xFEFF,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    ):
         table[cp] = None
     # control characters (line breaks are unified before the table is applied)
     for cp in (*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0)):
@@ -221,7 +242,7 @@ _SPACE_BEFORE_PUNCT_RE = re.compile(r"(?<=\S) +(?=[,;:!?。、)\]」』”’》
 _PADDED_LABEL_RE = re.compile(r"^([\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3})(?=:)", re.M)
 
 # sentence-final punctuation, possibly followed by closing quotes and brackets
-_CLOSERS = "”’\"』」)]）】》"
+_CLOSERS = '”’"』」)]）】》'
 _FINAL_TAIL_RE = re.compile(r"(?:[。!?;…]|\.{3}|(?<![A-Za-z0-9.])\.)[" + re.escape(_CLOSERS) + r"]*$")
 _CONTINUATION_START_RE = re.compile(r"[,.。、;:!?)\]」』”’%…》]")
 _OPENING_QUOTE_RE = re.compile(r"[“「『\"]")
@@ -229,8 +250,10 @@ _CLAUSE_PUNCT_RE = re.compile(r"[,;。!?]")
 _SENTENCE_PUNCT_RE = re.compile(r"[;。!?]")
 _LATIN_END_RE = re.compile(r"[A-Za-z0-9][.,;:!?%)]?$")
 _LATIN_START_RE = re.compile(r"[A-Za-z0-9]")
-_WIDE_RE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
-                      r"\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd“”‘’…—]")
+_WIDE_RE = re.compile(
+    r"[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
+    r"\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd“”‘’…—]"
+)
 
 _START_RE = compile_rows("linebreaks.tsv", "start")
 _STANDALONE_RE = compile_rows("linebreaks.tsv", "standalone")
@@ -293,8 +316,13 @@ def _is_standalone(line: str) -> bool:
 
 
 def _is_heading(line: str) -> bool:
-    return (len(line) <= _HEADING_MAX and _HEADING_RE is not None and _HEADING_RE.match(line) is not None
-            and not _CLAUSE_PUNCT_RE.search(line) and not _ends_open(line))
+    return (
+        len(line) <= _HEADING_MAX
+        and _HEADING_RE is not None
+        and _HEADING_RE.match(line) is not None
+        and not _CLAUSE_PUNCT_RE.search(line)
+        and not _ends_open(line)
+    )
 
 
 def _ends_open(line: str) -> bool:
@@ -304,8 +332,13 @@ def _ends_open(line: str) -> bool:
 
 
 def _title_like(line: str) -> bool:
-    return (len(line) <= _TITLE_MAX and "。" not in line and ";" not in line and line.count(",") <= 2
-            and not _ends_open(line))
+    return (
+        len(line) <= _TITLE_MAX
+        and "。" not in line
+        and ";" not in line
+        and line.count(",") <= 2
+        and not _ends_open(line)
+    )
 
 
 def _wrapped_pair(cur: str, nxt: str) -> bool:
@@ -357,8 +390,12 @@ def _should_join(cur: str, nxt: str, header: bool, band: tuple[int, int] | None,
         return True
     if header and _title_like(cur) and not _wrapped_pair(cur, nxt):
         return False
-    if (_OPENING_QUOTE_RE.match(nxt) and len(cur) <= _CAPTION_MAX and not _ends_open(cur)
-            and not _SENTENCE_PUNCT_RE.search(cur)):  # a caption or subheading before a quote
+    if (
+        _OPENING_QUOTE_RE.match(nxt)
+        and len(cur) <= _CAPTION_MAX
+        and not _ends_open(cur)
+        and not _SENTENCE_PUNCT_RE.search(cur)
+    ):  # a caption or subheading before a quote
         return False
     return True
 

@@ -1,4 +1,5 @@
 """A corpus store written out: to an RDF file (export) or to a Graph Store protocol server (push)."""
+
 from __future__ import annotations
 
 import os
@@ -15,8 +16,12 @@ __all__ = ["export", "push", "EXPORT_FORMATS"]
 
 
 #: Export file extension -> (pyoxigraph format name, whether the format keeps named graphs).
-EXPORT_FORMATS = {".trig": ("TRIG", True), ".nq": ("N_QUADS", True), ".ttl": ("TURTLE", False),
-                  ".nt": ("N_TRIPLES", False)}
+EXPORT_FORMATS = {
+    ".trig": ("TRIG", True),
+    ".nq": ("N_QUADS", True),
+    ".ttl": ("TURTLE", False),
+    ".nt": ("N_TRIPLES", False),
+}
 
 
 def export(store_dir: str | os.PathLike, output: str, fmt: str | None = None) -> int:
@@ -31,8 +36,14 @@ def export(store_dir: str | os.PathLike, output: str, fmt: str | None = None) ->
     return len(data)
 
 
-def push(store_dir: str | os.PathLike, endpoint: str, *, timeout: float = 120, merged: bool = True,
-         progress: Callable[[int], None] | None = None) -> list[str]:
+def push(
+    store_dir: str | os.PathLike,
+    endpoint: str,
+    *,
+    timeout: float = 120,
+    merged: bool = True,
+    progress: Callable[[int], None] | None = None,
+) -> list[str]:
     """Send every document graph to a Graph Store protocol endpoint: ``PUT {url}?graph=<iri>``.
 
     ``endpoint`` is the Graph Store URL (Oxigraph: ``http://host:7878/store``; a bare
@@ -48,8 +59,13 @@ def push(store_dir: str | os.PathLike, endpoint: str, *, timeout: float = 120, m
     sent = []
     with CorpusStore(store_dir) as store:
         for graph in store.graphs():
-            http_request("PUT", f"{url}{sep}graph={urllib.parse.quote(graph, safe='')}",
-                         store.graph_ntriples(graph), headers, timeout)
+            http_request(
+                "PUT",
+                f"{url}{sep}graph={urllib.parse.quote(graph, safe='')}",
+                store.graph_ntriples(graph),
+                headers,
+                timeout,
+            )
             sent.append(graph)
             if progress:
                 progress(1)

@@ -4,6 +4,7 @@
 file into one-line :class:`kg.errors.KgError`; ``validate(graph)`` returns the shape violations as
 :class:`Violation` values that print as ``membership/abc: org:role missing (A membership has a role)``.
 """
+
 from __future__ import annotations
 
 import functools
@@ -116,7 +117,7 @@ class _Shortener:
             iri = str(node)
             for ns, prefix in self._table:
                 if iri.startswith(ns) and len(iri) > len(ns):
-                    local = iri[len(ns):]
+                    local = iri[len(ns) :]
                     return f"{prefix}:{local}" if prefix else local
             return f"<{iri}>"
         if isinstance(node, Literal):
@@ -141,8 +142,12 @@ def _path_text(short: _Shortener, path: Node | None, shapes: rdflib.Graph | None
         return short(path)
     if (path, RDF.first, None) in shapes:
         return "/".join(_path_text(short, p, shapes) for p in Collection(shapes, path))
-    for pred, fmt in ((SH.inversePath, "^{}"), (SH.zeroOrMorePath, "{}*"),
-                      (SH.oneOrMorePath, "{}+"), (SH.zeroOrOnePath, "{}?")):
+    for pred, fmt in (
+        (SH.inversePath, "^{}"),
+        (SH.zeroOrMorePath, "{}*"),
+        (SH.oneOrMorePath, "{}+"),
+        (SH.zeroOrOnePath, "{}?"),
+    ):
         inner = shapes.value(path, pred)
         if inner is not None:
             return fmt.format(_path_text(short, inner, shapes))
@@ -167,20 +172,23 @@ def _render(short, focus, path, value, constraint, message, params, path_text=No
     elif constraint == "MaxCount":
         n = params.get("maxCount")
         problem = f"{lead}has more than {n if n is not None else 'the allowed number of'} value" + (
-            "" if n is not None and int(n) == 1 else "s")
+            "" if n is not None and int(n) == 1 else "s"
+        )
     elif constraint == "Class":
         problem = f"{lead}{v} is not a {param('class')}" if subject else f"not a {param('class')}"
     elif constraint == "Datatype":
         problem = f"{lead}{v} is not {param('datatype')}"
     elif constraint == "NodeKind":
         kind = {"IRI": "an IRI", "Literal": "a literal", "BlankNode": "a blank node"}.get(
-            param("nodeKind").split(":")[-1], param("nodeKind"))
+            param("nodeKind").split(":")[-1], param("nodeKind")
+        )
         problem = f"{lead}{v} is not {kind}"
     elif constraint == "Or":
         problem = f"{lead}{v} is not an accepted value" if v else f"{lead}not accepted"
     elif constraint == "MinInclusive":
-        numeric = isinstance(value, Literal) and isinstance(value.value, (int, float)) \
-            and not isinstance(value.value, bool)
+        numeric = (
+            isinstance(value, Literal) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool)
+        )
         bound = param("minInclusive")
         problem = f"{lead}{v} is less than {bound}" if numeric else f"{lead}{v} is not a number >= {bound}"
     elif constraint in ("LessThan", "LessThanOrEquals"):
@@ -219,8 +227,7 @@ def ontology_graph() -> rdflib.Graph:
     return _resource_graph("org-change.ttl")
 
 
-_PARAMS = ("minCount", "maxCount", "class", "datatype", "nodeKind", "minInclusive",
-           "lessThan", "lessThanOrEquals")
+_PARAMS = ("minCount", "maxCount", "class", "datatype", "nodeKind", "minInclusive", "lessThan", "lessThanOrEquals")
 
 
 def validate(data: rdflib.Graph) -> list[Violation]:
@@ -268,17 +275,18 @@ def validate(data: rdflib.Graph) -> list[Violation]:
         # a result path that is a blank node lives in the results graph (pyshacl copies it there)
         path_text = _path_text(short, path, results if isinstance(path, BNode) else None)
         display = _render(short, focus, path, value, constraint, message, params, path_text)
-        out.add(Violation(
-            focus_node=focus,
-            path=path,
-            message=message,
-            value=value,
-            severity=_local(severity) if severity is not None else "Violation",
-            constraint=constraint,
-            display=display,
-        ))
-    return sorted(out, key=lambda v: (str(v.focus_node), str(v.path), v.constraint, v.message,
-                                      str(v.value)))
+        out.add(
+            Violation(
+                focus_node=focus,
+                path=path,
+                message=message,
+                value=value,
+                severity=_local(severity) if severity is not None else "Violation",
+                constraint=constraint,
+                display=display,
+            )
+        )
+    return sorted(out, key=lambda v: (str(v.focus_node), str(v.path), v.constraint, v.message, str(v.value)))
 
 
 def _pick_message(messages) -> str:
@@ -392,8 +400,11 @@ def _parse_error_location(exc: Exception, fmt: str, data: str | bytes) -> tuple[
             return found
     if isinstance(exc, IndexError) and isinstance(data, str) and fmt in ("turtle", "trig", "n3"):
         end = len(data.rstrip())  # rdflib reads past the end of a statement the file leaves unfinished
-        return (data.count("\n", 0, end) + 1, end - (data.rfind("\n", 0, end) + 1) + 1,
-                "the file ends inside a statement")
+        return (
+            data.count("\n", 0, end) + 1,
+            end - (data.rfind("\n", 0, end) + 1) + 1,
+            "the file ends inside a statement",
+        )
     if isinstance(exc, json.JSONDecodeError):
         return exc.lineno, exc.colno, exc.msg
     if isinstance(exc, xml.sax.SAXParseException):
@@ -402,8 +413,9 @@ def _parse_error_location(exc: Exception, fmt: str, data: str | bytes) -> tuple[
         bad = _first_bad_ntriples_line(data, fmt)
         if bad:
             return bad
-    if fmt == "json-ld" and isinstance(exc, (TypeError, AttributeError, KeyError, ValueError, NameError,
-                                             IndexError, AssertionError)):
+    if fmt == "json-ld" and isinstance(
+        exc, (TypeError, AttributeError, KeyError, ValueError, NameError, IndexError, AssertionError)
+    ):
         # rdflib's JSON-LD parser trips over ill-shaped values with Python errors ('int' object has
         # no attribute 'get'): say what it is, keep rdflib's words as a hint
         return None, None, f"a structure rdflib cannot read ({type(exc).__name__}: {exc})"
@@ -536,14 +548,18 @@ def _check_context(ctx, prefix: str) -> None:
         if c is None:
             continue
         if isinstance(c, str):
-            raise KgError(f"{prefix}: @context {json.dumps(c, ensure_ascii=False)} is not fetched "
-                          "(kg reads no remote contexts: put the context inline)")
+            raise KgError(
+                f"{prefix}: @context {json.dumps(c, ensure_ascii=False)} is not fetched "
+                "(kg reads no remote contexts: put the context inline)"
+            )
         if not isinstance(c, dict):
             raise KgError(f"{prefix}: a @context is {_json_kind(c)}, not an object, a URL or null")
         imported = c.get("@import")
         if imported is not None:
-            raise KgError(f"{prefix}: @import {json.dumps(imported, ensure_ascii=False)} is not fetched "
-                          "(kg reads no remote contexts: put the context inline)")
+            raise KgError(
+                f"{prefix}: @import {json.dumps(imported, ensure_ascii=False)} is not fetched "
+                "(kg reads no remote contexts: put the context inline)"
+            )
         for key in _JSONLD_STRING_KEYS:
             value = c.get(key)
             if value is not None and not isinstance(value, (str, float, int) if key == "@version" else str):
@@ -552,12 +568,14 @@ def _check_context(ctx, prefix: str) -> None:
             if term.startswith("@"):
                 continue
             if definition is not None and not isinstance(definition, (str, dict)):
-                raise KgError(f"{prefix}: the definition of {json.dumps(term, ensure_ascii=False)} in a "
-                              f"@context is {_json_kind(definition)}, not a string, an object or null")
+                raise KgError(
+                    f"{prefix}: the definition of {json.dumps(term, ensure_ascii=False)} in a "
+                    f"@context is {_json_kind(definition)}, not a string, an object or null"
+                )
 
 
 def _json_kind(value) -> str:
-    """"a number", "null", … for messages."""
+    """ "a number", "null", … for messages."""
     if value is None:
         return "null"
     if isinstance(value, bool):

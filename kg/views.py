@@ -5,6 +5,7 @@ the part of it around one node; conflicts laid out for a terminal.
 >>> G = kg.graph.from_rdf(read_graph(where))          # doctest: +SKIP
 >>> small = neighbourhood(G, "person/cheng-yixiao", depth=2)   # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 from collections import deque
@@ -28,6 +29,7 @@ _EVERYTHING = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 class Where:
     """One source of a graph: an RDF ``file``, a ``store`` directory or an ``endpoint`` URL (with
     ``union``: the union of the server's named graphs as its default graph)."""
+
     file: str | None = None
     store: str | None = None
     endpoint: str | None = None
@@ -36,8 +38,11 @@ class Where:
     def __post_init__(self) -> None:
         given = [x for x in (self.file, self.store, self.endpoint) if x]
         if len(given) != 1:
-            raise KgError("give one source: an RDF file, a store directory or an endpoint URL"
-                          if given else "no source: give an RDF file, a store directory or an endpoint URL")
+            raise KgError(
+                "give one source: an RDF file, a store directory or an endpoint URL"
+                if given
+                else "no source: give an RDF file, a store directory or an endpoint URL"
+            )
 
     @property
     def description(self) -> str:
@@ -110,11 +115,19 @@ def conflicts_text(result: Result, width: int = 100) -> str:
 
     blocks = []
     for row in result.dicts():
-        sides = [(row.get(f"personName{n}", ""), row.get(f"date{n}") or "no date", row.get(f"doc{n}", ""),
-                  " ".join(row.get(f"sentence{n}", "").split())) for n in (1, 2)]
+        sides = [
+            (
+                row.get(f"personName{n}", ""),
+                row.get(f"date{n}") or "no date",
+                row.get(f"doc{n}", ""),
+                " ".join(row.get(f"sentence{n}", "").split()),
+            )
+            for n in (1, 2)
+        ]
         names = max(text_width(name) for name, *_ in sides)
         lines = [fit(" · ".join(x for x in (row.get("conflict"), row.get("orgName"), row.get("role")) if x))]
-        lines += [fit(f"  {pad_text(name, names)}  {date:<10}  {doc}  {sentence}")
-                  for name, date, doc, sentence in sides]
+        lines += [
+            fit(f"  {pad_text(name, names)}  {date:<10}  {doc}  {sentence}") for name, date, doc, sentence in sides
+        ]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + ("\n" if blocks else "")

@@ -18,12 +18,14 @@ def subprocess_env(**extra):
 @pytest.fixture(scope="session")
 def seed_doc():
     import kg
+
     return kg.extract(SEED_TEXT)
 
 
 @pytest.fixture(scope="session")
 def seed_graph(seed_doc):
     import kg
+
     return kg.to_rdf(seed_doc)
 
 

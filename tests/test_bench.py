@@ -3,6 +3,7 @@
 What the figures are is not judged here (timings belong to bench/run.py on a quiet machine, never to a
 test); this checks that the suite still runs and reports each figure with its target and verdict.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,17 +21,33 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_quick_bench_reports_every_figure():
-    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--quick"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=900)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--quick"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     lines = proc.stdout.splitlines()
     assert lines[0].startswith("# kg bench on ")
-    expected = ["extraction vs NER model alone, caches emptied", "extraction vs jieba.lcut",
-                "extraction chars/s", "extraction articles/s", "NER model alone chars/s",
-                "English vs Chinese chars/s, caches emptied", "scaling 1x", "parallel: 2 workers vs 1",
-                "cold start: kg --help", "cold start: kg extract one article", "ingest vs NER model alone",
-                "ingest vs jieba.lcut", "store: bulk load", "render: first contentful paint in Chromium",
-                "render: page open until drawn"]
+    expected = [
+        "extraction vs NER model alone, caches emptied",
+        "extraction vs jieba.lcut",
+        "extraction chars/s",
+        "extraction articles/s",
+        "NER model alone chars/s",
+        "English vs Chinese chars/s, caches emptied",
+        "scaling 1x",
+        "parallel: 2 workers vs 1",
+        "cold start: kg --help",
+        "cold start: kg extract one article",
+        "ingest vs NER model alone",
+        "ingest vs jieba.lcut",
+        "store: bulk load",
+        "render: first contentful paint in Chromium",
+        "render: page open until drawn",
+    ]
     expected += [f"long line {name!r}" for name in ("digits", "兼任", "张三任总裁", "一", "Mr.")]
     expected += [f"query {name} " for name in q.canned_queries()]
     for name in expected:

@@ -4,6 +4,7 @@ These tests FAIL (never skip) without /usr/bin/chromium or the playwright packag
 (``apt-get install chromium fonts-noto-cjk``, ``pip install -e '.[test]'``). Screenshots go to
 test-artifacts/.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,13 +20,19 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]  # headless Chromium
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 HOSTILE = [
     "<img src=x onerror=alert(1)>",
     "</script><script>alert(1)</script>",
-    "\"><svg onload=alert(1)>",
+    '"><svg onload=alert(1)>',
     "'; alert(1); //",
     "<b onmouseover=alert(1)>bold</b> &amp; <!--",
 ]
@@ -138,10 +145,15 @@ def write_page(G, path: Path, title: str = "kg") -> Path:
 
 
 def dom_point(page, node_id: str) -> tuple[float, float]:
-    return tuple(page.evaluate("""id => {
+    return tuple(
+        page.evaluate(
+            """id => {
         const p = kgNetwork.canvasToDOM(kgNetwork.getPosition(id));
         const r = document.getElementById('kg-network').getBoundingClientRect();
-        return [p.x + r.left, p.y + r.top]; }""", node_id))
+        return [p.x + r.left, p.y + r.top]; }""",
+            node_id,
+        )
+    )
 
 
 def tooltip_text(page) -> str | None:
@@ -166,8 +178,11 @@ def test_seed_page_draws_every_node_and_the_reporting_line(open_page, seed_G, tm
     assert page.evaluate("Object.keys(kgNetwork.body.nodes).length") == seed_G.number_of_nodes()
     (xiao,) = kgg.find(seed_G, "小谷")
     (cheng,) = kgg.find(seed_G, "程一晓", kind="person")
-    assert page.evaluate("""([a, b]) => kgNetwork.body.data.edges.get({filter: e => e.from === a && e.to === b})
-                             .map(e => e.label)""", [xiao, cheng]) == ["reports to"]
+    assert page.evaluate(
+        """([a, b]) => kgNetwork.body.data.edges.get({filter: e => e.from === a && e.to === b})
+                             .map(e => e.label)""",
+        [xiao, cheng],
+    ) == ["reports to"]
     assert page.evaluate("([a, b]) => kgNetwork.getConnectedNodes(a, 'to').includes(b)", [xiao, cheng])
 
     # the search box finds 小谷 by any name and selects it
@@ -179,8 +194,10 @@ def test_seed_page_draws_every_node_and_the_reporting_line(open_page, seed_G, tm
         assert page.inner_text("#kg-info").startswith("小谷")
     # hovering the node shows its tooltip, as text
     page.mouse.move(*dom_point(page, xiao))
-    page.wait_for_function("() => { const t = document.querySelector('div.vis-tooltip');"
-                           " return t && t.style.visibility === 'visible'; }", timeout=3000)
+    page.wait_for_function(
+        "() => { const t = document.querySelector('div.vis-tooltip'); return t && t.style.visibility === 'visible'; }",
+        timeout=3000,
+    )
     assert "程一晓" in tooltip_text(page) and "Xiao Gu" in tooltip_text(page)
     # the legend and the status line
     legend = page.inner_text("#kg-legend")
@@ -207,9 +224,12 @@ def test_hostile_labels_run_nothing(open_page, tmp_path, monkeypatch, lazy):
     for n in G.nodes:
         x, y = dom_point(page, n)
         page.mouse.move(x, y)
-        page.wait_for_function("label => { const t = document.querySelector('div.vis-tooltip');"
-                               " return t && t.style.visibility === 'visible' && t.textContent.includes(label); }",
-                               arg=G.nodes[n]["label"], timeout=3000)
+        page.wait_for_function(
+            "label => { const t = document.querySelector('div.vis-tooltip');"
+            " return t && t.style.visibility === 'visible' && t.textContent.includes(label); }",
+            arg=G.nodes[n]["label"],
+            timeout=3000,
+        )
         seen_tips.append(tooltip_text(page))
         page.mouse.click(x, y)
         assert page.evaluate("kgNetwork.getSelectedNodes()") == [n]
@@ -267,8 +287,13 @@ def test_date_filter_hides_lines_not_valid_that_day(open_page, tmp_path):
 
 
 def test_undated_graph_has_no_date_filter(open_page, seed_G, tmp_path):
-    G = kgg.from_rdf(rdflib.Graph().parse(format="turtle", data="""
-        @prefix org: <http://www.w3.org/ns/org#> . <urn:a> org:reportsTo <urn:b> ."""))
+    G = kgg.from_rdf(
+        rdflib.Graph().parse(
+            format="turtle",
+            data="""
+        @prefix org: <http://www.w3.org/ns/org#> . <urn:a> org:reportsTo <urn:b> .""",
+        )
+    )
     o = open_page(write_page(G, tmp_path / "plain.html"))
     assert not o.page.is_visible("#kg-date")
     assert o.page.evaluate("kgNetwork.body.data.nodes.length") == 2 and o.errors == []
@@ -320,10 +345,17 @@ def test_node_panel_lists_posts_with_dates_and_sources(open_page, tmp_path):
     panel = page.inner_text("#kg-info")
     assert panel.startswith("张勇") and "posts (2)" in panel
     current, former = panel.split("posts (2)")[1].split("首席执行官 · 阿里巴巴集团")[1:]
-    assert current.startswith(" (current)") and "reported 2023-03-28" in current \
+    assert (
+        current.startswith(" (current)")
+        and "reported 2023-03-28" in current
         and "张勇担任阿里巴巴集团首席执行官。" in current
-    assert former.startswith(" (former)") and "until 2023-09-10" in former and "reported 2023-09-10" in former \
+    )
+    assert (
+        former.startswith(" (former)")
+        and "until 2023-09-10" in former
+        and "reported 2023-09-10" in former
         and "张勇卸任阿里巴巴集团首席执行官。" in former
+    )
     assert panel.count("current in one source, former in another") == 2  # the two contradict: both marked
     # clicking the node shows the same panel
     page.click("#kg-fit")
@@ -338,8 +370,9 @@ def test_date_box_takes_iso_dates_only(open_page, tmp_path):
     page = o.page
     assert page.get_attribute("#kg-date", "type") == "text"
     assert page.get_attribute("#kg-date", "placeholder") == "YYYY-MM-DD"
-    assert page.evaluate("[...document.querySelectorAll('#kg-dates option')].map(o => o.value)") \
-        == page.evaluate("kgData.dates")
+    assert page.evaluate("[...document.querySelectorAll('#kg-dates option')].map(o => o.value)") == page.evaluate(
+        "kgData.dates"
+    )
 
     def hidden() -> int:
         return page.evaluate("kgNetwork.body.data.edges.get({filter: e => e.hidden}).length")

@@ -1,4 +1,5 @@
 """The kg command line as a user meets it."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -39,8 +40,11 @@ def test_extract_is_byte_identical_across_processes(tmp_path):
     outs = []
     for n, seed in enumerate(("1", "2")):
         out = tmp_path / f"{n}.ttl"
-        subprocess.run([sys.executable, "-m", "kg", "extract", EXAMPLE, "-o", str(out)], check=True,
-                       env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
+        subprocess.run(
+            [sys.executable, "-m", "kg", "extract", EXAMPLE, "-o", str(out)],
+            check=True,
+            env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+        )
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
 
@@ -53,6 +57,7 @@ def test_extract_from_stdin_to_stdout():
 
 def test_extract_base_option():
     from rdflib import Graph
+
     result = run("extract", EXAMPLE, "--base", "http://example.com/x/")
     g = Graph().parse(data=result.output, format="turtle")
     minted = {str(s) for s in g.subjects()}

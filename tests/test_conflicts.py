@@ -1,6 +1,7 @@
 """``kg conflicts`` (issue 14, item 4): a conflict is two sources disagreeing about the same time; one head
 replaced by another at a later date is a succession, which is history, not a conflict. In a terminal each
 conflict is a block that fits its width."""
+
 from __future__ import annotations
 
 import json
@@ -44,10 +45,14 @@ def test_only_disagreements_about_the_same_time(sources, source):
         rows = src.query(q.named_query("conflicts", {})).dicts()
     finally:
         src.close()
-    found = {(r["conflict"], frozenset({(r["personName1"], key_of[r["doc1"]]), (r["personName2"], key_of[r["doc2"]])}))
-             for r in rows}
-    assert found == {("two heads", frozenset({("张三丰", "zhang-2021"), ("许冉", "xu-ran-2021")})),
-                     ("current and ended", frozenset({("张三丰", "zhang-2021"), ("张三丰", "zhang-quits-2021")}))}
+    found = {
+        (r["conflict"], frozenset({(r["personName1"], key_of[r["doc1"]]), (r["personName2"], key_of[r["doc2"]])}))
+        for r in rows
+    }
+    assert found == {
+        ("two heads", frozenset({("张三丰", "zhang-2021"), ("许冉", "xu-ran-2021")})),
+        ("current and ended", frozenset({("张三丰", "zhang-2021"), ("张三丰", "zhang-quits-2021")})),
+    }
     ended = next(r for r in rows if r["conflict"] == "current and ended")
     assert key_of[ended["doc1"]] == "zhang-2021"  # the document that says current comes first
     both = next(r for r in rows if r["conflict"] == "two heads")
@@ -63,7 +68,7 @@ def test_conflicts_table_fits_the_terminal(sources):
         lines = [ln for ln in result.output.splitlines() if ln and not ln.endswith("conflicts")]
         assert lines and all(text_width(ln) <= columns for ln in lines)
         blocks = result.output.split("\n\n")
-        assert blocks[0].splitlines()[0].startswith("current and ended · 京东集团"[:columns - 1])
+        assert blocks[0].splitlines()[0].startswith("current and ended · 京东集团"[: columns - 1])
     wide = CliRunner().invoke(main, ["conflicts", "--store", str(folder / "kb")], env={"COLUMNS": "200"}).output
     assert "  张三丰  2021-06-01  " in wide and "京东集团宣布任命张三丰为首席执行官。" in wide  # nothing cut
 

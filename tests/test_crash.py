@@ -15,6 +15,7 @@ While an ingest runs the store is locked (``CorpusStore(S)`` fails with "in use"
 the test watches its progress through a RocksDB read-only view (``pyoxigraph.Store.read_only``),
 which takes no lock. Tests marked ``xfail(strict=True)`` pin a bug.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -65,8 +66,11 @@ def write_corpus(folder: Path, copies: int) -> dict[str, str]:
             if k:
                 people = sorted((p[0] for p in d["persons"]), key=len, reverse=True)
                 for i, name in enumerate(people):
-                    new = (SURNAMES[(7 * k + i) % len(SURNAMES)] + GIVEN[(3 * k + i) % len(GIVEN)]
-                           + GIVEN[(5 * k + 2 * i + 1) % len(GIVEN)])
+                    new = (
+                        SURNAMES[(7 * k + i) % len(SURNAMES)]
+                        + GIVEN[(3 * k + i) % len(GIVEN)]
+                        + GIVEN[(5 * k + 2 * i + 1) % len(GIVEN)]
+                    )
                     text = text.replace(name, new)
                 text += f"\n（第{k}版）\n"
             (folder / f"{d['id']}-{k:03d}.txt").write_text(text, encoding="utf-8")
@@ -101,8 +105,9 @@ def peek_documents(store: Path, complete: bool = True) -> int | None:
     try:
         view = pyoxigraph.Store.read_only(str(store))
         if complete:
-            marks = view.quads_for_pattern(None, pyoxigraph.NamedNode(str(RDF.type)),
-                                           pyoxigraph.NamedNode(str(OC.Document)), None)
+            marks = view.quads_for_pattern(
+                None, pyoxigraph.NamedNode(str(RDF.type)), pyoxigraph.NamedNode(str(OC.Document)), None
+            )
             return sum(1 for q in marks if GRAPH_RE.search(getattr(q.graph_name, "value", "")))
         return sum(1 for g in view.named_graphs() if GRAPH_RE.search(getattr(g, "value", "")))
     except Exception:  # a store being created, or files the bulk loader just moved away: look again
@@ -241,8 +246,9 @@ def corpus30(tmp_path_factory) -> tuple[Path, dict[str, str], tuple[bytes, bytes
     """The 30 dev articles, their texts by id, and the dumps of one plain ingest of them."""
     root = tmp_path_factory.mktemp("concurrent")
     texts = write_corpus(root / "corpus", 1)
-    done = subprocess.run(ingest_cmd(root / "corpus", root / "reference.store"), cwd=ROOT, capture_output=True,
-                          text=True, timeout=600)
+    done = subprocess.run(
+        ingest_cmd(root / "corpus", root / "reference.store"), cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
     assert done.returncode == 0, done.stderr
     return root / "corpus", texts, dumps(root / "reference.store")
 

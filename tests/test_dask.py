@@ -1,4 +1,5 @@
 """Ingest on a Dask distributed cluster: the same store as a local ingest, idempotent and resumable."""
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,7 @@ DEV = Path(__file__).resolve().parent / "data" / "dev.gold.jsonl"
 
 @pytest.fixture(scope="module")
 def cluster():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as c:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as c:
         yield c
 
 
@@ -35,9 +35,13 @@ def corpus(tmp_path_factory) -> Path:
     docs = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()][:8]
     for d in docs[:6]:
         (root / f"{d['id']}.txt").write_text(d["text"], encoding="utf-8")
-    (root / "feed.jsonl").write_text("".join(
-        json.dumps({"id": d["id"], "date": d["date"], "text": d["text"]}, ensure_ascii=False) + "\n"
-        for d in docs[6:]), encoding="utf-8")
+    (root / "feed.jsonl").write_text(
+        "".join(
+            json.dumps({"id": d["id"], "date": d["date"], "text": d["text"]}, ensure_ascii=False) + "\n"
+            for d in docs[6:]
+        ),
+        encoding="utf-8",
+    )
     return root
 
 
@@ -103,8 +107,9 @@ def test_interrupted_dask_ingest_resumes(cluster, corpus, local_store, tmp_path,
 def test_cli_dask(cluster, corpus, local_store, tmp_path):
     store = tmp_path / "cli.store"
     runner = CliRunner()
-    result = runner.invoke(main, ["ingest", str(corpus), "--store", str(store), "--dask",
-                                  cluster.scheduler_address.removeprefix("tcp://")])
+    result = runner.invoke(
+        main, ["ingest", str(corpus), "--store", str(store), "--dask", cluster.scheduler_address.removeprefix("tcp://")]
+    )
     assert result.exit_code == 0, result.output
     assert "8 documents added, 0 with no facts, 0 already in the store" in result.stderr
     assert snapshot(store) == snapshot(local_store)

@@ -1,4 +1,5 @@
 """kg.dates: absolute, partial and relative dates."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -96,15 +97,17 @@ def test_mentions_are_spans_of_the_text():
     found = find_dates(text, REF)
     assert [d.value for d in found] == ["2022-09-15", "2022-09-16", "2022-09-28"]
     for d in found:
-        assert text[d.start:d.end] == d.text
+        assert text[d.start : d.end] == d.text
     with pytest.raises(dataclasses.FrozenInstanceError):
         found[0].value = "x"  # type: ignore[misc]
     assert isinstance(found[0], DateMention)
 
 
 def test_document_date_is_the_latest_full_date():
-    text = ("本公司董事会于2021年3月29日收到辞职报告。公司于2021年3月30日召开会议。去年11月,"
-            "昨日,2021年4月公告。\n宜宾五粮液股份有限公司董事会\n2021年3月31日")
+    text = (
+        "本公司董事会于2021年3月29日收到辞职报告。公司于2021年3月30日召开会议。去年11月,"
+        "昨日,2021年4月公告。\n宜宾五粮液股份有限公司董事会\n2021年3月31日"
+    )
     assert document_date(text) == date(2021, 3, 31)
     assert document_date("本行董事会\n二〇二三年三月十六日\n2023-03-15") == date(2023, 3, 16)
     assert document_date("9月16日,快手宣布") is None
@@ -120,24 +123,50 @@ def test_parse_iso():
 
 # --- the ends of the calendar: a date outside 0001-01-01 … 9999-12-31 is dropped, never an error ---
 
-@pytest.mark.parametrize("text, ref", [
-    ("明天", date.max), ("后天", date(9999, 12, 31)), ("昨天", date.min), ("前天", date(1, 1, 2)),
-    ("下周一", date.max), ("本周日", date.max), ("周日", date.min), ("上周五", date(1, 1, 3)),
-    ("三天前", date.min), ("两周前", date(1, 1, 10)),
-    ("明年", date(9999, 6, 1)), ("明年3月", date(9999, 6, 1)), ("明年3月5日", date(9999, 6, 1)),
-    ("去年", date(1, 1, 3)), ("去年11月", date(1, 1, 3)), ("上月", date(1, 1, 3)), ("上月2日", date(1, 1, 3)),
-    ("下月", date(9999, 12, 3)), ("3个月前", date(1, 2, 1)), ("999年前", date(500, 1, 3)),
-    ("11月", date(1, 2, 1)), ("11月20日", date(1, 2, 1)),
-])
+
+@pytest.mark.parametrize(
+    "text, ref",
+    [
+        ("明天", date.max),
+        ("后天", date(9999, 12, 31)),
+        ("昨天", date.min),
+        ("前天", date(1, 1, 2)),
+        ("下周一", date.max),
+        ("本周日", date.max),
+        ("周日", date.min),
+        ("上周五", date(1, 1, 3)),
+        ("三天前", date.min),
+        ("两周前", date(1, 1, 10)),
+        ("明年", date(9999, 6, 1)),
+        ("明年3月", date(9999, 6, 1)),
+        ("明年3月5日", date(9999, 6, 1)),
+        ("去年", date(1, 1, 3)),
+        ("去年11月", date(1, 1, 3)),
+        ("上月", date(1, 1, 3)),
+        ("上月2日", date(1, 1, 3)),
+        ("下月", date(9999, 12, 3)),
+        ("3个月前", date(1, 2, 1)),
+        ("999年前", date(500, 1, 3)),
+        ("11月", date(1, 2, 1)),
+        ("11月20日", date(1, 2, 1)),
+    ],
+)
 def test_dates_outside_the_calendar_are_dropped(text, ref):
     assert values(text, ref) == []
 
 
-@pytest.mark.parametrize("text, ref, value", [
-    ("昨天", date(1, 1, 2), "0001-01-01"), ("明天", date(9999, 12, 30), "9999-12-31"),
-    ("明年", date(9998, 6, 1), "9999"), ("去年", date(2, 1, 3), "0001"), ("上月", date(1, 2, 3), "0001-01"),
-    ("周日", date(1, 1, 8), "0001-01-07"), ("下周一", date(9999, 12, 24), "9999-12-27"),
-])
+@pytest.mark.parametrize(
+    "text, ref, value",
+    [
+        ("昨天", date(1, 1, 2), "0001-01-01"),
+        ("明天", date(9999, 12, 30), "9999-12-31"),
+        ("明年", date(9998, 6, 1), "9999"),
+        ("去年", date(2, 1, 3), "0001"),
+        ("上月", date(1, 2, 3), "0001-01"),
+        ("周日", date(1, 1, 8), "0001-01-07"),
+        ("下周一", date(9999, 12, 24), "9999-12-27"),
+    ],
+)
 def test_dates_at_the_very_ends_of_the_calendar_are_kept(text, ref, value):
     assert values(text, ref) == [(text, value)]
 

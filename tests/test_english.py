@@ -1,5 +1,6 @@
 """English extraction (kg.en): language detection, 8-K and press-release constructions, identity
 across languages. The texts here are written for the tests (invented companies and people)."""
+
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ EIGHT_K = (
     "\n"
     "Item 5.02 Departure of Directors or Certain Officers; Election of Directors; Appointment of Certain Officers.\n"
     "\n"
-    "On March 4, 2024, Thomas J. Whitfield notified Harlow Biotech, Inc. (the \"Company\") of his decision to resign "
+    'On March 4, 2024, Thomas J. Whitfield notified Harlow Biotech, Inc. (the "Company") of his decision to resign '
     "as Chief Financial Officer of the Company. Mr. Whitfield will continue to serve as a director of the Company.\n"
     "\n"
     "On March 6, 2024, the Board of Directors of the Company appointed Rebecca L. Moreno as Chief Financial Officer, "
@@ -137,8 +138,10 @@ def test_leadership_list(release):
     assert ("post", "Paul Grant", "Fernhill Robotics", "ceo", "current") in got
     assert ("unitOf", "Fernhill Autonomy", "Fernhill Robotics", None, "current") in got
     assert ("post", "Ana Ruiz", "picking systems business", "general-manager", "former") in got
-    assert any(f.kind == "established" and release.entities[f.subject].name == "Fernhill Autonomy"
-               and f.date == "2025-06-03" for f in release.facts)
+    assert any(
+        f.kind == "established" and release.entities[f.subject].name == "Fernhill Autonomy" and f.date == "2025-06-03"
+        for f in release.facts
+    )
 
 
 def test_pinyin_names():
@@ -149,9 +152,11 @@ def test_pinyin_names():
 
 
 def test_hkex_name():
-    doc = kg.extract("Lotus Harbour Holdings Limited\n\nThe board of directors (the \"Board\") of Lotus Harbour "
-                     "Holdings Limited (the \"Company\") announces that Ms. LEE Mei Ling has been appointed as "
-                     "the chief executive officer of the Company with effect from 1 June 2023.")
+    doc = kg.extract(
+        'Lotus Harbour Holdings Limited\n\nThe board of directors (the "Board") of Lotus Harbour '
+        'Holdings Limited (the "Company") announces that Ms. LEE Mei Ling has been appointed as '
+        "the chief executive officer of the Company with effect from 1 June 2023."
+    )
     assert ("post", "Lee Mei Ling", "Lotus Harbour Holdings Limited", "ceo", "current") in facts(doc)
 
 
@@ -186,12 +191,12 @@ HKEX = (
     "\n"
     "CHANGE OF EXECUTIVE DIRECTOR AND CHIEF EXECUTIVE OFFICER\n"
     "\n"
-    "The board (the \"Board\") of directors (the \"Directors\") of Golden Harbour Holdings Limited (the \"Company\") "
-    "announces that Mr. LEUNG Wai Keung (\"Mr. Leung\") has tendered his resignation as an executive Director and the "
+    'The board (the "Board") of directors (the "Directors") of Golden Harbour Holdings Limited (the "Company") '
+    'announces that Mr. LEUNG Wai Keung ("Mr. Leung") has tendered his resignation as an executive Director and the '
     "chief executive officer of the Company with effect from 1 June 2023 due to his wish to devote more time to his "
     "personal commitments.\n"
     "\n"
-    "The Board further announces that Ms. HO Mei Ling (\"Ms. Ho\") has been appointed as an executive Director and the "
+    'The Board further announces that Ms. HO Mei Ling ("Ms. Ho") has been appointed as an executive Director and the '
     "chief executive officer of the Company with effect from 1 June 2023.\n"
     "\n"
     "Ms. Ho, aged 45, joined the Group in 2010 and has been the chief operating officer of the Company since 2019.\n"
@@ -217,7 +222,7 @@ PRESS = (
     "Walsh brings more than 20 years of experience in finance and operations. She will report to Chief Executive "
     "Officer Mark Ellison.\n"
     "\n"
-    "\"Jennifer is the right leader for our next phase of growth,\" said Ellison.\n"
+    '"Jennifer is the right leader for our next phase of growth," said Ellison.\n'
     "\n"
     "The company also promoted Priya Natarajan to Chief Technology Officer. Natarajan, who previously served as Vice "
     "President of Engineering, succeeds Tom Becker, who left the company in March.\n"
@@ -241,8 +246,8 @@ WIRE = (
 EIGHT_K_BIO = (
     "Item 5.02. Departure of Directors or Certain Officers; Election of Directors; Appointment of Certain Officers.\n"
     "\n"
-    "Effective as of February 3, 2025, the Board of Directors (the \"Board\") of Tidewater Grid Corp. (the "
-    "\"Company\") elected Sandra M. Okafor as a Class II director and appointed her to serve on the Audit Committee.\n"
+    'Effective as of February 3, 2025, the Board of Directors (the "Board") of Tidewater Grid Corp. (the '
+    '"Company") elected Sandra M. Okafor as a Class II director and appointed her to serve on the Audit Committee.\n'
     "\n"
     "Ms. Okafor, 58, has served as Executive Vice President and Chief Financial Officer of Pinecrest Utilities since "
     "2019. Previously, she was Treasurer of Halvorsen Energy from 2012 to 2019.\n"
@@ -342,8 +347,14 @@ def test_european_names_and_legal_forms():
     doc = kg.extract(EUROPE)
     got = facts(doc)
     persons = {e.name for e in doc.entities.values() if e.kind == "person"}
-    assert {"Søren Kjærgaard", "Jürgen Müller", "Anne-Marie Lévy", "Mary O'Brien", "José García-López",
-            "François Dupont"} <= persons
+    assert {
+        "Søren Kjærgaard",
+        "Jürgen Müller",
+        "Anne-Marie Lévy",
+        "Mary O'Brien",
+        "José García-López",
+        "François Dupont",
+    } <= persons
     assert doc.main_org == "org:Nordhavn Shipping A/S"
     assert ("post", "Søren Kjærgaard", "Nordhavn Shipping A/S", "ceo", "current") in got
     assert ("post", "François Dupont", "Nordhavn Shipping A/S", "chairman", "current") in got
@@ -361,10 +372,10 @@ EIGHT_K_INTERIM = (
     "Item 5.02 Departure of Directors or Certain Officers; Election of Directors; Appointment of Certain Officers; "
     "Compensatory Arrangements of Certain Officers.\n"
     "\n"
-    "(b) On May 1, 2024, John A. Smith, the Chief Operating Officer of Brightwater Labs, Inc. (the \"Company\"), "
+    '(b) On May 1, 2024, John A. Smith, the Chief Operating Officer of Brightwater Labs, Inc. (the "Company"), '
     "informed the Company of his resignation, effective May 31, 2024.\n"
     "\n"
-    "(c) On May 2, 2024, the Board of Directors of the Company (the \"Board\") appointed Jane Doe, age 45, as the "
+    '(c) On May 2, 2024, the Board of Directors of the Company (the "Board") appointed Jane Doe, age 45, as the '
     "Company's Chief Operating Officer, effective June 1, 2024. Ms. Doe has served as the Company's Senior Vice "
     "President, Operations since 2021. From 2015 to 2021, Ms. Doe served as Vice President of Manufacturing at Alder "
     "Devices Corp.\n"
@@ -383,11 +394,11 @@ HKEX_REDESIGNATION = (
     "\n"
     "CHANGE OF CHAIRMAN AND RE-DESIGNATION OF DIRECTOR\n"
     "\n"
-    "The board (the \"Board\") of directors (the \"Directors\") of Sunrise Pearl International Holdings Limited (the "
-    "\"Company\", together with its subsidiaries, the \"Group\") announces that with effect from 1 April 2024:\n"
+    'The board (the "Board") of directors (the "Directors") of Sunrise Pearl International Holdings Limited (the '
+    '"Company", together with its subsidiaries, the "Group") announces that with effect from 1 April 2024:\n'
     "\n"
-    "(1) Mr. Wong Ka Fai (\"Mr. Wong\") has resigned as an executive Director and the chairman of the Board;\n"
-    "(2) Ms. Li Na (\"Ms. Li\"), an executive Director, has been appointed as the chairman of the Board; and\n"
+    '(1) Mr. Wong Ka Fai ("Mr. Wong") has resigned as an executive Director and the chairman of the Board;\n'
+    '(2) Ms. Li Na ("Ms. Li"), an executive Director, has been appointed as the chairman of the Board; and\n'
     "(3) Mr. Cheung Chi Ho has been re-designated from a non-executive Director to an executive Director.\n"
     "\n"
     "Mr. Wong has confirmed that he has no disagreement with the Board. Ms. Li, aged 52, is also the chief executive "
@@ -457,7 +468,7 @@ UK_BOARD_CHANGES = (
     "\n"
     "Board Changes\n"
     "\n"
-    "Halden Retail plc (the \"Company\") announces that Richard Moss will step down as Chief Financial Officer and "
+    'Halden Retail plc (the "Company") announces that Richard Moss will step down as Chief Financial Officer and '
     "from the Board on 31 May 2024, after seven years with the Company.\n"
     "\n"
     "The Board is pleased to announce the appointment of Priya Shah as Chief Financial Officer Designate. Priya will "
@@ -474,7 +485,7 @@ UK_BOARD_CHANGES = (
 EIGHT_K_TERMINATION = (
     "Item 5.02 Departure of Directors or Certain Officers.\n"
     "\n"
-    "On August 5, 2024, the Board of Directors (the \"Board\") of Pellucid Software, Inc. (the \"Company\") terminated "
+    'On August 5, 2024, the Board of Directors (the "Board") of Pellucid Software, Inc. (the "Company") terminated '
     "the employment of David Kim as Chief Revenue Officer, effective immediately.\n"
     "\n"
     "On August 6, 2024, the Board promoted Sarah Wells, the Company's Senior Vice President of Sales, to the position "
@@ -512,8 +523,8 @@ HKEX_COMMITTEES = (
     "\n"
     "APPOINTMENT OF INDEPENDENT NON-EXECUTIVE DIRECTOR\n"
     "\n"
-    "The board (the \"Board\") of directors (the \"Directors\") of China Bright Star Holdings Limited (the "
-    "\"Company\") is pleased to announce that Ms. Tang Wai Yee (\"Ms. Tang\") has been appointed as an independent "
+    'The board (the "Board") of directors (the "Directors") of China Bright Star Holdings Limited (the '
+    '"Company") is pleased to announce that Ms. Tang Wai Yee ("Ms. Tang") has been appointed as an independent '
     "non-executive Director and a member of each of the audit committee, the remuneration committee and the nomination "
     "committee of the Company with effect from 2 January 2024.\n"
     "\n"
@@ -577,8 +588,8 @@ EUROPE_NO_LEGAL_FORM = (
     "who will leave Vantara Medical at his own request at the end of June after eleven years.\n"
     "\n"
     "Hartmann joins Vantara Medical from Siemens Healthineers, where she most recently headed the diagnostics business "
-    "in Europe. Prof. Michael Braun, Chairman of the Supervisory Board, said: \"Lena Hartmann is an outstanding "
-    "leader.\"\n"
+    'in Europe. Prof. Michael Braun, Chairman of the Supervisory Board, said: "Lena Hartmann is an outstanding '
+    'leader."\n'
     "\n"
     "Markus Vogt, Chief Financial Officer, and Julia Stein, Chief Operating Officer, remain members of the Management "
     "Board.\n"
@@ -610,14 +621,16 @@ def test_company_without_legal_form_named_by_its_context():
 
 def test_defined_company_is_the_main_one():
     """A filing is about the company it defines as "the Company", however often a former employer recurs."""
-    doc = kg.extract((
-        "Item 5.02 Departure of Directors or Certain Officers.\n"
-        "\n"
-        "On June 3, 2024, the Board of Directors of Quarry Lane Foods Corp. (the \"Company\") appointed Elena Ruiz as "
-        "Chief Financial Officer. Ms. Ruiz served as Treasurer of Meridian Health Systems from 2016 to 2020 and as "
-        "Vice President of Finance at Meridian Health Systems from 2020 to 2024. Meridian Health Systems is a hospital "
-        "operator.\n"
-    ))
+    doc = kg.extract(
+        (
+            "Item 5.02 Departure of Directors or Certain Officers.\n"
+            "\n"
+            'On June 3, 2024, the Board of Directors of Quarry Lane Foods Corp. (the "Company") appointed Elena Ruiz as '  # noqa: E501
+            "Chief Financial Officer. Ms. Ruiz served as Treasurer of Meridian Health Systems from 2016 to 2020 and as "
+            "Vice President of Finance at Meridian Health Systems from 2020 to 2024. Meridian Health Systems is a hospital "  # noqa: E501
+            "operator.\n"
+        )
+    )
     assert doc.main_org == "org:Quarry Lane Foods"
     got = facts(doc)
     assert ("post", "Elena Ruiz", "Quarry Lane Foods", "cfo", "current") in got
@@ -631,7 +644,7 @@ EIGHT_K_RETIREMENT = (
     "\n"
     "Item 5.02 Departure of Directors or Certain Officers; Election of Directors; Appointment of Certain Officers.\n"
     "\n"
-    "On October 15, 2024, Northgate Bancorp, Inc. (the \"Company\") announced that William P. Harrington, the "
+    'On October 15, 2024, Northgate Bancorp, Inc. (the "Company") announced that William P. Harrington, the '
     "Company's President and Chief Executive Officer and a member of its Board of Directors, will retire effective "
     "December 31, 2024. Mr. Harrington will continue to serve as a director following his retirement.\n"
     "\n"
@@ -686,7 +699,7 @@ def test_wire_memo_its_and_newly_formed_units():
 
 
 BIOS = (
-    "Jade River Holdings Limited (the \"Company\") announces that Ms. Lam Pui Yee has been appointed as an executive "
+    'Jade River Holdings Limited (the "Company") announces that Ms. Lam Pui Yee has been appointed as an executive '
     "Director with effect from 3 May 2024.\n"
     "\n"
     "Ms. Lam, aged 46, has over 20 years of experience in finance. From 2015 to 2020, she was the chief financial "
@@ -708,8 +721,13 @@ def test_bios_past_and_present_posts():
     assert ("post", "Ethan Cole", "Ridgeline Energy", "ceo", "current") in got
     assert ("post", "Ethan Cole", "Cobalt Mining", "president", "former") in got
     assert ("post", "Ethan Cole", "Summit Water", "director", "current") in got  # "serves on the board of directors of"
-    assert not any(f[0] == "post" and f[1] == "Lam Pui Yee" and f[2] == "Jade River Holdings Limited"
-                   and f[3] != "executive-director" for f in got)
+    assert not any(
+        f[0] == "post"
+        and f[1] == "Lam Pui Yee"
+        and f[2] == "Jade River Holdings Limited"
+        and f[3] != "executive-director"
+        for f in got
+    )
 
 
 RELEASE_TEAM = (
@@ -742,7 +760,7 @@ def test_release_team_list_forms():
 
 
 HKEX_BOARD_COMPOSITION = (
-    "Zhonghe Pharmaceutical Holdings Limited (the \"Company\") announces that Dr. Xu Lijun (徐立军) has been appointed "
+    'Zhonghe Pharmaceutical Holdings Limited (the "Company") announces that Dr. Xu Lijun (徐立军) has been appointed '
     "as the chief scientific officer of the Company, and Mr. Fang Wei (方伟), the vice president of the Company, has "
     "been appointed as the joint company secretary of the Company, both with effect from 1 August 2024.\n"
     "\n"
@@ -767,7 +785,7 @@ def test_hkex_board_composition_and_joint_secretary():
 
 
 RESIGNATION_CHAIN = (
-    "Meridian Grove Holdings Limited (the \"Company\") announces that Mr. Kwan Tak Ming has resigned as an independent "
+    'Meridian Grove Holdings Limited (the "Company") announces that Mr. Kwan Tak Ming has resigned as an independent '
     "non-executive Director, the chairman of the audit committee and a member of the remuneration committee of the "
     "Company with effect from 31 May 2024. Following his resignation, Ms. Yip Ka Yan, an independent non-executive "
     "Director, has been appointed as the chairman of the audit committee.\n"
@@ -892,7 +910,7 @@ EIGHT_K_FULL = (
     "Item 5.02 Departure of Directors or Certain Officers; Election of Directors; Appointment of Certain Officers; "
     "Compensatory Arrangements of Certain Officers.\n"
     "\n"
-    "On February 18, 2025, Dr. Helen Park notified Cascade Valley Therapeutics, Inc. (the \"Company\") of her decision "
+    'On February 18, 2025, Dr. Helen Park notified Cascade Valley Therapeutics, Inc. (the "Company") of her decision '
     "to resign as Chief Medical Officer of the Company, effective March 14, 2025. Dr. Park's resignation is not the "
     "result of any disagreement with the Company.\n"
     "\n"
@@ -928,8 +946,8 @@ HKEX_BIOGRAPHY = (
     "\n"
     "APPOINTMENT OF EXECUTIVE DIRECTOR AND CHIEF EXECUTIVE OFFICER\n"
     "\n"
-    "The board (the \"Board\") of directors (the \"Directors\") of Noble Crane Group Limited (the \"Company\", "
-    "together with its subsidiaries, the \"Group\") is pleased to announce that Mr. Zhang Wei (張偉) (\"Mr. Zhang\") "
+    'The board (the "Board") of directors (the "Directors") of Noble Crane Group Limited (the "Company", '
+    'together with its subsidiaries, the "Group") is pleased to announce that Mr. Zhang Wei (張偉) ("Mr. Zhang") '
     "has been appointed as an executive Director and the chief executive officer of the Company with effect from 10 "
     "September 2024. Mr. Zhang will be responsible for the overall management of the Group.\n"
     "\n"
@@ -964,8 +982,11 @@ def test_hkex_biography_and_redesignation_to_come():
 
 
 def test_founders():
-    got = facts(kg.extract("Brightline Games was founded in 2012 by Jonah Whitley and CEO Marcus Obi, and employs "
-                           "over 600 people."))
+    got = facts(
+        kg.extract(
+            "Brightline Games was founded in 2012 by Jonah Whitley and CEO Marcus Obi, and employs over 600 people."
+        )
+    )
     got |= facts(kg.extract("Su Hua, who co-founded Kuaishou with Cheng Yixiao, remains chairman."))
     assert ("post", "Jonah Whitley", "Brightline Games", "co-founder", "current") in got
     assert ("post", "Marcus Obi", "Brightline Games", "co-founder", "current") in got
@@ -986,7 +1007,7 @@ BANK_RELEASE = (
     "Grant joined Verdigris in 2015 from Barclays, where he led the retail bank. He became Group Chief Executive in "
     "2019.\n"
     "\n"
-    "\"Oliver has transformed this bank,\" said Chair Elizabeth Ward.\n"
+    '"Oliver has transformed this bank," said Chair Elizabeth Ward.\n'
 )
 
 
@@ -1005,12 +1026,15 @@ def test_bank_release_headline_words_and_short_name():
 def test_name_boundaries():
     def persons(text):
         return sorted(e.name for e in kg.extract(text).entities.values() if e.kind == "person")
+
     assert persons("Xiaomi President Wang Xiang Says He Will Retire") == ["Wang Xiang"]
     assert persons("Engineer Li Ming and An Xin joined. He said he would stay.") == ["An Xin", "Li Ming"]
     assert persons("He Jun was named CFO. Xpeng chief executive He Xiaopeng said so.") == ["He Jun", "He Xiaopeng"]
     assert persons("Jan Vermeulen, chairman, met Lei Jun in Hong Kong on Jan 5.") == ["Jan Vermeulen", "Lei Jun"]
-    assert persons("European Commission President Ursula von der Leyen met Jürgen Müller.") == \
-        ["Jürgen Müller", "Ursula von der Leyen"]
+    assert persons("European Commission President Ursula von der Leyen met Jürgen Müller.") == [
+        "Jürgen Müller",
+        "Ursula von der Leyen",
+    ]
 
 
 WIRE_UNITS = """JD.com reshuffles retail unit leadership
@@ -1038,18 +1062,20 @@ def test_wire_units_named_after_the_company_and_the_unit_anaphor():
 
 
 def test_appointed_to_the_board_is_a_directorship():
-    for text in ((
-        "Acme Corp. (the \"Company\") announced that Mr. Zhou Li was appointed to the Board, effective immediately."
-    ),
-                 "Dr. Zhou Li has joined the Board of Acme Corp."):
+    for text in (
+        ('Acme Corp. (the "Company") announced that Mr. Zhou Li was appointed to the Board, effective immediately.'),
+        "Dr. Zhou Li has joined the Board of Acme Corp.",
+    ):
         assert ("post", "Zhou Li", "Acme", "director", "current") in facts(kg.extract(text))
 
 
 def test_short_unit_name_and_relative_clause_before_a_move():
-    doc = kg.extract("Suzhou Yunfeng Semiconductor Co. reshuffled its management.\n\nDeng Kaiyuan, who had headed the "
-                     "consumer electronics business unit since 2016, will move to run a newly created international "
-                     "sales department. He is succeeded at the consumer unit by Wu Tingting, previously its head of "
-                     "product marketing.")
+    doc = kg.extract(
+        "Suzhou Yunfeng Semiconductor Co. reshuffled its management.\n\nDeng Kaiyuan, who had headed the "
+        "consumer electronics business unit since 2016, will move to run a newly created international "
+        "sales department. He is succeeded at the consumer unit by Wu Tingting, previously its head of "
+        "product marketing."
+    )
     got = facts(doc)
     assert ("post", "Deng Kaiyuan", "international sales department", "head", "current") in got
     assert ("post", "Deng Kaiyuan", "consumer electronics business unit", "head", "former") in got
@@ -1110,16 +1136,21 @@ def test_characters_before_pinyin_and_its_before_a_new_unit():
 def test_wire_one_liners():
     def got(text):
         return facts(kg.extract(text))
-    g = got("Alibaba Group set up a new Smart Mobility Unit. The unit will be run by Li Hao, currently general "
-            "manager of Amap, according to the memo. Zhang Wei, head of Policy, said so.")
+
+    g = got(
+        "Alibaba Group set up a new Smart Mobility Unit. The unit will be run by Li Hao, currently general "
+        "manager of Amap, according to the memo. Zhang Wei, head of Policy, said so."
+    )
     assert ("post", "Li Hao", "Smart Mobility Unit", "head", "current") in g
     assert ("post", "Li Hao", "Amap", "general-manager", "current") in g
     assert not any(f[2] == "Policy" for f in g)  # a function, no organization
     g = got("Pinduoduo Inc said co-founder Chen Lei will succeed Colin Huang as chairman, effective immediately.")
     assert ("post", "Chen Lei", "拼多多", "chairman", "current") in g
     assert ("post", "Colin Huang", "拼多多", "chairman", "former") in g
-    g = got("Xpeng Motors appointed Brian Gu, its vice chairman, as president, replacing Henry Xia, who will remain "
-            "chief technology officer.")
+    g = got(
+        "Xpeng Motors appointed Brian Gu, its vice chairman, as president, replacing Henry Xia, who will remain "
+        "chief technology officer."
+    )
     assert ("post", "Brian Gu", "小鹏汽车", "president", "current") in g
     assert ("post", "Henry Xia", "小鹏汽车", "president", "former") in g
     assert ("post", "Henry Xia", "小鹏汽车", "cto", "current") in g
@@ -1128,48 +1159,69 @@ def test_wire_one_liners():
 def test_filing_one_liners():
     def got(text):
         return facts(kg.extract(text))
-    g = got('Harlow Corp. (the "Company") announced that Ms. Dana Lee was appointed to the Audit Committee. '
-            "Mr. Tom Fry informed the Company that he will not stand for re-election at the 2025 annual meeting. "
-            "Ms. Rosa Diaz has been designated as the Company's principal accounting officer.")
+
+    g = got(
+        'Harlow Corp. (the "Company") announced that Ms. Dana Lee was appointed to the Audit Committee. '
+        "Mr. Tom Fry informed the Company that he will not stand for re-election at the 2025 annual meeting. "
+        "Ms. Rosa Diaz has been designated as the Company's principal accounting officer."
+    )
     assert ("post", "Dana Lee", "Audit Committee", "member", "current") in g
     assert ("post", "Tom Fry", "Harlow", "director", "current") in g  # leaves at the annual meeting
     assert ("post", "Rosa Diaz", "Harlow", "chief-accounting-officer", "current") in g
-    g = got((
-        "Kessler AG announced that Dr. Jan Kraus was appointed to the Management Board as Chief Technology Officer."
-    ))
+    g = got(
+        ("Kessler AG announced that Dr. Jan Kraus was appointed to the Management Board as Chief Technology Officer.")
+    )
     assert ("post", "Jan Kraus", "Kessler AG", "cto", "current") in g
     assert ("post", "Jan Kraus", "Management Board", "member", "current") in g
 
 
 def test_possessive_object_and_report_subject():
-    got = facts(kg.extract("Astrea Mobility GmbH set up Astrea Energy as a new business unit. An advisory board "
-                           "chaired by Lukas Hofmann will oversee the unit's investment plans. Elif Yilmaz has led "
-                           "Astrea's battery operations team since 2017."))
+    got = facts(
+        kg.extract(
+            "Astrea Mobility GmbH set up Astrea Energy as a new business unit. An advisory board "
+            "chaired by Lukas Hofmann will oversee the unit's investment plans. Elif Yilmaz has led "
+            "Astrea's battery operations team since 2017."
+        )
+    )
     assert ("post", "Lukas Hofmann", "Astrea Energy", "head", "current") not in got  # the plans, not the unit
     assert ("post", "Elif Yilmaz", "battery operations team", "head", "current") in got
-    got = facts(kg.extract("Wu Tingting was named head of sales. The filing also said Sun Rui, who has been "
-                           "secretary of the board since 2017, was appointed chief financial officer and will "
-                           "report to Zhu Minghao."))
+    got = facts(
+        kg.extract(
+            "Wu Tingting was named head of sales. The filing also said Sun Rui, who has been "
+            "secretary of the board since 2017, was appointed chief financial officer and will "
+            "report to Zhu Minghao."
+        )
+    )
     assert ("reportsTo", "Sun Rui", "Zhu Minghao", None, "current") in got
     assert ("reportsTo", "Wu Tingting", "Zhu Minghao", None, "current") not in got
 
 
 def test_later_statement_of_a_post_wins():
-    got = facts(kg.extract("Quillpay Business is a new business unit.\n\n- Sofia Marchetti, General Manager, "
-                           "Quillpay Business. Sofia previously led our Merchant Lending team.\n\nMerchant Lending "
-                           "becomes part of Quillpay Business, and Sofia will continue to oversee it until we appoint "
-                           "a new lead."))
+    got = facts(
+        kg.extract(
+            "Quillpay Business is a new business unit.\n\n- Sofia Marchetti, General Manager, "
+            "Quillpay Business. Sofia previously led our Merchant Lending team.\n\nMerchant Lending "
+            "becomes part of Quillpay Business, and Sofia will continue to oversee it until we appoint "
+            "a new lead."
+        )
+    )
     assert ("post", "Sofia Marchetti", "Merchant Lending", "head", "current") in got
     assert ("post", "Sofia Marchetti", "Merchant Lending", "head", "former") not in got
 
 
 def test_leadership_page_lines():
-    got = facts(kg.extract("Northpeak Analytics Leadership Team\n\nMarcus Bell — Chief Executive Officer\n"
-                           "Sara Lindqvist — Chief Financial Officer\n"))
+    got = facts(
+        kg.extract(
+            "Northpeak Analytics Leadership Team\n\nMarcus Bell — Chief Executive Officer\n"
+            "Sara Lindqvist — Chief Financial Officer\n"
+        )
+    )
     assert ("post", "Marcus Bell", "Northpeak Analytics", "ceo", "current") in got
     assert ("post", "Sara Lindqvist", "Northpeak Analytics", "cfo", "current") in got
-    doc = kg.extract("Executive Team\n\nRavenmoor Foods, Inc. is led by an experienced team.\n\n"
-                     "Claire Dumont, President and Chief Executive Officer\nAnil Mehta, Chief Financial Officer\n")
+    doc = kg.extract(
+        "Executive Team\n\nRavenmoor Foods, Inc. is led by an experienced team.\n\n"
+        "Claire Dumont, President and Chief Executive Officer\nAnil Mehta, Chief Financial Officer\n"
+    )
     got = facts(doc)
     assert ("post", "Claire Dumont", "Ravenmoor Foods", "ceo", "current") in got
     assert ("post", "Anil Mehta", "Ravenmoor Foods", "cfo", "current") in got
@@ -1177,11 +1229,14 @@ def test_leadership_page_lines():
 
 
 def test_bio_function_and_former_employer():
-    got = facts(kg.extract(
-        "On May 14, 2024, the Board of Directors of Quarrystone Therapeutics, Inc. (the \"Company\") approved the "
-        "appointment of Helena Marsh as Chief Operating Officer of the Company, effective June 1, 2024. Ms. Marsh, "
-        "age 52, has served as Senior Vice President, Operations of Brightwater Pharma since 2018. Prior to that, "
-        "she served as Vice President of Manufacturing at Delmont Labs from 2012 to 2018."))
+    got = facts(
+        kg.extract(
+            'On May 14, 2024, the Board of Directors of Quarrystone Therapeutics, Inc. (the "Company") approved the '
+            "appointment of Helena Marsh as Chief Operating Officer of the Company, effective June 1, 2024. Ms. Marsh, "
+            "age 52, has served as Senior Vice President, Operations of Brightwater Pharma since 2018. Prior to that, "
+            "she served as Vice President of Manufacturing at Delmont Labs from 2012 to 2018."
+        )
+    )
     assert ("post", "Helena Marsh", "Quarrystone Therapeutics", "coo", "current") in got
     assert ("post", "Helena Marsh", "Brightwater Pharma", "senior-vice-president", "current") in got
     assert ("post", "Helena Marsh", "Quarrystone Therapeutics", "senior-vice-president", "current") not in got
@@ -1190,12 +1245,15 @@ def test_bio_function_and_former_employer():
 
 
 def test_hkex_remain_and_appointed():
-    got = facts(kg.extract(
-        "The board of directors of Jade River Holdings Limited (the \"Company\") announces that Mr. WONG Ka Fai "
-        "will cease to be the chief executive officer of the Company with effect from 30 June 2024, but will remain "
-        "as an executive Director. The Board further announces that Ms. LI Mei has been re-designated from a "
-        "non-executive Director to an executive Director and appointed as the chief executive officer of the "
-        "Company with effect from 30 June 2024.\n\nHong Kong, 3 June 2024"))
+    got = facts(
+        kg.extract(
+            'The board of directors of Jade River Holdings Limited (the "Company") announces that Mr. WONG Ka Fai '
+            "will cease to be the chief executive officer of the Company with effect from 30 June 2024, but will remain "  # noqa: E501
+            "as an executive Director. The Board further announces that Ms. LI Mei has been re-designated from a "
+            "non-executive Director to an executive Director and appointed as the chief executive officer of the "
+            "Company with effect from 30 June 2024.\n\nHong Kong, 3 June 2024"
+        )
+    )
     assert ("post", "Wong Ka Fai", "Jade River Holdings Limited", "executive-director", "current") in got
     assert ("post", "Li Mei", "Jade River Holdings Limited", "ceo", "current") in got
 
@@ -1203,42 +1261,55 @@ def test_hkex_remain_and_appointed():
 def test_handover_join_and_replaced():
     got = facts(kg.extract("Liu Chuanzhi will hand over the chairman role to Yang Yuanqing, Lenovo said."))
     assert ("post", "Yang Yuanqing", "联想集团", "chairman", "current") in got
-    got = facts(kg.extract("Wang Gang, previously chief financial officer at Geely, will join Zeekr as chief "
-                           "operating officer."))
+    got = facts(
+        kg.extract(
+            "Wang Gang, previously chief financial officer at Geely, will join Zeekr as chief operating officer."
+        )
+    )
     assert ("post", "Wang Gang", "极氪", "coo", "current") in got
     got = facts(kg.extract("Zhang Yong will step down as chairman of Haidilao and be replaced by Yang Lijuan."))
     assert ("post", "Yang Lijuan", "海底捞", "chairman", "current") in got
     assert ("post", "Zhang Yong", "海底捞", "chairman", "former") not in got  # a departure to come
-    got = facts(kg.extract("Ant Group said Eric Jing, its chairman, would also take on the role of chief "
-                           "executive officer."))
+    got = facts(
+        kg.extract("Ant Group said Eric Jing, its chairman, would also take on the role of chief executive officer.")
+    )
     assert ("post", "Eric Jing", "蚂蚁集团", "ceo", "current") in got
 
 
 def test_joins_executive_committee_and_promoted_to_head():
-    got = facts(kg.extract("Chen Shaohui, Meituan's chief financial officer, will also join the company's executive "
-                           "committee."))
+    got = facts(
+        kg.extract("Chen Shaohui, Meituan's chief financial officer, will also join the company's executive committee.")
+    )
     assert ("memberOf", "Chen Shaohui", "executive committee", None, "current") in got
     got = facts(kg.extract("Alibaba has promoted Jiang Fan to head of its international commerce group."))
     assert ("post", "Jiang Fan", "international commerce group", "head", "current") in got
 
 
 def test_wire_without_year_or_any_year_gets_no_date():
-    doc = kg.extract("SHENZHEN, Oct 1 (Example Wire) - Tencent on Sunday announced a restructuring, creating a "
-                     "Cloud and Smart Industries Group.")
+    doc = kg.extract(
+        "SHENZHEN, Oct 1 (Example Wire) - Tencent on Sunday announced a restructuring, creating a "
+        "Cloud and Smart Industries Group."
+    )
     assert doc.date is None  # no year anywhere: guessing one would depend on the day kg runs
 
 
 def test_wire_without_year_dates_its_events():
-    doc = kg.extract("SHENZHEN, Oct 1 (Example Wire) - Tencent on Sunday announced a restructuring, creating a "
-                     "Cloud and Smart Industries Group, its largest overhaul since 2017.")
+    doc = kg.extract(
+        "SHENZHEN, Oct 1 (Example Wire) - Tencent on Sunday announced a restructuring, creating a "
+        "Cloud and Smart Industries Group, its largest overhaul since 2017."
+    )
     assert doc.date is not None and doc.date.isoformat() == "2018-10-01"  # Sunday, 30 September 2018
     est = [f.date for f in doc.facts if f.kind == "established"]
     assert est == ["2018-09-30"]
 
 
 def test_set_up_a_committee_chaired_by():
-    got = facts(kg.extract("Hong Kong, 3 May 2024 - The board of Sino Crest Holdings Limited (the \"Company\") "
-                           "announces that the Company has set up a strategy committee, chaired by Mr. Liu Hong."))
+    got = facts(
+        kg.extract(
+            'Hong Kong, 3 May 2024 - The board of Sino Crest Holdings Limited (the "Company") '
+            "announces that the Company has set up a strategy committee, chaired by Mr. Liu Hong."
+        )
+    )
     assert ("established", "strategy committee", None, None, "current") in got
     assert ("post", "Liu Hong", "strategy committee", "chair", "current") in got
 
@@ -1249,40 +1320,62 @@ def test_possessive_company_of_several_words():
 
 
 def test_left_the_company():
-    got = facts(kg.extract("Lumora Health, Inc. announced that Chief Financial Officer Kevin Shah has left the "
-                           "company."))
+    got = facts(
+        kg.extract("Lumora Health, Inc. announced that Chief Financial Officer Kevin Shah has left the company.")
+    )
     assert ("post", "Kevin Shah", "Lumora Health", "cfo", "former") in got
     assert ("post", "Kevin Shah", "Lumora Health", "cfo", "current") not in got
 
 
 def test_where_he_led_and_signature_company():
-    got = facts(kg.extract("Posted March 12, 2024\n\nOmar Haddad joins Brightpath as Chief Product Officer. Omar spent "
-                           "eight years at Stellar Apps, where he led the consumer product team."))
+    got = facts(
+        kg.extract(
+            "Posted March 12, 2024\n\nOmar Haddad joins Brightpath as Chief Product Officer. Omar spent "
+            "eight years at Stellar Apps, where he led the consumer product team."
+        )
+    )
     assert ("post", "Omar Haddad", "consumer product team", "head", "former") in got
     assert ("unitOf", "consumer product team", "Stellar Apps", None, "current") in got
-    got = facts(kg.extract("Mr. NG Siu Ming retired as an independent non-executive Director on 31 May 2024.\n\n"
-                           "By order of the Board\nEver Bright Textile Holdings Limited\n"))
+    got = facts(
+        kg.extract(
+            "Mr. NG Siu Ming retired as an independent non-executive Director on 31 May 2024.\n\n"
+            "By order of the Board\nEver Bright Textile Holdings Limited\n"
+        )
+    )
     assert ("post", "Ng Siu Ming", "Ever Bright Textile Holdings Limited", "independent-director", "former") in got
 
 
 def test_replaced_after_stepping_down_and_would_also_lead():
-    got = facts(kg.extract("Zhang Yiming stepped down as chief executive of ByteDance in 2021 and was replaced by "
-                           "Liang Rubo."))
+    got = facts(
+        kg.extract("Zhang Yiming stepped down as chief executive of ByteDance in 2021 and was replaced by Liang Rubo.")
+    )
     assert ("post", "Liang Rubo", "字节跳动", "ceo", "current") in got
-    got = facts(kg.extract("BYD said Wang Chuanfu, the company's chairman and president, would also lead its new "
-                           "overseas business unit."))
+    got = facts(
+        kg.extract(
+            "BYD said Wang Chuanfu, the company's chairman and president, would also lead its new "
+            "overseas business unit."
+        )
+    )
     assert ("post", "Wang Chuanfu", "overseas business unit", "head", "current") in got
     got = facts(kg.extract("Xiaomi said Lei Jun, the company's founder, took over as head of the smartphone unit."))
     assert ("post", "Lei Jun", "smartphone unit", "head", "current") in got
 
 
 def test_retire_from_position_and_month_given_name():
-    got = facts(kg.extract("On January 8, 2025, Michael Dunn informed Pelham Outdoor Brands, Inc. (the \"Company\") "
-                           "of his intention to retire from his position as Chief Financial Officer of the Company, "
-                           "effective March 31, 2025."))
+    got = facts(
+        kg.extract(
+            'On January 8, 2025, Michael Dunn informed Pelham Outdoor Brands, Inc. (the "Company") '
+            "of his intention to retire from his position as Chief Financial Officer of the Company, "
+            "effective March 31, 2025."
+        )
+    )
     assert ("post", "Michael Dunn", "Pelham Outdoor Brands", "cfo", "current") in got  # a departure to come
-    got = facts(kg.extract("Frankfurt, 20 February 2025 - The Supervisory Board of Rheinhold Chemie AG extended the "
-                           "contract of Chief Technology Officer Jan Petersen by five years."))
+    got = facts(
+        kg.extract(
+            "Frankfurt, 20 February 2025 - The Supervisory Board of Rheinhold Chemie AG extended the "
+            "contract of Chief Technology Officer Jan Petersen by five years."
+        )
+    )
     assert ("post", "Jan Petersen", "Rheinhold Chemie AG", "cto", "current") in got
 
 
@@ -1292,8 +1385,12 @@ def test_company_before_title_and_name():
 
 
 def test_name_line_over_title_line():
-    got = facts(kg.extract("Meet the Northpeak Analytics team\n\nMarcus Bell\nChief Executive Officer\n\n"
-                           "Sara Lindqvist\nChief Financial Officer\n"))
+    got = facts(
+        kg.extract(
+            "Meet the Northpeak Analytics team\n\nMarcus Bell\nChief Executive Officer\n\n"
+            "Sara Lindqvist\nChief Financial Officer\n"
+        )
+    )
     assert ("post", "Marcus Bell", "Northpeak Analytics", "ceo", "current") in got
     assert ("post", "Sara Lindqvist", "Northpeak Analytics", "cfo", "current") in got
 
@@ -1305,15 +1402,23 @@ def test_plural_titles():
 
 
 def test_appointed_to_the_board_and_a_committee():
-    got = facts(kg.extract("Lumora Health, Inc. (NASDAQ: LMRA) appointed Kevin Shah to its Board of Directors and "
-                           "to the Audit Committee."))
+    got = facts(
+        kg.extract(
+            "Lumora Health, Inc. (NASDAQ: LMRA) appointed Kevin Shah to its Board of Directors and "
+            "to the Audit Committee."
+        )
+    )
     assert ("post", "Kevin Shah", "Lumora Health", "director", "current") in got
     assert ("post", "Kevin Shah", "Audit Committee", "member", "current") in got
 
 
 def test_new_unit_called_a_name():
-    got = facts(kg.extract("HANGZHOU, Jan 5, 2024 - Geely has launched a new robotics unit called Geely Robotics, to "
-                           "be run by Sun Wei."))
+    got = facts(
+        kg.extract(
+            "HANGZHOU, Jan 5, 2024 - Geely has launched a new robotics unit called Geely Robotics, to "
+            "be run by Sun Wei."
+        )
+    )
     assert ("established", "Geely Robotics", None, None, "current") in got
     assert ("post", "Sun Wei", "Geely Robotics", "head", "current") in got
     assert not any(f[1] == "robotics unit" for f in got)
@@ -1329,17 +1434,21 @@ def test_cross_language_store_chain_and_page(tmp_path):
 
     from kg.cli import main
 
-    (tmp_path / "seed.txt").write_text((ROOT / "examples/kuaishou-2022-09.txt").read_text(encoding="utf-8"),
-                                       encoding="utf-8")
+    (tmp_path / "seed.txt").write_text(
+        (ROOT / "examples/kuaishou-2022-09.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (tmp_path / "wire.txt").write_text(CROSS, encoding="utf-8")
     runner = CliRunner()
     store, export = tmp_path / "kb", tmp_path / "all.trig"
-    for args in (["ingest", str(tmp_path / "seed.txt"), str(tmp_path / "wire.txt"), "--store", str(store)],
-                 ["export", "--store", str(store), "-o", str(export)]):
+    for args in (
+        ["ingest", str(tmp_path / "seed.txt"), str(tmp_path / "wire.txt"), "--store", str(store)],
+        ["export", "--store", str(store), "-o", str(export)],
+    ):
         result = runner.invoke(main, args)
         assert result.exit_code == 0, result.output
-    chains = [runner.invoke(main, ["show", "chain", name, "--graph", str(export), "--json"]) for name in
-              ("Xiao Gu", "小谷")]
+    chains = [
+        runner.invoke(main, ["show", "chain", name, "--graph", str(export), "--json"]) for name in ("Xiao Gu", "小谷")
+    ]
     assert all(r.exit_code == 0 for r in chains), [r.output for r in chains]
     assert chains[0].output == chains[1].output
     assert "程一晓" in chains[0].output
@@ -1348,5 +1457,6 @@ def test_cross_language_store_chain_and_page(tmp_path):
     html = page.read_text(encoding="utf-8")
     # the page's node objects: {"id":"…","label":"…","kind":"person","names":[…],…}
     persons_named = re.findall(r'\{"id":"([^"]+)","label":"[^"]*","kind":"person","names":\[([^\]]*)\]', html)
-    assert [iri for iri, names in persons_named if '"小谷"' in names or '"Xiao Gu"' in names] == \
-        ["https://kg.example.org/id/person/xiao-gu"]
+    assert [iri for iri, names in persons_named if '"小谷"' in names or '"Xiao Gu"' in names] == [
+        "https://kg.example.org/id/person/xiao-gu"
+    ]

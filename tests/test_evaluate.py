@@ -1,5 +1,6 @@
 """kg.evaluate and ``kg eval``: counting on a hand-made graph, agreement with the shared scorer,
 and the regression guard on the evaluation sets the repository carries (tests/data)."""
+
 import json
 import os
 import subprocess
@@ -31,37 +32,39 @@ X = Namespace("http://example.org/")
 
 ARTICLE = {
     "id": "toy",
-    "text": ("快手宣布成立商业生态委员会,由CEO程一晓担任主席。小谷向程一晓汇报,刘峰也向程一晓汇报。"
-             "委员会成员包括小谷、余悦。前CEO苏华已卸任。小谷出任电商事业部负责人。快手设立电商事业部。编辑:王五"),
+    "text": (
+        "快手宣布成立商业生态委员会,由CEO程一晓担任主席。小谷向程一晓汇报,刘峰也向程一晓汇报。"
+        "委员会成员包括小谷、余悦。前CEO苏华已卸任。小谷出任电商事业部负责人。快手设立电商事业部。编辑:王五"
+    ),
     "persons": [["程一晓", "Cheng Yixiao"], ["小谷"], ["苏华"], ["刘峰"], ["余悦"]],
     "optional_persons": [["王五"]],
     "orgs": [["快手"], ["商业生态委员会"], ["电商事业部"]],
     "facts": [
-        {"rel": "reportsTo", "s": ["小谷"], "o": ["程一晓"]},                       # tp
-        {"rel": "reportsTo", "s": ["刘峰"], "o": ["程一晓"]},                       # fn
-        {"rel": "headOf", "s": ["程一晓"], "o": ["商业生态委员会"]},                 # tp
-        {"rel": "headOf", "s": ["程一晓"], "o": ["快手"], "optional": True},         # asserted, ignored
-        {"rel": "memberOf", "s": ["程一晓"], "o": ["商业生态委员会"]},               # tp (from headOf)
-        {"rel": "memberOf", "s": ["程一晓"], "o": ["快手"], "optional": True},       # asserted, ignored
-        {"rel": "memberOf", "s": ["小谷"], "o": ["商业生态委员会"]},                 # tp (org:memberOf)
-        {"rel": "memberOf", "s": ["余悦"], "o": ["商业生态委员会"]},                 # fn
-        {"rel": "memberOf", "s": ["刘峰"], "o": ["快手"], "optional": True},         # absent: no miss
+        {"rel": "reportsTo", "s": ["小谷"], "o": ["程一晓"]},  # tp
+        {"rel": "reportsTo", "s": ["刘峰"], "o": ["程一晓"]},  # fn
+        {"rel": "headOf", "s": ["程一晓"], "o": ["商业生态委员会"]},  # tp
+        {"rel": "headOf", "s": ["程一晓"], "o": ["快手"], "optional": True},  # asserted, ignored
+        {"rel": "memberOf", "s": ["程一晓"], "o": ["商业生态委员会"]},  # tp (from headOf)
+        {"rel": "memberOf", "s": ["程一晓"], "o": ["快手"], "optional": True},  # asserted, ignored
+        {"rel": "memberOf", "s": ["小谷"], "o": ["商业生态委员会"]},  # tp (org:memberOf)
+        {"rel": "memberOf", "s": ["余悦"], "o": ["商业生态委员会"]},  # fn
+        {"rel": "memberOf", "s": ["刘峰"], "o": ["快手"], "optional": True},  # absent: no miss
         {"rel": "post", "s": ["程一晓"], "o": ["快手"], "role": ["首席执行官"], "status": "current"},  # tp: CEO
-        {"rel": "post", "s": ["苏华"], "o": ["快手"], "role": ["CEO"], "status": "former"},           # tp: 首席执行官
-        {"rel": "post", "s": ["程一晓"], "o": ["商业生态委员会"], "role": ["主席"]},                   # tp: Chairman
+        {"rel": "post", "s": ["苏华"], "o": ["快手"], "role": ["CEO"], "status": "former"},  # tp: 首席执行官
+        {"rel": "post", "s": ["程一晓"], "o": ["商业生态委员会"], "role": ["主席"]},  # tp: Chairman
         {"rel": "post", "s": ["小谷"], "o": ["电商事业部"], "role": ["负责人"], "status": "current"},  # noqa: E501 fn (graph: former)
-        {"rel": "unitOf", "s": ["电商事业部"], "o": ["快手"]},                       # tp (org:hasUnit)
+        {"rel": "unitOf", "s": ["电商事业部"], "o": ["快手"]},  # tp (org:hasUnit)
         {"rel": "unitOf", "s": ["商业生态委员会"], "o": ["快手"], "optional": True},  # asserted, ignored
-        {"rel": "established", "s": ["商业生态委员会"], "date": "2022-09-16"},       # tp
-        {"rel": "established", "s": ["电商事业部"]},                                 # fn
+        {"rel": "established", "s": ["商业生态委员会"], "date": "2022-09-16"},  # tp
+        {"rel": "established", "s": ["电商事业部"]},  # fn
     ],
 }
 
 EXPECTED = {  # tp, fp, fn
-    "reportsTo": (1, 1, 1),    # fp: 小谷 → 苏华
+    "reportsTo": (1, 1, 1),  # fp: 小谷 → 苏华
     "headOf": (1, 0, 0),
-    "memberOf": (2, 0, 1),     # the former memberships give no memberOf
-    "post": (3, 1, 1),         # 小谷's post asserted as former where the gold says current
+    "memberOf": (2, 0, 1),  # the former memberships give no memberOf
+    "post": (3, 1, 1),  # 小谷's post asserted as former where the gold says current
     "unitOf": (1, 0, 0),
     "established": (1, 1, 1),  # fp: 快手 established 2020
 }
@@ -103,11 +106,11 @@ def _toy_graph() -> Graph:
 
     person(X.cheng, "程一晓")
     g.add((X.cheng, SKOS.altLabel, Literal("Cheng Yixiao")))
-    person(X.cheng2, "CHENG  Yixiao", prop=RDFS.label)           # case and spaces ignored: a second node, fp
+    person(X.cheng2, "CHENG  Yixiao", prop=RDFS.label)  # case and spaces ignored: a second node, fp
     person(X.xiaogu, "小谷", prop=RDFS.label)
     person(X.suhua, "苏华")
-    person(X.zhangsan, "张三")                                     # nobody in the gold: fp
-    person(X.wangwu, "王五")                                       # optional person: ignored
+    person(X.zhangsan, "张三")  # nobody in the gold: fp
+    person(X.wangwu, "王五")  # optional person: ignored
     org(X.ks, "快手")
     org(X.cmte, "商业生态委员会", ORG.OrganizationalUnit)
     org(X.ec, "电商事业部", ORG.OrganizationalUnit)
@@ -169,9 +172,15 @@ def test_optional_facts_are_neither_hits_nor_false_positives(toy):
 
 
 def test_required_facts_are_matched_before_optional_ones():
-    article = {"id": "t", "text": "", "persons": [["甲"]], "facts": [
-        {"rel": "memberOf", "s": "甲", "o": ["乙公司", "乙"], "optional": True},
-        {"rel": "memberOf", "s": "甲", "o": "乙"}]}
+    article = {
+        "id": "t",
+        "text": "",
+        "persons": [["甲"]],
+        "facts": [
+            {"rel": "memberOf", "s": "甲", "o": ["乙公司", "乙"], "optional": True},
+            {"rel": "memberOf", "s": "甲", "o": "乙"},
+        ],
+    }
     g = Graph()
     g.add((X.a, RDF.type, FOAF.Person))
     g.add((X.a, FOAF.name, Literal("甲")))
@@ -190,7 +199,7 @@ def test_role_synonyms_and_containment():
     assert roles_match(["CEO"], ["首席执行官"])
     assert roles_match(["首席技术官"], "cto")
     assert roles_match(["Chairman"], ["主席"])
-    assert roles_match(["电商事业部负责人"], ["负责人"])     # containment
+    assert roles_match(["电商事业部负责人"], ["负责人"])  # containment
     assert not roles_match(["CFO"], ["首席执行官"])
     assert not roles_match(["总裁"], ["董事长"])
 
@@ -207,7 +216,7 @@ def test_notes_carry_their_sentences(toy):
 
 
 def test_counts_figures():
-    assert Counts(0, 0, 0).f1 == 1.0                    # nothing to find, nothing claimed
+    assert Counts(0, 0, 0).f1 == 1.0  # nothing to find, nothing claimed
     assert Counts(0, 2, 0).precision == 0.0
     c = Counts(3, 1, 2)
     assert (c.precision, c.recall) == (0.75, 0.6)
@@ -239,18 +248,30 @@ def test_load_gold_reads_the_shipped_sets():
     assert len(arts) == 30 and all(a["text"] and a["facts"] for a in arts)
 
 
-@pytest.mark.parametrize("lines, message", [
-    (['{"id": "a", "text": "x", "facts": []}', "{oops"], "g.jsonl:2: not JSON"),
-    (['{"id": "a", "facts": []}'], "g.jsonl:1: 'text' missing"),
-    (['{"id": "a", "text": "x", "facts": [{"rel": "worksFor", "s": "甲", "o": "乙"}]}'],
-     "g.jsonl:1: fact 1: rel 'worksFor' is not one of"),
-    (['{"id": "a", "text": "x", "facts": [{"rel": "post", "s": "甲", "o": "乙"}]}'], "g.jsonl:1: fact 1 (post): 'role'"),  # noqa: E501
-    (['{"id": "a", "text": "x", "facts": [{"rel": "post", "s": "甲", "o": "乙", "role": "CEO", "status": "ex"}]}'],
-     "g.jsonl:1: fact 1: status 'ex'"),
-    (['{"id": "a", "text": "x"}', "", '{"id": "a", "text": "y"}'], "g.jsonl:3: duplicate id 'a' (first on line 1)"),
-    (["", "  "], "g.jsonl: no articles"),
-    (["[1, 2]"], "g.jsonl:1: expected a JSON object"),
-])
+@pytest.mark.parametrize(
+    "lines, message",
+    [
+        (['{"id": "a", "text": "x", "facts": []}', "{oops"], "g.jsonl:2: not JSON"),
+        (['{"id": "a", "facts": []}'], "g.jsonl:1: 'text' missing"),
+        (
+            ['{"id": "a", "text": "x", "facts": [{"rel": "worksFor", "s": "甲", "o": "乙"}]}'],
+            "g.jsonl:1: fact 1: rel 'worksFor' is not one of",
+        ),
+        (
+            ['{"id": "a", "text": "x", "facts": [{"rel": "post", "s": "甲", "o": "乙"}]}'],
+            "g.jsonl:1: fact 1 (post): 'role'",
+        ),  # noqa: E501
+        (
+            [
+                '{"id": "a", "text": "x", "facts": [{"rel": "post", "s": "甲", "o": "乙", "role": "CEO", "status": "ex"}]}'  # noqa: E501
+            ],
+            "g.jsonl:1: fact 1: status 'ex'",
+        ),
+        (['{"id": "a", "text": "x"}', "", '{"id": "a", "text": "y"}'], "g.jsonl:3: duplicate id 'a' (first on line 1)"),
+        (["", "  "], "g.jsonl: no articles"),
+        (["[1, 2]"], "g.jsonl:1: expected a JSON object"),
+    ],
+)
 def test_load_gold_errors_name_file_and_line(tmp_path, lines, message):
     with pytest.raises(KgError) as err:
         load_gold(_write(tmp_path, *lines))
@@ -340,7 +361,7 @@ def test_eval_table_and_last_line():
     assert lines[0].split() == ["relation", "tp", "fp", "fn", "P", "R", "F1"]
     assert [ln.split()[0] for ln in lines[1:-1]] == list(RELATIONS) + ["persons"]
     assert lines[-1].startswith("micro-F1 ") and " (P " in lines[-1] and " persons-F1 " in lines[-1]
-    assert "extract" in result.stderr          # the progress bar goes to stderr
+    assert "extract" in result.stderr  # the progress bar goes to stderr
 
 
 def test_eval_json(tmp_path):
@@ -377,15 +398,24 @@ def test_eval_bad_gold_is_one_line_exit_2(tmp_path):
 
 @pytest.mark.integration
 @pytest.mark.slow  # the shared scorer runs kg over the dev set in subprocesses: about 1.5 minutes
-@pytest.mark.skipif(not SHARED_EVAL.is_dir(),
-                    reason=f"{SHARED_EVAL} does not exist (repository cloned without the shared evaluation kit)")
+@pytest.mark.skipif(
+    not SHARED_EVAL.is_dir(),
+    reason=f"{SHARED_EVAL} does not exist (repository cloned without the shared evaluation kit)",
+)
 def test_agrees_with_shared_scorer():
     gold = SHARED_EVAL / "dev.gold.jsonl"
     ours = _run("eval", str(gold), "--json", "-q")
     assert ours.exit_code == 0, ours.output
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
-    theirs = subprocess.run([sys.executable, str(KGSCORE), str(gold), "--json", "--jobs", str(os.cpu_count() or 2)],
-                            capture_output=True, text=True, env=env, cwd=ROOT, check=True, timeout=1200)
+    theirs = subprocess.run(
+        [sys.executable, str(KGSCORE), str(gold), "--json", "--jobs", str(os.cpu_count() or 2)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=True,
+        timeout=1200,
+    )
     shared = json.loads(theirs.stdout.splitlines()[0])
     mine = json.loads(ours.stdout)
     assert not shared["failures"], shared["failures"]

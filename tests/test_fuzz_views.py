@@ -16,6 +16,7 @@ SPARQL parser) to exactly the bound terms.
 
 ``derandomize=True``: the same examples on every run. Tests marked ``xfail(strict=True)`` pin a bug.
 """
+
 from __future__ import annotations
 
 import functools
@@ -51,25 +52,98 @@ FUZZ = dict(derandomize=True, deadline=None, database=None)
 # Text strategies
 # --------------------------------------------------------------------------------------------------
 
-MARKUP = ["<", ">", "&", '"', "'", "`", "</script>", "</SCRIPT\t>", "</script ", "<script>alert(1)</script>",
-          "<img src=x onerror=alert(1)>", "<svg/onload=alert(1)>", "<!--", "-->", "<![CDATA[", "]]>",
-          "</title>", "<style>", "</style>", "javascript:alert(1)", "&amp;", "&lt;", "&#60;", "&#x3c;",
-          "\\u003c", "\\x3c", "${alert(1)}", "{{x}}", "\\", "\\\\", "\"};alert(1);//",
-          "%DATA%", "%TITLE%", "%LIB%", "\\1", "\\g<0>"]
-ODD = ["\u2028", "\u2029", "\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\r", "\n", "\r\n",
-       "\t", " ", "  ", "\u3000", "\ufeff", "\u200b", "\u202e", "\ufffd", "😀", "👨\u200d👩\u200d👧", "𠀀"]
+MARKUP = [
+    "<",
+    ">",
+    "&",
+    '"',
+    "'",
+    "`",
+    "</script>",
+    "</SCRIPT\t>",
+    "</script ",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg/onload=alert(1)>",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "]]>",
+    "</title>",
+    "<style>",
+    "</style>",
+    "javascript:alert(1)",
+    "&amp;",
+    "&lt;",
+    "&#60;",
+    "&#x3c;",
+    "\\u003c",
+    "\\x3c",
+    "${alert(1)}",
+    "{{x}}",
+    "\\",
+    "\\\\",
+    '"};alert(1);//',
+    "%DATA%",
+    "%TITLE%",
+    "%LIB%",
+    "\\1",
+    "\\g<0>",
+]
+ODD = [
+    "\u2028",
+    "\u2029",
+    "\x00",
+    "\x01",
+    "\x08",
+    "\x0b",
+    "\x0c",
+    "\x1b",
+    "\x7f",
+    "\x85",
+    "\r",
+    "\n",
+    "\r\n",
+    "\t",
+    " ",
+    "  ",
+    "\u3000",
+    "\ufeff",
+    "\u200b",
+    "\u202e",
+    "\ufffd",
+    "😀",
+    "👨\u200d👩\u200d👧",
+    "𠀀",
+]
 CJK_WORDS = ["快手", "程一晓", "小谷", "商业生态委员会", "电商事业部", "首席执行官", "负责人", "向程一晓汇报"]
 
 _cjk = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
 _any_char = st.characters(blacklist_categories=("Cs",))  # a lone surrogate cannot be written as UTF-8
-_piece = st.one_of(st.sampled_from(MARKUP), st.sampled_from(ODD), st.sampled_from(CJK_WORDS),
-                   st.text(_cjk, min_size=1, max_size=3), st.text(_any_char, min_size=1, max_size=4))
+_piece = st.one_of(
+    st.sampled_from(MARKUP),
+    st.sampled_from(ODD),
+    st.sampled_from(CJK_WORDS),
+    st.text(_cjk, min_size=1, max_size=3),
+    st.text(_any_char, min_size=1, max_size=4),
+)
 hostile_text = st.lists(_piece, max_size=6).map("".join)
 hostile_nonblank = st.lists(_piece, min_size=1, max_size=6).map("".join).filter(lambda t: t.split())
 
 # IRIs are text on the page too (node ids, the "IRI" line of a tooltip); rdflib keeps them as given
-IRI_TAILS = ["p", "a&b=c", "x'onload='alert(1)", "%3Cscript%3E", "快手/电商", "q?x=1&y=2#frag", "(1)!$*+,;=",
-             "a<b>c", "</script><img src=x onerror=alert(1)>", "<!--x-->", "\u2028"]
+IRI_TAILS = [
+    "p",
+    "a&b=c",
+    "x'onload='alert(1)",
+    "%3Cscript%3E",
+    "快手/电商",
+    "q?x=1&y=2#frag",
+    "(1)!$*+,;=",
+    "a<b>c",
+    "</script><img src=x onerror=alert(1)>",
+    "<!--x-->",
+    "\u2028",
+]
 
 
 def collapse(text: str) -> str:
@@ -98,8 +172,11 @@ def org_graphs(draw):
     people = [URIRef(f"http://example.com/person/{i}/{t}") for i, t in enumerate(tails[n_orgs:])]
 
     def label(node, props, min_size=0):
-        texts = draw(st.lists(st.tuples(hostile_text, st.sampled_from(LANGS), st.sampled_from(props)),
-                              min_size=min_size, max_size=2))
+        texts = draw(
+            st.lists(
+                st.tuples(hostile_text, st.sampled_from(LANGS), st.sampled_from(props)), min_size=min_size, max_size=2
+            )
+        )
         for text, lang, prop in texts:
             g.add((node, prop, Literal(text, lang=lang)))
         names[str(node)] = [text for text, _lang, _prop in texts]
@@ -208,8 +285,7 @@ def test_render_escapes_every_untrusted_text(case, title):
             assert nodes[iri]["label"] in expected
         else:  # no usable name: the IRI's last segment stands in
             assert len(shown) == 1 and nodes[iri]["label"] in shown
-    edge_text = json.dumps([e["tip"] for e in data["edges"]] + [e["label"] for e in data["edges"]],
-                           ensure_ascii=False)
+    edge_text = json.dumps([e["tip"] for e in data["edges"]] + [e["label"] for e in data["edges"]], ensure_ascii=False)
     for text in titles:
         assert json.dumps(text, ensure_ascii=False)[1:-1] in edge_text, text
     for text in sentences:
@@ -220,13 +296,21 @@ def test_render_escapes_every_untrusted_text(case, title):
     shown_title = TITLE_RE.search(page).group(2)
     assert ESCAPED_TITLE_RE.fullmatch(shown_title), shown_title
     assert html.unescape(shown_title) == "".join(
-        " " if unicodedata.category(c) in ("Cc", "Cs") and c not in "\t\n\r" else c for c in title)
+        " " if unicodedata.category(c) in ("Cc", "Cs") and c not in "\t\n\r" else c for c in title
+    )
 
 
 def test_render_handles_the_classic_payloads():
     """The brief's payloads, each as every kind of text at once (a fixed example, not left to chance)."""
-    for payload in ["<img src=x onerror=alert(1)>", "</script><script>alert(1)</script>", "<!--<script>",
-                    "\u2028\u2029", "\x00\x1b\x7f", "\"'&<>", "快手</title><b>"]:
+    for payload in [
+        "<img src=x onerror=alert(1)>",
+        "</script><script>alert(1)</script>",
+        "<!--<script>",
+        "\u2028\u2029",
+        "\x00\x1b\x7f",
+        "\"'&<>",
+        "快手</title><b>",
+    ]:
         g = rdflib.Graph()
         p, o, m, r, x = (URIRef(f"http://example.com/{k}") for k in "pomrx")
         g.add((p, RDF.type, FOAF.Person))
@@ -264,26 +348,75 @@ WITH_PARAMS = [name for name in CANNED if q.canned(name).params]
 # such a value is the subject of test_label_with_codepoint_escape_text below, not of the properties here.
 CODEPOINT_ESCAPE = re.compile(r"\\[uU][0-9A-Fa-f]{4}")
 
-QUERY_BITS = ['"', "'", "\\", "\\\\", '\\"', "\\n", "}", "{", "#", "\n", "\r", "\r\n", "\t", ">", "<", "(", ")",
-              ";", ".", ",", "?person", "$org", "@en", "@zh", "^^xsd:date", '"""', "'''", "DROP ALL",
-              " } ; DROP ALL ; #", 'x" } ; DROP ALL ; #', "\" } ; INSERT DATA { <urn:a> <urn:b> <urn:c> } #",
-              '"@en } FILTER(true) #', "' } UNION { ?s ?p ?o } #", "} } SELECT * WHERE { ?s ?p ?o }",
-              "<http://example.com/>", "VALUES ?x { 1 }", "\x00", "\x0b", "\x7f", "\u2028", "\u202e",
-              "\ufeff", "😀", "𠀀", "程一晓", "快手", "小谷", " ", ""]
-_query_piece = st.one_of(st.sampled_from(QUERY_BITS), st.text(_any_char, min_size=1, max_size=4),
-                         st.text(_cjk, min_size=1, max_size=3))
+QUERY_BITS = [
+    '"',
+    "'",
+    "\\",
+    "\\\\",
+    '\\"',
+    "\\n",
+    "}",
+    "{",
+    "#",
+    "\n",
+    "\r",
+    "\r\n",
+    "\t",
+    ">",
+    "<",
+    "(",
+    ")",
+    ";",
+    ".",
+    ",",
+    "?person",
+    "$org",
+    "@en",
+    "@zh",
+    "^^xsd:date",
+    '"""',
+    "'''",
+    "DROP ALL",
+    " } ; DROP ALL ; #",
+    'x" } ; DROP ALL ; #',
+    '" } ; INSERT DATA { <urn:a> <urn:b> <urn:c> } #',
+    '"@en } FILTER(true) #',
+    "' } UNION { ?s ?p ?o } #",
+    "} } SELECT * WHERE { ?s ?p ?o }",
+    "<http://example.com/>",
+    "VALUES ?x { 1 }",
+    "\x00",
+    "\x0b",
+    "\x7f",
+    "\u2028",
+    "\u202e",
+    "\ufeff",
+    "😀",
+    "𠀀",
+    "程一晓",
+    "快手",
+    "小谷",
+    " ",
+    "",
+]
+_query_piece = st.one_of(
+    st.sampled_from(QUERY_BITS), st.text(_any_char, min_size=1, max_size=4), st.text(_cjk, min_size=1, max_size=3)
+)
 query_text = st.one_of(
     st.lists(_query_piece, max_size=6).map("".join),
-    st.sampled_from(LABELS),                                         # a real label: rows may come back
+    st.sampled_from(LABELS),  # a real label: rows may come back
     st.tuples(st.sampled_from(LABELS), st.sampled_from(['"', " ", "\\", "}", "\n"])).map("".join),
 ).filter(lambda v: not CODEPOINT_ESCAPE.search(v))
 
 
 def params_for(name: str):
     """A strategy of parameter values for canned query ``name``: text for labels, dates for dates."""
-    return st.fixed_dictionaries({
-        p.name: st.dates().map(lambda d: d.isoformat()) if p.kind == "date" else query_text
-        for p in q.canned(name).params})
+    return st.fixed_dictionaries(
+        {
+            p.name: st.dates().map(lambda d: d.isoformat()) if p.kind == "date" else query_text
+            for p in q.canned(name).params
+        }
+    )
 
 
 named_params = st.sampled_from(WITH_PARAMS).flatmap(lambda n: st.tuples(st.just(n), params_for(n)))
@@ -373,15 +506,29 @@ def test_canned_query_parameters_are_only_data(seed_sources, case):
 def test_real_labels_do_match(seed_sources):
     """The property above is not vacuous: real labels find rows on both engines."""
     graph_source, store = seed_sources
-    for name, params in [("reports-to", {"person": "小谷"}), ("members-of", {"org": "商业生态委员会"}),
-                         ("posts-of", {"person": "Cheng Yixiao"}), ("heads-of", {"org": "快手"})]:
+    for name, params in [
+        ("reports-to", {"person": "小谷"}),
+        ("members-of", {"org": "商业生态委员会"}),
+        ("posts-of", {"person": "Cheng Yixiao"}),
+        ("heads-of", {"org": "快手"}),
+    ]:
         prepared = q.named_query(name, params)
         rows = graph_source.query(prepared).sorted_rows()
         assert rows and store.query(prepared).sorted_rows() == rows, name
 
 
-@pytest.mark.parametrize("value", ['x" } ; DROP ALL ; #', "\" } ; INSERT DATA { <urn:a> <urn:b> <urn:c> } #",
-                                   "'} DROP ALL #", '\\" } #', "\n}\nDROP ALL\n#", '"""', "\\"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        'x" } ; DROP ALL ; #',
+        '" } ; INSERT DATA { <urn:a> <urn:b> <urn:c> } #',
+        "'} DROP ALL #",
+        '\\" } #',
+        "\n}\nDROP ALL\n#",
+        '"""',
+        "\\",
+    ],
+)
 def test_classic_injections_on_every_label_query(seed_sources, value):
     graph_source, store = seed_sources
     before = (len(SEED_GRAPH), store.triple_count(), store.quad_count())
@@ -399,8 +546,14 @@ def test_classic_injections_on_every_label_query(seed_sources, value):
 
 # (value, what rdflib reads instead: after expanding \uXXXX the backslash of "\\" escapes the new character;
 # None: that escape does not exist and the query does not parse)
-CODEPOINT_VALUES = [("\\u0022", '"'), ("\\u005C", "\\"), ("a\\u006Eb", "a\nb"), ("\\u0078", None),
-                    ("a\\U0001F600", None), ("C:\\u0041", None)]
+CODEPOINT_VALUES = [
+    ("\\u0022", '"'),
+    ("\\u005C", "\\"),
+    ("a\\u006Eb", "a\nb"),
+    ("\\u0078", None),
+    ("a\\U0001F600", None),
+    ("C:\\u0041", None),
+]
 
 
 @pytest.mark.parametrize("value, misread", CODEPOINT_VALUES)
@@ -410,8 +563,7 @@ def test_label_with_codepoint_escape_text(value, misread):
     g.add((me, FOAF.name, Literal(value)))
     if misread is not None:
         g.add((decoy, FOAF.name, Literal(misread)))
-    prepared = q.prepare("SELECT ?p WHERE { ?p foaf:name ?person }", {"person": value},
-                         [q.Param("person", "label")])
+    prepared = q.prepare("SELECT ?p WHERE { ?p foaf:name ?person }", {"person": value}, [q.Param("person", "label")])
     assert q.GraphSource(g).query(prepared).rows == [(me,)]
 
 

@@ -1,6 +1,7 @@
 """Every genre of org-change writing (issue 11): announcements, memos, media, Traditional Chinese,
 reorganizations. The sentences are made up for these tests, one per construction; the gold files
 (tests/data/dev-genres.gold.jsonl) are scored by test_evaluate.py."""
+
 import json
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def post(person, org, role, status="current"):
 # -- announcements (公告) ----------------------------------------------------------------------
 
 ANNOUNCEMENT = (
-    "江苏华泰科技股份有限公司(以下简称\"公司\")董事会于近日收到董事长高国和先生的书面辞职报告。"
+    '江苏华泰科技股份有限公司(以下简称"公司")董事会于近日收到董事长高国和先生的书面辞职报告。'
     "高国和先生因个人原因申请辞去公司董事长及董事会战略委员会主任委员职务,辞职后仍担任公司董事。\n"
     "公司副总经理李明先生因工作调整辞去公司副总经理职务,辞职后不再担任公司任何职务。\n"
     "同意选举张伟先生为公司第四届董事会董事长。\n"
@@ -58,7 +59,7 @@ def test_posts_kept_after_resigning_others(announcement):
 
 
 def test_the_board_is_the_company(announcement):
-    """"公司第四届董事会董事长" is the company's chairman; no organization is named 董事会."""
+    """ "公司第四届董事会董事长" is the company's chairman; no organization is named 董事会."""
     assert post("张伟", "江苏华泰科技股份有限公司", "chairman") in announcement
     assert not any("董事会" in (f[2] or "") for f in announcement)
 
@@ -88,6 +89,7 @@ def test_founders_and_ages():
 
 
 # -- memos and media ----------------------------------------------------------------------------
+
 
 def test_a_company_the_model_tags():
     out = facts("蓝海科技宣布,任命王磊为公司首席财务官,向首席执行官陈晨汇报。")
@@ -119,6 +121,7 @@ def test_retiring_and_taken_over():
 
 # -- Traditional Chinese --------------------------------------------------------------------------
 
+
 def test_traditional_text_keeps_its_script_and_the_simplified_iri():
     text = "恒信地產控股有限公司(「本公司」)董事會宣佈,陳志明先生已獲委任為本公司執行董事兼行政總裁。"
     out = facts(text)
@@ -132,6 +135,7 @@ def test_traditional_text_keeps_its_script_and_the_simplified_iri():
 
 
 # -- reorganizations ----------------------------------------------------------------------------
+
 
 def test_units_listed_after_an_establishing_cue():
     out = facts("星河集团设立三大事业群:消费者事业群、企业服务事业群和国际事业群。")
@@ -189,7 +193,7 @@ def test_a_rule_that_names_no_handler_is_an_error_naming_file_and_line(tmp_path,
 # -- résumés, list lines under a heading, names in Latin script ------------------------------------
 
 RESUME = (
-    "浙江明川科技股份有限公司(以下简称\"公司\")董事会同意聘任罗志强先生为公司副总经理。\n"
+    '浙江明川科技股份有限公司(以下简称"公司")董事会同意聘任罗志强先生为公司副总经理。\n'
     "附:简历\n"
     "罗志强,男,1979年出生,硕士研究生学历。2005年至2012年任杭州远帆网络技术有限公司高级经理;"
     "2012年加入公司,历任研发中心副主任、证券事务代表。现任公司研发中心主任。\n"
@@ -227,8 +231,9 @@ def test_post_lines_under_a_heading_name_its_organization():
 
 
 def test_a_dash_sets_off_the_head_of_a_list_item():
-    out = facts("星河药业宣布研究院下设两个中心:\n1. 抗体与ADC中心——主任:彭立群\n"
-                "2. 临床开发中心——主任:首席医学官蒯晓东\n")
+    out = facts(
+        "星河药业宣布研究院下设两个中心:\n1. 抗体与ADC中心——主任:彭立群\n2. 临床开发中心——主任:首席医学官蒯晓东\n"
+    )
     assert post("彭立群", "抗体与ADC中心", "director-of-office") in out
     assert post("蒯晓东", "临床开发中心", "director-of-office") in out
 
@@ -242,8 +247,10 @@ def test_latin_names_in_chinese_text():
 
 
 def test_a_kind_alone_names_the_one_company_of_that_kind():
-    out = facts("富邑金控今日召开董事会,通过子公司人事案。富邑人寿董事长由金控总经理颜志诚兼任,"
-                "原人寿董事长苏永泰转任金控资深顾问。富邑银行总经理游文龙(Eric Yu)届龄退休。")
+    out = facts(
+        "富邑金控今日召开董事会,通过子公司人事案。富邑人寿董事长由金控总经理颜志诚兼任,"
+        "原人寿董事长苏永泰转任金控资深顾问。富邑银行总经理游文龙(Eric Yu)届龄退休。"
+    )
     assert post("颜志诚", "富邑人寿", "chairman") in out
     assert post("颜志诚", "富邑金控", "general-manager") in out
     assert post("苏永泰", "富邑人寿", "chairman", "former") in out
@@ -253,7 +260,9 @@ def test_a_kind_alone_names_the_one_company_of_that_kind():
 
 
 def test_a_name_before_a_trade_and_a_suffix_is_a_company():
-    out = facts("专访|锦澜酒店集团新任总裁濮存义:下沉市场还有空间\n今年5月,锦澜酒店集团宣布组织调整,"
-                "首席发展官濮存义接替创始人谷怀山出任集团总裁。")
+    out = facts(
+        "专访|锦澜酒店集团新任总裁濮存义:下沉市场还有空间\n今年5月,锦澜酒店集团宣布组织调整,"
+        "首席发展官濮存义接替创始人谷怀山出任集团总裁。"
+    )
     assert post("濮存义", "锦澜酒店集团", "president") in out
     assert not any(s == "锦澜" for _kind, s, *_ in out)

@@ -1,4 +1,5 @@
 """kg.graph (queries over ORG graphs) and ``kg show``: on hand-built graphs and on the seed article."""
+
 from __future__ import annotations
 
 import json
@@ -24,11 +25,16 @@ EX = Namespace("http://example.com/")
 # A small graph in kg's shape (docs/rdf.md)
 # --------------------------------------------------------------------------------------------------
 
-KS, DS, LOCAL, COMM = ID["org/kuai-shou"], ID["org/kuai-shou/dian-shang"], ID["org/dang-di-sheng-huo"], \
-    ID["org/shang-ye-sheng-tai"]
+KS, DS, LOCAL, COMM = (
+    ID["org/kuai-shou"],
+    ID["org/kuai-shou/dian-shang"],
+    ID["org/dang-di-sheng-huo"],
+    ID["org/shang-ye-sheng-tai"],
+)
 SUB = ID["org/kuai-shou/dian-shang/zhi-bo"]
-CHENG, XIAO, SU, YE, LIU, WU = (ID[f"person/{s}"] for s in
-                                ("cheng-yi-xiao", "xiao-gu", "su-hua", "ye-heng", "liu-feng", "wu-di"))
+CHENG, XIAO, SU, YE, LIU, WU = (
+    ID[f"person/{s}"] for s in ("cheng-yi-xiao", "xiao-gu", "su-hua", "ye-heng", "liu-feng", "wu-di")
+)
 ROLE_CEO, ROLE_HEAD, ROLE_CHAIR, ROLE_STAFF = ID["role/ceo"], ID["role/head"], ID["role/chair"], ID["role/staff"]
 S_TRANSFER = "此前快手电商事业部负责人小谷调任为当地生活事业部负责人,向程一晓汇报工作。"
 S_COMMITTEE = "两周前,9月16日,快手宣布成立商业生态委员会,由CEO程一晓担任主席。"
@@ -46,8 +52,12 @@ class Builder:
     def __init__(self) -> None:
         self.g = rdflib.Graph()
         self.n = 0
-        for rid, zh, en, head in (("ceo", "首席执行官", "CEO", True), ("head", "负责人", "Head", True),
-                                  ("chair", "主席", "Chair", True), ("staff", "员工", "Staff", False)):
+        for rid, zh, en, head in (
+            ("ceo", "首席执行官", "CEO", True),
+            ("head", "负责人", "Head", True),
+            ("chair", "主席", "Chair", True),
+            ("staff", "员工", "Staff", False),
+        ):
             r = ID[f"role/{rid}"]
             self.g.add((r, RDF.type, ORG.Role))
             self.g.add((r, SKOS.prefLabel, Literal(zh, lang="zh")))
@@ -76,8 +86,17 @@ class Builder:
             self.g.add((iri, ORG.unitOf, parent))
             self.g.add((parent, ORG.hasUnit, iri))
 
-    def post(self, person: URIRef, org: URIRef, role: URIRef, sentence: str, start: str | None = None,
-             end: str | None = None, former: bool = False, title: str | None = None) -> URIRef:
+    def post(
+        self,
+        person: URIRef,
+        org: URIRef,
+        role: URIRef,
+        sentence: str,
+        start: str | None = None,
+        end: str | None = None,
+        former: bool = False,
+        title: str | None = None,
+    ) -> URIRef:
         self.n += 1
         m = ID[f"membership/m{self.n}"]
         g = self.g
@@ -125,8 +144,14 @@ def kuaishou() -> rdflib.Graph:
     b.org(SUB, "直播部", ORG.OrganizationalUnit, DS)
     b.org(COMM, "商业生态委员会", ORG.OrganizationalUnit, KS)
     g.add((COMM, RDF.type, OC.Committee))
-    for iri, name, py in ((CHENG, "程一晓", "Cheng Yixiao"), (XIAO, "小谷", "Xiao Gu"), (SU, "苏华", "Su Hua"),
-                          (YE, "叶恒", "Ye Heng"), (LIU, "刘峰", "Liu Feng"), (WU, "吴迪", "Wu Di")):
+    for iri, name, py in (
+        (CHENG, "程一晓", "Cheng Yixiao"),
+        (XIAO, "小谷", "Xiao Gu"),
+        (SU, "苏华", "Su Hua"),
+        (YE, "叶恒", "Ye Heng"),
+        (LIU, "刘峰", "Liu Feng"),
+        (WU, "吴迪", "Wu Di"),
+    ):
         b.person(iri, name, py)
     g.add((CHENG, SKOS.altLabel, Literal("程义孝")))
     # Cheng: CEO since 2021-10-29, chairs the committee set up on 2022-09-16, heads e-commerce from then
@@ -193,9 +218,19 @@ def edges(G, u, v, rel):
 
 def test_nodes_have_kinds_and_every_label(G):
     kinds = {G.nodes[n]["label"]: G.nodes[n]["kind"] for n in G}
-    assert kinds == {"快手": "company", "电商": "unit", "当地生活事业部": "unit", "直播部": "unit",
-                     "商业生态委员会": "committee", "程一晓": "person", "小谷": "person", "苏华": "person",
-                     "叶恒": "person", "刘峰": "person", "吴迪": "person"}
+    assert kinds == {
+        "快手": "company",
+        "电商": "unit",
+        "当地生活事业部": "unit",
+        "直播部": "unit",
+        "商业生态委员会": "committee",
+        "程一晓": "person",
+        "小谷": "person",
+        "苏华": "person",
+        "叶恒": "person",
+        "刘峰": "person",
+        "吴迪": "person",
+    }
     assert G.nodes[str(CHENG)]["labels"] == ["程一晓", "程义孝", "Cheng Yixiao"]
     assert G.nodes[str(DS)]["labels"] == ["电商", "快手电商", "电商事业部"]
     assert "role/ceo" not in " ".join(G.nodes)  # roles, memberships, events, excerpts are not nodes
@@ -235,7 +270,9 @@ def test_headof_and_unitof_and_affiliations(G):
 
 
 def test_plain_w3c_org_graph_from_someone_else():
-    g = rdflib.Graph().parse(format="turtle", data="""
+    g = rdflib.Graph().parse(
+        format="turtle",
+        data="""
         @prefix org: <http://www.w3.org/ns/org#> . @prefix foaf: <http://xmlns.com/foaf/0.1/> .
         @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix ex: <http://example.com/> .
         @prefix time: <http://www.w3.org/2006/time#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
@@ -251,11 +288,18 @@ def test_plain_w3c_org_graph_from_someone_else():
         ex:m a org:Membership ; org:member ex:bob ; org:organization ex:board ;
             org:memberDuring [ time:hasBeginning [
                 time:inXSDDateTimeStamp "2020-01-02T00:00:00Z"^^xsd:dateTimeStamp ] ] .
-    """)
+    """,
+    )
     G = kgg.from_rdf(g)
     kind = {G.nodes[n]["label"]: G.nodes[n]["kind"] for n in G}
-    assert kind == {"ACME Corp": "company", "R&D": "unit", "Audit Committee": "committee",
-                    "Alice Zhang": "person", "Bob": "person", "carol": "person"}
+    assert kind == {
+        "ACME Corp": "company",
+        "R&D": "unit",
+        "Audit Committee": "committee",
+        "Alice Zhang": "person",
+        "Bob": "person",
+        "carol": "person",
+    }
     a, bob, carol = str(EX.alice), str(EX.bob), str(EX.carol)
     assert kgg.reporting_chain(G, bob) == [bob, a]
     assert kgg.reporting_chain(G, carol) == [carol, a]  # post -> post mapped to the holders
@@ -272,8 +316,9 @@ def test_plain_w3c_org_graph_from_someone_else():
 # --------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["小谷", "Xiao Gu", "xiao gu", "XIAOGU", " xiao-gu ", "小 谷", "person/xiao-gu",
-                                  str(XIAO)])
+@pytest.mark.parametrize(
+    "name", ["小谷", "Xiao Gu", "xiao gu", "XIAOGU", " xiao-gu ", "小 谷", "person/xiao-gu", str(XIAO)]
+)
 def test_find_any_label_ignoring_case_and_spaces(G, name):
     assert kgg.find(G, name) == [str(XIAO)]
 
@@ -306,8 +351,11 @@ def test_reporting_chain_and_reports(G):
     assert labels(G, kgg.reporting_chain(G, str(WU))) == ["吴迪", "叶恒", "小谷", "程一晓"]
     assert labels(G, kgg.reporting_chain(G, str(CHENG))) == ["程一晓"]
     assert labels(G, kgg.direct_reports(G, str(CHENG))) == ["小谷"]
-    assert [(G.nodes[n]["label"], lvl) for n, lvl in kgg.all_reports(G, str(CHENG))] == \
-        [("小谷", 1), ("叶恒", 2), ("吴迪", 3)]
+    assert [(G.nodes[n]["label"], lvl) for n, lvl in kgg.all_reports(G, str(CHENG))] == [
+        ("小谷", 1),
+        ("叶恒", 2),
+        ("吴迪", 3),
+    ]
     assert kgg.span_of_control(G, str(CHENG)) == 1
     assert kgg.span_of_control(G, str(WU)) == 0
 
@@ -347,8 +395,11 @@ def test_unit_tree_with_heads(G):
 def test_committees(G):
     (c,) = kgg.committees(G)
     assert (c["label"], c["parent_label"]) == ("商业生态委员会", "快手")
-    assert [(m["label"], m["role"], m["head"]) for m in c["members"]] == \
-        [("程一晓", "主席", True), ("刘峰", None, False), ("小谷", None, False)]
+    assert [(m["label"], m["role"], m["head"]) for m in c["members"]] == [
+        ("程一晓", "主席", True),
+        ("刘峰", None, False),
+        ("小谷", None, False),
+    ]
 
 
 def test_shortest_org_path(G):
@@ -360,10 +411,17 @@ def test_shortest_org_path(G):
         u, v = (a, b) if direction == "forward" else (b, a)
         assert edges(G, u, v, rel) and all(d["status"] == "current" for d in edges(G, u, v, rel))
     assert path[-1][1] == "memberOf" and path[-1][2] == "backward"
-    assert kgg.shortest_org_path(G, str(XIAO), str(CHENG)) == [(str(XIAO), None, None),
-                                                               (str(CHENG), "reportsTo", "forward")]
-    lone = kgg.from_rdf(rdflib.Graph().parse(format="turtle", data="""
-        @prefix foaf: <http://xmlns.com/foaf/0.1/> . <urn:a> a foaf:Person . <urn:b> a foaf:Person ."""))
+    assert kgg.shortest_org_path(G, str(XIAO), str(CHENG)) == [
+        (str(XIAO), None, None),
+        (str(CHENG), "reportsTo", "forward"),
+    ]
+    lone = kgg.from_rdf(
+        rdflib.Graph().parse(
+            format="turtle",
+            data="""
+        @prefix foaf: <http://xmlns.com/foaf/0.1/> . <urn:a> a foaf:Person . <urn:b> a foaf:Person .""",
+        )
+    )
     assert kgg.shortest_org_path(lone, "urn:a", "urn:b") == []
 
 
@@ -405,8 +463,9 @@ def test_as_of_ended_without_a_date_counts_as_ended():
     G = kgg.from_rdf(b.g)
     for day in ("1990-01-01", "2024-01-01", "2029-12-31"):
         assert list(kgg.as_of(G, day).edges()) == []
-    assert [d["role"] for _u, _v, d in kgg.as_of(G, "2030-01-01").edges(data=True) if d["rel"] == "memberOf"] == \
-        ["首席执行官"]
+    assert [d["role"] for _u, _v, d in kgg.as_of(G, "2030-01-01").edges(data=True) if d["rel"] == "memberOf"] == [
+        "首席执行官"
+    ]
 
 
 def test_valid_on_partial_dates():
@@ -541,7 +600,7 @@ def test_show_chain_json(ks_file):
 def test_show_unknown_and_ambiguous_names(ks_file, tmp_path):
     result = CliRunner().invoke(main, ["show", "chain", "马化腾", "--graph", ks_file])
     assert result.exit_code == 2
-    assert result.output.strip().count("\n") == 0 and "no person named \"马化腾\"" in result.output
+    assert result.output.strip().count("\n") == 0 and 'no person named "马化腾"' in result.output
     result = CliRunner().invoke(main, ["show", "chain", "小", "--graph", ks_file])
     assert result.exit_code == 2 and "did you mean 小谷?" in result.output
     result = CliRunner().invoke(main, ["show", "chain", "快手", "--graph", ks_file])
@@ -590,15 +649,20 @@ def test_show_org_now_and_then(ks_file):
 def test_show_changes(ks_file, seed_file):
     out = run("show", "changes", "--graph", ks_file, "--from", "2022-09-01", "--to", "2022-09-30").output
     rows = out.splitlines()[1:]
-    assert [r.split()[:2] for r in rows] == [["2022-09-16", "appointed"], ["2022-09-16", "moved"],
-                                             ["2022-09-16", "unit"]]
+    assert [r.split()[:2] for r in rows] == [
+        ["2022-09-16", "appointed"],
+        ["2022-09-16", "moved"],
+        ["2022-09-16", "unit"],
+    ]
     assert S_TRANSFER in out
-    data = json.loads(run("show", "changes", "--graph", ks_file, "--from", "2021-01-01", "--to", "2021-12-31",
-                          "--json").output)
+    data = json.loads(
+        run("show", "changes", "--graph", ks_file, "--from", "2021-01-01", "--to", "2021-12-31", "--json").output
+    )
     assert sorted(e["type"] for e in data["changes"]) == ["appointed", "left"]
     assert "no changes" in run("show", "changes", "--graph", ks_file, "--from", "2030-01-01").output
-    bad = CliRunner().invoke(main, ["show", "changes", "--graph", ks_file,
-                                    "--from", "2022-10-01", "--to", "2022-09-01"])
+    bad = CliRunner().invoke(
+        main, ["show", "changes", "--graph", ks_file, "--from", "2022-10-01", "--to", "2022-09-01"]
+    )
     assert bad.exit_code == 2 and "after" in bad.output
     seed = run("show", "changes", "--graph", seed_file)
     assert seed.exit_code == 0 and "小谷" in seed.output

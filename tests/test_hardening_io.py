@@ -1,5 +1,6 @@
 """Outputs that must not destroy what they replace, inputs that must not stop a whole run, and the
 last tracebacks (issue 15 items 1-3 and 10-15, issue 14 items 6 and 10): each reproduction is a test."""
+
 from __future__ import annotations
 
 import errno
@@ -108,9 +109,14 @@ def test_export_and_render_share_the_writer(tmp_path, seed_ttl):
 @pytest.mark.slow  # a kg process
 def test_dev_stdout_through_a_pipe_is_written(article):
     # /dev/stdout -> /proc/self/fd/1 -> "pipe:[…]": a name only the kernel can follow, never replaced
-    proc = subprocess.run([sys.executable, "-m", "kg", "extract", str(article), "-o", "/dev/stdout"],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=subprocess_env(), cwd=ROOT,
-                          timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg", "extract", str(article), "-o", "/dev/stdout"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=subprocess_env(),
+        cwd=ROOT,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr
     assert b"org:Membership" in proc.stdout
 
@@ -174,8 +180,10 @@ def test_export_refuses_jsonld(tmp_path):
 
 
 def _bad_jsonl(path: Path) -> None:
-    lines = [json.dumps({"text": f"快手任命张{c}明为首席执行官。", "date": "2022-09-01"}, ensure_ascii=False)
-             for c in "一二三四五六七八九十"]
+    lines = [
+        json.dumps({"text": f"快手任命张{c}明为首席执行官。", "date": "2022-09-01"}, ensure_ascii=False)
+        for c in "一二三四五六七八九十"
+    ]
     lines.insert(5, '{"text":"快手任命\\ud800程一晓为CEO。"}')
     lines.insert(7, "[" * 100_000)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -239,8 +247,11 @@ def test_damaged_store_is_one_line(tmp_path, damage):
             if f.is_file() and f.name not in ("CURRENT", "LOCK"):
                 f.unlink()
         (store / "CURRENT").write_text("MANIFEST-000999\n")
-    for args in (("query", store, "ASK {}"), ("export", "--store", store, "-o", tmp_path / "x.nq"),
-                 ("ingest", tmp_path / "none.txt", "--store", store)):
+    for args in (
+        ("query", store, "ASK {}"),
+        ("export", "--store", store, "-o", tmp_path / "x.nq"),
+        ("ingest", tmp_path / "none.txt", "--store", store),
+    ):
         if args[0] == "ingest":
             (tmp_path / "none.txt").write_text(ARTICLE, encoding="utf-8")
         code, _out, err = invoke(*args)
@@ -258,16 +269,31 @@ def test_full_disk_during_ingest_says_the_store_is_consistent(tmp_path, monkeypa
         s.add([("fedcba9876543210", '<http://x/a> <http://x/b> "d" .\n')])
 
 
-@pytest.mark.parametrize("body", [b"[1,2,3]", b'{"head": {"vars": ["s"]}, "results": {"bindings": [1, 2]}}',
-                                  b'{"head": {"vars": ["s"]}, "results": {"bindings": [{"s": "x"}]}}',
-                                  b'{"head": [], "results": {}}', b'{"head": {"vars": [1]}}', b"[" * 100_000])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"[1,2,3]",
+        b'{"head": {"vars": ["s"]}, "results": {"bindings": [1, 2]}}',
+        b'{"head": {"vars": ["s"]}, "results": {"bindings": [{"s": "x"}]}}',
+        b'{"head": [], "results": {}}',
+        b'{"head": {"vars": [1]}}',
+        b"[" * 100_000,
+    ],
+)
 def test_malformed_endpoint_replies_are_one_line(body):
     with pytest.raises(KgError, match="http://e/query: "):
         q.parse_results_json(body, "http://e/query")
 
 
-@pytest.mark.parametrize("url", ["http://localhost:78a8", "http://localhost:99999",
-                                 "http://localhost:7878/q\r\nX-Injected: 1", "http://local host:7878"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://localhost:78a8",
+        "http://localhost:99999",
+        "http://localhost:7878/q\r\nX-Injected: 1",
+        "http://local host:7878",
+    ],
+)
 def test_bad_endpoint_urls_are_one_line(url):
     code, _out, err = invoke("query", "--endpoint", url, "ASK {}")
     one_line_error(code, err, "not")
@@ -275,16 +301,20 @@ def test_bad_endpoint_urls_are_one_line(url):
 
 @pytest.mark.parametrize("value", ["-1", "nan", "inf", "0", "soon"])
 def test_bad_timeouts_are_one_line(tmp_path, value):
-    code, _out, err = invoke("push", "--store", tmp_path / "s", "--endpoint", "http://localhost:1",
-                             "--timeout", value)
+    code, _out, err = invoke("push", "--store", tmp_path / "s", "--endpoint", "http://localhost:1", "--timeout", value)
     one_line_error(code, err, f"--timeout {value!r}: expected a positive number of seconds")
 
 
 def test_a_300_character_file_name_is_one_line(tmp_path, article):
     long = tmp_path / ("a" * 300 + ".ttl")
-    for args in (("extract", long), ("extract", article, "-o", long), ("query", long, "ASK {}"),
-                 ("ingest", long, "--store", tmp_path / "s"), ("render", article, "-o", long.with_suffix(".html")),
-                 ("validate", long)):
+    for args in (
+        ("extract", long),
+        ("extract", article, "-o", long),
+        ("query", long, "ASK {}"),
+        ("ingest", long, "--store", tmp_path / "s"),
+        ("render", article, "-o", long.with_suffix(".html")),
+        ("validate", long),
+    ):
         code, _out, err = invoke(*args)
         one_line_error(code, err, "File name too long")
         assert len(err) < 400  # the name is cut
@@ -311,8 +341,7 @@ def test_stdout_that_cannot_be_written_is_an_error(redirect):
         if redirect == "closed":
             # fd 1 closed in the child, as the shell's >&- does
             cmd = ["sh", "-c", 'exec "$0" "$@" >&-', *cmd]
-        proc = subprocess.run(cmd, stdout=out, stderr=subprocess.PIPE, env=subprocess_env(), cwd=ROOT,
-                              timeout=120)
+        proc = subprocess.run(cmd, stdout=out, stderr=subprocess.PIPE, env=subprocess_env(), cwd=ROOT, timeout=120)
     finally:
         if hasattr(out, "close"):
             out.close()  # type: ignore[union-attr]
@@ -328,11 +357,13 @@ def test_stdout_that_cannot_be_written_is_an_error(redirect):
 
 @pytest.mark.parametrize("bad", ["2022-13-45", "2022-02-30", "9999-99-99", "0000", "2022-9-1", "x" * 5000])
 def test_every_date_option_refuses_impossible_dates(seed_ttl, tmp_path, article, bad):
-    for args in (("show", "org", "快手", "--graph", seed_ttl, "--at", bad),
-                 ("show", "changes", "--graph", seed_ttl, "--from", bad),
-                 ("show", "changes", "--graph", seed_ttl, "--to", bad),
-                 ("render", seed_ttl, "-o", tmp_path / "p.html", "--at", bad),
-                 ("extract", article, "--date", bad)):
+    for args in (
+        ("show", "org", "快手", "--graph", seed_ttl, "--at", bad),
+        ("show", "changes", "--graph", seed_ttl, "--from", bad),
+        ("show", "changes", "--graph", seed_ttl, "--to", bad),
+        ("render", seed_ttl, "-o", tmp_path / "p.html", "--at", bad),
+        ("extract", article, "--date", bad),
+    ):
         code, _out, err = invoke(*args)
         one_line_error(code, err, "not a date")
         assert len(err) < 200  # 13: the value is cut
@@ -370,8 +401,11 @@ def test_long_names_are_cut_in_messages(seed_ttl):
 
 def test_a_huge_label_is_cut_in_did_you_mean(tmp_path):
     graph = tmp_path / "g.ttl"
-    graph.write_text('@prefix foaf: <http://xmlns.com/foaf/0.1/> .\n'
-                     f'<http://x/p> a foaf:Person ; foaf:name "程一{"晓" * 1_000_000}" .\n', encoding="utf-8")
+    graph.write_text(
+        "@prefix foaf: <http://xmlns.com/foaf/0.1/> .\n"
+        f'<http://x/p> a foaf:Person ; foaf:name "程一{"晓" * 1_000_000}" .\n',
+        encoding="utf-8",
+    )
     code, _out, err = invoke("show", "chain", "程一", "--graph", graph)
     one_line_error(code, err, "did you mean 程一晓晓")
     assert len(err) < 1000
@@ -401,8 +435,7 @@ def test_remove_says_how_many_and_wants_yes_for_a_directory(tmp_path):
 
     store = tmp_path / "s"
     with st.CorpusStore(store, create=True) as s:  # the documents without extracting them (fast)
-        s.add([(pipeline.prepare(t, None).id, '<http://x/a> <http://x/b> "c" .\n') for t in texts],
-              rdf.DEFAULT_BASE)
+        s.add([(pipeline.prepare(t, None).id, '<http://x/a> <http://x/b> "c" .\n') for t in texts], rdf.DEFAULT_BASE)
     code, _out, err = invoke("remove", articles, "--store", store)
     one_line_error(code, err, "7 documents would be removed", "--yes")
     code, out, err = invoke("remove", articles / "a0.txt", articles / "a1.txt", "--store", store)

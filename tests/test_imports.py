@@ -1,4 +1,5 @@
 """``import kg``, ``import kg.graph`` and ``kg --help`` load neither the extractor nor jieba."""
+
 import ast
 import subprocess
 import sys
@@ -12,19 +13,21 @@ HEAVY = ("jieba", "kg.pipeline", "kg.mentions", "kg.segment")
 
 def loaded_after(code):
     check = code + f"\nimport sys\nprint('loaded:' + ','.join(m for m in {HEAVY!r} if m in sys.modules))"
-    out = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, env=subprocess_env(),
-                         cwd=ROOT)
+    out = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, env=subprocess_env(), cwd=ROOT)
     assert out.returncode == 0, out.stderr
     return out.stdout.splitlines()[-1].removeprefix("loaded:")
 
 
-@pytest.mark.parametrize("code", [
-    "import kg",
-    "import kg.graph",
-    "import kg, kg.graph, kg.render, kg.query, kg.validate, kg.store",
-    "import kg; kg.Document; kg.Sentence",
-    "import sys; from kg.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass",
-])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import kg",
+        "import kg.graph",
+        "import kg, kg.graph, kg.render, kg.query, kg.validate, kg.store",
+        "import kg; kg.Document; kg.Sentence",
+        "import sys; from kg.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass",
+    ],
+)
 def test_light_imports(code):
     assert loaded_after(code) == ""
 
@@ -33,6 +36,7 @@ def test_lazy_names_resolve():
     import kg
     from kg import pipeline, rdf
     from kg.document import Document
+
     assert kg.extract is pipeline.extract and kg.to_rdf is rdf.to_rdf and kg.Document is Document
     assert set(kg.__all__) <= set(dir(kg))
     with pytest.raises(AttributeError):
@@ -106,7 +110,7 @@ def cycles(graph):
         stack.append(node)
         for dep in sorted(graph[node]):
             if state.get(dep) == "open":
-                found.append(stack[stack.index(dep):] + [dep])
+                found.append(stack[stack.index(dep) :] + [dep])
             elif dep not in state:
                 visit(dep, stack)
         stack.pop()
@@ -148,6 +152,9 @@ def test_no_private_name_is_imported_from_another_kg_module():
     for path in (ROOT / "kg").rglob("*.py"):
         for node in _imports(ast.parse(path.read_text(encoding="utf-8")).body, lazy=True):
             if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("kg")):
-                imported += [f"{_module_name(path)}: {a.name}" for a in node.names
-                             if a.name.startswith("_") and not a.name.startswith("__")]
+                imported += [
+                    f"{_module_name(path)}: {a.name}"
+                    for a in node.names
+                    if a.name.startswith("_") and not a.name.startswith("__")
+                ]
     assert imported == []

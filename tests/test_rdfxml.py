@@ -1,5 +1,6 @@
 """Entity expansion in RDF/XML (issue 15 item 7): a billion-laughs file fails at once with one line, exit 2,
 in every RDF/XML reader (files, endpoint replies); namespace entities, as ontology tools write them, still work."""
+
 from __future__ import annotations
 
 import threading
@@ -14,15 +15,21 @@ from kg.errors import KgError
 from kg.rdfxml import check_entities
 from kg.validate import load_graph
 
-HEAD = ('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/">\n')
+HEAD = '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/">\n'
 
 
 def laughs(levels: int) -> str:
     entities = ['<!ENTITY lol "lol">'] + [
-        f'<!ENTITY lol{i} "' + f"&{'lol' if i == 1 else f'lol{i - 1}'};" * 10 + '">' for i in range(1, levels + 1)]
-    return ('<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [\n' + "\n".join(entities) + "]>\n" + HEAD
-            + f'<rdf:Description rdf:about="http://example.org/a"><ex:p>&lol{levels};</ex:p></rdf:Description>\n'
-            "</rdf:RDF>\n")
+        f'<!ENTITY lol{i} "' + f"&{'lol' if i == 1 else f'lol{i - 1}'};" * 10 + '">' for i in range(1, levels + 1)
+    ]
+    return (
+        '<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [\n'
+        + "\n".join(entities)
+        + "]>\n"
+        + HEAD
+        + f'<rdf:Description rdf:about="http://example.org/a"><ex:p>&lol{levels};</ex:p></rdf:Description>\n'
+        "</rdf:RDF>\n"
+    )
 
 
 def invoke(*args):
@@ -45,20 +52,28 @@ def test_billion_laughs_is_refused_at_once(tmp_path, levels):
 
 def test_one_big_entity_used_many_times_is_refused(tmp_path):
     path = tmp_path / "quadratic.rdf"
-    body = "".join(f'<rdf:Description rdf:about="http://example.org/a{i}"><ex:p>&big;</ex:p></rdf:Description>\n'
-                   for i in range(200))
-    path.write_text('<!DOCTYPE rdf:RDF [<!ENTITY big "' + "x" * 100_000 + '">]>\n' + HEAD + body + "</rdf:RDF>\n",
-                    encoding="utf-8")
+    body = "".join(
+        f'<rdf:Description rdf:about="http://example.org/a{i}"><ex:p>&big;</ex:p></rdf:Description>\n'
+        for i in range(200)
+    )
+    path.write_text(
+        '<!DOCTYPE rdf:RDF [<!ENTITY big "' + "x" * 100_000 + '">]>\n' + HEAD + body + "</rdf:RDF>\n", encoding="utf-8"
+    )
     with pytest.raises(KgError, match="expand too much"):
         load_graph(path)
 
 
 def test_namespace_entities_still_read(tmp_path):
     path = tmp_path / "onto.rdf"
-    body = "".join(f'<rdf:Description rdf:about="&ex;a{i}"><ex:p rdf:datatype="&xsd;integer">{i}</ex:p>'
-                   "</rdf:Description>\n" for i in range(2000))
-    path.write_text('<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [\n<!ENTITY xsd "http://www.w3.org/2001/XMLSchema#">\n'
-                    '<!ENTITY ex "http://example.org/">\n]>\n' + HEAD + body + "</rdf:RDF>\n", encoding="utf-8")
+    body = "".join(
+        f'<rdf:Description rdf:about="&ex;a{i}"><ex:p rdf:datatype="&xsd;integer">{i}</ex:p></rdf:Description>\n'
+        for i in range(2000)
+    )
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [\n<!ENTITY xsd "http://www.w3.org/2001/XMLSchema#">\n'
+        '<!ENTITY ex "http://example.org/">\n]>\n' + HEAD + body + "</rdf:RDF>\n",
+        encoding="utf-8",
+    )
     assert len(load_graph(path)) == 2000
 
 
@@ -90,7 +105,8 @@ def test_endpoint_reply_in_rdf_xml_is_guarded():
     try:
         with pytest.raises(KgError, match="response: not valid RDF/XML: its entities expand too much"):
             q.EndpointSource(f"http://127.0.0.1:{server.server_address[1]}").query(
-                "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+                "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+            )
     finally:
         server.shutdown()
         server.server_close()

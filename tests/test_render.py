@@ -1,4 +1,5 @@
 """kg.render and ``kg render``: a self-contained offline page, with every untrusted text escaped."""
+
 from __future__ import annotations
 
 import base64
@@ -24,7 +25,7 @@ EX = Namespace("http://example.com/")
 HOSTILE = [
     "<img src=x onerror=alert(1)>",
     "</script><script>alert(1)</script>",
-    "\"><svg onload=alert(1)>",
+    '"><svg onload=alert(1)>',
     "\u2028'; alert(1); //\u2029",
     "&lt;b&gt; & <!-- <b>bold</b>",
 ]
@@ -100,8 +101,11 @@ def test_no_external_resources(request, which):
     assert "cdn" not in re.sub(r"<script>.*?</script>", "", lowered, flags=re.S)
     # and the browser is told to refuse any request the page might still try
     csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page).group(1)
-    assert "default-src 'none'" in csp and "connect-src 'none'" in csp and "unsafe-inline" not in \
-        csp.split("script-src")[1].split(";")[0]
+    assert (
+        "default-src 'none'" in csp
+        and "connect-src 'none'" in csp
+        and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    )
 
 
 def test_csp_hashes_match_the_inline_scripts(seed_page):
@@ -152,8 +156,10 @@ def test_hostile_text_survives_as_data(hostile_page):
 
 def test_title_is_escaped(hostile_page):
     title = re.search(r"<title>(.*?)</title>", hostile_page, re.S).group(1)
-    assert title == ("&lt;img src=x onerror=alert(1)&gt;&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
-                     "&#x2028;&#x27;; alert(1); //&#x2029;")
+    assert title == (
+        "&lt;img src=x onerror=alert(1)&gt;&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
+        "&#x2028;&#x27;; alert(1); //&#x2029;"
+    )
 
 
 def test_title_has_no_control_characters():
@@ -213,10 +219,16 @@ def test_layout_is_hierarchical(seed_graph):
 
 
 def test_layout_wraps_many_leaves_and_packs_trees():
-    G = kgg.from_rdf(rdflib.Graph().parse(format="turtle", data="""
+    G = kgg.from_rdf(
+        rdflib.Graph().parse(
+            format="turtle",
+            data="""
         @prefix org: <http://www.w3.org/ns/org#> . @prefix foaf: <http://xmlns.com/foaf/0.1/> .
-        """ + "".join(f"<urn:p{i}> a foaf:Person ; org:reportsTo <urn:boss> .\n" for i in range(40))
-        + "".join(f"<urn:q{i}> a foaf:Person .\n" for i in range(30))))
+        """
+            + "".join(f"<urn:p{i}> a foaf:Person ; org:reportsTo <urn:boss> .\n" for i in range(40))
+            + "".join(f"<urn:q{i}> a foaf:Person .\n" for i in range(30)),
+        )
+    )
     pos = layout(G)
     assert len(set(pos.values())) == len(pos) == 71
     xs = [pos[f"urn:p{i}"][0] for i in range(40)]

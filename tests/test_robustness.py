@@ -8,6 +8,7 @@ file behind. Every text, however hostile to the regular expressions, must go thr
 Tests marked ``xfail(strict=True)`` pin bugs reported to the library's owner: they fail today
 and turn the suite red (XPASS) once fixed, so the marker can be removed.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -54,7 +55,8 @@ def assert_clean_failure(result, *, named: str | None = None, codes=(2,)) -> str
     """Exit status in ``codes``, exactly one line in all the output, no traceback; returns that line."""
     shown = result.output  # stdout and stderr, interleaved
     assert result.exception is None or isinstance(result.exception, SystemExit), (
-        f"uncaught {type(result.exception).__name__}: {result.exception!r} (a user would see a traceback)")
+        f"uncaught {type(result.exception).__name__}: {result.exception!r} (a user would see a traceback)"
+    )
     assert result.exit_code in codes, (result.exit_code, shown)
     assert "Traceback" not in shown, shown
     got = lines(shown)
@@ -174,8 +176,20 @@ def _bad_inputs(tmp: Path) -> list[tuple[str, list, str]]:
     ]
 
 
-BAD_INPUT_IDS = ["binary", "random-bytes", "undecodable", "bad-utf16-after-bom", "nul-bytes", "control-characters",
-                 "directory", "missing", "second-input-missing", "bad-date", "bad-date-format", "empty-date"]
+BAD_INPUT_IDS = [
+    "binary",
+    "random-bytes",
+    "undecodable",
+    "bad-utf16-after-bom",
+    "nul-bytes",
+    "control-characters",
+    "directory",
+    "missing",
+    "second-input-missing",
+    "bad-date",
+    "bad-date-format",
+    "empty-date",
+]
 
 
 @pytest.mark.parametrize("case", BAD_INPUT_IDS)
@@ -202,8 +216,9 @@ def test_binary_stdin_is_one_line():
     assert_clean_failure(result, named="<stdin>")
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
-                    reason="running as root: root reads files whatever their permissions")
+@pytest.mark.skipif(
+    hasattr(os, "geteuid") and os.geteuid() == 0, reason="running as root: root reads files whatever their permissions"
+)
 def test_unreadable_file_is_one_line(workdir):
     src = workdir / "secret.txt"
     src.write_text("快手宣布成立商业生态委员会。", encoding="utf-8")
@@ -294,9 +309,20 @@ def test_bad_base_iri_is_one_line(workdir):
     assert_clean_failure(result, named="not an iri")
 
 
-@pytest.mark.parametrize("base", ["", "relative/path/", "ftp://example.org/id/", "http://exa mple.org/",
-                                  "http://example.org/{id}/", "https://example.org/a\\b/", "http:///id/",
-                                  "urn::x", "https://example.org/\x01/"])
+@pytest.mark.parametrize(
+    "base",
+    [
+        "",
+        "relative/path/",
+        "ftp://example.org/id/",
+        "http://exa mple.org/",
+        "http://example.org/{id}/",
+        "https://example.org/a\\b/",
+        "http:///id/",
+        "urn::x",
+        "https://example.org/\x01/",
+    ],
+)
 def test_bad_base_iris_are_refused_before_any_work(workdir, base):
     out = workdir / "out.ttl"
     result = invoke(["extract", workdir / "good.txt", "--base", base, "-o", out])
@@ -304,8 +330,7 @@ def test_bad_base_iris_are_refused_before_any_work(workdir, base):
     assert_no_output_left(out)
 
 
-@pytest.mark.parametrize("base", ["http://example.org/id/", "https://例子.cn/id/", "urn:kg:",
-                                  "https://example.org/id"])
+@pytest.mark.parametrize("base", ["http://example.org/id/", "https://例子.cn/id/", "urn:kg:", "https://example.org/id"])
 def test_good_base_iris_mint_every_iri(workdir, base):
     result = invoke(["extract", workdir / "good.txt", "--base", base])
     assert result.exit_code == 0, result.output
@@ -319,8 +344,13 @@ def test_real_process_binary_input(workdir):
     (workdir / "image.png").write_bytes(PNG)
     out = workdir / "out.ttl"
     env = {**os.environ, "PYTHONHASHSEED": "0"}
-    proc = subprocess.run([sys.executable, "-m", "kg", "extract", str(workdir / "image.png"), "-o", str(out)],
-                          capture_output=True, text=True, env=env, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg", "extract", str(workdir / "image.png"), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert proc.returncode == 2, proc.stderr
     assert proc.stdout == ""
     assert "Traceback" not in proc.stderr
@@ -335,8 +365,8 @@ def test_real_process_binary_input(workdir):
 
 # (file name, content, expected line, expected column or None when only its presence is checked)
 MALFORMED = {
-    "turtle": ("bad.ttl", '@prefix ex: <http://e/> .\nex:a ex:b ex:c\nex:d ex:e ex:f .\n', 3, 1),
-    "turtle-indented": ("ind.ttl", '@prefix ex: <http://e/> .\n\n    ex:a ex:b ;; .\n', 3, 15),
+    "turtle": ("bad.ttl", "@prefix ex: <http://e/> .\nex:a ex:b ex:c\nex:d ex:e ex:f .\n", 3, 1),
+    "turtle-indented": ("ind.ttl", "@prefix ex: <http://e/> .\n\n    ex:a ex:b ;; .\n", 3, 15),
     "turtle-unterminated-string": ("str.ttl", '@prefix ex: <http://e/> .\nex:a ex:b "unterminated', 2, 11),
     "ntriples": ("bad.nt", '<http://a> <http://b> <http://c> .\n<http://a> <http://b> "x .\n', 2, 23),
     "jsonld": ("bad.jsonld", '{\n  "@id": "http://a",\n  "http://b": [1,,]\n}\n', 3, 18),
@@ -365,18 +395,21 @@ def test_malformed_rdf_is_one_line_exit_2(tmp_path, case):
     assert_clean_failure(invoke(["validate", path]), named=name)
 
 
-@pytest.mark.parametrize("name, content", [
-    ("binary.ttl", PNG),
-    ("latin1.nt", "<http://a> <http://b> \"caf\xe9\" .\n".encode("latin-1")),
-    ("structure.jsonld", b'{"@context": 5}'),
-    ("bad.rdf", b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description'),
-    ("bad.nq", b"<http://a> <http://b> <http://c> <g> <h> .\n"),
-    ("bad.trig", b"@prefix ex: <http://e/> .\nex:g { ex:a ex:b ex:c "),
-    ("remote.jsonld", b'{"@context": "https://schema.org/", "@id": "http://a", "name": "x"}'),
-    ("scoped.jsonld", b'{"@context": {"p": {"@id": "http://p", "@context": "http://example.org/c"}}, "p": {}}'),
-    ("string.jsonld", b'"just a string"'),
-    ("reverse.jsonld", b'{"@reverse": 5}'),
-])
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("binary.ttl", PNG),
+        ("latin1.nt", '<http://a> <http://b> "caf\xe9" .\n'.encode("latin-1")),
+        ("structure.jsonld", b'{"@context": 5}'),
+        ("bad.rdf", b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description'),
+        ("bad.nq", b"<http://a> <http://b> <http://c> <g> <h> .\n"),
+        ("bad.trig", b"@prefix ex: <http://e/> .\nex:g { ex:a ex:b ex:c "),
+        ("remote.jsonld", b'{"@context": "https://schema.org/", "@id": "http://a", "name": "x"}'),
+        ("scoped.jsonld", b'{"@context": {"p": {"@id": "http://p", "@context": "http://example.org/c"}}, "p": {}}'),
+        ("string.jsonld", b'"just a string"'),
+        ("reverse.jsonld", b'{"@reverse": 5}'),
+    ],
+)
 def test_validate_other_broken_files(tmp_path, name, content):
     path = tmp_path / name
     path.write_bytes(content)
@@ -429,6 +462,8 @@ ADVERSARIAL = {
     "digits-and-dates": _repeat("2022年9月16日"),
     "latin-word": _repeat("A"),
 }
+
+
 @pytest.mark.parametrize("case", list(ADVERSARIAL))
 def test_adversarial_text_in_bounded_time(case, warm):
     text = ADVERSARIAL[case]

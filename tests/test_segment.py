@@ -1,4 +1,5 @@
 """kg segments with a jieba tokenizer of its own: jieba's global one (and its logger) stay as they were."""
+
 import subprocess
 import sys
 import textwrap
@@ -33,8 +34,9 @@ CHECK = textwrap.dedent("""
 
 def test_jieba_global_tokenizer_untouched_by_extraction():
     seed = ROOT / "examples" / "kuaishou-2022-09.txt"
-    out = subprocess.run([sys.executable, "-c", CHECK, str(seed)], capture_output=True, text=True,
-                         env=subprocess_env(), cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-c", CHECK, str(seed)], capture_output=True, text=True, env=subprocess_env(), cwd=ROOT
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("ok ")
     # kg's own initialize is quiet

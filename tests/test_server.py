@@ -4,6 +4,7 @@ Starts ``oxigraph serve`` (the ``oxigraph`` package on PyPI ships the binary; it
 on a free port, ingests the dev set, pushes it with the Graph Store protocol and checks that every canned
 query gives the same rows remotely as locally.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -45,9 +46,14 @@ SLOW_MACHINE = 600
 
 # on PATH, or next to this Python (a virtual environment that is not activated)
 OXIGRAPH = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
-pytestmark = [pytest.mark.integration, pytest.mark.slow,  # an Oxigraph server per test module: about a minute
-              pytest.mark.skipif(OXIGRAPH is None, reason="the oxigraph server is not installed "
-                                                          "(pip install oxigraph, or pip install -e '.[test]')")]
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.slow,  # an Oxigraph server per test module: about a minute
+    pytest.mark.skipif(
+        OXIGRAPH is None,
+        reason="the oxigraph server is not installed (pip install oxigraph, or pip install -e '.[test]')",
+    ),
+]
 
 
 def free_port() -> int:
@@ -61,8 +67,11 @@ def oxigraph_server(location: Path):
     """The base URL of a fresh Oxigraph server storing in ``location``, stopped on leaving."""
     port = free_port()
     log = open(location.parent / f"{location.name}.log", "wb")
-    proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                            stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -194,26 +203,38 @@ def test_push_again_changes_nothing(dev_store, pushed):
 
 def test_cli_remote_query_and_errors(pushed):
     runner = CliRunner()
-    result = runner.invoke(main, ["query", "--endpoint", pushed, "-n", "reports-to", "-p", "person=张楠",
-                                  "--format", "csv"])
+    result = runner.invoke(
+        main, ["query", "--endpoint", pushed, "-n", "reports-to", "-p", "person=张楠", "--format", "csv"]
+    )
     assert result.exit_code == 0, result.output
     assert "梁汝波" in result.stdout
     result = runner.invoke(main, ["query", "--endpoint", f"{pushed}/query", "SELECT ?x WHERE { ?x ?y }"])
     assert result.exit_code == 2
     assert result.stderr.startswith("kg: error: query: syntax error at line 1, column")
     assert result.stderr.count("\n") == 1
-    result = runner.invoke(main, ["query", "--endpoint", pushed, "CONSTRUCT { ?p foaf:name ?n } "
-                                  "WHERE { ?p foaf:name ?n ; org:reportsTo ?q }", "--format", "turtle"])
+    result = runner.invoke(
+        main,
+        [
+            "query",
+            "--endpoint",
+            pushed,
+            "CONSTRUCT { ?p foaf:name ?n } WHERE { ?p foaf:name ?n ; org:reportsTo ?q }",
+            "--format",
+            "turtle",
+        ],
+    )
     assert result.exit_code == 0 and "foaf:name" in result.stdout
     result = runner.invoke(main, ["conflicts", "--endpoint", pushed, "--format", "csv"])
     # the dev set's overlapping posts are successions, no conflicts (tests/test_conflicts.py has some)
     assert result.exit_code == 0 and result.stdout.splitlines() == [
-        "conflict,orgName,org,role,personName1,person1,doc1,date1,sentence1,personName2,person2,doc2,date2,sentence2"]
+        "conflict,orgName,org,role,personName1,person1,doc1,date1,sentence1,personName2,person2,doc2,date2,sentence2"
+    ]
 
 
 def test_push_to_unreachable_endpoint(dev_store):
-    result = CliRunner().invoke(main, ["push", "--store", str(dev_store), "--endpoint",
-                                       f"http://127.0.0.1:{free_port()}"])
+    result = CliRunner().invoke(
+        main, ["push", "--store", str(dev_store), "--endpoint", f"http://127.0.0.1:{free_port()}"]
+    )
     assert result.exit_code == 2
     assert result.stderr.startswith("kg: error: ") and "cannot reach" in result.stderr
     assert result.stderr.count("\n") == 1

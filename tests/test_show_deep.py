@@ -1,6 +1,7 @@
 """Deep structures in ``kg show`` (issue 15, item 9): a 10,000-deep org:unitOf chain was a RecursionError
 in ``kg show org``, a 10,000-deep reporting chain took minutes in ``kg show reports`` (the chain was
 recomputed for every report). Both are iterative and linear: checked by counting steps, not by timing."""
+
 from __future__ import annotations
 
 import json
@@ -85,8 +86,16 @@ def test_show_org_json_on_a_10000_deep_chain(monkeypatch):
 def test_dumps_is_json_dumps_on_ordinary_data(seed_graph):
     G = kgg.from_rdf(seed_graph)
     company = kgg.find(G, "快手", "company")[0]
-    samples = [kgg.unit_tree(G, company), kgg.changes(G, include_undated=True), {}, [], {"a": [], "b": {}},
-               {"x": [1, 2.5, None, True, "程一晓", {"y": ("t", 1)}]}, "text", 3]
+    samples = [
+        kgg.unit_tree(G, company),
+        kgg.changes(G, include_undated=True),
+        {},
+        [],
+        {"a": [], "b": {}},
+        {"x": [1, 2.5, None, True, "程一晓", {"y": ("t", 1)}]},
+        "text",
+        3,
+    ]
     for data in samples:
         assert show.dumps(data) == json.dumps(data, ensure_ascii=False, indent=2)
     deep = kgg.unit_tree(unit_chain(400), "u0")  # deeper than the indentation, within json's own reader

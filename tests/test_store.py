@@ -1,4 +1,5 @@
 """The corpus store: ingest (idempotent, resumable), remove, export, conflicts, canned queries."""
+
 from __future__ import annotations
 
 import json
@@ -47,11 +48,14 @@ def make_corpus(root: Path) -> Path:
     (news / "dev-002.html").write_text(
         "<!doctype html><html><head><title>字节跳动</title><style>p {color: red}</style></head>"
         f"<body><script>var x = '<p>广告</p>';</script>\n{paragraphs}<div>&copy; 2021</div></body></html>",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (news / "dev-008.md").write_text("# 百度\n\n" + docs["dev-008"]["text"], encoding="utf-8")
     (news / "notes.csv").write_text("not,an,article\n", encoding="utf-8")  # not picked up from a directory
-    lines = [json.dumps({"id": i, "date": docs[i]["date"], "text": docs[i]["text"]}, ensure_ascii=False)
-             for i in ("dev-005", "dev-006")]
+    lines = [
+        json.dumps({"id": i, "date": docs[i]["date"], "text": docs[i]["text"]}, ensure_ascii=False)
+        for i in ("dev-005", "dev-006")
+    ]
     (root / "corpus" / "jd.jsonl").write_text("\n".join(lines) + "\n\n", encoding="utf-8")
     return root / "corpus"
 
@@ -90,8 +94,13 @@ def invoke(*args):
 
 def test_collect_and_read(corpus):
     items = st.collect([str(corpus)])
-    assert sorted(Path(i.path).name for i in items) == ["dev-001.txt", "dev-002.html", "dev-008.md",
-                                                         "jd.jsonl", "jd.jsonl"]
+    assert sorted(Path(i.path).name for i in items) == [
+        "dev-001.txt",
+        "dev-002.html",
+        "dev-008.md",
+        "jd.jsonl",
+        "jd.jsonl",
+    ]
     assert [i.line for i in items if i.line] == [1, 2]
     assert st.collect([str(corpus / "news" / "*.txt")]) == [st.Item(str(corpus / "news" / "dev-001.txt"))]
     html_item = next(i for i in items if i.path.endswith(".html"))
@@ -193,8 +202,9 @@ def test_ingest_reports_bad_articles_and_goes_on(corpus, tmp_path):
     bad = tmp_path / "bad"
     bad.mkdir()
     (bad / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 50)
-    (bad / "feed.jsonl").write_text('{"text": "网易近日宣布组织调整。"}\n{oops\n{"date": "2020-01-01"}\n',
-                                    encoding="utf-8")
+    (bad / "feed.jsonl").write_text(
+        '{"text": "网易近日宣布组织调整。"}\n{oops\n{"date": "2020-01-01"}\n', encoding="utf-8"
+    )
     store = tmp_path / "bad.store"
     code, _out, err = invoke("ingest", bad, corpus / "news" / "dev-001.txt", "--store", store)
     assert code == 1
@@ -231,8 +241,11 @@ def test_remove_one_document_cleanly(corpus, full_store, tmp_path):
     doc = kg.extract(st.html_to_text((corpus / "news" / "dev-002.html").read_text(encoding="utf-8")))
     assert out == f"removed {doc.id}\n"
     rest = tmp_path / "rest.store"
-    st.ingest([str(corpus / "news" / "dev-001.txt"), str(corpus / "news" / "dev-008.md"),
-               str(corpus / "jd.jsonl")], rest, jobs=1)
+    st.ingest(
+        [str(corpus / "news" / "dev-001.txt"), str(corpus / "news" / "dev-008.md"), str(corpus / "jd.jsonl")],
+        rest,
+        jobs=1,
+    )
     assert merged(store) == merged(rest)  # its triples are gone, what the others say is intact
     assert counts(store) == counts(rest)
     with st.CorpusStore(store) as s:
@@ -333,8 +346,9 @@ def test_store_query_errors_and_injection(full_store):
     assert code == 2 and out == "" and err.startswith("kg: error: query: syntax error at line 1, column")
     assert err.count("\n") == 1
     before = counts(full_store)
-    code, out, err = invoke("query", "--store", full_store, "-n", "posts-of", "-p",
-                            'person=x" } ; DROP ALL ; #', "--format", "csv")
+    code, out, err = invoke(
+        "query", "--store", full_store, "-n", "posts-of", "-p", 'person=x" } ; DROP ALL ; #', "--format", "csv"
+    )
     assert code == 2 and out == "" and err.startswith('kg: error: no person named "x\\" } ; DROP ALL ; #"'), err
     assert counts(full_store) == before
 
@@ -348,9 +362,17 @@ def test_a_store_another_process_is_creating_is_in_use(tmp_path):
     path = tmp_path / "new.store"
     path.mkdir()
     (path / "LOG").write_text("", encoding="utf-8")
-    creator = subprocess.Popen([sys.executable, "-c", "import sys, time, pyoxigraph; time.sleep(0.5); "
-                                "s = pyoxigraph.Store(sys.argv[1]); print('open', flush=True); time.sleep(30)",
-                                str(path)], stdout=subprocess.PIPE, text=True)
+    creator = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time, pyoxigraph; time.sleep(0.5); "
+            "s = pyoxigraph.Store(sys.argv[1]); print('open', flush=True); time.sleep(30)",
+            str(path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         with pytest.raises(KgError, match="store is in use by another process"):
             st.CorpusStore(path, create=True)

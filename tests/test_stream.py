@@ -1,4 +1,5 @@
 """kg.stream: large files decoded incrementally and extracted paragraph chunk by chunk."""
+
 from __future__ import annotations
 
 import json
@@ -24,8 +25,11 @@ pytestmark = pytest.mark.integration
 
 ROOT = Path(__file__).resolve().parent.parent
 OC = rdflib.Namespace("https://kg.example.org/ns/org-change#")
-ROWS = [json.loads(ln) for ln in (ROOT / "tests" / "data" / "dev.gold.jsonl").read_text(encoding="utf-8").splitlines()
-        if ln.strip()]
+ROWS = [
+    json.loads(ln)
+    for ln in (ROOT / "tests" / "data" / "dev.gold.jsonl").read_text(encoding="utf-8").splitlines()
+    if ln.strip()
+]
 DEV_TEXT = "\n\n".join(r["text"] for r in ROWS)  # 30 articles, blank lines between them
 
 _FINAL_LINE_END = re.compile(r"[。！？；!?;…][”’\"』」)\]）】》]*[^\S\n]*\n$")
@@ -56,8 +60,7 @@ def assert_paragraph_end(chunk: str) -> None:
 # --------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32",
-                                      "gb18030"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "gb18030"])
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_chunks_end_at_paragraphs_and_concatenate_back(tmp_path, monkeypatch, encoding, newline):
     # blank lines between the articles; inside them, single line breaks after 。 and hard wraps
@@ -131,16 +134,21 @@ def test_empty_file_gives_no_chunk(tmp_path):
     assert chunks_of(path, 100) == []
 
 
-@pytest.mark.parametrize("name, content, words", [
-    ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "not a text file"),
-    ("latin.txt", b"\x80\x81\x82\xfe\xff" * 20, "neither UTF-8, UTF-16 nor GB18030"),
-    ("bom16.txt", b"\xff\xfe\x00\xd8a\x00b\x00", "invalid UTF-16-LE after its byte order mark"),
-    ("late-nul.txt", "快手宣布成立委员会。\n".encode() * 5000 + b"\x00\x00", "contains NUL bytes"),
-    ("late-controls.txt", "快手宣布成立委员会。\n".encode() * 100 + bytes(range(1, 9)) * 200,
-     "control characters"),
-    ("late-gb18030-error.txt", "快手宣布成立委员会。\n".encode("gb18030") * 5000 + b"\x81\x20",
-     "neither UTF-8, UTF-16 nor GB18030"),
-])
+@pytest.mark.parametrize(
+    "name, content, words",
+    [
+        ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "not a text file"),
+        ("latin.txt", b"\x80\x81\x82\xfe\xff" * 20, "neither UTF-8, UTF-16 nor GB18030"),
+        ("bom16.txt", b"\xff\xfe\x00\xd8a\x00b\x00", "invalid UTF-16-LE after its byte order mark"),
+        ("late-nul.txt", "快手宣布成立委员会。\n".encode() * 5000 + b"\x00\x00", "contains NUL bytes"),
+        ("late-controls.txt", "快手宣布成立委员会。\n".encode() * 100 + bytes(range(1, 9)) * 200, "control characters"),
+        (
+            "late-gb18030-error.txt",
+            "快手宣布成立委员会。\n".encode("gb18030") * 5000 + b"\x81\x20",
+            "neither UTF-8, UTF-16 nor GB18030",
+        ),
+    ],
+)
 def test_what_read_text_rejects_is_one_kg_error(tmp_path, monkeypatch, name, content, words):
     path = tmp_path / name
     path.write_bytes(content)
@@ -186,8 +194,11 @@ def test_extract_file_stream_finds_what_whole_extraction_finds(tmp_path):
 
 
 def test_without_a_date_every_chunk_takes_the_date_of_the_whole_file(tmp_path):
-    text = ("昨日,快手宣布张伟出任电商事业部负责人。\n\n" + "这是一段没有日期的文字。\n\n" * 400
-            + "2022年9月16日,快手发布公告。\n")
+    text = (
+        "昨日,快手宣布张伟出任电商事业部负责人。\n\n"
+        + "这是一段没有日期的文字。\n\n" * 400
+        + "2022年9月16日,快手发布公告。\n"
+    )
     path = tmp_path / "late-date.txt"
     path.write_text(text, encoding="utf-8")
     graph = stream.extract_file_stream(path, max_chars=1000)
@@ -221,9 +232,14 @@ for _p in (ROOT / "kg" / "data").rglob("*"):
     if _p.is_file():
         _USED |= set(_p.read_text(encoding="utf-8", errors="ignore"))
 # filler prose that the extractor skims fast: everyday characters that no word list of kg/data holds
-_FILLER_CHARS = [c for c in dict.fromkeys("要他种着量性它些社义形样反又么质变只没很料象革活流少较见她角论几放"
-                                          "做府的了在有和人这中大上个我以时来们到地就对可也能下过子说多而学都好")
-                 if c not in _USED]
+_FILLER_CHARS = [
+    c
+    for c in dict.fromkeys(
+        "要他种着量性它些社义形样反又么质变只没很料象革活流少较见她角论几放"
+        "做府的了在有和人这中大上个我以时来们到地就对可也能下过子说多而学都好"
+    )
+    if c not in _USED
+]
 _GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚英华玉兰建国晓峰波楠"
 
 
@@ -242,8 +258,10 @@ def _write_corpus(path: Path, nbytes: int) -> None:
     """Mostly long paragraphs of filler, and a real article every 40 paragraphs."""
     assert len(_FILLER_CHARS) >= 10, _FILLER_CHARS  # kg/data took the rest: pick other characters
     rnd = random.Random(nbytes)
-    pool = [",".join("".join(rnd.choice(_FILLER_CHARS) for _ in range(rnd.randint(8, 20))) for _ in range(120))
-            + "。" for _ in range(64)]
+    pool = [
+        ",".join("".join(rnd.choice(_FILLER_CHARS) for _ in range(rnd.randint(8, 20))) for _ in range(120)) + "。"
+        for _ in range(64)
+    ]
     size = k = 0
     with open(path, "w", encoding="utf-8") as fh:
         while size < nbytes:
@@ -268,9 +286,13 @@ runpy.run_module('kg', run_name='__main__')
 
 def _start(path: Path) -> subprocess.Popen:
     with open(str(path) + ".err", "wb") as err:  # a file, not a pipe: nothing blocks the child
-        return subprocess.Popen([sys.executable, "-c", _KG_WITH_PEAK_RSS, "extract", str(path), "-o",
-                                 str(path) + ".ttl"],
-                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT)
+        return subprocess.Popen(
+            [sys.executable, "-c", _KG_WITH_PEAK_RSS, "extract", str(path), "-o", str(path) + ".ttl"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            cwd=ROOT,
+        )
 
 
 def _peak_rss_mb(proc: subprocess.Popen) -> float:

@@ -1,5 +1,6 @@
 """A name that matches nobody (issue 14 item 7): "no person named X", the closest labels, exit 2, on a file
 and on a store; a known name with no rows is still an empty table."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """kg.validate: SHACL validation of the RDF kg writes, and loading RDF files with one-line errors."""
+
 from __future__ import annotations
 
 import os
@@ -118,9 +119,7 @@ def test_membership_with_two_organizations_fails():
     g = good_graph()
     g.add((MEMBERSHIP, ORG.organization, COMPANY))
     violations = validate(g)
-    assert [(v.focus_node, v.path, v.constraint) for v in violations] == [
-        (MEMBERSHIP, ORG.organization, "MaxCount")
-    ]
+    assert [(v.focus_node, v.path, v.constraint) for v in violations] == [(MEMBERSHIP, ORG.organization, "MaxCount")]
 
 
 def test_person_without_name_fails():
@@ -204,9 +203,7 @@ def test_excerpt_offsets_in_order():
     g = good_graph()
     g.set((EXCERPT, OC.startOffset, Literal(30)))
     violations = validate(g)
-    assert [(v.focus_node, v.path, v.constraint) for v in violations] == [
-        (EXCERPT, OC.startOffset, "LessThanOrEquals")
-    ]
+    assert [(v.focus_node, v.path, v.constraint) for v in violations] == [(EXCERPT, OC.startOffset, "LessThanOrEquals")]
 
 
 def test_change_event_needs_resulting_organization():
@@ -280,9 +277,7 @@ def test_load_graph_guesses_format_from_extension(tmp_path, ext, fmt):
 def test_load_graph_merges_named_graphs_of_trig(tmp_path):
     path = tmp_path / "kg.trig"
     path.write_text(
-        "@prefix ex: <http://example.org/> .\n"
-        "ex:g1 { ex:a ex:p ex:b . }\n"
-        "ex:g2 { ex:b ex:p ex:c . }\n",
+        "@prefix ex: <http://example.org/> .\nex:g1 { ex:a ex:p ex:b . }\nex:g2 { ex:b ex:p ex:c . }\n",
         encoding="utf-8",
     )
     g = load_graph(path)
@@ -292,10 +287,7 @@ def test_load_graph_merges_named_graphs_of_trig(tmp_path):
 def test_load_graph_malformed_turtle_names_file_and_line(tmp_path):
     path = tmp_path / "broken.ttl"
     path.write_text(
-        "@prefix ex: <http://example.org/> .\n"
-        "ex:a ex:p ex:b .\n"
-        "\n"
-        "ex:a ex:p ex:b ex:c .\n",
+        "@prefix ex: <http://example.org/> .\nex:a ex:p ex:b .\n\nex:a ex:p ex:b ex:c .\n",
         encoding="utf-8",
     )
     with pytest.raises(KgError) as info:
@@ -324,14 +316,17 @@ def test_load_graph_malformed_jsonld_names_line(tmp_path):
         load_graph(path)
 
 
-@pytest.mark.parametrize("content, where, why", [
-    # rdflib raises no BadSyntax for these: an AssertionError, an IndexError, an index of -1
-    ('@prefix ex: <http://e/> .\nex:a ex:b """open\n\nstill open', "line 2, column 11", "not closed"),
-    ('@prefix ex: <http://e/> .\nex:a ex:b "ok \\" still" ; ex:c \'open', "line 2, column 32", "not closed"),
-    ("@prefix ex: <http://e/> .\n# a \"comment\nex:a ex:b 'open", "line 3, column 11", "not closed"),
-    ("@prefix ex: <http://e/> .\nex:a ex:b ex:c", "line 2, column 15", "ends inside a statement"),
-    ("@prefix ex: <http://e/> .\nex:名字 ex:b \"é\" ; ex:c ex:d ex:e .\n", "line 2, column 28", "expected"),
-])
+@pytest.mark.parametrize(
+    "content, where, why",
+    [
+        # rdflib raises no BadSyntax for these: an AssertionError, an IndexError, an index of -1
+        ('@prefix ex: <http://e/> .\nex:a ex:b """open\n\nstill open', "line 2, column 11", "not closed"),
+        ('@prefix ex: <http://e/> .\nex:a ex:b "ok \\" still" ; ex:c \'open', "line 2, column 32", "not closed"),
+        ("@prefix ex: <http://e/> .\n# a \"comment\nex:a ex:b 'open", "line 3, column 11", "not closed"),
+        ("@prefix ex: <http://e/> .\nex:a ex:b ex:c", "line 2, column 15", "ends inside a statement"),
+        ('@prefix ex: <http://e/> .\nex:名字 ex:b "é" ; ex:c ex:d ex:e .\n', "line 2, column 28", "expected"),
+    ],
+)
 def test_load_graph_turtle_errors_have_line_and_column(tmp_path, content, where, why):
     path = tmp_path / "broken.ttl"
     path.write_text(content, encoding="utf-8")
@@ -356,13 +351,16 @@ def test_load_graph_nquads_column_points_at_the_extra_term(tmp_path):
         load_graph(path)
 
 
-@pytest.mark.parametrize("context", [
-    '"https://schema.org/"',
-    '["https://example.org/ctx.jsonld", {"x": "http://x/"}]',
-    '"ctx.jsonld"',
-    '{"@import": "https://example.org/base.jsonld"}',
-    '{"p": {"@id": "http://x/p", "@context": "https://example.org/scoped.jsonld"}}',
-])
+@pytest.mark.parametrize(
+    "context",
+    [
+        '"https://schema.org/"',
+        '["https://example.org/ctx.jsonld", {"x": "http://x/"}]',
+        '"ctx.jsonld"',
+        '{"@import": "https://example.org/base.jsonld"}',
+        '{"p": {"@id": "http://x/p", "@context": "https://example.org/scoped.jsonld"}}',
+    ],
+)
 def test_load_graph_refuses_remote_jsonld_context_without_fetching(tmp_path, monkeypatch, context):
     import urllib.request
 
@@ -377,27 +375,41 @@ def test_load_graph_refuses_remote_jsonld_context_without_fetching(tmp_path, mon
         load_graph(path)
     message = str(info.value)
     assert message.startswith(f"{path}: not valid JSON-LD: ") and "\n" not in message
-    url = next(u for u in ("https://schema.org/", "https://example.org/ctx.jsonld", "ctx.jsonld",
-                           "https://example.org/base.jsonld", "https://example.org/scoped.jsonld") if u in context)
+    url = next(
+        u
+        for u in (
+            "https://schema.org/",
+            "https://example.org/ctx.jsonld",
+            "ctx.jsonld",
+            "https://example.org/base.jsonld",
+            "https://example.org/scoped.jsonld",
+        )
+        if u in context
+    )
     assert url in message and "not fetched" in message
 
 
 def test_load_graph_inline_jsonld_context_is_read(tmp_path):
     path = tmp_path / "inline.jsonld"
-    path.write_text('{"@context": {"p": {"@id": "http://x/p", "@type": "@id"}}, "@id": "http://a", "p": "http://b"}',
-                    encoding="utf-8")
+    path.write_text(
+        '{"@context": {"p": {"@id": "http://x/p", "@type": "@id"}}, "@id": "http://a", "p": "http://b"}',
+        encoding="utf-8",
+    )
     g = load_graph(path)
     assert len(g) == 1
 
 
-@pytest.mark.parametrize("content, words", [
-    ('"a string"', "the top level is a string"),
-    ("5", "the top level is a number"),
-    ('{"@context": 5, "@id": "http://a"}', "a @context is a number"),
-    ('{"@context": {"@vocab": 5}, "@id": "http://a"}', "@vocab in a @context is a number"),
-    ('{"@context": {"p": 5}, "@id": "http://a"}', 'the definition of "p" in a @context is a number'),
-    ('{"@reverse": 5}', "a structure rdflib cannot read"),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        ('"a string"', "the top level is a string"),
+        ("5", "the top level is a number"),
+        ('{"@context": 5, "@id": "http://a"}', "a @context is a number"),
+        ('{"@context": {"@vocab": 5}, "@id": "http://a"}', "@vocab in a @context is a number"),
+        ('{"@context": {"p": 5}, "@id": "http://a"}', 'the definition of "p" in a @context is a number'),
+        ('{"@reverse": 5}', "a structure rdflib cannot read"),
+    ],
+)
 def test_load_graph_bad_jsonld_structure_is_one_line(tmp_path, content, words):
     path = tmp_path / "bad.jsonld"
     path.write_text(content, encoding="utf-8")
@@ -445,11 +457,27 @@ def test_load_graph_unreadable_file_raises(tmp_path):
 # --------------------------------------------------------------------------------------------------
 
 OC_CLASSES = {
-    "Committee", "Excerpt", "Document", "ReportingLine", "PersonnelChange",
-    "Appointment", "Departure", "Transfer", "UnitEstablished", "Affiliation",
+    "Committee",
+    "Excerpt",
+    "Document",
+    "ReportingLine",
+    "PersonnelChange",
+    "Appointment",
+    "Departure",
+    "Transfer",
+    "UnitEstablished",
+    "Affiliation",
 }
-OC_PROPERTIES = {"startOffset", "endOffset", "isHeadRole", "subordinate", "superior", "title",
-                 "affiliate", "affiliatedWith"}
+OC_PROPERTIES = {
+    "startOffset",
+    "endOffset",
+    "isHeadRole",
+    "subordinate",
+    "superior",
+    "title",
+    "affiliate",
+    "affiliatedWith",
+}
 
 
 def test_ontology_defines_every_term_the_extractor_writes():
@@ -457,6 +485,7 @@ def test_ontology_defines_every_term_the_extractor_writes():
     from pathlib import Path
 
     import kg.rdf
+
     used = set(re.findall(r"\bOC\.(\w+)", Path(kg.rdf.__file__).read_text(encoding="utf-8")))
     assert used and used <= OC_CLASSES | OC_PROPERTIES
 
@@ -481,9 +510,7 @@ def test_ontology_defines_every_oc_term_with_en_and_zh_label_and_comment():
     assert (OC.UnitEstablished, RDFS.subClassOf, ORG.ChangeEvent) in g
     assert (OC.startOffset, RDFS.range, XSD.integer) in g
     # W3C terms are referenced, never described here
-    assert not any(
-        str(s).startswith(("http://www.w3.org/ns/org#", "http://xmlns.com/foaf/0.1/")) for s in g.subjects()
-    )
+    assert not any(str(s).startswith(("http://www.w3.org/ns/org#", "http://xmlns.com/foaf/0.1/")) for s in g.subjects())
     assert len(list(g.subjects(RDF.type, OWL.Ontology))) == 1
 
 

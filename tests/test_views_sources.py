@@ -1,5 +1,6 @@
 """``kg show`` and ``kg render`` read a store or an endpoint as ``kg query`` does (issue 14, item 3); a big
 graph is drawn around one node (--focus, --depth); the counts ``kg render`` prints are the page's (item 8)."""
+
 from __future__ import annotations
 
 import http.server
@@ -60,14 +61,17 @@ def endpoint(seed_graph):
     server.server_close()
 
 
-@pytest.mark.parametrize("question", [["org", "快手"], ["reports", "程一晓"], ["chain", "小谷"],
-                                      ["changes", "--include-undated"], ["committees"]])
+@pytest.mark.parametrize(
+    "question",
+    [["org", "快手"], ["reports", "程一晓"], ["chain", "小谷"], ["changes", "--include-undated"], ["committees"]],
+)
 def test_show_reads_a_store_as_it_reads_the_file(sources, question):
     from_file = run("show", *question, "--graph", str(sources / "seed.nt"))
     from_store = run("show", *question, "--store", str(sources / "kb"))
     assert from_file.exit_code == from_store.exit_code == 0, from_store.output
-    assert from_store.output.replace(str(sources / "kb"), "SOURCE") \
-        == from_file.output.replace(str(sources / "seed.nt"), "SOURCE")
+    assert from_store.output.replace(str(sources / "kb"), "SOURCE") == from_file.output.replace(
+        str(sources / "seed.nt"), "SOURCE"
+    )
 
 
 def test_show_and_render_read_an_endpoint(sources, endpoint, tmp_path):
@@ -121,14 +125,17 @@ def test_neighbourhood_follows_lines_both_ways():
     assert sorted(neighbourhood(G, "b", 2)) == ["a", "b", "c", "d"]
 
 
-@pytest.mark.parametrize("args, message", [
-    (["show", "org", "快手"], "give one of --graph FILE, --store DIR or --endpoint URL"),
-    (["show", "org", "快手", "--graph", "SEED", "--store", "STORE"], "give one of --graph FILE"),
-    (["render", "-o", "OUT"], "give one source"),
-    (["render", "SEED", "--store", "STORE", "-o", "OUT"], "give one source"),
-    (["render", "--store", "STORE", "--focus", "无此人", "-o", "OUT"], "no person or organization named \"无此人\""),
-    (["show", "org", "快手", "--store", "SEED"], "is a file"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["show", "org", "快手"], "give one of --graph FILE, --store DIR or --endpoint URL"),
+        (["show", "org", "快手", "--graph", "SEED", "--store", "STORE"], "give one of --graph FILE"),
+        (["render", "-o", "OUT"], "give one source"),
+        (["render", "SEED", "--store", "STORE", "-o", "OUT"], "give one source"),
+        (["render", "--store", "STORE", "--focus", "无此人", "-o", "OUT"], 'no person or organization named "无此人"'),
+        (["show", "org", "快手", "--store", "SEED"], "is a file"),
+    ],
+)
 def test_source_errors_are_one_line_exit_2(sources, tmp_path, args, message):
     paths = {"SEED": str(sources / "seed.nt"), "STORE": str(sources / "kb"), "OUT": str(tmp_path / "p.html")}
     result = run(*[paths.get(a, a) for a in args])
@@ -144,11 +151,14 @@ def test_where_takes_one_source():
     assert Where(store="x/kb").name == "kb" and Where(endpoint="http://h:1").description == "http://h:1"
 
 
-@pytest.mark.parametrize("command, shown", [
-    ("path", "kg show path 小谷 快手 --graph kuaishou.ttl"),
-    ("committees", "kg show committees --graph kuaishou.ttl"),
-    ("changes", "--from and --to are optional"),
-])
+@pytest.mark.parametrize(
+    "command, shown",
+    [
+        ("path", "kg show path 小谷 快手 --graph kuaishou.ttl"),
+        ("committees", "kg show committees --graph kuaishou.ttl"),
+        ("changes", "--from and --to are optional"),
+    ],
+)
 def test_show_help_gives_examples(command, shown):
     result = run("show", command, "--help")
     assert result.exit_code == 0 and shown in " ".join(result.output.split())

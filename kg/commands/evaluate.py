@@ -1,4 +1,5 @@
 """``kg eval``: score kg's extraction against a gold file (the shared FORMAT.md)."""
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,9 @@ def evaluate(gold_files: tuple[str, ...], verbose: bool, as_json: bool, quiet: b
     sets = [(name, ev.load_gold(name)) for name in gold_files]  # every file checked before any work
     reports = []
     for name, articles in sets:
-        with click.progressbar(articles, label=f"extract {name}" if len(sets) > 1 else "extract",
-                               file=sys.stderr, hidden=quiet) as bar:
+        with click.progressbar(
+            articles, label=f"extract {name}" if len(sets) > 1 else "extract", file=sys.stderr, hidden=quiet
+        ) as bar:
             reports.append(ev.evaluate(bar))
     report = ev.combine(reports) if len(reports) > 1 else reports[0]
     for failure in report.failures:

@@ -1,4 +1,5 @@
 """``kg extract`` and ``kg validate``."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -13,15 +14,33 @@ from .options import DAY
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("-o", "--output", type=click.Path(allow_dash=True), default="-",
-              help="RDF file to write (default: stdout): .ttl, .nt, .jsonld, .trig or .nq (a name "
-                   "without an extension: Turtle). A regular file is replaced atomically.")
-@click.option("--format", "fmt", type=click.Choice(list(rdf.OUTPUT_FORMATS)),
-              help="Output format (default: from the file extension, else Turtle).")
-@click.option("--date", "date", type=DAY, metavar="YYYY-MM-DD",
-              help="Publication date; relative dates resolve against it (default: latest date in the text).")
-@click.option("--base", default=rdf.DEFAULT_BASE, show_default=True,
-              help="Base IRI of the minted entities (an absolute http(s):// or urn: IRI).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(allow_dash=True),
+    default="-",
+    help="RDF file to write (default: stdout): .ttl, .nt, .jsonld, .trig or .nq (a name "
+    "without an extension: Turtle). A regular file is replaced atomically.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(rdf.OUTPUT_FORMATS)),
+    help="Output format (default: from the file extension, else Turtle).",
+)
+@click.option(
+    "--date",
+    "date",
+    type=DAY,
+    metavar="YYYY-MM-DD",
+    help="Publication date; relative dates resolve against it (default: latest date in the text).",
+)
+@click.option(
+    "--base",
+    default=rdf.DEFAULT_BASE,
+    show_default=True,
+    help="Base IRI of the minted entities (an absolute http(s):// or urn: IRI).",
+)
 def extract(inputs: tuple[str, ...], output: str, fmt: str | None, date: str | None, base: str) -> None:
     """Extract an org-change graph from articles (files or - for stdin) as W3C ORG RDF.
 
@@ -53,8 +72,9 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str | None, date: str | N
             rdf.add_to(graph, doc, base)
             found = found or doc.has_facts
         if not found:  # the graph is still written: an empty article is no error, but worth a look
-            click.echo(f"kg: warning: {'<stdin>' if path == '-' else path}: no people, posts or "
-                       f"organizations found", err=True)
+            click.echo(
+                f"kg: warning: {'<stdin>' if path == '-' else path}: no people, posts or organizations found", err=True
+            )
     write_output(output, graph.serialize(format=rdf.OUTPUT_FORMATS[out_format]))
 
 

@@ -3,6 +3,7 @@
 A bad value is a one-line :class:`~kg.errors.KgError` naming the option (exit status 2), raised
 while click parses the command line, so no command starts work on a value it would refuse later.
 """
+
 from __future__ import annotations
 
 import click

@@ -1,4 +1,5 @@
 """``kg query`` and ``kg conflicts``."""
+
 from __future__ import annotations
 
 import shutil
@@ -20,8 +21,13 @@ def _source(source: str | None, store: str | None, endpoint: str | None, union: 
     return q.open_source(source or store, endpoint=endpoint, union=union, timeout=timeout)
 
 
-def _run(src: q.Source, prepared: q.PreparedQuery, timeout: float, named: str | None = None,
-         values: dict[str, str] | None = None) -> q.Result:
+def _run(
+    src: q.Source,
+    prepared: q.PreparedQuery,
+    timeout: float,
+    named: str | None = None,
+    values: dict[str, str] | None = None,
+) -> q.Result:
     """The result; for a canned query that found nothing, an error when a name it was given matches nobody."""
     try:
         result = src.query(prepared, timeout=timeout)
@@ -32,8 +38,14 @@ def _run(src: q.Source, prepared: q.PreparedQuery, timeout: float, named: str | 
         src.close()
 
 
-_TIMEOUT = click.option("--timeout", type=SECONDS, default=60, show_default=True, metavar="SECONDS",
-                        help="Stop the query after this long (any source; for an endpoint, the whole request).")
+_TIMEOUT = click.option(
+    "--timeout",
+    type=SECONDS,
+    default=60,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop the query after this long (any source; for an endpoint, the whole request).",
+)
 
 
 def _list_canned() -> str:
@@ -49,25 +61,50 @@ def _list_canned() -> str:
 
 @click.command()
 @click.argument("args", nargs=-1, metavar="[SOURCE] [QUERY]")
-@click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False, allow_dash=True),
-              help="Read the query from a .rq file (- for stdin).")
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Read the query from a .rq file (- for stdin).",
+)
 @click.option("-n", "--named", metavar="NAME", help="Run a canned query (see --list).")
-@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind ?NAME to VALUE (an RDF term, never query text); repeatable.")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind ?NAME to VALUE (an RDF term, never query text); repeatable.",
+)
 @click.option("--store", "store", type=click.Path(file_okay=False), help="Query a corpus store directory.")
-@click.option("--endpoint", metavar="URL",
-              help="Query a SPARQL endpoint (a bare http://host:port gets Oxigraph's /query).")
-@click.option("--union", is_flag=True,
-              help="Ask the endpoint for the union of its named graphs as default graph (Oxigraph's "
-                   "union-default-graph parameter); not needed after kg push.")
-@click.option("--format", "fmt", type=click.Choice(q.FORMATS), default="table", show_default=True,
-              help="Output: aligned table, SPARQL CSV, SPARQL results JSON, or Turtle (CONSTRUCT/DESCRIBE).")
-@click.option("--base", default=DEFAULT_BASE, show_default=True,
-              help="Base IRI of the entities (shown relative in tables).")
+@click.option(
+    "--endpoint", metavar="URL", help="Query a SPARQL endpoint (a bare http://host:port gets Oxigraph's /query)."
+)
+@click.option(
+    "--union",
+    is_flag=True,
+    help="Ask the endpoint for the union of its named graphs as default graph (Oxigraph's "
+    "union-default-graph parameter); not needed after kg push.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(q.FORMATS),
+    default="table",
+    show_default=True,
+    help="Output: aligned table, SPARQL CSV, SPARQL results JSON, or Turtle (CONSTRUCT/DESCRIBE).",
+)
+@click.option(
+    "--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the entities (shown relative in tables)."
+)
 @_TIMEOUT
-@click.option("--allow-service", is_flag=True,
-              help="Let the query use SERVICE, which makes the engine send requests to the servers it names "
-                   "(refused by default: a query from elsewhere could reach any host).")
+@click.option(
+    "--allow-service",
+    is_flag=True,
+    help="Let the query use SERVICE, which makes the engine send requests to the servers it names "
+    "(refused by default: a query from elsewhere could reach any host).",
+)
 @click.option("--list", "list_", is_flag=True, help="List the canned queries and their parameters.")
 def query(args, query_file, named, params, store, endpoint, union, fmt, base, timeout, allow_service, list_):
     """Run a SPARQL query over a graph file, a corpus store or a remote endpoint.
@@ -121,12 +158,12 @@ def _read(path: str) -> str:
 @click.argument("source", required=False)
 @click.option("--store", "store", type=click.Path(file_okay=False), help="The corpus store directory.")
 @click.option("--endpoint", metavar="URL", help="A SPARQL endpoint holding the pushed store.")
-@click.option("--union", is_flag=True,
-              help="Ask the endpoint for the union of its named graphs as default graph.")
+@click.option("--union", is_flag=True, help="Ask the endpoint for the union of its named graphs as default graph.")
 @click.option("--format", "fmt", type=click.Choice(q.FORMATS[:3]), default="table", show_default=True)
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI (shown relative in tables).")
-@click.option("--within", metavar="ORG",
-              help="Only this organization and its units (at any depth), by any of its labels.")
+@click.option(
+    "--within", metavar="ORG", help="Only this organization and its units (at any depth), by any of its labels."
+)
 @_TIMEOUT
 def conflicts(source, store, endpoint, union, fmt, base, within, timeout):
     """List where documents disagree, each with both sources (document id, date, sentence).
@@ -144,8 +181,13 @@ def conflicts(source, store, endpoint, union, fmt, base, within, timeout):
         raise click.UsageError("give --store DIR (or an RDF file, or --endpoint URL)")
     timeout = query_timeout(timeout)
     values = {"within": within} if within else {}
-    result = _run(_source(source, store, endpoint, union, timeout), q.named_query("conflicts", values), timeout,
-                  "conflicts", values)
+    result = _run(
+        _source(source, store, endpoint, union, timeout),
+        q.named_query("conflicts", values),
+        timeout,
+        "conflicts",
+        values,
+    )
     if fmt == "table":  # blocks that fit the terminal: the sentences make a table row hundreds of columns wide
         from ..views import conflicts_text
 

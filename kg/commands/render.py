@@ -1,4 +1,5 @@
 """``kg render``: one self-contained HTML page that draws a graph (works offline)."""
+
 from __future__ import annotations
 
 import click
@@ -12,20 +13,42 @@ from .show import resolve
 
 @click.command()
 @click.argument("source", required=False, type=click.Path())
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="PAGE.html",
-              help="HTML file to write (a regular file is replaced atomically).")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    metavar="PAGE.html",
+    help="HTML file to write (a regular file is replaced atomically).",
+)
 @click.option("--store", type=click.Path(file_okay=False), metavar="DIR", help="Draw a corpus store (its merged view).")
 @click.option("--endpoint", metavar="URL", help="Draw what a SPARQL endpoint holds (what kg push put there).")
-@click.option("--union", is_flag=True,
-              help="With --endpoint: the union of the server's named graphs as its default graph.")
-@click.option("--focus", metavar="NAME",
-              help="Draw only the part around this person or organization (any name, pinyin or IRI).")
-@click.option("--depth", type=click.IntRange(min=0), default=2, show_default=True,
-              help="With --focus: how many lines away from it to draw.")
+@click.option(
+    "--union", is_flag=True, help="With --endpoint: the union of the server's named graphs as its default graph."
+)
+@click.option(
+    "--focus", metavar="NAME", help="Draw only the part around this person or organization (any name, pinyin or IRI)."
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    default=2,
+    show_default=True,
+    help="With --focus: how many lines away from it to draw.",
+)
 @click.option("--title", help="Page title (default: the source's name).")
 @click.option("--at", "at", type=PERIOD, help="Draw only the lines that held on this day (YYYY-MM-DD).")
-def render(source: str | None, output: str, store: str | None, endpoint: str | None, union: bool,
-           focus: str | None, depth: int, title: str | None, at: str | None) -> None:
+def render(
+    source: str | None,
+    output: str,
+    store: str | None,
+    endpoint: str | None,
+    union: bool,
+    focus: str | None,
+    depth: int,
+    title: str | None,
+    at: str | None,
+) -> None:
     """Draw an org graph as one HTML page: search, legend, tooltips with sources, date filter.
 
     SOURCE is an RDF file or a store directory made by kg ingest (or give --store DIR or --endpoint URL).

@@ -1,4 +1,5 @@
 """``kg show``: ask a graph who reports to whom, who is in an organization and what changed when."""
+
 from __future__ import annotations
 
 import functools
@@ -16,21 +17,33 @@ from ..views import Where, read_graph
 from .options import PERIOD
 
 _SOURCE_OPTIONS = (
-    click.option("--graph", "graph_file", type=click.Path(dir_okay=False), metavar="FILE",
-                 help="RDF file to read (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads)."),
-    click.option("--store", type=click.Path(file_okay=False), metavar="DIR",
-                 help="Read a corpus store instead (the merged view of its documents)."),
+    click.option(
+        "--graph",
+        "graph_file",
+        type=click.Path(dir_okay=False),
+        metavar="FILE",
+        help="RDF file to read (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads).",
+    ),
+    click.option(
+        "--store",
+        type=click.Path(file_okay=False),
+        metavar="DIR",
+        help="Read a corpus store instead (the merged view of its documents).",
+    ),
     click.option("--endpoint", metavar="URL", help="Read a SPARQL endpoint instead (what kg push put there)."),
-    click.option("--union", is_flag=True,
-                 help="With --endpoint: the union of the server's named graphs as its default graph."),
+    click.option(
+        "--union", is_flag=True, help="With --endpoint: the union of the server's named graphs as its default graph."
+    ),
 )
 
 
 def source_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """--graph FILE, --store DIR or --endpoint URL (one of them), handed to ``command`` as ``where``."""
+
     @functools.wraps(command)
-    def run(*args: Any, graph_file: str | None, store: str | None, endpoint: str | None, union: bool,
-            **kwargs: Any) -> Any:
+    def run(
+        *args: Any, graph_file: str | None, store: str | None, endpoint: str | None, union: bool, **kwargs: Any
+    ) -> Any:
         if sum(bool(x) for x in (graph_file, store, endpoint)) != 1:
             raise click.UsageError("give one of --graph FILE, --store DIR or --endpoint URL")
         return command(*args, where=Where(graph_file, store, endpoint, union), **kwargs)
@@ -38,6 +51,8 @@ def source_options(command: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(_SOURCE_OPTIONS):
         run = option(run)
     return run
+
+
 _JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 
 
@@ -58,13 +73,13 @@ def resolve(G: nx.MultiDiGraph, name: str, kinds: Sequence[str], what: str, wher
     if hits:
         listed = "; ".join(_describe(G, n) for n in hits[:10])
         more = f"; and {len(hits) - 10} more" if len(hits) > 10 else ""
-        raise KgError(f"{quoted} is ambiguous in {where}: {len(hits)} {what}s "
-                      f"match: {listed}{more}; give the IRI instead")
+        raise KgError(
+            f"{quoted} is ambiguous in {where}: {len(hits)} {what}s match: {listed}{more}; give the IRI instead"
+        )
     other = kgg.find(G, name)
     if other:
         kinds_found = sorted({G.nodes[n].get("kind") for n in other})
-        raise KgError(f"{quoted} in {where} is a {' / '.join(kinds_found)}, "
-                      f"not a {what}")
+        raise KgError(f"{quoted} in {where} is a {' / '.join(kinds_found)}, not a {what}")
     near = kgg.suggest(G, name, kinds)
     hint = f"; did you mean {', '.join(shorten(kgg.label(G, n)) for n in near)}?" if near else ""
     raise KgError(f"no {what} named {quoted} in {where}{hint}")
@@ -76,8 +91,7 @@ def resolve(G: nx.MultiDiGraph, name: str, kinds: Sequence[str], what: str, wher
 
 
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
-               for ch in text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1 for ch in text)
 
 
 def _cell(value: Any) -> str:
@@ -189,20 +203,32 @@ def chain(name: str, where: Where, as_json: bool) -> None:
     G = _load(where)
     person = resolve(G, name, ("person",), "person", where.description)
     nodes = kgg.reporting_chain(G, person)
-    links: list[dict[str, Any]] = [{"from": a, "to": b, "source": _line(G, a, b, "reportsTo").get("source")}
-                                   for a, b in zip(nodes, nodes[1:])]
+    links: list[dict[str, Any]] = [
+        {"from": a, "to": b, "source": _line(G, a, b, "reportsTo").get("source")} for a, b in zip(nodes, nodes[1:])
+    ]
     if as_json:
-        _emit_json({"person": _node(G, person), "chain": [_node(G, n) for n in nodes],
-                    "links": [{**link, "from_label": kgg.label(G, link["from"]),
-                               "to_label": kgg.label(G, link["to"])} for link in links]})
+        _emit_json(
+            {
+                "person": _node(G, person),
+                "chain": [_node(G, n) for n in nodes],
+                "links": [
+                    {**link, "from_label": kgg.label(G, link["from"]), "to_label": kgg.label(G, link["to"])}
+                    for link in links
+                ],
+            }
+        )
         return
     if len(nodes) == 1:
         click.echo(f"{kgg.label(G, person)} reports to no one in {where.description}")
         return
     click.echo(" → ".join(kgg.label(G, n) for n in nodes))
     click.echo()
-    click.echo(table(("person", "reports to", "source"),
-                     ((kgg.label(G, link["from"]), kgg.label(G, link["to"]), link["source"]) for link in links)))
+    click.echo(
+        table(
+            ("person", "reports to", "source"),
+            ((kgg.label(G, link["from"]), kgg.label(G, link["to"]), link["source"]) for link in links),
+        )
+    )
 
 
 @show.command()
@@ -217,9 +243,15 @@ def reports(name: str, where: Where, as_json: bool) -> None:
     rows: list[dict[str, Any]] = []
     for n, level in below:
         boss = kgg.superior(G, n)  # the next step of n's chain only: the whole chain per report was quadratic
-        rows.append({"person": _node(G, n), "level": level, "reports_to": boss,
-                     "reports_to_label": kgg.label(G, boss) if boss else None,
-                     "source": _line(G, n, boss, "reportsTo").get("source") if boss else None})
+        rows.append(
+            {
+                "person": _node(G, n),
+                "level": level,
+                "reports_to": boss,
+                "reports_to_label": kgg.label(G, boss) if boss else None,
+                "source": _line(G, n, boss, "reportsTo").get("source") if boss else None,
+            }
+        )
     span = kgg.span_of_control(G, person)
     if as_json:
         _emit_json({"person": _node(G, person), "span_of_control": span, "total": len(below), "reports": rows})
@@ -230,9 +262,15 @@ def reports(name: str, where: Where, as_json: bool) -> None:
         return
     click.echo(f"{who}: {span} direct report{'s' if span != 1 else ''} (span of control), {len(below)} in all")
     click.echo()
-    click.echo(table(("person", "level", "reports to", "source"),
-                     ((r["person"]["label"], "direct" if r["level"] == 1 else r["level"], r["reports_to_label"],
-                       r["source"]) for r in rows)))
+    click.echo(
+        table(
+            ("person", "level", "reports to", "source"),
+            (
+                (r["person"]["label"], "direct" if r["level"] == 1 else r["level"], r["reports_to_label"], r["source"])
+                for r in rows
+            ),
+        )
+    )
 
 
 def _tree_lines(tree: dict[str, Any]) -> list[str]:
@@ -273,12 +311,22 @@ def _org_people(G: nx.MultiDiGraph, org: str, status: str) -> list[dict[str, Any
             if d["rel"] == "headOf" and (p, o) in placed:
                 continue
             placed.add((p, o))
-            rows[key] = {"person": p, "person_label": kgg.label(G, p), "org": o, "org_label": kgg.label(G, o),
-                         "role": role, "head": d["rel"] == "headOf" or bool(d.get("head")),
-                         "start": d.get("start"), "end": d.get("end"), "source": d.get("source")}
+            rows[key] = {
+                "person": p,
+                "person_label": kgg.label(G, p),
+                "org": o,
+                "org_label": kgg.label(G, o),
+                "role": role,
+                "head": d["rel"] == "headOf" or bool(d.get("head")),
+                "start": d.get("start"),
+                "end": d.get("end"),
+                "source": d.get("source"),
+            }
     depth = {o: i for i, o in enumerate(orgs)}
-    return sorted(rows.values(), key=lambda r: (depth[r["org"]], not r["head"], r["role"] == "member",
-                                                 r["person_label"], r["role"] or ""))
+    return sorted(
+        rows.values(),
+        key=lambda r: (depth[r["org"]], not r["head"], r["role"] == "member", r["person_label"], r["role"] or ""),
+    )
 
 
 @show.command(name="org")
@@ -297,9 +345,16 @@ def org_(name: str, where: Where, at: str | None, as_json: bool) -> None:
     people = _org_people(G, org, "current")
     former = [] if at else _org_people(G, org, "former")
     if as_json:
-        _emit_json({"org": _node(G, org), "as_of": G.graph.get("as_of"),
-                    "parents": [_node(G, p) for p in parents], "tree": tree, "people": people,
-                    "former": former})
+        _emit_json(
+            {
+                "org": _node(G, org),
+                "as_of": G.graph.get("as_of"),
+                "parents": [_node(G, p) for p in parents],
+                "tree": tree,
+                "people": people,
+                "former": former,
+            }
+        )
         return
     d = G.nodes[org]
     head = f"{d['label']} ({d['kind']}"
@@ -315,15 +370,23 @@ def org_(name: str, where: Where, at: str | None, as_json: bool) -> None:
     click.echo()
     if people:
         click.echo(f"people ({len({r['person'] for r in people})}):")
-        click.echo(table(("person", "role", "in", "since", "source"),
-                         ((r["person_label"], r["role"], r["org_label"], r["start"], r["source"]) for r in people)))
+        click.echo(
+            table(
+                ("person", "role", "in", "since", "source"),
+                ((r["person_label"], r["role"], r["org_label"], r["start"], r["source"]) for r in people),
+            )
+        )
     else:
         click.echo("people: none known" + (f" on {G.graph['as_of']}" if at else ""))
     if former:
         click.echo()
         click.echo(f"formerly ({len({r['person'] for r in former})}):")
-        click.echo(table(("person", "role", "in", "until", "source"),
-                         ((r["person_label"], r["role"], r["org_label"], r["end"], r["source"]) for r in former)))
+        click.echo(
+            table(
+                ("person", "role", "in", "until", "source"),
+                ((r["person_label"], r["role"], r["org_label"], r["end"], r["source"]) for r in former),
+            )
+        )
 
 
 def _posts(posts: list[dict[str, Any]]) -> str:
@@ -332,8 +395,12 @@ def _posts(posts: list[dict[str, Any]]) -> str:
 
 @show.command()
 @source_options
-@click.option("--from", "start", type=PERIOD,
-              help="First day (inclusive; YYYY-MM-DD, YYYY-MM or YYYY). Optional: default, the earliest change.")
+@click.option(
+    "--from",
+    "start",
+    type=PERIOD,
+    help="First day (inclusive; YYYY-MM-DD, YYYY-MM or YYYY). Optional: default, the earliest change.",
+)
 @click.option("--to", "end", type=PERIOD, help="Last day (inclusive). Optional: default, the latest change.")
 @click.option("--include-undated", is_flag=True, help="Also list changes whose date is unknown.")
 @_JSON
@@ -356,18 +423,34 @@ def changes(where: Where, start: str | None, end: str | None, include_undated: b
         _emit_json({"from": start, "to": end, "changes": found})
         return
     if not found:
-        click.echo("no changes" + (f" from {start}" if start else "") + (f" to {end}" if end else "")
-                   + f" in {where.description}")
+        click.echo(
+            "no changes"
+            + (f" from {start}" if start else "")
+            + (f" to {end}" if end else "")
+            + f" in {where.description}"
+        )
     else:
-        click.echo(table(
-            ("date", "change", "who / unit", "from", "to", "source"),
-            ((e.get("date") or (f"~{e['reported']} (reported)" if e.get("reported") else None), e["type"],
-              e.get("person_label") or ", ".join(e.get("unit_labels", [])), _posts(e.get("from", [])),
-              _posts(e.get("to", [])), e.get("source")) for e in found)))
+        click.echo(
+            table(
+                ("date", "change", "who / unit", "from", "to", "source"),
+                (
+                    (
+                        e.get("date") or (f"~{e['reported']} (reported)" if e.get("reported") else None),
+                        e["type"],
+                        e.get("person_label") or ", ".join(e.get("unit_labels", [])),
+                        _posts(e.get("from", [])),
+                        _posts(e.get("to", [])),
+                        e.get("source"),
+                    )
+                    for e in found
+                ),
+            )
+        )
     hidden = [e for e in undated if e not in found]
     if hidden:
-        click.echo(f"({len(hidden)} change{'s' if len(hidden) != 1 else ''} without a date not shown; "
-                   "add --include-undated)")
+        click.echo(
+            f"({len(hidden)} change{'s' if len(hidden) != 1 else ''} without a date not shown; add --include-undated)"
+        )
 
 
 @show.command()

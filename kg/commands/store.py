@@ -1,4 +1,5 @@
 """``kg ingest``, ``kg remove``, ``kg export`` and ``kg push``: the corpus store."""
+
 from __future__ import annotations
 
 import os
@@ -11,8 +12,13 @@ from ..errors import KgError
 from ..rdf import DEFAULT_BASE, check_base
 from .options import SECONDS
 
-_STORE = click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False),
-                      help="The corpus store directory (an Oxigraph store).")
+_STORE = click.option(
+    "--store",
+    "store_dir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="The corpus store directory (an Oxigraph store).",
+)
 
 
 def _stderr():
@@ -23,12 +29,21 @@ def _stderr():
 @click.argument("paths", nargs=-1, required=True)
 @_STORE
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the minted entities.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Extraction processes (default: one per core but one, for the process that writes the "
-                   "store; with --dask local, its workers).")
-@click.option("--dask", "dask", metavar="ADDRESS",
-              help="Extract on a Dask cluster: its scheduler (tcp://host:8786), or local[:N] for a local "
-                   "cluster of N workers (needs: pip install 'kg[dask]').")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Extraction processes (default: one per core but one, for the process that writes the "
+    "store; with --dask local, its workers).",
+)
+@click.option(
+    "--dask",
+    "dask",
+    metavar="ADDRESS",
+    help="Extract on a Dask cluster: its scheduler (tcp://host:8786), or local[:N] for a local "
+    "cluster of N workers (needs: pip install 'kg[dask]').",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def ingest(paths, store_dir, base, jobs, dask, quiet):
     """Extract articles into a corpus store, one named graph per document.
@@ -46,16 +61,28 @@ def ingest(paths, store_dir, base, jobs, dask, quiet):
     check_base(base)  # every option is checked before any work
     items = st.collect(paths)
     failures: list[tuple[str, str]] = []
-    with click.progressbar(length=len(items), label="ingest", file=_stderr(),
-                           hidden=quiet or not items or not _stderr().isatty()) as bar:
-        report = st.ingest(paths, store_dir, base=base, jobs=jobs, items=items, progress=bar.update,
-                           on_error=lambda label, msg: failures.append((label, msg)), dask=dask)
+    with click.progressbar(
+        length=len(items), label="ingest", file=_stderr(), hidden=quiet or not items or not _stderr().isatty()
+    ) as bar:
+        report = st.ingest(
+            paths,
+            store_dir,
+            base=base,
+            jobs=jobs,
+            items=items,
+            progress=bar.update,
+            on_error=lambda label, msg: failures.append((label, msg)),
+            dask=dask,
+        )
     for label, msg in failures:
         click.echo(f"kg: warning: {label}: {msg}", err=True)
     if not quiet:
-        click.echo(f"{len(report.added)} documents added, {len(report.empty)} with no facts, "
-                   f"{len(report.skipped)} already in the store, {len(failures)} failed; "
-                   f"{store_dir} holds {report.documents} documents, {report.triples} triples", err=True)
+        click.echo(
+            f"{len(report.added)} documents added, {len(report.empty)} with no facts, "
+            f"{len(report.skipped)} already in the store, {len(failures)} failed; "
+            f"{store_dir} holds {report.documents} documents, {report.triples} triples",
+            err=True,
+        )
     if failures:
         raise SystemExit(1)
 
@@ -67,8 +94,9 @@ REMOVE_WITHOUT_YES = 5
 @click.command()
 @click.argument("docs", nargs=-1, required=True, metavar="DOC...")
 @_STORE
-@click.option("-y", "--yes", is_flag=True,
-              help=f"Remove more than {REMOVE_WITHOUT_YES} documents, or those of a directory.")
+@click.option(
+    "-y", "--yes", is_flag=True, help=f"Remove more than {REMOVE_WITHOUT_YES} documents, or those of a directory."
+)
 def remove(docs, store_dir, yes):
     """Remove documents from a corpus store: DOC is a document id, or a file, directory or glob whose
     texts hash to the ids.
@@ -81,8 +109,10 @@ def remove(docs, store_dir, yes):
     dirs = [d for d in docs if os.path.isdir(d)]
     if (len(ids) > REMOVE_WITHOUT_YES or dirs) and not yes:
         why = f"{dirs[0]} is a directory" if dirs else f"more than {REMOVE_WITHOUT_YES}"
-        raise KgError(f"{len(ids)} document{'s' if len(ids) != 1 else ''} would be removed from {store_dir} "
-                      f"({why}): give --yes to remove them")
+        raise KgError(
+            f"{len(ids)} document{'s' if len(ids) != 1 else ''} would be removed from {store_dir} "
+            f"({why}): give --yes to remove them"
+        )
     click.echo(f"removing {len(ids)} document{'s' if len(ids) != 1 else ''} from {store_dir}", err=True)
     for doc_id in st.remove_documents(store_dir, ids):
         click.echo(f"removed {doc_id}")
@@ -90,11 +120,20 @@ def remove(docs, store_dir, yes):
 
 @click.command()
 @_STORE
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
-              help="File to write (atomically): .trig or .nq keep one graph per document, .ttl or .nt "
-                   "hold their union; - for stdout (with --format).")
-@click.option("--format", "fmt", type=click.Choice(["trig", "nq", "ttl", "nt"]),
-              help="Output format (default: from the file extension).")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="File to write (atomically): .trig or .nq keep one graph per document, .ttl or .nt "
+    "hold their union; - for stdout (with --format).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["trig", "nq", "ttl", "nt"]),
+    help="Output format (default: from the file extension).",
+)
 def export(store_dir, output, fmt):
     """Write a corpus store to one RDF file."""
     if output == "-" and not fmt:
@@ -104,13 +143,25 @@ def export(store_dir, output, fmt):
 
 @click.command()
 @_STORE
-@click.option("--endpoint", required=True, metavar="URL",
-              help="Graph Store protocol URL (Oxigraph: http://host:7878/store; a bare http://host:port "
-                   "gets /store).")
-@click.option("--timeout", type=SECONDS, default=120, show_default=True,
-              help="Seconds per request (the whole request, however slowly the server answers).")
-@click.option("--merged/--no-merged", default=True, show_default=True,
-              help="Also add the merged view of all documents to the server's default graph.")
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="Graph Store protocol URL (Oxigraph: http://host:7878/store; a bare http://host:port gets /store).",
+)
+@click.option(
+    "--timeout",
+    type=SECONDS,
+    default=120,
+    show_default=True,
+    help="Seconds per request (the whole request, however slowly the server answers).",
+)
+@click.option(
+    "--merged/--no-merged",
+    default=True,
+    show_default=True,
+    help="Also add the merged view of all documents to the server's default graph.",
+)
 def push(store_dir, endpoint, timeout, merged):
     """Send every document graph of a store to a SPARQL 1.1 Graph Store (PUT ?graph=IRI, N-Triples).
 
@@ -121,12 +172,16 @@ def push(store_dir, endpoint, timeout, merged):
     """
     with st.CorpusStore(store_dir) as s:
         total = len(s.graphs()) + (1 if merged else 0)
-    with click.progressbar(length=total, label="push", file=_stderr(),
-                           hidden=not total or not _stderr().isatty()) as bar:
+    with click.progressbar(
+        length=total, label="push", file=_stderr(), hidden=not total or not _stderr().isatty()
+    ) as bar:
         sent = st.push(store_dir, endpoint, timeout=timeout, merged=merged, progress=bar.update)
     graphs = len(sent) - (1 if merged else 0)
-    click.echo(f"pushed {graphs} document graphs{' and the merged view' if merged else ''} to "
-               f"{st.endpoint_url(endpoint, '/store')}", err=True)
+    click.echo(
+        f"pushed {graphs} document graphs{' and the merged view' if merged else ''} to "
+        f"{st.endpoint_url(endpoint, '/store')}",
+        err=True,
+    )
 
 
 __all__ = ["ingest", "remove", "export", "push"]

@@ -1,4 +1,5 @@
 """English dates: "April 1, 2024", "1 October 2020", "Sept 17", "March 2023" -> ISO."""
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,9 @@ def _pattern() -> re.Pattern:
     return re.compile(
         rf"(?<![\w])(?:{mon}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
         rf"|(?P<day2>\d{{1,2}})\s+{mon2}(?:,?\s+(?P<year2>\d{{4}}))?"
-        rf"|(?P<mon3>{'|'.join(re.escape(m) for m in months)})\s+(?P<year3>\d{{4}}))(?![\w])", re.I)
+        rf"|(?P<mon3>{'|'.join(re.escape(m) for m in months)})\s+(?P<year3>\d{{4}}))(?![\w])",
+        re.I,
+    )
 
 
 def find(text: str, year: int | None) -> list[tuple[int, int, str]]:
@@ -39,8 +42,10 @@ def find(text: str, year: int | None) -> list[tuple[int, int, str]]:
     return out
 
 
-_DATELINE = re.compile(r"^(?:[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3},\s+(?:[A-Z][\w.]*,\s+)?"
-                       r"|(?:Posted|Dated|Date)\b:?\s*(?:on\s+)?)$")
+_DATELINE = re.compile(
+    r"^(?:[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3},\s+(?:[A-Z][\w.]*,\s+)?"
+    r"|(?:Posted|Dated|Date)\b:?\s*(?:on\s+)?)$"
+)
 
 
 def document_date(text: str) -> str | None:
@@ -56,7 +61,7 @@ def document_date(text: str) -> str | None:
             return iso
     places = EnglishResources.load().place_re
     for s, e, iso in full:  # "… TSANG Hong Fai Chairman Hong Kong, 25 May 2023" (a joined signature block)
-        lead = text[max(0, s - 40):s]
+        lead = text[max(0, s - 40) : s]
         if any(p.end() == len(lead.rstrip(", ")) for p in places.finditer(lead)) and lead.rstrip().endswith(","):
             return iso
     for s, e, iso in full:
@@ -70,8 +75,10 @@ def document_date(text: str) -> str | None:
     if dateline and full:  # "BEIJING, Oct 30 (Wire)" in a text that dates something "1 November 2023"
         month, day = dateline
         year = int(full[0][2][:4])
-        best = min((y for y in (year - 1, year, year + 1)),
-                   key=lambda y: abs(_days(f"{y:04d}-{month:02d}-{day:02d}") - _days(full[0][2])))
+        best = min(
+            (y for y in (year - 1, year, year + 1)),
+            key=lambda y: abs(_days(f"{y:04d}-{month:02d}-{day:02d}") - _days(full[0][2])),
+        )
         if 1 <= day <= 31:
             return f"{best:04d}-{month:02d}-{day:02d}"
     return first[0] if first else None
@@ -82,7 +89,8 @@ _ON_WEEKDAY = re.compile(r"\b(?:on|late on|early on|last)\s+(" + "|".join(w.capi
 
 
 def weekday_before(text: str, day: date) -> str | None:
-    """"announced on Sunday" in a wire dated Monday 1 October 2018: 2018-09-30 (the last such day, ``day`` included)."""
+    """The day "announced on Sunday" names in a wire dated Monday 1 October 2018: 2018-09-30 (the last such
+    day, ``day`` included)."""
     m = _ON_WEEKDAY.search(text)
     if m is None:
         return None

@@ -5,6 +5,7 @@ up, each sentence's dates) with the questions rules ask of it; :class:`TaggedSen
 the rules see it (its tag string and tokens, see :mod:`kg.en.tokens`) with the helpers every rule
 shares. The rules themselves (the handlers ``kg/data/en/rules.tsv`` names) are in :mod:`kg.en.facts`.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,9 +21,20 @@ _CHAIR_CUES = re.compile(r"chair", re.I)
 
 
 # the titles a committee or board gives; any other title named with one is the company's
-_COMMITTEE_ROLES = {"member", "chair", "chairman", "vice-chairman", "co-chairman", "head", "secretary-general",
-                    "supervisor", "director", "independent-director", "executive-director", "non-executive-director"}
-
+_COMMITTEE_ROLES = {
+    "member",
+    "chair",
+    "chairman",
+    "vice-chairman",
+    "co-chairman",
+    "head",
+    "secretary-general",
+    "supervisor",
+    "director",
+    "independent-director",
+    "executive-director",
+    "non-executive-director",
+}
 
 
 class TaggedSentence:
@@ -46,19 +58,23 @@ class TaggedSentence:
                 if several:
                     out += [(self.toks[k], o) for o in several]
                     continue
-                own = self.toks[k + 2].key if self.tags[k + 1:k + 3] == "tO" and k + 2 < end else None
-                last = "R" not in self.tags[k + 1:end]
-                if own is None and org and self.ex.doc.entities[org].kind == "committee" and \
-                        (not last or self.toks[k].key not in _COMMITTEE_ROLES):
+                own = self.toks[k + 2].key if self.tags[k + 1 : k + 3] == "tO" and k + 2 < end else None
+                last = "R" not in self.tags[k + 1 : end]
+                if (
+                    own is None
+                    and org
+                    and self.ex.doc.entities[org].kind == "committee"
+                    and (not last or self.toks[k].key not in _COMMITTEE_ROLES)
+                ):
                     own = self.ex.default_org(self.list_item)  # "CEO and Chair of the Management Board"
                 out.append((self.toks[k], own or org))
         return out
 
     def org_list(self, k: int) -> list[str] | None:
-        """"a member of each of the audit committee, the remuneration committee and the nomination
+        """ "a member of each of the audit committee, the remuneration committee and the nomination
         committee of the Company": the organizations a title lists (two or more)."""
         m = re.compile(r"[t_]{1,3}(O(?:,?j?O)+)").match(self.tags, k)
-        if not m or "t" not in self.tags[k:m.start(1)]:
+        if not m or "t" not in self.tags[k : m.start(1)]:
             return None
         keys = [key for i in range(m.start(1), m.end(1)) if self.tags[i] == "O" and (key := self.toks[i].key)]
         kinds = [self.ex.doc.entities[key].kind for key in keys]
@@ -82,11 +98,22 @@ class TaggedSentence:
         if org is None or org == person:
             return
         date = self.ex.own_date(self.index)
-        self.ex.add(Fact("post", person, org, self.index, role=role.key, status=status, title=self.function_of(role),
-                         start=date if status == "current" else None, end=date if status == "former" else None))
+        self.ex.add(
+            Fact(
+                "post",
+                person,
+                org,
+                self.index,
+                role=role.key,
+                status=status,
+                title=self.function_of(role),
+                start=date if status == "current" else None,
+                end=date if status == "former" else None,
+            )
+        )
 
     def function_of(self, role: Tok) -> str | None:
-        """"Head of Engineering": a title that leads a function, not the organization (no org:headOf)."""
+        """ "Head of Engineering": a title that leads a function, not the organization (no org:headOf)."""
         if role.m is None or not role.text.lower().endswith(" of"):
             return None
         k = self.toks.index(role) + 1
@@ -97,7 +124,7 @@ class TaggedSentence:
         return None
 
     def subject_org(self, i: int) -> str | None:
-        """"JD.com on Tuesday named Xu Ran as chief executive": the company that opens the clause."""
+        """ "JD.com on Tuesday named Xu Ran as chief executive": the company that opens the clause."""
         for k in range(i - 1, max(-1, i - 4), -1):
             t = self.toks[k]
             if t.tag == "O":
@@ -144,7 +171,7 @@ class Extractor:
             self.doc.facts.append(fact)
 
     def named_unit(self, anaphor: str, here: list[str]) -> str | None:
-        """"the segment", "the unit": a unit of the sentence whose name ends in that noun, else the unit set
+        """ "the segment", "the unit": a unit of the sentence whose name ends in that noun, else the unit set
         up last, else one named before ("core local commerce segment"), else the sentence's last unit."""
         noun = anaphor.split()[-1].lower()
         ends = [key for key in reversed(here) if self.doc.entities[key].name.lower().endswith(noun)]
@@ -160,19 +187,31 @@ class Extractor:
         return None
 
     def holds(self, person, role, org) -> bool:
-        return any(f.kind == "post" and f.subject == person and f.role == role and f.status == "current"
-                   and (org is None or f.object == org) for f in self.doc.facts)
+        return any(
+            f.kind == "post"
+            and f.subject == person
+            and f.role == role
+            and f.status == "current"
+            and (org is None or f.object == org)
+            for f in self.doc.facts
+        )
 
     def retract(self, person, role, sentence: int) -> None:
         """A departure read after the title that named the post in the same sentence: the later statement holds."""
-        for f in [f for f in self.doc.facts if f.kind == "post" and f.subject == person and f.role == role
-                  and f.sentence == sentence]:
+        for f in [
+            f
+            for f in self.doc.facts
+            if f.kind == "post" and f.subject == person and f.role == role and f.sentence == sentence
+        ]:
             self.doc.facts.remove(f)
             self.seen.discard((f.kind, f.subject, f.object, f.role, f.status))
 
     def move_post(self, person, role, org) -> None:
-        for f in [f for f in self.doc.facts if f.kind == "post" and f.subject == person and f.role == role
-                  and f.object == self.doc.main_org]:
+        for f in [
+            f
+            for f in self.doc.facts
+            if f.kind == "post" and f.subject == person and f.role == role and f.object == self.doc.main_org
+        ]:
             self.doc.facts.remove(f)
             self.seen.discard((f.kind, f.subject, f.object, f.role, f.status))
 
@@ -189,7 +228,7 @@ class Extractor:
         return "former" if i > 0 and sent.tags[i - 1] == "f" else "current"
 
     def effective_later(self, sentence: int) -> bool:
-        """"resign …, effective March 31, 2024" in a filing of March 4: still in office (FORMAT.md)."""
+        """ "resign …, effective March 31, 2024" in a filing of March 4: still in office (FORMAT.md)."""
         if self.doc.date is None:
             return False
         today = self.doc.date.isoformat()
@@ -208,5 +247,8 @@ class Extractor:
         published = self.doc.date.isoformat()
         if own and own != published:
             return own
-        return dates.weekday_before(self.doc.sentences[sentence].text, self.doc.date) \
-            or dates.weekday_before(self.doc.text[:1500], self.doc.date) or published
+        return (
+            dates.weekday_before(self.doc.sentences[sentence].text, self.doc.date)
+            or dates.weekday_before(self.doc.text[:1500], self.doc.date)
+            or published
+        )

@@ -4,6 +4,7 @@ A Chinese name written in pinyin ("Cheng Yixiao", "Yixiao Cheng") must mint the 
 whose slug is its pinyin syllable by syllable (``cheng-yi-xiao``): :func:`pinyin_form` rewrites
 such a name to that spelling, surname first.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,7 +18,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 
 def strip_honorific(name: str) -> str:
-    """"Mr. CHAN Tai Man" -> "CHAN Tai Man"; "Dr. Katrin Weiss" -> "Katrin Weiss"."""
+    """ "Mr. CHAN Tai Man" -> "CHAN Tai Man"; "Dr. Katrin Weiss" -> "Katrin Weiss"."""
     r = EnglishResources.load()
     return r.honorific_re.sub("", name, count=1).strip() if r.honorific_re.match(name) else name.strip()
 
@@ -29,7 +30,7 @@ def hkex_name(name: str) -> str:
 
 @lru_cache(maxsize=4096)
 def syllables(word: str) -> tuple[str, ...] | None:
-    """"yixiao" -> ("yi", "xiao"); None when the word is no run of pinyin syllables.
+    """ "yixiao" -> ("yi", "xiao"); None when the word is no run of pinyin syllables.
     Longest syllable first, backtracking, as a reader splits "xian" (先) before "xi an"."""
     word = word.lower()
     if not word:

@@ -6,6 +6,7 @@
 - organizations: a company's forms share its canonical name (the gazetteer's, so "Kuaishou" is 快手);
   "the Company", "we", "our" are the company the document is about (``doc.main_org``).
 """
+
 from __future__ import annotations
 
 import re
@@ -93,14 +94,16 @@ def _resolve_orgs(doc: Document) -> None:
             doc.links[mention_key(m)] = doc.main_org
 
 
-_DEFINED = re.compile(r"^,?\s*(?:,\s*Inc\.?\s*)?\((?:the\s+|hereinafter\s+)?"
-                      r"[\"“](?:Company|Issuer|Registrant|Bank|Corporation)[\"”]")
+_DEFINED = re.compile(
+    r"^,?\s*(?:,\s*Inc\.?\s*)?\((?:the\s+|hereinafter\s+)?"
+    r"[\"“](?:Company|Issuer|Registrant|Bank|Corporation)[\"”]"
+)
 
 
 def _defined_company(doc: Document, orgs: list[Mention]) -> str | None:
     """The company a filing defines as "the Company" ("Harlow Biotech, Inc. (the "Company")") is the one it is about."""
     for m in orgs:
-        if m.value == "company" and _DEFINED.match(doc.sentences[m.sentence].text[m.end:]):
+        if m.value == "company" and _DEFINED.match(doc.sentences[m.sentence].text[m.end :]):
             return m.label
     return None
 
@@ -112,6 +115,7 @@ def _company(doc: Document, name: str) -> str:
         c = doc.entities[key]
         gaz = None
         from ..lexicon import load
+
         gaz = load().companies.get(name.lower())
         if gaz:
             c.english.update(gaz.english)
@@ -128,7 +132,7 @@ def _company_named(doc: Document, form: str) -> str:
 
 
 def _shortened(doc: Document, label: str, parent: str | None) -> str | None:
-    """"the consumer unit" after "the consumer electronics business unit": the same unit named short."""
+    """ "the consumer unit" after "the consumer electronics business unit": the same unit named short."""
     words = label.split()
     for key, e in doc.entities.items():
         if e.kind in ("unit", "committee") and e.parent == parent and e.name.islower():

@@ -3,6 +3,7 @@
 Role forms map to the role ids of ``kg/data/roles.tsv`` (Chief Executive Officer ≡ CEO ≡ 首席执行官),
 companies come from the shared gazetteer ``kg/data/companies.tsv``; everything else English is here.
 """
+
 from __future__ import annotations
 
 import re
@@ -107,8 +108,10 @@ class EnglishResources:
         r.determiners = frozenset(_lines("en/determiners.txt"))
         r.not_modifiers = frozenset(_lines("en/not_modifiers.txt"))
         r.abbreviations = frozenset(_lines("en/abbreviations.txt"))
-        r.boilerplate = tuple((scope, re.compile(rx, re.I if scope == "line" else 0))
-                              for scope, rx in (ln.split("\t") for ln in _lines("en/boilerplate.tsv")))
+        r.boilerplate = tuple(
+            (scope, re.compile(rx, re.I if scope == "line" else 0))
+            for scope, rx in (ln.split("\t") for ln in _lines("en/boilerplate.tsv"))
+        )
         for ln in _lines("en/months.tsv"):
             num, forms = ln.split("\t")
             for f in forms.split("|"):
@@ -116,15 +119,18 @@ class EnglishResources:
         r.syllables = frozenset(_lines("en/pinyin_syllables.txt"))
         places = sorted(_lines("en/places.txt"), key=len, reverse=True)
         r.place_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in places) + r")(?![A-Za-z])")
-        r.org_contexts = tuple((side, re.compile(rx), kind) for side, rx, kind in
-                               (ln.split("\t") for ln in _lines("en/org_contexts.tsv")))
+        r.org_contexts = tuple(
+            (side, re.compile(rx), kind) for side, rx, kind in (ln.split("\t") for ln in _lines("en/org_contexts.tsv"))
+        )
         r.surnames = frozenset("".join(lazy_pinyin(s)) for s in r.lexicon.surnames)
         r.terms_re = _words_pattern(set(r.role_by_form) | set(r.cues))
         r.role_re = _words_pattern(set(r.role_by_form))
         r.suffix_re = re.compile(
-            r"(?:,?\s+)(?:" + "|".join(re.escape(s) for s in sorted(r.suffixes, key=len, reverse=True)) + r")(?![\w])")
+            r"(?:,?\s+)(?:" + "|".join(re.escape(s) for s in sorted(r.suffixes, key=len, reverse=True)) + r")(?![\w])"
+        )
         r.honorific_re = re.compile(
-            r"\b(?:" + "|".join(re.escape(h) for h in sorted(r.honorifics, key=len, reverse=True)) + r")(?=\s)\s*")
+            r"\b(?:" + "|".join(re.escape(h) for h in sorted(r.honorifics, key=len, reverse=True)) + r")(?=\s)\s*"
+        )
         return r
 
     def term(self, text: str) -> tuple[str, str] | None:

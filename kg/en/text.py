@@ -2,6 +2,7 @@
 
 Offsets keep the contract of :func:`kg.text.split_sentences`: ``text[s.start:s.end] == s.text``.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-–—*•>]|\d+[.)])\s+")
 
 
 def detect(text: str) -> str:
-    """"en" when Latin letters outweigh CJK characters, else "zh"."""
+    """ "en" when Latin letters outweigh CJK characters, else "zh"."""
     latin, cjk = len(_LATIN.findall(text)), len(_CJK.findall(text))
     return "en" if latin > LATIN_PER_CJK * cjk else "zh"
 
@@ -68,8 +69,11 @@ _ROW = re.compile(r"^(?=[^\n]*\S\s*[|\t]\s*\S[^\n]*[|\t])([^\n]*?[^\s.!?;:|])[ \
 
 # "Marcus Bell — Chief Executive Officer", "Chief Financial Officer: Sara Lindqvist": a short line of a
 # leadership page, a name and a title on either side of a dash or colon
-_PAIR = re.compile(r"^(?=[^\n]{3,100}$)(?=[^\n]*[A-Za-z][^\n]*(?:\s[—–-]\s|:\s)[^\n]*[A-Za-z])"
-                   r"([^\n]*?[^\s.!?;:,|])[ \t]*$", re.M)
+_PAIR = re.compile(
+    r"^(?=[^\n]{3,100}$)(?=[^\n]*[A-Za-z][^\n]*(?:\s[—–-]\s|:\s)[^\n]*[A-Za-z])"
+    r"([^\n]*?[^\s.!?;:,|])[ \t]*$",
+    re.M,
+)
 _LINE_END = re.compile(r"[.!?;:,]\s*$")
 
 
@@ -81,8 +85,9 @@ def end_rows(text: str) -> str:
     text = _PAIR.sub(r"\1.", _ROW.sub(r"\1.", text))
     lines = _name_over_title(text.split("\n"))
     for i, ln in enumerate(lines):
-        if _name_title_line(ln) and (i + 1 < len(lines) and _name_title_line(lines[i + 1])
-                                     or i and _name_title_line(lines[i - 1].rstrip("."))):
+        if _name_title_line(ln) and (
+            i + 1 < len(lines) and _name_title_line(lines[i + 1]) or i and _name_title_line(lines[i - 1].rstrip("."))
+        ):
             lines[i] = ln.rstrip() + "."
     return "\n".join(lines)
 
@@ -100,9 +105,16 @@ def _name_over_title(lines: list[str]) -> list[str]:
     while i < len(lines):
         line, nxt = lines[i].strip(), lines[i + 1].strip() if i + 1 < len(lines) else ""
         title = roles.match(nxt)
-        if _NAME_LINE.fullmatch(line) and not roles.search(line) and title and len(nxt) <= 80 \
-                and line.split()[-1] not in r.suffixes and line.split()[-1].capitalize() not in r.suffixes \
-                and not _LINE_END.search(nxt) and (title.end() == len(nxt) or nxt[title.end()] in " ,&"):
+        if (
+            _NAME_LINE.fullmatch(line)
+            and not roles.search(line)
+            and title
+            and len(nxt) <= 80
+            and line.split()[-1] not in r.suffixes
+            and line.split()[-1].capitalize() not in r.suffixes
+            and not _LINE_END.search(nxt)
+            and (title.end() == len(nxt) or nxt[title.end()] in " ,&")
+        ):
             out.append(f"{line}, {nxt}.")
             i += 2
             continue
@@ -112,10 +124,15 @@ def _name_over_title(lines: list[str]) -> list[str]:
 
 
 def _name_title_line(line: str) -> bool:
-    """"Sara Lindqvist, Chief Financial Officer": short, one comma, capitalized, no sentence end."""
+    """ "Sara Lindqvist, Chief Financial Officer": short, one comma, capitalized, no sentence end."""
     line = line.strip()
-    return 0 < len(line) <= 80 and line.count(",") in (1, 2) and not _LINE_END.search(line) \
-        and line[:1].isupper() and line.split(",")[1].strip()[:1].isupper()
+    return (
+        0 < len(line) <= 80
+        and line.count(",") in (1, 2)
+        and not _LINE_END.search(line)
+        and line[:1].isupper()
+        and line.split(",")[1].strip()[:1].isupper()
+    )
 
 
 def is_list_item(line: str) -> bool:

@@ -1,5 +1,6 @@
 """A sentence as the English rules read it: one tag per mention (P person, O organization, R title, D
 date, a letter per cue class), "," at clause breaks, "_" for other words (see kg/data/en/rules.tsv)."""
+
 from __future__ import annotations
 
 import re
@@ -13,14 +14,37 @@ from .resources import EnglishResources
 if TYPE_CHECKING:
     from .extractor import Extractor
 
-TAGS = {"appoint": "a", "as": "w", "succeeded_by": "b", "founded": "z", "leave": "l", "leaving": "v", "former": "f",
-        "continue": "c",
-        "report": "h", "establish": "e", "lead": "k", "members": "m", "succeed": "y", "from": "r",
-        "at": "t", "led": "g", "self": "i", "and": "j", "handover": "x", "orgref": "O", "anaphor": "O"}
+TAGS = {
+    "appoint": "a",
+    "as": "w",
+    "succeeded_by": "b",
+    "founded": "z",
+    "leave": "l",
+    "leaving": "v",
+    "former": "f",
+    "continue": "c",
+    "report": "h",
+    "establish": "e",
+    "lead": "k",
+    "members": "m",
+    "succeed": "y",
+    "from": "r",
+    "at": "t",
+    "led": "g",
+    "self": "i",
+    "and": "j",
+    "handover": "x",
+    "orgref": "O",
+    "anaphor": "O",
+}
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 # what a rule reads through: spaces, quotes, possessive 's and articles ("head of the X department")
-_TRANSPARENT = re.compile(r"^(?:[\s\"“”'’.\-*•\u3400-\u9fff·]|['’]s\b"
-                          r"|\b(?:the|a|an|Mr|Mrs|Ms|Miss|Dr|Prof|Madam|Sir|Dame)\b)*$", re.I)
+_TRANSPARENT = re.compile(
+    r"^(?:[\s\"“”'’.\-*•\u3400-\u9fff·]|['’]s\b"
+    r"|\b(?:the|a|an|Mr|Mrs|Ms|Miss|Dr|Prof|Madam|Sir|Dame)\b)*$",
+    re.I,
+)
+
 
 @dataclass
 class Tok:
@@ -47,7 +71,7 @@ def tokenize(doc: Document, ex: Extractor, items: list[Mention], text: str) -> l
     units_here: list[str] = []  # the units it names, in order: what its "the unit" may be
     for m in items:
         if m.start > pos:
-            gap(text[pos:m.start])
+            gap(text[pos : m.start])
         if m.kind == "org" and company is None:
             company = doc.links.get(mention_key(m))  # the clause's subject: "Alibaba said Eddie Wu, its CEO"
         linked = doc.links.get(mention_key(m)) if m.kind == "org" else None
@@ -65,9 +89,16 @@ def tokenize(doc: Document, ex: Extractor, items: list[Mention], text: str) -> l
             if m.value == "orgref":
                 key = doc.links.get(mention_key(m))
             elif m.value == "anaphor":
-                key = ex.named_unit(m.text, units_here) if m.text.lower() not in ("it", "its") \
-                    else ((ex.unit_here if ex.unit_here in units_here else None) or company or ex.recent_unit
-                          or doc.main_org)  # "its" after the unit set up, else the sentence's first organization
+                key = (
+                    ex.named_unit(m.text, units_here)
+                    if m.text.lower() not in ("it", "its")
+                    else (
+                        (ex.unit_here if ex.unit_here in units_here else None)
+                        or company
+                        or ex.recent_unit
+                        or doc.main_org
+                    )
+                )  # "its" after the unit set up, else the sentence's first organization
             if TAGS[m.value] == "O" and key is None:
                 continue
             out.append(Tok(TAGS[m.value], key, m, m.text))
