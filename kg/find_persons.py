@@ -263,20 +263,17 @@ def drop_company_names(
     (抖音), is the company's name."""
     tagged = {m.text for sp in spans for m in sp.items if m.kind == "person" and m.start in sp.tagged}
     vouched = {m.text for sp in spans for m in sp.items if m.kind == "person" and m.start not in sp.tagged}
-    company_suffixes = [x for x, (kind, _) in lx.suffixes.items() if kind == "company"]
+    company_suffix = "|".join(re.escape(x) for x, (kind, _) in lx.suffixes.items() if kind == "company")
     for name in tagged - vouched:
-        if (
-            name in organizations
-            or any(name + x in text for x in company_suffixes)
-            or _names_a_company(name, text, company_suffixes)
-        ):
+        if name in organizations or _names_a_company(name, text, company_suffix):
             known.pop(name, None)
             _replace_person(spans, name, 0)
 
 
-def _names_a_company(name: str, text: str, suffixes: list[str]) -> bool:
-    """ "锦澜酒店集团": the name, a trade (nouns only) and a company's suffix ("张三出任京东集团" is no such)."""
-    for m in re.finditer(re.escape(name) + f"([{CJK}]{{1,4}}?)(?:{'|'.join(map(re.escape, suffixes))})", text):
+def _names_a_company(name: str, text: str, company_suffix: str) -> bool:
+    """ "美晴集团", "锦澜酒店集团": the name, perhaps a trade (nouns only), and a company's suffix (an alternation)
+    ("张三出任京东集团" is no such)."""
+    for m in re.finditer(re.escape(name) + f"([{CJK}]{{0,4}}?)(?:{company_suffix})", text):
         trade = tokens(m.group(1))
         if all((word_tag(t) or "x")[0] == "n" and len(t) > 1 for t in trade):
             return True

@@ -44,8 +44,6 @@ from .lexicon import Lexicon, find_words, load
 from .segment import tokens
 from .spans import Spans, starts_word
 
-_UNPLACED_CUES = frozenset({"notcue"})  # cue classes that are never placed as mentions
-
 
 def find_mentions(doc: Document) -> Document:
     """Add the mentions of every sentence to ``doc.mentions`` (sorted by sentence, then offset)."""
@@ -207,6 +205,6 @@ def _find_cues(sp: Spans, lx: Lexicon) -> None:
     text = sp.text
     for start, end in sp.cue_matches(lx):
         tag = lx.cues[text[start:end].lower()]
-        if tag in _UNPLACED_CUES or (end - start == 1 and tag != "self" and not _standalone(text, start, end, sp)):
+        if tag == "notcue" or (end - start == 1 and tag != "self" and not _standalone(text, start, end, sp)):
             continue  # 原 in 原因, 任 in 任何 or 新任
         sp.add("cue", start, end, tag)
