@@ -209,8 +209,8 @@ class _Sentence:
         for k in kids:
             if self.toks[k].tag == "O" and parent and self.toks[k].key != parent:
                 text = self.toks[m.start(1) if m.group(1) else m.start()].text
-                if self.ex.doc.entities[self.toks[k].key].kind == "company":
-                    continue  # a company is nobody's unit
+                if self.ex.doc.entities[self.toks[k].key].kind == "company" and not text.endswith(_SUBSIDIARY):
+                    continue  # a company is nobody's unit, except its subsidiary
                 child = self.toks[k].key
                 if text in ("并入", "归入"):
                     child, parent_ = parent, child
@@ -349,7 +349,8 @@ class _Sentence:
         while j < len(self.toks) and (
             self.toks[j].tag in "ORsjpe"
             or (self.toks[j].tag == "_" and j + 1 < len(self.toks) and self.toks[j + 1].tag in "RO")
-        ):
+            or (self.toks[j].tag == "u" and self.toks[j - 1].tag == "O" and self.tags[j + 1 : j + 2] == "O")
+        ):  # "担任公司全资子公司X执行董事": the post is in the company named last
             j += 1
         if t.tag == "f" and j < len(self.toks) and self.toks[j].tag == "P":
             return  # "原首席财务官樊欣": a title before a name (apposition), not a verb
@@ -540,6 +541,7 @@ class _Sentence:
                 self.ex.add(Fact("reportsTo", s, boss, self.index))
 
 
+_SUBSIDIARY = ("公司", "机构")  # "全资子公司", "附属机构": the company after it belongs to the one before
 _NEW = "新"  # "新成立的…": a unit set up just now
 _RESPECTIVELY = "分别"  # pairs two lists in order
 _ADVERBIAL = frozenset({"同时", "将", "均", "分别", "共同", "一同"})  # between a list of names and its verb

@@ -238,6 +238,8 @@ def find_units(sp: Spans, lx: Lexicon) -> None:
         joined = _JOINED_NAME.search(text, max(0, start - 12), start) if min_len else None
         if joined and sp.free(joined.start(1), start) and not lx.suffix_re.search(joined.group(1)):
             start = joined.start(1)  # "云与智慧产业事业群": 与 inside the name
+        if _relation_word(text, start, m, lx):
+            continue
         ref = _ORGREF_BEFORE.search(text, max(0, start - 3), start)
         if ref and sp.free(ref.start(), start):  # "集团参谋部": a unit of the company the article is about
             if len(text[start : m.start()]) >= min_len and sp.add(
@@ -431,6 +433,15 @@ def _unit_kind(name: str, lx: Lexicon) -> str:
         if name.endswith(suffix):
             return "unit" if suffix == "集团" else kind
     return "unit"
+
+
+def _relation_word(text: str, start: int, suffix: re.Match, lx: Lexicon) -> bool:
+    """ "公司全资子公司X", "旗下控股子公司X": a word for how one company belongs to another (a cue of
+    class under, wider than the suffix it ends in) names no unit; the company after it is one."""
+    for k in range(start, suffix.start() + 1):
+        if lx.cues.get(text[k : suffix.end()]) == "under" and (k == start or lx.cues.get(text[start:k]) == "orgref"):
+            return True
+    return False
 
 
 def _after_cue(text: str, pos: int, tag: str) -> bool:

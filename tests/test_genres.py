@@ -88,6 +88,13 @@ def test_founders_and_ages():
     assert all(f.date != "2023" for f in doc.facts)  # an age is no date
 
 
+def test_a_subsidiary_belongs_to_its_parent_and_holds_the_post():
+    out = facts("青松环保股份有限公司公告:王刚辞去公司副总经理职务,辞职后担任公司全资子公司青松水务有限公司执行董事。")
+    assert ("unitOf", "青松水务有限公司", "青松环保股份有限公司", None, "current") in out
+    assert post("王刚", "青松水务有限公司", "executive-director") in out
+    assert not any(f[1] == "全资子公司" or f[2] == "全资子公司" for f in out)
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 
