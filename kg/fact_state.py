@@ -14,6 +14,9 @@ from .resolve import mention_key
 _GROUP_WINDOW = 8  # "各事业部总经理均向…汇报": the heads named in the sentences before (a list of units)
 
 
+_YEAR = len("2015")
+
+
 class Extractor:
     def __init__(self, doc: Document):
         self.doc = doc
@@ -124,7 +127,12 @@ class Extractor:
                     prior = [v for pos, v in ds if pos < before]
                     if prior:
                         return prior[-1]
-                return ds[0][1] if s == sentence and before is not None else ds[-1][1]
+                if s == sentence:
+                    return ds[0][1] if before is not None else ds[-1][1]
+                # an earlier sentence's bare year is background ("越擎成立于2015年"), not when this happens
+                dated = [v for _, v in ds if len(v) > _YEAR]
+                if dated:
+                    return dated[-1]
         return self.doc.date.isoformat() if self.doc.date else None
 
     def own_date(self, sentence: int) -> str | None:

@@ -95,6 +95,17 @@ def test_a_subsidiary_belongs_to_its_parent_and_holds_the_post():
     assert not any(f[1] == "全资子公司" or f[2] == "全资子公司" for f in out)
 
 
+def test_a_bare_year_in_the_background_does_not_date_a_later_change():
+    doc = kg.extract("星曜机器人由陈思源于2015年创办。星曜机器人宣布成立具身智能研究院。", date="2024-05-21")
+    [event] = [f for f in doc.facts if f.kind == "established"]
+    assert event.date == "2024-05-21"
+
+
+def test_a_hand_over_verb_is_no_name():
+    out = facts("声科电子CEO交棒 创始人陶建平专任董事长")
+    assert not any(f[1] == "交棒" for f in out)
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 
