@@ -102,6 +102,8 @@ def trim_left(text: str, start: int, end: int, lx: Lexicon, registered: bool = F
             continue  # "惠邻超市(集团)有限公司": what the parenthesis holds is part of the name
         if registered and lx.cues.get(tok) == "orgref":
             continue
+        if len(tok) == 1 and word_tag(tok) == "q" and end - pos == 1:
+            continue  # "原个险事业部": a measure word jieba splits off a name's first character
         if tok in lx.boundaries or (tok in lx.cues and lx.cues[tok] != "this") or tok in lx.role_by_form:
             cut = pos
         elif (

@@ -106,6 +106,12 @@ def test_a_hand_over_verb_is_no_name():
     assert not any(f[1] == "交棒" for f in out)
 
 
+def test_a_measure_word_jieba_splits_off_stays_in_the_name():
+    out = facts("泰和人寿完成了任命:原个险事业部总经理戚文琴升任副总经理。")
+    assert post("戚文琴", "个险事业部", "general-manager", "former") in out
+    assert post("戚文琴", "泰和人寿", "deputy-general-manager") in out
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 
