@@ -500,7 +500,8 @@ class _Sentence:
             if name is None:
                 continue
             holder = self.toks[name].key
-            self.post(holder, org, self.toks[m.start(2)])  # titles before the name: an apposition reads them
+            for k in range(m.start(2), m.end(2), 2):  # "常务副总经理兼董事会秘书:俞丹枫": each title
+                self.post(holder, org, self.toks[k])
             after = [i for i in item if i > name]
             if after:
                 for named, role, _former in self.chain(after[0], after[-1] + 1):

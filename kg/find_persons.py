@@ -337,7 +337,8 @@ def find_known_persons(sp: Spans, known: dict[str, str], lx: Lexicon) -> None:
         sp.add("person", start, end)
     # "徐直军、胡厚崑、孟晚舟": a name in a list of names
     for m in re.finditer(
-        f"(?<=、)([{CJK}]{{2,3}})(?=、)|(?<=、)([{CJK}]{{2,3}})(?=[,，。和及等三两二])|([{CJK}]{{2,3}})(?=、)", sp.text
+        f"(?<=、)([{CJK}]{{2,3}})(?=、)|(?<=、)([{CJK}]{{2,3}})(?=[,，。;；和及等三两二]|$)|([{CJK}]{{2,3}})(?=、)",
+        sp.text,
     ):
         s, e = m.span()
         left, right = sp.ending_at(s - 1), sp.starting_at(e + 1)

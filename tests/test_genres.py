@@ -112,6 +112,17 @@ def test_a_measure_word_jieba_splits_off_stays_in_the_name():
     assert post("戚文琴", "泰和人寿", "deputy-general-manager") in out
 
 
+def test_title_lines_with_two_titles_and_a_list_ending_the_line():
+    text = (
+        "青松环保股份有限公司聘任以下人员为公司高级管理人员:\n"
+        "常务副总经理兼董事会秘书:吕思远\n副总经理:韩立新、包卫国\n"
+    )
+    out = facts(text)
+    assert post("吕思远", "青松环保股份有限公司", "board-secretary") in out
+    assert post("吕思远", "青松环保股份有限公司", "deputy-general-manager") in out
+    assert post("包卫国", "青松环保股份有限公司", "deputy-general-manager") in out
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 
