@@ -89,6 +89,9 @@ def _joins_function_word(text: str, end: int) -> bool:
     return (word_tag(text[end - 1 : end + 1]) or "x")[0] in _FUNCTION_TAGS
 
 
+_BEFORE_NAME = ("为", "是", ":", "：")  # "总裁为谭待", "职工代表监事:葛振华"
+
+
 def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner.Span]) -> None:
     text = sp.text
     _find_addressed(sp, lx, known)
@@ -115,7 +118,7 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
     # names right after a title: "CEO程一晓", "负责人小谷"
     for role in [m for m in sp.items if m.kind == "role"]:
         # "总裁为谭待", "负责人是严授"
-        pos = role.end + 1 if text[role.end : role.end + 1] in ("为", "是") else role.end
+        pos = role.end + 1 if text[role.end : role.end + 1] in _BEFORE_NAME else role.end
         company = sp.starting_at(pos + 1)
         if (
             company is not None
@@ -174,7 +177,9 @@ def _find_addressed(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
         for n in (3, 2):
             s = m.start() - n
             cand = sp.text[s : m.start()]
-            if s < 0 or not CJK_RUN.fullmatch(cand) or cand[0] not in lx.surnames or not sp.free(s, m.start()):
+            if s < 0 or not CJK_RUN.fullmatch(cand) or not sp.free(s, m.start()):
+                continue
+            if cand[0] not in lx.surnames and not (n == 3 and cand[0] in lx.addressed_surnames):
                 continue
             if is_common_word(cand) or not starts_word(sp, s):
                 continue

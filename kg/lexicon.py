@@ -131,6 +131,7 @@ class Lexicon:
     interim_qualifiers: frozenset[str] = frozenset()  # "临时", "署理": for how long, not which unit
     abbreviations: tuple[tuple[str, str], ...] = ()
     surnames: frozenset[str] = frozenset()
+    addressed_surnames: frozenset[str] = frozenset()  # also function words (于): a surname only before 先生
     not_in_names: frozenset[str] = frozenset()  # characters no given name has ("向我", "张楠将")
     name_followers: tuple[str, ...] = ()
     honorifics: tuple[str, ...] = ()  # "先生", "女士": written right after a name
@@ -186,6 +187,7 @@ def load() -> Lexicon:
     lx.interim_qualifiers = frozenset(q[0] for q in qualifiers if q[1:] == ["interim"])
     lx.abbreviations = tuple(_pair(ln, "abbreviations.tsv") for ln in _lines("abbreviations.tsv"))
     lx.surnames = frozenset(_lines("surnames.txt"))
+    lx.addressed_surnames = frozenset(_lines("addressed_surnames.txt"))
     lx.not_in_names = frozenset(_lines("not_in_names.txt"))
     lx.name_followers = tuple(_lines("name_followers.txt"))
     lx.honorifics = tuple(_lines("honorifics.txt"))

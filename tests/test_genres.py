@@ -123,6 +123,17 @@ def test_title_lines_with_two_titles_and_a_list_ending_the_line():
     assert post("包卫国", "青松环保股份有限公司", "deputy-general-manager") in out
 
 
+def test_a_surname_that_is_also_a_preposition_before_a_form_of_address():
+    out = facts("青松环保股份有限公司召开职工代表大会,选举于海波先生为公司职工代表监事。")
+    assert post("于海波", "青松环保股份有限公司", "board-supervisor") in out
+    assert not any(f[1] == "海波" for f in out)
+
+
+def test_a_name_after_a_title_and_a_colon():
+    out = facts("青松环保股份有限公司第三届监事会成员如下。\n职工代表监事:葛振远\n")
+    assert post("葛振远", "青松环保股份有限公司", "board-supervisor") in out
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 
