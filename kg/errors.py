@@ -19,6 +19,8 @@ def shorten(value: object, limit: int = ECHO_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def one_line(exc: BaseException) -> str:
-    """An exception's message on one line (its type's name when it has none), for a message quoting it."""
-    return " ".join(str(exc).split()) or type(exc).__name__
+def one_line(what: BaseException | str) -> str:
+    """A message on one line, for a message quoting it: an exception's (its type's name when it has
+    none) or a text's (empty when it is blank)."""
+    text = " ".join(str(what).split())
+    return text or (type(what).__name__ if isinstance(what, BaseException) else "")
