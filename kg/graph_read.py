@@ -20,6 +20,7 @@ from rdflib import BNode, Literal, Namespace
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
+from .errors import InputError, shorten
 from .records import KINDS, ORG_KINDS, RELATIONS, Line
 
 __all__ = ["from_rdf", "KINDS", "ORG_KINDS", "RELATIONS", "Date", "period", "first_day"]
@@ -110,7 +111,8 @@ def _iso(lit: Node | None) -> str | None:
 
 
 def period(value: Date | None) -> tuple[str, str] | None:
-    """First and last day (ISO) of a full or partial date."""
+    """First and last day (ISO) of a full or partial date; :class:`kg.errors.InputError` (a ``ValueError``)
+    for anything else."""
     if value is None:
         return None
     if isinstance(value, _dt.datetime):
@@ -120,7 +122,7 @@ def period(value: Date | None) -> tuple[str, str] | None:
         return s, s
     m = _DATE.match(str(value).strip())
     if not m:
-        raise ValueError(f"not a date: {value!r} (expected YYYY-MM-DD, YYYY-MM or YYYY)")
+        raise InputError(f"not a date: {shorten(value)!r} (expected YYYY-MM-DD, YYYY-MM or YYYY)")
     y, mo, d = m.groups()
     if d:
         return f"{y}-{mo}-{d}", f"{y}-{mo}-{d}"

@@ -14,7 +14,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from .errors import KgError, shorten
+from .errors import InputError, KgError, QueryError, RemoteError, shorten
 
 __all__ = [
     "Result",
@@ -73,10 +73,10 @@ def parse_results_json(body: bytes, url: str) -> Result:
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise KgError(f"{url}: unreadable JSON results ({shorten(exc)})") from None
+        raise RemoteError(f"{url}: unreadable JSON results ({shorten(exc)})") from None
 
-    def bad(what: str) -> KgError:
-        return KgError(f"{url}: not SPARQL JSON results ({what})")
+    def bad(what: str) -> RemoteError:
+        return RemoteError(f"{url}: not SPARQL JSON results ({what})")
 
     if not isinstance(data, dict):
         raise bad(f"a JSON {type(data).__name__}, not an object")
@@ -171,10 +171,10 @@ def format_result(result: Result, fmt: str = "table", base: str | None = None) -
 
     base = DEFAULT_BASE if base is None else base
     if fmt not in FORMATS:
-        raise KgError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+        raise InputError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
     if result.kind == "graph":
         if fmt not in ("table", "turtle"):
-            raise KgError(f"a CONSTRUCT or DESCRIBE query gives a graph: use --format turtle, not {fmt}")
+            raise QueryError(f"a CONSTRUCT or DESCRIBE query gives a graph: format it as turtle, not {fmt}")
         from .rdf import new_graph
 
         g = new_graph(base)
@@ -182,7 +182,7 @@ def format_result(result: Result, fmt: str = "table", base: str | None = None) -
             g.add(triple)
         return g.serialize(format="turtle")
     if fmt == "turtle":
-        raise KgError("--format turtle needs a CONSTRUCT or DESCRIBE query")
+        raise QueryError("the turtle format needs a CONSTRUCT or DESCRIBE query")
     if result.kind == "boolean":
         if fmt == "json":
             return json.dumps({"head": {}, "boolean": bool(result.boolean)}) + "\n"

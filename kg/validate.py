@@ -24,7 +24,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
-from .errors import KgError, one_line
+from .errors import InputError, one_line
 from .fileio import read_bytes
 from .rdf import DEFAULT_BASE
 from .resources import ontology_file
@@ -356,7 +356,7 @@ def load_graph(path: str | os.PathLike) -> rdflib.Graph:
             data = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             bad_line = raw[: exc.start].count(b"\n") + 1
-            raise KgError(f"{prefix}: line {bad_line}: not UTF-8 (byte 0x{raw[exc.start]:02x})") from None
+            raise InputError(f"{prefix}: line {bad_line}: not UTF-8 (byte 0x{raw[exc.start]:02x})") from None
 
     if fmt == "json-ld":
         _check_jsonld(data, prefix)
@@ -370,7 +370,7 @@ def load_graph(path: str | os.PathLike) -> rdflib.Graph:
     except Exception as exc:  # every rdflib parser has its own exception types
         line, column, message = _parse_error_location(exc, fmt, data)
         where = (f"line {line}, column {column}: " if column else f"line {line}: ") if line else ""
-        raise KgError(f"{prefix}: {where}{one_line(message) or 'parse error'}") from None
+        raise InputError(f"{prefix}: {where}{one_line(message) or 'parse error'}") from None
     finally:
         term_logger.removeFilter(_quiet_ill_typed)
     if isinstance(graph, rdflib.ConjunctiveGraph):
@@ -538,7 +538,7 @@ def _check_jsonld(data: str | bytes, prefix: str) -> None:
     except (ValueError, RecursionError):
         return
     if not isinstance(doc, (dict, list)):
-        raise KgError(f"{prefix}: the top level is {_json_kind(doc)}, not an object or an array")
+        raise InputError(f"{prefix}: the top level is {_json_kind(doc)}, not an object or an array")
     stack = [doc]
     while stack:
         node = stack.pop()
@@ -557,27 +557,27 @@ def _check_context(ctx, prefix: str) -> None:
         if c is None:
             continue
         if isinstance(c, str):
-            raise KgError(
+            raise InputError(
                 f"{prefix}: @context {json.dumps(c, ensure_ascii=False)} is not fetched "
                 "(kg reads no remote contexts: put the context inline)"
             )
         if not isinstance(c, dict):
-            raise KgError(f"{prefix}: a @context is {_json_kind(c)}, not an object, a URL or null")
+            raise InputError(f"{prefix}: a @context is {_json_kind(c)}, not an object, a URL or null")
         imported = c.get("@import")
         if imported is not None:
-            raise KgError(
+            raise InputError(
                 f"{prefix}: @import {json.dumps(imported, ensure_ascii=False)} is not fetched "
                 "(kg reads no remote contexts: put the context inline)"
             )
         for key in _JSONLD_STRING_KEYS:
             value = c.get(key)
             if value is not None and not isinstance(value, (str, float, int) if key == "@version" else str):
-                raise KgError(f"{prefix}: {key} in a @context is {_json_kind(value)}, not a string")
+                raise InputError(f"{prefix}: {key} in a @context is {_json_kind(value)}, not a string")
         for term, definition in c.items():
             if term.startswith("@"):
                 continue
             if definition is not None and not isinstance(definition, (str, dict)):
-                raise KgError(
+                raise InputError(
                     f"{prefix}: the definition of {json.dumps(term, ensure_ascii=False)} in a "
                     f"@context is {_json_kind(definition)}, not a string, an object or null"
                 )

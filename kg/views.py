@@ -22,7 +22,7 @@ import networkx as nx
 import rdflib
 
 from . import graph as kgg
-from .errors import KgError, shorten
+from .errors import InputError, shorten
 from .records import Line, Link, Member, Node, Report
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ class Where:
     def __post_init__(self) -> None:
         given = [x for x in (self.file, self.store, self.endpoint) if x]
         if len(given) != 1:
-            raise KgError(
+            raise InputError(
                 "give one source: an RDF file, a store directory or an endpoint URL"
                 if given
                 else "no source: give an RDF file, a store directory or an endpoint URL"
@@ -90,16 +90,16 @@ def resolve(G: nx.MultiDiGraph, name: str, kinds: Sequence[str], what: str, wher
     if hits:
         listed = "; ".join(_describe(G, n) for n in hits[:10])
         more = f"; and {len(hits) - 10} more" if len(hits) > 10 else ""
-        raise KgError(
+        raise InputError(
             f"{quoted} is ambiguous in {where}: {len(hits)} {what}s match: {listed}{more}; give the IRI instead"
         )
     other = kgg.find(G, name)
     if other:
         kinds_found = sorted({G.nodes[n].get("kind") for n in other})
-        raise KgError(f"{quoted} in {where} is a {' / '.join(kinds_found)}, not a {what}")
+        raise InputError(f"{quoted} in {where} is a {' / '.join(kinds_found)}, not a {what}")
     near = kgg.suggest(G, name, kinds)
     hint = f"; did you mean {', '.join(shorten(kgg.label(G, n)) for n in near)}?" if near else ""
-    raise KgError(f"no {what} named {quoted} in {where}{hint}")
+    raise InputError(f"no {what} named {quoted} in {where}{hint}")
 
 
 def _describe(G: nx.MultiDiGraph, n: str) -> str:
@@ -180,7 +180,7 @@ def neighbourhood(G: nx.MultiDiGraph, node: str, depth: int) -> nx.MultiDiGraph:
     (['a', 'b', 'c'], ['a'])
     """
     if depth < 0:
-        raise KgError(f"depth {depth}: not a number of steps (0 or more)")
+        raise InputError(f"depth {depth}: not a number of steps (0 or more)")
     level = {node: 0}
     todo = deque([node])
     while todo:

@@ -11,7 +11,7 @@ import click
 import networkx as nx
 
 from .. import graph as kgg
-from ..errors import KgError
+from ..errors import InputError
 from ..results import text_table
 from ..views import Where, chain_links, node, org_people, read_graph, reports_below, resolve
 from .options import PERIOD
@@ -317,7 +317,7 @@ def changes(where: Where, start: str | None, end: str | None, include_undated: b
       kg show changes --graph kuaishou.ttl --from 2022-09
     """
     if start and end and kgg.first_day(start) > kgg.period(end)[1]:  # type: ignore[index]
-        raise KgError(f"--from {start} is after --to {end}")
+        raise InputError(f"--from {start} is after --to {end}")
     G = _load(where)
     found = kgg.changes(G, start, end, include_undated=include_undated)
     undated = [e for e in G.graph.get("events", []) if not (e.get("date") or e.get("reported"))]
