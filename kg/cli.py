@@ -10,7 +10,25 @@ from typing import NoReturn
 
 import click
 
-from .errors import KgError, shorten
+from .errors import InputError, KgError, OutputError, QueryError, RemoteError, SetupError, StoreError, shorten
+
+#: The exit status of each kind of library error (the nearest class listed for an error wins): the one
+#: place that decides them. Every one is 2 today, as for a usage error; a script told apart by the
+#: status would start here.
+EXIT_STATUS: dict[type[KgError], int] = {
+    KgError: 2,
+    InputError: 2,
+    OutputError: 2,
+    QueryError: 2,
+    StoreError: 2,
+    RemoteError: 2,
+    SetupError: 2,
+}
+
+
+def exit_status(exc: KgError) -> int:
+    """The exit status ``kg`` ends with for ``exc`` (see :data:`EXIT_STATUS`)."""
+    return next(EXIT_STATUS[cls] for cls in type(exc).__mro__ if cls in EXIT_STATUS)
 
 
 class KgGroup(click.Group):
@@ -31,7 +49,7 @@ class KgGroup(click.Group):
         except KgError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            _fail(str(exc), exc.exit_code)
+            _fail(str(exc), exit_status(exc))
         except BrokenPipeError:
             _silence_stdout()
             sys.exit(141)  # 128 + SIGPIPE, what the shell reports for a tool killed by a closed pipe

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .errors import KgError, one_line, shorten
+from .errors import InputError, QueryError, SetupError, StoreError, one_line, shorten
 from .inputs import doc_ids_of
 from .rdf import DEFAULT_BASE, OC, RDF
 from .results import Result, normalize_term
@@ -61,7 +61,7 @@ def _ox():
     try:
         import pyoxigraph
     except ImportError:  # pragma: no cover - a dependency of kg
-        raise KgError("the corpus store needs pyoxigraph: pip install pyoxigraph") from None
+        raise SetupError("the corpus store needs pyoxigraph: pip install pyoxigraph") from None
     return pyoxigraph
 
 
@@ -80,7 +80,7 @@ def _from_ox(term):
         if term.language:
             return Literal(term.value, lang=term.language.lower())
         return normalize_term(Literal(term.value, datatype=URIRef(term.datatype.value)))
-    raise KgError(f"unsupported term in results: {term!r}")
+    raise StoreError(f"unsupported term in results: {term!r}")
 
 
 class CorpusStore:
@@ -95,30 +95,32 @@ class CorpusStore:
         self.path = p
         self.description = str(path)
         if p.exists() and not p.is_dir():
-            raise KgError(f"{path}: not a store directory (a file)")
+            raise StoreError(f"{path}: not a store directory (a file)")
         # another process may be creating the store right now: RocksDB writes its LOG before it takes the
         # LOCK and writes CURRENT last, so a directory of RocksDB's files alone is given a moment
         deadline = time.monotonic() + _CREATION_GRACE
         while not is_store(p):
             if _locked(p / "LOCK"):
-                raise KgError(f"{path}: store is in use by another process")
+                raise StoreError(f"{path}: store is in use by another process")
             if not create:
-                raise KgError(f"{path}: not a kg store (make one with: kg ingest FILES --store {path})")
+                raise StoreError(f"{path}: not a kg store (ingesting documents into a new directory makes one)")
             entries = [e.name for e in p.iterdir()] if p.exists() else []
             if not entries:
                 break
             if not all(_ROCKSDB_FILE.fullmatch(e) for e in entries) or time.monotonic() > deadline:
-                raise KgError(f"{path}: directory is not empty and not a kg store")
+                raise StoreError(f"{path}: directory is not empty and not a kg store")
             time.sleep(0.05)
         ox = _ox()
         try:
             self._store = ox.Store(str(p))
         except OSError as exc:
             if "lock" in str(exc).lower():
-                raise KgError(f"{path}: store is in use by another process") from None
-            raise KgError(f"{path}: cannot open store ({' '.join(str(exc).split())})") from None
+                raise StoreError(f"{path}: store is in use by another process") from None
+            raise StoreError(f"{path}: cannot open store ({' '.join(str(exc).split())})") from None
         except RuntimeError as exc:  # RocksDB's "Corruption: ...": truncated or foreign files
-            raise KgError(f"{path}: not a readable store, damaged or not Oxigraph's ({one_line(exc)[:200]})") from None
+            raise StoreError(
+                f"{path}: not a readable store, damaged or not Oxigraph's ({one_line(exc)[:200]})"
+            ) from None
         self._recover()
 
     # -- lifecycle
@@ -174,7 +176,7 @@ class CorpusStore:
         try:
             self._add(documents, base)
         except OSError as exc:
-            raise KgError(
+            raise StoreError(
                 f"{self.description}: cannot write the store ({one_line(exc)}); it stays consistent "
                 "(every document in it is complete), so ingesting again resumes"
             ) from None
@@ -198,7 +200,7 @@ class CorpusStore:
             self._store.bulk_load(b"".join(quads), format=ox.RdfFormat.N_QUADS)
             self._store.bulk_load(b"".join(triples), format=ox.RdfFormat.N_QUADS)
         except SyntaxError as exc:
-            raise KgError(
+            raise InputError(
                 f"{', '.join(d for d, _ in documents)}: not N-Triples ({' '.join(str(exc).split())})"
             ) from None
         self._store.extend(quad for doc_id, _ in documents for quad in self._mark_quads(self.graph_iri(doc_id, base)))
@@ -279,7 +281,7 @@ class CorpusStore:
                 raise syntax_error(prepared, int(m.group(1)), int(m.group(2)), m.group(3)) from None
             raise syntax_error(prepared, None, None, str(exc)) from None
         except (OSError, ValueError, RuntimeError) as exc:  # also raised while rows are read (SERVICE …)
-            raise KgError(f"query: {' '.join(str(exc).split())[:300]}") from None
+            raise QueryError(f"query: {' '.join(str(exc).split())[:300]}") from None
 
     @staticmethod
     def _evaluate(store, prepared: PreparedQuery) -> Result:
@@ -346,7 +348,7 @@ def removal_plan(store_dir: str | os.PathLike, docs: Iterable[str]) -> dict[str,
         if not plan[doc]:
             listed = ", ".join(ids[:5]) + (" …" if len(ids) > 5 else "")
             what = doc if ids == [doc] else f"{doc} (document {listed or 'none'})"
-            raise KgError(f"{shorten(what, 200)}: not in store {store_dir}")
+            raise StoreError(f"{shorten(what, 200)}: not in store {store_dir}")
     return plan
 
 

@@ -21,7 +21,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .errors import KgError, shorten
+from .errors import InputError, shorten
 from .text import load_table
 
 
@@ -203,7 +203,7 @@ def parse_period(s: str, full: bool = False) -> tuple[datetime.date, datetime.da
         except ValueError:
             pass
     expected = "YYYY-MM-DD" if full else "YYYY-MM-DD, YYYY-MM or YYYY"
-    raise KgError(f"bad date {shorten(s)!r}: expected {expected}")
+    raise InputError(f"bad date {shorten(s)!r}: expected {expected}")
 
 
 def parse_iso(s: str) -> datetime.date:

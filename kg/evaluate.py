@@ -24,7 +24,7 @@ from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from .errors import KgError
+from .errors import InputError
 from .fileio import parse_json_record, read_bytes
 
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -186,51 +186,51 @@ def load_gold(path: str | Path) -> list[dict]:
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise KgError(f"{where}: not UTF-8") from None
+            raise InputError(f"{where}: not UTF-8") from None
         if not line.strip():
             continue
         article = parse_json_record(line, where)
         _check_article(article, where)
         if article["id"] in first_line:
-            raise KgError(f"{where}: duplicate id {article['id']!r} (first on line {first_line[article['id']]})")
+            raise InputError(f"{where}: duplicate id {article['id']!r} (first on line {first_line[article['id']]})")
         first_line[article["id"]] = lineno
         articles.append(article)
     if not articles:
-        raise KgError(f"{path}: no articles (expected one JSON object a line)")
+        raise InputError(f"{path}: no articles (expected one JSON object a line)")
     return articles
 
 
 def _check_article(a: Any, where: str) -> None:
     if not isinstance(a, dict):
-        raise KgError(f"{where}: expected a JSON object, got {type(a).__name__}")
+        raise InputError(f"{where}: expected a JSON object, got {type(a).__name__}")
     for key in ("id", "text"):
         if not isinstance(a.get(key), str):
-            raise KgError(f"{where}: {key!r} missing or not a string")
+            raise InputError(f"{where}: {key!r} missing or not a string")
     if "date" in a and a["date"] is not None and not isinstance(a["date"], str):
-        raise KgError(f"{where}: 'date' is not a string")
+        raise InputError(f"{where}: 'date' is not a string")
     for key in ("persons", "optional_persons", "orgs"):
         groups = a.get(key, [])
         if not isinstance(groups, list) or not all(_is_names(g) for g in groups):
-            raise KgError(f"{where}: {key!r} must be a list of lists of names")
+            raise InputError(f"{where}: {key!r} must be a list of lists of names")
     facts = a.get("facts", [])
     if not isinstance(facts, list):
-        raise KgError(f"{where}: 'facts' is not a list")
+        raise InputError(f"{where}: 'facts' is not a list")
     for i, f in enumerate(facts, start=1):
         at = f"{where}: fact {i}"
         if not isinstance(f, dict):
-            raise KgError(f"{at}: expected a JSON object")
+            raise InputError(f"{at}: expected a JSON object")
         if f.get("rel") not in RELATIONS:
-            raise KgError(f"{at}: rel {f.get('rel')!r} is not one of {', '.join(RELATIONS)}")
+            raise InputError(f"{at}: rel {f.get('rel')!r} is not one of {', '.join(RELATIONS)}")
         needed = ("s",) if f["rel"] == "established" else ("s", "o")
         for key in needed + (("role",) if f["rel"] == "post" else ()):
             if not _is_names(f.get(key)):
-                raise KgError(f"{at} ({f['rel']}): {key!r} missing or not a name or list of names")
+                raise InputError(f"{at} ({f['rel']}): {key!r} missing or not a name or list of names")
         if f.get("status", "current") not in STATUSES:
-            raise KgError(f"{at}: status {f['status']!r} is not current or former")
+            raise InputError(f"{at}: status {f['status']!r} is not current or former")
         if "date" in f and not (isinstance(f["date"], str) and re.fullmatch(r"\d{4}(-\d{2}){0,2}", f["date"])):
-            raise KgError(f"{at}: date {f['date']!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+            raise InputError(f"{at}: date {f['date']!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
         if not isinstance(f.get("optional", False), bool):
-            raise KgError(f"{at}: 'optional' is not true or false")
+            raise InputError(f"{at}: 'optional' is not true or false")
 
 
 def _is_names(v: Any) -> bool:

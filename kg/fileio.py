@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .errors import KgError, shorten
+from .errors import InputError, OutputError, shorten
 
 
 def _umask() -> int:
@@ -39,7 +39,7 @@ def write_output(path: str | os.PathLike, data: str | bytes) -> None:
             with open(path, "wb") as fh:  # a device or a FIFO: a stream, never replaced
                 fh.write(raw)
         except OSError as exc:
-            raise KgError(f"{shorten(path, 200)}: cannot write ({_reason(exc)})") from None
+            raise OutputError(f"{shorten(path, 200)}: cannot write ({_reason(exc)})") from None
         return
     write_atomic(os.path.realpath(path), raw, label=path)  # a link's target is the file replaced
 
@@ -49,7 +49,7 @@ def write_stdout(data: bytes) -> None:
     output is a ``KgError``; a closed pipe (``| head``) is ``BrokenPipeError``, for the caller to end quietly."""
     out = sys.stdout
     if out is None:
-        raise KgError("standard output is closed")
+        raise OutputError("standard output is closed")
     try:
         out.flush()
         out.buffer.write(data)
@@ -58,7 +58,7 @@ def write_stdout(data: bytes) -> None:
         raise
     except (OSError, ValueError) as exc:  # ValueError: closed file
         reason = _reason(exc) if isinstance(exc, OSError) else "closed"
-        raise KgError(f"standard output: cannot write ({reason})") from None
+        raise OutputError(f"standard output: cannot write ({reason})") from None
 
 
 def write_atomic(path: str | os.PathLike, data: str | bytes, label: str | os.PathLike | None = None) -> None:
@@ -81,7 +81,7 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, label: str | os.Pat
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise KgError(f"{name}: cannot write ({_reason(exc)})") from None
+        raise OutputError(f"{name}: cannot write ({_reason(exc)})") from None
     try:
         with os.fdopen(fd, "wb") as fh:  # closes fd whatever fails below
             # mkstemp makes 0600; a new file follows the umask, a replaced one keeps its mode and owner
@@ -101,7 +101,7 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, label: str | os.Pat
         except OSError:
             pass  # the write's own error is the one to report
         if isinstance(exc, OSError):
-            raise KgError(f"{name}: cannot write ({_reason(exc)})") from None
+            raise OutputError(f"{name}: cannot write ({_reason(exc)})") from None
         raise
 
 
@@ -121,13 +121,13 @@ def check_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = 
     path = Path(os.path.realpath(path))
     try:
         if path.is_dir():
-            raise KgError(f"{name}: is a directory")
+            raise OutputError(f"{name}: is a directory")
         if not path.parent.is_dir():
             what = "not a directory" if path.parent.exists() else "no such directory"
-            raise KgError(f"{name}: cannot write ({what}: {shorten(path.parent, 200)})")
+            raise OutputError(f"{name}: cannot write ({what}: {shorten(path.parent, 200)})")
         out = os.stat(path) if path.exists() else None
     except OSError as exc:  # a name too long, a loop of links ...
-        raise KgError(f"{name}: cannot write ({_reason(exc)})") from None
+        raise OutputError(f"{name}: cannot write ({_reason(exc)})") from None
     if out is None or not stat.S_ISREG(out.st_mode):
         return  # a new file, or a device / FIFO that is written as a stream
     for given in inputs:
@@ -138,7 +138,7 @@ def check_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = 
         except (OSError, ValueError):
             continue  # reading it reports the problem
         if (inp.st_dev, inp.st_ino) == (out.st_dev, out.st_ino):
-            raise KgError(f"{name}: is also an input (writing it would destroy {shorten(given, 200)})")
+            raise OutputError(f"{name}: is also an input (writing it would destroy {shorten(given, 200)})")
 
 
 def _reason(exc: OSError) -> str:
@@ -158,19 +158,19 @@ def open_binary(path: str | os.PathLike):
     try:
         return open(path, "rb")
     except FileNotFoundError:
-        raise KgError(f"{name}: no such file") from None
+        raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:
-        raise KgError(f"{name}: is a directory") from None
+        raise InputError(f"{name}: is a directory") from None
     except PermissionError:
-        raise KgError(f"{name}: permission denied") from None
+        raise InputError(f"{name}: permission denied") from None
     except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
         try:
             if Path(path).is_dir():
-                raise KgError(f"{name}: is a directory") from None
+                raise InputError(f"{name}: is a directory") from None
         except (OSError, ValueError):
             pass
         reason = _reason(exc) if isinstance(exc, OSError) else "bad file name"
-        raise KgError(f"{name}: cannot read ({reason})") from None
+        raise InputError(f"{name}: cannot read ({reason})") from None
 
 
 def read_bytes(path: str | os.PathLike, limit: int | None = None) -> bytes:
@@ -187,9 +187,9 @@ def read_capped(fh, name: str, limit: int | None = None) -> bytes:
     try:
         data = fh.read(limit + 1)
     except OSError as exc:
-        raise KgError(f"{name}: cannot read ({_reason(exc)})") from None
+        raise InputError(f"{name}: cannot read ({_reason(exc)})") from None
     if len(data) > limit:
-        raise KgError(
+        raise InputError(
             f"{name}: more than {_size(limit)}; stopped reading (kg reads at most that much of one input whole)"
         )
     return data
@@ -206,9 +206,9 @@ def parse_json_record(line: str, where: str) -> Any:
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise KgError(f"{where}: not JSON ({exc.msg}, column {exc.colno})") from None
+        raise InputError(f"{where}: not JSON ({exc.msg}, column {exc.colno})") from None
     except RecursionError:
-        raise KgError(f"{where}: not JSON (nested too deeply)") from None
+        raise InputError(f"{where}: not JSON (nested too deeply)") from None
     _check_surrogates(value, where)
     return value
 
@@ -221,7 +221,9 @@ def _check_surrogates(value: object, where: str) -> None:
             try:
                 v.encode("utf-8")
             except UnicodeEncodeError as exc:
-                raise KgError(f"{where}: a lone surrogate \\u{ord(v[exc.start]):04x} in a string (not text)") from None
+                raise InputError(
+                    f"{where}: a lone surrogate \\u{ord(v[exc.start]):04x} in a string (not text)"
+                ) from None
         elif isinstance(v, dict):
             stack.extend(v.keys())
             stack.extend(v.values())

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from . import ner
-from .errors import KgError
+from .errors import SetupError
 from .lexicon import Lexicon, cue_pattern
 from .resolve import unit_core
 from .segment import is_common_word, tokens, word_tag
@@ -36,7 +36,7 @@ def _rows(kind: str) -> re.Pattern[str]:
     """The patterns of ``kind`` in kg/data/org_prefixes.tsv, of which the finders below need at least one."""
     pattern = compile_rows("org_prefixes.tsv", kind)
     if pattern is None:
-        raise KgError(f"kg/data/org_prefixes.tsv: no {kind!r} row")
+        raise SetupError(f"kg/data/org_prefixes.tsv: no {kind!r} row")
     return pattern
 
 

@@ -15,7 +15,9 @@ Edges point from the person (or unit) to the person (or organization) and carry 
 one edge per ``org:Membership`` with ``role``, ``title``, ``start``, ``end``, ``status``) and
 ``"unitOf"`` (unit -> parent); every edge has ``source`` (the sentence it was read from, or ``None``),
 ``start``/``end`` (ISO dates, possibly partial like ``"2022-09"``, or ``None``), ``ended`` (the line has
-an end, dated or not) and ``status`` (``"current"`` or ``"former"``).
+an end, dated or not) and ``status`` (``"current"`` or ``"former"``). Every edge the reader makes carries
+the same keys, those of a :class:`kg.records.Line` (its ``attrs()``); attributes stay plain dicts, as
+networkx keeps them, so a hand-built graph works too.
 
 Personnel changes and units set up are kept in ``G.graph["events"]`` for :func:`changes`. The reader
 and the graph's vocabulary (:data:`KINDS`, :data:`RELATIONS`, dates) live in :mod:`kg.graph_read`;
@@ -32,11 +34,13 @@ import re
 import unicodedata
 from collections import deque
 from collections.abc import Container, Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 import networkx as nx
 
 from .graph_read import KINDS, ORG_KINDS, RELATIONS, Date, first_day, from_rdf, period
+from .records import Line
 
 __all__ = [
     "from_rdf",
@@ -535,25 +539,12 @@ def as_of(G: nx.MultiDiGraph, date: Date) -> nx.MultiDiGraph:
             continue
         for m in ms:
             if m.get("head") and not m.get("title") and valid_on(m, day):
-                H.add_edge(
-                    u,
-                    v,
-                    key="headOf",
-                    rel="headOf",
-                    label=RELATIONS["headOf"],
-                    source=m.get("source"),
-                    start=m.get("start"),
-                    end=m.get("end"),
-                    ended=m.get("ended", False),
-                    status="current",
-                    status_now=m.get("status", "current"),
-                    role=m.get("role"),
-                    role_en=m.get("role_en"),
-                    title=None,
-                    head=True,
-                    iri=m.get("iri"),
-                    derived=True,
+                membership = Line.of(m)
+                # what a head-role membership gives back: its role, dates, source (not its report date)
+                line = replace(
+                    membership, rel="headOf", title=None, reported=None, role_iri=None, head=True, status="current"
                 )
+                H.add_edge(u, v, key="headOf", **line.attrs(status_now=membership.status, derived=True))
                 break
     return H
 

@@ -1,8 +1,9 @@
 """Read any W3C ORG graph (rdflib) into the networkx graph that :mod:`kg.graph` queries.
 
-:func:`from_rdf` is the reader; this module also holds what the networkx graph is made of (node
-:data:`KINDS`, edge :data:`RELATIONS`) and the (partial) ISO dates its lines carry (:func:`period`,
-:func:`first_day`). ``kg.graph`` re-exports all of it: import it from there.
+:func:`from_rdf` is the reader; this module also holds the (partial) ISO dates the graph's lines carry
+(:func:`period`, :func:`first_day`) and re-exports what the graph is made of (node :data:`KINDS`, edge
+:data:`RELATIONS`; every edge's attributes are a :class:`kg.records.Line`'s). ``kg.graph`` re-exports
+all of it: import it from there.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 import networkx as nx
@@ -18,17 +20,14 @@ from rdflib import BNode, Literal, Namespace
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
+from .errors import InputError, shorten
+from .records import KINDS, ORG_KINDS, RELATIONS, Line
+
 __all__ = ["from_rdf", "KINDS", "ORG_KINDS", "RELATIONS", "Date", "period", "first_day"]
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 TIME = Namespace("http://www.w3.org/2006/time#")
 OC = Namespace("https://kg.example.org/ns/org-change#")
-
-#: Node kinds, in the order listings use.
-KINDS = ("person", "company", "unit", "committee")
-ORG_KINDS = ("company", "unit", "committee")
-#: Edge relations and how they read.
-RELATIONS = {"reportsTo": "reports to", "headOf": "heads", "memberOf": "member of", "unitOf": "unit of"}
 
 _ORG_CLASSES = {
     ORG.Organization,
@@ -112,7 +111,8 @@ def _iso(lit: Node | None) -> str | None:
 
 
 def period(value: Date | None) -> tuple[str, str] | None:
-    """First and last day (ISO) of a full or partial date."""
+    """First and last day (ISO) of a full or partial date; :class:`kg.errors.InputError` (a ``ValueError``)
+    for anything else."""
     if value is None:
         return None
     if isinstance(value, _dt.datetime):
@@ -122,7 +122,7 @@ def period(value: Date | None) -> tuple[str, str] | None:
         return s, s
     m = _DATE.match(str(value).strip())
     if not m:
-        raise ValueError(f"not a date: {value!r} (expected YYYY-MM-DD, YYYY-MM or YYYY)")
+        raise InputError(f"not a date: {shorten(value)!r} (expected YYYY-MM-DD, YYYY-MM or YYYY)")
     y, mo, d = m.groups()
     if d:
         return f"{y}-{mo}-{d}", f"{y}-{mo}-{d}"
@@ -239,6 +239,9 @@ class _Reader:
         self.G.add_node(k, kind=kind, label=labels[0], labels=labels, iri=k)
         return k
 
+    def add_line(self, u: str, v: str, key: str, line: Line) -> None:
+        self.G.add_edge(u, v, key=key, **line.attrs())
+
     def role_info(self, role: Node | None) -> tuple[str | None, str | None, bool]:
         if role is None:
             return None, None, False
@@ -331,24 +334,13 @@ class _Reader:
                 start = None
                 for ev in g.objects(child, ORG.resultedFrom):
                     start = start or next(filter(None, (_iso(d) for p in _EVENT_DATES for d in g.objects(ev, p))), None)
-                self.G.add_edge(
-                    org_node(child),
-                    org_node(parent),
-                    key=f"unitOf:{_key(parent)}",
-                    rel="unitOf",
-                    label=RELATIONS["unitOf"],
-                    source=self.sentence(child),
-                    start=start,
-                    end=None,
-                    ended=False,
-                    status="current",
-                    iri=None,
-                )
+                unit_line = Line("unitOf", source=self.sentence(child), start=start)
+                self.add_line(org_node(child), org_node(parent), f"unitOf:{_key(parent)}", unit_line)
 
         # memberships (and posts, read the same way)
         events_by_membership = self._event_index(memberships)
         covered: set[tuple[str, str]] = set()
-        head_memberships: dict[tuple[str, str], dict[str, Any]] = {}
+        head_memberships: dict[tuple[str, str], Line] = {}
         member_rows: list[tuple[Node, Node, Node, Node | None]] = []
         for m in sorted(memberships, key=str):
             for person in g.objects(m, ORG.member):
@@ -368,15 +360,13 @@ class _Reader:
                 end = end or inv or None
             role_label, role_en, head = self.role_info(role)
             title = next((str(t) for t in g.objects(m, OC.title)), None)
-            attrs = dict(
-                rel="memberOf",
-                label=RELATIONS["memberOf"],
+            membership = Line(
+                "memberOf",
                 source=self.sentence(m),
                 reported=self.reported(m),
                 start=start,
                 end=end,
                 ended=ended,
-                status="former" if ended else "current",
                 role=role_label,
                 role_en=role_en,
                 role_iri=_key(role) if role is not None else None,
@@ -384,12 +374,12 @@ class _Reader:
                 head=head,
                 iri=_key(m),
             )
-            self.G.add_edge(p_key, o_key, key=f"memberOf:{_key(m)}", **attrs)
+            self.add_line(p_key, o_key, f"memberOf:{_key(m)}", membership)
             covered.add((p_key, o_key))
             if not ended:
                 prev = head_memberships.get((p_key, o_key))
-                if prev is None or (head and not prev["head"]):
-                    head_memberships[(p_key, o_key)] = attrs
+                if prev is None or (head and not prev.head):
+                    head_memberships[(p_key, o_key)] = membership
 
         # plain org:memberOf (with kg's oc:Affiliation for the source sentence)
         affiliation_source: dict[tuple[Node, Node], str | None] = {}
@@ -402,47 +392,15 @@ class _Reader:
             if (p_key, o_key) in covered:
                 continue
             covered.add((p_key, o_key))
-            self.G.add_edge(
-                p_key,
-                o_key,
-                key="memberOf",
-                rel="memberOf",
-                label=RELATIONS["memberOf"],
-                source=affiliation_source.get((p, o)),
-                start=None,
-                end=None,
-                ended=False,
-                status="current",
-                role=None,
-                role_en=None,
-                role_iri=None,
-                title=None,
-                head=False,
-                iri=None,
-            )
+            self.add_line(p_key, o_key, "memberOf", Line("memberOf", source=affiliation_source.get((p, o))))
 
         # headOf
         for p, o in sorted(g.subject_objects(ORG.headOf), key=str):
             p_key, o_key = agent_node(p), org_node(o)
-            backing = head_memberships.get((p_key, o_key), {})
-            self.G.add_edge(
-                p_key,
-                o_key,
-                key="headOf",
-                rel="headOf",
-                label=RELATIONS["headOf"],
-                source=backing.get("source"),
-                reported=backing.get("reported"),
-                start=backing.get("start"),
-                end=backing.get("end"),
-                ended=False,
-                status="current",
-                role=backing.get("role"),
-                role_en=backing.get("role_en"),
-                title=backing.get("title"),
-                head=True,
-                iri=backing.get("iri"),
-            )
+            backing = head_memberships.get((p_key, o_key))
+            # the current membership behind the headship (if any) gives it its role, dates and source
+            headship = Line("headOf", head=True) if backing is None else replace(backing, rel="headOf", head=True)
+            self.add_line(p_key, o_key, "headOf", headship)
 
         # reportsTo (direct triples and kg's reified oc:ReportingLine; posts map to their holders)
         lines: dict[tuple[Node, Node], Node] = {}
@@ -461,19 +419,15 @@ class _Reader:
                     b_key = agent_node(b)
                     if a_key == b_key or self.G.has_edge(a_key, b_key, key="reportsTo"):
                         continue
-                    self.G.add_edge(
-                        a_key,
-                        b_key,
-                        key="reportsTo",
-                        rel="reportsTo",
-                        label=RELATIONS["reportsTo"],
+                    reports = Line(
+                        "reportsTo",
                         source=self.sentence(line) if line is not None else None,
                         start=start,
                         end=end,
                         ended=ended,
-                        status="former" if ended else "current",
                         iri=_key(line) if line is not None else None,
                     )
+                    self.add_line(a_key, b_key, "reportsTo", reports)
 
         self.G.graph["events"] = self._events(memberships)
         self.G.graph["dated"] = any(d.get("start") or d.get("end") for _u, _v, d in self.G.edges(data=True))

@@ -16,7 +16,7 @@ import threading
 import time
 import urllib.parse
 
-from .errors import KgError
+from .errors import InputError, RemoteError
 
 __all__ = ["http_request", "HttpStatusError", "short_url", "MAX_REDIRECTS", "MAX_RESPONSE_BYTES"]
 
@@ -26,7 +26,7 @@ MAX_RESPONSE_BYTES = 1 << 30
 _REDIRECTS = (301, 302, 303, 307, 308)
 
 
-class HttpStatusError(KgError):
+class HttpStatusError(RemoteError):
     """The server answered with an error status; ``body`` is the start of its explanation."""
 
     def __init__(self, status: int, message: str, body: str):
@@ -61,7 +61,7 @@ def http_request(
         if status in _REDIRECTS and location:
             target = urllib.parse.urljoin(url, location)
             if _origin(target) != _origin(url):
-                raise KgError(
+                raise RemoteError(
                     f"{method} {short_url(url)}: redirected to another server ({short_url(target)}); not followed"
                 )
             url = target
@@ -72,7 +72,7 @@ def http_request(
                 status, f"{method} {short_url(url)}: HTTP {status} {reason}" + (f": {detail}" if detail else ""), detail
             )
         return status, ctype, body
-    raise KgError(f"{method} {short_url(url)}: more than {MAX_REDIRECTS} redirects")
+    raise RemoteError(f"{method} {short_url(url)}: more than {MAX_REDIRECTS} redirects")
 
 
 def _exchange(
@@ -83,12 +83,12 @@ def _exchange(
     try:
         port = parts.port
     except ValueError:
-        raise KgError(f"{short_url(url)}: not a valid URL (bad port)") from None
+        raise InputError(f"{short_url(url)}: not a valid URL (bad port)") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise KgError(f"{short_url(url)}: not an http(s) URL")
+        raise InputError(f"{short_url(url)}: not an http(s) URL")
     remaining = deadline - time.monotonic()
     if remaining <= 0:
-        raise KgError(f"{short_url(url)}: timed out after {timeout:g} s")
+        raise RemoteError(f"{short_url(url)}: timed out after {timeout:g} s")
     cls = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
     conn = cls(parts.hostname, port, timeout=remaining)
     target = parts.path or "/"
@@ -99,7 +99,7 @@ def _exchange(
     except (TimeoutError, OSError) as exc:
         conn.close()
         reason = "timed out" if isinstance(exc, TimeoutError) else (exc.strerror or str(exc))
-        raise KgError(f"{short_url(url)}: cannot reach endpoint ({reason})") from None
+        raise RemoteError(f"{short_url(url)}: cannot reach endpoint ({reason})") from None
     cut = threading.Event()
 
     def shut() -> None:  # the deadline: end the exchange whatever it is waiting for
@@ -121,7 +121,9 @@ def _exchange(
         while chunk := resp.read(1 << 20):
             size += len(chunk)
             if size > MAX_RESPONSE_BYTES:  # a server streaming without end would fill the memory first
-                raise KgError(f"{short_url(url)}: answer larger than {MAX_RESPONSE_BYTES >> 20} MB; not read further")
+                raise RemoteError(
+                    f"{short_url(url)}: answer larger than {MAX_RESPONSE_BYTES >> 20} MB; not read further"
+                )
             chunks.append(chunk)
         body = b"".join(chunks)
         if cut.is_set():  # the body may have been cut short
@@ -129,14 +131,14 @@ def _exchange(
         return resp.status, resp.reason, resp.getheader("Content-Type", "") or "", body, resp.getheader("Location")
     except (TimeoutError, OSError, http.client.HTTPException) as exc:
         if cut.is_set() or isinstance(exc, TimeoutError):
-            raise KgError(
+            raise RemoteError(
                 f"{short_url(url)}: timed out after {timeout:g} s "
                 "(the server accepted the connection but did not answer in time)"
             ) from None
         if isinstance(exc, http.client.InvalidURL):
-            raise KgError(f"{short_url(url)}: not a valid URL ({exc})") from None
+            raise InputError(f"{short_url(url)}: not a valid URL ({exc})") from None
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else (str(exc) or type(exc).__name__)
-        raise KgError(f"{short_url(url)}: bad answer from endpoint ({' '.join(reason.split())[:200]})") from None
+        raise RemoteError(f"{short_url(url)}: bad answer from endpoint ({' '.join(reason.split())[:200]})") from None
     finally:
         timer.cancel()
         conn.close()

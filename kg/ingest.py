@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .corpus_store import CorpusStore
 from .document import Document
-from .errors import KgError, one_line, shorten
+from .errors import KgError, RemoteError, SetupError, one_line, shorten
 from .inputs import Item, collect, read_item
 from .rdf import DEFAULT_BASE, check_base
 
@@ -136,7 +136,7 @@ class DaskExecutor:
         try:
             import distributed
         except ImportError:
-            raise KgError("ingest on Dask needs Dask distributed: pip install 'kg[dask]'") from None
+            raise SetupError("ingest on Dask needs Dask distributed: pip install 'kg[dask]'") from None
         self.distributed = distributed
         self.client = self.cluster = None
         self.workers = 0  # of a local cluster
@@ -147,7 +147,7 @@ class DaskExecutor:
         elif isinstance(target, str) and (m := _LOCAL_RE.fullmatch(target.strip())):
             self.workers = int(m.group(1)) if m.group(1) else jobs
             if self.workers < 1:
-                raise KgError(f"Dask {target}: needs at least one worker")
+                raise RemoteError(f"Dask {target}: needs at least one worker")
             self.where = f"local Dask cluster ({self.workers} workers)"
         elif isinstance(target, str):
             target = target.strip()
@@ -171,7 +171,7 @@ class DaskExecutor:
                     raise
                 return resolve_address(f"{address}:8786")  # the scheduler's default port
         except Exception as exc:  # a bad scheme or address (ValueError), an unknown host (OSError)
-            raise KgError(f"{self.where}: cannot connect ({one_line(exc)})") from None
+            raise RemoteError(f"{self.where}: cannot connect ({one_line(exc)})") from None
 
     def _connect(self):
         distributed = self.distributed
@@ -189,12 +189,12 @@ class DaskExecutor:
                 self.client = distributed.Client(self.cluster, set_as_default=False)
             except Exception as exc:
                 self.close()
-                raise KgError(f"cannot start a {self.where}: {one_line(exc)}") from None
+                raise RemoteError(f"cannot start a {self.where}: {one_line(exc)}") from None
         elif self.client is None:
             try:
                 self.client = distributed.Client(self.address, timeout=DASK_CONNECT_TIMEOUT, set_as_default=False)
             except Exception as exc:  # OSError, TimeoutError ...
-                raise KgError(f"{self.where}: cannot connect ({one_line(exc)})") from None
+                raise RemoteError(f"{self.where}: cannot connect ({one_line(exc)})") from None
         self._check_workers()
         return self.client
 
@@ -206,12 +206,12 @@ class DaskExecutor:
         try:
             versions = self.client.run(_worker_kg_version)
         except Exception as exc:
-            raise KgError(
+            raise RemoteError(
                 f"{self.where}: the workers cannot run kg ({one_line(exc)}); install kg {__version__} on every worker"
             ) from None
         other = sorted({v for v in versions.values() if v != __version__})
         if other:
-            raise KgError(f"{self.where}: workers run kg {', '.join(other)}, this is kg {__version__}")
+            raise RemoteError(f"{self.where}: workers run kg {', '.join(other)}, this is kg {__version__}")
 
     def map(self, tasks: Iterable[_Task]) -> Iterator[_Result]:
         distributed = self.distributed
@@ -241,7 +241,7 @@ class DaskExecutor:
                 result = future.result()
             except Exception as exc:
                 if client.status != "running" or isinstance(exc, (distributed.comm.CommClosedError, OSError)):
-                    raise KgError(
+                    raise RemoteError(
                         f"{self.where}: lost the connection ({one_line(exc)}); what is written "
                         f"stays, run the same ingest again to resume"
                     ) from None

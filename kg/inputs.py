@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .errors import KgError
+from .errors import InputError
 from .fileio import parse_json_record
 
 __all__ = ["Item", "collect", "read_item", "html_to_text", "markdown_to_text", "doc_ids_of", "INPUT_EXTENSIONS"]
@@ -58,7 +58,7 @@ def collect(paths: Iterable[str]) -> list[Item]:
         if not os.path.exists(arg) and glob.has_magic(arg):
             matches = sorted(glob.glob(arg, recursive=True))
             if not matches:
-                raise KgError(f"{arg}: no file matches")
+                raise InputError(f"{arg}: no file matches")
         for m in matches:
             p = Path(m)
             if p.is_dir():
@@ -70,9 +70,9 @@ def collect(paths: Iterable[str]) -> list[Item]:
             elif p.is_file():
                 add_file(p)
             elif p.exists():
-                raise KgError(f"{m}: not a file or directory")
+                raise InputError(f"{m}: not a file or directory")
             else:
-                raise KgError(f"{m}: no such file or directory")
+                raise InputError(f"{m}: no such file or directory")
     return items
 
 
@@ -85,7 +85,7 @@ def _jsonl_lines(path: Path) -> Iterator[tuple[int, int]]:
                     yield number, offset
                 offset += len(raw)
     except OSError as exc:
-        raise KgError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
 def read_item(item: Item) -> tuple[str, str | None]:
@@ -98,13 +98,13 @@ def read_item(item: Item) -> tuple[str, str | None]:
                 fh.seek(item.offset)
                 raw = fh.readline()
         except OSError as exc:
-            raise KgError(f"{item.path}: cannot read ({exc.strerror or exc})") from None
+            raise InputError(f"{item.path}: cannot read ({exc.strerror or exc})") from None
         record = parse_json_record(decode_bytes(raw, item.label), item.label)
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise KgError(f'{item.label}: no "text" string')
+            raise InputError(f'{item.label}: no "text" string')
         date = record.get("date")
         if date is not None and not isinstance(date, str):
-            raise KgError(f'{item.label}: "date" is not a string')
+            raise InputError(f'{item.label}: "date" is not a string')
         return record["text"], date or None
     text = read_text(item.path)
     suffix = Path(item.path).suffix.lower()

@@ -12,7 +12,7 @@ from functools import cache
 from importlib.resources import files
 
 from .document import Role
-from .errors import KgError
+from .errors import SetupError
 
 
 def _lines(name: str) -> list[str]:
@@ -209,7 +209,7 @@ def _pair(line: str, name: str) -> tuple[str, str]:
     """The two tab-separated columns of a row of data file ``name``."""
     cols = line.split("\t")
     if len(cols) != 2:
-        raise KgError(f"kg/data/{name}: expected 2 tab-separated columns, got {len(cols)}: {line!r}")
+        raise SetupError(f"kg/data/{name}: expected 2 tab-separated columns, got {len(cols)}: {line!r}")
     return cols[0], cols[1]
 
 

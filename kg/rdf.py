@@ -321,10 +321,10 @@ _BASE_IRI_RE = re.compile(
 
 def check_base(base: str) -> str:
     """``base`` if it is an absolute http(s):// or urn: IRI fit to mint IRIs under, else ``KgError``."""
-    from .errors import KgError, shorten
+    from .errors import InputError, shorten
 
     if not isinstance(base, str) or not _BASE_IRI_RE.fullmatch(base):
-        raise KgError(
+        raise InputError(
             f"bad base IRI {shorten(base)!r}: expected an absolute http(s):// or urn: IRI "
             'without spaces or <>"{}|^`\\'
         )
@@ -351,22 +351,22 @@ def output_format(
     given, else the extension of ``path``; ``default`` for standard output (``-``) or a name without an
     extension (None: refused). ``KgError`` for an extension or format not in ``allowed``: a file
     named .jsonld holds JSON-LD or is not written."""
-    from .errors import KgError, shorten
+    from .errors import InputError, shorten
 
     listed = ", ".join(f".{a}" for a in allowed)
     if fmt:
         name = _FORMAT_ALIASES.get(fmt.lower().lstrip("."), fmt.lower().lstrip("."))
         if name not in allowed:
-            raise KgError(f"unknown format {shorten(fmt)!r} (one of {', '.join(allowed)})")
+            raise InputError(f"unknown format {shorten(fmt)!r} (one of {', '.join(allowed)})")
         return name
     ext = os.path.splitext(os.path.basename(path))[1].lower().lstrip(".") if path != "-" else ""
     if not ext:
         if default is None:
-            raise KgError(f"{shorten(path, 200)}: cannot tell the format (name the file {listed}, or give a format)")
+            raise InputError(f"{shorten(path, 200)}: cannot tell the format (name the file {listed}, or give a format)")
         return default
     name = _FORMAT_ALIASES.get(ext, ext)
     if name not in allowed:
-        raise KgError(
+        raise InputError(
             f"{shorten(path, 200)}: cannot write .{shorten(ext, 20)} files (name the file {listed}, or give a format)"
         )
     return name

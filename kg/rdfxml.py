@@ -13,7 +13,7 @@ from __future__ import annotations
 import pyexpat
 import re
 
-from .errors import KgError
+from .errors import InputError
 
 __all__ = ["check_entities", "MAX_NESTED_EXPANSIONS", "MAX_GROWTH"]
 
@@ -66,7 +66,7 @@ def check_entities(data: str | bytes, name: str) -> None:
             expansions += nested[entity]
     limit = MAX_GROWTH * len(raw) + 1_000_000
     if expansions > MAX_NESTED_EXPANSIONS or added > limit:
-        raise KgError(
+        raise InputError(
             f"{name}: not valid RDF/XML: its entities expand too much (an entity expansion attack?): "
             f"{added:,} characters from {expansions:,} nested references; refused"
         )
@@ -91,7 +91,7 @@ def _expansions(values: dict[str, str], name: str) -> tuple[dict[str, int], dict
             if at < len(children):
                 child = children[at]
                 if child in on_path:
-                    raise KgError(f"{name}: not valid RDF/XML: entity {child[:40]!r} refers to itself")
+                    raise InputError(f"{name}: not valid RDF/XML: entity {child[:40]!r} refers to itself")
                 stack[-1] = (entity, at)
                 stack.append((child, 0))
                 on_path.add(child)

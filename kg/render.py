@@ -31,7 +31,7 @@ from typing import Any
 import networkx as nx
 
 from . import graph as kgg
-from .errors import KgError
+from .errors import SetupError
 from .fileio import write_output
 from .resources import page_file
 
@@ -359,7 +359,7 @@ def vis_js() -> str:
         else:
             raise FileNotFoundError("vis-network.min.js")
     except (ModuleNotFoundError, FileNotFoundError, OSError) as exc:
-        raise KgError(f"cannot find vis-network in the installed pyvis package ({exc}); reinstall pyvis") from None
+        raise SetupError(f"cannot find vis-network in the installed pyvis package ({exc}); reinstall pyvis") from None
     # it must not be able to end its <script> element early
     return re.sub(r"</(script)", r"<\\/\1", js, flags=re.I).replace("<!--", "<\\!--")
 
@@ -383,7 +383,7 @@ def _page_text(name: str) -> str:
     try:
         return page_file(name).read_text(encoding="utf-8")
     except OSError as exc:
-        raise KgError(f"cannot read kg/page/{name} from the installed kg package ({exc}); reinstall kg") from None
+        raise SetupError(f"cannot read kg/page/{name} from the installed kg package ({exc}); reinstall kg") from None
 
 
 def _html(page: dict[str, Any]) -> str:

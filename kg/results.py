@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, overload
@@ -15,10 +14,19 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from .errors import KgError, shorten
-from .sparql import known_prefixes
+from .errors import InputError, KgError, QueryError, RemoteError, shorten
 
-__all__ = ["Result", "normalize_term", "format_result", "parse_results_json", "text_width", "pad_text", "FORMATS"]
+__all__ = [
+    "Result",
+    "normalize_term",
+    "format_result",
+    "parse_results_json",
+    "text_width",
+    "pad_text",
+    "fit_text",
+    "text_table",
+    "FORMATS",
+]
 
 #: Output formats of :func:`format_result`.
 FORMATS = ("table", "csv", "json", "turtle")
@@ -65,10 +73,10 @@ def parse_results_json(body: bytes, url: str) -> Result:
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise KgError(f"{url}: unreadable JSON results ({shorten(exc)})") from None
+        raise RemoteError(f"{url}: unreadable JSON results ({shorten(exc)})") from None
 
-    def bad(what: str) -> KgError:
-        return KgError(f"{url}: not SPARQL JSON results ({what})")
+    def bad(what: str) -> RemoteError:
+        return RemoteError(f"{url}: not SPARQL JSON results ({what})")
 
     if not isinstance(data, dict):
         raise bad(f"a JSON {type(data).__name__}, not an object")
@@ -109,35 +117,49 @@ def _json_term(value: object, bad: Callable[[str], KgError]) -> Node | None:
     return Literal(text)
 
 
-class _Shortener:
-    def __init__(self, base: str | None):
-        self.base = base
-        self.prefixes = sorted(known_prefixes().items(), key=lambda kv: -len(kv[1]))
-
-    def __call__(self, term: Node | None) -> str:
-        if term is None:
-            return ""
-        if isinstance(term, URIRef):
-            s = str(term)
-            if self.base and s.startswith(self.base) and len(s) > len(self.base):
-                return s[len(self.base) :]
-            for prefix, ns in self.prefixes:
-                if s.startswith(ns) and re.fullmatch(r"[\w\-.]+", s[len(ns) :] or "-"):
-                    return f"{prefix}:{s[len(ns) :]}"
-            return f"<{s}>"
-        if isinstance(term, BNode):
-            return f"_:{term}"
-        return str(term)
+# The terminal-text helpers every table and listing of kg uses (query results, kg show, conflicts).
 
 
 def text_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal (wide and full-width characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+    """Columns ``text`` takes in a terminal (wide and full-width characters take two, combining marks none).
+
+    >>> text_width("快手 CEO"), text_width("e\u0301")
+    (8, 1)
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1 for ch in text)
 
 
 def pad_text(text: str, width: int) -> str:
     """``text`` padded with spaces to ``width`` columns (see :func:`text_width`)."""
     return text + " " * (width - text_width(text))
+
+
+def fit_text(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` columns, a cut one ending in ``…``.
+
+    >>> fit_text("程一晓担任主席", 7)
+    '程一晓…'
+    """
+    if text_width(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        used += text_width(ch)
+        if used > width - 1:
+            break
+        out.append(ch)
+    return "".join(out) + "…"
+
+
+def text_table(header: list[str], rows: list[list[str]], rule: bool = False) -> list[str]:
+    """The lines of a table: left-aligned columns two spaces apart, sized by :func:`text_width`, with
+    no trailing spaces; ``rule`` draws a line of dashes under the header."""
+    widths = [max([text_width(h)] + [text_width(r[i]) for r in rows]) for i, h in enumerate(header)]
+    lines = ["  ".join(pad_text(c, w) for c, w in zip(header, widths)).rstrip()]
+    if rule:
+        lines.append("  ".join("-" * w for w in widths))
+    lines.extend("  ".join(pad_text(c, w) for c, w in zip(r, widths)).rstrip() for r in rows)
+    return lines
 
 
 def format_result(result: Result, fmt: str = "table", base: str | None = None) -> str:
@@ -149,10 +171,10 @@ def format_result(result: Result, fmt: str = "table", base: str | None = None) -
 
     base = DEFAULT_BASE if base is None else base
     if fmt not in FORMATS:
-        raise KgError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+        raise InputError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
     if result.kind == "graph":
         if fmt not in ("table", "turtle"):
-            raise KgError(f"a CONSTRUCT or DESCRIBE query gives a graph: use --format turtle, not {fmt}")
+            raise QueryError(f"a CONSTRUCT or DESCRIBE query gives a graph: format it as turtle, not {fmt}")
         from .rdf import new_graph
 
         g = new_graph(base)
@@ -160,7 +182,7 @@ def format_result(result: Result, fmt: str = "table", base: str | None = None) -
             g.add(triple)
         return g.serialize(format="turtle")
     if fmt == "turtle":
-        raise KgError("--format turtle needs a CONSTRUCT or DESCRIBE query")
+        raise QueryError("the turtle format needs a CONSTRUCT or DESCRIBE query")
     if result.kind == "boolean":
         if fmt == "json":
             return json.dumps({"head": {}, "boolean": bool(result.boolean)}) + "\n"
@@ -191,16 +213,11 @@ def format_result(result: Result, fmt: str = "table", base: str | None = None) -
         for row in result.rows:
             writer.writerow(["" if t is None else str(t) for t in row])
         return out.getvalue()
-    short = _Shortener(base)
-    cells = [[short(t).replace("\n", " ") for t in row] for row in result.rows]
-    widths = [max([text_width(v)] + [text_width(r[i]) for r in cells]) for i, v in enumerate(result.vars)]
-    lines = [
-        "  ".join(pad_text(v, w) for v, w in zip(result.vars, widths)).rstrip(),
-        "  ".join("-" * w for w in widths),
-    ]
-    for r in cells:
-        lines.append("  ".join(pad_text(c, w) for c, w in zip(r, widths)).rstrip())
-    return "\n".join(lines) + "\n"
+    from .validate import Shortener
+
+    short = Shortener(base=base or None)
+    cells = [[(str(t) if isinstance(t, Literal) else short(t)).replace("\n", " ") for t in row] for row in result.rows]
+    return "\n".join(text_table(result.vars, cells, rule=True)) + "\n"
 
 
 def _json_value(term: Node) -> dict[str, str]:

@@ -22,7 +22,7 @@ import signal
 import threading
 from typing import TYPE_CHECKING, Callable, TypeVar
 
-from .errors import KgError, shorten
+from .errors import InputError, KgError, QueryError, shorten
 
 if TYPE_CHECKING:
     from .sparql import PreparedQuery
@@ -32,7 +32,7 @@ __all__ = ["QueryTimeout", "check_query", "query_timeout", "run_with_alarm", "ru
 T = TypeVar("T")
 
 
-class QueryTimeout(KgError):
+class QueryTimeout(QueryError):
     """A query that did not finish within its time limit."""
 
 
@@ -51,7 +51,7 @@ def query_timeout(value: object, what: str = "timeout") -> float | None:
     except (TypeError, ValueError):
         seconds = math.nan
     if not math.isfinite(seconds) or seconds <= 0:
-        raise KgError(f"{what} {shorten(value)!r}: expected a positive number of seconds")
+        raise InputError(f"{what} {shorten(value)!r}: expected a positive number of seconds")
     return min(max(seconds, TIMEOUT_RANGE[0]), TIMEOUT_RANGE[1])
 
 
@@ -73,7 +73,7 @@ def check_query(prepared: "PreparedQuery") -> None:
     # may be written with them: look at the query as the parser will
     tokens = _tokens(_CODEPOINT_RE.sub(lambda m: chr(min(int(m.group(1) or m.group(2), 16), 0x10FFFF)), prepared.text))
     if not prepared.allow_service and any(t.upper() == "SERVICE" for t in tokens):
-        raise KgError(
+        raise QueryError(
             "query: SERVICE is refused (it makes the query engine send requests to other servers); "
             "allow it explicitly if you trust the query"
         )
@@ -96,7 +96,7 @@ def check_regex(pattern: str, flags: str = "") -> None:
     shown = pattern if len(pattern) <= 60 else pattern[:57] + "..."
     bad_flags = sorted(set(flags) - set(_FLAGS))
     if bad_flags:
-        raise KgError(f"query: bad regular expression flags {flags[:20]!r} (use i, s, m, x or q)")
+        raise QueryError(f"query: bad regular expression flags {flags[:20]!r} (use i, s, m, x or q)")
     if "q" in flags:
         return  # a literal string, not a pattern
     value = 0
@@ -105,7 +105,7 @@ def check_regex(pattern: str, flags: str = "") -> None:
     try:
         re.compile(pattern, value)
     except (re.error, OverflowError, RecursionError) as exc:
-        raise KgError(f"query: bad regular expression {shown!r}: {exc}") from None
+        raise QueryError(f"query: bad regular expression {shown!r}: {exc}") from None
 
 
 def _tokens(text: str) -> list[str]:

@@ -14,7 +14,7 @@ from typing import Iterable, Protocol, cast
 import rdflib
 from rdflib.term import Node
 
-from .errors import KgError, shorten
+from .errors import InputError, KgError, QueryError, RemoteError, shorten
 from .httpclient import HttpStatusError, http_request
 from .results import Result, normalize_term, parse_results_json
 from .safety import check_query, query_timeout, run_with_alarm
@@ -58,7 +58,7 @@ class GraphSource:
         except KgError:
             raise
         except re.error as exc:  # a pattern bound at run time (a variable), not written in the query
-            raise KgError(f"query: bad regular expression: {exc}") from None
+            raise QueryError(f"query: bad regular expression: {exc}") from None
         except Exception as exc:  # unknown prefix, bad IRI, evaluation errors
             raise QuerySyntaxError(f"query: {' '.join(str(exc).split())[:300] or type(exc).__name__}") from None
 
@@ -96,14 +96,14 @@ def endpoint_url(url: str, default_path: str) -> str:
     for other servers (e.g. Fuseki's ``http://host:3030/ds/sparql`` and ``…/ds/data``).
     """
     if re.search(r"[\x00-\x20\x7f]", url):  # a space or CR/LF would split the request line (header injection)
-        raise KgError(f"{shorten(url)!r}: not a URL (contains spaces or control characters)")
+        raise InputError(f"{shorten(url)!r}: not a URL (contains spaces or control characters)")
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise KgError(f"{shorten(url)}: not an http(s) URL")
+        raise InputError(f"{shorten(url)}: not an http(s) URL")
     try:
         parts.port  # noqa: B018  # raises for letters in the port or a port above 65535
     except ValueError:
-        raise KgError(f"{shorten(url)}: not an http(s) URL (bad port)") from None
+        raise InputError(f"{shorten(url)}: not an http(s) URL (bad port)") from None
     if parts.path in ("", "/") and not parts.query:
         parts = parts._replace(path=default_path)
     return urllib.parse.urlunsplit(parts)
@@ -173,7 +173,7 @@ class EndpointSource:
             "application/ld+json": "json-ld",
         }.get(ctype)
         if fmt is None:
-            raise KgError(f"{self.url}: unexpected response type {ctype or 'none'}")
+            raise RemoteError(f"{self.url}: unexpected response type {ctype or 'none'}")
         if fmt == "xml":
             from .rdfxml import check_entities
 
@@ -182,7 +182,7 @@ class EndpointSource:
         try:
             g.parse(data=body.decode("utf-8"), format=fmt)
         except Exception as exc:
-            raise KgError(f"{self.url}: unreadable {ctype} response ({' '.join(str(exc).split())[:200]})") from None
+            raise RemoteError(f"{self.url}: unreadable {ctype} response ({' '.join(str(exc).split())[:200]})") from None
         out = rdflib.Graph()
         for s, p, o in g:
             out.add((normalize_term(s), p, normalize_term(o)))
@@ -205,12 +205,12 @@ def open_source(
     if endpoint:
         return EndpointSource(endpoint, union=union, timeout=timeout)
     if source is None:
-        raise KgError("no source: give an RDF file, a store directory or --endpoint URL")
+        raise InputError("no source: give an RDF file, a store directory or an endpoint URL")
     p = Path(source)
     if p.is_dir():
         from .corpus_store import CorpusStore  # (imported when used: pyoxigraph is not needed for files)
 
         return CorpusStore(source)
     if not p.exists() and re.match(r"https?://", source):
-        raise KgError(f"{source}: a URL is an endpoint: use --endpoint {source}")
+        raise InputError(f"{source}: a URL is an endpoint, not a file: query it as an endpoint")
     return GraphSource.from_file(source)

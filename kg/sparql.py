@@ -26,7 +26,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from .errors import KgError, shorten
+from .errors import QueryError, shorten
 from .resources import ontology_file
 
 __all__ = [
@@ -56,7 +56,7 @@ LABEL_LANGUAGES = ("zh", "en", "zh-latn-pinyin")
 _XSD_STRING = str(XSD.string)
 
 
-class QuerySyntaxError(KgError):
+class QuerySyntaxError(QueryError):
     """A malformed query; the message gives the line and column of the error."""
 
 
@@ -124,7 +124,7 @@ def canned(name: str) -> CannedQuery:
     """The canned query ``name``; :class:`KgError` naming the available ones when there is none."""
     queries = canned_queries()
     if name not in queries:
-        raise KgError(f"no canned query {shorten(name)!r}; available: {', '.join(queries)}")
+        raise QueryError(f"no canned query {shorten(name)!r}; available: {', '.join(queries)}")
     return queries[name]
 
 
@@ -140,9 +140,11 @@ def parse_params(pairs: Iterable[str]) -> dict[str, str]:
         name, sep, value = pair.partition("=")
         name = name.strip()
         if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-            raise KgError(f"--param {shorten(pair)!r}: expected NAME=VALUE (NAME a SPARQL variable name without '?')")
+            raise QueryError(
+                f"parameter {shorten(pair)!r}: expected NAME=VALUE (NAME a SPARQL variable name without '?')"
+            )
         if name in params:
-            raise KgError(f"--param {name}: given twice")
+            raise QueryError(f"parameter {name}: given twice")
         params[name] = value
     return params
 
@@ -157,16 +159,16 @@ def param_terms(name: str, kind: str, value: str) -> list[Node]:
         return [Literal(value), *(Literal(value, lang=lang) for lang in LABEL_LANGUAGES)]
     if kind == "date":
         if not _DATE_RE.fullmatch(value):
-            raise KgError(f"--param {name}={value}: expected a date YYYY-MM-DD")
+            raise QueryError(f"parameter {name}={value}: expected a date YYYY-MM-DD")
         try:
             datetime.date.fromisoformat(value)
         except ValueError:
-            raise KgError(f"--param {name}={value}: no such date") from None
+            raise QueryError(f"parameter {name}={value}: no such date") from None
         return [Literal(value, datatype=XSD.date)]
     if kind == "iri":
         iri = value[1:-1] if value.startswith("<") and value.endswith(">") else value
         if not iri or _IRI_BAD_RE.search(iri) or ":" not in iri:
-            raise KgError(f"--param {name}={value}: not an absolute IRI")
+            raise QueryError(f"parameter {name}={value}: not an absolute IRI")
         return [URIRef(iri)]
     # a parameter a user query does not declare: <iri> is an IRI, anything else a string
     if kind == "any" and value.startswith("<") and value.endswith(">"):
@@ -195,7 +197,7 @@ def _sparql_term(term: Node) -> str:
     """A term in SPARQL syntax; literals are escaped (quotes, backslashes, line breaks)."""
     if isinstance(term, URIRef):
         if _IRI_BAD_RE.search(str(term)):
-            raise KgError(f"not an IRI: {shorten(str(term))!r}")
+            raise QueryError(f"not an IRI: {shorten(str(term))!r}")
         return f"<{term}>"
     if isinstance(term, Literal):
         escaped = _escape_string(str(term))
@@ -204,7 +206,7 @@ def _sparql_term(term: Node) -> str:
         if term.datatype is not None and str(term.datatype) != _XSD_STRING:
             return f'"{escaped}"^^<{term.datatype}>'
         return f'"{escaped}"'
-    raise KgError(f"cannot bind {shorten(repr(term))}")
+    raise QueryError(f"cannot bind {shorten(repr(term))}")
 
 
 @dataclass(frozen=True)
@@ -304,7 +306,7 @@ def _where_group_start(query: str) -> int:
         elif tok == "{" and parens == 0:
             if depth == 0:
                 if form == "CONSTRUCT" and after_form[:1] == ["WHERE"]:
-                    raise KgError(
+                    raise QueryError(
                         "parameters cannot be bound in the short form CONSTRUCT WHERE { … }: "
                         "write CONSTRUCT { … } WHERE { … }"
                     )
@@ -314,7 +316,7 @@ def _where_group_start(query: str) -> int:
             depth += 1
         elif tok == "}" and parens == 0:
             depth -= 1
-    raise KgError("cannot bind parameters: the query has no WHERE { … } group")
+    raise QueryError("cannot bind parameters: the query has no WHERE { … } group")
 
 
 def prepare(
@@ -335,11 +337,11 @@ def named_query(name: str, params: dict[str, str]) -> PreparedQuery:
     unknown = sorted(set(params) - declared)
     if unknown:
         accepted = ", ".join(sorted(declared)) or "none"
-        raise KgError(f"{name}: unknown parameter {shorten(unknown[0])!r} (parameters: {accepted})")
+        raise QueryError(f"{name}: unknown parameter {shorten(unknown[0])!r} (parameters: {accepted})")
     missing = [p for p in q.params if p.name not in params and not p.optional]
     if missing:
         p = missing[0]
-        raise KgError(f"{name}: needs --param {p.name}=… ({p.help or p.kind})")
+        raise QueryError(f"{name}: needs the parameter {p.name}=… ({p.help or p.kind})")
     return prepare(without_unused_lines(q.text, params), params, q.params)
 
 
@@ -362,14 +364,14 @@ def without_unused_lines(text: str, given: Iterable[str]) -> str:
             elif word == "end" and keep:
                 keep.pop()
             else:
-                raise KgError(f"query line {i + 1}: #{word} without #if")
+                raise QueryError(f"query line {i + 1}: #{word} without #if")
             lines[i] = ""
             continue
         m = _IF_PARAM_RE.search(line)
         if not all(keep) or (m and m.group(1) not in given and not line.lstrip().startswith("#")):
             lines[i] = ""
     if keep:
-        raise KgError("query: #if without #end")
+        raise QueryError("query: #if without #end")
     return "\n".join(lines)
 
 

@@ -33,7 +33,7 @@ import rdflib
 
 from . import dates, noise, pipeline, rdf, text as text_mod
 from .document import Document
-from .errors import KgError
+from .errors import InputError
 from .fileio import open_binary
 
 #: ``kg extract`` streams a file larger than this many bytes (smaller ones are read whole).
@@ -94,7 +94,7 @@ def iter_paragraph_chunks(path: str | os.PathLike, max_chars: int = MAX_CHARS) -
         try:
             yield from _chunks(fh, name, max_chars)
         except OSError as exc:
-            raise KgError(f"{name}: cannot read ({exc.strerror or exc})") from None
+            raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
 
 
 def _chunks(fh, name: str, max_chars: int) -> Iterator[str]:
@@ -110,11 +110,11 @@ def _chunks(fh, name: str, max_chars: int) -> Iterator[str]:
     block, final, first = head[skip:], False, True
     while True:
         if not wide and b"\x00" in block:
-            raise KgError(f"{name}: not a text file (contains NUL bytes)")
+            raise InputError(f"{name}: not a text file (contains NUL bytes)")
         try:
             piece = decoder.decode(block, final)
         except UnicodeDecodeError:
-            raise KgError(_decode_error(name, codec, skip)) from None
+            raise InputError(_decode_error(name, codec, skip)) from None
         if held_cr:
             piece = "\r" + piece
         held_cr = piece.endswith("\r") and not final
@@ -124,7 +124,7 @@ def _chunks(fh, name: str, max_chars: int) -> Iterator[str]:
         chars += len(piece)
         controls += len(text_mod._CTRL_RE.findall(piece))
         if first and controls > max(2, chars // 100):  # binary data fails before any work
-            raise KgError(f"{name}: not a text file (too many control characters)")
+            raise InputError(f"{name}: not a text file (too many control characters)")
         first = False
         buf += piece
         while len(buf) > max_chars:
@@ -136,7 +136,7 @@ def _chunks(fh, name: str, max_chars: int) -> Iterator[str]:
         block = fh.read(_READ_BYTES)
         final = not block
     if controls > max(2, chars // 100):  # as read_text decides for the whole text
-        raise KgError(f"{name}: not a text file (too many control characters)")
+        raise InputError(f"{name}: not a text file (too many control characters)")
     if buf:
         yield buf
 
@@ -170,7 +170,7 @@ def _sniff(head: bytes, name: str, whole: bool) -> tuple[str, int, str]:
             utf16 = text_mod._utf16_without_bom(candidate, candidate.count(0)) if candidate else None
             if utf16:
                 return utf16, 0, "strict"
-        raise KgError(f"{name}: not a text file (contains NUL bytes)")
+        raise InputError(f"{name}: not a text file (contains NUL bytes)")
     try:
         codecs.getincrementaldecoder("utf-8")("strict").decode(head, whole)
         return "utf-8", 0, "replace"  # later damage is read as U+FFFD, as read_text reads damaged UTF-8
@@ -186,7 +186,7 @@ def _sniff(head: bytes, name: str, whole: bool) -> tuple[str, int, str]:
         return "gb18030", 0, "strict"
     except UnicodeDecodeError:
         pass
-    raise KgError(f"{name}: not a text file (neither UTF-8, UTF-16 nor GB18030)")
+    raise InputError(f"{name}: not a text file (neither UTF-8, UTF-16 nor GB18030)")
 
 
 def _decode_error(name: str, codec: str, bom: int) -> str:

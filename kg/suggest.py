@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 
-from .errors import KgError
+from .errors import InputError
 from .query import Source, bind, canned, param_terms
 
 __all__ = ["check_names", "closest"]
@@ -44,7 +44,7 @@ def check_names(source: Source, query_name: str, params: dict[str, str], timeout
         near = closest(value, [str(row[0]) for row in source.query(labels, timeout=timeout).rows if row[0]])
         hint = f"; did you mean {', '.join(near)}?" if near else ""
         shown = json.dumps(value if len(value) <= 60 else value[:57] + "...", ensure_ascii=False)
-        raise KgError(f"no {what} named {shown} in {source.description}{hint}")
+        raise InputError(f"no {what} named {shown} in {source.description}{hint}")
 
 
 def closest(name: str, labels: list[str], limit: int = 5) -> list[str]:

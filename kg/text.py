@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .document import Sentence
-from .errors import KgError
+from .errors import InputError, SetupError
 from .fileio import read_bytes, read_capped
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -45,14 +45,14 @@ def load_table(name: str, columns: int = 2) -> tuple[tuple[str, ...], ...]:
     try:
         raw = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise KgError(f"{path}: cannot read data file ({exc.strerror or exc})") from None
+        raise SetupError(f"{path}: cannot read data file ({exc.strerror or exc})") from None
     rows = []
     for lineno, line in enumerate(raw.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.rstrip("\r").split("\t")
         if len(fields) < columns or not all(f for f in fields[:columns]):
-            raise KgError(f"{path}:{lineno}: expected {columns} tab-separated fields")
+            raise SetupError(f"{path}:{lineno}: expected {columns} tab-separated fields")
         rows.append(tuple(fields))
     return tuple(rows)
 
@@ -69,11 +69,11 @@ def load_rules(name: str, owner: type) -> list[tuple[Callable[..., Any], re.Patt
         fields = line.split("\t")
         handler = getattr(owner, fields[0], None) if len(fields) >= 2 else None
         if handler is None:
-            raise KgError(f"{path}:{lineno}: no rule handler {fields[0]!r} (expected handler <TAB> pattern)")
+            raise SetupError(f"{path}:{lineno}: no rule handler {fields[0]!r} (expected handler <TAB> pattern)")
         try:
             out.append((handler, re.compile(fields[1])))
         except re.error as exc:
-            raise KgError(f"{path}:{lineno}: bad pattern {fields[1]!r} ({exc})") from None
+            raise SetupError(f"{path}:{lineno}: bad pattern {fields[1]!r} ({exc})") from None
     return out
 
 
@@ -86,7 +86,7 @@ def compile_rows(name: str, kind: str, flags: int = 0) -> re.Pattern | None:
         try:
             re.compile(row[1])
         except re.error as exc:
-            raise KgError(f"{DATA_DIR / name}: bad pattern {row[1]!r} ({exc})") from None
+            raise SetupError(f"{DATA_DIR / name}: bad pattern {row[1]!r} ({exc})") from None
         parts.append(f"(?:{row[1]})")
     return re.compile("|".join(parts), flags) if parts else None
 
@@ -118,7 +118,7 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
     text = _decode(data, name)
     bad = len(_CTRL_RE.findall(text))
     if bad > max(2, len(text) // 100):
-        raise KgError(f"{name}: not a text file (too many control characters)")
+        raise InputError(f"{name}: not a text file (too many control characters)")
     return text
 
 
@@ -135,13 +135,15 @@ def _decode(data: bytes, name: str) -> str:
             try:
                 return data[len(bom) :].decode(codec)
             except UnicodeDecodeError:
-                raise KgError(f"{name}: not a text file (invalid {codec.upper()} after its byte order mark)") from None
+                raise InputError(
+                    f"{name}: not a text file (invalid {codec.upper()} after its byte order mark)"
+                ) from None
     nuls = data.count(0)
     if nuls:
         utf16 = _utf16_without_bom(data, nuls)
         if utf16:
             return data.decode(utf16)
-        raise KgError(f"{name}: not a text file (contains NUL bytes)")
+        raise InputError(f"{name}: not a text file (contains NUL bytes)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -157,7 +159,7 @@ def _decode(data: bytes, name: str) -> str:
         return data.decode("gb18030")
     except UnicodeDecodeError:
         pass
-    raise KgError(f"{name}: not a text file (neither UTF-8, UTF-16 nor GB18030)")
+    raise InputError(f"{name}: not a text file (neither UTF-8, UTF-16 nor GB18030)")
 
 
 def _utf16_without_bom(data: bytes, nuls: int) -> str | None:

@@ -14,6 +14,7 @@ import os
 import re
 import warnings
 import xml.sax
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
-from .errors import KgError
+from .errors import InputError, one_line
 from .fileio import read_bytes
 from .rdf import DEFAULT_BASE
 from .resources import ontology_file
@@ -89,24 +90,33 @@ class Violation:
     def __str__(self) -> str:
         if self.display:
             return self.display
-        short = _Shortener(())
+        short = Shortener()
         return _render(short, self.focus_node, self.path, self.value, self.constraint, self.message, {})
 
 
 _BARE_DATATYPES = {XSD.integer, XSD.decimal, XSD.double, XSD.boolean}
 
 
-class _Shortener:
-    """Shortens IRIs to ``prefix:local`` (or bare ``local`` under the instance base)."""
+_LOCAL_NAME = re.compile(r"[\w\-.]+")
 
-    def __init__(self, bindings):
-        table: dict[str, str] = {DEFAULT_BASE: ""}
+
+class Shortener:
+    """Shortens IRIs to ``prefix:local`` (or bare ``local`` under the instance ``base``) with kg's usual
+    prefixes and ``bindings`` (a graph's own), for messages and tables; a literal as Turtle writes it.
+
+    >>> short = Shortener()
+    >>> short(URIRef(DEFAULT_BASE + "person/xiao-gu")), short(RDF.type), short(URIRef("urn:x"))
+    ('person/xiao-gu', 'rdf:type', '<urn:x>')
+    """
+
+    def __init__(self, bindings: Iterable[tuple[object, object]] = (), base: str | None = DEFAULT_BASE):
+        table: dict[str, str] = {base: ""} if base else {}
         for prefix, ns in KNOWN_PREFIXES.items():
             table.setdefault(ns, prefix)
-        for prefix, ns in bindings:
-            ns = str(ns)
+        for name, bound in bindings:
+            ns = str(bound)
             if ns and ns not in table:
-                table[ns] = str(prefix)
+                table[ns] = str(name)
         # longest namespace first so that e.g. `.../org-change#` beats a shorter binding
         self._table = sorted(table.items(), key=lambda kv: -len(kv[0]))
 
@@ -118,7 +128,10 @@ class _Shortener:
             for ns, prefix in self._table:
                 if iri.startswith(ns) and len(iri) > len(ns):
                     local = iri[len(ns) :]
-                    return f"{prefix}:{local}" if prefix else local
+                    if not prefix:
+                        return local
+                    if _LOCAL_NAME.fullmatch(local):  # else not a prefixed name: another prefix, or the whole IRI
+                        return f"{prefix}:{local}"
             return f"<{iri}>"
         if isinstance(node, Literal):
             text = json.dumps(str(node), ensure_ascii=False)
@@ -134,7 +147,7 @@ class _Shortener:
         return str(node)
 
 
-def _path_text(short: _Shortener, path: Node | None, shapes: rdflib.Graph | None) -> str:
+def _path_text(short: Shortener, path: Node | None, shapes: rdflib.Graph | None) -> str:
     """A SHACL property path in SPARQL-like syntax (``^p``, ``p/q``, ``p|q``, ``p*``)."""
     if path is None:
         return ""
@@ -255,7 +268,7 @@ def validate(data: rdflib.Graph) -> list[Violation]:
         js=False,
         inplace=False,
     )
-    short = _Shortener(data.namespaces())
+    short = Shortener(data.namespaces())
     out: set[Violation] = set()
     for result in results.subjects(RDF.type, SH.ValidationResult):
         focus = results.value(result, SH.focusNode)
@@ -343,7 +356,7 @@ def load_graph(path: str | os.PathLike) -> rdflib.Graph:
             data = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             bad_line = raw[: exc.start].count(b"\n") + 1
-            raise KgError(f"{prefix}: line {bad_line}: not UTF-8 (byte 0x{raw[exc.start]:02x})") from None
+            raise InputError(f"{prefix}: line {bad_line}: not UTF-8 (byte 0x{raw[exc.start]:02x})") from None
 
     if fmt == "json-ld":
         _check_jsonld(data, prefix)
@@ -357,7 +370,7 @@ def load_graph(path: str | os.PathLike) -> rdflib.Graph:
     except Exception as exc:  # every rdflib parser has its own exception types
         line, column, message = _parse_error_location(exc, fmt, data)
         where = (f"line {line}, column {column}: " if column else f"line {line}: ") if line else ""
-        raise KgError(f"{prefix}: {where}{_one_line(message)}") from None
+        raise InputError(f"{prefix}: {where}{one_line(message) or 'parse error'}") from None
     finally:
         term_logger.removeFilter(_quiet_ill_typed)
     if isinstance(graph, rdflib.ConjunctiveGraph):
@@ -368,10 +381,6 @@ def load_graph(path: str | os.PathLike) -> rdflib.Graph:
 def _quiet_ill_typed(record: logging.LogRecord) -> bool:
     """Drops rdflib's traceback for ill-typed literals such as "abc"^^xsd:date: validate() reports them."""
     return not record.getMessage().startswith("Failed to convert Literal lexical form")
-
-
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split()) or "parse error"
 
 
 def _parse_error_location(exc: Exception, fmt: str, data: str | bytes) -> tuple[int | None, int | None, str]:
@@ -529,7 +538,7 @@ def _check_jsonld(data: str | bytes, prefix: str) -> None:
     except (ValueError, RecursionError):
         return
     if not isinstance(doc, (dict, list)):
-        raise KgError(f"{prefix}: the top level is {_json_kind(doc)}, not an object or an array")
+        raise InputError(f"{prefix}: the top level is {_json_kind(doc)}, not an object or an array")
     stack = [doc]
     while stack:
         node = stack.pop()
@@ -548,27 +557,27 @@ def _check_context(ctx, prefix: str) -> None:
         if c is None:
             continue
         if isinstance(c, str):
-            raise KgError(
+            raise InputError(
                 f"{prefix}: @context {json.dumps(c, ensure_ascii=False)} is not fetched "
                 "(kg reads no remote contexts: put the context inline)"
             )
         if not isinstance(c, dict):
-            raise KgError(f"{prefix}: a @context is {_json_kind(c)}, not an object, a URL or null")
+            raise InputError(f"{prefix}: a @context is {_json_kind(c)}, not an object, a URL or null")
         imported = c.get("@import")
         if imported is not None:
-            raise KgError(
+            raise InputError(
                 f"{prefix}: @import {json.dumps(imported, ensure_ascii=False)} is not fetched "
                 "(kg reads no remote contexts: put the context inline)"
             )
         for key in _JSONLD_STRING_KEYS:
             value = c.get(key)
             if value is not None and not isinstance(value, (str, float, int) if key == "@version" else str):
-                raise KgError(f"{prefix}: {key} in a @context is {_json_kind(value)}, not a string")
+                raise InputError(f"{prefix}: {key} in a @context is {_json_kind(value)}, not a string")
         for term, definition in c.items():
             if term.startswith("@"):
                 continue
             if definition is not None and not isinstance(definition, (str, dict)):
-                raise KgError(
+                raise InputError(
                     f"{prefix}: the definition of {json.dumps(term, ensure_ascii=False)} in a "
                     f"@context is {_json_kind(definition)}, not a string, an object or null"
                 )

@@ -628,5 +628,5 @@ def test_optional_parameters_are_declared():
         within = [p for p in q.canned(name).params if p.name == "within"]
         assert within and within[0].optional and within[0].kind == "label"
         assert "e.g." not in within[0].help  # bench/run.py times the form without it
-    with pytest.raises(KgError, match="needs --param at"):
+    with pytest.raises(KgError, match="needs the parameter at"):
         q.named_query("org-chart-at", {"within": "快手"})

@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from .. import dates
-from ..errors import KgError, shorten
+from ..errors import InputError, KgError, shorten
 from ..safety import query_timeout
 
 
@@ -31,7 +31,7 @@ class DateType(click.ParamType):
             dates.parse_period(value, full=not self.partial)
         except KgError:
             expected = "YYYY-MM-DD, YYYY-MM or YYYY" if self.partial else "YYYY-MM-DD"
-            raise KgError(f"{_option(param)} {shorten(value)!r}: not a date (expected {expected})") from None
+            raise InputError(f"{_option(param)} {shorten(value)!r}: not a date (expected {expected})") from None
         return value.strip()
 
 

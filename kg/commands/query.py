@@ -7,7 +7,7 @@ import shutil
 import click
 
 from .. import query as q
-from ..errors import KgError, shorten
+from ..errors import InputError, shorten
 from ..rdf import DEFAULT_BASE
 from ..safety import query_timeout
 from ..suggest import check_names
@@ -17,7 +17,7 @@ from .options import SECONDS
 def _source(source: str | None, store: str | None, endpoint: str | None, union: bool, timeout: float) -> q.Source:
     given = [x for x in (source, store, endpoint) if x]
     if len(given) > 1:
-        raise KgError("give one source: an RDF file or store directory, --store DIR or --endpoint URL")
+        raise InputError("give one source: an RDF file or store directory, --store DIR or --endpoint URL")
     return q.open_source(source or store, endpoint=endpoint, union=union, timeout=timeout)
 
 

@@ -6,9 +6,8 @@ import click
 
 from .. import graph as kgg
 from ..fileio import check_output
-from ..views import Where, neighbourhood, read_graph
+from ..views import Where, neighbourhood, read_graph, resolve
 from .options import PERIOD
-from .show import resolve
 
 
 @click.command()

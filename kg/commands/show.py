@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import json
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -12,8 +11,9 @@ import click
 import networkx as nx
 
 from .. import graph as kgg
-from ..errors import KgError, shorten
-from ..views import Where, read_graph
+from ..errors import InputError
+from ..results import text_table
+from ..views import Where, chain_links, node, org_people, read_graph, reports_below, resolve
 from .options import PERIOD
 
 _SOURCE_OPTIONS = (
@@ -60,38 +60,9 @@ def _load(where: Where) -> nx.MultiDiGraph:
     return kgg.from_rdf(read_graph(where))
 
 
-def _describe(G: nx.MultiDiGraph, n: str) -> str:
-    return f"{shorten(kgg.label(G, n))} ({G.nodes[n].get('kind')}, {shorten(n)})"
-
-
-def resolve(G: nx.MultiDiGraph, name: str, kinds: Sequence[str], what: str, where: str) -> str:
-    """The one node of one of ``kinds`` called ``name``; a one-line KgError otherwise."""
-    hits = kgg.find(G, name, kinds)
-    quoted = json.dumps(shorten(name), ensure_ascii=False)  # a 20-million-character name is not echoed whole
-    if len(hits) == 1:
-        return hits[0]
-    if hits:
-        listed = "; ".join(_describe(G, n) for n in hits[:10])
-        more = f"; and {len(hits) - 10} more" if len(hits) > 10 else ""
-        raise KgError(
-            f"{quoted} is ambiguous in {where}: {len(hits)} {what}s match: {listed}{more}; give the IRI instead"
-        )
-    other = kgg.find(G, name)
-    if other:
-        kinds_found = sorted({G.nodes[n].get("kind") for n in other})
-        raise KgError(f"{quoted} in {where} is a {' / '.join(kinds_found)}, not a {what}")
-    near = kgg.suggest(G, name, kinds)
-    hint = f"; did you mean {', '.join(shorten(kgg.label(G, n)) for n in near)}?" if near else ""
-    raise KgError(f"no {what} named {quoted} in {where}{hint}")
-
-
 # --------------------------------------------------------------------------------------------------
 # Output
 # --------------------------------------------------------------------------------------------------
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1 for ch in text)
 
 
 def _cell(value: Any) -> str:
@@ -101,14 +72,8 @@ def _cell(value: Any) -> str:
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """Left-aligned columns, sized for CJK text (wide characters count as two)."""
-    body = [[_cell(c) for c in row] for row in rows]
-    widths = [max([_width(h)] + [_width(r[i]) for r in body]) for i, h in enumerate(headers)]
-    lines = []
-    for row in [list(headers)] + body:
-        cells = [c + " " * (w - _width(c)) for c, w in zip(row, widths)]
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines)
+    """Left-aligned columns, sized for CJK text; an unknown value is a dash."""
+    return "\n".join(text_table(list(headers), [[_cell(c) for c in row] for row in rows]))
 
 
 _MAX_INDENT = 32  # levels of nesting drawn as indentation; deeper ones are written at this one
@@ -162,15 +127,7 @@ def _emit_json(data: Any) -> None:
 
 
 def _node(G: nx.MultiDiGraph, n: str) -> dict[str, Any]:
-    d = G.nodes[n]
-    return {"id": n, "label": d.get("label"), "kind": d.get("kind"), "labels": d.get("labels", [])}
-
-
-def _line(G: nx.MultiDiGraph, u: str, v: str, rel: str) -> dict[str, Any]:
-    for d in G.get_edge_data(u, v, default={}).values():
-        if d.get("rel") == rel:
-            return d
-    return {}
+    return node(G, n).as_json()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -203,18 +160,13 @@ def chain(name: str, where: Where, as_json: bool) -> None:
     G = _load(where)
     person = resolve(G, name, ("person",), "person", where.description)
     nodes = kgg.reporting_chain(G, person)
-    links: list[dict[str, Any]] = [
-        {"from": a, "to": b, "source": _line(G, a, b, "reportsTo").get("source")} for a, b in zip(nodes, nodes[1:])
-    ]
+    links = chain_links(G, nodes)
     if as_json:
         _emit_json(
             {
                 "person": _node(G, person),
                 "chain": [_node(G, n) for n in nodes],
-                "links": [
-                    {**link, "from_label": kgg.label(G, link["from"]), "to_label": kgg.label(G, link["to"])}
-                    for link in links
-                ],
+                "links": [link.as_json() for link in links],
             }
         )
         return
@@ -226,7 +178,7 @@ def chain(name: str, where: Where, as_json: bool) -> None:
     click.echo(
         table(
             ("person", "reports to", "source"),
-            ((kgg.label(G, link["from"]), kgg.label(G, link["to"]), link["source"]) for link in links),
+            ((link.person_label, link.superior_label, link.source) for link in links),
         )
     )
 
@@ -239,22 +191,11 @@ def reports(name: str, where: Where, as_json: bool) -> None:
     """Who reports to NAME, directly and indirectly, and NAME's span of control."""
     G = _load(where)
     person = resolve(G, name, ("person",), "person", where.description)
-    below = kgg.all_reports(G, person)
-    rows: list[dict[str, Any]] = []
-    for n, level in below:
-        boss = kgg.superior(G, n)  # the next step of n's chain only: the whole chain per report was quadratic
-        rows.append(
-            {
-                "person": _node(G, n),
-                "level": level,
-                "reports_to": boss,
-                "reports_to_label": kgg.label(G, boss) if boss else None,
-                "source": _line(G, n, boss, "reportsTo").get("source") if boss else None,
-            }
-        )
+    below = reports_below(G, person)
     span = kgg.span_of_control(G, person)
     if as_json:
-        _emit_json({"person": _node(G, person), "span_of_control": span, "total": len(below), "reports": rows})
+        reports_json = [r.as_json() for r in below]
+        _emit_json({"person": _node(G, person), "span_of_control": span, "total": len(below), "reports": reports_json})
         return
     who = kgg.label(G, person)
     if not below:
@@ -265,10 +206,7 @@ def reports(name: str, where: Where, as_json: bool) -> None:
     click.echo(
         table(
             ("person", "level", "reports to", "source"),
-            (
-                (r["person"]["label"], "direct" if r["level"] == 1 else r["level"], r["reports_to_label"], r["source"])
-                for r in rows
-            ),
+            ((r.person.label, "direct" if r.level == 1 else r.level, r.reports_to_label, r.source) for r in below),
         )
     )
 
@@ -293,42 +231,6 @@ def _tree_lines(tree: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _org_people(G: nx.MultiDiGraph, org: str, status: str) -> list[dict[str, Any]]:
-    """One row per person, organization (org or one of its units) and role."""
-    orgs = kgg.subtree(G, org)
-    rows: dict[tuple[str, str, str | None], dict[str, Any]] = {}
-    placed: set[tuple[str, str]] = set()  # (person, org) of the rows: looked up, not searched for
-    for o in orgs:
-        for p, _o, d in G.in_edges(o, data=True):
-            if d.get("rel") not in ("memberOf", "headOf") or G.nodes[p].get("kind") != "person":
-                continue
-            if d.get("status", "current") != status:
-                continue
-            role = d.get("title") or d.get("role") or ("head" if d["rel"] == "headOf" else "member")
-            key = (p, o, role)
-            if key in rows and d["rel"] == "headOf":
-                continue
-            if d["rel"] == "headOf" and (p, o) in placed:
-                continue
-            placed.add((p, o))
-            rows[key] = {
-                "person": p,
-                "person_label": kgg.label(G, p),
-                "org": o,
-                "org_label": kgg.label(G, o),
-                "role": role,
-                "head": d["rel"] == "headOf" or bool(d.get("head")),
-                "start": d.get("start"),
-                "end": d.get("end"),
-                "source": d.get("source"),
-            }
-    depth = {o: i for i, o in enumerate(orgs)}
-    return sorted(
-        rows.values(),
-        key=lambda r: (depth[r["org"]], not r["head"], r["role"] == "member", r["person_label"], r["role"] or ""),
-    )
-
-
 @show.command(name="org")
 @click.argument("name")
 @source_options
@@ -342,8 +244,8 @@ def org_(name: str, where: Where, at: str | None, as_json: bool) -> None:
         G = kgg.as_of(G, at)
     tree = kgg.unit_tree(G, org)
     parents = [v for _u, v, d in G.out_edges(org, data=True) if d.get("rel") == "unitOf"]
-    people = _org_people(G, org, "current")
-    former = [] if at else _org_people(G, org, "former")
+    people = org_people(G, org, "current")
+    former = [] if at else org_people(G, org, "former")
     if as_json:
         _emit_json(
             {
@@ -351,8 +253,8 @@ def org_(name: str, where: Where, at: str | None, as_json: bool) -> None:
                 "as_of": G.graph.get("as_of"),
                 "parents": [_node(G, p) for p in parents],
                 "tree": tree,
-                "people": people,
-                "former": former,
+                "people": [r.as_json() for r in people],
+                "former": [r.as_json() for r in former],
             }
         )
         return
@@ -369,22 +271,22 @@ def org_(name: str, where: Where, at: str | None, as_json: bool) -> None:
     click.echo("\n".join(_tree_lines(tree)))
     click.echo()
     if people:
-        click.echo(f"people ({len({r['person'] for r in people})}):")
+        click.echo(f"people ({len({r.person for r in people})}):")
         click.echo(
             table(
                 ("person", "role", "in", "since", "source"),
-                ((r["person_label"], r["role"], r["org_label"], r["start"], r["source"]) for r in people),
+                ((r.person_label, r.role, r.org_label, r.start, r.source) for r in people),
             )
         )
     else:
         click.echo("people: none known" + (f" on {G.graph['as_of']}" if at else ""))
     if former:
         click.echo()
-        click.echo(f"formerly ({len({r['person'] for r in former})}):")
+        click.echo(f"formerly ({len({r.person for r in former})}):")
         click.echo(
             table(
                 ("person", "role", "in", "until", "source"),
-                ((r["person_label"], r["role"], r["org_label"], r["end"], r["source"]) for r in former),
+                ((r.person_label, r.role, r.org_label, r.end, r.source) for r in former),
             )
         )
 
@@ -415,7 +317,7 @@ def changes(where: Where, start: str | None, end: str | None, include_undated: b
       kg show changes --graph kuaishou.ttl --from 2022-09
     """
     if start and end and kgg.first_day(start) > kgg.period(end)[1]:  # type: ignore[index]
-        raise KgError(f"--from {start} is after --to {end}")
+        raise InputError(f"--from {start} is after --to {end}")
     G = _load(where)
     found = kgg.changes(G, start, end, include_undated=include_undated)
     undated = [e for e in G.graph.get("events", []) if not (e.get("date") or e.get("reported"))]

@@ -8,7 +8,7 @@ import sys
 import click
 
 from .. import store as st
-from ..errors import KgError
+from ..errors import InputError
 from ..rdf import DEFAULT_BASE, check_base
 from .options import SECONDS
 
@@ -109,7 +109,7 @@ def remove(docs, store_dir, yes):
     dirs = [d for d in docs if os.path.isdir(d)]
     if (len(ids) > REMOVE_WITHOUT_YES or dirs) and not yes:
         why = f"{dirs[0]} is a directory" if dirs else f"more than {REMOVE_WITHOUT_YES}"
-        raise KgError(
+        raise InputError(
             f"{len(ids)} document{'s' if len(ids) != 1 else ''} would be removed from {store_dir} "
             f"({why}): give --yes to remove them"
         )
@@ -137,7 +137,7 @@ def remove(docs, store_dir, yes):
 def export(store_dir, output, fmt):
     """Write a corpus store to one RDF file."""
     if output == "-" and not fmt:
-        raise KgError("--output -: give --format trig, nq, ttl or nt")
+        raise InputError("--output -: give --format trig, nq, ttl or nt")
     st.export(store_dir, output, fmt)
 
 
