@@ -30,7 +30,7 @@ class Extractor:
         self.narrator: str | None = self.author  # who speaks in the first person: the memo's writer or the interviewee
         this = {w for w, tag in load().cues.items() if tag == "this"}  # once per document
         # "新事业部", "该委员会", or the kind alone ("担任事业群总裁"): the unit just set up
-        suffixes = load().suffixes
+        self.suffixes = suffixes = load().suffixes
         self.anaphoric = {
             k
             for k, e in doc.entities.items()

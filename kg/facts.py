@@ -127,6 +127,10 @@ class _Sentence:
         elif _QUESTION.match(self.tags):
             self.ex.speaker = None
         self.resolve_anaphora()
+        if "P" not in self.tags and _is_heading(self.ex.doc.sentences[self.index].text):
+            # "▌海外发行部升级为海外发行中心": what a heading names is what the lines under it are about
+            units = [t.key for t in self.toks if t.tag == "O" and self.ex.doc.entities[t.key].kind != "company"]
+            self.ex.recent_unit = units[-1] if units else self.ex.recent_unit
         for handler, pattern in rules():
             for m in pattern.finditer(self.tags):
                 handler(self, m)
@@ -138,9 +142,15 @@ class _Sentence:
             self.ex.carried = self.ex.subject
 
     def resolve_anaphora(self) -> None:
+        recent = self.ex.recent_unit
+        if recent is None:
+            return
         for t in self.toks:  # "新事业部由…负责": the unit just set up
-            if t.tag == "O" and t.key in self.ex.anaphoric and self.ex.recent_unit:
-                t.key = self.ex.recent_unit
+            if t.tag == "O" and t.key in self.ex.anaphoric:
+                kind, name = self.ex.doc.entities[t.key].name, self.ex.doc.entities[recent].name
+                if kind in self.ex.suffixes and not name.endswith((kind, kind[0])):
+                    continue  # "工作室负责人" after a heading that names a 工作室群: another unit (部门 is a 部)
+                t.key = recent
 
     def leave(self, m):
         self.verb(m.start())
@@ -471,6 +481,11 @@ class _Sentence:
         if self.ex.doc.entities[unit].kind != "company":
             self.post(self.toks[m.start(1)].key, unit, _head_role())
 
+    def leads_it(self, m):
+        """ "▌新设发行技术中心 / …江语嫣继续负责": leading, with no object, the unit just named."""
+        if self.ex.recent_unit is not None:
+            self.post(self.toks[m.start(1)].key, self.ex.recent_unit, _head_role())
+
     def dismissed(self, m):
         """ "免去柯长青同志的集团海外事业部总经理职务": the person named after the verb leaves the posts."""
         person = self.toks[m.start(1)].key if m.group(1) else self.ex.subject  # "免去其…职务"
@@ -540,6 +555,15 @@ class _Sentence:
         for s in subjects:
             if s and s != boss:
                 self.ex.add(Fact("reportsTo", s, boss, self.index))
+
+
+_SENTENCE_END = re.compile(r"[。.!?！？;；:：]\s*$")
+_HEADING_CHARS = 30  # a heading is short
+
+
+def _is_heading(text: str) -> bool:
+    """A line that ends without a sentence's punctuation, and is short: a heading."""
+    return len(text.strip()) <= _HEADING_CHARS and not _SENTENCE_END.search(text)
 
 
 _SUBSIDIARY = ("公司", "机构")  # "全资子公司", "附属机构": the company after it belongs to the one before

@@ -198,6 +198,9 @@ _GENERIC_COMPANY = "公司"  # the suffix a description of a company ends with (
 _GROUP = "集团"  # a business group of a company, or the company itself (see first_group_is_company)
 
 
+_CLAUSE_OPENERS = ",，。;；:：、 \n"
+
+
 def find_units(sp: Spans, lx: Lexicon) -> None:
     text = sp.text
     for m in _LATIN_UNIT.finditer(text):
@@ -251,6 +254,11 @@ def find_units(sp: Spans, lx: Lexicon) -> None:
             continue  # 外部, 顶部, 全部: not the suffix 部 (but 人力资源部 is a department)
         parent = sp.ending_at(start)
         core = text[start : m.start()]
+        # "中心负责人谭铮": the kind alone opening a clause, before a title, refers to the unit just named
+        bare = not core and len(suffix) > 1 and (start == 0 or text[start - 1] in _CLAUSE_OPENERS)
+        if bare and title_follows(sp, m.end(), lx) and sp.free(start, m.end()):
+            sp.add("org", start, m.end(), _unit_kind(suffix, lx), suffix)
+            continue
         if len(core) < min_len or not sp.free(start, m.end()) or core in lx.interim_qualifiers:
             continue
         if core and (word_tag(core) or "").startswith("v") and kind != "committee":

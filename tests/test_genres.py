@@ -134,6 +134,22 @@ def test_a_name_after_a_title_and_a_colon():
     assert post("葛振远", "青松环保股份有限公司", "board-supervisor") in out
 
 
+def test_a_heading_names_the_unit_its_lines_are_about():
+    memo = (
+        "青岚互娱组织调整\n\n▌新设数据平台中心\n负责数据平台建设。中心负责人宋立,向CTO何川汇报。\n\n"
+        "▌用户研究中心\n许静继续负责。\n"
+    )
+    out = facts(memo)
+    assert post("宋立", "数据平台中心", "head") in out
+    assert post("许静", "用户研究中心", "head") in out
+    assert ("reportsTo", "宋立", "何川", None, "current") in out
+
+
+def test_a_bare_kind_refers_only_to_a_unit_of_that_kind():
+    out = facts("▌澜星互娱J2工作室群\n工作室负责人伍睿直接向我汇报。")
+    assert not any(f[0] == "post" and f[2] == "J2工作室群" for f in out)
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 
