@@ -2,8 +2,8 @@
 
 Builds a synthetic org graph in kg's W3C ORG shape (docs/rdf.md): companies with divisions,
 departments and committees, a CEO, heads who report up the line, staff, dated memberships and
-transfers with source sentences. Then it times ``kg.graph.from_rdf`` and ``kg.render.build_page``,
-opens the page in headless Chromium (all network requests blocked) and reads the page's own timings.
+transfers with source sentences. Then it times ``kg.views.graph.from_rdf`` and
+``kg.views.render.build_page``, opens the page in headless Chromium (all network requests blocked) and reads the page's own timings.
 
     python bench/render_bench.py                 # 5,000 nodes
     python bench/render_bench.py --nodes 20000 --keep /tmp/big.html
@@ -308,8 +308,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="Browser runs; the median is printed (default 3).")
     args = ap.parse_args(argv)
 
-    from kg import graph as kgg
-    from kg.render import render
+    from kg.views import graph as kgg
+    from kg.views.render import render
 
     t = time.perf_counter()
     rdf = synthetic_graph(args.nodes)

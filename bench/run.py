@@ -7,7 +7,7 @@
 Each line prints the figure, its target and PASS/FAIL; the last line is ``targets met: K/N``.
 The corpus is the texts of tests/data/dev.gold.jsonl; larger corpora repeat it with every person
 renamed per copy, so that the graph grows with the corpus instead of repeating itself. Extraction's
-baseline is the NER model alone (kg.ner) over the sentences kg hands it, which is most of its time;
+baseline is the NER model alone (kg.extraction.ner) over the sentences kg hands it, which is most of its time;
 jieba.lcut over the same texts is printed for information. English is read from
 tests/data/dev-en.gold.jsonl.
 """
@@ -107,7 +107,7 @@ def rss_mb() -> float:
 def empty_kg_caches() -> None:
     """Empty every per-text cache of kg: the bounded ``lru_cache``s of its modules (jieba over short windows
     around cue characters, pinyin of names, IRI slugs …). Unbounded caches hold what is loaded once per process
-    (lexicons, rules, the NER model: ``kg.ner.tagger``) and stay."""
+    (lexicons, rules, the NER model: ``kg.extraction.ner.tagger``) and stay."""
     for name, module in list(sys.modules.items()):
         if name != "kg" and not name.startswith("kg."):
             continue
@@ -128,8 +128,9 @@ def cold(fn):
 
 
 def ner_sentences(texts: list[str]) -> list[list[str]]:
-    """The sentences kg hands the NER model, per text (kg.mentions tags each document's sentences in one call)."""
-    from kg import pipeline
+    """The sentences kg hands the NER model, per text (kg.extraction.mentions tags each document's sentences
+    in one call)."""
+    from kg.extraction import pipeline
 
     out = []
     for text in texts:
@@ -140,7 +141,7 @@ def ner_sentences(texts: list[str]) -> list[list[str]]:
 
 def model_alone(texts: list[str]) -> float:
     """Best time of the NER model alone over the sentences kg gives it from ``texts``: the baseline of extraction."""
-    from kg import ner
+    from kg.extraction import ner
 
     batches = ner_sentences(texts)
     tagger = ner.tagger()

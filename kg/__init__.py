@@ -6,7 +6,7 @@
 >>> print(graph.serialize(format="turtle"))  # doctest: +SKIP
 
 ``import kg`` is cheap: the names below are imported from their modules on first use, so
-``import kg.graph`` (reading and drawing graphs) never loads the extractor nor jieba.
+``import kg.views.graph`` (reading and drawing graphs) never loads the extractor nor jieba.
 """
 
 from __future__ import annotations
@@ -18,21 +18,21 @@ __version__ = "0.1.0"
 
 # public name -> the module that defines it
 _LAZY = {
-    "extract": "pipeline",
-    "to_rdf": "rdf",
-    "Document": "document",
-    "Entity": "document",
-    "Fact": "document",
-    "Mention": "document",
-    "Sentence": "document",
+    "extract": "extraction.pipeline",
+    "to_rdf": "rdf.write",
+    "Document": "model",
+    "Entity": "model",
+    "Fact": "model",
+    "Mention": "model",
+    "Sentence": "model",
 }
 
 __all__ = ["extract", "to_rdf", "Document", "Entity", "Fact", "Mention", "Sentence"]
 
 if TYPE_CHECKING:
-    from .document import Document, Entity, Fact, Mention, Sentence
-    from .pipeline import extract
-    from .rdf import to_rdf
+    from .extraction.pipeline import extract
+    from .model import Document, Entity, Fact, Mention, Sentence
+    from .rdf.write import to_rdf
 
 
 def __getattr__(name: str) -> Any:
@@ -40,7 +40,7 @@ def __getattr__(name: str) -> Any:
         value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
         globals()[name] = value  # later lookups skip this function
         return value
-    try:  # "kg.pipeline.prepare(…)", "kg.rdf.to_ntriples(…)": a submodule, imported on first use
+    try:  # "kg.query.open_source(…)", "kg.store.ingest(…)": a subpackage, imported on first use
         return importlib.import_module(f".{name}", __name__)
     except ModuleNotFoundError as exc:
         if exc.name != f"{__name__}.{name}":

@@ -147,7 +147,7 @@ def _reason(exc: OSError) -> str:
 
 #: The most bytes read whole from one input (a text, a graph, a query); an endless input such as
 #: /dev/zero stops here with a one-line error instead of filling memory. Large text files are
-#: streamed by ``kg extract`` (kg.stream) and never read whole.
+#: streamed by ``kg extract`` (kg.store.stream) and never read whole.
 MAX_READ_BYTES = 256 * 1024 * 1024
 
 

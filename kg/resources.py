@@ -4,7 +4,7 @@ The files live in the top-level ``ontology/`` folder of the source tree; the bui
 inside the package as ``kg/ontology/`` (setup.cfg maps the package ``kg.ontology`` to
 ``ontology/``). An installed kg reads them from the package; a source checkout (``PYTHONPATH``
 or an editable install) from the top-level folder. The page that ``kg render`` writes (its HTML
-template and script) is package data in ``kg/page/``.
+template and script) is package data in ``kg/views/page/``.
 """
 
 from __future__ import annotations
@@ -33,5 +33,5 @@ def ontology_file(*parts: str) -> Traversable:
 
 
 def page_file(name: str) -> Traversable:
-    """A file of the HTML page that :mod:`kg.render` writes, e.g. ``page_file("app.js")``."""
-    return importlib.resources.files("kg") / "page" / name
+    """A file of the HTML page that :mod:`kg.views.render` writes, e.g. ``page_file("app.js")``."""
+    return importlib.resources.files("kg") / "views" / "page" / name

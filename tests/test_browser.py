@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from kg import graph as kgg, render as kg_render
+from kg.views import graph as kgg, render as kg_render
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]  # headless Chromium
 

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 import kg
 from kg import query as q
 from kg.cli import main
-from kg.rdf import to_ntriples
-from kg.results import text_width
+from kg.query.results import text_width
+from kg.rdf.write import to_ntriples
 from kg.store import CorpusStore
 
 ARTICLES = {  # id: (date, text)

@@ -33,8 +33,9 @@ import rdflib
 from rdflib import RDF, Namespace
 
 import kg
-from kg import pipeline, store as kstore
+from kg import store as kstore
 from kg.errors import KgError
+from kg.extraction import pipeline
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]  # processes killed mid-ingest: about 2 minutes
 

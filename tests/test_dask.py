@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg import ingest as ingest_module, store as st
+from kg import store as st
 from kg.cli import main
 from kg.errors import KgError
+from kg.store import ingestion as ingest_module
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]  # local Dask clusters
 

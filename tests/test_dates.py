@@ -1,4 +1,4 @@
-"""kg.dates: absolute, partial and relative dates."""
+"""kg.extraction.dates: absolute, partial and relative dates."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from kg.dates import DateMention, document_date, find_dates, parse_iso
 from kg.errors import KgError
+from kg.extraction.dates import DateMention, document_date, find_dates, parse_iso
 
 REF = date(2022, 9, 29)  # a Thursday
 

@@ -1,4 +1,4 @@
-"""English extraction (kg.en): language detection, 8-K and press-release constructions, identity
+"""English extraction (kg.extraction.en): language detection, 8-K and press-release constructions, identity
 across languages. The texts here are written for the tests (invented companies and people)."""
 
 from pathlib import Path
@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 
 import kg
-from kg import graph as kgg
-from kg.en import names
-from kg.en.text import detect
-from kg.pipeline import annotate, prepare
-from kg.rdf import add_to, new_graph
+from kg.extraction.en import names
+from kg.extraction.en.text import detect
+from kg.extraction.pipeline import annotate, prepare
+from kg.rdf.write import add_to, new_graph
+from kg.views import graph as kgg
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,13 +11,12 @@ import pytest
 from click.testing import CliRunner
 
 import kg.errors
-import kg.httpclient
-import kg.safety
-import kg.sparql
-from kg import graph as kgg
-from kg.cli import EXIT_STATUS, exit_status, main
-from kg.commands import show
+import kg.query.httpclient
+import kg.query.safety
+import kg.query.sparql
+from kg.cli import EXIT_STATUS, exit_status, main, show
 from kg.errors import InputError, KgError
+from kg.views import graph as kgg
 
 KG = Path(kg.errors.__file__).parent
 FLAG = re.compile(r"(?<![\w-])--[a-z][a-z-]*")
@@ -38,7 +37,7 @@ def _error_classes() -> list[type[KgError]]:
 
 
 def _make(cls: type[KgError]) -> KgError:
-    if cls is kg.httpclient.HttpStatusError:
+    if cls is kg.query.httpclient.HttpStatusError:
         return cls(500, "g.ttl: the problem", "body")
     return cls("g.ttl: the problem")
 

@@ -1,4 +1,4 @@
-"""kg.evaluate and ``kg eval``: counting on a hand-made graph, agreement with the shared scorer,
+"""kg.eval.evaluate and ``kg eval``: counting on a hand-made graph, agreement with the shared scorer,
 and the regression guard on the evaluation sets the repository carries (tests/data)."""
 
 import json
@@ -14,7 +14,7 @@ from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS
 
 from kg.cli import main
 from kg.errors import KgError
-from kg.evaluate import RELATIONS, Counts, evaluate, load_gold, roles_match, score_graph
+from kg.eval.evaluate import RELATIONS, Counts, evaluate, load_gold, roles_match, score_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"

@@ -32,7 +32,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import FOAF, SKOS
 
 import kg
-from kg.validate import validate
+from kg.rdf.validate import validate
 
 pytestmark = pytest.mark.slow  # hypothesis: about 30 s
 
@@ -576,7 +576,7 @@ _WORD_CHARS = "程一晓和小谷aA。"
 @given(st.text(alphabet=_WORD_CHARS, max_size=40), st.lists(st.text(alphabet=_WORD_CHARS, max_size=4), max_size=6))
 @settings(max_examples=300, deadline=None)
 def test_find_words_finds_what_the_alternation_regex_finds(text, words):
-    from kg.lexicon import alternation, find_words
+    from kg.extraction.lexicon import alternation, find_words
 
     expected = [m.span() for m in re.finditer(alternation(w for w in words if w) or "(?!)", text)]
     assert find_words(text, words) == expected
@@ -588,7 +588,7 @@ def test_find_words_finds_what_the_alternation_regex_finds(text, words):
 def test_literals_read_back_the_same_in_rdflib_and_oxigraph(value):
     import pyoxigraph
 
-    from kg.rdf import literal
+    from kg.rdf.write import literal
 
     line = f"<http://x/s> <http://x/p> {literal(value)} ."
     (parsed,) = rdflib.Graph().parse(data=line, format="nt")
@@ -644,8 +644,8 @@ def test_jsonl_records_parse_or_give_one_line(line):
 @example("2022-02-30")
 @example("x" * 5000)
 def test_date_options_accept_real_dates_only(value):
-    from kg.dates import parse_period
     from kg.errors import KgError
+    from kg.extraction.dates import parse_period
 
     try:
         first, last = parse_period(value)
@@ -692,7 +692,7 @@ _RDF_PIECES = st.sampled_from(
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_rdf_readers_read_or_give_one_line(tmp_path, content, ext):
     from kg.errors import KgError
-    from kg.validate import load_graph
+    from kg.rdf.validate import load_graph
 
     path = tmp_path / f"g.{ext}"
     path.write_text(content, encoding="utf-8", errors="surrogatepass")

@@ -1,5 +1,5 @@
 """Property tests (Hypothesis, fixed seed) for the two views of a graph that take untrusted text:
-the rendered HTML page (kg.render) and canned queries with parameters (kg.query).
+the rendered HTML page (kg.views.render) and canned queries with parameters (kg.query).
 
 Page: small graphs in the W3C ORG vocabulary whose names, roles, membership titles, source
 sentences, IRIs and page title are drawn from markup fragments (``<``, ``&``, quotes,
@@ -36,8 +36,9 @@ from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
 import kg
-from kg import graph as kgg, query as q, store as kstore
-from kg.render import build_page, page_data
+from kg import query as q, store as kstore
+from kg.views import graph as kgg
+from kg.views.render import build_page, page_data
 
 pytestmark = pytest.mark.slow  # hypothesis: about 30 s
 
@@ -147,7 +148,7 @@ IRI_TAILS = [
 
 
 def collapse(text: str) -> str:
-    """Names and sentences as kg.graph shows them: white space runs collapsed, ends stripped."""
+    """Names and sentences as kg.views.graph shows them: white space runs collapsed, ends stripped."""
     return " ".join(text.split())
 
 
@@ -275,7 +276,7 @@ def test_render_escapes_every_untrusted_text(case, title):
     assert data == json.loads(json.dumps(page_data(G, title)))
     assert data["title"] == title
 
-    # 3. every text drawn is in the data, as kg.graph reads it
+    # 3. every text drawn is in the data, as kg.views.graph reads it
     nodes = {n["id"]: n for n in data["nodes"]}
     for iri, texts in names.items():
         expected = {collapse(t) for t in texts} - {""}

@@ -10,7 +10,7 @@ from rdflib import Namespace
 from rdflib.namespace import RDF, SKOS
 
 import kg
-from kg.lexicon import load
+from kg.extraction.lexicon import load
 
 DATA = Path(__file__).parent / "data"
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -239,9 +239,9 @@ def test_no_generic_word_or_verb_phrase_is_an_organization(name):
 
 
 def test_a_rule_that_names_no_handler_is_an_error_naming_file_and_line(tmp_path, monkeypatch):
-    from kg import text
     from kg.errors import KgError
-    from kg.facts import _Sentence
+    from kg.extraction import text
+    from kg.extraction.facts import _Sentence
 
     (tmp_path / "rules.tsv").write_text("# comment\nleave\tl\t刘强东卸任CEO\nlaeve\tl\ttypo\n", encoding="utf-8")
     monkeypatch.setattr(text, "DATA_DIR", tmp_path)

@@ -1,4 +1,4 @@
-"""kg.graph (queries over ORG graphs) and ``kg show``: on hand-built graphs and on the seed article."""
+"""kg.views.graph (queries over ORG graphs) and ``kg show``: on hand-built graphs and on the seed article."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from rdflib import RDF, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
 
-from kg import graph as kgg
 from kg.cli import main
+from kg.views import graph as kgg
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 TIME = Namespace("http://www.w3.org/2006/time#")

@@ -15,11 +15,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg import dates, fileio, ingest as ingest_module, query as q, store as st
+from kg import fileio, query as q, store as st
 from kg.cli import main
 from kg.errors import KgError, shorten
-from kg.text import decode_bytes
-from kg.validate import load_graph
+from kg.extraction import dates
+from kg.extraction.text import decode_bytes
+from kg.rdf.validate import load_graph
+from kg.store import ingestion as ingest_module
 
 from conftest import ROOT, subprocess_env
 
@@ -418,7 +420,7 @@ def test_utf16le_chinese_without_bom_or_ascii(tmp_path):
     assert decode_bytes(data, "x") == text
     p = tmp_path / "u.txt"
     p.write_bytes(data)
-    from kg.stream import iter_paragraph_chunks
+    from kg.store.stream import iter_paragraph_chunks
 
     assert "".join(iter_paragraph_chunks(p)) == text
     with pytest.raises(KgError, match="not a text file"):
@@ -431,7 +433,8 @@ def test_remove_says_how_many_and_wants_yes_for_a_directory(tmp_path):
     texts = [f"快手任命张{c}明为首席执行官。" for c in "一二三四五六七"]
     for i, t in enumerate(texts):
         (articles / f"a{i}.txt").write_text(t, encoding="utf-8")
-    from kg import pipeline, rdf
+    from kg.extraction import pipeline
+    from kg.rdf import write as rdf
 
     store = tmp_path / "s"
     with st.CorpusStore(store, create=True) as s:  # the documents without extracting them (fast)

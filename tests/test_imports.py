@@ -1,4 +1,4 @@
-"""``import kg``, ``import kg.graph`` and ``kg --help`` load neither the extractor nor jieba."""
+"""``import kg``, ``import kg.views.graph`` and ``kg --help`` load neither the extractor nor jieba."""
 
 import ast
 import subprocess
@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT, subprocess_env
 
-HEAVY = ("jieba", "kg.pipeline", "kg.mentions", "kg.segment")
+HEAVY = ("jieba", "kg.extraction.pipeline", "kg.extraction.mentions", "kg.extraction.segment")
 
 
 def loaded_after(code):
@@ -22,8 +22,8 @@ def loaded_after(code):
     "code",
     [
         "import kg",
-        "import kg.graph",
-        "import kg, kg.graph, kg.render, kg.query, kg.validate, kg.store",
+        "import kg.views.graph",
+        "import kg, kg.views.graph, kg.views.render, kg.query, kg.rdf.validate, kg.store",
         "import kg; kg.Document; kg.Sentence",
         "import sys; from kg.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass",
     ],
@@ -34,8 +34,9 @@ def test_light_imports(code):
 
 def test_lazy_names_resolve():
     import kg
-    from kg import pipeline, rdf
-    from kg.document import Document
+    from kg.extraction import pipeline
+    from kg.model import Document
+    from kg.rdf import write as rdf
 
     assert kg.extract is pipeline.extract and kg.to_rdf is rdf.to_rdf and kg.Document is Document
     assert set(kg.__all__) <= set(dir(kg))
@@ -44,12 +45,16 @@ def test_lazy_names_resolve():
     assert loaded_after("import kg; kg.extract") == ",".join(HEAVY)
 
 
-def test_submodules_are_reached_from_the_package():
-    """The README's ``kg.pipeline.prepare(text)`` and ``kg.rdf.to_ntriples(doc)`` work after a bare ``import kg``."""
+def test_subpackages_are_reached_from_the_package():
+    """After a bare ``import kg``, ``kg.query`` and ``kg.store`` (whose ``__init__`` gathers their public
+    names) are imported on first use; the README's ``prepare`` and ``to_ntriples`` are where it says."""
     import kg
+    from kg.extraction.pipeline import prepare
+    from kg.rdf.write import to_ntriples
 
-    doc = kg.pipeline.prepare("快手宣布成立商业生态委员会。")
-    assert doc.sentences and callable(kg.rdf.to_ntriples)
+    assert callable(kg.query.open_source) and callable(kg.store.ingest)
+    doc = prepare("快手宣布成立商业生态委员会。")
+    assert doc.sentences and to_ntriples(doc).strip()
     with pytest.raises(AttributeError):
         kg.no_such_module  # noqa: B018
 
@@ -129,10 +134,10 @@ def test_cycle_finder_finds_a_cycle():
 
 def test_import_graph_reads_relative_imports():
     graph = import_graph()
-    assert {"kg.corpus_store", "kg.inputs"} <= graph["kg.ingest"]
-    assert "kg.query" in graph["kg.commands.query"]  # "from .. import query as q"
-    assert "kg.corpus_store" not in graph["kg.sources"]  # imported inside open_source only
-    assert "kg.corpus_store" in import_graph(lazy=True)["kg.sources"]
+    assert {"kg.store.corpus_store", "kg.store.inputs"} <= graph["kg.store.ingestion"]
+    assert "kg.query" in graph["kg.cli.query"]  # "from .. import query as q"
+    assert "kg.store.corpus_store" not in graph["kg.query.sources"]  # imported inside open_source only
+    assert "kg.store.corpus_store" in import_graph(lazy=True)["kg.query.sources"]
 
 
 def test_no_import_cycles():
@@ -158,3 +163,16 @@ def test_no_private_name_is_imported_from_another_kg_module():
                     if a.name.startswith("_") and not a.name.startswith("__")
                 ]
     assert imported == []
+
+
+def test_every_package_is_installed():
+    """setup.cfg's ``packages`` lists every folder of kg that holds modules (a missing one would be left
+    out of the wheel, and an installed kg would fail on import)."""
+    import configparser
+
+    cfg = configparser.ConfigParser()
+    cfg.read(ROOT / "setup.cfg", encoding="utf-8")
+    listed = set(cfg["options"]["packages"].split())
+    folders = {_module_name(p.parent / "__init__.py") for p in (ROOT / "kg").rglob("*.py")}
+    assert folders <= listed
+    assert all((ROOT / name.replace(".", "/") / "__init__.py").is_file() for name in folders)

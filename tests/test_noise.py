@@ -1,10 +1,10 @@
-"""kg.noise: injected headlines, ads, page furniture and boilerplate."""
+"""kg.extraction.noise: injected headlines, ads, page furniture and boilerplate."""
 
 from __future__ import annotations
 
-from kg.document import Sentence
-from kg.noise import mark_noise, strip_ads, strip_injections
-from kg.text import normalize, split_sentences
+from kg.extraction.noise import mark_noise, strip_ads, strip_injections
+from kg.extraction.text import normalize, split_sentences
+from kg.model import Sentence
 
 # The seed article as a user fed it (shared/eval/seed.gold.jsonl): an SEO headline pasted into
 # body sentences, an account-selling ad, a disclaimer, the page address and a copy button.

@@ -4,11 +4,11 @@ from rdflib import Graph, Namespace
 from rdflib.namespace import FOAF, PROV, RDF, SKOS
 
 import kg
-from kg.document import Document, Sentence
-from kg.facts import extract_facts
-from kg.mentions import find_mentions
-from kg.pipeline import prepare
-from kg.resolve import pinyin, resolve
+from kg.extraction.facts import extract_facts
+from kg.extraction.mentions import find_mentions
+from kg.extraction.pipeline import prepare
+from kg.extraction.resolve import pinyin, resolve
+from kg.model import Document, Sentence
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 TIME = Namespace("http://www.w3.org/2006/time#")
@@ -116,7 +116,7 @@ def test_seed_rdf(seed_graph):
 
 
 def test_seed_turtle_parses_and_validates(seed_graph):
-    from kg.validate import validate
+    from kg.rdf.validate import validate
 
     parsed = Graph().parse(data=seed_graph.serialize(format="turtle"), format="turtle")
     assert len(parsed) == len(seed_graph)

@@ -21,8 +21,8 @@ from click.testing import CliRunner
 from kg import query as q, store as st
 from kg.cli import main
 from kg.errors import KgError
-from kg.httpclient import http_request
-from kg.safety import QueryTimeout, query_timeout
+from kg.query.httpclient import http_request
+from kg.query.safety import QueryTimeout, query_timeout
 
 from conftest import subprocess_env
 
@@ -412,9 +412,9 @@ def test_bad_endpoint_urls_are_one_line(url):
 
 
 def test_an_endless_answer_is_not_read_past_the_cap(recorder, monkeypatch):
-    import kg.httpclient
+    import kg.query.httpclient
 
-    monkeypatch.setattr(kg.httpclient, "MAX_RESPONSE_BYTES", 3 << 20)
+    monkeypatch.setattr(kg.query.httpclient, "MAX_RESPONSE_BYTES", 3 << 20)
 
     def endless(h):
         h.send_response(200)

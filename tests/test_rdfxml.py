@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from kg import query as q
 from kg.cli import main
 from kg.errors import KgError
-from kg.rdfxml import check_entities
-from kg.validate import load_graph
+from kg.rdf.rdfxml import check_entities
+from kg.rdf.validate import load_graph
 
 HEAD = '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/">\n'
 

@@ -1,5 +1,5 @@
 """Views pass typed records (issue 13): every edge's attributes are a ``Line``'s, made in one place; the
-rows ``kg show`` lists come from ``kg.views``; one table/width helper and one IRI shortener."""
+rows ``kg show`` lists come from ``kg.views.where``; one table/width helper and one IRI shortener."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ import networkx as nx
 import pytest
 from rdflib import Literal, URIRef
 
-from kg import graph as kgg
 from kg.errors import KgError
-from kg.rdf import DEFAULT_BASE
-from kg.records import Line, Link, Member, Report
-from kg.results import Result, fit_text, format_result, text_table, text_width
-from kg.validate import Shortener
-from kg.views import chain_links, line_between, org_people, reports_below, resolve
+from kg.query.results import Result, fit_text, format_result, text_table, text_width
+from kg.rdf.validate import Shortener
+from kg.rdf.write import DEFAULT_BASE
+from kg.views import graph as kgg
+from kg.views.records import Line, Link, Member, Report
+from kg.views.where import chain_links, line_between, org_people, reports_below, resolve
 
 LINE_KEYS = {f.name for f in dataclasses.fields(Line)} | {"label"}
 

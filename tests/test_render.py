@@ -1,4 +1,4 @@
-"""kg.render and ``kg render``: a self-contained offline page, with every untrusted text escaped."""
+"""kg.views.render and ``kg render``: a self-contained offline page, with every untrusted text escaped."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from click.testing import CliRunner
 from rdflib import RDF, Literal, Namespace
 from rdflib.namespace import FOAF, PROV, SKOS
 
-from kg import graph as kgg
 from kg.cli import main
-from kg.render import X_GAP, build_page, layout, page_data, render, script_json
+from kg.views import graph as kgg
+from kg.views.render import X_GAP, build_page, layout, page_data, render, script_json
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 OC = Namespace("https://kg.example.org/ns/org-change#")
@@ -188,7 +188,7 @@ def test_page_script_uses_text_not_html():
 
 
 def test_page_files_are_package_data():
-    """An installed (non-editable) kg ships kg/page/*: setup.cfg lists the package and its files."""
+    """An installed (non-editable) kg ships kg/views/page/*: setup.cfg lists the package and its files."""
     import configparser
     import fnmatch
     from pathlib import Path
@@ -196,9 +196,9 @@ def test_page_files_are_package_data():
     root = Path(__file__).resolve().parent.parent
     cfg = configparser.ConfigParser()
     cfg.read(root / "setup.cfg", encoding="utf-8")
-    assert "kg.page" in cfg["options"]["packages"].split()
-    patterns = [p.strip() for p in cfg["options.package_data"]["kg.page"].split(",")]
-    files = sorted(f.name for f in (root / "kg" / "page").iterdir() if f.is_file())
+    assert "kg.views.page" in cfg["options"]["packages"].split()
+    patterns = [p.strip() for p in cfg["options.package_data"]["kg.views.page"].split(",")]
+    files = sorted(f.name for f in (root / "kg" / "views" / "page").iterdir() if f.is_file())
     assert {"page.html", "app.js"} <= set(files)
     assert all(any(fnmatch.fnmatch(f, p) for p in patterns) for f in files)
 

@@ -6,7 +6,7 @@ import textwrap
 
 import jieba
 
-from kg import segment
+from kg.extraction import segment
 
 from conftest import ROOT, subprocess_env
 

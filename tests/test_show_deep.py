@@ -10,9 +10,8 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from kg import graph as kgg
-from kg.cli import main
-from kg.commands import show
+from kg.cli import main, show
+from kg.views import graph as kgg
 
 DEPTH = 10_000
 

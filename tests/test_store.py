@@ -10,10 +10,11 @@ import rdflib
 from click.testing import CliRunner
 
 import kg
-from kg import ingest as ingest_module, query as q, store as st
+from kg import query as q, store as st
 from kg.cli import main
 from kg.errors import KgError
-from kg.validate import load_graph
+from kg.rdf.validate import load_graph
+from kg.store import ingestion as ingest_module
 
 pytestmark = pytest.mark.integration
 
@@ -189,7 +190,7 @@ def test_a_write_cut_short_is_taken_out_when_the_store_opens(corpus, tmp_path):
     doc = kg.extract(text)
     with st.CorpusStore(store) as s:
         with pytest.raises(KgError, match="not N-Triples"):  # the second document's triples do not parse
-            s.add([(doc.id, kg.rdf.to_ntriples(doc)), ("0123456789abcdef", "<a> <b> .\n")])
+            s.add([(doc.id, kg.rdf.write.to_ntriples(doc)), ("0123456789abcdef", "<a> <b> .\n")])
         assert not s.has(doc.id)
     with st.CorpusStore(store) as s:
         assert doc.id not in s.documents() and len(s.graphs()) == counted[0]

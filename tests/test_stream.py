@@ -1,4 +1,4 @@
-"""kg.stream: large files decoded incrementally and extracted paragraph chunk by chunk."""
+"""kg.store.stream: large files decoded incrementally and extracted paragraph chunk by chunk."""
 
 from __future__ import annotations
 
@@ -16,10 +16,11 @@ from rdflib import RDF
 from rdflib.namespace import FOAF
 
 import kg
-from kg import stream, text as text_mod
 from kg.cli import main
 from kg.errors import KgError
-from kg.validate import validate
+from kg.extraction import text as text_mod
+from kg.rdf.validate import validate
+from kg.store import stream
 
 pytestmark = pytest.mark.integration
 
@@ -91,9 +92,9 @@ def test_no_sentence_straddles_two_chunks(tmp_path):
     path = tmp_path / "dev.txt"
     path.write_text(DEV_TEXT, encoding="utf-8")
     chunks = chunks_of(path, 400)
-    whole = {s.text for s in kg.pipeline.prepare(DEV_TEXT).sentences}
+    whole = {s.text for s in kg.extraction.pipeline.prepare(DEV_TEXT).sentences}
     for c in chunks:
-        for s in kg.pipeline.prepare(c).sentences:
+        for s in kg.extraction.pipeline.prepare(c).sentences:
             # a chunk's sentence is a sentence of the whole text, or a piece of one that normalize
             # joined there (a headline kept apart at the top of a chunk): never a sentence cut in two
             assert s.text in whole or any(s.text in w for w in whole), s.text

@@ -1,4 +1,4 @@
-"""kg.text: reading files, normalizing text, splitting sentences."""
+"""kg.extraction.text: reading files, normalizing text, splitting sentences."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from kg.errors import KgError
-from kg.text import normalize, read_text, split_sentences
+from kg.extraction.text import normalize, read_text, split_sentences
 
 SAMPLE = "快手宣布成立商业生态委员会,由CEO程一晓担任主席。\n委员包括程一晓、刘峰等 6 人。"
 
@@ -292,7 +292,7 @@ def test_split_sentences_offsets_on_normalized_text():
 
 
 def test_long_single_line_is_fast():
-    from kg.noise import mark_noise, strip_injections
+    from kg.extraction.noise import mark_noise, strip_injections
 
     unit = "快手宣布成立商业生态委员会,由CEO程一晓担任主席,购买快手直播等级号 “新品”(Ｔｅｓｔ)……"
     text = (unit * (100_000 // len(unit) + 1))[:100_000]

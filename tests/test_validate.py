@@ -1,4 +1,4 @@
-"""kg.validate: SHACL validation of the RDF kg writes, and loading RDF files with one-line errors."""
+"""kg.rdf.validate: SHACL validation of the RDF kg writes, and loading RDF files with one-line errors."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from rdflib import RDF, Literal, Namespace
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS
 
 from kg.errors import KgError
-from kg.validate import Violation, load_graph, validate
+from kg.rdf.validate import Violation, load_graph, validate
 
 # plain namespaces: pytest's collection probes module attributes, which rdflib's closed TIME/XSD warn about
 TIME = Namespace("http://www.w3.org/2006/time#")
@@ -484,16 +484,16 @@ def test_ontology_defines_every_term_the_extractor_writes():
     import re
     from pathlib import Path
 
-    import kg.rdf
+    import kg.rdf.write
 
-    used = set(re.findall(r"\bOC\.(\w+)", Path(kg.rdf.__file__).read_text(encoding="utf-8")))
+    used = set(re.findall(r"\bOC\.(\w+)", Path(kg.rdf.write.__file__).read_text(encoding="utf-8")))
     assert used and used <= OC_CLASSES | OC_PROPERTIES
 
 
 def test_ontology_defines_every_oc_term_with_en_and_zh_label_and_comment():
     from rdflib.namespace import OWL, RDFS
 
-    from kg.validate import ontology_graph
+    from kg.rdf.validate import ontology_graph
 
     g = ontology_graph()
     defined = {s for s in g.subjects() if str(s).startswith(str(OC))}
@@ -517,7 +517,7 @@ def test_ontology_defines_every_oc_term_with_en_and_zh_label_and_comment():
 def test_every_shape_has_an_english_message():
     from rdflib.namespace import SH
 
-    from kg.validate import shapes_graph
+    from kg.rdf.validate import shapes_graph
 
     g = shapes_graph()
     node_shapes = set(g.subjects(RDF.type, SH.NodeShape))

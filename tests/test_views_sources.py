@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 from test_render import embedded_data
 
-from kg import graph as kgg
 from kg.cli import main
 from kg.errors import KgError
 from kg.store import CorpusStore
-from kg.views import Where, neighbourhood, read_graph
+from kg.views import graph as kgg
+from kg.views.where import Where, neighbourhood, read_graph
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,1 @@
+"""Evaluation: kg's extraction scored against gold annotations (:mod:`kg.eval.evaluate`)."""

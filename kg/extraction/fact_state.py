@@ -1,0 +1,234 @@
+"""The document state of :mod:`kg.extraction.facts` (:class:`Extractor`: the facts so far, the posts people hold,
+the article's author) and the post-processing of its facts (:func:`drop_superseded`, :func:`default_parents`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Fact
+from .fact_tokens import Tok
+from .lexicon import load
+from .resolve import mention_key
+
+_GROUP_WINDOW = 8  # "各事业部总经理均向…汇报": the heads named in the sentences before (a list of units)
+
+
+_YEAR = len("2015")
+
+
+class Extractor:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.subject: str | None = None
+        self.carried: str | None = None  # the person the sentences so far are about
+        self.section: str | None = None  # the organization a heading names, for the list lines under it
+        self.recent_unit: str | None = None
+        self.left_roles: dict[int, list] = {}
+        self.author = _find_author(doc)
+        self.speaker: str | None = None
+        self.narrator: str | None = self.author  # who speaks in the first person: the memo's writer or the interviewee
+        this = {w for w, tag in load().cues.items() if tag == "this"}  # once per document
+        # "新事业部", "该委员会", or the kind alone ("担任事业群总裁"): the unit just set up
+        self.suffixes = suffixes = load().suffixes
+        self.anaphoric = {
+            k
+            for k, e in doc.entities.items()
+            if e.kind != "person" and (e.core in this or suffixes.get(e.name, ("company",))[0] != "company")
+        }
+        self.seen: set = set()
+        self.weak: set[int] = set()  # ids of facts read from a title alone ("集团CEO徐雷"), not from a verb
+        self.dates: dict[int, list[tuple[int, str]]] = {}
+
+    def add(self, fact: Fact):
+        sig = (fact.kind, fact.subject, fact.object, fact.role, fact.status)
+        if sig in self.seen:
+            return
+        if fact.kind == "post" and fact.status == "current":
+            # "此前担任抖音总裁,…继续兼任抖音总裁": the later statement in the sentence holds
+            same = (fact.subject, fact.object, fact.role)
+            for f in [
+                f
+                for f in self.doc.facts
+                if f.kind == "post"
+                and f.status == "former"
+                and f.sentence == fact.sentence
+                and (f.subject, f.object, f.role) == same
+            ]:
+                self.doc.facts.remove(f)
+                self.seen.discard((f.kind, f.subject, f.object, f.role, f.status))
+        self.seen.add(sig)
+        self.doc.facts.append(fact)
+
+    def end_posts(self, person: str, sentence: int, org: str | None = None):
+        """ "卸任上述职务", "因个人原因退休": the posts the title before the name gave are former
+        (or, with ``org``, "不再负责TikTok", the person's posts in that organization)."""
+        ended = []
+        for f in self.doc.facts:
+            if (
+                f.kind == "post"
+                and f.subject == person
+                and f.sentence == sentence
+                and f.role not in load().lasting_roles
+                and (f.object == org if org else id(f) in self.weak)
+            ):
+                f.status = "former"
+                self.seen.add((f.kind, f.subject, f.object, f.role, "former"))
+                ended.append((f.object, Tok("R", f.role, None, f.title or "")))
+        return ended
+
+    def end_stated_post(self, person: str, sentence: int) -> list:
+        """ "此前兼任总裁,此后不再兼任": a leave verb without object ends the post a verb stated just before
+        in the sentence (not a title given with the name)."""
+        stated = [
+            f
+            for f in self.doc.facts
+            if f.kind == "post"
+            and f.subject == person
+            and f.sentence == sentence
+            and id(f) not in self.weak
+            and f.role not in load().lasting_roles
+        ]
+        if not stated:
+            return []
+        f = stated[-1]
+        if f.status != "former":
+            self.seen.discard((f.kind, f.subject, f.object, f.role, f.status))
+            f.status = "former"
+            self.seen.add((f.kind, f.subject, f.object, f.role, "former"))
+        return [(f.object, Tok("R", f.role, None, f.title or ""))]
+
+    def known_org(self, person: str, role: str | None) -> str | None:
+        """ "余睿卸任CEO": the organization this person's CEO post was named with."""
+        return next(
+            (f.object for f in reversed(self.doc.facts) if f.kind == "post" and f.subject == person and f.role == role),
+            None,
+        )
+
+    def speaker_or_author(self) -> str | None:
+        return self.speaker or self.author
+
+    def default_org(self, role_id: str | None, sentence: int) -> str | None:
+        """The organization of a title given without one: a new unit it fits, else the article's company."""
+        hint = load().role_unit_hint.get(role_id) if role_id is not None else None
+        if hint:
+            for f in reversed(self.doc.facts):
+                if f.kind == "established" and f.subject and sentence - f.sentence <= 2:
+                    if self.doc.entities[f.subject].name.endswith(hint) or hint in self.doc.entities[f.subject].name:
+                        return f.subject
+        return self.doc.focus.get(sentence, self.doc.main_org)
+
+    def sentence_date(self, sentence: int, before: int | None = None) -> str | None:
+        """The date a sentence speaks of: its own date mention, else the latest one before it."""
+        for s in range(sentence, -1, -1):
+            ds = self.dates.get(s)
+            if ds:
+                if s == sentence and before is not None:
+                    prior = [v for pos, v in ds if pos < before]
+                    if prior:
+                        return prior[-1]
+                if s == sentence:
+                    return ds[0][1] if before is not None else ds[-1][1]
+                # an earlier sentence's bare year is background ("越擎成立于2015年"), not when this happens
+                dated = [v for _, v in ds if len(v) > _YEAR]
+                if dated:
+                    return dated[-1]
+        return self.doc.date.isoformat() if self.doc.date else None
+
+    def own_date(self, sentence: int) -> str | None:
+        """A date the sentence itself gives (a change is dated only by its own sentence)."""
+        ds = self.dates.get(sentence)
+        return ds[0][1] if ds else None
+
+    def recent_appointees(self, sentence: int, boss: str) -> list[str]:
+        """Heads appointed in the sentences just before ("各事业部总经理均向X汇报" after a list of units);
+        not the memo's writer, who appointed them."""
+        out: list[str] = []
+        for f in self.doc.facts:
+            if (
+                f.kind == "post"
+                and f.status == "current"
+                and sentence - f.sentence <= _GROUP_WINDOW
+                and f.subject not in (boss, self.narrator)
+                and f.subject not in out
+                and f.role is not None
+                and load().roles[f.role].head
+                and f.object != self.doc.main_org
+            ):
+                out.append(f.subject)
+        return out
+
+
+_SENDS_LETTER = re.compile(
+    r"[^。,，]{0,8}?(?:发布|发出|签发|写道)[^。]{0,6}?"
+    r"(?:内部信|全员信|内部邮件|全员邮件|邮件|致股东信|公开信)"
+)
+
+
+def _find_author(doc: Document) -> str | None:
+    """The writer of a memo ("我"): who sends the letter, or who signs it."""
+    persons = [m for m in doc.mentions if m.kind == "person"]
+    for s in reversed(doc.sentences):
+        if s.noise or not s.text.strip():
+            continue
+        name = s.text.strip().lstrip("—-― ")
+        for m in persons:
+            if m.sentence == s.index and name in (m.text,) and m.key_ok if False else False:
+                pass
+        hit = [m for m in persons if m.sentence == s.index and len(name) <= len(m.text) + 2]
+        if hit:
+            return doc.links.get(mention_key(hit[0]))
+        break
+    for m in persons:
+        sent = doc.sentences[m.sentence].text
+        if _SENDS_LETTER.match(sent[m.end :]):
+            return doc.links.get(mention_key(m))
+    return None
+
+
+def drop_superseded(doc: Document, weak: set[int]) -> None:
+    """A post named by title alone is not current when the article says it ended ("徐雷…辞去CEO职务")."""
+    ended = {(f.subject, f.object, f.role) for f in doc.facts if f.kind == "post" and f.status == "former"}
+    doc.facts = [
+        f for f in doc.facts if not (id(f) in weak and f.status == "current" and (f.subject, f.object, f.role) in ended)
+    ]
+
+
+def home_unit(doc: Document, narrator: str | None) -> str | None:
+    """The unit the first-person narrator leads: a memo by 京东零售's CEO sets up units of 京东零售."""
+    if narrator is None or not any(m.kind == "cue" and m.value == "self" for m in doc.mentions):
+        return None
+    roles = load().roles
+    for f in doc.facts:
+        if (
+            f.kind == "post"
+            and f.subject == narrator
+            and f.status == "current"
+            and f.role is not None
+            and roles[f.role].head
+            and f.object is not None
+            and doc.entities[f.object].kind == "unit"
+        ):
+            return f.object
+    return None
+
+
+def default_parents(doc: Document, home: str | None = None) -> None:
+    """A unit whose parent the text does not give belongs to the unit the narrator leads (``home``),
+    else to the article's company. The parent is also recorded on the entity: a unit's IRI sits under
+    its parent's (电商事业部 of 快手 and of 京东 are two units)."""
+    explicit: dict[str, str | None] = {}
+    for f in doc.facts:
+        if f.kind == "unitOf":
+            explicit.setdefault(f.subject, f.object)
+    used = {f.subject for f in doc.facts} | {f.object for f in doc.facts}
+    for key, e in doc.entities.items():
+        if e.kind not in ("unit", "committee"):
+            continue
+        if key in explicit:
+            e.parent = e.parent or explicit[key]
+        elif key in used:
+            parent = e.parent or (home if home and home != key else doc.main_org)
+            if parent and parent != key:
+                e.parent = parent
+                doc.facts.append(Fact("unitOf", key, parent, -1))

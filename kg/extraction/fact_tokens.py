@@ -1,0 +1,97 @@
+"""A sentence's mentions as the tokens the rules of :mod:`kg.extraction.facts` read: one tag letter each
+(see ``TAGS``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Document, Mention
+from .resolve import mention_key
+
+# cue class (kg/data/cues.tsv) -> tag letter
+TAGS = {
+    "appoint": "a",
+    "leave": "l",
+    "former": "f",
+    "succeed": "y",
+    "by": "b",
+    "as": "w",
+    "nominate": "n",
+    "establish": "e",
+    "under": "u",
+    "toward": "x",
+    "report": "h",
+    "lead": "k",
+    "members": "m",
+    "consist": "z",
+    "also": "j",
+    "sep": "s",
+    "group": "g",
+    "self": "i",
+    "those": "t",
+    "postword": "p",
+    "orgref": "O",
+    "found": "c",
+    "promote": "a",
+    "dismiss": "d",
+}
+_CLAUSE = re.compile(r"[,，;；:：|｜—]")  # clause breaks, the cells of a table row, a dash ("小分子药物中心——主任:")
+_RELATIVE = "的"  # ends a clause that describes the noun after it
+_CLAUSE_ENDS = frozenset(",wbPORD")  # what a describing clause cannot reach back over
+_TRANSPARENT = re.compile(r"^[\s()（）“”\"'《》·\-。!?！？…]*$")
+
+
+@dataclass
+class Tok:
+    tag: str
+    key: str | None  # entity key (P, O) or role id (R) or ISO date (D)
+    m: Mention | None
+    text: str = ""
+
+
+def tokenize(doc: Document, sentence: int, items: list[Mention], text: str) -> list[Tok]:
+    """The tag string of a sentence: mentions, cue words, clause breaks and '_' for other words."""
+    out: list[Tok] = []
+    pos = 0
+
+    def gap(s: str, before_person: bool):
+        parts = _CLAUSE.split(s)
+        for n, part in enumerate(parts):
+            # "由新加入的彼得·霍夫曼负责": a clause ending in 的 right before a name describes the person
+            describes = before_person and n == len(parts) - 1 and part.endswith(_RELATIVE)
+            if not _TRANSPARENT.match(part) and not describes:
+                out.append(Tok("_", None, None, part))
+            out.append(Tok(",", None, None))
+        out.pop()
+
+    for m in items:
+        if m.start > pos:
+            gap(text[pos : m.start], m.kind == "person")
+            if m.kind == "person" and text[pos : m.start].endswith(_RELATIVE):
+                # "负责人为此前主导割草机项目的叶舟": the cue words of the describing clause are read for nothing
+                while out and out[-1].tag not in _CLAUSE_ENDS:
+                    out.pop()
+        pos = max(pos, m.end)
+        if m.kind == "person":
+            out.append(Tok("P", doc.links.get(mention_key(m)), m))
+        elif m.kind == "org":
+            out.append(Tok("O", doc.links.get(mention_key(m)), m))
+        elif m.kind == "role":
+            out.append(Tok("R", m.value, m, m.label or m.text))
+        elif m.kind == "date":
+            out.append(Tok("D", m.value, m))
+        elif m.kind == "cue" and m.value in TAGS:
+            key = doc.links.get(mention_key(m)) if m.value == "orgref" else None
+            if m.value == "orgref" and key is None:
+                continue
+            out.append(Tok(TAGS[m.value], key, m, m.text))
+    if pos < len(text):
+        gap(text[pos:], False)
+    # one person named twice in a row ("梁汝波(Rubo Liang)") is one token
+    merged: list[Tok] = []
+    for t in out:
+        if merged and t.tag in "PR" and merged[-1].tag == t.tag and merged[-1].key == t.key:
+            continue
+        merged.append(t)
+    return [t for t in merged if t.key is not None or t.tag not in "PO"]

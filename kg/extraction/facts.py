@@ -1,0 +1,603 @@
+"""Relation and event rules over the items of each sentence.
+
+A sentence's mentions become a string of one-letter tags (P person, O organization, R role,
+D date, and a letter per cue word class, see :data:`kg.extraction.fact_tokens.TAGS`); the rules are regular expressions
+over that string, in the spirit of spaCy's Matcher. Each rule's action turns a match into
+:class:`~kg.model.Fact` s.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from ..model import Document, Fact
+from .fact_state import Extractor, default_parents, drop_superseded, home_unit
+from .fact_tokens import Tok, tokenize
+from .lexicon import load
+from .text import load_rules
+
+_TOPIC = re.compile(r"_?O,")  # "1. 阿里云智能集团:张勇兼任CEO"
+_SECTION = re.compile(r"(?:_s?)?O")  # "一、集团管理委员会": a heading that names what the lines below are about
+_LIST_LINE = re.compile(r"R,")  # "主任:宗立新(董事长)": a line of such a list
+_SPEAKER = re.compile(r"P,")  # "蒋凡:"我们旗下…"": an interview answer, 我 is the speaker
+_QUESTION = re.compile(r"_,")  # "问:": the interviewer asks
+# a sentence with no subject of its own: no person, and no title before its first verb ("2019年加入公司,现任…")
+_ZERO_SUBJECT = re.compile(r"[^PiRafl]*[af]")
+
+
+@cache
+def rules() -> list[tuple[Callable, re.Pattern]]:
+    """The rules of kg/data/rules.tsv: (handler, compiled tag pattern), in order."""
+    return load_rules("rules.tsv", _Sentence)
+
+
+class _Sentence:
+    """Rules applied to one sentence, with what earlier sentences left behind."""
+
+    def __init__(self, ex: "Extractor", index: int, toks: list[Tok]):
+        self.ex, self.index, self.toks = ex, index, toks
+        self.tags = "".join(t.tag for t in toks)
+        self.used: set[int] = set()  # verb tokens a rule has read already
+        self._before: dict[str, list[int]] = {}  # see nearest_before
+        topic = _TOPIC.match(self.tags)
+        self.topic = toks[topic.end() - 2].key if topic else None
+        if _SECTION.fullmatch(self.tags):
+            ex.section = toks[-1].key
+        elif not _LIST_LINE.match(self.tags):
+            ex.section = None
+        elif self.topic is None:
+            self.topic = ex.section
+
+    # -- helpers -------------------------------------------------------------------------
+    def post(self, person, org, role_tok: Tok, status="current", verb=None):
+        if person is None or role_tok is None:
+            return
+        org = (
+            org
+            or self.topic
+            or self.ex.known_org(person, role_tok.key)
+            or self.ex.default_org(role_tok.key, self.index)
+        )
+        if org is None or org == person:
+            return
+        title = (
+            role_tok.text if role_tok.text and load().role_by_form.get(role_tok.text.lower()) != role_tok.key else None
+        )
+        date = self.ex.own_date(self.index)
+        self.ex.add(
+            Fact(
+                "post",
+                person,
+                org,
+                self.index,
+                role=role_tok.key,
+                title=title,
+                status=status,
+                date=date,
+                start=date if status == "current" else None,
+                end=date if status == "former" else None,
+            )
+        )
+
+    def chain(self, i: int, j: int, default_org=None) -> list[tuple[str | None, Tok, bool]]:
+        """(org, role, former) for each title in toks[i:j] ("原集团副总裁", "董事长兼CEO")."""
+        out, org, former_all, former_next = [], default_org, False, False
+        for k in range(i, j):
+            t = self.toks[k]
+            if t.tag == "f":
+                if k == i:
+                    former_all = True
+                else:
+                    former_next = True
+            elif t.tag == "O":
+                org = t.key
+            elif t.tag == "R":
+                out.append((org, t, former_all or former_next))
+                former_next = False
+        return out
+
+    def nearest_before(self, i: int, name: str, wanted: Callable[[int], bool]) -> int:
+        """The index of the nearest token before ``i`` that is ``wanted`` (-1 if none), from a table built
+        once per sentence under ``name``: walking back from every verb would be quadratic in a long one."""
+        table = self._before.get(name)
+        if table is None:
+            table, last = [], -1
+            for k in range(len(self.toks)):
+                table.append(last)
+                if wanted(k):
+                    last = k
+            table.append(last)
+            self._before[name] = table
+        return table[i]
+
+    def last_org_before(self, i: int) -> str | None:
+        k = self.nearest_before(i, "O", lambda k: self.tags[k] == "O")
+        return self.toks[k].key if k >= 0 else self.ex.recent_unit
+
+    # -- rules ---------------------------------------------------------------------------
+    def run(self):
+        # "曾繁星,男,1981年出生。…2013年至2020年任…": a sentence without a subject goes on about the last one
+        zero = "P" not in self.tags and "i" not in self.tags and _ZERO_SUBJECT.match(self.tags)
+        self.ex.subject = self.ex.carried if zero else None
+        if _SPEAKER.match(self.tags):
+            self.ex.speaker = self.toks[0].key
+            self.ex.narrator = self.ex.narrator or self.ex.speaker
+        elif _QUESTION.match(self.tags):
+            self.ex.speaker = None
+        self.resolve_anaphora()
+        if "P" not in self.tags and _is_heading(self.ex.doc.sentences[self.index].text):
+            # "▌海外发行部升级为海外发行中心": what a heading names is what the lines under it are about
+            units = [t.key for t in self.toks if t.tag == "O" and self.ex.doc.entities[t.key].kind != "company"]
+            self.ex.recent_unit = units[-1] if units else self.ex.recent_unit
+        for handler, pattern in rules():
+            for m in pattern.finditer(self.tags):
+                handler(self, m)
+            if handler is _Sentence.established:
+                self.resolve_anaphora()  # "成立商家服务事业群,由…担任事业群总裁": set up in this sentence
+        if self.tags.startswith("P") and not self.tags.startswith(("Ps", "Pj")):
+            self.ex.carried = self.toks[0].key  # who the sentence is about
+        elif "P" in self.tags or "i" in self.tags:
+            self.ex.carried = self.ex.subject
+
+    def resolve_anaphora(self) -> None:
+        recent = self.ex.recent_unit
+        if recent is None:
+            return
+        for t in self.toks:  # "新事业部由…负责": the unit just set up
+            if t.tag == "O" and t.key in self.ex.anaphoric:
+                kind, name = self.ex.doc.entities[t.key].name, self.ex.doc.entities[recent].name
+                if kind in self.ex.suffixes and not name.endswith((kind, kind[0])):
+                    continue  # "工作室负责人" after a heading that names a 工作室群: another unit (部门 is a 部)
+                t.key = recent
+
+    def leave(self, m):
+        self.verb(m.start())
+        self.used.add(m.start())  # what is left, before "由…接任" takes it
+
+    def title_is(self, m):
+        """ "火山引擎总裁为谭待", "庭院机器人事业部,负责人为此前主导割草机项目的叶舟", "…,副主任为副总裁邹颖" (the
+        organization of the clause before); titles between 为 and the name are the person's own."""
+        org = self.toks[m.start()].key if self.tags[m.start()] == "O" else self.last_org_before(m.start())
+        self.post(self.toks[m.start(2)].key, org, self.toks[m.start(1)])
+
+    def respectively_lead(self, m):
+        """ "郑可欣、黄德明二人…,分别负责新能源板块和精密制造板块": the n-th person heads the n-th unit."""
+        self.pair(m, people=1, units=3, role=_head_role())
+
+    def respectively(self, m):
+        """ "新设大卖场事业部、社区店事业部两个事业部,负责人分别为何宇航、欧晓彤": the n-th person, the n-th unit."""
+        self.pair(m, people=3, units=1, role=self.toks[m.start(2) - 1])
+
+    def pair(self, m, people: int, units: int, role: Tok) -> None:
+        """Two lists read in order after 分别 (group 2): the n-th person takes ``role`` in the n-th unit."""
+        holders = [t.key for t in self.toks[m.start(people) : m.end(people)] if t.tag == "P"]
+        orgs = [t.key for t in self.toks[m.start(units) : m.end(units)] if t.tag == "O"]
+        if len(orgs) != len(holders) or self.toks[m.start(2)].text != _RESPECTIVELY:
+            return
+        for org, person in zip(orgs, holders):
+            if org is not None and self.ex.doc.entities[org].kind != "company":
+                self.post(person, org, role)
+
+    def is_title(self, m):
+        """ "选举葛海蛟先生为本行董事长", "曲玉此前为蔚来财务副总裁" (former), "A和B为独立董事"."""
+        for k in range(m.start(1), m.end(1)):
+            if self.toks[k].tag == "P":
+                self.appoint(self.toks[k].key, m.start(3), m.end(3), "former" if m.group(2) else "current")
+
+    def succeed(self, m):
+        self.used.update(range(m.start(), m.end()))
+        # "…,2018年2月接替欧智华出任集团行政总裁": the new holder is the clause's subject when not named here
+        new = self.toks[m.start(1)].key if m.group(1) else self.subject_before(m.start())
+        old = self.toks[m.start(2)].key
+        if new is None:
+            return
+        self.appoint(new, m.start(3), m.end(3))
+        self.appoint(old, m.start(3), m.end(3), status="former")
+        self.ex.subject = new
+
+    def established(self, m):
+        cue, text = self.toks[m.start()].m, self.ex.doc.sentences[self.index].text
+        new = cue.text.startswith(_NEW)
+        if (text[cue.end : cue.end + 1] == "的" and not new) or text[cue.start - 1 : cue.start] == "的":
+            return  # "组建的团队", "委员会的成立是…": describes a unit (but "新成立的执行委员会" is new)
+        date = self.ex.sentence_date(self.index, before=m.start())
+        for k in range(m.start(), m.end()):
+            t = self.toks[k]
+            if t.tag == "O" and self.ex.doc.entities[t.key].kind != "company":
+                self.ex.add(Fact("established", t.key, None, self.index, date=date))
+                self.ex.recent_unit = t.key
+
+    def units(self, m):
+        if m.group(1):
+            parent = self.toks[m.start()].key
+            kids = range(m.start(2), m.end(2))
+        else:
+            parent = self.last_org_before(m.start())
+            kids = range(m.start(3), m.end(3))
+        for k in kids:
+            if self.toks[k].tag == "O" and parent and self.toks[k].key != parent:
+                text = self.toks[m.start(1) if m.group(1) else m.start()].text
+                if self.ex.doc.entities[self.toks[k].key].kind == "company" and not text.endswith(_SUBSIDIARY):
+                    continue  # a company is nobody's unit, except its subsidiary
+                child = self.toks[k].key
+                if text in ("并入", "归入"):
+                    child, parent_ = parent, child
+                    self.ex.add(Fact("unitOf", child, parent_, self.index))
+                else:
+                    self.ex.add(Fact("unitOf", child, parent, self.index))
+
+    def merged_into(self, m):
+        """ "淘宝、天猫、1688等业务归入该板块": the units before join the one after."""
+        verb = m.start(2) - 1 if self.tags[m.start(2) - 1] == "u" else m.start(2) - 2
+        if self.toks[verb].text not in ("并入", "归入"):
+            return
+        parent = self.toks[m.start(2)].key
+        for k in range(m.start(1), m.end(1)):
+            if self.toks[k].tag == "O" and self.toks[k].key != parent:
+                self.ex.add(Fact("unitOf", self.toks[k].key, parent, self.index))
+
+    def apposition(self, m):
+        person = self.toks[m.start(1)].key
+        self.ex.subject = self.ex.subject or person
+        chain = self.chain(m.start(), m.start(1))
+        for holder in [person] + self.addressed_list(m.start(1)):
+            for org, role, former in chain:
+                n = len(self.ex.doc.facts)
+                self.post(holder, org, role, "former" if former else "current")
+                if len(self.ex.doc.facts) > n:  # a title says what holds, not when it began or ended
+                    fact = self.ex.doc.facts[-1]
+                    fact.date = fact.start = fact.end = None
+                    if not former:
+                        self.ex.weak.add(id(fact))
+
+    def addressed_list(self, k: int) -> list[str]:
+        """ "独立非执行董事邝国华先生、梁兆康先生及杜雅文女士": in an announcement's list of names, each with a
+        form of address, the title before the first is every one's."""
+        out: list[str] = []
+        while (
+            self.addressed(k)
+            and k + 2 < len(self.toks)
+            and self.toks[k + 1].tag in "sj"
+            and self.toks[k + 2].tag == "P"
+            and self.addressed(k + 2)
+        ):
+            k += 2
+            key = self.toks[k].key
+            if key is not None:  # a person's token: every person mention is linked (kg.extraction.resolve)
+                out.append(key)
+        return out
+
+    def addressed(self, k: int) -> bool:
+        mention = self.toks[k].m
+        text = self.ex.doc.sentences[self.index].text
+        return mention is not None and any(text.startswith(h, mention.end) for h in load().honorifics)
+
+    def by(self, m):
+        """ "抖音由张楠担任CEO", "由CEO程一晓担任主席", "网易有道由CEO周枫负责"."""
+        self.used.add(m.start(4))
+        person = self.toks[m.start(3)].key
+        org = self.toks[m.start(1)].key if m.group(1) else self.last_org_before(m.start())
+        if m.group(2):  # "家电家居事业部总经理由闫小兵暂时兼任"
+            self.post(person, org, self.toks[m.start(2)])
+            self.ex.subject = person
+            return
+        if m.group(5):
+            verb = self.toks[m.start(4)].m
+            if verb is not None and verb.value == "promote":
+                self.ex.end_posts(person, self.index)  # "由银行总经理周建宏升任董事长": no longer 总经理
+            for named, role, _former in self.chain(m.start(5), m.end(5), org):
+                self.post(person, named or org, role)
+        elif self.toks[m.start(4)].tag == "k" or self.toks[m.start(4)].text.startswith("接"):
+            between = self.toks[self.tags.index("b", m.start()) + 1 : m.start(3)]
+            left = self.ex.left_roles.get(self.index)
+            if self.toks[m.start(4)].text.startswith("接") and left:
+                for org_, role in left:
+                    self.post(person, org_, role)
+            elif org and self.ex.doc.entities[org].kind != "company":
+                titles = (
+                    [t for t in between if t.tag == "R" and load().roles[t.key].head]
+                    if not any(t.tag == "O" for t in between)
+                    else []
+                )
+                # "网易有道由CEO周枫负责": a leading title is the unit's (an SVP stays the company's)
+                for title in titles:
+                    self.retarget(person, title, org)
+                if not titles:
+                    self.post(person, org, _head_role())  # "由张勇负责" leads a unit, not the company
+        self.ex.subject = person
+
+    def retarget(self, person: str, title: Tok, org: str) -> None:
+        """Move the post a title gave without an organization (to the article's company) to ``org``."""
+        for f in self.ex.doc.facts:
+            if (
+                f.kind == "post"
+                and f.sentence == self.index
+                and f.subject == person
+                and f.role == title.key
+                and id(f) in self.ex.weak
+            ):
+                f.object = org
+                return
+        self.post(person, org, title)
+
+    def appoint(self, person, i, j, status="current"):
+        if status == "current":
+            self.ex.subject = person
+        for org, role, former in self.chain(i, j):
+            self.post(person, org, role, "former" if former or status == "former" else "current")
+
+    def subject_before(self, i: int) -> str | None:
+        """The person a verb at ``i`` is about: the nearest person before it in the clause."""
+        # a clause without its own subject continues the last one: a clause break stops the walk back
+        stops = "Pibn," if self.ex.subject else "Pibn"
+        k = self.nearest_before(i, stops, lambda k: self.tags[k] in stops)
+        if k < 0:
+            return self.ex.subject
+        t = self.toks[k]
+        if t.tag == "P":
+            return t.key
+        if t.tag == "i":
+            return self.ex.speaker_or_author()
+        if t.tag in "bn":
+            return None
+        return self.ex.subject
+
+    def verb(self, m_or_index):
+        i = m_or_index if isinstance(m_or_index, int) else m_or_index.start()
+        if i in self.used:
+            return
+        t = self.toks[i]
+        if t.tag == "f" and (i + 1 >= len(self.toks) or self.toks[i + 1].tag not in "OR"):
+            return
+        if i > 0 and self.toks[i - 1].tag in "bn":
+            return
+        j = i + 1
+        # the titles after the verb: "出任CTO兼首席架构师", "获委任为新成立的执行委员会主席" (a set-up cue and 的
+        # describe the unit)
+        while j < len(self.toks) and (
+            self.toks[j].tag in "ORsjpe"
+            or (self.toks[j].tag == "_" and j + 1 < len(self.toks) and self.toks[j + 1].tag in "RO")
+            or (self.toks[j].tag == "u" and self.toks[j - 1].tag == "O" and self.tags[j + 1 : j + 2] == "O")
+        ):  # "担任公司全资子公司X执行董事": the post is in the company named last
+            j += 1
+        if t.tag == "f" and j < len(self.toks) and self.toks[j].tag == "P":
+            return  # "原首席财务官樊欣": a title before a name (apposition), not a verb
+        roles = self.chain(i + 1, j)
+        person = self.subject_before(i)
+        if person is None:
+            return
+        for other in self.coordinated_before(i):  # "A、B、C当选副董事长": each of them
+            if other != person:
+                self._verb_for(other, t, i, roles)
+        self._verb_for(person, t, i, roles)
+
+    def coordinated_before(self, i: int) -> list[str]:
+        """The persons of a list right before ``i`` ("张华、李强二人同时出任"), or none."""
+        k = i - 1
+        while k >= 0 and (self.toks[k].tag == "g" or (self.toks[k].tag == "_" and self.toks[k].text in _ADVERBIAL)):
+            k -= 1
+        out: list[str] = []
+        while k >= 0 and self.toks[k].tag == "P":
+            key = self.toks[k].key
+            if key is not None:  # every person mention is linked (kg.extraction.resolve)
+                out.append(key)
+            if k == 0 or self.toks[k - 1].tag not in "sj":
+                break
+            k -= 2
+        return out if len(out) > 1 else []
+
+    def _verb_for(self, person: str, t: Tok, i: int, roles: list) -> None:
+        self.ex.subject = person
+        if t.tag == "l":
+            left = []
+            if not roles:  # "卸任上述职务", "因个人原因退休": the posts named with the name end
+                org = self.toks[i + 1].key if i + 1 < len(self.toks) and self.toks[i + 1].tag == "O" else None
+                left = self.ex.end_stated_post(person, self.index) if org is None else []
+                left = left or self.ex.end_posts(person, self.index, org)  # "…退休,由X接任" takes them
+            for org, role, _ in roles:
+                self.post(person, org, role, "former")
+                left.append((org, role))
+            self.ex.left_roles[self.index] = left
+            return
+        # "此前兼任总裁", "曾在美国一家公司担任总监": a verb after 此前/原/曾在 tells a former post
+        status = "former" if t.tag == "f" or self.former_before(i) else "current"
+        if t.tag == "a" and t.text.startswith("接") and not roles:
+            return
+        if t.m is not None and t.m.value == "promote" and roles:
+            self.ex.end_posts(person, self.index)  # "技术长林志远升任总经理": no longer CTO
+        # the organization named before the verb, unless it is a former one ("前美家集团中国区总裁X出任CEO")
+        k = self.nearest_before(
+            i,
+            "named org",
+            lambda k: (
+                self.tags[k] == "O"
+                and (om := self.toks[k].m) is not None
+                and om.kind == "org"
+                and not (k > 0 and self.tags[k - 1] == "f")
+            ),
+        )
+        named = self.toks[k].key if k >= 0 else None
+        for org, role, former in roles:
+            self.post(person, org or named, role, "former" if former else status)
+
+    def former_before(self, i: int) -> bool:
+        """A former cue opens the clause of the verb at ``i``, with only places and times between, or the
+        clause gives the span of years the post was held."""
+        k, dates = i - 1, 0
+        while k >= 0 and self.toks[k].tag in "_DO":
+            dates += self.toks[k].tag == "D"
+            k -= 1
+        return (k >= 0 and self.toks[k].tag == "f") or dates >= 2  # "2005年至2012年任…": a span that ended
+
+    def members(self, m):
+        org = self.last_org_before(m.start() + 1 if self.tags[m.start()] == "O" else m.start())
+        if self.tags[m.start()] == "O":
+            org = self.toks[m.start()].key
+        if org is None:
+            return
+        k = m.start()
+        while k < m.end():
+            t = self.toks[k]
+            if t.tag == "P":
+                self.ex.add(Fact("memberOf", t.key, org, self.index))
+                if k + 1 < len(self.toks) and self.toks[k + 1].tag == "R":
+                    # "曾从钦先生(主任委员)": leads the committee; "郭丹女士(独立董事)": a post elsewhere
+                    role = self.toks[k + 1]
+                    self.post(t.key, org if load().roles[role.key].head else None, role)
+            k += 1
+
+    def roster(self, m):
+        """ "审计委员会:顾文涛(主任委员)、周明川、沈慧敏": the members of an organization, a title after a name."""
+        org = self.toks[m.start(1)].key
+        committee = self.ex.doc.entities[org].kind == "committee"
+        for k in range(m.start(2), m.end(2)):
+            t = self.toks[k]
+            if t.tag != "P":
+                continue
+            self.ex.add(Fact("memberOf", t.key, org, self.index))
+            role = self.toks[k + 1] if k + 1 < len(self.toks) and self.toks[k + 1].tag == "R" else None
+            if role is not None:
+                self.post(t.key, org if committee or load().roles[role.key].head else None, role)
+            elif committee:
+                self.post(t.key, org, _member_role())
+
+    def table_row(self, m):
+        """ "张三 | 总裁 | 云事业群", "沈嘉明 | 董事长兼CEO | 曜石科技": a row of a table of posts."""
+        for role in self.toks[m.start(2) : m.end(2)]:
+            if role.tag == "R":
+                self.post(self.toks[m.start(1)].key, self.toks[m.start(3)].key, role)
+
+    def unit_head(self, m):
+        """ "合并为战略投资部,部长崔宏伟": a unit, then its head."""
+        unit, role = self.toks[m.start(1)].key, self.toks[m.start(2)]
+        if self.ex.doc.entities[unit].kind != "company" and load().roles[role.key].head:
+            self.retarget(self.toks[m.start(3)].key, role, unit)
+
+    def leads(self, m):
+        """ "陈静将负责新成立的海外事业部": the person heads the unit."""
+        unit = self.toks[m.start(2)].key
+        if self.ex.doc.entities[unit].kind != "company":
+            self.post(self.toks[m.start(1)].key, unit, _head_role())
+
+    def leads_it(self, m):
+        """ "▌新设发行技术中心 / …江语嫣继续负责": leading, with no object, the unit just named."""
+        if self.ex.recent_unit is not None:
+            self.post(self.toks[m.start(1)].key, self.ex.recent_unit, _head_role())
+
+    def dismissed(self, m):
+        """ "免去柯长青同志的集团海外事业部总经理职务": the person named after the verb leaves the posts."""
+        person = self.toks[m.start(1)].key if m.group(1) else self.ex.subject  # "免去其…职务"
+        if person is None:
+            return
+        for org, role, _former in self.chain(m.start(2), m.end(2)):
+            self.post(person, org, role, "former")
+
+    def title_line(self, m):
+        """ "公司总经理:何文斌", "委员:季泽(常务副总裁)、武云飞(集团副总裁、总工程师)": a line that gives a post,
+        then its holders; the titles after a holder's name are their posts in the organizations named there
+        (the whole company when none is)."""
+        org = self.toks[m.start(1)].key if m.group(1) else None
+        items: list[list[int]] = []  # the tokens of each holder: a segment with a name, then those without
+        segment: list[int] = []
+        for k in range(m.start(3), m.end(3) + 1):
+            if k < m.end(3) and self.toks[k].tag != "s":
+                segment.append(k)
+                continue
+            if any(self.toks[i].tag == "P" for i in segment) or not items:
+                items.append(segment)
+            else:
+                items[-1].extend(segment)
+            segment = []
+        for item in items:
+            name = next((i for i in item if self.toks[i].tag == "P"), None)
+            if name is None:
+                continue
+            holder = self.toks[name].key
+            for k in range(m.start(2), m.end(2), 2):  # "常务副总经理兼董事会秘书:俞丹枫": each title
+                self.post(holder, org, self.toks[k])
+            after = [i for i in item if i > name]
+            if after:
+                for named, role, _former in self.chain(after[0], after[-1] + 1):
+                    self.post(holder, named or self.ex.default_org(role.key, self.index), role)
+
+    def founded(self, m):
+        """ "腾飞集团由王建林于1998年创办": the person founded the organization."""
+        self.post(self.toks[m.start(2)].key, self.toks[m.start(1)].key, _role_tok("founder"))
+
+    def described_as(self, m):
+        """ "王建林,腾飞集团的创始人": a title after the name, set off by a comma."""
+        if m.group(3) and self.toks[m.start(3)].text != "的":
+            return
+        self.post(self.toks[m.start(1)].key, self.toks[m.start(2)].key, self.toks[m.start(4)])
+
+    def reports(self, m):
+        """ "王莆中将向王兴汇报"; "双线汇报给我和CTO范哲": to each of the bosses named."""
+        for n in (1, 2):
+            if m.group(n):
+                boss = self.ex.speaker_or_author() if m.group(n) == "i" else self.toks[m.start(n)].key
+                if boss is not None:
+                    self.reports_to(m, boss)
+
+    def reports_to(self, m, boss: str) -> None:
+        subjects: list[str] = []
+        k, group = m.start() - 1, False
+        while k >= 0 and self.toks[k].tag in "PsORjf_g":
+            if self.toks[k].tag == "P":
+                subjects.append(self.toks[k].key)
+            group = group or self.toks[k].tag in "gR"
+            k -= 1
+        if group and not subjects:  # "二人均向雷军汇报", "各业务板块负责人直接向…汇报"
+            subjects.extend(self.ex.recent_appointees(self.index, boss))
+        if not subjects:
+            subjects = [self.ex.subject] if self.ex.subject else []
+        for s in subjects:
+            if s and s != boss:
+                self.ex.add(Fact("reportsTo", s, boss, self.index))
+
+
+_SENTENCE_END = re.compile(r"[。.!?！？;；:：]\s*$")
+_HEADING_CHARS = 30  # a heading is short
+
+
+def _is_heading(text: str) -> bool:
+    """A line that ends without a sentence's punctuation, and is short: a heading."""
+    return len(text.strip()) <= _HEADING_CHARS and not _SENTENCE_END.search(text)
+
+
+_SUBSIDIARY = ("公司", "机构")  # "全资子公司", "附属机构": the company after it belongs to the one before
+_NEW = "新"  # "新成立的…": a unit set up just now
+_RESPECTIVELY = "分别"  # pairs two lists in order
+_ADVERBIAL = frozenset({"同时", "将", "均", "分别", "共同", "一同"})  # between a list of names and its verb
+
+
+def _head_role() -> Tok:
+    return _role_tok("head")
+
+
+def _member_role() -> Tok:
+    return _role_tok("member")
+
+
+def _role_tok(role_id: str) -> Tok:
+    """A title the construction implies rather than names ("由X创办": founder)."""
+    return Tok("R", role_id, None, "")
+
+
+def extract_facts(doc: Document) -> Document:
+    ex = Extractor(doc)
+    by_sentence = doc.mentions_by_sentence()
+    for s in doc.sentences:
+        ex.dates[s.index] = [(m.start, m.value) for m in by_sentence.get(s.index, []) if m.kind == "date"]
+    for s in doc.sentences:
+        if s.noise:
+            continue
+        items = by_sentence.get(s.index, [])
+        toks = tokenize(doc, s.index, items, s.text)
+        # date positions in token space, for "the date before the verb"
+        ex.dates[s.index] = [(i, t.key) for i, t in enumerate(toks) if t.tag == "D" and t.key is not None]
+        _Sentence(ex, s.index, toks).run()
+    drop_superseded(doc, ex.weak)
+    default_parents(doc, home_unit(doc, ex.narrator))
+    return doc

@@ -1,0 +1,548 @@
+"""Organization finders of :mod:`kg.extraction.mentions`: companies (gazetteer, model, announcer, list items),
+units, organizations read from context, and the droppers of generic, media and inner organizations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..errors import SetupError
+from . import ner
+from .lexicon import Lexicon, cue_pattern
+from .resolve import unit_core
+from .segment import is_common_word, tokens, word_tag
+from .spans import (
+    BOUNDARY_TAGS,
+    CJK,
+    CJK_RUN,
+    LONGEST_TITLE,
+    NOT_IN_NAME_TAGS,
+    Spans,
+    free_cjk_start,
+    name_end,
+    starts_word,
+    title_follows,
+    trim_left,
+)
+from .text import compile_rows, load_table
+
+_QUOTED = re.compile(r"[“\"「]([^”\"」,，。;:]{2,12})[”\"」]")
+_LATIN_UNIT = re.compile(r"(?:部门|团队|业务|平台)\s*([A-Z][A-Za-z0-9]+)")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\.&\-]*(?:\s[A-Z][A-Za-z0-9]*)*")
+
+
+def _rows(kind: str) -> re.Pattern[str]:
+    """The patterns of ``kind`` in kg/data/org_prefixes.tsv, of which the finders below need at least one."""
+    pattern = compile_rows("org_prefixes.tsv", kind)
+    if pattern is None:
+        raise SetupError(f"kg/data/org_prefixes.tsv: no {kind!r} row")
+    return pattern
+
+
+_TERM = _rows("term")  # "第三届": which term of a board, not which board
+_SALUTATION = _rows("salutation")  # "各位鲸帆人:"
+_ITEM_LEAD = re.compile(r"[\s\-·•*]*(?:\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?\s*")  # "4. ", "三、"
+_MAX_ITEM_NAME = 10
+_MEDIA = [re.compile(row[1]) for row in load_table("org_prefixes.tsv") if row[0] == "media"]
+_COUNT = _rows("count")  # "三大": a number of units
+_COUNTED_BEFORE = re.compile(f"(?:{_COUNT.pattern})$")
+_DESCRIBED_BY = _rows("kind")  # "品牌": the organization before it describes the company named after it
+_HEADER_LABEL = _rows("label")  # "证券代码": a label of an announcement's header
+_INDEFINITE = _rows("indefinite")  # "一家": some organization, not a named one
+_JOINED_NAME = re.compile(f"(?:^|[\\s,，:：;；、和及]|成立|设立|组建|新设立|新设|新成立)([{CJK}A-Za-z]{{1,3}}与)$")
+_ORGREF_BEFORE = re.compile(r"(?:本集团|本公司|集团|公司|本行)$")
+# the noun after a list of units: "…、大文娱六大业务集团", "…、1688等业务"; the list is read backwards from it
+# (a numeral run is entered at its first character only: tried from every start, a long run of digits
+# is rescanned from each one, quadratic time; the leftmost match starts there anyway)
+_LIST_NOUN = re.compile(
+    r"(?:等)?(?<![一二三四五六七八九十两\d])[一二三四五六七八九十两\d]+[大个]"
+    r"(业务集团|业务板块|事业群|事业部|板块|子公司|部门|业务单元)"
+    r"|等(业务|品牌|平台)"
+)
+_LIST_ITEM_BEFORE = re.compile(r"(、?)([^、,，:：;；。()（）]{2,12})$")
+_MAX_LIST = 30  # items read back from the noun: bounded, so a giant list costs linear time
+
+
+def find_companies(sp: Spans, lx: Lexicon, aliases: dict[str, str]) -> None:
+    for start, end in lx.companies_matcher.finditer(sp.text):
+        if end - start <= 2 and (_inside_word(sp.text, start, end) or _inside_title(sp.text, start, end, lx)):
+            continue  # "增长和", "董事长和CEO" name no 长和
+        sp.add("org", start, end, "company", lx.companies[sp.text[start:end].lower()].name)
+    for short, full in aliases.items():
+        if short in lx.cues:  # "公司", "本行": references to the company, not names
+            continue
+        for m in re.finditer(re.escape(short), sp.text):
+            sp.add("org", m.start(), m.end(), "company", full)
+    # "惠邻超市(集团)有限公司": a short parenthesis belongs to a registered name
+    for m in re.finditer(
+        r"(?:[^\s,，。:：;；、(（“\"]|[(（][^)）(（\s]{1,6}[)）]){2,30}?"
+        r"(?:股份有限公司|有限责任公司|有限公司)",
+        sp.text,
+    ):
+        start = trim_left(sp.text, m.start(), m.end() - 4, lx, registered=True)
+        sp.add("org", start, m.end(), "company", sp.text[start : m.end()])
+
+
+def find_model_companies(sp: Spans, found: list[ner.Span], lx: Lexicon, article: str | None = None) -> None:
+    """The organizations the model tagged that no suffix marks ("蓝海科技宣布…"): companies, read up to
+    the first title or cue word inside the span ("蓝海科技总裁", "蓝海科技旗下子公司")."""
+    for span in found:
+        if span.label != "ORG" or (span.text.isascii() and span.start > 0 and sp.text[span.start - 1] in "(（"):
+            continue  # "游文龙(Eric Yu)", "曼德斯集团(Mandes)": the English form of the name before it
+        start, end = span.start, span.start
+        for tok in tokens(span.text):
+            if tok.lower() in lx.role_by_form or tok in lx.cues or tok in lx.boundaries or lx.suffix_re.fullmatch(tok):
+                break
+            end += len(tok)
+        if end == span.end and end - start <= SHORT_NAME:
+            end = name_end(sp, end, lx, words=1, nouns=True)  # the model often stops short: "芯澜|半导体CTO"
+        name = sp.text[start:end]
+        if article is not None and article.count(name) < _OFTEN_NAMED:
+            continue  # in an article about a company the gazetteer knows, another must be named often
+        if (
+            len(name) < 2
+            or not sp.free(start, end)
+            or lx.suffix_re.match(sp.text, end)
+            or any(name.endswith(x) for x in lx.suffixes)
+            or not starts_word(sp, end)
+            or is_common_word(name)
+        ):
+            continue  # a unit ("战略投资部") is read by its suffix; "云计|算" ends inside a word
+        sp.add("org", start, end, "company", name)
+
+
+def find_announcer(spans: list[Spans], lx: Lexicon) -> None:
+    """An article that names no company by suffix, gazetteer or model: who announces the change at the
+    start of a sentence ("华岳重工今日发布…", "经星河研究决定" is not one) is the company."""
+    announce = cue_pattern("announce")
+    for sp in spans:
+        for m in announce.finditer(sp.text):
+            start = free_cjk_start(sp, m.start())
+            if start > 0 and sp.text[start - 1] not in ",，:：。 \n":
+                continue  # the name must begin the clause
+            end = name_end(sp, start, lx, limit=m.start() - start)
+            if end - start >= 2 and not is_common_word(sp.text[start:end]):
+                sp.add("org", start, end, "company", sp.text[start:end])
+                return
+
+
+def find_item_company(sp: Spans, lx: Lexicon) -> None:
+    """ "4. 科睿教育:成立AI学习事业部", "科睿教育宣布成立…": a name that begins a sentence and announces, or
+    heads an item before a colon, is a company (the items of a round-up)."""
+    lead = _ITEM_LEAD.match(sp.text)
+    start = lead.end() if lead else 0
+    head = sp.text[start : start + _MAX_ITEM_NAME + 4]
+    if ":" not in head and "：" not in head and not cue_pattern("announce").search(head):
+        return  # most sentences: nothing to read, and no tokenizing to pay for
+    end = name_end(sp, start, lx, limit=_MAX_ITEM_NAME)
+    name = sp.text[start:end]
+    if len(name) < 2 or not CJK_RUN.fullmatch(name) or is_common_word(name) or not sp.free(start, end):
+        return
+    after = sp.text[end : end + 4]
+    if after[:1] in ":：" or cue_pattern("announce").match(after):
+        sp.add("org", start, end, "company", name)
+
+
+def media_names(text: str) -> set[str]:
+    """The news outlets the article quotes as its source ("36氪获悉", "据界面新闻报道", "对36氪表示")."""
+    return {m.group(1) for pattern in _MEDIA for m in pattern.finditer(text)}
+
+
+def drop_media(sp: Spans, media: set[str]) -> None:
+    """A news outlet reports the story; it is nobody's employer in it (a byline's source is no company)."""
+    for m in [m for m in sp.items if m.kind == "org" and m.value == "company" and m.text in media]:
+        sp.remove(m)
+
+
+def find_joined_companies(sp: Spans, lx: Lexicon) -> None:
+    """ "加盟北辰微电子出任CEO": the name after a verb of joining is a company."""
+    for m in cue_pattern("join").finditer(sp.text):
+        end = name_end(sp, m.end(), lx, limit=_MAX_ITEM_NAME)
+        name = sp.text[m.end() : end]
+        if len(name) >= 2 and CJK_RUN.fullmatch(name) and not is_common_word(name):
+            sp.add("org", m.end(), end, "company", name)
+
+
+def find_addressed_companies(sp: Spans, lx: Lexicon) -> None:
+    """A memo names its company where it addresses the staff: "昕途汽车全体员工", "各位鲸帆人:"."""
+    for m in _SALUTATION.finditer(sp.text):
+        if sp.free(m.start(1), m.end(1)) and not is_common_word(m.group(1)):
+            sp.add("org", m.start(1), m.end(1), "company", m.group(1))
+    for m in cue_pattern("staff").finditer(sp.text):
+        start = trim_left(sp.text, free_cjk_start(sp, m.start(), limit=10), m.start(), lx)
+        if m.start() - start >= 2 and not is_common_word(sp.text[start : m.start()]):
+            sp.add("org", start, m.start(), "company", sp.text[start : m.start()])
+
+
+def _inside_title(text: str, start: int, end: int, lx: Lexicon) -> bool:
+    """A title overlaps the span ("董事长和": 长 ends 董事长)."""
+    lo = max(0, start - LONGEST_TITLE)
+    return any(
+        s < start < e or s < end < e
+        for s, e in ((lo + a, lo + b) for a, b in lx.roles_matcher.finditer(text[lo : end + LONGEST_TITLE]))
+    )
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """The first character joins the one before into a word ("增长和" holds no 长和)."""
+    return start > 0 and is_common_word(text[start - 1 : start + 1])
+
+
+SHORT_NAME = 2  # a model's organization this short was likely cut ("芯澜" of 芯澜半导体)
+_MAX_DESCRIBED_NAME = 6  # the longest name read after its description when its words are not all nouns
+_OFTEN_NAMED = 3  # how often an article about a known company names another before the model's reading counts
+_PLACE_PREFIX = 4  # the longest place name that begins a registered company name ("黑龙江省", "上海市")
+_WORD_NOT_UNIT = 2  # a dictionary word ending in a suffix this short is an ordinary word (外部, 干部)
+_GENERIC_COMPANY = "公司"  # the suffix a description of a company ends with ("家用机器人公司")
+_GROUP = "集团"  # a business group of a company, or the company itself (see first_group_is_company)
+
+
+_CLAUSE_OPENERS = ",，。;；:：、 \n"
+
+
+def find_units(sp: Spans, lx: Lexicon) -> None:
+    text = sp.text
+    for m in _LATIN_UNIT.finditer(text):
+        sp.add("org", m.start(1), m.end(1), "unit", m.group(1))
+    for m in _QUOTED.finditer(text):
+        quoted_suffix = lx.suffix_re.match(text, m.end())
+        end = quoted_suffix.end() if quoted_suffix else m.end()
+        if quoted_suffix or _after_cue(text, m.start(), "establish"):
+            sp.add("org", m.start(), end, _unit_kind(text[m.start() : end], lx), m.group(1))
+    for m in lx.suffix_re.finditer(text):
+        suffix = m.group()
+        if any((x := lx.suffix_re.match(text, k)) and x.end() > m.end() for k in range(m.start() + 1, m.end())):
+            continue  # 业务部 in 业务部门: the longer suffix is the real one
+        if len(suffix) == 1 and is_common_word(text[m.start() : m.start() + 2]) and not title_follows(sp, m.end(), lx):
+            continue  # 组 in 组织, 院 in 院长: a word that begins with the suffix's character (部 in 部副部长 stays)
+        if len(suffix) > 1 and not starts_word(sp, m.end(), ahead=4):
+            continue  # 证券 in 深圳证券交易所: the suffix ends inside a longer word
+        following, chained = sp.starting_at(m.end()), lx.suffix_re.match(text, m.end())
+        if chained and chained.group() not in lx.cues and (following is None or following.kind != "role"):
+            continue  # 银行 in 数字银行部: the name goes on to the next suffix (not 研究院|院长, nor 板块|公司)
+        kind, min_len = lx.suffixes[suffix]
+        if kind == "company" and suffix in ("公司", "集团") and not sp.free(m.start(), m.end()):
+            continue
+        # read the name leftwards from the suffix, up to a mention or punctuation
+        start = m.start()
+        while (
+            start > 0
+            and sp.free(start - 1, start)
+            and re.match(f"[{CJK}A-Za-z0-9]", text[start - 1])
+            and m.start() - start < 12
+        ):
+            start -= 1
+        trimmed = trim_left(text, start, m.start(), lx)
+        last = tokens(text[start : m.start()])[-1] if m.start() > start else ""
+        if m.start() - trimmed < min_len and trimmed > start and kind == "committee" and last in lx.cues:
+            trimmed = m.start() - len(last)  # "提名委员会": the word before the suffix names it, cue word or not
+        start = trimmed
+        joined = _JOINED_NAME.search(text, max(0, start - 12), start) if min_len else None
+        if joined and sp.free(joined.start(1), start) and not lx.suffix_re.search(joined.group(1)):
+            start = joined.start(1)  # "云与智慧产业事业群": 与 inside the name
+        if _relation_word(text, start, m, lx):
+            continue
+        ref = _ORGREF_BEFORE.search(text, max(0, start - 3), start)
+        if ref and sp.free(ref.start(), start):  # "集团参谋部": a unit of the company the article is about
+            if len(text[start : m.start()]) >= min_len and sp.add(
+                "org", ref.start(), m.end(), _unit_kind(suffix, lx), text[start : m.end()], ref.group()
+            ):
+                continue
+        last = tokens(text[start : m.end()])[-1]
+        if len(last) > len(suffix) and is_common_word(last) and len(last) <= _WORD_NOT_UNIT:
+            continue  # 外部, 顶部, 全部: not the suffix 部 (but 人力资源部 is a department)
+        parent = sp.ending_at(start)
+        core = text[start : m.start()]
+        # "中心负责人谭铮": the kind alone opening a clause, before a title, refers to the unit just named
+        bare = not core and len(suffix) > 1 and (start == 0 or text[start - 1] in _CLAUSE_OPENERS)
+        if bare and title_follows(sp, m.end(), lx) and sp.free(start, m.end()):
+            sp.add("org", start, m.end(), _unit_kind(suffix, lx), suffix)
+            continue
+        if len(core) < min_len or not sp.free(start, m.end()) or core in lx.interim_qualifiers:
+            continue
+        if core and (word_tag(core) or "").startswith("v") and kind != "committee":
+            # "带领团队", "实行董事会": a verb is no name (but "审计委员会" is a committee's)
+            if min_len:
+                continue
+            start, core, parent = m.start(), "", None
+        if parent is not None and parent.kind == "org" and _is_registered(text[start : m.end()], lx):
+            # "上海药明康德新药开发有限公司": a registered name that holds a known one, and the place before it
+            left = parent.start
+            while (
+                left > 0
+                and sp.free(left - 1, left)
+                and CJK_RUN.fullmatch(text[left - 1])
+                and parent.start - left < _PLACE_PREFIX
+            ):
+                left -= 1
+            left = trim_left(text, left, parent.start, lx)
+            sp.remove(parent)
+            sp.add("org", left, m.end(), "company", text[left : m.end()])
+        elif parent is not None and parent.kind == "org":
+            # "快手电商事业部": the company's name is part of the unit's name
+            sp.remove(parent)
+            sp.add(
+                "org", parent.start, m.end(), _unit_kind(suffix, lx), text[start : m.end()], parent.label or parent.text
+            )
+        else:
+            sp.add("org", start, m.end(), _unit_kind(suffix, lx), text[start : m.end()])
+
+
+def after_function_word(sp: Spans, pos: int, lx: Lexicon) -> bool:
+    """Nothing that could name something ends at ``pos``: the sentence starts there, or punctuation, a
+    mention, a cue word or a function word (由, 在) comes before ("零售银行": 零售 qualifies 银行)."""
+    if pos == 0 or not CJK_RUN.fullmatch(sp.text[pos - 1]) or sp.ending_at(pos) is not None:
+        return True
+    before = tokens(sp.text[max(0, pos - 4) : pos])[-1]
+    return before in lx.cues or before in lx.boundaries or (word_tag(before) or "x")[0] in BOUNDARY_TAGS
+
+
+def kind_references(companies: Counter[str], lx: Lexicon) -> dict[str, str]:
+    """A company's kind that names it alone ("金控" for 富邑金控, "人寿" for 富邑人寿): for each suffix of the
+    article's companies (by how often each is named), the one named most (never the words for the article's
+    own company, 公司, 集团)."""
+    by_suffix: dict[str, Counter[str]] = {}
+    for label, count in companies.items():
+        for suffix, (kind, _) in lx.suffixes.items():
+            if (
+                kind == "company"
+                and len(suffix) > 1
+                and label.endswith(suffix)
+                and len(label) > len(suffix)
+                and suffix not in lx.cues
+            ):
+                by_suffix.setdefault(suffix, Counter())[label] += count
+    out = {}
+    for suffix, labels in by_suffix.items():
+        (first, n), *rest = labels.most_common(2)
+        if not rest or n > rest[0][1]:  # the one company of that kind the article names most
+            out[suffix] = first
+    return out
+
+
+def described_companies(sp: Spans, lx: Lexicon) -> None:
+    """ "家用机器人公司星曜机器人近日…", "港股上市公司驰跃体育宣布", "新能源汽车品牌驭岚汽车": a description
+    ending in 公司 (or followed by a word for a kind of business), then the name."""
+    for m in [m for m in sp.items if m.kind == "org"]:
+        kind_word = _DESCRIBED_BY.match(sp.text, m.end)
+        if not (m.text.endswith(_GENERIC_COMPANY) or kind_word) or (m.label and m.label != m.text):
+            continue  # "辉瑞公司研究员": a known company's name, no description
+        if _is_registered(m.text, lx):
+            continue  # "…有限公司" is a registered name ("旗下子公司蓝海金融" is described)
+        start = kind_word.end() if kind_word else m.end
+        named = sp.starting_at(start)
+        if named is not None and named.kind == "org" and named.value == "company":
+            sp.remove(m)  # the name is known already
+            continue
+        guess = named if named is not None and named.start in sp.tagged else None
+        if guess is not None:
+            sp.remove(guess)  # "…化学品公司艾弗森化学": a company's name, not the person the model saw
+        end = name_end(sp, start, lx)
+        if end - start < 2:  # "创业公司知微智能": the words of a name need not be nouns (知 is a verb)
+            end = start
+            while (
+                end < len(sp.text)
+                and end - start < _MAX_DESCRIBED_NAME
+                and CJK_RUN.fullmatch(sp.text[end])
+                and sp.free(end, end + 1)
+                and not lx.cue_re.match(sp.text, end)
+            ):
+                end += 1
+        if 2 <= end - start <= 10:
+            sp.remove(m)
+            sp.add("org", start, end, "company", sp.text[start:end])
+
+
+def drop_generic_orgs(sp: Spans, lx: Lexicon) -> None:
+    """ "有限公司", "公司", "第三届董事会" alone name no organization: a kind of company, or a word for the one
+    the article is about (a unit's suffix alone may name it, 研究院, or refer to the one just set up, 事业群)."""
+    for m in [m for m in sp.items if m.kind == "org"]:
+        name = _TERM.sub("", m.label or m.text)
+        counted = _COUNT.match(name)
+        if (counted and name[counted.end() :] in lx.suffixes) or (
+            name in lx.suffixes and _COUNTED_BEFORE.search(sp.text, max(0, m.start - 4), m.start)
+        ):
+            sp.remove(m)  # "三大事业群", "整合为五大|事业群": how many, not which
+            continue
+        if _HEADER_LABEL.fullmatch(m.text):
+            sp.remove(m)
+            continue
+        if _INDEFINITE.search(sp.text, max(0, m.start - 2), m.start) and not _is_registered(m.text, lx):
+            sp.remove(m)  # "一家头部射频芯片公司": described, never named
+            continue
+        if lx.suffixes.get(name, ("", 0))[0] == "company" or name in lx.cues or name in lx.qualifiers:
+            sp.remove(m)
+            if lx.cues.get(name) == "orgref":
+                sp.add("cue", m.start, m.end, "orgref")
+
+
+def first_group_is_company(sp: Spans, company_named: bool, lx: Lexicon) -> bool:
+    """ "华岳重工集团组织架构调整": a …集团 named before any company is the company itself, not one of its
+    business groups (阿里云智能集团 comes after 阿里巴巴). Returns whether a company has been named."""
+    for m in sorted(sp.items, key=lambda m: m.start):
+        if m.kind != "org":
+            continue
+        if m.value == "company":
+            return True
+        known = next(lx.companies_matcher.finditer(m.text), None)
+        if not company_named and not m.parent and m.text.endswith(_GROUP) and not (known and known[0] == 0):
+            sp.remove(m)
+            sp.add("org", m.start, m.end, "company", m.label or m.text)
+            return True
+    return company_named
+
+
+def board_references(sp: Spans, lx: Lexicon) -> None:
+    """The company's board is the company: "公司第三届董事会" refers to it, "董事会战略委员会" is its 战略委员会."""
+    boards = [w for w, tag in lx.cues.items() if tag == "board"]
+    for m in [m for m in sp.items if m.kind == "org" and m.value != "company"]:
+        name = _TERM.sub("", m.label or m.text)
+        inner = next((name[len(b) :] for b in boards if name.startswith(b)), None)
+        owner = next((name[: -len(b)] for b in boards if name.endswith(b) and len(name) > len(b)), None)
+        if inner is None and owner and not m.parent:
+            sp.remove(m)  # "宏昇电子董事会": the company named before its board ("召开董事会": no one's name)
+            if m.text.startswith(owner) and (word_tag(tokens(owner)[0]) or "x")[0] not in NOT_IN_NAME_TAGS:
+                sp.add("org", m.start, m.start + len(owner), "company", owner)
+            else:
+                sp.add("cue", m.start, m.end, "orgref")
+            continue
+        if inner is None:
+            continue
+        sp.remove(m)
+        if inner:
+            sp.add("org", m.start, m.end, m.value, _TERM.sub("", inner), m.parent)
+        elif m.parent and m.parent not in lx.cues:
+            sp.add("org", m.start, m.end, "company", m.parent)  # "阿里巴巴董事会": the company
+        else:
+            sp.add("cue", m.start, m.end, "orgref")
+
+
+def _is_registered(name: str, lx: Lexicon) -> bool:
+    """ "…有限公司": a registered company name, after which a unit is named by its suffix only (a bare word
+    there qualifies the title: "…有限公司高级总监")."""
+    return any(
+        name.endswith(s) and s.endswith(_GENERIC_COMPANY) and s != _GENERIC_COMPANY and kind == "company"
+        for s, (kind, _) in lx.suffixes.items()
+    )
+
+
+def drop_inner_orgs(sp: Spans, start: int, end: int) -> None:
+    for pos in range(start, end):
+        inner = sp.starting_at(pos)
+        if inner is not None and inner.kind == "org" and inner.end <= end and (inner.start, inner.end) != (start, end):
+            sp.remove(inner)
+
+
+def _unit_kind(name: str, lx: Lexicon) -> str:
+    """The kind a suffix gives. A "…集团" the gazetteer does not know is read as a business group of
+    the article's company (阿里云智能集团, 淘天集团); registered names (…有限公司) stay companies."""
+    for suffix, (kind, _) in sorted(lx.suffixes.items(), key=lambda kv: -len(kv[0])):
+        if name.endswith(suffix):
+            return "unit" if suffix == "集团" else kind
+    return "unit"
+
+
+def _relation_word(text: str, start: int, suffix: re.Match, lx: Lexicon) -> bool:
+    """ "公司全资子公司X", "旗下控股子公司X": a word for how one company belongs to another (a cue of
+    class under, wider than the suffix it ends in) names no unit; the company after it is one."""
+    for k in range(start, suffix.start() + 1):
+        if lx.cues.get(text[k : suffix.end()]) == "under" and (k == start or lx.cues.get(text[start:k]) == "orgref"):
+            return True
+    return False
+
+
+def _after_cue(text: str, pos: int, tag: str) -> bool:
+    """A cue word of class ``tag`` ends right at ``pos`` ("设立“中国数字商业”板块")."""
+    return any(m.end() == pos for m in cue_pattern(tag).finditer(text, max(0, pos - 8), pos))
+
+
+def find_context_orgs(sp: Spans, lx: Lexicon, known_company: bool = False) -> None:
+    """Names with no suffix, known by what follows them: "抖音由张楠担任CEO", "火山引擎总裁为谭待"."""
+    text = sp.text
+    items = sorted(sp.items, key=lambda m: m.start)
+    for nxt in items:
+        if nxt.kind in ("role", "person"):
+            by = text[max(0, nxt.start - 1) : nxt.start] == "由"  # "抖音由张楠担任", "网易有道由CEO周枫负责"
+            if nxt.kind == "person" and not by:
+                continue
+            end = nxt.start - (1 if by else 0)
+            start = end
+            while (
+                start > 0
+                and sp.free(start - 1, start)
+                and re.match(f"[{CJK}A-Za-z0-9 ]", text[start - 1])
+                and end - start < 10
+                and not (text[start - 1] == " " and CJK_RUN.fullmatch(text[start]))
+            ):
+                start -= 1  # a space between Latin words only ("Vertex Games"; a headline's space separates)
+            while start < end and text[start] == " ":
+                start += 1
+            start = trim_left(text, start, end, lx)
+            name = text[start:end].strip()
+            before = sp.ending_at(start)
+            if before is not None and before.kind == "org" and before.value == "company" and name:
+                # "京东零售CEO": a unit of the company named just before (not "五粮液股份有限公司关于总经理…")
+                if (
+                    len(name) >= 2
+                    and name not in lx.qualifiers
+                    and (word_tag(name) or "x")[0] not in BOUNDARY_TAGS
+                    and not _is_registered(before.text, lx)
+                ):
+                    sp.remove(before)
+                    sp.add("org", before.start, end, "unit", name, before.label or before.text)
+                continue
+            if (
+                len(name) < 2
+                or unit_core(name, lx) in lx.qualifiers
+                or name in lx.cues
+                or (word_tag(name) or "x")[0] in NOT_IN_NAME_TAGS
+            ):
+                continue  # "首次由…担任": a time or an adverb, not an organization
+            if nxt.kind == "role" and CJK_RUN.fullmatch(name) and is_common_word(name) and len(name) <= 2:
+                continue
+            if CJK_RUN.fullmatch(name) or _LATIN_WORD.fullmatch(name):
+                # "麦穗生鲜CEO": a name before a post of a whole company names a company
+                kind = (
+                    "company"
+                    if nxt.kind == "role" and not by and nxt.value in lx.company_roles and not known_company
+                    else "unit"
+                )
+                if kind == "company" and any(len(t) > 1 and word_tag(t) == "v" for t in tokens(name)):
+                    continue  # "会议应出席董事9名": a clause, not a name
+                sp.add("org", start, start + len(name), kind, name)
+    # "设立阿里云智能、淘宝天猫商业、大文娱六大业务集团": the items take the kind of the noun after them
+    for m in _LIST_NOUN.finditer(text):
+        noun = m.group(1) or m.group(2)
+        listed: list[tuple[int, int]] = []
+        end = m.start()
+        while len(listed) < _MAX_LIST:
+            item = _LIST_ITEM_BEFORE.search(text, max(0, end - 13), end)
+            if not item:
+                break
+            listed.append((item.start(2), item.end(2)))
+            if not item.group(1):
+                break  # the first item of the list
+            end = item.start()
+        if len(listed) < 2:
+            continue  # a list has a 、
+        for n, (s, e) in enumerate(reversed(listed)):
+            if n == 0:
+                s = trim_left(text, s, e, lx)
+            drop_inner_orgs(sp, s, e)  # "阿里" inside "阿里云智能"
+            if e - s >= 2 and sp.free(s, e):
+                sp.add("org", s, e, _unit_kind(noun, lx), text[s:e])
+    # lists of new units: "成立六个业务板块(BU),分别为:抖音、大力教育、飞书和TikTok"
+    if cue_pattern("establish").search(text):
+        lead = re.search(r"分别为|分别是|包括", text)
+        if lead:
+            stop = re.compile(r"[。;；]").search(text, lead.end())
+            seg_end = stop.start() if stop else len(text)
+            pos = lead.end()
+            while pos < seg_end and text[pos] in ":：":
+                pos += 1
+            for item in re.finditer(r"[^、,，:：和及]+", text[pos:seg_end]):
+                s, e = pos + item.start(), pos + item.end()
+                name = text[s:e].strip()
+                if 2 <= len(name) <= 10 and sp.free(s, e):
+                    sp.add("org", s, e, "unit", name)

@@ -1,0 +1,384 @@
+"""Person finders of :mod:`kg.extraction.mentions`: names after titles and cues, lists of names, names the
+model tags, signatures, and the checks that keep a company's or a word's characters out of a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import ner
+from .lexicon import Lexicon, cue_pattern, find_words, load
+from .segment import hmm_tokens, is_common_word, tokens, word_tag
+from .spans import CJK, CJK_RUN, Spans, starts_word, title_follows
+
+_LATIN_NAME = re.compile(r"\(\s*([A-Z][A-Za-z\.\-']*(?:\s+[A-Z][A-Za-z\.\-']*){0,3})\s*\)")
+_FOREIGN_NAME = re.compile(f"[{CJK}]{{1,6}}(?:[·•\\-][{CJK}]{{1,6}})+")
+_LATIN_BEFORE_NAME = re.compile(f"(?<![A-Za-z])([A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}) ?\\(([{CJK}]{{2,4}})\\)")
+_MODEL_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
+_LIST_LEAD = re.compile(r"(?:并且|并|同时|另|以及)?(?:任命|聘任|选举|聘请|委任)?")
+_FUNCTION_TAGS = frozenset("pcu")  # prepositions, conjunctions, particles
+
+
+def _name_ends_ok(text: str, end: int, sp: Spans, lx: Lexicon, strict: bool = False) -> bool:
+    """Can a name end at ``end``? ``strict``: only where a cue word or a title follows."""
+    if end >= len(text):
+        return not strict
+    ch = text[end]
+    if not ("\u4e00" <= ch <= "\u9fff"):
+        return not strict or ch in "(（"  # punctuation, Latin, digits; "黄铮(Colin Huang)"
+    following = sp.starting_at(end)
+    if following is not None:
+        return following.kind == "role" or not strict
+    follower = lx.follower_re.match(text, end)
+    return follower is not None and (not strict or follower.group() not in _WEAK_FOLLOWERS)
+
+
+# function words that may follow a name but also follow ordinary words ("商家来的", "程度上")
+_WEAK_FOLLOWERS = frozenset("的和与及等均都则也还已于在是为")
+
+
+def _name_chars_ok(cand: str) -> bool:
+    return not any(c in load().not_in_names for c in cand[1:])
+
+
+def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool) -> int:
+    """Length of a personal name starting at ``i`` (0 if none)."""
+    if i >= len(text):
+        return 0
+    surname_len = 2 if text[i : i + 2] in lx.surnames else (1 if text[i] in lx.surnames else 0)
+    if not surname_len and (not after_title or text[i] in lx.not_in_names or lx.cue_re.match(text, i)):
+        return 0
+    lengths: tuple[int, ...] = (surname_len + 2, surname_len + 1) if surname_len else (3, 2)
+    short = lengths[1]
+    follower = lx.follower_re.match(text, i + short)
+    if follower and len(follower.group()) >= 2 and sp.free(i, i + short):
+        lengths = (short,)  # "叶恒认为": 认为 follows a two-character name
+    for n in lengths:
+        cand = text[i : i + n]
+        if len(cand) != n or not CJK_RUN.fullmatch(cand) or not sp.free(i, i + n):
+            continue
+        if (
+            is_common_word(cand)
+            or cand in lx.suffixes
+            or any(cand.endswith(x) for x in lx.suffixes if len(x) > 1)
+            or not (_name_chars_ok(cand) or _LATIN_NAME.match(text, i + n))
+        ):
+            continue  # "穆荣均(Mu Rongjun)": the English name vouches for the last character
+        if n == 3 and (is_common_word(cand[:2]) or _joins_function_word(text, i + n)):
+            continue  # "国际站", "高级副": a word, then one more character; "姜涛以及": 以 begins 以及
+        if _name_ends_ok(text, i + n, sp, lx, strict=not after_title):
+            return n
+    if after_title:
+        # no cue after the name: let jieba's HMM find where it ends ("前CEO苏华告诉")
+        first = hmm_tokens(text[i : i + 6])[0]
+        if (
+            2 <= len(first) <= 3
+            and CJK_RUN.fullmatch(first)
+            and sp.free(i, i + len(first))
+            and _name_chars_ok(first)
+            and not is_common_word(first)
+            and (surname_len or len(first) == 2)
+        ):
+            return len(first)
+    return 0
+
+
+def _joins_function_word(text: str, end: int) -> bool:
+    """The character before ``end`` and the one at it make a function word ("以及", "并且"): a name
+    cannot end inside it."""
+    return (word_tag(text[end - 1 : end + 1]) or "x")[0] in _FUNCTION_TAGS
+
+
+_BEFORE_NAME = ("为", "是", ":", "：")  # "总裁为谭待", "职工代表监事:葛振华"
+
+
+def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner.Span]) -> None:
+    text = sp.text
+    _find_addressed(sp, lx, known)
+    for m in _FOREIGN_NAME.finditer(text):
+        # the match may start inside a title ("执行副总裁卢卡·罗西"): keep its free right-hand part
+        separator = re.search(r"[·•\-]", m.group())
+        assert separator is not None, "_FOREIGN_NAME matches a separator"
+        dot = separator.start() + m.start()
+        first = max(m.start(), dot - 4)  # a transliterated given name is short …
+        cut = max((k + 1 for k in range(first, dot) if text[k] in lx.not_in_names or text[k] in "由向"), default=first)
+        start = next((s for s in range(cut, dot) if sp.free(s, m.end())), None)  # … and follows any title
+        tagged_here = next(
+            (
+                t
+                for t in tagged
+                if t.label == "PER" and t.end == m.end() and t.start > (start or 0) and sp.free(t.start, t.end)
+            ),
+            None,
+        )
+        if tagged_here is not None:
+            start = tagged_here.start  # "任命凯文·梅耶尔": the model knows where the name begins
+        if start is not None and _name_ends_ok(text, m.end(), sp, lx):
+            _add_person(sp, start, m.end(), known)
+    # names right after a title: "CEO程一晓", "负责人小谷"
+    for role in [m for m in sp.items if m.kind == "role"]:
+        # "总裁为谭待", "负责人是严授"
+        pos = role.end + 1 if text[role.end : role.end + 1] in _BEFORE_NAME else role.end
+        company = sp.starting_at(pos + 1)
+        if (
+            company is not None
+            and company.kind == "org"
+            and text[pos : pos + 1] in lx.surnames
+            and company.end - pos <= 3
+            and sp.free(pos, pos + 1)
+            and _name_ends_ok(text, company.end, sp, lx)
+        ):
+            # "CEO何小鹏": a surname and a company's short name (小鹏) make a personal name
+            sp.remove(company)
+        n = _person_at(text, pos, sp, lx, after_title=True)
+        if n:
+            _add_person(sp, pos, pos + n, known)
+    _find_model_persons(sp, tagged, lx, known)  # after titles, whose names end where a cue begins
+    # lists of members: "委员包括程一晓、刘峰、唐玉玉"
+    for m in re.finditer(r"(?:成员|委员)(?:包括|为)|由(?=[^,。]*组成)", text):
+        _add_list(sp, m.end(), lx, known)
+    # "任命张利东为", "选举葛海蛟先生为", and the next ones in the list: "…,李津为混合云事业部总裁"
+    nominate = cue_pattern("nominate").search(text)
+    for m in re.finditer(
+        r"(?:任命|聘任|选举|聘请|委任|[,，;；](?:任命|聘任|选举|聘请|委任)?)"
+        r"([^\s,，。为]{2,6}?)(?:先生|女士)?为",
+        text,
+    ):
+        if not nominate or m.start() < nominate.start():
+            continue
+        lead = _LIST_LEAD.match(m.group(1))  # ",并聘任李静仁先生为": 并聘任 is no part of the name
+        start = m.start(1) + (lead.end() if lead else 0)
+        name = text[start : m.end(1)]
+        if 2 <= len(name) <= 4 and CJK_RUN.fullmatch(name) and not is_common_word(name) and sp.free(start, m.end(1)):
+            _add_person(sp, start, m.end(1), known)
+    # anywhere: surname + one or two characters where a name can end
+    for found in lx.surname_re.finditer(text):
+        i, ch = found.start(), found.group()
+        if ch in lx.cues and text[i + 1 : i + 2] in lx.surnames:
+            continue  # "向徐雷汇报": 向 is the preposition, 徐 the surname
+        if sp.free(i, i + 2) and (i == 0 or not _in_word(text, i)):
+            n = _person_at(text, i, sp, lx, after_title=False)
+            before, after = sp.ending_at(i), sp.starting_at(i + n)
+            if n and before is not None and before.kind == "org" and after is not None and after.kind == "role":
+                continue  # "阿里云智能总裁": company + name + title is a unit, not a person
+            if n:
+                _add_person(sp, i, i + n, known)
+
+
+def _ends_in_noun(name: str) -> bool:
+    """ "科睿教育", "瑞峰医疗": a name that ends in a common noun (an industry) is a company's, not a person's."""
+    return len(name) >= 3 and (word_tag(name[-2:]) or "nr")[:2] in ("n", "vn", "nz")
+
+
+def _find_addressed(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
+    """ "董事长高国和先生", "收到易会满先生的辞呈": a surname and one or two characters right before a form of
+    address are a name, whatever word the last character could start ("和", "满")."""
+    for m in lx.honorific_re.finditer(sp.text):
+        for n in (3, 2):
+            s = m.start() - n
+            cand = sp.text[s : m.start()]
+            if s < 0 or not CJK_RUN.fullmatch(cand) or not sp.free(s, m.start()):
+                continue
+            if cand[0] not in lx.surnames and not (n == 3 and cand[0] in lx.addressed_surnames):
+                continue
+            if is_common_word(cand) or not starts_word(sp, s):
+                continue
+            _add_person(sp, s, m.start(), known)
+            break
+
+
+def _find_model_persons(sp: Spans, found: list[ner.Span], lx: Lexicon, known: dict[str, str]) -> None:
+    """The persons the statistical model tagged, where the lexicons placed nothing yet."""
+    for span in found:
+        if span.label != "PER":
+            continue
+        start, end = span.start, span.end
+        m = lx.honorific_re.search(span.text)
+        if m and m.end() == len(span.text):
+            end -= len(m.group())
+        if end - start == 3 and _joins_function_word(sp.text, end):
+            end -= 1  # "姜涛以|及": the model took the first character of 以及
+        name = sp.text[start:end]
+        if CJK_RUN.fullmatch(name):
+            if (
+                not 2 <= len(name) <= 4
+                or is_common_word(name)
+                or name in lx.cues
+                or _ends_in_noun(name)
+                or name in lx.suffixes
+                or (not (name[0] in lx.surnames or name[:2] in lx.surnames) and title_follows(sp, end, lx))
+            ):
+                continue  # "金控": a kind of company; "抖音总裁": no surname and a title after it, a brand
+        elif not (_FOREIGN_NAME.fullmatch(name) or _MODEL_LATIN_NAME.fullmatch(name)) or (
+            start > 0 and sp.text[start - 1] in "(（"
+        ):
+            continue  # "梁汝波(Rubo Liang)": the English form of the name before, linked to it later
+        if sp.free(start, end):
+            sp.tagged.add(start)
+            _add_person(sp, start, end, known)
+
+
+def _in_word(text: str, i: int) -> bool:
+    """The character before ``i`` and ``text[i]`` make a dictionary word (so ``i`` starts no name)."""
+    return is_common_word(text[i - 1 : i + 1])
+
+
+def _add_list(sp: Spans, pos: int, lx: Lexicon, known: dict[str, str]) -> None:
+    text = sp.text
+    end = len(text)
+    m = re.compile(r"[。;；]|组成").search(text, pos)
+    if m:
+        end = m.start()
+    for item in re.finditer(r"[^、,，和及]+", text[pos:end]):
+        s, e = pos + item.start(), pos + item.end()
+        raw = text[s:e]
+        core = re.sub(r"[(（][^)）]*[)）]", "", raw)
+        honorific = lx.honorific_re.search(core)
+        core = (core[: honorific.start()] if honorific and honorific.end() == len(core) else core).strip()
+        if 2 <= len(core) <= 12 and (CJK_RUN.fullmatch(core) or _FOREIGN_NAME.fullmatch(core)):
+            if len(core) <= 4 or _FOREIGN_NAME.fullmatch(core):
+                start = s + raw.index(core)
+                _add_person(sp, start, start + len(core), known)
+
+
+def _add_person(sp: Spans, start: int, end: int, known: dict[str, str]) -> None:
+    if sp.add("person", start, end):
+        eng = _LATIN_NAME.match(sp.text, end)
+        known.setdefault(sp.text[start:end], "")
+        if eng:
+            known[sp.text[start:end]] = eng.group(1)
+
+
+def find_signature(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
+    """A memo signed with a name alone on its last line ("——张一鸣", "一鸣")."""
+    m = re.fullmatch(f"[—\\-―\\s]*([{CJK}]{{2,4}})\\s*", sp.text)
+    if (
+        m
+        and not is_common_word(m.group(1))
+        and (m.group(1)[0] in lx.surnames or any(k.endswith(m.group(1)) for k in known))
+    ):
+        _add_person(sp, m.start(1), m.end(1), known)
+
+
+def drop_company_names(
+    spans: list[Spans], known: dict[str, str], text: str, lx: Lexicon, organizations: set[str]
+) -> None:
+    """ "美晴股价…" and "美晴集团" in one article: a name only the model took for a person, which the article
+    also writes before a company's suffix, or which the model takes for an organization elsewhere
+    (抖音), is the company's name."""
+    tagged = {m.text for sp in spans for m in sp.items if m.kind == "person" and m.start in sp.tagged}
+    vouched = {m.text for sp in spans for m in sp.items if m.kind == "person" and m.start not in sp.tagged}
+    company_suffix = "|".join(re.escape(x) for x, (kind, _) in lx.suffixes.items() if kind == "company")
+    for name in tagged - vouched:
+        if name in organizations or _names_a_company(name, text, company_suffix):
+            known.pop(name, None)
+            _replace_person(spans, name, 0)
+
+
+def _names_a_company(name: str, text: str, company_suffix: str) -> bool:
+    """ "美晴集团", "锦澜酒店集团": the name, perhaps a trade (nouns only), and a company's suffix (an alternation)
+    ("张三出任京东集团" is no such)."""
+    for m in re.finditer(re.escape(name) + f"([{CJK}]{{0,4}}?)(?:{company_suffix})", text):
+        trade = tokens(m.group(1))
+        if all((word_tag(t) or "x")[0] == "n" and len(t) > 1 for t in trade):
+            return True
+    return False
+
+
+def _replace_person(spans: list[Spans], name: str, keep: int) -> None:
+    """Every person mention written ``name`` becomes its first ``keep`` characters (none: it goes)."""
+    for sp in spans:
+        for m in [m for m in sp.items if m.kind == "person" and m.text == name]:
+            sp.remove(m)
+            if keep:
+                sp.add("person", m.start, m.start + keep)
+
+
+def drop_unstable_names(spans: list[Spans], known: dict[str, str], text: str) -> None:
+    """ "范宁突辞任" once, "范宁" four times: a name is what stays the same wherever the article writes it,
+    so a third character that follows it only now and then (an adverb, a verb) is no part of it."""
+    for name in [n for n in known if len(n) == 3 and CJK_RUN.fullmatch(n)]:
+        prefix = name[:2]
+        # occurrences of the first two characters that no known name continues (蒋文春 and 蒋文格 are two people)
+        alone = sum(1 for m in re.finditer(re.escape(prefix), text) if text[m.start() : m.start() + 3] not in known)
+        if alone >= text.count(name):
+            english = known.pop(name)
+            known.setdefault(name[:2], english)
+            _replace_person(spans, name, 2)
+
+
+def add_given_names(known: dict[str, str], lx: Lexicon) -> None:
+    """ "汝波", "利东": the given name of a three-character name found in the text names the same person."""
+    for name in list(known):
+        if "·" in name:  # "埃克拉先生": the family name of 让-路易·埃克拉
+            last = name.rsplit("·", 1)[1]
+            if len(last) >= 2 and last not in known:
+                known[last] = ""
+            continue
+        given = name[1:]
+        if len(name) == 3 and name[0] in lx.surnames and not is_common_word(given) and given not in known:
+            known[given] = ""
+        surname = name[:2] if len(name) >= 3 and name[:2] in lx.surnames else name[:1]  # 司徒嘉慧
+        if 2 <= len(name) <= len(surname) + 2 and surname in lx.surnames and CJK_RUN.fullmatch(name):
+            for honorific in lx.honorifics:  # "黎先生" is 黎嘉明 in an announcement that names him in full
+                known.setdefault(surname + honorific, "")
+
+
+def find_known_persons(sp: Spans, known: dict[str, str], lx: Lexicon) -> None:
+    # "王莆中将向…": the model cut a name the article writes in full elsewhere (王莆中)
+    for start in sorted(sp.tagged):
+        tagged_person = sp.starting_at(start)
+        if tagged_person is None or tagged_person.kind != "person":
+            continue
+        longer = [
+            k
+            for k in known
+            if len(k) > len(tagged_person.text) and k.startswith(tagged_person.text) and sp.text.startswith(k, start)
+        ]
+        if longer:
+            sp.remove(tagged_person)
+            sp.add("person", start, start + max(map(len, longer)))
+    for start, end in find_words(sp.text, known):
+        sp.add("person", start, end)
+    # "徐直军、胡厚崑、孟晚舟": a name in a list of names
+    for m in re.finditer(
+        f"(?<=、)([{CJK}]{{2,3}})(?=、)|(?<=、)([{CJK}]{{2,3}})(?=[,，。;；和及等三两二]|$)|([{CJK}]{{2,3}})(?=、)",
+        sp.text,
+    ):
+        s, e = m.span()
+        left, right = sp.ending_at(s - 1), sp.starting_at(e + 1)
+        if (
+            sp.text[s] in lx.surnames
+            and not is_common_word(sp.text[s:e])
+            and sp.free(s, e)
+            and any(x is not None and x.kind == "person" for x in (left, right))
+        ):
+            _add_person(sp, s, e, known)
+    # English names given in parentheses become mentions of the same person
+    for m in _LATIN_NAME.finditer(sp.text):
+        before = sp.ending_at(m.start())
+        if before is not None and before.kind == "person":
+            sp.add("person", m.start(1), m.end(1), label=before.text)
+    # "Tony(邝东)", "From: Kevin Mao(毛锴文)": the English name a person goes by, then the name
+    for m in _LATIN_BEFORE_NAME.finditer(sp.text):
+        name, named = m.group(2), sp.starting_at(m.start(2))
+        if (
+            named is None
+            and (name[0] in lx.surnames or name[:2] in lx.surnames)
+            and not is_common_word(name)
+            and sp.free(m.start(2), m.end(2))
+        ):
+            _add_person(sp, m.start(2), m.end(2), known)
+            named = sp.starting_at(m.start(2))
+        if named is None or named.kind != "person":
+            continue
+        latin = sp.starting_at(m.start(1))
+        if (
+            latin is not None
+            and latin.kind in ("person", "org")
+            and latin.end == m.end(1)
+            and latin.label in ("", latin.text)
+        ):
+            sp.remove(latin)  # what the model took the English name for, now known to be the person's
+        if sp.free(m.start(1), m.end(1)):
+            sp.add("person", m.start(1), m.end(1), label=named.text)

@@ -1,0 +1,232 @@
+"""Lexicons and cue lists, read once from the data files under ``kg/data``.
+
+Everything language-specific the extractor knows lives in those files; this module
+only parses them and compiles each list into one regular expression (longest form first).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+from ..errors import SetupError
+from ..model import Role
+
+
+def _lines(name: str) -> list[str]:
+    text = files("kg").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def alternation(words) -> str:
+    """One regex alternation, longest first so that 不再担任 wins over 担任."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def find_words(text: str, words) -> list[tuple[int, int]]:
+    """Spans of ``words`` in ``text``, leftmost first, the longest at a place, none overlapping.
+
+    What ``re.finditer(alternation(words), text)`` finds, without compiling a regex for each set of
+    words (a document's names): ``find_words("程一晓和一晓", ["程一晓", "一晓"])`` is ``[(0, 3), (4, 6)]``.
+    """
+    hits = []
+    for word in set(words):
+        if word:
+            i = text.find(word)
+            while i >= 0:
+                hits.append((i, -len(word)))
+                i = text.find(word, i + 1)
+    hits.sort()
+    spans, pos = [], 0
+    for start, minus_length in hits:
+        if start >= pos:
+            pos = start - minus_length
+            spans.append((start, pos))
+    return spans
+
+
+class Matcher:
+    """Leftmost-longest dictionary matching for thousands of forms, case-insensitive.
+
+    The forms are compiled into one regular expression shaped like a trie (阿(?:里(?:巴巴(?:集团)?)?)…),
+    so the regex engine, not Python, walks the text. A form that begins or ends with a Latin
+    letter or digit must not touch another Latin letter ("CEO", not "CEOs")."""
+
+    def __init__(self, forms):
+        self.pattern = re.compile(_trie_pattern({f.lower() for f in forms if f}))
+
+    def finditer(self, text: str):
+        """Yield (start, end) of each non-overlapping match, left to right."""
+        low = text.lower()
+        if len(low) != len(text):  # a few characters lowercase to two
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        for m in self.pattern.finditer(low):
+            if _latin_bounded(text, m.start(), m.end()):
+                yield m.start(), m.end()
+
+
+def _trie_pattern(words: set[str]) -> str:
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie) or "(?!)"
+
+
+def _latin_bounded(text: str, start: int, end: int) -> bool:
+    if (
+        text[start].isascii()
+        and text[start].isalnum()
+        and start > 0
+        and text[start - 1].isascii()
+        and text[start - 1].isalpha()
+    ):
+        return False
+    if (
+        text[end - 1].isascii()
+        and text[end - 1].isalnum()
+        and end < len(text)
+        and text[end].isascii()
+        and text[end].isalpha()
+    ):
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Company:
+    name: str
+    forms: tuple[str, ...]  # every Chinese form, name included
+    english: tuple[str, ...]
+    group: bool
+
+
+@dataclass
+class Lexicon:
+    roles: dict[str, Role] = field(default_factory=dict)
+    role_by_form: dict[str, str] = field(default_factory=dict)  # surface form (lowercase) -> role id
+    role_unit_hint: dict[str, str] = field(default_factory=dict)
+    lasting_roles: frozenset[str] = frozenset()  # founder: not ended when the holder leaves
+    company_roles: frozenset[str] = frozenset()  # posts of a whole company (CEO, 董事长): "X CEO" names a company
+    companies: dict[str, Company] = field(default_factory=dict)  # any form (lowercase) -> company
+    suffixes: dict[str, tuple[str, int]] = field(default_factory=dict)  # suffix -> (kind, min length)
+    cues: dict[str, str] = field(default_factory=dict)  # word (lowercase) -> tag
+    fillers: frozenset[str] = frozenset()
+    boundaries: frozenset[str] = frozenset()
+    qualifiers: frozenset[str] = frozenset()
+    head_qualifiers: frozenset[str] = frozenset()  # qualifiers that keep the holder head ("业务负责人")
+    interim_qualifiers: frozenset[str] = frozenset()  # "临时", "署理": for how long, not which unit
+    abbreviations: tuple[tuple[str, str], ...] = ()
+    surnames: frozenset[str] = frozenset()
+    addressed_surnames: frozenset[str] = frozenset()  # also function words (于): a surname only before 先生
+    not_in_names: frozenset[str] = frozenset()  # characters no given name has ("向我", "张楠将")
+    name_followers: tuple[str, ...] = ()
+    honorifics: tuple[str, ...] = ()  # "先生", "女士": written right after a name
+
+    # compiled once, by load() from the lists above: unset (AttributeError) on a Lexicon made otherwise
+    roles_matcher: Matcher = field(init=False, repr=False)
+    companies_matcher: Matcher = field(init=False, repr=False)
+    cues_matcher: Matcher = field(init=False, repr=False)
+    cue_re: re.Pattern[str] = field(init=False, repr=False)
+    surname_re: re.Pattern[str] = field(init=False, repr=False)  # any character that starts a surname
+    follower_re: re.Pattern[str] = field(init=False, repr=False)
+    suffix_re: re.Pattern[str] = field(init=False, repr=False)
+    filler_re: re.Pattern[str] = field(init=False, repr=False)
+    honorific_re: re.Pattern[str] = field(init=False, repr=False)
+
+
+@cache
+def load() -> Lexicon:
+    lx = Lexicon()
+    for ln in _lines("roles.tsv"):
+        rid, zh, en, head, hint, lasting, company_post = (ln.split("\t") + [""] * 7)[:7]
+        if lasting == "1":
+            lx.lasting_roles |= {rid}
+        if company_post == "1":
+            lx.company_roles |= {rid}
+        zh_forms, en_forms = zh.split("|"), en.split("|")
+        lx.roles[rid] = Role(rid, zh_forms[0], en_forms[0], head == "1")
+        for form in zh_forms + en_forms:
+            lx.role_by_form[form.lower()] = rid
+        if hint:
+            lx.role_unit_hint[rid] = hint
+    for ln in _lines("companies.tsv"):
+        name, short, english, kind = (ln.split("\t") + [""] * 4)[:4]
+        forms = tuple(dict.fromkeys([name] + [s for s in short.split("|") if s]))
+        eng = tuple(e for e in english.split("|") if e)
+        company = Company(name, forms, eng, kind == "group")
+        for form in forms + eng:
+            lx.companies.setdefault(form.lower(), company)
+    for ln in _lines("org_suffixes.tsv"):
+        suffix, kind, min_len = ln.split("\t")
+        lx.suffixes[suffix] = (kind, int(min_len))
+    for ln in _lines("cues.tsv"):
+        tag, words = ln.split("\t")
+        for w in words.split("|"):
+            lx.cues.setdefault(w.lower(), tag)
+    lx.fillers = frozenset(_lines("fillers.txt"))
+    for w in lx.fillers:
+        lx.cues.setdefault(w.lower(), "filler")  # matched like cues so that they leave no gap
+    lx.boundaries = frozenset(_lines("boundaries.txt"))
+    qualifiers = [ln.split("\t") for ln in _lines("qualifiers.tsv")]
+    lx.qualifiers = frozenset(q[0] for q in qualifiers)
+    lx.head_qualifiers = frozenset(q[0] for q in qualifiers if q[1:] == ["head"])
+    lx.interim_qualifiers = frozenset(q[0] for q in qualifiers if q[1:] == ["interim"])
+    lx.abbreviations = tuple(_pair(ln, "abbreviations.tsv") for ln in _lines("abbreviations.tsv"))
+    lx.surnames = frozenset(_lines("surnames.txt"))
+    lx.addressed_surnames = frozenset(_lines("addressed_surnames.txt"))
+    lx.not_in_names = frozenset(_lines("not_in_names.txt"))
+    lx.name_followers = tuple(_lines("name_followers.txt"))
+    lx.honorifics = tuple(_lines("honorifics.txt"))
+
+    # English forms match case-insensitively and only as whole words
+    lx.roles_matcher = Matcher(lx.role_by_form)
+    lx.companies_matcher = Matcher(lx.companies)
+    lx.cues_matcher = Matcher(lx.cues)
+    lx.cue_re = re.compile(_bounded(lx.cues), re.I)
+    lx.surname_re = re.compile("[" + "".join(sorted({s[0] for s in lx.surnames})) + "]")
+    lx.follower_re = re.compile(alternation(lx.name_followers))
+    lx.suffix_re = re.compile(f"(?:{alternation(lx.suffixes)})")
+    lx.filler_re = re.compile(alternation(lx.fillers))
+    lx.honorific_re = re.compile(alternation(lx.honorifics))
+    return lx
+
+
+def _pair(line: str, name: str) -> tuple[str, str]:
+    """The two tab-separated columns of a row of data file ``name``."""
+    cols = line.split("\t")
+    if len(cols) != 2:
+        raise SetupError(f"kg/data/{name}: expected 2 tab-separated columns, got {len(cols)}: {line!r}")
+    return cols[0], cols[1]
+
+
+@cache
+def cue_pattern(tag: str) -> re.Pattern[str]:
+    """The cue words of one class (kg/data/cues.tsv) as one regex."""
+    return re.compile(alternation(w for w, t in load().cues.items() if t == tag))
+
+
+def _bounded(forms) -> str:
+    """Alternation where Latin forms must not touch other Latin letters (CEO, not CEOs)."""
+    parts = []
+    for w in sorted(set(forms), key=lambda w: (-len(w), w)):
+        e = re.escape(w)
+        if w[:1].isascii() and w[:1].isalnum():
+            e = r"(?<![A-Za-z])" + e
+        if w[-1:].isascii() and w[-1:].isalnum():
+            e = e + r"(?![A-Za-z])"
+        parts.append(e)
+    return "|".join(parts)

@@ -1,0 +1,210 @@
+"""Find mentions in each sentence: dates, companies, roles, persons, units, cue words.
+
+Each sentence becomes a left-to-right list of non-overlapping :class:`Mention` s (its *items*),
+which is what the relation rules in :mod:`kg.extraction.facts` read. Mentions are placed in order of
+reliability: a later finder never overwrites an earlier one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..model import Document
+from . import dates as dates_mod, ner
+from .find_orgs import (
+    SHORT_NAME,
+    after_function_word,
+    board_references,
+    described_companies,
+    drop_generic_orgs,
+    drop_inner_orgs,
+    drop_media,
+    find_addressed_companies,
+    find_announcer,
+    find_companies,
+    find_context_orgs,
+    find_item_company,
+    find_joined_companies,
+    find_model_companies,
+    find_units,
+    first_group_is_company,
+    kind_references,
+    media_names,
+)
+from .find_persons import (
+    add_given_names,
+    drop_company_names,
+    drop_unstable_names,
+    find_known_persons,
+    find_persons,
+    find_signature,
+)
+from .lexicon import Lexicon, find_words, load
+from .segment import tokens
+from .spans import Spans, starts_word
+
+
+def find_mentions(doc: Document) -> Document:
+    """Add the mentions of every sentence to ``doc.mentions`` (sorted by sentence, then offset)."""
+    lx = load()
+    known_people: dict[str, str] = {}  # surface form -> English name given in the text ("" if none)
+    aliases = _declared_aliases(doc.text, lx)
+    declared = [full for short, full in aliases.items() if lx.cues.get(short) == "orgref"]
+    if declared:  # "X股份有限公司(以下简称"公司")", "(「本公司」)": the company the article is about
+        doc.main_org = f"org:{declared[0]}"
+    year_hint = doc.date.year if doc.date else _latest_year(doc.text)
+    read = [sent for sent in doc.sentences if not sent.noise]
+    spans_by_sentence = [Spans(sent.text, sent.index) for sent in read]
+    for sp in spans_by_sentence:
+        for d in dates_mod.find_dates(sp.text, doc.date, year_hint):
+            sp.add("date", d.start, d.end, d.value)
+        find_companies(sp, lx, aliases)
+    # an article about a company the gazetteer knows: the names it does not know are mostly that company's
+    # units and brands (抖音, TikTok); in any other article, mostly companies
+    known_company = any(
+        m.kind == "org" and m.label.lower() in lx.companies for sp in spans_by_sentence for m in sp.items
+    )
+    names = ner.tagger().entities([sent.text for sent in read])
+    for sp, found in zip(spans_by_sentence, names):
+        find_model_companies(sp, found, lx, doc.text if known_company else None)
+        find_addressed_companies(sp, lx)
+        _find_roles(sp, lx)
+        find_persons(sp, lx, known_people, found)
+    if spans_by_sentence:
+        find_signature(spans_by_sentence[-1], lx, known_people)
+    drop_unstable_names(spans_by_sentence, known_people, doc.text)
+    organizations = {span.text for found in names for span in found if span.label == "ORG"}
+    drop_company_names(spans_by_sentence, known_people, doc.text, lx, organizations)
+    add_given_names(known_people, lx)
+    # a name found in one sentence is a name in every sentence
+    for sp in spans_by_sentence:
+        find_known_persons(sp, known_people, lx)
+        find_units(sp, lx)
+        _find_cues(sp, lx)
+        find_context_orgs(sp, lx, known_company)
+    media = media_names(doc.text)
+    for sp in spans_by_sentence:
+        find_joined_companies(sp, lx)
+        described_companies(sp, lx)
+        drop_media(sp, media)
+    companies = {
+        m.text: m.label or m.text
+        for sp in spans_by_sentence
+        for m in sp.items
+        if m.kind == "org" and m.value == "company" and m.text not in media
+    }
+    for sp in spans_by_sentence:  # "美晴集团" a company in the headline is a company wherever it is named
+        for m in [m for m in sp.items if m.kind == "org" and m.value != "company" and m.text in companies]:
+            sp.remove(m)
+            sp.add("org", m.start, m.end, "company", companies[m.text])
+        for start, end in find_words(sp.text, [c for c in companies if len(c) > SHORT_NAME]):
+            if sp.free(start, end):
+                sp.add("org", start, end, "company", companies[sp.text[start:end]])
+    kinds = kind_references(
+        Counter(
+            m.label or m.text
+            for sp in spans_by_sentence
+            for m in sp.items
+            if m.kind == "org" and m.value == "company" and m.text not in media
+        ),
+        lx,
+    )
+    for sp in spans_by_sentence:  # "由金控总经理X兼任": the kind alone names the one company of that kind
+        for start, end in find_words(sp.text, kinds):
+            unit = sp.starting_at(start)  # "金控总经理": read as a unit before a title
+            if unit is not None and unit.kind == "org" and unit.end == end and unit.value != "company":
+                sp.remove(unit)
+            if (
+                sp.free(start, end)
+                and after_function_word(sp, start, lx)
+                and (sp.starting_at(end) is not None or starts_word(sp, end, ahead=2))
+            ):  # "金控|总经理"
+                sp.add("org", start, end, "company", kinds[sp.text[start:end]])
+    known_units = {m.text: m for sp in spans_by_sentence for m in sp.items if m.kind == "org" and m.value != "company"}
+    if known_units:
+        for sp in spans_by_sentence:
+            for start, end in find_words(sp.text, known_units):
+                u = known_units[sp.text[start:end]]
+                drop_inner_orgs(sp, start, end)  # "阿里云智能" holds the company name 阿里
+                sp.add("org", start, end, u.value, u.label, u.parent)
+    if not any(m.kind == "org" and m.value == "company" for sp in spans_by_sentence for m in sp.items):
+        find_announcer(spans_by_sentence, lx)
+    for sp in spans_by_sentence:
+        find_item_company(sp, lx)
+        drop_media(sp, media)
+    people = {m.text for sp in spans_by_sentence for m in sp.items if m.kind == "person"}
+    company_named = False
+    for sp in spans_by_sentence:
+        _drop_person_orgs(sp, people, lx)
+        board_references(sp, lx)
+        drop_generic_orgs(sp, lx)
+        company_named = first_group_is_company(sp, company_named, lx)
+        doc.mentions.extend(sorted(sp.items, key=lambda m: m.start))
+    return doc
+
+
+def _drop_person_orgs(sp: Spans, people: set[str], lx: Lexicon) -> None:
+    """ "虚线向Tony汇报": a name the article gives a person elsewhere names no organization (unless the
+    gazetteer knows it as one)."""
+    for m in [m for m in sp.items if m.kind == "org" and m.text in people and m.text.lower() not in lx.companies]:
+        sp.remove(m)
+
+
+def _latest_year(text: str) -> int | None:
+    """ "9月16日" in an article that names no full date: the latest year it mentions ("2022快手电商…")."""
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19[89]|20\d)\d)(?!\d)", text)]
+    return max(years) if years else None
+
+
+def _declared_aliases(text: str, lx: Lexicon) -> dict[str, str]:
+    """ "宁德时代新能源科技股份有限公司(以下简称"宁德时代")": short form -> full name."""
+    out: dict[str, str] = {}
+    if "简称" not in text and "「" not in text:  # the regex below is slow to fail on a long text
+        return out
+    # "(以下简称"X")", "(下称"X")", HK "(「本公司」)"
+    for m in re.finditer(
+        r"([^\s,，。(（]{2,40}?)[(（](?:以下简称|下称|简称)?[:：]?[“\"「]([^”\"」]{1,20})[”\"」]", text
+    ):
+        if not lx.honorific_re.search(m.group(2)):  # "黎嘉明先生(「黎先生」)" defines a person's short form
+            out.setdefault(m.group(2), m.group(1))
+    return out
+
+
+def _find_roles(sp: Spans, lx: Lexicon) -> None:
+    # "委员包括": the members cue, not the title 委员
+    for start, end in sp.cue_matches(lx):
+        if lx.cues[sp.text[start:end].lower()] == "members":
+            sp.add("cue", start, end, "members")
+    for start, end in lx.roles_matcher.finditer(sp.text):
+        form = sp.text[start:end]
+        suffix = lx.suffix_re.match(sp.text, start)
+        if suffix and len(suffix.group()) > len(form):
+            continue  # 委员 in 委员会
+        # "用户运营负责人": the functional area belongs to the title (but "消费者业务CEO" names a unit)
+        for q in sorted(lx.qualifiers, key=len, reverse=True) if not form.isascii() else ():
+            if sp.text.endswith(q, 0, start) and sp.free(start - len(q), start):
+                start -= len(q)
+                break
+        sp.add("role", start, end, lx.role_by_form[form.lower()], sp.text[start:end])
+
+
+def _standalone(text: str, start: int, end: int, sp: Spans) -> bool:
+    """jieba puts word boundaries at ``start`` and ``end`` (the characters form no word with their
+    neighbours); a mention just before or after is a boundary of its own ("蔡崇信任": 信 belongs to the name)."""
+    lo = start if sp.ending_at(start) is not None else max(0, start - 3)
+    pos, bounds = lo, {lo}
+    for tok in tokens(text[lo : end + 3]):
+        pos += len(tok)
+        bounds.add(pos)
+    # "分别为何宇航": a mention just after is a boundary too (为何 is a word, but 何 starts the name)
+    return start in bounds and (end in bounds or sp.starting_at(end) is not None)
+
+
+def _find_cues(sp: Spans, lx: Lexicon) -> None:
+    text = sp.text
+    for start, end in sp.cue_matches(lx):
+        tag = lx.cues[text[start:end].lower()]
+        if tag == "notcue" or (end - start == 1 and tag != "self" and not _standalone(text, start, end, sp)):
+            continue  # 原 in 原因, 任 in 任何 or 新任
+        sp.add("cue", start, end, tag)

@@ -1,0 +1,65 @@
+"""The extraction pipeline: text in, a :class:`~kg.model.Document` with facts out.
+
+normalize → strip noise → sentences → mentions → resolve → facts. Each step is one
+function over the Document; run them one by one to inspect what each adds.
+"""
+
+from __future__ import annotations
+
+from datetime import date as Date
+
+from ..model import Document
+from . import dates, noise, script, text as text_mod
+from .en import dates as en_dates, facts as en_facts, mentions as en_mentions, resolve as en_resolve, text as en_text
+from .facts import extract_facts
+from .mentions import find_mentions
+from .resolve import resolve, written_labels
+
+
+def prepare(text: str, date: Date | str | None = None, source: str = "") -> Document:
+    """Normalize the text, cut noise and split it into sentences."""
+    english = en_text.detect(text) == "en"
+    normalized = text_mod.normalize(en_text.end_rows(text) if english else text)
+    if isinstance(date, str):
+        date = dates.parse_iso(date)
+    if english:
+        # no headline-injection stripping: an English filing sets its company's name on a line of its own
+        # (an HKEX heading, a signature block) and in its prose; English boilerplate is kg.extraction.en.text's
+        clean = noise.strip_ads(normalized)
+        clean = text_mod.normalize(clean) if clean != normalized else clean
+        doc = Document(text=clean, date=date or _en_document_date(clean), source=source, lang="en")
+        doc.sentences = en_text.mark_noise(clean, en_text.split_sentences(clean))
+        return doc
+    clean = noise.strip_injections(normalized)
+    simplified = script.to_simplified(clean)
+    original, clean = (clean, simplified) if simplified else (None, clean)
+    doc = Document(text=clean, date=date or dates.document_date(clean), source=source, written=original)
+    doc.sentences = noise.mark_noise(text_mod.split_sentences(clean))
+    return doc
+
+
+def _en_document_date(text: str) -> Date | None:
+    """An English article's date: its dateline's (:func:`kg.extraction.en.dates.document_date`)."""
+    iso = en_dates.document_date(text)
+    return dates.parse_iso(iso) if iso else None
+
+
+def annotate(doc: Document) -> Document:
+    """Find the mentions, entities and facts of a document made by :func:`prepare`."""
+    steps = (
+        (en_mentions.find_mentions, en_resolve.resolve, en_facts.extract_facts)
+        if doc.lang == "en"
+        else (find_mentions, resolve, extract_facts, written_labels)
+    )
+    for step in steps:
+        doc = step(doc)
+    return doc
+
+
+def extract(text: str, date: Date | str | None = None, source: str = "") -> Document:
+    """Extract people, organizations, posts, reporting lines and events from one article.
+
+    ``date`` is the publication date (``YYYY-MM-DD`` or a ``datetime.date``): relative
+    dates ("昨日", "两周前") resolve against it; without it, the latest full date in the text.
+    """
+    return annotate(prepare(text, date, source))

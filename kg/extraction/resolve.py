@@ -1,0 +1,271 @@
+"""Entity resolution within a document: one entity per real-world person or organization.
+
+- persons: the same pinyin is the same person (程一晓 / 程义孝 / 程益晓 from machine translation);
+  an English name in parentheses, a bare given name (汝波) and surname + 总 (谭总) join the full name;
+- companies: every form in the gazetteer (快手, 快手科技, Kuaishou) is one company; "公司", "本行"
+  refer to the company the article is about;
+- units: the same name core under the same parent is one unit (快手电商事业部 = 电子商务事业部 = 快手电商).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from pypinyin import lazy_pinyin
+
+from ..model import Document, Entity, EntityKind, Mention
+from .lexicon import load
+
+
+@lru_cache(maxsize=16384)
+def _syllables(text: str) -> tuple[str, ...]:
+    """pypinyin's reading of ``text``, once per text (a call costs tens of microseconds)."""
+    return tuple(lazy_pinyin(text))
+
+
+def sound(text: str) -> str:
+    """Toneless pinyin: names that sound alike (程一晓, 程义孝) share it."""
+    return "".join(_syllables(text))
+
+
+def pinyin(name: str) -> str:
+    """Romanization used for alt labels and IRIs: 程一晓 -> "Cheng Yixiao"."""
+    if name.isascii():
+        return name
+    parts = [p for p in _syllables(name.replace("·", " ")) if p.strip()]
+    if not parts:
+        return name
+    if "·" in name or len(parts) > 4:
+        return " ".join(p.capitalize() for p in parts)
+    return parts[0].capitalize() + (" " + "".join(parts[1:]).capitalize() if len(parts) > 1 else "")
+
+
+def resolve(doc: Document) -> Document:
+    """Fill ``doc.entities`` and ``doc.links`` (mention position -> entity key)."""
+    _resolve_persons(doc)
+    _resolve_orgs(doc)
+    return doc
+
+
+def mention_key(m: Mention) -> tuple[int, int]:
+    return (m.sentence, m.start)
+
+
+def _resolve_persons(doc: Document) -> None:
+    persons = [m for m in doc.mentions if m.kind == "person"]
+    by_sound: dict[str, str] = {}  # pinyin -> key
+    keys: dict[str, str] = {}  # surface form -> key
+    # full Chinese names first, in order of appearance, so that short forms can join them
+    for m in sorted(persons, key=lambda m: (bool(m.label), -len(m.text), m.sentence, m.start)):
+        if m.label:  # an English name given in parentheses after the Chinese one
+            key = keys.get(m.label)
+        elif m.text in keys:
+            key = keys[m.text]
+        else:
+            key = by_sound.get(sound(m.text)) or _short_form_of(m.text, keys)
+        if key is None:
+            key = "person:" + m.text
+            doc.entities[key] = Entity(key, "person", m.text)
+            by_sound[sound(m.text)] = key
+        keys.setdefault(m.text, key)
+        doc.entities[key].labels.add(m.text)
+        if m.label or m.text.isascii():
+            doc.entities[key].english.add(m.text)
+        doc.links[mention_key(m)] = key
+    _link_back_references(doc, keys)
+
+
+def _short_form_of(text: str, keys: dict[str, str]) -> str | None:
+    """ "汝波" is 梁汝波; "梅耶尔" is 凯文·梅耶尔 (a part after the dot)."""
+    for full, key in keys.items():
+        if len(full) == 3 and len(text) == 2 and full.endswith(text):
+            return key
+        if len(text) == 2 and text[1] == "总" and full[0] == text[0] and full != text:
+            return key  # "胡总" is 胡伟
+        if "·" in full and text in full.split("·"):
+            return key
+        for surname in (text[:1], text[:2]):  # "黎先生" is 黎嘉明, "司徒女士" is 司徒嘉慧
+            if (
+                text[len(surname) :] in load().honorifics
+                and full.startswith(surname)
+                and len(full) > len(surname)
+                and not full.endswith(text[len(surname) :])
+            ):
+                return key
+    return None
+
+
+def _link_back_references(doc: Document, keys: dict[str, str]) -> None:
+    """ "谭总", "蒋总": surname + 总 is the one person of that surname named before."""
+    by_surname: dict[str, set[str]] = {}
+    for form, key in keys.items():
+        if not form.isascii() and "·" not in form:
+            by_surname.setdefault(form[0], set()).add(key)
+    for sent in doc.sentences:
+        if sent.noise:
+            continue
+        for m in re.finditer(r"(.)总(?![裁经监部理])", sent.text):
+            owners = by_surname.get(m.group(1), set())
+            if len(owners) == 1:
+                key = next(iter(owners))
+                doc.entities[key].labels.add(m.group())
+                doc.links[(sent.index, m.start())] = key
+                doc.mentions.append(Mention("person", m.group(), sent.index, m.start(), m.end()))
+
+
+def _resolve_orgs(doc: Document) -> None:
+    lx = load()
+    orgs = [m for m in doc.mentions if m.kind == "org"]
+    # a company is named by its own mentions and by the units written with its name (快手电商事业部);
+    # counted once per sentence, so "字节跳动(ByteDance)" is one mention
+    named = [
+        (m.label or m.text, m) if m.value == "company" else (m.parent, m)
+        for m in orgs
+        if m.value == "company" or (m.parent and m.parent not in lx.cues)
+    ]
+    canonical = {n: (lx.companies[n.lower()].name if n.lower() in lx.companies else n) for n, _ in named}
+    short_forms = _short_company_forms(set(canonical.values()), lx)
+    canonical = {n: short_forms.get(c, c) for n, c in canonical.items()}
+    counts = Counter(c for c, _ in {(canonical[n], m.sentence) for n, m in named})
+    first: dict[str, tuple[int, int]] = {}  # company -> (sentence, offset) of its first mention
+    for n, m in named:
+        first.setdefault(canonical[n], (m.sentence, m.start))
+    # the article's company: the one a reference word is declared for ("(以下简称"公司")"), else the one
+    # named often and named first (headlines and leads name it)
+    earliest = min(first, key=first.__getitem__) if first else None
+    declared = doc.main_org[len("org:") :] if doc.main_org else None
+    main = (
+        canonical.get(declared, declared)
+        if declared in canonical
+        else (min(counts, key=lambda n: (-(counts[n] + 2 * (n == earliest)), first[n])) if counts else None)
+    )
+    if main is None:
+        # an announcement that never names its company: "公司", "本行" still name one organization
+        refs = [m.text for m in doc.mentions if m.kind == "cue" and m.value == "orgref"]
+        words = sorted((w for w, tag in lx.cues.items() if tag == "orgref"), key=len, reverse=True)
+        main = next((w for r in refs for w in words if r.startswith(w)), None)  # 公司, 本行
+        if main:
+            doc.entities[f"org:{main}"] = Entity(f"org:{main}", "company", main, {main}, unnamed=True)
+    doc.main_org = f"org:{main}" if main else None
+
+    def company_key(name: str) -> str:
+        c = lx.companies.get(name.lower())
+        canon = c.name if c else short_forms.get(name, name)
+        key = f"org:{canon}"
+        if key not in doc.entities:
+            doc.entities[key] = Entity(key, "company", canon)
+            if c:
+                doc.entities[key].english.update(c.english)
+        doc.entities[key].labels.add(name)
+        return key
+
+    if main:
+        company_key(main)
+    for m in orgs:
+        if m.value == "company":
+            key = company_key(m.label or m.text)
+            doc.entities[key].labels.add(m.text)
+        else:
+            parent = None
+            if m.parent:
+                parent = doc.main_org if m.parent in lx.cues else company_key(m.parent)
+            key = _unit_key(doc, m, parent, lx)
+        doc.links[mention_key(m)] = key
+    _focus(doc)
+    # "公司", "本行", "集团": the company in focus, the one the article is about unless a sentence names another
+    for m in doc.mentions:
+        if m.kind == "cue" and m.value == "orgref":
+            company = doc.focus.get(m.sentence, doc.main_org)
+            if company:
+                doc.links[mention_key(m)] = company
+
+
+def _focus(doc: Document) -> None:
+    """A sentence that begins with a company other than the article's puts that company in focus, until
+    a sentence begins with another company: the items of a round-up ("1. 瑞峰医疗:…", "泰丰银行董事会…")."""
+    first: dict[int, Mention] = {}
+    for m in doc.mentions:
+        if m.kind in ("org", "person", "role") and (m.sentence not in first or m.start < first[m.sentence].start):
+            first[m.sentence] = m
+    current = doc.main_org
+    for s in doc.sentences:
+        opening = first.get(s.index)
+        lead = (
+            s.text[: opening.start].strip(" -·•*.、0123456789一二三四五六七八九十()（）:：")
+            if opening is not None
+            else None
+        )
+        if opening is not None and opening.kind == "org" and opening.value == "company" and not lead:
+            current = doc.links.get(mention_key(opening), current)
+        if current and current != doc.main_org:
+            doc.focus[s.index] = current
+
+
+def _short_company_forms(names: set[str], lx) -> dict[str, str]:
+    """ "澄宇" and "澄宇新材" are short forms of "江苏澄宇新材料股份有限公司" named in the same article: a company
+    name the gazetteer does not know, contained in a longer one, is that company."""
+    out = {}
+    for name in names:
+        if name.lower() in lx.companies:
+            continue
+        longer = [n for n in names if len(n) > len(name) and name in n]
+        if longer:
+            out[name] = max(longer, key=lambda n: (len(n), n))
+    return out
+
+
+def unit_core(name: str, lx) -> str:
+    """What short and long forms of a unit's name share: 阿里云智能集团, 阿里云智能 -> 云智能."""
+    core = name
+    prefix = next(lx.companies_matcher.finditer(core), None)
+    if prefix and prefix[0] == 0 and prefix[1] < len(core):
+        core = core[prefix[1] :]
+    for long, short in lx.abbreviations:
+        core = core.replace(long, short)
+    for suffix in sorted(lx.suffixes, key=len, reverse=True):
+        if core.endswith(suffix) and len(core) > len(suffix):
+            core = core[: -len(suffix)]
+            break
+    return core
+
+
+def _unit_key(doc: Document, m: Mention, parent: str | None, lx) -> str:
+    label = m.label or m.text
+    core = unit_core(label, lx)
+    for key in (f"unit:{core}", f"unit:{core}@{parent}"):
+        e = doc.entities.get(key)
+        if e is not None and (parent is None or e.parent in (None, parent)):
+            if parent and not e.parent:
+                e.parent = parent
+            e.labels.update({m.text, label})
+            return key
+    # the same name under another parent is another unit (董事会 of two companies)
+    key = f"unit:{core}" if f"unit:{core}" not in doc.entities else f"unit:{core}@{parent}"
+    kind: EntityKind = "committee" if m.value == "committee" else "unit"
+    e = Entity(key, kind, label, parent=parent)
+    e.core = core
+    e.labels.update({m.text, label})
+    doc.entities[key] = e
+    return key
+
+
+def written_labels(doc: Document) -> Document:
+    """A Traditional text analysed in Simplified: each entity is labelled as the text writes it
+    (劉揚偉), with the Simplified form (刘扬伟) beside it; its key, and so its IRI, stays Simplified."""
+    if doc.written is None:
+        return doc
+    starts = {s.index: s.start for s in doc.sentences}
+    for m in doc.mentions:
+        key = doc.links.get(mention_key(m))
+        if key is None or key not in doc.entities:
+            continue
+        offset = starts[m.sentence]
+        written = doc.written[offset + m.start : offset + m.end]
+        e = doc.entities[key]
+        if written != m.text:
+            e.labels.add(written)
+            if m.text == e.name and not e.written:
+                e.written = written
+    return doc

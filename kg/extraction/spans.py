@@ -1,0 +1,144 @@
+"""The items of a sentence under construction (:class:`Spans`) and the text helpers the finders share.
+
+Used by :mod:`kg.extraction.find_orgs`, :mod:`kg.extraction.find_persons` and :mod:`kg.extraction.mentions`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Mention, MentionKind
+from .lexicon import Lexicon
+from .segment import tokens, word_tag
+
+CJK = "\u4e00-\u9fff"
+CJK_RUN = re.compile(f"[{CJK}]+")
+
+
+class Spans:
+    """The items of one sentence under construction: non-overlapping spans."""
+
+    def __init__(self, text: str, index: int):
+        self.text, self.index = text, index
+        self.items: list[Mention] = []
+        self.taken = bytearray(len(text))
+        self._cues: list[tuple[int, int]] | None = None
+        self.tagged: set[int] = set()  # starts of the persons only the statistical model vouches for
+        self._by_start: dict[int, Mention] = {}
+        self._by_end: dict[int, Mention] = {}
+
+    def free(self, start: int, end: int) -> bool:
+        return 0 <= start < end <= len(self.text) and self.taken.find(1, start, end) < 0
+
+    def add(self, kind: MentionKind, start: int, end: int, value: str = "", label: str = "", parent: str = "") -> bool:
+        if not self.free(start, end):
+            return False
+        m = Mention(kind, self.text[start:end], self.index, start, end, value, label, parent)
+        self.items.append(m)
+        self._by_start[start], self._by_end[end] = m, m
+        self.taken[start:end] = b"\x01" * (end - start)
+        return True
+
+    def remove(self, m: Mention) -> None:
+        self.items.remove(m)
+        self._by_start.pop(m.start, None)
+        self._by_end.pop(m.end, None)
+        self.taken[m.start : m.end] = bytes(m.end - m.start)
+
+    def cue_matches(self, lx: Lexicon) -> list[tuple[int, int]]:
+        if self._cues is None:
+            self._cues = list(lx.cues_matcher.finditer(self.text))
+        return self._cues
+
+    def ending_at(self, pos: int) -> Mention | None:
+        return self._by_end.get(pos)
+
+    def starting_at(self, pos: int) -> Mention | None:
+        return self._by_start.get(pos)
+
+
+def free_cjk_start(sp: Spans, pos: int, limit: int | None = None) -> int:
+    """Where the run of Chinese characters no mention holds, ending at ``pos``, begins (at most ``limit`` back)."""
+    start = pos
+    while (
+        start > 0
+        and CJK_RUN.fullmatch(sp.text[start - 1])
+        and sp.free(start - 1, start)
+        and (limit is None or pos - start < limit)
+    ):
+        start -= 1
+    return start
+
+
+def title_follows(sp: Spans, pos: int, lx: Lexicon) -> bool:
+    """A title begins at ``pos`` ("抖音|总裁"): a name before a title is a unit's or a brand's, as a person's
+    title comes before the name."""
+    title = next(lx.roles_matcher.finditer(sp.text[pos : pos + LONGEST_TITLE]), None)
+    return title is not None and title[0] == 0
+
+
+def starts_word(sp: Spans, pos: int, ahead: int = 1) -> bool:
+    """A word can start at ``pos``: the text or a mention ends there, or jieba puts a boundary there
+    (segmenting ``ahead`` characters past it)."""
+    if pos == 0 or not CJK_RUN.fullmatch(sp.text[pos - 1]) or sp.ending_at(pos) is not None:
+        return True
+    lo = max(0, pos - 4)
+    bounds, at = set(), lo
+    for tok in tokens(sp.text[lo : pos + ahead]):
+        at += len(tok)
+        bounds.add(at)
+    return pos in bounds
+
+
+def trim_left(text: str, start: int, end: int, lx: Lexicon, registered: bool = False) -> int:
+    """Move ``start`` right past the last boundary word in text[start:end] (by jieba tokens).
+    ``registered``: a registered name, in which 集团 and 公司 are part of the name (华曜控股集团有限公司)."""
+    pos, cut, depth = start, start, 0
+    toks = tokens(text[start:end])
+    for n, tok in enumerate(toks):
+        pos += len(tok)
+        depth += (tok in "(（") - (tok in ")）")
+        if depth > 0 or tok in ")）":
+            continue  # "惠邻超市(集团)有限公司": what the parenthesis holds is part of the name
+        if registered and lx.cues.get(tok) == "orgref":
+            continue
+        if len(tok) == 1 and word_tag(tok) == "q" and end - pos == 1:
+            continue  # "原个险事业部": a measure word jieba splits off a name's first character
+        if tok in lx.boundaries or (tok in lx.cues and lx.cues[tok] != "this") or tok in lx.role_by_form:
+            cut = pos
+        elif (
+            n < len(toks) - 1
+            and (word_tag(tok) or "x")[0] in BOUNDARY_TAGS
+            and not (n == 0 and start == 0 and len(tok) == 1)
+        ):
+            # a verb, adverb, pronoun … (but "组织部": the word right before the suffix stays; and a sentence
+            # does not open with a one-character adverb before a name: "越擎机器人宣布" is a name)
+            cut = pos
+    return cut
+
+
+# jieba part-of-speech classes that never start or sit inside an organization's name
+BOUNDARY_TAGS = frozenset("pcdum")
+NOT_IN_NAME_TAGS = frozenset("pcdumtrvf")  # … nor end one that follows its description (verbs, times too)
+_NAME_TAGS = frozenset("nxj")  # nouns, unknown words, abbreviations: what a company's name is made of
+LONGEST_TITLE = 8  # how far around a short company name to look for a title it would cut
+
+
+def name_end(sp: Spans, pos: int, lx: Lexicon, limit: int = 12, words: int = 4, nouns: bool = False) -> int:
+    """Where a name that goes on at ``pos`` ends: before the first title, cue word, verb, function word,
+    time or punctuation, after at most ``words`` words (only nouns and unknown words with ``nouns``):
+    "星曜机器人|近日完成", "芯澜|半导体|CTO"."""
+    end = pos
+    for tok in tokens(sp.text[pos : pos + limit])[:words]:
+        tag = word_tag(tok) or "x"
+        if (
+            not CJK_RUN.fullmatch(tok)
+            or tok in lx.cues
+            or tok.lower() in lx.role_by_form
+            or tok in lx.boundaries
+            or (tag[0] not in _NAME_TAGS if nouns else tag[0] in NOT_IN_NAME_TAGS and tag != "vn")
+            or not sp.free(end, end + len(tok))
+        ):
+            break
+        end += len(tok)
+    return end
