@@ -150,6 +150,20 @@ def test_a_bare_kind_refers_only_to_a_unit_of_that_kind():
     assert not any(f[0] == "post" and f[2] == "J2工作室群" for f in out)
 
 
+def test_units_merged_into_a_new_one_are_not_its_parents():
+    out = facts("青岚互娱宣布,星火工作室与天穹工作室合并为星穹工作室,由钱一鸣担任工作室负责人。")
+    assert ("established", "星穹工作室", None, None, "current") in out
+    assert not any(f[0] == "unitOf" and f[1] == "星穹工作室" and f[2] != "青岚互娱" for f in out)
+
+
+def test_a_unit_named_only_in_a_past_career_is_not_the_articles():
+    text = "驭岚汽车宣布任命沃尔夫为CEO。沃尔夫在德国曼德斯汽车公司工作了21年,此前曾在斯图加特总部任电驱事业部副总裁。"
+    out = facts(text)
+    assert ("unitOf", "电驱事业部", "驭岚汽车", None, "current") not in out
+    assert ("unitOf", "电驱事业部", "德国曼德斯汽车公司", None, "current") in out
+    assert not any(f[2] == "工作" for f in out)  # a description, then a common word: no company
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 

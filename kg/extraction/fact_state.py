@@ -213,6 +213,24 @@ def home_unit(doc: Document, narrator: str | None) -> str | None:
     return None
 
 
+def _named_with(doc: Document, unit: str, default: str | None) -> str | None:
+    """The company of a unit named only in someone's past: "此前曾在曼德斯斯图加特总部任电驱事业部副总裁"
+    names another company's unit. ``default`` when the unit is named otherwise, or with the article's
+    company (or with none); the other company named with it when there is one, else none."""
+    facts = [f for f in doc.facts if unit in (f.subject, f.object)]
+    if not facts or any(f.kind != "post" or f.status != "former" for f in facts):
+        return default
+    sentences = {s for (s, _), k in doc.links.items() if k == unit}
+    companies = {
+        k
+        for (s, _), k in doc.links.items()
+        if s in sentences and k in doc.entities and doc.entities[k].kind == "company"
+    }
+    if not companies or doc.main_org in companies or default in companies:
+        return default
+    return next(iter(companies)) if len(companies) == 1 else None
+
+
 def default_parents(doc: Document, home: str | None = None) -> None:
     """A unit whose parent the text does not give belongs to the unit the narrator leads (``home``),
     else to the article's company. The parent is also recorded on the entity: a unit's IRI sits under
@@ -229,6 +247,8 @@ def default_parents(doc: Document, home: str | None = None) -> None:
             e.parent = e.parent or explicit[key]
         elif key in used:
             parent = e.parent or (home if home and home != key else doc.main_org)
+            if not e.parent and doc.main_org is not None:
+                parent = _named_with(doc, key, parent)
             if parent and parent != key:
                 e.parent = parent
                 doc.facts.append(Fact("unitOf", key, parent, -1))

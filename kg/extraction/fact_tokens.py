@@ -19,6 +19,7 @@ TAGS = {
     "as": "w",
     "nominate": "n",
     "establish": "e",
+    "merge": "e",
     "under": "u",
     "toward": "x",
     "report": "h",

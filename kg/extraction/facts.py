@@ -216,6 +216,9 @@ class _Sentence:
         else:
             parent = self.last_org_before(m.start())
             kids = range(m.start(3), m.end(3))
+        verb = self.toks[m.end(1) - 1] if m.group(1) else None
+        if verb is not None and verb.m is not None and verb.m.value == "merge":
+            return  # "A与B合并为C": C takes their place, it is no unit of B
         for k in kids:
             if self.toks[k].tag == "O" and parent and self.toks[k].key != parent:
                 text = self.toks[m.start(1) if m.group(1) else m.start()].text

@@ -349,7 +349,7 @@ def described_companies(sp: Spans, lx: Lexicon) -> None:
                 and not lx.cue_re.match(sp.text, end)
             ):
                 end += 1
-        if 2 <= end - start <= 10:
+        if 2 <= end - start <= 10 and not is_common_word(sp.text[start:end]):  # "汽车公司工作了21年"
             sp.remove(m)
             sp.add("org", start, end, "company", sp.text[start:end])
 
