@@ -164,6 +164,17 @@ def test_a_unit_named_only_in_a_past_career_is_not_the_articles():
     assert not any(f[2] == "工作" for f in out)  # a description, then a common word: no company
 
 
+def test_an_organization_in_another_persons_title_is_not_the_subjects():
+    out = facts("知微智能由包睿与清华大学教授雷晓鸥共同创立,包睿任CEO。")
+    assert post("雷晓鸥", "清华大学", "professor") in out
+    assert post("包睿", "清华大学", "ceo") not in out
+
+
+def test_deputy_titles():
+    out = facts("鼎泰基金公告,傅佳宁现任权益投资部副总监。")
+    assert post("傅佳宁", "权益投资部", "deputy-chief-director") in out
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 

@@ -419,6 +419,7 @@ class _Sentence:
                 and (om := self.toks[k].m) is not None
                 and om.kind == "org"
                 and not (k > 0 and self.tags[k - 1] == "f")
+                and self.tags[k + 1 : k + 3] != "RP"  # "清华大学教授雷晓鸥": another person's title
             ),
         )
         named = self.toks[k].key if k >= 0 else None
