@@ -270,7 +270,7 @@ def test_a_rule_that_names_no_handler_is_an_error_naming_file_and_line(tmp_path,
 
     (tmp_path / "rules.tsv").write_text("# comment\nleave\tl\t刘强东卸任CEO\nlaeve\tl\ttypo\n", encoding="utf-8")
     monkeypatch.setattr(text, "DATA_DIR", tmp_path)
-    with pytest.raises(KgError, match=r"rules.tsv:3: no rule handler 'laeve'"):
+    with pytest.raises(KgError, match=r"rules.tsv:3: handler 'laeve' is not a rule"):
         text.load_rules("rules.tsv", _Sentence)
     (tmp_path / "rules.tsv").write_text("leave\t(l\tbroken\n", encoding="utf-8")
     with pytest.raises(KgError, match=r"rules.tsv:1: bad pattern"):

@@ -16,7 +16,7 @@ from ..model import Document, Fact
 from .fact_state import Extractor, default_parents, drop_superseded, home_unit
 from .fact_tokens import Tok, tokenize
 from .lexicon import load
-from .text import load_rules
+from .text import load_rules, rule
 
 _TOPIC = re.compile(r"_?O,")  # "1. 阿里云智能集团:张勇兼任CEO"
 _SECTION = re.compile(r"(?:_s?)?O")  # "一、集团管理委员会": a heading that names what the lines below are about
@@ -152,51 +152,59 @@ class _Sentence:
                     continue  # "工作室负责人" after a heading that names a 工作室群: another unit (部门 is a 部)
                 t.key = recent
 
+    @rule()
     def leave(self, m):
         self.verb(m.start())
         self.used.add(m.start())  # what is left, before "由…接任" takes it
 
+    @rule("role", "person")
     def title_is(self, m):
         """ "火山引擎总裁为谭待", "庭院机器人事业部,负责人为此前主导割草机项目的叶舟", "…,副主任为副总裁邹颖" (the
         organization of the clause before); titles between 为 and the name are the person's own."""
         org = self.toks[m.start()].key if self.tags[m.start()] == "O" else self.last_org_before(m.start())
-        self.post(self.toks[m.start(2)].key, org, self.toks[m.start(1)])
+        self.post(self.toks[m.start("person")].key, org, self.toks[m.start("role")])
 
+    @rule("people", "respectively", "units")
     def respectively_lead(self, m):
         """ "郑可欣、黄德明二人…,分别负责新能源板块和精密制造板块": the n-th person heads the n-th unit."""
-        self.pair(m, people=1, units=3, role=_head_role())
+        self.pair(m, people="people", units="units", role=_head_role())
 
+    @rule("units", "respectively", "people")
     def respectively(self, m):
         """ "新设大卖场事业部、社区店事业部两个事业部,负责人分别为何宇航、欧晓彤": the n-th person, the n-th unit."""
-        self.pair(m, people=3, units=1, role=self.toks[m.start(2) - 1])
+        self.pair(m, people="people", units="units", role=self.toks[m.start("respectively") - 1])
 
-    def pair(self, m, people: int, units: int, role: Tok) -> None:
-        """Two lists read in order after 分别 (group 2): the n-th person takes ``role`` in the n-th unit."""
+    def pair(self, m, people: str, units: str, role: Tok) -> None:
+        """Two lists read in order after 分别 (group ``respectively``): the n-th person, ``role`` in the n-th unit."""
         holders = [t.key for t in self.toks[m.start(people) : m.end(people)] if t.tag == "P"]
         orgs = [t.key for t in self.toks[m.start(units) : m.end(units)] if t.tag == "O"]
-        if len(orgs) != len(holders) or self.toks[m.start(2)].text != _RESPECTIVELY:
+        if len(orgs) != len(holders) or self.toks[m.start("respectively")].text != _RESPECTIVELY:
             return
         for org, person in zip(orgs, holders):
             if org is not None and self.ex.doc.entities[org].kind != "company":
                 self.post(person, org, role)
 
+    @rule("people", "former", "roles")
     def is_title(self, m):
         """ "选举葛海蛟先生为本行董事长", "曲玉此前为蔚来财务副总裁" (former), "A和B为独立董事"."""
-        for k in range(m.start(1), m.end(1)):
+        status = "former" if m.group("former") else "current"
+        for k in range(m.start("people"), m.end("people")):
             if self.toks[k].tag == "P":
-                self.appoint(self.toks[k].key, m.start(3), m.end(3), "former" if m.group(2) else "current")
+                self.appoint(self.toks[k].key, m.start("roles"), m.end("roles"), status)
 
+    @rule("successor", "predecessor", "roles")
     def succeed(self, m):
         self.used.update(range(m.start(), m.end()))
         # "…,2018年2月接替欧智华出任集团行政总裁": the new holder is the clause's subject when not named here
-        new = self.toks[m.start(1)].key if m.group(1) else self.subject_before(m.start())
-        old = self.toks[m.start(2)].key
+        new = self.toks[m.start("successor")].key if m.group("successor") else self.subject_before(m.start())
+        old = self.toks[m.start("predecessor")].key
         if new is None:
             return
-        self.appoint(new, m.start(3), m.end(3))
-        self.appoint(old, m.start(3), m.end(3), status="former")
+        self.appoint(new, m.start("roles"), m.end("roles"))
+        self.appoint(old, m.start("roles"), m.end("roles"), status="former")
         self.ex.subject = new
 
+    @rule()
     def established(self, m):
         cue, text = self.toks[m.start()].m, self.ex.doc.sentences[self.index].text
         new = cue.text.startswith(_NEW)
@@ -209,19 +217,20 @@ class _Sentence:
                 self.ex.add(Fact("established", t.key, None, self.index, date=date))
                 self.ex.recent_unit = t.key
 
+    @rule("cue", "children", "children_of_last")
     def units(self, m):
-        if m.group(1):
+        if m.group("cue"):
             parent = self.toks[m.start()].key
-            kids = range(m.start(2), m.end(2))
+            kids = range(m.start("children"), m.end("children"))
         else:
             parent = self.last_org_before(m.start())
-            kids = range(m.start(3), m.end(3))
-        verb = self.toks[m.end(1) - 1] if m.group(1) else None
+            kids = range(m.start("children_of_last"), m.end("children_of_last"))
+        verb = self.toks[m.end("cue") - 1] if m.group("cue") else None
         if verb is not None and verb.m is not None and verb.m.value == "merge":
             return  # "A与B合并为C": C takes their place, it is no unit of B
         for k in kids:
             if self.toks[k].tag == "O" and parent and self.toks[k].key != parent:
-                text = self.toks[m.start(1) if m.group(1) else m.start()].text
+                text = self.toks[m.start("cue") if m.group("cue") else m.start()].text
                 if self.ex.doc.entities[self.toks[k].key].kind == "company" and not text.endswith(_SUBSIDIARY):
                     continue  # a company is nobody's unit, except its subsidiary
                 child = self.toks[k].key
@@ -231,21 +240,23 @@ class _Sentence:
                 else:
                     self.ex.add(Fact("unitOf", child, parent, self.index))
 
+    @rule("units", "into")
     def merged_into(self, m):
         """ "淘宝、天猫、1688等业务归入该板块": the units before join the one after."""
-        verb = m.start(2) - 1 if self.tags[m.start(2) - 1] == "u" else m.start(2) - 2
+        verb = m.start("into") - 1 if self.tags[m.start("into") - 1] == "u" else m.start("into") - 2
         if self.toks[verb].text not in ("并入", "归入"):
             return
-        parent = self.toks[m.start(2)].key
-        for k in range(m.start(1), m.end(1)):
+        parent = self.toks[m.start("into")].key
+        for k in range(m.start("units"), m.end("units")):
             if self.toks[k].tag == "O" and self.toks[k].key != parent:
                 self.ex.add(Fact("unitOf", self.toks[k].key, parent, self.index))
 
+    @rule("person")
     def apposition(self, m):
-        person = self.toks[m.start(1)].key
+        person = self.toks[m.start("person")].key
         self.ex.subject = self.ex.subject or person
-        chain = self.chain(m.start(), m.start(1))
-        for holder in [person] + self.addressed_list(m.start(1)):
+        chain = self.chain(m.start(), m.start("person"))
+        for holder in [person] + self.addressed_list(m.start("person")):
             for org, role, former in chain:
                 n = len(self.ex.doc.facts)
                 self.post(holder, org, role, "former" if former else "current")
@@ -277,25 +288,26 @@ class _Sentence:
         text = self.ex.doc.sentences[self.index].text
         return mention is not None and any(text.startswith(h, mention.end) for h in load().honorifics)
 
+    @rule("org", "role", "person", "verb", "roles")
     def by(self, m):
         """ "抖音由张楠担任CEO", "由CEO程一晓担任主席", "网易有道由CEO周枫负责"."""
-        self.used.add(m.start(4))
-        person = self.toks[m.start(3)].key
-        org = self.toks[m.start(1)].key if m.group(1) else self.last_org_before(m.start())
-        if m.group(2):  # "家电家居事业部总经理由闫小兵暂时兼任"
-            self.post(person, org, self.toks[m.start(2)])
+        self.used.add(m.start("verb"))
+        person = self.toks[m.start("person")].key
+        org = self.toks[m.start("org")].key if m.group("org") else self.last_org_before(m.start())
+        if m.group("role"):  # "家电家居事业部总经理由闫小兵暂时兼任"
+            self.post(person, org, self.toks[m.start("role")])
             self.ex.subject = person
             return
-        if m.group(5):
-            verb = self.toks[m.start(4)].m
+        if m.group("roles"):
+            verb = self.toks[m.start("verb")].m
             if verb is not None and verb.value == "promote":
                 self.ex.end_posts(person, self.index)  # "由银行总经理周建宏升任董事长": no longer 总经理
-            for named, role, _former in self.chain(m.start(5), m.end(5), org):
+            for named, role, _former in self.chain(m.start("roles"), m.end("roles"), org):
                 self.post(person, named or org, role)
-        elif self.toks[m.start(4)].tag == "k" or self.toks[m.start(4)].text.startswith("接"):
-            between = self.toks[self.tags.index("b", m.start()) + 1 : m.start(3)]
+        elif self.toks[m.start("verb")].tag == "k" or self.toks[m.start("verb")].text.startswith("接"):
+            between = self.toks[self.tags.index("b", m.start()) + 1 : m.start("person")]
             left = self.ex.left_roles.get(self.index)
-            if self.toks[m.start(4)].text.startswith("接") and left:
+            if self.toks[m.start("verb")].text.startswith("接") and left:
                 for org_, role in left:
                     self.post(person, org_, role)
             elif org and self.ex.doc.entities[org].kind != "company":
@@ -347,6 +359,7 @@ class _Sentence:
             return None
         return self.ex.subject
 
+    @rule()
     def verb(self, m_or_index):
         i = m_or_index if isinstance(m_or_index, int) else m_or_index.start()
         if i in self.used:
@@ -435,6 +448,7 @@ class _Sentence:
             k -= 1
         return (k >= 0 and self.toks[k].tag == "f") or dates >= 2  # "2005年至2012年任…": a span that ended
 
+    @rule()
     def members(self, m):
         org = self.last_org_before(m.start() + 1 if self.tags[m.start()] == "O" else m.start())
         if self.tags[m.start()] == "O":
@@ -452,11 +466,12 @@ class _Sentence:
                     self.post(t.key, org if load().roles[role.key].head else None, role)
             k += 1
 
+    @rule("org", "members")
     def roster(self, m):
         """ "审计委员会:顾文涛(主任委员)、周明川、沈慧敏": the members of an organization, a title after a name."""
-        org = self.toks[m.start(1)].key
+        org = self.toks[m.start("org")].key
         committee = self.ex.doc.entities[org].kind == "committee"
-        for k in range(m.start(2), m.end(2)):
+        for k in range(m.start("members"), m.end("members")):
             t = self.toks[k]
             if t.tag != "P":
                 continue
@@ -467,46 +482,52 @@ class _Sentence:
             elif committee:
                 self.post(t.key, org, _member_role())
 
+    @rule("person", "roles", "org")
     def table_row(self, m):
         """ "张三 | 总裁 | 云事业群", "沈嘉明 | 董事长兼CEO | 曜石科技": a row of a table of posts."""
-        for role in self.toks[m.start(2) : m.end(2)]:
+        for role in self.toks[m.start("roles") : m.end("roles")]:
             if role.tag == "R":
-                self.post(self.toks[m.start(1)].key, self.toks[m.start(3)].key, role)
+                self.post(self.toks[m.start("person")].key, self.toks[m.start("org")].key, role)
 
+    @rule("org", "role", "person")
     def unit_head(self, m):
         """ "合并为战略投资部,部长崔宏伟": a unit, then its head."""
-        unit, role = self.toks[m.start(1)].key, self.toks[m.start(2)]
+        unit, role = self.toks[m.start("org")].key, self.toks[m.start("role")]
         if self.ex.doc.entities[unit].kind != "company" and load().roles[role.key].head:
-            self.retarget(self.toks[m.start(3)].key, role, unit)
+            self.retarget(self.toks[m.start("person")].key, role, unit)
 
+    @rule("person", "org")
     def leads(self, m):
         """ "陈静将负责新成立的海外事业部": the person heads the unit."""
-        unit = self.toks[m.start(2)].key
+        unit = self.toks[m.start("org")].key
         if self.ex.doc.entities[unit].kind != "company":
-            self.post(self.toks[m.start(1)].key, unit, _head_role())
+            self.post(self.toks[m.start("person")].key, unit, _head_role())
 
+    @rule("person")
     def leads_it(self, m):
         """ "▌新设发行技术中心 / …江语嫣继续负责": leading, with no object, the unit just named."""
         if self.ex.recent_unit is not None:
-            self.post(self.toks[m.start(1)].key, self.ex.recent_unit, _head_role())
+            self.post(self.toks[m.start("person")].key, self.ex.recent_unit, _head_role())
 
+    @rule("person", "roles")
     def dismissed(self, m):
         """ "免去柯长青同志的集团海外事业部总经理职务": the person named after the verb leaves the posts."""
-        person = self.toks[m.start(1)].key if m.group(1) else self.ex.subject  # "免去其…职务"
+        person = self.toks[m.start("person")].key if m.group("person") else self.ex.subject  # "免去其…职务"
         if person is None:
             return
-        for org, role, _former in self.chain(m.start(2), m.end(2)):
+        for org, role, _former in self.chain(m.start("roles"), m.end("roles")):
             self.post(person, org, role, "former")
 
+    @rule("org", "roles", "holders")
     def title_line(self, m):
         """ "公司总经理:何文斌", "委员:季泽(常务副总裁)、武云飞(集团副总裁、总工程师)": a line that gives a post,
         then its holders; the titles after a holder's name are their posts in the organizations named there
         (the whole company when none is)."""
-        org = self.toks[m.start(1)].key if m.group(1) else None
+        org = self.toks[m.start("org")].key if m.group("org") else None
         items: list[list[int]] = []  # the tokens of each holder: a segment with a name, then those without
         segment: list[int] = []
-        for k in range(m.start(3), m.end(3) + 1):
-            if k < m.end(3) and self.toks[k].tag != "s":
+        for k in range(m.start("holders"), m.end("holders") + 1):
+            if k < m.end("holders") and self.toks[k].tag != "s":
                 segment.append(k)
                 continue
             if any(self.toks[i].tag == "P" for i in segment) or not items:
@@ -519,26 +540,29 @@ class _Sentence:
             if name is None:
                 continue
             holder = self.toks[name].key
-            for k in range(m.start(2), m.end(2), 2):  # "常务副总经理兼董事会秘书:俞丹枫": each title
+            for k in range(m.start("roles"), m.end("roles"), 2):  # "常务副总经理兼董事会秘书:俞丹枫": each title
                 self.post(holder, org, self.toks[k])
             after = [i for i in item if i > name]
             if after:
                 for named, role, _former in self.chain(after[0], after[-1] + 1):
                     self.post(holder, named or self.ex.default_org(role.key, self.index), role)
 
+    @rule("org", "person")
     def founded(self, m):
         """ "腾飞集团由王建林于1998年创办": the person founded the organization."""
-        self.post(self.toks[m.start(2)].key, self.toks[m.start(1)].key, _role_tok("founder"))
+        self.post(self.toks[m.start("person")].key, self.toks[m.start("org")].key, _role_tok("founder"))
 
+    @rule("person", "org", "particle", "role")
     def described_as(self, m):
         """ "王建林,腾飞集团的创始人": a title after the name, set off by a comma."""
-        if m.group(3) and self.toks[m.start(3)].text != "的":
+        if m.group("particle") and self.toks[m.start("particle")].text != "的":
             return
-        self.post(self.toks[m.start(1)].key, self.toks[m.start(2)].key, self.toks[m.start(4)])
+        self.post(self.toks[m.start("person")].key, self.toks[m.start("org")].key, self.toks[m.start("role")])
 
+    @rule("boss", "also_boss")
     def reports(self, m):
         """ "王莆中将向王兴汇报"; "双线汇报给我和CTO范哲": to each of the bosses named."""
-        for n in (1, 2):
+        for n in ("boss", "also_boss"):
             if m.group(n):
                 boss = self.ex.speaker_or_author() if m.group(n) == "i" else self.toks[m.start(n)].key
                 if boss is not None:

@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import InputError, SetupError
 from ..fileio import read_bytes, read_capped
@@ -35,6 +35,13 @@ DATA_DIR = Path(__file__).parent.parent / "data"
 # data files
 
 
+def _read_data(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise SetupError(f"{path}: cannot read data file ({exc.strerror or exc})") from None
+
+
 @lru_cache(maxsize=None)
 def load_table(name: str, columns: int = 2) -> tuple[tuple[str, ...], ...]:
     """Rows of the tab-separated data file ``kg/data/<name>``: comments (#) and blank lines skipped.
@@ -42,10 +49,7 @@ def load_table(name: str, columns: int = 2) -> tuple[tuple[str, ...], ...]:
     Each row has at least ``columns`` fields (extra ones, such as notes, are kept).
     """
     path = DATA_DIR / name
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise SetupError(f"{path}: cannot read data file ({exc.strerror or exc})") from None
+    raw = _read_data(path)
     rows = []
     for lineno, line in enumerate(raw.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -57,23 +61,48 @@ def load_table(name: str, columns: int = 2) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
-def load_rules(name: str, owner: type) -> list[tuple[Callable[..., Any], re.Pattern[str]]]:
-    """The relation rules of data file ``name`` (handler <TAB> tag pattern <TAB> example): each handler a
-    method of ``owner``, each pattern compiled. A rule that names no method, or a pattern that does not
-    compile, is a KgError naming the file and the line."""
-    path = DATA_DIR / name
+RuleHandler = TypeVar("RuleHandler", bound=Callable[..., Any])
+_RULE_GROUPS = "rule_groups"  # where @rule keeps the groups a handler reads
+
+
+def rule(*groups: str) -> Callable[[RuleHandler], RuleHandler]:
+    """Mark a method as a relation rule that a rules file may name; ``groups`` are the named groups of
+    the match it reads (``m.group("person")``), which :func:`load_rules` checks its pattern has."""
+
+    def mark(handler: RuleHandler) -> RuleHandler:
+        setattr(handler, _RULE_GROUPS, groups)
+        return handler
+
+    return mark
+
+
+def load_rules(
+    name: str, owner: type, data_dir: Path | None = None
+) -> list[tuple[Callable[..., Any], re.Pattern[str]]]:
+    """The relation rules of data file ``name`` (handler <TAB> tag pattern <TAB> example) under
+    ``data_dir`` (default ``kg/data``): each handler a method of ``owner`` marked :func:`rule`, each
+    pattern compiled. A handler that is no rule, a pattern that does not compile or lacks a group its
+    handler reads is a SetupError naming the file and the line."""
+    path = (data_dir or DATA_DIR) / name
     out = []
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for lineno, line in enumerate(_read_data(path).splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
-        handler = getattr(owner, fields[0], None) if len(fields) >= 2 else None
-        if handler is None:
-            raise SetupError(f"{path}:{lineno}: no rule handler {fields[0]!r} (expected handler <TAB> pattern)")
+        if len(fields) < 2:
+            raise SetupError(f"{path}:{lineno}: expected handler <TAB> pattern")
+        handler = getattr(owner, fields[0], None)
+        groups = getattr(handler, _RULE_GROUPS, None)
+        if handler is None or groups is None:
+            raise SetupError(f"{path}:{lineno}: handler {fields[0]!r} is not a rule")
         try:
-            out.append((handler, re.compile(fields[1])))
+            pattern = re.compile(fields[1])
         except re.error as exc:
             raise SetupError(f"{path}:{lineno}: bad pattern {fields[1]!r} ({exc})") from None
+        missing = [g for g in groups if g not in pattern.groupindex]
+        if missing:
+            raise SetupError(f"{path}:{lineno}: pattern has no group {missing[0]!r} (handler {fields[0]!r} reads it)")
+        out.append((handler, pattern))
     return out
 
 

@@ -14,7 +14,7 @@ from functools import cache
 
 from ...model import Document, Fact
 from ..facts import default_parents, drop_superseded
-from ..text import load_rules
+from ..text import load_rules, rule
 from . import passes
 from .extractor import Extractor, Status, TaggedSentence
 from .text import is_list_item
@@ -40,12 +40,14 @@ class _Sentence(TaggedSentence):
             self.ex.subject = persons[0] if self.tags.startswith("P") else persons[-1]
 
     # -- rules ----------------------------------------------------------------------------------
+    @rule()
     def established(self, m):
         key = self.toks[m.start(1)].key
         if self.ex.doc.entities[key].kind != "company":
             self.ex.add(Fact("established", key, None, self.index, date=self.ex.sentence_date(self.index)))
             self.ex.recent_unit = key
 
+    @rule()
     def appos_after(self, m):
         if self.tags[m.end(1) : m.end(1) + 1] != "," and self.tags[m.end(3) : m.end(3) + 2] == ",P":
             return  # "Chief Executive Officer: Liu Zhiqiang Chief Financial Officer: Sun Li" (lines run together)
@@ -53,6 +55,7 @@ class _Sentence(TaggedSentence):
         for role, own in self.role_orgs(m.start(3), m.end(3), org):
             self.post(person, own, role, self.ex.status_near(self, m.start()))
 
+    @rule()
     def appos_before(self, m):
         """ "Solvane Foods Chief Executive Officer Brian Kowalski", "Alibaba's former CFO Maggie Wu"."""
         person, org = self.toks[m.start(5)].key, self.org_of(m, 3) or self.org_of(m, 1)
@@ -63,6 +66,7 @@ class _Sentence(TaggedSentence):
         for role in self.roles(m.start(4), m.end(4)):
             self.post(person, org, role, status)
 
+    @rule()
     def is_as(self, m):
         """ "Sun Rui was appointed chief financial officer", "Su Hua remains chairman"."""
         if (
@@ -88,6 +92,7 @@ class _Sentence(TaggedSentence):
                     self.post(self.toks[k].key, own, role)
                     self.ex.appointed.add((self.toks[k].key, role.key))
 
+    @rule()
     def and_appointed(self, m):
         """ "Ms. Li has been re-designated from … to an executive Director and appointed as the chief
         executive officer": the sentence's subject takes the post."""
@@ -105,6 +110,7 @@ class _Sentence(TaggedSentence):
             self.post(person, own, role)
             self.ex.appointed.add((person, role.key))
 
+    @rule()
     def appoint(self, m):
         """ "the Board appointed X as Chief Financial Officer", "appointed Dr. Cho as its chair"."""
         person = self.toks[m.start(1)].key
@@ -113,6 +119,7 @@ class _Sentence(TaggedSentence):
             self.post(person, own, role)
             self.ex.appointed.add((person, role.key))
 
+    @rule()
     def leave(self, m):
         """ "X notified the Company of his decision to resign as CFO", "stepping down as CEO": former
         (a future departure, "will step down", leaves the post current: FORMAT.md)."""
@@ -183,6 +190,7 @@ class _Sentence(TaggedSentence):
             self.ex.retract(person, role.key, self.index)
             self.post(person, own.get(id(role), org), role, "current" if future else "former")
 
+    @rule()
     def row_left(self, m):
         """A table row "Ms. Gao Yan | Chief Financial Officer | Resigned": a post left."""
         person = self.toks[m.start(1)].key
@@ -190,6 +198,7 @@ class _Sentence(TaggedSentence):
             self.ex.retract(person, role.key, self.index)
             self.post(person, None, role, "current" if self.ex.effective_later(self.index) else "former")
 
+    @rule()
     def leave_of(self, m):
         """ "terminated the employment of David Kim as Chief Revenue Officer"."""
         person, org = self.toks[m.start(1)].key, self.org_of(m, 3)
@@ -198,6 +207,7 @@ class _Sentence(TaggedSentence):
             self.ex.retract(person, role.key, self.index)
             self.post(person, org, role, status)
 
+    @rule()
     def pronoun_is(self, m):
         """ "She is currently an independent non-executive director of X": the last subject's current post."""
         if "P" in self.tags[: m.start()]:
@@ -206,11 +216,13 @@ class _Sentence(TaggedSentence):
         for role, own in self.role_orgs(m.start(1), m.end(1), self.org_of(m, 2)):
             self.post(person, own, role)
 
+    @rule()
     def board_of(self, m):
         """ "serves on the board of directors of Summit Water Inc.": a directorship there."""
         if "board" in self.toks[m.start(1)].text.lower():
             self.post(self.subject_before(m.start()), self.toks[m.start(2)].key, Tok("R", "director", None, "director"))
 
+    @rule()
     def named_to_board(self, m):
         """ "named former Tesla executive Grace Liu to its board of directors": a directorship; "… and to
         the Audit Committee": a membership too."""
@@ -226,6 +238,7 @@ class _Sentence(TaggedSentence):
                 break
             k += 1 + more.end()
 
+    @rule()
     def arm_of(self, m):
         """ "Cainiao Smart Logistics, the logistics arm", "Northgate Bank, the Company's wholly owned
         subsidiary": the first is a unit of the second (of the document's company when none is named)."""
@@ -242,6 +255,7 @@ class _Sentence(TaggedSentence):
         if parent and parent != child and self.ex.doc.entities[parent].kind == "company":
             self.ex.add(Fact("unitOf", child, parent, self.index))
 
+    @rule()
     def founded(self, m):
         """ "X was founded in 2012 by A and CEO B": A and B founded X; "A, who co-founded X with B": both did."""
         i = m.start()
@@ -268,6 +282,7 @@ class _Sentence(TaggedSentence):
         for person in founders:
             self.post(person, org, Tok("R", role, None, role))
 
+    @rule()
     def former_its(self, m):
         """ "Wu Tingting, previously its head of product marketing": a former post at what "its" is."""
         person = self.subject_before(m.start())
@@ -275,6 +290,7 @@ class _Sentence(TaggedSentence):
             if not self.ex.holds(person, role.key, self.toks[m.start(1)].key):
                 self.post(person, self.toks[m.start(1)].key, role, "former")
 
+    @rule()
     def former(self, m):
         i = m.start()
         person = self.subject_before(i)
@@ -292,6 +308,7 @@ class _Sentence(TaggedSentence):
             if not self.ex.holds(person, role.key, org):
                 self.post(person, org, role, "former")
 
+    @rule()
     def former_lead(self, m):
         """ "Xiao Gu, who previously led the e-commerce business unit": a former head."""
         person, unit = self.subject_before(m.start()), self.org_of(m, 1)
@@ -312,12 +329,14 @@ class _Sentence(TaggedSentence):
             self.ex.doc.entities[unit].parent = employer  # "spent eight years at Stellar Apps, where he led the … team"
         self.post(person, unit, self.ex.head_role(""), "former")
 
+    @rule()
     def joined_from(self, m):
         """ "Dana Cole joins as CFO from Redwood Capital, where she was a partner"."""
         person = self.subject_before(m.start()) or next((t.key for t in self.toks[: m.start()] if t.tag == "P"), None)
         for role in self.roles(m.start(2), m.end(2)):
             self.post(person, self.toks[m.start(1)].key, role, "former")
 
+    @rule()
     def lead_passive(self, m):
         """ "O will be led by [title] P", "under chief executive P": P heads O; a leading title is O's."""
         k = self.tags.index("k", m.start())
@@ -343,6 +362,7 @@ class _Sentence(TaggedSentence):
             if not heads:
                 self.post(person, org, self.ex.head_role(cue))
 
+    @rule()
     def appoint_lead(self, m):
         """ "appointed Kelly Zhang, a senior executive at Douyin, to lead TikTok Shop": the head of a unit."""
         org = self.org_of(m, 2)
@@ -350,12 +370,14 @@ class _Sentence(TaggedSentence):
             cue = self.toks[self.tags.index("k", m.start())].text
             self.post(self.toks[m.start(1)].key, org, self.ex.head_role(cue))
 
+    @rule()
     def lead_which(self, m):
         """ "Cloud Intelligence Group, which Zhang will run himself as chief executive": the title is the unit's."""
         org, person = self.toks[m.start(1)].key, self.toks[m.start(2)].key
         for role in self.roles(m.start(3), m.end(3)):  # his group title stays his ("in addition to his group roles")
             self.post(person, org, role)
 
+    @rule()
     def lead_active(self, m):
         org = self.org_of(m, 2)
         k = m.start(2)
@@ -369,6 +391,7 @@ class _Sentence(TaggedSentence):
         cue = self.toks[self.tags.index("k", m.start(1))].text
         self.post(self.toks[m.start(1)].key, org, self.ex.head_role(cue))
 
+    @rule()
     def members(self, m):
         org = None
         if self.toks[m.start()].text.lower().startswith("its"):  # "It will be chaired by …, and its members include"
@@ -388,6 +411,7 @@ class _Sentence(TaggedSentence):
             if t.tag == "P" and (k == m.start(1) or self.tags[k - 1] in ",j"):
                 self.ex.add(Fact("memberOf", t.key, org, self.index))
 
+    @rule()
     def serve_on(self, m):
         for j in range(m.start(2), m.end(2)):
             if self.toks[j].tag != "O" or j + 1 < m.end(2) and self.toks[j + 1].tag == "O":
@@ -396,6 +420,7 @@ class _Sentence(TaggedSentence):
                 if self.toks[k].tag == "P":
                     self.ex.add(Fact("memberOf", self.toks[k].key, self.toks[j].key, self.index))
 
+    @rule()
     def redesignated(self, m):
         """ "re-designated from a non-executive Director to an executive Director"."""
         person = self.toks[m.start(1)].key
@@ -404,6 +429,7 @@ class _Sentence(TaggedSentence):
         for role in self.roles(m.start(3), m.end(3)):
             self.post(person, None, role)
 
+    @rule()
     def reports(self, m):
         boss = self.ex.author if m.group(2) == "i" else self.toks[m.start(2)].key
         if boss is None:
@@ -423,6 +449,7 @@ class _Sentence(TaggedSentence):
             if s != boss:
                 self.ex.add(Fact("reportsTo", s, boss, self.index))
 
+    @rule()
     def succeeded_as(self, m):
         """ "Cheng Yixiao succeeded co-founder Su Hua as chief executive officer": the first takes the
         post, the second held it."""
@@ -435,6 +462,7 @@ class _Sentence(TaggedSentence):
             if not self.ex.holds(old, role.key, None):  # "will retire …; Ng to succeed him": still his
                 self.post(old, org, role, leaving)
 
+    @rule()
     def established_on(self, m):
         """ "The unit will be formally established on 1 October 2020": the date it is set up."""
         key = self.toks[m.start(1)].key
@@ -444,6 +472,7 @@ class _Sentence(TaggedSentence):
         self.ex.seen = {sig for sig in self.ex.seen if not (sig[0] == "established" and sig[1] == key)}
         self.ex.add(Fact("established", key, None, self.index, date=self.toks[m.start(2)].key))
 
+    @rule()
     def handover(self, m):
         """ "Liu will hand over the chairman role to Yang": Yang takes the post, Liu leaves it (once done)."""
         old, new = self.toks[m.start(1)].key, self.toks[m.start(3)].key
@@ -458,12 +487,14 @@ class _Sentence(TaggedSentence):
             self.post(new, None, role)
             self.post(old, None, role, leaving)
 
+    @rule()
     def join_as(self, m):
         """ "Wang Gang, previously CFO at Geely, will join Zeekr as chief operating officer"."""
         person = self.subject_before(m.start())
         for role, own in self.role_orgs(m.start(2), m.end(2), self.toks[m.start(1)].key):
             self.post(person, own, role)
 
+    @rule()
     def succeed(self, m):
         """ "P1 … replacing P2", "She will succeed P2, who is retiring": P2 held the posts P1 takes in
         this sentence, else the posts P1 was last given; P2 keeps them while a departure is to come."""
@@ -492,6 +523,7 @@ class _Sentence(TaggedSentence):
         for f in posts:
             self.ex.add(Fact("post", old, f.object, self.index, role=f.role, status=leaving))
 
+    @rule()
     def succeeded_by(self, m):
         """ "He will be replaced by P", "is succeeded at the consumer unit by P": P takes the posts the
         subject held (at the organization named between, when one is), the subject leaves them."""
