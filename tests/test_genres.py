@@ -175,6 +175,16 @@ def test_deputy_titles():
     assert post("傅佳宁", "权益投资部", "deputy-chief-director") in out
 
 
+def test_members_join_the_clause_subject_not_an_organization_in_a_title():
+    text = (
+        "恒岳集团成立质量管理委员会。"
+        "委员会主任由集团总裁毛振宇兼任,常务副主任由质量部部长柴立新担任,委员包括沈丽君、左建国。"
+    )
+    out = facts(text)
+    assert ("memberOf", "沈丽君", "质量管理委员会", None, "current") in out
+    assert ("memberOf", "沈丽君", "质量部", None, "current") not in out
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 

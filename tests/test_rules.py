@@ -54,6 +54,6 @@ def test_a_good_file_loads_in_order_and_optional_groups_read_as_none(tmp_path):
     data = write_rules(tmp_path, "title_is\t(?P<role>R)w(?P<person>P)\tx\nleave\tl\tx\n")
     loaded = text.load_rules("rules.tsv", _Sentence, data)
     assert [h.__name__ for h, _ in loaded] == ["title_is", "leave"]
-    (_, by), = [(h, p) for h, p in rules() if h.__name__ == "by"]
+    ((_, by),) = [(h, p) for h, p in rules() if h.__name__ == "by"]
     m = by.search("bPa")  # "由张勇负责…": no organization, no title before 由
     assert m is not None and m.group("org") is None and m.group("role") is None and m.group("person") == "P"

@@ -113,7 +113,8 @@ class _Sentence:
         return table[i]
 
     def last_org_before(self, i: int) -> str | None:
-        k = self.nearest_before(i, "O", lambda k: self.tags[k] == "O")
+        # not an organization in someone's title ("…,常务副主任由质量副总裁柴立新担任,委员包括…")
+        k = self.nearest_before(i, "O", lambda k: self.tags[k] == "O" and self.tags[k + 1 : k + 3] != "RP")
         return self.toks[k].key if k >= 0 else self.ex.recent_unit
 
     # -- rules ---------------------------------------------------------------------------
