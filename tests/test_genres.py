@@ -185,6 +185,18 @@ def test_members_join_the_clause_subject_not_an_organization_in_a_title():
     assert ("memberOf", "沈丽君", "质量部", None, "current") not in out
 
 
+def test_a_bare_kind_refers_to_the_unit_of_that_kind_named_before():
+    out = facts("恒岳集团发布通知。芜湖制造基地改由集团直接管理,基地总经理屈海峰直接向集团总裁汇报。")
+    assert post("屈海峰", "芜湖制造基地", "general-manager") in out
+    out = facts("澜星互娱调整组织。隗丽丽转岗到J2中台,向中台负责人邝东汇报。")
+    assert post("邝东", "J2中台", "head") in out
+
+
+def test_a_change_of_holder_is_no_name():
+    out = facts("锂源新能董事长易人:邬建国转任首席科学家,总裁凌子墨接棒")
+    assert not any(f[1] == "易人" for f in out)
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 

@@ -143,14 +143,23 @@ class _Sentence:
             self.ex.carried = self.ex.subject
 
     def resolve_anaphora(self) -> None:
-        recent = self.ex.recent_unit
-        if recent is None:
-            return
-        for t in self.toks:  # "新事业部由…负责": the unit just set up
-            if t.tag == "O" and t.key in self.ex.anaphoric:
-                kind, name = self.ex.doc.entities[t.key].name, self.ex.doc.entities[recent].name
-                if kind in self.ex.suffixes and not name.endswith((kind, kind[0])):
-                    continue  # "工作室负责人" after a heading that names a 工作室群: another unit (部门 is a 部)
+        entities = self.ex.doc.entities
+        for n, t in enumerate(self.toks):  # "新事业部由…负责": the unit just set up
+            if t.tag != "O" or t.key not in self.ex.anaphoric:
+                continue
+            kind = entities[t.key].name
+            if kind not in self.ex.suffixes:
+                if self.ex.recent_unit is not None:
+                    t.key = self.ex.recent_unit
+                continue
+            # the kind alone ("基地总经理"): the unit of that kind named just before in the sentence, else the
+            # one just set up when it is of that kind ("工作室" is no 工作室群; 部门 is a 部)
+            named = [u.key for u in self.toks[:n] if u.tag == "O" and u.key not in self.ex.anaphoric]
+            earlier = [k for k in named if k is not None and entities[k].name.endswith(kind)]
+            recent = self.ex.recent_unit
+            if earlier:
+                t.key = earlier[-1]
+            elif recent is not None and entities[recent].name.endswith((kind, kind[0])):
                 t.key = recent
 
     @rule()
