@@ -197,6 +197,17 @@ def test_a_change_of_holder_is_no_name():
     assert not any(f[1] == "易人" for f in out)
 
 
+def test_a_short_form_declared_with_xia_cheng_and_a_connective_returning_to_the_company():
+    text = (
+        "8月15日晚,深圳锂源新能源股份有限公司(下称“锂源新能”)公告,选举凌子墨为董事长。"
+        "粤信证券首席经济学家宋佳文认为,新董事长有利于提升决策效率。"
+        "此外,锂源新能同日公告,聘任冉丽娟为公司副总裁。"
+    )
+    out = facts(text)
+    assert post("冉丽娟", "深圳锂源新能源股份有限公司", "vice-president") in out
+    assert not any(f[1] == "冉丽娟" and f[2] == "粤信证券" for f in out)
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 

@@ -160,7 +160,7 @@ def _latest_year(text: str) -> int | None:
 def _declared_aliases(text: str, lx: Lexicon) -> dict[str, str]:
     """ "宁德时代新能源科技股份有限公司(以下简称"宁德时代")": short form -> full name."""
     out: dict[str, str] = {}
-    if "简称" not in text and "「" not in text:  # the regex below is slow to fail on a long text
+    if not any(w in text for w in ("简称", "下称", "「")):  # the regex below is slow to fail on a long text
         return out
     # "(以下简称"X")", "(下称"X")", HK "(「本公司」)"
     for m in re.finditer(

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pypinyin import lazy_pinyin
 
 from ..model import Document, Entity, EntityKind, Mention
-from .lexicon import load
+from .lexicon import Lexicon, load
 
 
 @lru_cache(maxsize=16384)
@@ -173,7 +173,7 @@ def _resolve_orgs(doc: Document) -> None:
                 parent = doc.main_org if m.parent in lx.cues else company_key(m.parent)
             key = _unit_key(doc, m, parent, lx)
         doc.links[mention_key(m)] = key
-    _focus(doc)
+    _focus(doc, lx)
     # "公司", "本行", "集团": the company in focus, the one the article is about unless a sentence names another
     for m in doc.mentions:
         if m.kind == "cue" and m.value == "orgref":
@@ -182,7 +182,7 @@ def _resolve_orgs(doc: Document) -> None:
                 doc.links[mention_key(m)] = company
 
 
-def _focus(doc: Document) -> None:
+def _focus(doc: Document, lx: Lexicon) -> None:
     """A sentence that begins with a company other than the article's puts that company in focus, until
     a sentence begins with another company: the items of a round-up ("1. 瑞峰医疗:…", "泰丰银行董事会…")."""
     first: dict[int, Mention] = {}
@@ -197,6 +197,11 @@ def _focus(doc: Document) -> None:
             if opening is not None
             else None
         )
+        # "此外,锂源新能同日公告": after a word that links it to what came before, a sentence that begins with
+        # the article's company returns to it (and one that begins with another company goes on about the same)
+        linked = bool(lead) and lx.cues.get(lead.rstrip(",，")) == "connective"
+        if linked and opening is not None and doc.links.get(mention_key(opening)) == doc.main_org:
+            current = doc.main_org
         if opening is not None and opening.kind == "org" and opening.value == "company" and not lead:
             current = doc.links.get(mention_key(opening), current)
         if current and current != doc.main_org:
