@@ -199,7 +199,7 @@ def _focus(doc: Document, lx: Lexicon) -> None:
         )
         # "此外,锂源新能同日公告": after a word that links it to what came before, a sentence that begins with
         # the article's company returns to it (and one that begins with another company goes on about the same)
-        linked = bool(lead) and lx.cues.get(lead.rstrip(",，")) == "connective"
+        linked = lead is not None and lx.cues.get(lead.rstrip(",，")) == "connective"
         if linked and opening is not None and doc.links.get(mention_key(opening)) == doc.main_org:
             current = doc.main_org
         if opening is not None and opening.kind == "org" and opening.value == "company" and not lead:
