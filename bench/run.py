@@ -106,8 +106,8 @@ def rss_mb() -> float:
 
 def empty_kg_caches() -> None:
     """Empty every per-text cache of kg: the bounded ``lru_cache``s of its modules (jieba over short windows
-    around cue characters, pinyin of names, IRI slugs …). Unbounded caches hold what is loaded once per process
-    (lexicons, rules, the NER model: ``kg.extraction.ner.tagger``) and stay."""
+    around cue characters, pinyin of names, IRI slugs …), and the default resources' segmentations. What is
+    loaded once per process (lexicons, rules, the NER model: ``kg.extraction.resources.default_resources``) stays."""
     for name, module in list(sys.modules.items()):
         if name != "kg" and not name.startswith("kg."):
             continue
@@ -115,6 +115,11 @@ def empty_kg_caches() -> None:
             info = getattr(obj, "cache_info", None)
             if info is not None and getattr(obj, "__module__", "") == name and info().maxsize is not None:
                 obj.cache_clear()
+    resources = sys.modules.get("kg.extraction.resources")
+    if resources is not None and resources.default_resources.cache_info().currsize:
+        segmenter = resources.default_resources().segmenter  # its caches are its own, not a module's
+        segmenter.tokens.cache_clear()
+        segmenter.hmm_tokens.cache_clear()
 
 
 def cold(fn):
@@ -141,10 +146,10 @@ def ner_sentences(texts: list[str]) -> list[list[str]]:
 
 def model_alone(texts: list[str]) -> float:
     """Best time of the NER model alone over the sentences kg gives it from ``texts``: the baseline of extraction."""
-    from kg.extraction import ner
+    from kg.extraction.resources import default_resources
 
     batches = ner_sentences(texts)
-    tagger = ner.tagger()
+    tagger = default_resources().tagger
     return best_of(lambda: [tagger.tag(sentences) for sentences in batches])
 
 

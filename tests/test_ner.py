@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from kg.extraction import ner, pipeline
+from kg.extraction.resources import default_resources
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "data" / "dev.gold.jsonl"
@@ -49,7 +50,7 @@ def dev_documents() -> list[list[str]]:
 
 def test_every_dev_sentence_is_tagged_as_lac_run_tags_it(reference):
     docs = dev_documents()
-    tagger = ner.tagger()
+    tagger = default_resources().tagger
     for sentences in docs:  # one call per document, as kg makes it
         assert tagger.tag(sentences) == [reference(s) for s in sentences]
     everything = [s for sentences in docs for s in sentences]  # one call for all: larger equal-length groups
@@ -58,7 +59,7 @@ def test_every_dev_sentence_is_tagged_as_lac_run_tags_it(reference):
 
 
 def test_edge_cases_are_tagged_as_lac_run_tags_them(reference):
-    tagger = ner.tagger()
+    tagger = default_resources().tagger
     assert tagger.tag(EDGE_CASES) == [reference(t) for t in EDGE_CASES]
     for text in EDGE_CASES:  # alone too: a batch of one, a Viterbi pass of one
         assert tagger.tag([text]) == [reference(text)]
@@ -83,4 +84,4 @@ def test_small_passes_tag_as_one_pass(reference, monkeypatch):
     sentences = [s for sentences in dev_documents()[:6] for s in sentences] + EDGE_CASES
     monkeypatch.setattr(ner, "PASS_CHARS", 60)
     assert len(ner._passes(sentences)) > 10
-    assert ner.tagger().tag(sentences) == [reference(s) for s in sentences]
+    assert default_resources().tagger.tag(sentences) == [reference(s) for s in sentences]

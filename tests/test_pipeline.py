@@ -8,6 +8,7 @@ from kg.extraction.facts import extract_facts
 from kg.extraction.mentions import find_mentions
 from kg.extraction.pipeline import prepare
 from kg.extraction.resolve import pinyin, resolve
+from kg.extraction.resources import default_resources
 from kg.model import Document, Sentence
 
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -143,7 +144,7 @@ def test_prepare_splits_and_dates():
 
 
 def test_mentions_title_name_and_list():
-    doc = find_mentions(prepare("商业生态委员会委员包括程一晓、刘峰、小谷。由CEO程一晓担任主席。"))
+    doc = find_mentions(prepare("商业生态委员会委员包括程一晓、刘峰、小谷。由CEO程一晓担任主席。"), default_resources())
     persons = {m.text for m in doc.mentions if m.kind == "person"}
     assert {"程一晓", "刘峰", "小谷"} <= persons
     orgs = {m.text for m in doc.mentions if m.kind == "org"}
@@ -153,18 +154,21 @@ def test_mentions_title_name_and_list():
 
 
 def test_mentions_unit_with_company_prefix():
-    doc = find_mentions(prepare("此前快手电商事业部负责人小谷调任为当地生活事业部负责人。"))
+    doc = find_mentions(prepare("此前快手电商事业部负责人小谷调任为当地生活事业部负责人。"), default_resources())
     unit = next(m for m in doc.mentions if m.kind == "org" and m.text == "快手电商事业部")
     assert unit.parent == "快手" and unit.label == "电商事业部"
 
 
 def test_resolve_homophones_and_short_forms():
+    res = default_resources()
     doc = resolve(
         find_mentions(
             prepare(
                 "CEO程一晓表示支持。程义孝本人没有出现。快手电子商务事业部负责人程益晓说。快手电商事业部由程一晓负责。"
-            )
-        )
+            ),
+            res,
+        ),
+        res,
     )
     people = [e for e in doc.entities.values() if e.kind == "person"]
     assert len(people) == 1 and people[0].labels >= {"程一晓", "程义孝", "程益晓"}
@@ -173,7 +177,8 @@ def test_resolve_homophones_and_short_forms():
 
 
 def test_resolve_surname_title_back_reference():
-    doc = resolve(find_mentions(prepare("京东物流CEO胡伟接受采访。胡总表示,国际化是必须打赢的一仗。")))
+    res = default_resources()
+    doc = resolve(find_mentions(prepare("京东物流CEO胡伟接受采访。胡总表示,国际化是必须打赢的一仗。"), res), res)
     hu = next(e for e in doc.entities.values() if e.name == "胡伟")
     assert "胡总" in hu.labels
 
@@ -217,10 +222,11 @@ def test_facts_reporting_group():
 
 
 def test_extract_facts_on_empty_document():
-    doc = extract_facts(resolve(find_mentions(Document(text="", sentences=[]))))
+    res = default_resources()
+    doc = extract_facts(resolve(find_mentions(Document(text="", sentences=[]), res), res), res)
     assert doc.facts == []
     sentence_only = Document(text="你好。", sentences=[Sentence(0, 0, 3, "你好。")])
-    assert extract_facts(resolve(find_mentions(sentence_only))).facts == []
+    assert extract_facts(resolve(find_mentions(sentence_only, res), res), res).facts == []
 
 
 def test_every_rule_reads_its_example():

@@ -7,7 +7,8 @@ import pytest
 
 from kg.errors import SetupError
 from kg.extraction import text
-from kg.extraction.facts import _Sentence, rules
+from kg.extraction.facts import _Sentence
+from kg.extraction.resources import default_resources
 
 
 def write_rules(tmp_path, body: str):
@@ -16,13 +17,13 @@ def write_rules(tmp_path, body: str):
 
 
 def test_every_group_of_every_rule_is_named():
-    for handler, pattern in rules():
+    for handler, pattern in default_resources().rules:
         assert pattern.groups == len(pattern.groupindex), f"rule {handler.__name__}: an unnamed group"
 
 
 def test_the_groups_a_handler_reads_are_the_ones_it_declares():
     """What @rule declares is what the code reads: no group read by a name load_rules does not check."""
-    for handler, pattern in rules():
+    for handler, pattern in default_resources().rules:
         read = set(re.findall(r"m\.(?:start|end|group|span)\(\"(\w+)\"\)", inspect.getsource(handler)))
         assert read <= set(handler.rule_groups), handler.__name__
         assert set(handler.rule_groups) <= set(pattern.groupindex), handler.__name__
@@ -54,6 +55,6 @@ def test_a_good_file_loads_in_order_and_optional_groups_read_as_none(tmp_path):
     data = write_rules(tmp_path, "title_is\t(?P<role>R)w(?P<person>P)\tx\nleave\tl\tx\n")
     loaded = text.load_rules("rules.tsv", _Sentence, data)
     assert [h.__name__ for h, _ in loaded] == ["title_is", "leave"]
-    ((_, by),) = [(h, p) for h, p in rules() if h.__name__ == "by"]
+    ((_, by),) = [(h, p) for h, p in default_resources().rules if h.__name__ == "by"]
     m = by.search("bPa")  # "由张勇负责…": no organization, no title before 由
     assert m is not None and m.group("org") is None and m.group("role") is None and m.group("person") == "P"

@@ -7,6 +7,7 @@ import textwrap
 import jieba
 
 from kg.extraction import segment
+from kg.extraction.resources import default_resources
 
 from conftest import ROOT, subprocess_env
 
@@ -44,9 +45,10 @@ def test_jieba_global_tokenizer_untouched_by_extraction():
 
 
 def test_own_tokenizer_knows_kg_words(seed_doc):
-    tk = segment.tokenizer()
+    segmenter = default_resources().segmenter
+    tk = segmenter.tokenizer
     assert tk is not jieba.dt
-    assert segment.tokenizer() is tk  # built once
+    assert segmenter.tokenizer is tk  # built once
     assert "商业生态委员会" not in jieba.dt.FREQ
     assert "首席执行官" in tk.FREQ
 

@@ -5,11 +5,15 @@ the article's author) and the post-processing of its facts (:func:`drop_supersed
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..model import Document, Fact
 from .fact_tokens import Tok
-from .lexicon import load
 from .resolve import mention_key
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+    from .resources import Resources
 
 _GROUP_WINDOW = 8  # "各事业部总经理均向…汇报": the heads named in the sentences before (a list of units)
 
@@ -18,8 +22,9 @@ _YEAR = len("2015")
 
 
 class Extractor:
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, resources: Resources):
         self.doc = doc
+        self.lx, self.rules = resources.lexicon, resources.rules
         self.subject: str | None = None
         self.carried: str | None = None  # the person the sentences so far are about
         self.section: str | None = None  # the organization a heading names, for the list lines under it
@@ -28,9 +33,9 @@ class Extractor:
         self.author = _find_author(doc)
         self.speaker: str | None = None
         self.narrator: str | None = self.author  # who speaks in the first person: the memo's writer or the interviewee
-        this = {w for w, tag in load().cues.items() if tag == "this"}  # once per document
+        this = {w for w, tag in self.lx.cues.items() if tag == "this"}  # once per document
         # "新事业部", "该委员会", or the kind alone ("担任事业群总裁"): the unit just set up
-        self.suffixes = suffixes = load().suffixes
+        self.suffixes = suffixes = self.lx.suffixes
         self.anaphoric = {
             k
             for k, e in doc.entities.items()
@@ -69,7 +74,7 @@ class Extractor:
                 f.kind == "post"
                 and f.subject == person
                 and f.sentence == sentence
-                and f.role not in load().lasting_roles
+                and f.role not in self.lx.lasting_roles
                 and (f.object == org if org else id(f) in self.weak)
             ):
                 f.status = "former"
@@ -87,7 +92,7 @@ class Extractor:
             and f.subject == person
             and f.sentence == sentence
             and id(f) not in self.weak
-            and f.role not in load().lasting_roles
+            and f.role not in self.lx.lasting_roles
         ]
         if not stated:
             return []
@@ -110,7 +115,7 @@ class Extractor:
 
     def default_org(self, role_id: str | None, sentence: int) -> str | None:
         """The organization of a title given without one: a new unit it fits, else the article's company."""
-        hint = load().role_unit_hint.get(role_id) if role_id is not None else None
+        hint = self.lx.role_unit_hint.get(role_id) if role_id is not None else None
         if hint:
             for f in reversed(self.doc.facts):
                 if f.kind == "established" and f.subject and sentence - f.sentence <= 2:
@@ -152,7 +157,7 @@ class Extractor:
                 and f.subject not in (boss, self.narrator)
                 and f.subject not in out
                 and f.role is not None
-                and load().roles[f.role].head
+                and self.lx.roles[f.role].head
                 and f.object != self.doc.main_org
             ):
                 out.append(f.subject)
@@ -194,11 +199,11 @@ def drop_superseded(doc: Document, weak: set[int]) -> None:
     ]
 
 
-def home_unit(doc: Document, narrator: str | None) -> str | None:
+def home_unit(doc: Document, narrator: str | None, lx: Lexicon) -> str | None:
     """The unit the first-person narrator leads: a memo by 京东零售's CEO sets up units of 京东零售."""
     if narrator is None or not any(m.kind == "cue" and m.value == "self" for m in doc.mentions):
         return None
-    roles = load().roles
+    roles = lx.roles
     for f in doc.facts:
         if (
             f.kind == "post"

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model import Document, Fact
 from .fact_state import Extractor, default_parents, drop_superseded, home_unit
 from .fact_tokens import Tok, tokenize
-from .lexicon import load
 from .text import load_rules, rule
+
+if TYPE_CHECKING:
+    from .resources import Resources
 
 _TOPIC = re.compile(r"_?O,")  # "1. 阿里云智能集团:张勇兼任CEO"
 _SECTION = re.compile(r"(?:_s?)?O")  # "一、集团管理委员会": a heading that names what the lines below are about
@@ -27,10 +30,9 @@ _QUESTION = re.compile(r"_,")  # "问:": the interviewer asks
 _ZERO_SUBJECT = re.compile(r"[^PiRafl]*[af]")
 
 
-@cache
-def rules() -> list[tuple[Callable, re.Pattern]]:
-    """The rules of kg/data/rules.tsv: (handler, compiled tag pattern), in order."""
-    return load_rules("rules.tsv", _Sentence)
+def read_rules(data_dir: Path) -> tuple[tuple[Callable, re.Pattern], ...]:
+    """The rules of ``rules.tsv`` in ``data_dir``: (handler, compiled tag pattern), in order."""
+    return tuple(load_rules("rules.tsv", _Sentence, data_dir))
 
 
 class _Sentence:
@@ -62,9 +64,8 @@ class _Sentence:
         )
         if org is None or org == person:
             return
-        title = (
-            role_tok.text if role_tok.text and load().role_by_form.get(role_tok.text.lower()) != role_tok.key else None
-        )
+        named = role_tok.text and self.ex.lx.role_by_form.get(role_tok.text.lower()) != role_tok.key
+        title = role_tok.text if named else None
         date = self.ex.own_date(self.index)
         self.ex.add(
             Fact(
@@ -132,7 +133,7 @@ class _Sentence:
             # "▌海外发行部升级为海外发行中心": what a heading names is what the lines under it are about
             units = [t.key for t in self.toks if t.tag == "O" and self.ex.doc.entities[t.key].kind != "company"]
             self.ex.recent_unit = units[-1] if units else self.ex.recent_unit
-        for handler, pattern in rules():
+        for handler, pattern in self.ex.rules:
             for m in pattern.finditer(self.tags):
                 handler(self, m)
             if handler is _Sentence.established:
@@ -296,7 +297,7 @@ class _Sentence:
     def addressed(self, k: int) -> bool:
         mention = self.toks[k].m
         text = self.ex.doc.sentences[self.index].text
-        return mention is not None and any(text.startswith(h, mention.end) for h in load().honorifics)
+        return mention is not None and any(text.startswith(h, mention.end) for h in self.ex.lx.honorifics)
 
     @rule("org", "role", "person", "verb", "roles")
     def by(self, m):
@@ -322,7 +323,7 @@ class _Sentence:
                     self.post(person, org_, role)
             elif org and self.ex.doc.entities[org].kind != "company":
                 titles = (
-                    [t for t in between if t.tag == "R" and load().roles[t.key].head]
+                    [t for t in between if t.tag == "R" and self.ex.lx.roles[t.key].head]
                     if not any(t.tag == "O" for t in between)
                     else []
                 )
@@ -473,7 +474,7 @@ class _Sentence:
                 if k + 1 < len(self.toks) and self.toks[k + 1].tag == "R":
                     # "曾从钦先生(主任委员)": leads the committee; "郭丹女士(独立董事)": a post elsewhere
                     role = self.toks[k + 1]
-                    self.post(t.key, org if load().roles[role.key].head else None, role)
+                    self.post(t.key, org if self.ex.lx.roles[role.key].head else None, role)
             k += 1
 
     @rule("org", "members")
@@ -488,7 +489,7 @@ class _Sentence:
             self.ex.add(Fact("memberOf", t.key, org, self.index))
             role = self.toks[k + 1] if k + 1 < len(self.toks) and self.toks[k + 1].tag == "R" else None
             if role is not None:
-                self.post(t.key, org if committee or load().roles[role.key].head else None, role)
+                self.post(t.key, org if committee or self.ex.lx.roles[role.key].head else None, role)
             elif committee:
                 self.post(t.key, org, _member_role())
 
@@ -503,7 +504,7 @@ class _Sentence:
     def unit_head(self, m):
         """ "合并为战略投资部,部长崔宏伟": a unit, then its head."""
         unit, role = self.toks[m.start("org")].key, self.toks[m.start("role")]
-        if self.ex.doc.entities[unit].kind != "company" and load().roles[role.key].head:
+        if self.ex.doc.entities[unit].kind != "company" and self.ex.lx.roles[role.key].head:
             self.retarget(self.toks[m.start("person")].key, role, unit)
 
     @rule("person", "org")
@@ -623,8 +624,8 @@ def _role_tok(role_id: str) -> Tok:
     return Tok("R", role_id, None, "")
 
 
-def extract_facts(doc: Document) -> Document:
-    ex = Extractor(doc)
+def extract_facts(doc: Document, resources: Resources) -> Document:
+    ex = Extractor(doc, resources)
     by_sentence = doc.mentions_by_sentence()
     for s in doc.sentences:
         ex.dates[s.index] = [(m.start, m.value) for m in by_sentence.get(s.index, []) if m.kind == "date"]
@@ -637,5 +638,5 @@ def extract_facts(doc: Document) -> Document:
         ex.dates[s.index] = [(i, t.key) for i, t in enumerate(toks) if t.tag == "D" and t.key is not None]
         _Sentence(ex, s.index, toks).run()
     drop_superseded(doc, ex.weak)
-    default_parents(doc, home_unit(doc, ex.narrator))
+    default_parents(doc, home_unit(doc, ex.narrator, ex.lx))
     return doc

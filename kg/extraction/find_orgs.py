@@ -9,9 +9,9 @@ from collections import Counter
 
 from ..errors import SetupError
 from . import ner
-from .lexicon import Lexicon, cue_pattern
+from .lexicon import Lexicon
 from .resolve import unit_core
-from .segment import is_common_word, tokens, word_tag
+from .segment import is_common_word, word_tag
 from .spans import (
     BOUNDARY_TAGS,
     CJK,
@@ -91,7 +91,7 @@ def find_model_companies(sp: Spans, found: list[ner.Span], lx: Lexicon, article:
         if span.label != "ORG" or (span.text.isascii() and span.start > 0 and sp.text[span.start - 1] in "(（"):
             continue  # "游文龙(Eric Yu)", "曼德斯集团(Mandes)": the English form of the name before it
         start, end = span.start, span.start
-        for tok in tokens(span.text):
+        for tok in lx.segmenter.tokens(span.text):
             if tok.lower() in lx.role_by_form or tok in lx.cues or tok in lx.boundaries or lx.suffix_re.fullmatch(tok):
                 break
             end += len(tok)
@@ -105,7 +105,7 @@ def find_model_companies(sp: Spans, found: list[ner.Span], lx: Lexicon, article:
             or not sp.free(start, end)
             or lx.suffix_re.match(sp.text, end)
             or any(name.endswith(x) for x in lx.suffixes)
-            or not starts_word(sp, end)
+            or not starts_word(sp, end, lx)
             or is_common_word(name)
         ):
             continue  # a unit ("战略投资部") is read by its suffix; "云计|算" ends inside a word
@@ -115,7 +115,7 @@ def find_model_companies(sp: Spans, found: list[ner.Span], lx: Lexicon, article:
 def find_announcer(spans: list[Spans], lx: Lexicon) -> None:
     """An article that names no company by suffix, gazetteer or model: who announces the change at the
     start of a sentence ("华岳重工今日发布…", "经星河研究决定" is not one) is the company."""
-    announce = cue_pattern("announce")
+    announce = lx.cue_pattern("announce")
     for sp in spans:
         for m in announce.finditer(sp.text):
             start = free_cjk_start(sp, m.start())
@@ -133,14 +133,14 @@ def find_item_company(sp: Spans, lx: Lexicon) -> None:
     lead = _ITEM_LEAD.match(sp.text)
     start = lead.end() if lead else 0
     head = sp.text[start : start + _MAX_ITEM_NAME + 4]
-    if ":" not in head and "：" not in head and not cue_pattern("announce").search(head):
+    if ":" not in head and "：" not in head and not lx.cue_pattern("announce").search(head):
         return  # most sentences: nothing to read, and no tokenizing to pay for
     end = name_end(sp, start, lx, limit=_MAX_ITEM_NAME)
     name = sp.text[start:end]
     if len(name) < 2 or not CJK_RUN.fullmatch(name) or is_common_word(name) or not sp.free(start, end):
         return
     after = sp.text[end : end + 4]
-    if after[:1] in ":：" or cue_pattern("announce").match(after):
+    if after[:1] in ":：" or lx.cue_pattern("announce").match(after):
         sp.add("org", start, end, "company", name)
 
 
@@ -157,7 +157,7 @@ def drop_media(sp: Spans, media: set[str]) -> None:
 
 def find_joined_companies(sp: Spans, lx: Lexicon) -> None:
     """ "加盟北辰微电子出任CEO": the name after a verb of joining is a company."""
-    for m in cue_pattern("join").finditer(sp.text):
+    for m in lx.cue_pattern("join").finditer(sp.text):
         end = name_end(sp, m.end(), lx, limit=_MAX_ITEM_NAME)
         name = sp.text[m.end() : end]
         if len(name) >= 2 and CJK_RUN.fullmatch(name) and not is_common_word(name):
@@ -169,7 +169,7 @@ def find_addressed_companies(sp: Spans, lx: Lexicon) -> None:
     for m in _SALUTATION.finditer(sp.text):
         if sp.free(m.start(1), m.end(1)) and not is_common_word(m.group(1)):
             sp.add("org", m.start(1), m.end(1), "company", m.group(1))
-    for m in cue_pattern("staff").finditer(sp.text):
+    for m in lx.cue_pattern("staff").finditer(sp.text):
         start = trim_left(sp.text, free_cjk_start(sp, m.start(), limit=10), m.start(), lx)
         if m.start() - start >= 2 and not is_common_word(sp.text[start : m.start()]):
             sp.add("org", start, m.start(), "company", sp.text[start : m.start()])
@@ -208,7 +208,7 @@ def find_units(sp: Spans, lx: Lexicon) -> None:
     for m in _QUOTED.finditer(text):
         quoted_suffix = lx.suffix_re.match(text, m.end())
         end = quoted_suffix.end() if quoted_suffix else m.end()
-        if quoted_suffix or _after_cue(text, m.start(), "establish"):
+        if quoted_suffix or _after_cue(text, m.start(), "establish", lx):
             sp.add("org", m.start(), end, _unit_kind(text[m.start() : end], lx), m.group(1))
     for m in lx.suffix_re.finditer(text):
         suffix = m.group()
@@ -216,7 +216,7 @@ def find_units(sp: Spans, lx: Lexicon) -> None:
             continue  # 业务部 in 业务部门: the longer suffix is the real one
         if len(suffix) == 1 and is_common_word(text[m.start() : m.start() + 2]) and not title_follows(sp, m.end(), lx):
             continue  # 组 in 组织, 院 in 院长: a word that begins with the suffix's character (部 in 部副部长 stays)
-        if len(suffix) > 1 and not starts_word(sp, m.end(), ahead=4):
+        if len(suffix) > 1 and not starts_word(sp, m.end(), lx, ahead=4):
             continue  # 证券 in 深圳证券交易所: the suffix ends inside a longer word
         following, chained = sp.starting_at(m.end()), lx.suffix_re.match(text, m.end())
         if chained and chained.group() not in lx.cues and (following is None or following.kind != "role"):
@@ -234,7 +234,7 @@ def find_units(sp: Spans, lx: Lexicon) -> None:
         ):
             start -= 1
         trimmed = trim_left(text, start, m.start(), lx)
-        last = tokens(text[start : m.start()])[-1] if m.start() > start else ""
+        last = lx.segmenter.tokens(text[start : m.start()])[-1] if m.start() > start else ""
         if m.start() - trimmed < min_len and trimmed > start and kind == "committee" and last in lx.cues:
             trimmed = m.start() - len(last)  # "提名委员会": the word before the suffix names it, cue word or not
         start = trimmed
@@ -249,7 +249,7 @@ def find_units(sp: Spans, lx: Lexicon) -> None:
                 "org", ref.start(), m.end(), _unit_kind(suffix, lx), text[start : m.end()], ref.group()
             ):
                 continue
-        last = tokens(text[start : m.end()])[-1]
+        last = lx.segmenter.tokens(text[start : m.end()])[-1]
         if len(last) > len(suffix) and is_common_word(last) and len(last) <= _WORD_NOT_UNIT:
             continue  # 外部, 顶部, 全部: not the suffix 部 (but 人力资源部 is a department)
         parent = sp.ending_at(start)
@@ -294,7 +294,7 @@ def after_function_word(sp: Spans, pos: int, lx: Lexicon) -> bool:
     mention, a cue word or a function word (由, 在) comes before ("零售银行": 零售 qualifies 银行)."""
     if pos == 0 or not CJK_RUN.fullmatch(sp.text[pos - 1]) or sp.ending_at(pos) is not None:
         return True
-    before = tokens(sp.text[max(0, pos - 4) : pos])[-1]
+    before = lx.segmenter.tokens(sp.text[max(0, pos - 4) : pos])[-1]
     return before in lx.cues or before in lx.boundaries or (word_tag(before) or "x")[0] in BOUNDARY_TAGS
 
 
@@ -402,7 +402,7 @@ def board_references(sp: Spans, lx: Lexicon) -> None:
         owner = next((name[: -len(b)] for b in boards if name.endswith(b) and len(name) > len(b)), None)
         if inner is None and owner and not m.parent:
             sp.remove(m)  # "宏昇电子董事会": the company named before its board ("召开董事会": no one's name)
-            if m.text.startswith(owner) and (word_tag(tokens(owner)[0]) or "x")[0] not in NOT_IN_NAME_TAGS:
+            if m.text.startswith(owner) and (word_tag(lx.segmenter.tokens(owner)[0]) or "x")[0] not in NOT_IN_NAME_TAGS:
                 sp.add("org", m.start, m.start + len(owner), "company", owner)
             else:
                 sp.add("cue", m.start, m.end, "orgref")
@@ -452,9 +452,9 @@ def _relation_word(text: str, start: int, suffix: re.Match, lx: Lexicon) -> bool
     return False
 
 
-def _after_cue(text: str, pos: int, tag: str) -> bool:
+def _after_cue(text: str, pos: int, tag: str, lx: Lexicon) -> bool:
     """A cue word of class ``tag`` ends right at ``pos`` ("设立“中国数字商业”板块")."""
-    return any(m.end() == pos for m in cue_pattern(tag).finditer(text, max(0, pos - 8), pos))
+    return any(m.end() == pos for m in lx.cue_pattern(tag).finditer(text, max(0, pos - 8), pos))
 
 
 def find_context_orgs(sp: Spans, lx: Lexicon, known_company: bool = False) -> None:
@@ -508,7 +508,7 @@ def find_context_orgs(sp: Spans, lx: Lexicon, known_company: bool = False) -> No
                     if nxt.kind == "role" and not by and nxt.value in lx.company_roles and not known_company
                     else "unit"
                 )
-                if kind == "company" and any(len(t) > 1 and word_tag(t) == "v" for t in tokens(name)):
+                if kind == "company" and any(len(t) > 1 and word_tag(t) == "v" for t in lx.segmenter.tokens(name)):
                     continue  # "会议应出席董事9名": a clause, not a name
                 sp.add("org", start, start + len(name), kind, name)
     # "设立阿里云智能、淘宝天猫商业、大文娱六大业务集团": the items take the kind of the noun after them
@@ -533,7 +533,7 @@ def find_context_orgs(sp: Spans, lx: Lexicon, known_company: bool = False) -> No
             if e - s >= 2 and sp.free(s, e):
                 sp.add("org", s, e, _unit_kind(noun, lx), text[s:e])
     # lists of new units: "成立六个业务板块(BU),分别为:抖音、大力教育、飞书和TikTok"
-    if cue_pattern("establish").search(text):
+    if lx.cue_pattern("establish").search(text):
         lead = re.search(r"分别为|分别是|包括", text)
         if lead:
             stop = re.compile(r"[。;；]").search(text, lead.end())

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from . import ner
-from .lexicon import Lexicon, cue_pattern, find_words, load
-from .segment import hmm_tokens, is_common_word, tokens, word_tag
+from .lexicon import Lexicon, find_words
+from .segment import is_common_word, word_tag
 from .spans import CJK, CJK_RUN, Spans, starts_word, title_follows
 
 _LATIN_NAME = re.compile(r"\(\s*([A-Z][A-Za-z\.\-']*(?:\s+[A-Z][A-Za-z\.\-']*){0,3})\s*\)")
@@ -37,8 +37,8 @@ def _name_ends_ok(text: str, end: int, sp: Spans, lx: Lexicon, strict: bool = Fa
 _WEAK_FOLLOWERS = frozenset("的和与及等均都则也还已于在是为")
 
 
-def _name_chars_ok(cand: str) -> bool:
-    return not any(c in load().not_in_names for c in cand[1:])
+def _name_chars_ok(cand: str, lx: Lexicon) -> bool:
+    return not any(c in lx.not_in_names for c in cand[1:])
 
 
 def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool) -> int:
@@ -61,7 +61,7 @@ def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool) -> 
             is_common_word(cand)
             or cand in lx.suffixes
             or any(cand.endswith(x) for x in lx.suffixes if len(x) > 1)
-            or not (_name_chars_ok(cand) or _LATIN_NAME.match(text, i + n))
+            or not (_name_chars_ok(cand, lx) or _LATIN_NAME.match(text, i + n))
         ):
             continue  # "穆荣均(Mu Rongjun)": the English name vouches for the last character
         if n == 3 and (is_common_word(cand[:2]) or _joins_function_word(text, i + n)):
@@ -70,12 +70,12 @@ def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool) -> 
             return n
     if after_title:
         # no cue after the name: let jieba's HMM find where it ends ("前CEO苏华告诉")
-        first = hmm_tokens(text[i : i + 6])[0]
+        first = lx.segmenter.hmm_tokens(text[i : i + 6])[0]
         if (
             2 <= len(first) <= 3
             and CJK_RUN.fullmatch(first)
             and sp.free(i, i + len(first))
-            and _name_chars_ok(first)
+            and _name_chars_ok(first, lx)
             and not is_common_word(first)
             and (surname_len or len(first) == 2)
         ):
@@ -138,7 +138,7 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
     for m in re.finditer(r"(?:成员|委员)(?:包括|为)|由(?=[^,。]*组成)", text):
         _add_list(sp, m.end(), lx, known)
     # "任命张利东为", "选举葛海蛟先生为", and the next ones in the list: "…,李津为混合云事业部总裁"
-    nominate = cue_pattern("nominate").search(text)
+    nominate = lx.cue_pattern("nominate").search(text)
     for m in re.finditer(
         r"(?:任命|聘任|选举|聘请|委任|[,，;；](?:任命|聘任|选举|聘请|委任)?)"
         r"([^\s,，。为]{2,6}?)(?:先生|女士)?为",
@@ -181,7 +181,7 @@ def _find_addressed(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
                 continue
             if cand[0] not in lx.surnames and not (n == 3 and cand[0] in lx.addressed_surnames):
                 continue
-            if is_common_word(cand) or not starts_word(sp, s):
+            if is_common_word(cand) or not starts_word(sp, s, lx):
                 continue
             _add_person(sp, s, m.start(), known)
             break
@@ -270,16 +270,16 @@ def drop_company_names(
     vouched = {m.text for sp in spans for m in sp.items if m.kind == "person" and m.start not in sp.tagged}
     company_suffix = "|".join(re.escape(x) for x, (kind, _) in lx.suffixes.items() if kind == "company")
     for name in tagged - vouched:
-        if name in organizations or _names_a_company(name, text, company_suffix):
+        if name in organizations or _names_a_company(name, text, company_suffix, lx):
             known.pop(name, None)
             _replace_person(spans, name, 0)
 
 
-def _names_a_company(name: str, text: str, company_suffix: str) -> bool:
+def _names_a_company(name: str, text: str, company_suffix: str, lx: Lexicon) -> bool:
     """ "美晴集团", "锦澜酒店集团": the name, perhaps a trade (nouns only), and a company's suffix (an alternation)
     ("张三出任京东集团" is no such)."""
     for m in re.finditer(re.escape(name) + f"([{CJK}]{{0,4}}?)(?:{company_suffix})", text):
-        trade = tokens(m.group(1))
+        trade = lx.segmenter.tokens(m.group(1))
         if all((word_tag(t) or "x")[0] == "n" and len(t) > 1 for t in trade):
             return True
     return False

@@ -1,7 +1,10 @@
-"""Lexicons and cue lists, read once from the data files under ``kg/data``.
+"""Lexicons and cue lists, read from the data files under ``kg/data`` (or a folder laid out like it).
 
 Everything language-specific the extractor knows lives in those files; this module
 only parses them and compiles each list into one regular expression (longest form first).
+:func:`read_lexicon` reads a folder, checking every row (a bad one is a SetupError naming the file
+and the line); :func:`load` is the package's own lexicon, read once per process (the default
+resources, the English resources and the RDF writer's role labels share it).
 """
 
 from __future__ import annotations
@@ -9,15 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import SetupError
 from ..model import Role
+from .text import DATA_DIR, read_rows
 
-
-def _lines(name: str) -> list[str]:
-    text = files("kg").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+if TYPE_CHECKING:
+    from .segment import Segmenter
 
 
 def alternation(words) -> str:
@@ -146,13 +149,44 @@ class Lexicon:
     suffix_re: re.Pattern[str] = field(init=False, repr=False)
     filler_re: re.Pattern[str] = field(init=False, repr=False)
     honorific_re: re.Pattern[str] = field(init=False, repr=False)
+    # kg's own jieba tokenizer, taught the words above (built on first use)
+    segmenter: Segmenter = field(init=False, repr=False)
+    _cue_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, init=False, repr=False)
+
+    def cue_pattern(self, tag: str) -> re.Pattern[str]:
+        """The cue words of one class (cues.tsv) as one regex."""
+        pattern = self._cue_patterns.get(tag)
+        if pattern is None:
+            pattern = self._cue_patterns[tag] = re.compile(alternation(w for w, t in self.cues.items() if t == tag))
+        return pattern
 
 
 @cache
 def load() -> Lexicon:
+    """The lexicon of ``kg/data``, read once per process."""
+    return read_lexicon(DATA_DIR)
+
+
+_FLAGS = ("", "0", "1")
+
+
+def read_lexicon(data_dir: Path) -> Lexicon:
+    """The lexicon of the data files in ``data_dir`` (laid out as ``kg/data``), every row checked."""
+
+    def rows(name: str, columns: int, most: int | None = None, required: int | None = None):
+        return read_rows(data_dir / name, columns, most if most is not None else columns, required)
+
+    def words(name: str) -> list[str]:
+        return [fields[0] for _, fields in rows(name, 1)]
+
+    def check(ok: bool, name: str, lineno: int, problem: str) -> None:
+        if not ok:
+            raise SetupError(f"{data_dir / name}:{lineno}: {problem}")
+
     lx = Lexicon()
-    for ln in _lines("roles.tsv"):
-        rid, zh, en, head, hint, lasting, company_post = (ln.split("\t") + [""] * 7)[:7]
+    for lineno, fields in rows("roles.tsv", 4, 7):
+        rid, zh, en, head, hint, lasting, company_post = (fields + ("",) * 3)[:7]
+        check({head, lasting, company_post} <= set(_FLAGS), "roles.tsv", lineno, "a flag column is not 0 or 1")
         if lasting == "1":
             lx.lasting_roles |= {rid}
         if company_post == "1":
@@ -163,34 +197,33 @@ def load() -> Lexicon:
             lx.role_by_form[form.lower()] = rid
         if hint:
             lx.role_unit_hint[rid] = hint
-    for ln in _lines("companies.tsv"):
-        name, short, english, kind = (ln.split("\t") + [""] * 4)[:4]
+    for lineno, (name, short, english, kind) in rows("companies.tsv", 4, required=1):
+        check(kind in ("company", "group"), "companies.tsv", lineno, f"kind {kind!r} is not company or group")
         forms = tuple(dict.fromkeys([name] + [s for s in short.split("|") if s]))
         eng = tuple(e for e in english.split("|") if e)
         company = Company(name, forms, eng, kind == "group")
         for form in forms + eng:
             lx.companies.setdefault(form.lower(), company)
-    for ln in _lines("org_suffixes.tsv"):
-        suffix, kind, min_len = ln.split("\t")
+    for lineno, (suffix, kind, min_len) in rows("org_suffixes.tsv", 3):
+        check(min_len.isdigit(), "org_suffixes.tsv", lineno, f"min length {min_len!r} is not a number")
         lx.suffixes[suffix] = (kind, int(min_len))
-    for ln in _lines("cues.tsv"):
-        tag, words = ln.split("\t")
-        for w in words.split("|"):
+    for _, (tag, cue_words) in rows("cues.tsv", 2):
+        for w in cue_words.split("|"):
             lx.cues.setdefault(w.lower(), tag)
-    lx.fillers = frozenset(_lines("fillers.txt"))
+    lx.fillers = frozenset(words("fillers.txt"))
     for w in lx.fillers:
         lx.cues.setdefault(w.lower(), "filler")  # matched like cues so that they leave no gap
-    lx.boundaries = frozenset(_lines("boundaries.txt"))
-    qualifiers = [ln.split("\t") for ln in _lines("qualifiers.tsv")]
+    lx.boundaries = frozenset(words("boundaries.txt"))
+    qualifiers = [fields for _, fields in rows("qualifiers.tsv", 2)]
     lx.qualifiers = frozenset(q[0] for q in qualifiers)
-    lx.head_qualifiers = frozenset(q[0] for q in qualifiers if q[1:] == ["head"])
-    lx.interim_qualifiers = frozenset(q[0] for q in qualifiers if q[1:] == ["interim"])
-    lx.abbreviations = tuple(_pair(ln, "abbreviations.tsv") for ln in _lines("abbreviations.tsv"))
-    lx.surnames = frozenset(_lines("surnames.txt"))
-    lx.addressed_surnames = frozenset(_lines("addressed_surnames.txt"))
-    lx.not_in_names = frozenset(_lines("not_in_names.txt"))
-    lx.name_followers = tuple(_lines("name_followers.txt"))
-    lx.honorifics = tuple(_lines("honorifics.txt"))
+    lx.head_qualifiers = frozenset(q[0] for q in qualifiers if q[1] == "head")
+    lx.interim_qualifiers = frozenset(q[0] for q in qualifiers if q[1] == "interim")
+    lx.abbreviations = tuple((long, short) for _, (long, short) in rows("abbreviations.tsv", 2))
+    lx.surnames = frozenset(words("surnames.txt"))
+    lx.addressed_surnames = frozenset(words("addressed_surnames.txt"))
+    lx.not_in_names = frozenset(words("not_in_names.txt"))
+    lx.name_followers = tuple(words("name_followers.txt"))
+    lx.honorifics = tuple(words("honorifics.txt"))
 
     # English forms match case-insensitively and only as whole words
     lx.roles_matcher = Matcher(lx.role_by_form)
@@ -202,21 +235,10 @@ def load() -> Lexicon:
     lx.suffix_re = re.compile(f"(?:{alternation(lx.suffixes)})")
     lx.filler_re = re.compile(alternation(lx.fillers))
     lx.honorific_re = re.compile(alternation(lx.honorifics))
+    from .segment import Segmenter  # noqa: PLC0415 - jieba only when a lexicon is read, not on import
+
+    lx.segmenter = Segmenter(lx)
     return lx
-
-
-def _pair(line: str, name: str) -> tuple[str, str]:
-    """The two tab-separated columns of a row of data file ``name``."""
-    cols = line.split("\t")
-    if len(cols) != 2:
-        raise SetupError(f"kg/data/{name}: expected 2 tab-separated columns, got {len(cols)}: {line!r}")
-    return cols[0], cols[1]
-
-
-@cache
-def cue_pattern(tag: str) -> re.Pattern[str]:
-    """The cue words of one class (kg/data/cues.tsv) as one regex."""
-    return re.compile(alternation(w for w, t in load().cues.items() if t == tag))
 
 
 def _bounded(forms) -> str:

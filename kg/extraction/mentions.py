@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from ..model import Document
-from . import dates as dates_mod, ner
+from . import dates as dates_mod
 from .find_orgs import (
     SHORT_NAME,
     after_function_word,
@@ -40,14 +41,16 @@ from .find_persons import (
     find_persons,
     find_signature,
 )
-from .lexicon import Lexicon, find_words, load
-from .segment import tokens
+from .lexicon import Lexicon, find_words
 from .spans import Spans, starts_word
 
+if TYPE_CHECKING:
+    from .resources import Resources
 
-def find_mentions(doc: Document) -> Document:
+
+def find_mentions(doc: Document, resources: Resources) -> Document:
     """Add the mentions of every sentence to ``doc.mentions`` (sorted by sentence, then offset)."""
-    lx = load()
+    lx = resources.lexicon
     known_people: dict[str, str] = {}  # surface form -> English name given in the text ("" if none)
     aliases = _declared_aliases(doc.text, lx)
     declared = [full for short, full in aliases.items() if lx.cues.get(short) == "orgref"]
@@ -65,7 +68,7 @@ def find_mentions(doc: Document) -> Document:
     known_company = any(
         m.kind == "org" and m.label.lower() in lx.companies for sp in spans_by_sentence for m in sp.items
     )
-    names = ner.tagger().entities([sent.text for sent in read])
+    names = resources.tagger.entities([sent.text for sent in read])
     for sp, found in zip(spans_by_sentence, names):
         find_model_companies(sp, found, lx, doc.text if known_company else None)
         find_addressed_companies(sp, lx)
@@ -118,7 +121,7 @@ def find_mentions(doc: Document) -> Document:
             if (
                 sp.free(start, end)
                 and after_function_word(sp, start, lx)
-                and (sp.starting_at(end) is not None or starts_word(sp, end, ahead=2))
+                and (sp.starting_at(end) is not None or starts_word(sp, end, lx, ahead=2))
             ):  # "金控|总经理"
                 sp.add("org", start, end, "company", kinds[sp.text[start:end]])
     known_units = {m.text: m for sp in spans_by_sentence for m in sp.items if m.kind == "org" and m.value != "company"}
@@ -189,12 +192,12 @@ def _find_roles(sp: Spans, lx: Lexicon) -> None:
         sp.add("role", start, end, lx.role_by_form[form.lower()], sp.text[start:end])
 
 
-def _standalone(text: str, start: int, end: int, sp: Spans) -> bool:
+def _standalone(text: str, start: int, end: int, sp: Spans, lx: Lexicon) -> bool:
     """jieba puts word boundaries at ``start`` and ``end`` (the characters form no word with their
     neighbours); a mention just before or after is a boundary of its own ("蔡崇信任": 信 belongs to the name)."""
     lo = start if sp.ending_at(start) is not None else max(0, start - 3)
     pos, bounds = lo, {lo}
-    for tok in tokens(text[lo : end + 3]):
+    for tok in lx.segmenter.tokens(text[lo : end + 3]):
         pos += len(tok)
         bounds.add(pos)
     # "分别为何宇航": a mention just after is a boundary too (为何 is a word, but 何 starts the name)
@@ -205,6 +208,6 @@ def _find_cues(sp: Spans, lx: Lexicon) -> None:
     text = sp.text
     for start, end in sp.cue_matches(lx):
         tag = lx.cues[text[start:end].lower()]
-        if tag == "notcue" or (end - start == 1 and tag != "self" and not _standalone(text, start, end, sp)):
+        if tag == "notcue" or (end - start == 1 and tag != "self" and not _standalone(text, start, end, sp, lx)):
             continue  # 原 in 原因, 任 in 任何 or 新任
         sp.add("cue", start, end, tag)

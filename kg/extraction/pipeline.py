@@ -2,6 +2,10 @@
 
 normalize → strip noise → sentences → mentions → resolve → facts. Each step is one
 function over the Document; run them one by one to inspect what each adds.
+
+A :class:`Pipeline` runs them with the :class:`~kg.extraction.resources.Resources` it is given (its
+lexicon, rules and model); :func:`extract`, :func:`prepare` and :func:`annotate` (``kg.extract``) run
+the default pipeline, whose resources load on first use, once per process.
 """
 
 from __future__ import annotations
@@ -14,6 +18,40 @@ from .en import dates as en_dates, facts as en_facts, mentions as en_mentions, r
 from .facts import extract_facts
 from .mentions import find_mentions
 from .resolve import resolve, written_labels
+from .resources import Resources, default_resources
+
+
+class Pipeline:
+    """The steps over one document, in the language it is written in. Chinese steps read ``resources``
+    (default: :func:`~kg.extraction.resources.default_resources`, loaded when a first Chinese document
+    comes); English ones :class:`~kg.extraction.en.resources.EnglishResources`."""
+
+    def __init__(self, resources: Resources | None = None):
+        self._resources = resources
+
+    @property
+    def resources(self) -> Resources:
+        if self._resources is None:
+            self._resources = default_resources()
+        return self._resources
+
+    def extract(self, text: str, date: Date | str | None = None, source: str = "") -> Document:
+        """Extract people, organizations, posts, reporting lines and events from one article.
+
+        ``date`` is the publication date (``YYYY-MM-DD`` or a ``datetime.date``): relative
+        dates ("昨日", "两周前") resolve against it; without it, the latest full date in the text.
+        """
+        return self.annotate(prepare(text, date, source))
+
+    def annotate(self, doc: Document) -> Document:
+        """Find the mentions, entities and facts of a document made by :func:`prepare`."""
+        if doc.lang == "en":
+            return en_facts.extract_facts(en_resolve.resolve(en_mentions.find_mentions(doc)))
+        res = self.resources
+        return written_labels(extract_facts(resolve(find_mentions(doc, res), res), res))
+
+
+_DEFAULT = Pipeline()  # cheap: its resources load with the first Chinese document
 
 
 def prepare(text: str, date: Date | str | None = None, source: str = "") -> Document:
@@ -45,15 +83,8 @@ def _en_document_date(text: str) -> Date | None:
 
 
 def annotate(doc: Document) -> Document:
-    """Find the mentions, entities and facts of a document made by :func:`prepare`."""
-    steps = (
-        (en_mentions.find_mentions, en_resolve.resolve, en_facts.extract_facts)
-        if doc.lang == "en"
-        else (find_mentions, resolve, extract_facts, written_labels)
-    )
-    for step in steps:
-        doc = step(doc)
-    return doc
+    """Find the mentions, entities and facts of a document made by :func:`prepare` (default resources)."""
+    return _DEFAULT.annotate(doc)
 
 
 def extract(text: str, date: Date | str | None = None, source: str = "") -> Document:
@@ -61,5 +92,6 @@ def extract(text: str, date: Date | str | None = None, source: str = "") -> Docu
 
     ``date`` is the publication date (``YYYY-MM-DD`` or a ``datetime.date``): relative
     dates ("昨日", "两周前") resolve against it; without it, the latest full date in the text.
+    With the default resources; :meth:`Pipeline.extract` with others.
     """
-    return annotate(prepare(text, date, source))
+    return _DEFAULT.extract(text, date, source)

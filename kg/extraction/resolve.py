@@ -5,6 +5,9 @@
 - companies: every form in the gazetteer (快手, 快手科技, Kuaishou) is one company; "公司", "本行"
   refer to the company the article is about;
 - units: the same name core under the same parent is one unit (快手电商事业部 = 电子商务事业部 = 快手电商).
+
+The lexicon comes from the pipeline's resources. The one cache kept, :func:`_syllables`, is pypinyin's
+reading of a text: the same for every lexicon, so one per process does no harm.
 """
 
 from __future__ import annotations
@@ -12,11 +15,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from pypinyin import lazy_pinyin
 
 from ..model import Document, Entity, EntityKind, Mention
-from .lexicon import Lexicon, load
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+    from .resources import Resources
 
 
 @lru_cache(maxsize=16384)
@@ -42,10 +49,10 @@ def pinyin(name: str) -> str:
     return parts[0].capitalize() + (" " + "".join(parts[1:]).capitalize() if len(parts) > 1 else "")
 
 
-def resolve(doc: Document) -> Document:
+def resolve(doc: Document, resources: Resources) -> Document:
     """Fill ``doc.entities`` and ``doc.links`` (mention position -> entity key)."""
-    _resolve_persons(doc)
-    _resolve_orgs(doc)
+    _resolve_persons(doc, resources.lexicon)
+    _resolve_orgs(doc, resources.lexicon)
     return doc
 
 
@@ -53,7 +60,7 @@ def mention_key(m: Mention) -> tuple[int, int]:
     return (m.sentence, m.start)
 
 
-def _resolve_persons(doc: Document) -> None:
+def _resolve_persons(doc: Document, lx: Lexicon) -> None:
     persons = [m for m in doc.mentions if m.kind == "person"]
     by_sound: dict[str, str] = {}  # pinyin -> key
     keys: dict[str, str] = {}  # surface form -> key
@@ -64,7 +71,7 @@ def _resolve_persons(doc: Document) -> None:
         elif m.text in keys:
             key = keys[m.text]
         else:
-            key = by_sound.get(sound(m.text)) or _short_form_of(m.text, keys)
+            key = by_sound.get(sound(m.text)) or _short_form_of(m.text, keys, lx)
         if key is None:
             key = "person:" + m.text
             doc.entities[key] = Entity(key, "person", m.text)
@@ -77,7 +84,7 @@ def _resolve_persons(doc: Document) -> None:
     _link_back_references(doc, keys)
 
 
-def _short_form_of(text: str, keys: dict[str, str]) -> str | None:
+def _short_form_of(text: str, keys: dict[str, str], lx: Lexicon) -> str | None:
     """ "汝波" is 梁汝波; "梅耶尔" is 凯文·梅耶尔 (a part after the dot)."""
     for full, key in keys.items():
         if len(full) == 3 and len(text) == 2 and full.endswith(text):
@@ -88,7 +95,7 @@ def _short_form_of(text: str, keys: dict[str, str]) -> str | None:
             return key
         for surname in (text[:1], text[:2]):  # "黎先生" is 黎嘉明, "司徒女士" is 司徒嘉慧
             if (
-                text[len(surname) :] in load().honorifics
+                text[len(surname) :] in lx.honorifics
                 and full.startswith(surname)
                 and len(full) > len(surname)
                 and not full.endswith(text[len(surname) :])
@@ -115,8 +122,7 @@ def _link_back_references(doc: Document, keys: dict[str, str]) -> None:
                 doc.mentions.append(Mention("person", m.group(), sent.index, m.start(), m.end()))
 
 
-def _resolve_orgs(doc: Document) -> None:
-    lx = load()
+def _resolve_orgs(doc: Document, lx: Lexicon) -> None:
     orgs = [m for m in doc.mentions if m.kind == "org"]
     # a company is named by its own mentions and by the units written with its name (快手电商事业部);
     # counted once per sentence, so "字节跳动(ByteDance)" is one mention

@@ -5,6 +5,9 @@ analysis with OpenCC, character for character so that every offset still points 
 written; labels are then given in the text's own script with the Simplified form beside them, and
 IRIs are minted from the Simplified form (陳/陈 are one person).
 
+The converter is loaded once per process and kept there, not in the pipeline's resources: OpenCC's
+fixed table of characters, which no lexicon changes.
+
 >>> to_simplified("滙豐控股行政總裁陳家豪辭任")
 '汇丰控股行政总裁陈家豪辞任'
 >>> to_simplified("汇丰控股行政总裁陈家豪辞任") is None

@@ -1,8 +1,13 @@
-"""Chinese word segmentation: kg's own jieba tokenizer, taught our lexicons once per process.
+"""Chinese word segmentation: kg's own jieba tokenizer, taught a lexicon's words.
 
-kg never touches jieba's process-wide tokenizer (``jieba.dt``) nor its logger's level: it builds
-its own :class:`jieba.Tokenizer` on first use, so other code in the same process that calls
-``jieba.lcut`` segments exactly as it would without kg.
+kg never touches jieba's process-wide tokenizer (``jieba.dt``) nor its logger's level: each
+:class:`Segmenter` (one per :class:`~kg.extraction.lexicon.Lexicon`, ``lx.segmenter``) builds its own
+:class:`jieba.Tokenizer` on first use, so other code in the same process that calls ``jieba.lcut``
+segments exactly as it would without kg, and two lexicons segment each with their own words.
+
+Caches kept, and why: a Segmenter's segmentations (keyed by text, held by the Segmenter, so by the
+lexicon they depend on), and :func:`word_tag`'s table, read from jieba's own bundled dictionary,
+which no lexicon changes: a fact about jieba, the same for every lexicon in the process.
 """
 
 from __future__ import annotations
@@ -10,16 +15,40 @@ from __future__ import annotations
 import io
 import logging
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 import jieba
 
-from .lexicon import load
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
 
 
-@cache
-def tokenizer() -> jieba.Tokenizer:
-    """A jieba tokenizer of its own (default dictionary) with our titles, org suffixes and company names added."""
-    lx = load()
+class Segmenter:
+    """A jieba tokenizer of its own (default dictionary) with a lexicon's titles, org suffixes, cue words
+    and company names added; built on first use (loading jieba's dictionary takes about a second)."""
+
+    def __init__(self, lx: Lexicon):
+        self._lexicon = lx
+        self._tokenizer: jieba.Tokenizer | None = None
+        # per segmenter, not per process: the same text segments differently under another lexicon
+        self.tokens = lru_cache(maxsize=4096)(self._tokens)
+        self.hmm_tokens = lru_cache(maxsize=4096)(self._hmm_tokens)
+
+    @property
+    def tokenizer(self) -> jieba.Tokenizer:
+        if self._tokenizer is None:
+            self._tokenizer = _taught(self._lexicon)
+        return self._tokenizer
+
+    def _tokens(self, text: str) -> tuple[str, ...]:
+        return tuple(self.tokenizer.lcut(text, HMM=False))
+
+    def _hmm_tokens(self, text: str) -> tuple[str, ...]:
+        """Segmentation with jieba's HMM on: it joins unseen personal names into one token."""
+        return tuple(self.tokenizer.lcut(text, HMM=True))
+
+
+def _taught(lx: Lexicon) -> jieba.Tokenizer:
     tk = jieba.Tokenizer()
     _quiet_initialize(tk)
     for words in (lx.role_by_form, lx.suffixes, lx.cues, lx.boundaries):
@@ -46,16 +75,12 @@ def _quiet_initialize(tk: jieba.Tokenizer) -> None:
         logger.setLevel(level)
 
 
-@lru_cache(maxsize=4096)
-def tokens(text: str) -> tuple[str, ...]:
-    return tuple(tokenizer().lcut(text, HMM=False))
-
-
 @cache
 def _word_tags() -> dict[str, str]:
-    """Part-of-speech tags of the tokenizer's dictionary words (nr = personal name)."""
+    """Part-of-speech tags of jieba's bundled dictionary words (nr = personal name)."""
     tags: dict[str, str] = {}
-    with tokenizer().get_dict_file() as raw, io.TextIOWrapper(raw, encoding="utf-8") as fh:
+    # an uninitialized tokenizer only names the bundled dictionary file: nothing is built, nothing global touched
+    with jieba.Tokenizer().get_dict_file() as raw, io.TextIOWrapper(raw, encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
             if len(parts) == 3 and int(parts[1]) >= 20:  # rarer entries are mostly segmentation debris
@@ -66,12 +91,6 @@ def _word_tags() -> dict[str, str]:
 def word_tag(text: str) -> str | None:
     """jieba's part-of-speech tag of a dictionary word (None if not in the dictionary)."""
     return _word_tags().get(text)
-
-
-@lru_cache(maxsize=4096)
-def hmm_tokens(text: str) -> tuple[str, ...]:
-    """Segmentation with jieba's HMM on: it joins unseen personal names into one token."""
-    return tuple(tokenizer().lcut(text, HMM=True))
 
 
 def is_common_word(text: str) -> bool:

@@ -9,7 +9,7 @@ import re
 
 from ..model import Mention, MentionKind
 from .lexicon import Lexicon
-from .segment import tokens, word_tag
+from .segment import word_tag
 
 CJK = "\u4e00-\u9fff"
 CJK_RUN = re.compile(f"[{CJK}]+")
@@ -77,14 +77,14 @@ def title_follows(sp: Spans, pos: int, lx: Lexicon) -> bool:
     return title is not None and title[0] == 0
 
 
-def starts_word(sp: Spans, pos: int, ahead: int = 1) -> bool:
+def starts_word(sp: Spans, pos: int, lx: Lexicon, ahead: int = 1) -> bool:
     """A word can start at ``pos``: the text or a mention ends there, or jieba puts a boundary there
     (segmenting ``ahead`` characters past it)."""
     if pos == 0 or not CJK_RUN.fullmatch(sp.text[pos - 1]) or sp.ending_at(pos) is not None:
         return True
     lo = max(0, pos - 4)
     bounds, at = set(), lo
-    for tok in tokens(sp.text[lo : pos + ahead]):
+    for tok in lx.segmenter.tokens(sp.text[lo : pos + ahead]):
         at += len(tok)
         bounds.add(at)
     return pos in bounds
@@ -94,7 +94,7 @@ def trim_left(text: str, start: int, end: int, lx: Lexicon, registered: bool = F
     """Move ``start`` right past the last boundary word in text[start:end] (by jieba tokens).
     ``registered``: a registered name, in which 集团 and 公司 are part of the name (华曜控股集团有限公司)."""
     pos, cut, depth = start, start, 0
-    toks = tokens(text[start:end])
+    toks = lx.segmenter.tokens(text[start:end])
     for n, tok in enumerate(toks):
         pos += len(tok)
         depth += (tok in "(（") - (tok in ")）")
@@ -129,7 +129,7 @@ def name_end(sp: Spans, pos: int, lx: Lexicon, limit: int = 12, words: int = 4, 
     time or punctuation, after at most ``words`` words (only nouns and unknown words with ``nouns``):
     "星曜机器人|近日完成", "芯澜|半导体|CTO"."""
     end = pos
-    for tok in tokens(sp.text[pos : pos + limit])[:words]:
+    for tok in lx.segmenter.tokens(sp.text[pos : pos + limit])[:words]:
         tag = word_tag(tok) or "x"
         if (
             not CJK_RUN.fullmatch(tok)

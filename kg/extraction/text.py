@@ -48,17 +48,28 @@ def load_table(name: str, columns: int = 2) -> tuple[tuple[str, ...], ...]:
 
     Each row has at least ``columns`` fields (extra ones, such as notes, are kept).
     """
-    path = DATA_DIR / name
-    raw = _read_data(path)
+    return tuple(fields for _, fields in read_rows(DATA_DIR / name, columns))
+
+
+def read_rows(
+    path: Path, columns: int = 2, most: int | None = None, required: int | None = None
+) -> list[tuple[int, tuple[str, ...]]]:
+    """(line number, fields) of each row of the tab-separated file at ``path``, comments (#) and blank
+    lines skipped. A row has ``columns`` to ``most`` fields (None: any more), the first ``required``
+    (default: ``columns``) not empty; a row that has not is a SetupError naming the file and the line."""
     rows = []
-    for lineno, line in enumerate(raw.splitlines(), 1):
+    for lineno, line in enumerate(_read_data(path).splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.rstrip("\r").split("\t")
-        if len(fields) < columns or not all(f for f in fields[:columns]):
-            raise SetupError(f"{path}:{lineno}: expected {columns} tab-separated fields")
-        rows.append(tuple(fields))
-    return tuple(rows)
+        if len(fields) < columns or (most is not None and len(fields) > most):
+            expected = columns if most == columns else f"{columns} to {most}" if most else f"at least {columns}"
+            raise SetupError(f"{path}:{lineno}: expected {expected} tab-separated fields, got {len(fields)}")
+        empty = [n for n, f in enumerate(fields[: columns if required is None else required], 1) if not f]
+        if empty:
+            raise SetupError(f"{path}:{lineno}: field {empty[0]} is empty")
+        rows.append((lineno, tuple(fields)))
+    return rows
 
 
 RuleHandler = TypeVar("RuleHandler", bound=Callable[..., Any])

@@ -1,0 +1,58 @@
+"""What the Chinese steps read, loaded once and passed to them: :class:`Resources`.
+
+>>> from kg.extraction.pipeline import Pipeline
+>>> res = load_resources()                       # kg/data; or a folder laid out like it
+>>> Pipeline(res).extract("快手宣布成立商业生态委员会。").facts[0].kind
+'established'
+
+Every row of the data files is checked as it is read (a bad one is a SetupError naming the file and
+the line), so a Resources that loaded is one the steps can use. :func:`default_resources` is the one
+``kg.extract`` uses, loaded on first use and then shared by the whole process. The English steps read
+:class:`kg.extraction.en.resources.EnglishResources` (``EnglishResources.load()``, on the default lexicon).
+
+Not (yet) here: the text-cleaning tables (``noise.tsv``, ``linebreaks.tsv``, ``dates.tsv``,
+``org_prefixes.tsv``), compiled once per process from ``kg/data`` where they are used, and the OpenCC
+converter (:mod:`kg.extraction.script`), a fixed table of Traditional and Simplified characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from re import Pattern
+
+from .facts import read_rules
+from .lexicon import Lexicon, load, read_lexicon
+from .ner import Tagger
+from .segment import Segmenter
+from .text import DATA_DIR
+
+
+@dataclass(frozen=True)
+class Resources:
+    """The lexicon (roles, companies, cue words …, with its own jieba tokenizer), the relation rules and
+    the NER model of the Chinese pipeline. Build a variant with :func:`dataclasses.replace`: ``replace(res,
+    lexicon=read_lexicon(folder))`` keeps the rules and the model, which take a while to load."""
+
+    lexicon: Lexicon
+    rules: tuple[tuple[Callable, Pattern[str]], ...]  # (handler, tag pattern), in the order they apply
+    tagger: Tagger
+
+    @property
+    def segmenter(self) -> Segmenter:
+        """kg's own jieba tokenizer, taught the lexicon's words (jieba's global one is never touched)."""
+        return self.lexicon.segmenter
+
+
+def load_resources(data_dir: Path | None = None) -> Resources:
+    """The resources of ``data_dir`` (default ``kg/data``): its lexicon files and ``rules.tsv``."""
+    lexicon = read_lexicon(data_dir) if data_dir is not None else load()
+    return Resources(lexicon=lexicon, rules=read_rules(data_dir or DATA_DIR), tagger=Tagger.load())
+
+
+@cache
+def default_resources() -> Resources:
+    """The resources of ``kg/data``, loaded once per process (on first use: ``import kg`` stays cheap)."""
+    return load_resources()

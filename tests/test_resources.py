@@ -1,0 +1,87 @@
+"""Explicit resources: a Pipeline reads the lexicon, rules and model it is given, and nothing else."""
+
+import dataclasses
+import shutil
+
+import pytest
+
+import kg
+from kg.errors import SetupError
+from kg.extraction.lexicon import read_lexicon
+from kg.extraction.pipeline import Pipeline
+from kg.extraction.resources import default_resources, load_resources
+from kg.extraction.text import DATA_DIR
+
+NEW_TITLE = "快手宣布,张三出任首席梦想官。"  # a title kg/data does not know
+NEW_CUE = "快手宣布,李四荣膺CTO。"  # a verb cues.tsv does not list
+
+
+@pytest.fixture
+def data(tmp_path):
+    """A copy of kg/data to change."""
+    return shutil.copytree(DATA_DIR, tmp_path / "data")
+
+
+def append(path, line):
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(line + "\n")
+
+
+def posts(doc):
+    return {(doc.entities[f.subject].name, f.role) for f in doc.facts if f.kind == "post"}
+
+
+def test_an_extra_role_word_changes_that_pipeline_only(data):
+    append(data / "roles.tsv", "chief-dream-officer\t首席梦想官\tChief Dream Officer\t0")
+    custom = Pipeline(dataclasses.replace(default_resources(), lexicon=read_lexicon(data)))
+    assert ("张三", "chief-dream-officer") in posts(custom.extract(NEW_TITLE))
+    assert posts(kg.extract(NEW_TITLE)) == set()  # the default pipeline, in the same process
+    assert "首席梦想官" not in default_resources().lexicon.role_by_form
+    assert "首席梦想官" in custom.resources.segmenter.tokenizer.FREQ
+    assert "首席梦想官" not in default_resources().segmenter.tokenizer.FREQ
+
+
+def test_an_extra_cue_word_changes_that_pipeline_only(data):
+    cues = (data / "cues.tsv").read_text(encoding="utf-8").splitlines()
+    (data / "cues.tsv").write_text(
+        "\n".join(ln + "|荣膺" if ln.startswith("appoint\t") else ln for ln in cues) + "\n", encoding="utf-8"
+    )
+    custom = Pipeline(load_resources(data))
+    assert ("李四", "cto") in posts(custom.extract(NEW_CUE))
+    assert posts(kg.extract(NEW_CUE)) == set()
+    assert custom.resources.rules is not default_resources().rules  # read from the folder given
+
+
+def test_the_default_resources_load_once():
+    assert default_resources() is default_resources()
+    assert Pipeline().resources is default_resources()
+    assert Pipeline().extract(NEW_TITLE).text == kg.extract(NEW_TITLE).text
+
+
+@pytest.mark.parametrize(
+    "name, row, problem",
+    [
+        ("roles.tsv", "ceo\t首席执行官", r"roles\.tsv:\d+: expected 4 to 7 tab-separated fields, got 2"),
+        ("roles.tsv", "x\t某官\tX\t2", r"roles\.tsv:\d+: a flag column is not 0 or 1"),
+        ("roles.tsv", "\t某官\tX\t0", r"roles\.tsv:\d+: field 1 is empty"),
+        ("companies.tsv", "某某公司\t\t\tfirm", r"companies\.tsv:\d+: kind 'firm' is not company or group"),
+        ("companies.tsv", "某某公司", r"companies\.tsv:\d+: expected 4 tab-separated fields, got 1"),
+        ("org_suffixes.tsv", "工作组\tunit\ttwo", r"org_suffixes\.tsv:\d+: min length 'two' is not a number"),
+        ("cues.tsv", "appoint", r"cues\.tsv:\d+: expected 2 tab-separated fields, got 1"),
+        ("qualifiers.tsv", "运营\thead\textra", r"qualifiers\.tsv:\d+: expected 2 tab-separated fields, got 3"),
+        ("surnames.txt", "王\t小", r"surnames\.txt:\d+: expected 1 tab-separated fields, got 2"),
+        ("rules.tsv", "no_such_rule\tP\tx", r"rules\.tsv:\d+: handler 'no_such_rule' is not a rule"),
+    ],
+)
+def test_a_bad_row_is_an_error_naming_file_and_line(data, name, row, problem):
+    append(data / name, row)
+    lineno = len((data / name).read_text(encoding="utf-8").splitlines())
+    with pytest.raises(SetupError, match=problem) as caught:
+        load_resources(data)
+    assert f"{name}:{lineno}:" in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_missing_data_file_is_an_error_naming_it(data):
+    (data / "honorifics.txt").unlink()
+    with pytest.raises(SetupError, match=r"honorifics\.txt: cannot read data file"):
+        load_resources(data)
