@@ -208,6 +208,30 @@ def test_a_short_form_declared_with_xia_cheng_and_a_connective_returning_to_the_
     assert not any(f[1] == "冉丽娟" and f[2] == "粤信证券" for f in out)
 
 
+MEMO_SIGNED = (
+    "各位云栈人:\n经管理层讨论,公司决定成立客户成功中心,由副总裁劳静怡担任总经理,直接向我汇报。\n\n"
+    "邬振华\n云栈科技创始人兼CEO\n2023年7月28日\n"
+)
+
+
+def test_a_memo_signed_by_name_then_title_then_date():
+    out = facts(MEMO_SIGNED)
+    assert post("邬振华", "云栈科技", "ceo") in out
+    assert post("邬振华", "云栈科技", "founder") in out
+    assert ("reportsTo", "劳静怡", "邬振华", None, "current") in out
+
+
+def test_a_signature_other_than_the_senders_name_is_the_sender():
+    text = (
+        "阿里巴巴集团CEO张勇发出内部信,宣布自己将兼任阿里云智能总裁。\n各位阿里人:\n"
+        "阿里云智能CTO周靖人继续负责技术体系,向我汇报。\n逍遥子\n2022年12月9日\n"
+    )
+    doc = kg.extract(text, date="2022-12-09")
+    people = {e.name for e in doc.entities.values() if e.kind == "person"}
+    assert "逍遥子" not in people
+    assert any(f.kind == "reportsTo" and doc.entities[f.object].name == "张勇" for f in doc.facts)
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..model import Document, Fact
+from ..model import Document, Fact, Mention
 from .fact_tokens import Tok
 from .resolve import mention_key
 
@@ -19,6 +19,7 @@ _GROUP_WINDOW = 8  # "各事业部总经理均向…汇报": the heads named in 
 
 
 _YEAR = len("2015")
+_DATE_LINE = len("2023年12月31日 星期日")  # a line this short with a date in it is a date line
 
 
 class Extractor:
@@ -171,23 +172,35 @@ _SENDS_LETTER = re.compile(
 
 
 def _find_author(doc: Document) -> str | None:
-    """The writer of a memo ("我"): who sends the letter, or who signs it."""
+    """The writer of a memo ("我"): who sends the letter ("张勇发出内部信"), else who signs it (the name on
+    a line of its own at the end, or before the title on the line under it, "邬振华 云栈科技创始人兼CEO",
+    above the date). A signature other than the sender's name is the sender's ("逍遥子" signs for 张勇)."""
     persons = [m for m in doc.mentions if m.kind == "person"]
+    senders = (m for m in persons if _SENDS_LETTER.match(doc.sentences[m.sentence].text[m.end :]))
+    sender = next((doc.links.get(mention_key(m)) for m in senders), None)
+    signature = _signature(doc, persons)
+    if sender is None or signature is None:
+        return sender or (doc.links.get(mention_key(signature)) if signature else None)
+    signer = doc.links.get(mention_key(signature))
+    if signer and signer != sender and all(k != signer for m, k in doc.links.items() if m != mention_key(signature)):
+        doc.links[mention_key(signature)] = sender
+        doc.entities[sender].labels.add(signature.text)
+        doc.entities.pop(signer, None)
+    return sender
+
+
+def _signature(doc: Document, persons: list) -> Mention | None:
+    dated = {m.sentence for m in doc.mentions if m.kind == "date"}
     for s in reversed(doc.sentences):
         if s.noise or not s.text.strip():
             continue
         name = s.text.strip().lstrip("—-― ")
         for m in persons:
-            if m.sentence == s.index and name in (m.text,) and m.key_ok if False else False:
-                pass
-        hit = [m for m in persons if m.sentence == s.index and len(name) <= len(m.text) + 2]
-        if hit:
-            return doc.links.get(mention_key(hit[0]))
+            if m.sentence == s.index and (len(name) <= len(m.text) + 2 or name.startswith(m.text + " ")):
+                return m
+        if s.index in dated and len(name) <= _DATE_LINE:
+            continue  # the date under the signature
         break
-    for m in persons:
-        sent = doc.sentences[m.sentence].text
-        if _SENDS_LETTER.match(sent[m.end :]):
-            return doc.links.get(mention_key(m))
     return None
 
 

@@ -250,8 +250,9 @@ def _add_person(sp: Spans, start: int, end: int, known: dict[str, str]) -> None:
 
 
 def find_signature(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
-    """A memo signed with a name alone on its last line ("——张一鸣", "一鸣")."""
-    m = re.fullmatch(f"[—\\-―\\s]*([{CJK}]{{2,4}})\\s*", sp.text)
+    """A memo signed with a name alone on its line ("——张一鸣", "一鸣"), or before the title on the line
+    under it ("邬振华 云栈科技创始人兼CEO": a sign-off's lines are joined with a space)."""
+    m = re.fullmatch(f"[—\\-―\\s]*([{CJK}]{{2,4}})(?:\\s.*)?", sp.text)
     if (
         m
         and not is_common_word(m.group(1))

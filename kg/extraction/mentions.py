@@ -75,7 +75,8 @@ def find_mentions(doc: Document, resources: Resources) -> Document:
         _find_roles(sp, lx)
         find_persons(sp, lx, known_people, found)
     if spans_by_sentence:
-        find_signature(spans_by_sentence[-1], lx, known_people)
+        for sp in spans_by_sentence[-_SIGN_OFF:]:  # the name, then a title or a date line
+            find_signature(sp, lx, known_people)
     drop_unstable_names(spans_by_sentence, known_people, doc.text)
     organizations = {span.text for found in names for span in found if span.label == "ORG"}
     drop_company_names(spans_by_sentence, known_people, doc.text, lx, organizations)
@@ -152,6 +153,9 @@ def _drop_person_orgs(sp: Spans, people: set[str], lx: Lexicon) -> None:
     gazetteer knows it as one)."""
     for m in [m for m in sp.items if m.kind == "org" and m.text in people and m.text.lower() not in lx.companies]:
         sp.remove(m)
+
+
+_SIGN_OFF = 3  # the last lines of a memo that may hold its signature
 
 
 def _latest_year(text: str) -> int | None:

@@ -451,6 +451,9 @@ def _join_lines(lines: list[str]) -> list[str]:
         else:
             merged.append(ln)
     band = _detect_wrap_band(merged)
+    # the sign-off under the last sentence (name / title / date lines of a memo or an announcement) is
+    # no hard wrap: its lines are joined as before, but a space keeps where each began ("邬振华 云栈科技CEO")
+    closing = max((n for n, ln in enumerate(merged) if ln and ends_sentence(ln)), default=len(merged))
     out: list[str] = []
     header = True  # still in the headline block at the top
     emitted = 0
@@ -466,7 +469,7 @@ def _join_lines(lines: list[str]) -> list[str]:
         header = header and emitted < _HEADER_LINES and _title_like(cur)
         cur = None
 
-    for ln in merged:
+    for n, ln in enumerate(merged):
         if not ln:
             flush()
             if out and out[-1]:
@@ -475,7 +478,8 @@ def _join_lines(lines: list[str]) -> list[str]:
         if cur is None:
             cur, last = ln, ln
         elif _should_join(cur, ln, header, band, last):
-            sep = " " if _LATIN_END_RE.search(cur[-3:]) and _LATIN_START_RE.match(ln) else ""
+            latin = _LATIN_END_RE.search(cur[-3:]) and _LATIN_START_RE.match(ln)
+            sep = " " if latin or n > closing else ""
             cur, last = cur + sep + ln, ln
         else:
             flush()
