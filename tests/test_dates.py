@@ -176,3 +176,12 @@ def test_document_date_ignores_years_before_1000():
     assert document_date("0999年12月31日") is None
     assert document_date("1000年1月1日") == date(1000, 1, 1)
     assert document_date("0001年1月1日与2022年9月16日") == date(2022, 9, 16)
+
+
+def test_the_publication_date_is_the_sign_offs_not_a_later_effective_date():
+    text = (
+        "董事会宣布,以下变动将自2024年4月1日起生效:\n张三辞任行政总裁。\n\n"
+        "承董事会命\n宝骏国际控股有限公司\n香港,2024年3月28日\n"
+    )
+    assert document_date(text) == date(2024, 3, 28)
+    assert document_date("公司于2023年5月1日任命张三为总裁,自2023年6月1日起生效。") == date(2023, 6, 1)

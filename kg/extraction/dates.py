@@ -169,15 +169,30 @@ _DOCUMENT_YEAR_MIN = 1000  # "0001年1月1日" is no publication date: relative 
 
 
 def document_date(text: str) -> datetime.date | None:
-    """The latest full absolute date (Y-M-D, year 1000 or later) of ``text`` not in the future, or None."""
+    """The publication date of ``text``: the full date (Y-M-D, year 1000 or later, not in the future) on
+    a short line of the sign-off at its end ("香港,二零二三年十月九日", "2023年7月28日"), else the latest
+    full date it names (an announcement's effective date can come after the day it is published)."""
+    lines = [ln for ln in text.splitlines() if ln.strip()][-_SIGN_OFF_LINES:]
+    dated = [d for ln in lines if len(ln.strip()) <= _DATE_LINE for d in _full_dates(ln)]
+    if dated:
+        return max(dated)
+    dated = _full_dates(text)
+    return max(dated) if dated else None
+
+
+def _full_dates(text: str) -> list[datetime.date]:
     today = datetime.date.today()
-    best = None
+    out = []
     for rx in _ABSOLUTE_FULL:
         for m in rx.finditer(text):
             d = _ymd_date(m)
-            if d is not None and d.year >= _DOCUMENT_YEAR_MIN and d <= today and (best is None or d > best):
-                best = d
-    return best
+            if d is not None and d.year >= _DOCUMENT_YEAR_MIN and d <= today:
+                out.append(d)
+    return out
+
+
+_SIGN_OFF_LINES = 3  # name, title, date
+_DATE_LINE = len("香港,二零二三年十二月三十一日")
 
 
 _PERIOD_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
