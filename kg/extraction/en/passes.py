@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Document, Fact, Mention
 from ..resolve import mention_key
-from .mentions import Run, new_unit_nearby
+from .orgs import Run, new_unit_nearby
 from .text import is_list_item
 
 if TYPE_CHECKING:
