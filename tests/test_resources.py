@@ -41,6 +41,22 @@ def test_an_extra_role_word_changes_that_pipeline_only(data):
     assert "首席梦想官" not in default_resources().segmenter.tokenizer.FREQ
 
 
+def test_rdf_of_a_custom_lexicon_labels_its_own_role(data):
+    """The writer labels a role from the document (the lexicon that extracted it), not from kg/data."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import ORG, SKOS
+
+    append(data / "roles.tsv", "chief-dream-officer\t首席梦想官\tChief Dream Officer\t1")
+    doc = Pipeline(dataclasses.replace(default_resources(), lexicon=read_lexicon(data))).extract(NEW_TITLE)
+    assert doc.roles["chief-dream-officer"].en == "Chief Dream Officer"
+    graph = kg.to_rdf(doc)
+    role = URIRef("https://kg.example.org/id/role/chief-dream-officer")
+    assert (role, SKOS.prefLabel, Literal("首席梦想官", lang="zh")) in graph
+    assert (role, SKOS.prefLabel, Literal("Chief Dream Officer", lang="en")) in graph
+    assert (None, ORG.role, role) in graph
+    assert len(list(graph.subjects(ORG.headOf, None))) == 1  # a head role: 张三 heads 快手
+
+
 def test_an_extra_cue_word_changes_that_pipeline_only(data):
     cues = (data / "cues.tsv").read_text(encoding="utf-8").splitlines()
     (data / "cues.tsv").write_text(

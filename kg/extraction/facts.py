@@ -474,4 +474,5 @@ def extract_facts(doc: Document, resources: Resources) -> Document:
         _Sentence(ex, s.index, toks).run()
     drop_superseded(doc, ex.weak)
     default_parents(doc, home_unit(doc, ex.narrator, ex.lx))
+    doc.record_roles(resources.lexicon.roles)
     return doc

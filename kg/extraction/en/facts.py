@@ -591,4 +591,5 @@ def extract_facts(doc: Document) -> Document:
     passes.drop_generic_heads(doc, ex.lx)
     passes.name_units(doc)
     default_parents(doc)
+    doc.record_roles(ex.lx.roles)
     return doc
