@@ -20,9 +20,8 @@ from .persons import find_name_parts, find_persons, known_as
 from .resources import EnglishResources
 
 
-def find_mentions(doc: Document) -> Document:
+def find_mentions(doc: Document, r: EnglishResources) -> Document:
     """Fill ``doc.mentions`` for an English document."""
-    r = EnglishResources.load()
     live = [s for s in doc.sentences if not s.noise]
     known = declared_orgs(live, r)
     year = doc.date.year if doc.date else None

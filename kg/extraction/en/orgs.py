@@ -212,7 +212,7 @@ def _declare(text: str, m: re.Match, known: DeclaredOrgs, r: EnglishResources) -
     last = next(
         (s for s in sorted(r.suffixes, key=len, reverse=True) if seq.endswith(" " + s) or (seq == s and False)), None
     )
-    if last and not r.suffixes[last].legal and new_unit_nearby(text, m):
+    if last and not r.suffixes[last].legal and new_unit_nearby(text, m, r):
         known.add(seq, "unit", seq)  # "Fernway Mobile, a new division"
         return
     headline = (
@@ -268,7 +268,7 @@ def _declare(text: str, m: re.Match, known: DeclaredOrgs, r: EnglishResources) -
     if context and not (len(words) == 1 and words[0] in r.not_names):
         known.add(seq, context, _gazetteer_name(seq, r) or seq)
         return
-    if new_unit_nearby(text, m):
+    if new_unit_nearby(text, m, r):
         known.add(seq, "unit", seq)
 
 
@@ -294,7 +294,7 @@ def _org_context(text: str, m: re.Match, known: DeclaredOrgs, r: EnglishResource
     after a title and "of" that begins with a known company's name ("president of Alibaba Cloud
     Intelligence": a unit)."""
     before, after = text[: m.start()], text[m.end() :]
-    if new_unit_nearby(text, m):
+    if new_unit_nearby(text, m, r):
         return "unit"  # "General Manager of Fernway Mobile, a new division"
     for side, rx, kind in r.org_contexts:
         if (
@@ -368,10 +368,10 @@ def _name_like(run: str, r: EnglishResources) -> bool:
     return 1 < len(words) and words[-1] not in r.not_names and words[-1] not in r.suffixes
 
 
-def new_unit_nearby(text: str, m: "re.Match | Run") -> bool:
+def new_unit_nearby(text: str, m: "re.Match | Run", r: EnglishResources) -> bool:
     """ "Norvale Cloud, a new division", "a new business unit, Quillpay Business", "announce Brightline
     North, a brand-new … studio": a name in apposition to a new unit is that unit's name."""
-    unit_nouns = EnglishResources.load().unit_nouns
+    unit_nouns = r.unit_nouns
     nouns = "|".join(re.escape(n) for n in unit_nouns)
     after = text[m.end() : m.end() + 80]
     before = text[max(0, m.start() - 60) : m.start()]
