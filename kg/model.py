@@ -111,6 +111,9 @@ class Document:
     # companies' news: "瑞峰医疗昨晚公告,聘任孔令博为公司总裁"); "公司" and bare titles refer to it
     focus: dict[int, str] = field(default_factory=dict)
     lang: str = "zh"  # "zh" or "en" (kg.extraction.en.text.detect): which components read it
+    # role id -> its definition, for every role a fact names: the RDF writer labels roles from here, so a
+    # document extracted with a lexicon of its own (a role id kg/data lacks) is written whole
+    roles: dict[str, Role] = field(default_factory=dict)
 
     def mentions_by_sentence(self) -> dict[int, list[Mention]]:
         """The mentions of each sentence (by index), left to right."""
@@ -122,6 +125,12 @@ class Document:
     def as_written(self, sentence: Sentence) -> str:
         """A sentence in the script of the text."""
         return self.written[sentence.start : sentence.end] if self.written is not None else sentence.text
+
+    def record_roles(self, table: dict[str, Role]) -> None:
+        """Keep the definition (from ``table``, the lexicon's roles) of every role the facts name."""
+        for f in self.facts:
+            if f.role is not None and f.role not in self.roles:
+                self.roles[f.role] = table[f.role]
 
     @property
     def has_facts(self) -> bool:

@@ -176,3 +176,16 @@ def test_every_package_is_installed():
     folders = {_module_name(p.parent / "__init__.py") for p in (ROOT / "kg").rglob("*.py")}
     assert folders <= listed
     assert all((ROOT / name.replace(".", "/") / "__init__.py").is_file() for name in folders)
+
+
+MAX_MODULE_LINES = 600  # a module longer than this does several jobs: split it along a seam
+
+
+def test_every_module_is_under_600_lines():
+    """Every module of kg stays short enough to read as one job (issue 13)."""
+    long = {
+        _module_name(p): n
+        for p in (ROOT / "kg").rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) >= MAX_MODULE_LINES
+    }
+    assert long == {}

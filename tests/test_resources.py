@@ -41,6 +41,69 @@ def test_an_extra_role_word_changes_that_pipeline_only(data):
     assert "首席梦想官" not in default_resources().segmenter.tokenizer.FREQ
 
 
+def test_rdf_of_a_custom_lexicon_labels_its_own_role(data):
+    """The writer labels a role from the document (the lexicon that extracted it), not from kg/data."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import ORG, SKOS
+
+    append(data / "roles.tsv", "chief-dream-officer\t首席梦想官\tChief Dream Officer\t1")
+    doc = Pipeline(dataclasses.replace(default_resources(), lexicon=read_lexicon(data))).extract(NEW_TITLE)
+    assert doc.roles["chief-dream-officer"].en == "Chief Dream Officer"
+    graph = kg.to_rdf(doc)
+    role = URIRef("https://kg.example.org/id/role/chief-dream-officer")
+    assert (role, SKOS.prefLabel, Literal("首席梦想官", lang="zh")) in graph
+    assert (role, SKOS.prefLabel, Literal("Chief Dream Officer", lang="en")) in graph
+    assert (None, ORG.role, role) in graph
+    assert len(list(graph.subjects(ORG.headOf, None))) == 1  # a head role: 张三 heads 快手
+
+
+NEW_TITLE_EN = "Norvale Systems, Inc. today announced that Jane Doe has been appointed Chief Dream Officer."
+
+
+def test_english_reads_the_pipelines_resources(data):
+    """An English article goes through the same Resources: a role only a custom lexicon has is read
+    there (and written), not by the default pipeline."""
+    append(data / "roles.tsv", "chief-dream-officer\t首席梦想官\tChief Dream Officer\t1")
+    custom = Pipeline(dataclasses.replace(default_resources(), lexicon=read_lexicon(data)))
+    doc = custom.extract(NEW_TITLE_EN)
+    assert doc.lang == "en" and ("Jane Doe", "chief-dream-officer") in posts(doc)
+    assert "chief dream officer" in custom.resources.english.role_by_form
+    assert custom.resources.english.lexicon is custom.resources.lexicon
+    assert posts(kg.extract(NEW_TITLE_EN)) == set()
+    assert "chief dream officer" not in default_resources().english.role_by_form
+    assert "<https://kg.example.org/id/role/chief-dream-officer>" in kg.to_rdf(doc).serialize(format="nt")
+
+
+def test_english_resources_leave_the_lexicon_alone():
+    """English-only titles (en/extra_roles.tsv) are the English steps' own roles: the shared lexicon,
+    which the Chinese steps read, is not changed by reading English."""
+    from kg.extraction.en.resources import EnglishResources
+    from kg.extraction.lexicon import load
+
+    doc = kg.extract("Norvale Systems, Inc. named Kevin Shah Treasurer.")
+    assert doc.roles["treasurer"].en == "Treasurer"
+    assert "treasurer" in EnglishResources.load().roles
+    assert "treasurer" not in load().roles and "treasurer" not in default_resources().lexicon.roles
+    assert default_resources().english is EnglishResources.load()  # the default lexicon's: loaded once
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "problem"),
+    [
+        ("months.tsv", "13", r"en/months\.tsv:\d+: expected 2 tab-separated fields, got 1"),
+        ("extra_roles.tsv", "chief-x\tChief X\t2", r"en/extra_roles\.tsv:\d+: the head column is not 0 or 1"),
+        ("roles.tsv", "no-such-role\tNo Such", r"en/roles\.tsv:\d+: unknown role id 'no-such-role'"),
+        ("cues.tsv", "appoint\t", r"en/cues\.tsv:\d+: field 2 is empty"),
+    ],
+)
+def test_a_bad_english_row_is_an_error_naming_file_and_line(data, name, row, problem):
+    from kg.extraction.en.resources import EnglishResources
+
+    append(data / "en" / name, row)
+    with pytest.raises(SetupError, match=problem):
+        EnglishResources.read(default_resources().lexicon, data / "en")
+
+
 def test_an_extra_cue_word_changes_that_pipeline_only(data):
     cues = (data / "cues.tsv").read_text(encoding="utf-8").splitlines()
     (data / "cues.tsv").write_text(

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model import Document, Fact
+from .fact_sentence import RuleSentence
 from .fact_state import Extractor, default_parents, drop_superseded, home_unit
 from .fact_tokens import Tok, tokenize
 from .text import load_rules, rule
@@ -21,9 +22,6 @@ from .text import load_rules, rule
 if TYPE_CHECKING:
     from .resources import Resources
 
-_TOPIC = re.compile(r"_?O,")  # "1. 阿里云智能集团:张勇兼任CEO"
-_SECTION = re.compile(r"(?:_s?)?O")  # "一、集团管理委员会": a heading that names what the lines below are about
-_LIST_LINE = re.compile(r"R,")  # "主任:宗立新(董事长)": a line of such a list
 _SPEAKER = re.compile(r"P,")  # "蒋凡:"我们旗下…"": an interview answer, 我 is the speaker
 _QUESTION = re.compile(r"_,")  # "问:": the interviewer asks
 # a sentence with no subject of its own: no person, and no title before its first verb ("2019年加入公司,现任…")
@@ -35,88 +33,8 @@ def read_rules(data_dir: Path) -> tuple[tuple[Callable, re.Pattern], ...]:
     return tuple(load_rules("rules.tsv", _Sentence, data_dir))
 
 
-class _Sentence:
+class _Sentence(RuleSentence):
     """Rules applied to one sentence, with what earlier sentences left behind."""
-
-    def __init__(self, ex: "Extractor", index: int, toks: list[Tok]):
-        self.ex, self.index, self.toks = ex, index, toks
-        self.tags = "".join(t.tag for t in toks)
-        self.used: set[int] = set()  # verb tokens a rule has read already
-        self._before: dict[str, list[int]] = {}  # see nearest_before
-        topic = _TOPIC.match(self.tags)
-        self.topic = toks[topic.end() - 2].key if topic else None
-        if _SECTION.fullmatch(self.tags):
-            ex.section = toks[-1].key
-        elif not _LIST_LINE.match(self.tags):
-            ex.section = None
-        elif self.topic is None:
-            self.topic = ex.section
-
-    # -- helpers -------------------------------------------------------------------------
-    def post(self, person, org, role_tok: Tok, status="current", verb=None):
-        if person is None or role_tok is None:
-            return
-        org = (
-            org
-            or self.topic
-            or self.ex.known_org(person, role_tok.key)
-            or self.ex.default_org(role_tok.key, self.index)
-        )
-        if org is None or org == person:
-            return
-        named = role_tok.text and self.ex.lx.role_by_form.get(role_tok.text.lower()) != role_tok.key
-        title = role_tok.text if named else None
-        date = self.ex.own_date(self.index)
-        self.ex.add(
-            Fact(
-                "post",
-                person,
-                org,
-                self.index,
-                role=role_tok.key,
-                title=title,
-                status=status,
-                date=date,
-                start=date if status == "current" else None,
-                end=date if status == "former" else None,
-            )
-        )
-
-    def chain(self, i: int, j: int, default_org=None) -> list[tuple[str | None, Tok, bool]]:
-        """(org, role, former) for each title in toks[i:j] ("原集团副总裁", "董事长兼CEO")."""
-        out, org, former_all, former_next = [], default_org, False, False
-        for k in range(i, j):
-            t = self.toks[k]
-            if t.tag == "f":
-                if k == i:
-                    former_all = True
-                else:
-                    former_next = True
-            elif t.tag == "O":
-                org = t.key
-            elif t.tag == "R":
-                out.append((org, t, former_all or former_next))
-                former_next = False
-        return out
-
-    def nearest_before(self, i: int, name: str, wanted: Callable[[int], bool]) -> int:
-        """The index of the nearest token before ``i`` that is ``wanted`` (-1 if none), from a table built
-        once per sentence under ``name``: walking back from every verb would be quadratic in a long one."""
-        table = self._before.get(name)
-        if table is None:
-            table, last = [], -1
-            for k in range(len(self.toks)):
-                table.append(last)
-                if wanted(k):
-                    last = k
-            table.append(last)
-            self._before[name] = table
-        return table[i]
-
-    def last_org_before(self, i: int) -> str | None:
-        # not an organization in someone's title ("…,常务副主任由质量副总裁柴立新担任,委员包括…")
-        k = self.nearest_before(i, "O", lambda k: self.tags[k] == "O" and self.tags[k + 1 : k + 3] != "RP")
-        return self.toks[k].key if k >= 0 else self.ex.recent_unit
 
     # -- rules ---------------------------------------------------------------------------
     def run(self):
@@ -277,28 +195,6 @@ class _Sentence:
                     if not former:
                         self.ex.weak.add(id(fact))
 
-    def addressed_list(self, k: int) -> list[str]:
-        """ "独立非执行董事邝国华先生、梁兆康先生及杜雅文女士": in an announcement's list of names, each with a
-        form of address, the title before the first is every one's."""
-        out: list[str] = []
-        while (
-            self.addressed(k)
-            and k + 2 < len(self.toks)
-            and self.toks[k + 1].tag in "sj"
-            and self.toks[k + 2].tag == "P"
-            and self.addressed(k + 2)
-        ):
-            k += 2
-            key = self.toks[k].key
-            if key is not None:  # a person's token: every person mention is linked (kg.extraction.resolve)
-                out.append(key)
-        return out
-
-    def addressed(self, k: int) -> bool:
-        mention = self.toks[k].m
-        text = self.ex.doc.sentences[self.index].text
-        return mention is not None and any(text.startswith(h, mention.end) for h in self.ex.lx.honorifics)
-
     @rule("org", "role", "person", "verb", "roles")
     def by(self, m):
         """ "抖音由张楠担任CEO", "由CEO程一晓担任主席", "网易有道由CEO周枫负责"."""
@@ -334,42 +230,6 @@ class _Sentence:
                     self.post(person, org, _head_role())  # "由张勇负责" leads a unit, not the company
         self.ex.subject = person
 
-    def retarget(self, person: str, title: Tok, org: str) -> None:
-        """Move the post a title gave without an organization (to the article's company) to ``org``."""
-        for f in self.ex.doc.facts:
-            if (
-                f.kind == "post"
-                and f.sentence == self.index
-                and f.subject == person
-                and f.role == title.key
-                and id(f) in self.ex.weak
-            ):
-                f.object = org
-                return
-        self.post(person, org, title)
-
-    def appoint(self, person, i, j, status="current"):
-        if status == "current":
-            self.ex.subject = person
-        for org, role, former in self.chain(i, j):
-            self.post(person, org, role, "former" if former or status == "former" else "current")
-
-    def subject_before(self, i: int) -> str | None:
-        """The person a verb at ``i`` is about: the nearest person before it in the clause."""
-        # a clause without its own subject continues the last one: a clause break stops the walk back
-        stops = "Pibn," if self.ex.subject else "Pibn"
-        k = self.nearest_before(i, stops, lambda k: self.tags[k] in stops)
-        if k < 0:
-            return self.ex.subject
-        t = self.toks[k]
-        if t.tag == "P":
-            return t.key
-        if t.tag == "i":
-            return self.ex.speaker_or_author()
-        if t.tag in "bn":
-            return None
-        return self.ex.subject
-
     @rule()
     def verb(self, m_or_index):
         i = m_or_index if isinstance(m_or_index, int) else m_or_index.start()
@@ -399,21 +259,6 @@ class _Sentence:
             if other != person:
                 self._verb_for(other, t, i, roles)
         self._verb_for(person, t, i, roles)
-
-    def coordinated_before(self, i: int) -> list[str]:
-        """The persons of a list right before ``i`` ("张华、李强二人同时出任"), or none."""
-        k = i - 1
-        while k >= 0 and (self.toks[k].tag == "g" or (self.toks[k].tag == "_" and self.toks[k].text in _ADVERBIAL)):
-            k -= 1
-        out: list[str] = []
-        while k >= 0 and self.toks[k].tag == "P":
-            key = self.toks[k].key
-            if key is not None:  # every person mention is linked (kg.extraction.resolve)
-                out.append(key)
-            if k == 0 or self.toks[k - 1].tag not in "sj":
-                break
-            k -= 2
-        return out if len(out) > 1 else []
 
     def _verb_for(self, person: str, t: Tok, i: int, roles: list) -> None:
         self.ex.subject = person
@@ -449,15 +294,6 @@ class _Sentence:
         named = self.toks[k].key if k >= 0 else None
         for org, role, former in roles:
             self.post(person, org or named, role, "former" if former else status)
-
-    def former_before(self, i: int) -> bool:
-        """A former cue opens the clause of the verb at ``i``, with only places and times between, or the
-        clause gives the span of years the post was held."""
-        k, dates = i - 1, 0
-        while k >= 0 and self.toks[k].tag in "_DO":
-            dates += self.toks[k].tag == "D"
-            k -= 1
-        return (k >= 0 and self.toks[k].tag == "f") or dates >= 2  # "2005年至2012年任…": a span that ended
 
     @rule()
     def members(self, m):
@@ -608,7 +444,6 @@ def _is_heading(text: str) -> bool:
 _SUBSIDIARY = ("公司", "机构")  # "全资子公司", "附属机构": the company after it belongs to the one before
 _NEW = "新"  # "新成立的…": a unit set up just now
 _RESPECTIVELY = "分别"  # pairs two lists in order
-_ADVERBIAL = frozenset({"同时", "将", "均", "分别", "共同", "一同"})  # between a list of names and its verb
 
 
 def _head_role() -> Tok:
@@ -639,4 +474,5 @@ def extract_facts(doc: Document, resources: Resources) -> Document:
         _Sentence(ex, s.index, toks).run()
     drop_superseded(doc, ex.weak)
     default_parents(doc, home_unit(doc, ex.narrator, ex.lx))
+    doc.record_roles(resources.lexicon.roles)
     return doc

@@ -15,6 +15,7 @@ from datetime import date as Date
 from ..model import Document
 from . import dates, noise, script, text as text_mod
 from .en import dates as en_dates, facts as en_facts, mentions as en_mentions, resolve as en_resolve, text as en_text
+from .en.resources import EnglishResources
 from .facts import extract_facts
 from .mentions import find_mentions
 from .resolve import resolve, written_labels
@@ -22,9 +23,9 @@ from .resources import Resources, default_resources
 
 
 class Pipeline:
-    """The steps over one document, in the language it is written in. Chinese steps read ``resources``
-    (default: :func:`~kg.extraction.resources.default_resources`, loaded when a first Chinese document
-    comes); English ones :class:`~kg.extraction.en.resources.EnglishResources`."""
+    """The steps over one document, in the language it is written in, reading ``resources`` (default:
+    :func:`~kg.extraction.resources.default_resources`, loaded when a first Chinese document comes):
+    the Chinese steps the resources themselves, the English ones their :attr:`~Resources.english`."""
 
     def __init__(self, resources: Resources | None = None):
         self._resources = resources
@@ -34,6 +35,12 @@ class Pipeline:
         if self._resources is None:
             self._resources = default_resources()
         return self._resources
+
+    @property
+    def english(self) -> EnglishResources:
+        """What the English steps read. The default pipeline's, until a Chinese document loads its
+        resources, without them: an English article needs neither jieba nor the NER model."""
+        return self._resources.english if self._resources is not None else EnglishResources.load()
 
     def extract(self, text: str, date: Date | str | None = None, source: str = "") -> Document:
         """Extract people, organizations, posts, reporting lines and events from one article.
@@ -46,7 +53,8 @@ class Pipeline:
     def annotate(self, doc: Document) -> Document:
         """Find the mentions, entities and facts of a document made by :func:`prepare`."""
         if doc.lang == "en":
-            return en_facts.extract_facts(en_resolve.resolve(en_mentions.find_mentions(doc)))
+            en = self.english
+            return en_facts.extract_facts(en_resolve.resolve(en_mentions.find_mentions(doc, en), en), en)
         res = self.resources
         return written_labels(extract_facts(resolve(find_mentions(doc, res), res), res))
 

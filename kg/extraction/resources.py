@@ -8,7 +8,8 @@
 Every row of the data files is checked as it is read (a bad one is a SetupError naming the file and
 the line), so a Resources that loaded is one the steps can use. :func:`default_resources` is the one
 ``kg.extract`` uses, loaded on first use and then shared by the whole process. The English steps read
-:class:`kg.extraction.en.resources.EnglishResources` (``EnglishResources.load()``, on the default lexicon).
+``Resources.english`` (:class:`kg.extraction.en.resources.EnglishResources` on the same lexicon, read
+when a first English document comes), so one Resources serves both languages.
 
 Not (yet) here: the text-cleaning tables (``noise.tsv``, ``linebreaks.tsv``, ``dates.tsv``,
 ``org_prefixes.tsv``), compiled once per process from ``kg/data`` where they are used, and the OpenCC
@@ -19,10 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from re import Pattern
 
+from .en.resources import EnglishResources
 from .facts import read_rules
 from .lexicon import Lexicon, load, read_lexicon
 from .ner import Tagger
@@ -44,6 +46,12 @@ class Resources:
     def segmenter(self) -> Segmenter:
         """kg's own jieba tokenizer, taught the lexicon's words (jieba's global one is never touched)."""
         return self.lexicon.segmenter
+
+    @cached_property
+    def english(self) -> EnglishResources:
+        """What the English steps read: the English tables on this lexicon (its roles, companies and
+        surnames), read on first use; on the default lexicon, the ones loaded once per process."""
+        return EnglishResources.load() if self.lexicon is load() else EnglishResources.read(self.lexicon)
 
 
 def load_resources(data_dir: Path | None = None) -> Resources:

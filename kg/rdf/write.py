@@ -23,7 +23,7 @@ from rdflib.namespace import DCTERMS as _DCTERMS, FOAF as _FOAF, PROV as _PROV, 
 from ..extraction.en.names import pinyin_form
 from ..extraction.lexicon import load
 from ..extraction.resolve import pinyin
-from ..model import Document, Entity, Fact
+from ..model import Document, Entity, Fact, Role
 
 DEFAULT_BASE = "https://kg.example.org/id/"
 PINYIN = "zh-Latn-pinyin"
@@ -173,8 +173,12 @@ class _Builder:
                 self.add(node, SKOS.altLabel, literal(label))
         return node
 
+    def role_def(self, role_id: str) -> Role:
+        """What the document records of a role (a Document made by hand records none: kg/data's)."""
+        return self.doc.roles.get(role_id) or load().roles[role_id]
+
     def role(self, role_id: str) -> str:
-        r = load().roles[role_id]
+        r = self.role_def(role_id)
         node = f"<{self.base}role/{r.id}>"
         if role_id in self.roles_emitted:
             return node
@@ -234,13 +238,12 @@ class _Builder:
         add(self.doc_iri, DCTERMS.identifier, literal(doc.id))
         if doc.date:
             add(self.doc_iri, DCTERMS.date, date_literal(doc.date.isoformat()))
-        roles = load().roles
         changes: dict[tuple[int, str], dict[str, list[str]]] = {}
         for f in doc.facts:
             if f.kind == "post":
                 assert f.object is not None and f.role is not None
                 m = self.membership(f)
-                if f.status == "current" and roles[f.role].head and not _qualified(f.title):
+                if f.status == "current" and self.role_def(f.role).head and not _qualified(f.title):
                     add(self.entity(f.subject), ORG.headOf, self.entity(f.object))
                 side = "generated" if f.status == "current" else "invalidated"
                 changes.setdefault((f.sentence, f.subject), {}).setdefault(side, []).append(m)

@@ -150,15 +150,14 @@ class TaggedSentence:
 class Extractor:
     """The state of reading one document: what the rules have found so far and what they ask of it."""
 
-    def __init__(self, doc: Document):
-        self.doc = doc
-        self.lx = EnglishResources.load().lexicon
+    def __init__(self, doc: Document, r: EnglishResources):
+        self.doc, self.r = doc, r
         self.subject: str | None = None
         self.recent_unit: str | None = None
         self.unit_here: str | None = None  # the unit the sentence being read sets up
         self.units_seen: list[str] = []
         self.appointed: set[tuple[str, str]] = set()  # (person, role) given by an appointment
-        self.arm_words = EnglishResources.load().arm_words
+        self.arm_words = r.arm_words
         self.list_org: str | None = None
         self.author: str | None = None
         self.seen: set = set()

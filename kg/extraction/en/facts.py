@@ -17,6 +17,7 @@ from ..facts import default_parents, drop_superseded
 from ..text import load_rules, rule
 from . import passes
 from .extractor import Extractor, Status, TaggedSentence
+from .resources import EnglishResources
 from .text import is_list_item
 from .tokens import TAGS, Tok, tokenize  # noqa: F401  (TAGS: the tag letters, re-exported)
 
@@ -349,7 +350,7 @@ class _Sentence(TaggedSentence):
         cue = self.toks[k].text
         titles = self.roles(m.start(3), m.end(3)) if m.group(3) else []
         titles += self.roles(m.start(5), m.end(5)) if m.group(5) else []  # "led by Claire Dubois, Studio Head"
-        heads = [t for t in titles if self.ex.lx.roles[t.key].head]
+        heads = [t for t in titles if self.ex.r.roles[t.key].head]
         persons = [self.toks[m.start(4)].key]
         # "co-led by Lu Shan, president of the Technology and Engineering Group, and Dowson Tong"
         more = re.match(r"(?:,[_RtO]{1,5},?)?j(P)", self.tags[m.end() :])
@@ -557,8 +558,8 @@ class _Sentence(TaggedSentence):
                 self.ex.add(Fact("post", old, f.object, self.index, role=f.role, status="former"))
 
 
-def extract_facts(doc: Document) -> Document:
-    ex = Extractor(doc)
+def extract_facts(doc: Document, r: EnglishResources) -> Document:
+    ex = Extractor(doc, r)
     by_sentence = doc.mentions_by_sentence()
     for s in doc.sentences:
         ex.dates[s.index] = [m.value for m in by_sentence.get(s.index, []) if m.kind == "date"]
@@ -567,7 +568,7 @@ def extract_facts(doc: Document) -> Document:
         if s.noise:
             continue
         items = by_sentence.get(s.index, [])
-        ex.unit_here = passes.set_up_here(doc, items)
+        ex.unit_here = passes.set_up_here(doc, items, r)
         ex.recent_unit = ex.unit_here or ex.recent_unit  # "set up X and appointed Y as its chair"
         toks = tokenize(doc, ex, items, s.text)
         ex.units_seen += [
@@ -588,7 +589,8 @@ def extract_facts(doc: Document) -> Document:
     # a unit set up on a day the text does not date (a wire's "Sept 17" has no year): no event to state
     doc.facts = [f for f in doc.facts if not (f.kind == "established" and f.date is None)]
     drop_superseded(doc, set())
-    passes.drop_generic_heads(doc, ex.lx)
+    passes.drop_generic_heads(doc, r.roles)
     passes.name_units(doc)
     default_parents(doc)
+    doc.record_roles(r.roles)
     return doc

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...model import Document, Fact, Mention
+from ...model import Document, Fact, Mention, Role
 from ..resolve import mention_key
-from .mentions import Run, new_unit_nearby
+from .orgs import Run, new_unit_nearby
 from .text import is_list_item
 
 if TYPE_CHECKING:
     from .extractor import Extractor
+    from .resources import EnglishResources
     from .tokens import Tok
 
 
@@ -25,18 +26,18 @@ def new_units(doc: Document, ex: "Extractor") -> None:
         if key is None or key in done or doc.sentences[m.sentence].noise:
             continue
         text = doc.sentences[m.sentence].text
-        if new_unit_nearby(text, Run(m.text, m.start, m.end)):
+        if new_unit_nearby(text, Run(m.text, m.start, m.end), ex.r):
             ex.add(Fact("established", key, None, m.sentence, date=ex.sentence_date(m.sentence)))
             done.add(key)
 
 
-def drop_generic_heads(doc: Document, lx) -> None:
+def drop_generic_heads(doc: Document, roles: dict[str, Role]) -> None:
     """ "led by Maria Gonzalez, who has been named President": the title says how she leads; the
     generic head post read from "led by" goes."""
     titled = {
         (f.subject, f.object)
         for f in doc.facts
-        if f.kind == "post" and f.status == "current" and f.role != "head" and lx.roles[f.role].head
+        if f.kind == "post" and f.status == "current" and f.role not in (None, "head") and roles[f.role].head
     }
     doc.facts = [
         f
@@ -55,7 +56,7 @@ def name_units(doc: Document) -> None:
                 doc.facts.append(Fact("unitOf", key, parent, -1))
 
 
-def set_up_here(doc: Document, items: list[Mention]) -> str | None:
+def set_up_here(doc: Document, items: list[Mention], r: EnglishResources) -> str | None:
     """The unit a sentence sets up, known before its "its" and "the committee" are read."""
     cue = next((m.start for m in items if m.kind == "cue" and m.value == "establish"), None)
     if cue is None:  # "announce Brightline North, a brand-new studio": a unit named as new
@@ -67,7 +68,7 @@ def set_up_here(doc: Document, items: list[Mention]) -> str | None:
                 and m.value in ("unit", "committee")
                 and doc.links.get(mention_key(m))
                 and not doc.sentences[m.sentence].noise
-                and new_unit_nearby(doc.sentences[m.sentence].text, Run(m.text, m.start, m.end))
+                and new_unit_nearby(doc.sentences[m.sentence].text, Run(m.text, m.start, m.end), r)
             ),
             None,
         )

@@ -13,13 +13,15 @@ import re
 from collections import Counter
 
 from ...model import Document, Entity, EntityKind, Mention
+from ..lexicon import Company
 from ..resolve import mention_key
 from . import names
+from .resources import EnglishResources
 
 
-def resolve(doc: Document) -> Document:
+def resolve(doc: Document, r: EnglishResources) -> Document:
     _resolve_persons(doc)
-    _resolve_orgs(doc)
+    _resolve_orgs(doc, r.lexicon.companies)
     return doc
 
 
@@ -66,7 +68,7 @@ def _name_parts(doc: Document) -> dict[str, set[str]]:
     return out
 
 
-def _resolve_orgs(doc: Document) -> None:
+def _resolve_orgs(doc: Document, gazetteer: dict[str, Company]) -> None:
     orgs = [m for m in doc.mentions if m.kind == "org"]
     companies: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
@@ -81,13 +83,13 @@ def _resolve_orgs(doc: Document) -> None:
     elif companies:
         earliest = min(first, key=lambda n: first[n])
         main = max(companies, key=lambda n: (companies[n] + 2 * (n == earliest), -first[n][0]))
-    doc.main_org = _company(doc, main) if main else _parent_of_units(doc, orgs)
+    doc.main_org = _company(doc, main, gazetteer) if main else _parent_of_units(doc, orgs, gazetteer)
     for m in orgs:
         if m.value == "company":
-            key = _company(doc, m.label)
+            key = _company(doc, m.label, gazetteer)
             doc.entities[key].labels.add(m.text)
         else:
-            key = _unit(doc, m)
+            key = _unit(doc, m, gazetteer)
         doc.links[mention_key(m)] = key
     for m in doc.mentions:
         if m.kind == "cue" and m.value == "orgref" and doc.main_org:
@@ -108,27 +110,24 @@ def _defined_company(doc: Document, orgs: list[Mention]) -> str | None:
     return None
 
 
-def _company(doc: Document, name: str) -> str:
+def _company(doc: Document, name: str, gazetteer: dict[str, Company]) -> str:
     key = f"org:{name}"
     if key not in doc.entities:
         doc.entities[key] = Entity(key, "company", name)
         c = doc.entities[key]
-        gaz = None
-        from ..lexicon import load
-
-        gaz = load().companies.get(name.lower())
+        gaz = gazetteer.get(name.lower())
         if gaz:
             c.english.update(gaz.english)
     doc.entities[key].labels.add(name)
     return key
 
 
-def _company_named(doc: Document, form: str) -> str:
+def _company_named(doc: Document, form: str, gazetteer: dict[str, Company]) -> str:
     """The company a surface form names ("Alibaba" of "Alibaba's international digital commerce group")."""
     for m in doc.mentions:
         if m.kind == "org" and m.value == "company" and m.text == form:
-            return _company(doc, m.label)
-    return _company(doc, form)
+            return _company(doc, m.label, gazetteer)
+    return _company(doc, form, gazetteer)
 
 
 def _shortened(doc: Document, label: str, parent: str | None) -> str | None:
@@ -142,20 +141,20 @@ def _shortened(doc: Document, label: str, parent: str | None) -> str | None:
     return None
 
 
-def _parent_of_units(doc: Document, orgs: list[Mention]) -> str | None:
+def _parent_of_units(doc: Document, orgs: list[Mention], gazetteer: dict[str, Company]) -> str | None:
     """A blog that never names its company in full ("Quillpay Business", "Quillpay"): the first word
     its units share, when the text also writes it alone."""
     heads = Counter(m.text.split()[0] for m in orgs if m.value != "company" and " " in m.text)
     for head, n in heads.most_common():
         if any(head in s.text.replace(head + " ", "") for s in doc.sentences if not s.noise):
-            return _company(doc, head)
+            return _company(doc, head, gazetteer)
     return None
 
 
-def _unit(doc: Document, m: Mention) -> str:
+def _unit(doc: Document, m: Mention, gazetteer: dict[str, Company]) -> str:
     label = m.label or m.text
     core = label.lower()
-    owner = _company_named(doc, m.parent) if m.parent else None
+    owner = _company_named(doc, m.parent, gazetteer) if m.parent else None
     parent = None if owner is None or owner == doc.main_org else owner
     key = f"unit:{core}" + (f"@{parent}" if parent else "")
     if key not in doc.entities and label.islower() and len(label.split()) >= 2:

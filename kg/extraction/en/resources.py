@@ -1,7 +1,16 @@
-"""The English lexicons, read once from ``kg/data/en`` into one :class:`EnglishResources`.
+"""The English lexicons, read from ``kg/data/en`` into one :class:`EnglishResources` on a lexicon.
 
-Role forms map to the role ids of ``kg/data/roles.tsv`` (Chief Executive Officer ≡ CEO ≡ 首席执行官),
-companies come from the shared gazetteer ``kg/data/companies.tsv``; everything else English is here.
+Role forms map to the role ids of the lexicon's ``roles.tsv`` (Chief Executive Officer ≡ CEO ≡ 首席执行官),
+companies come from its gazetteer ``companies.tsv``; everything else English is here. English-only
+titles (``en/extra_roles.tsv``) join :attr:`EnglishResources.roles`, the English steps' own view of the
+role table: the lexicon itself is never changed, so the Chinese steps read exactly what it holds.
+
+The English steps after sentences (mentions, resolve, facts) read the EnglishResources they are
+given (``Resources.english``, see :mod:`kg.extraction.resources`). :meth:`EnglishResources.load` is
+the default lexicon's, read once per process: the steps before a pipeline is chosen (sentences,
+boilerplate, dates) read their tables from it, as the Chinese ones read ``noise.tsv`` and ``dates.tsv``,
+and so does name spelling (:mod:`kg.extraction.en.names`), since a person's IRI must not depend on
+the lexicon that extracted it.
 """
 
 from __future__ import annotations
@@ -10,16 +19,35 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 
 from pypinyin import lazy_pinyin
 
-from ..lexicon import Lexicon, Role, load as load_lexicon
+from ...errors import SetupError
+from ...model import Role
+from ..lexicon import Lexicon, load as load_lexicon
+from ..text import DATA_DIR, read_rows
+
+EN_DIR = DATA_DIR / "en"
 
 
-def _lines(name: str) -> list[str]:
-    text = files("kg").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+@dataclass(frozen=True)
+class _Folder:
+    """The English data files of one folder (``kg/data/en``), every row checked as it is read."""
+
+    path: Path
+
+    def rows(self, name: str, columns: int) -> list[tuple[int, tuple[str, ...]]]:
+        """(line number, fields) of file ``name``: each row ``columns`` fields, none empty (a bad row is a
+        SetupError naming the file and the line)."""
+        return read_rows(self.path / name, columns, columns)
+
+    def fields(self, name: str, columns: int) -> list[tuple[str, ...]]:
+        return [fields for _, fields in self.rows(name, columns)]
+
+    def lines(self, name: str) -> list[str]:
+        """The words of a one-column list."""
+        return [fields[0] for _, fields in self.rows(name, 1)]
 
 
 def _words_pattern(words: Iterable[str], flags: int = re.I) -> re.Pattern[str]:
@@ -40,7 +68,8 @@ class Suffix:
 
 @dataclass
 class EnglishResources:
-    lexicon: Lexicon  # the shared one: roles, companies
+    lexicon: Lexicon  # the lexicon it was read on (companies, surnames), never changed
+    roles: dict[str, Role] = field(default_factory=dict)  # the lexicon's roles and the English-only ones
     role_by_form: dict[str, str] = field(default_factory=dict)  # lowercase form -> role id
     cues: dict[str, str] = field(default_factory=dict)  # lowercase word -> class
     suffixes: dict[str, Suffix] = field(default_factory=dict)
@@ -69,24 +98,30 @@ class EnglishResources:
     @classmethod
     @cache
     def load(cls) -> "EnglishResources":
-        r = cls(lexicon=load_lexicon())
-        for role in r.lexicon.roles.values():
+        """The English resources on the default lexicon (``kg/data``), read once per process."""
+        return cls.read(load_lexicon())
+
+    @classmethod
+    def read(cls, lexicon: Lexicon, en_dir: Path = EN_DIR) -> "EnglishResources":
+        """The English tables of ``en_dir`` (laid out as ``kg/data/en``) on ``lexicon``, every row checked."""
+        data = _Folder(en_dir)
+        r = cls(lexicon=lexicon, roles=dict(lexicon.roles))
+        for role in r.roles.values():
             r.role_by_form[role.en.lower()] = role.id
-        for ln in _lines("en/extra_roles.tsv"):
-            rid, forms, head = ln.split("\t")
+        for lineno, (rid, forms, head) in data.rows("extra_roles.tsv", 3):
+            if head not in ("0", "1"):
+                raise SetupError(f"{en_dir / 'extra_roles.tsv'}:{lineno}: the head column is not 0 or 1")
             labels = forms.split("|")
-            if rid not in r.lexicon.roles:  # English-only titles join the shared role table
-                r.lexicon.roles[rid] = Role(rid, labels[0], labels[0], head == "1")
+            if rid not in r.roles:  # English-only titles: the English steps' role table, not the lexicon's
+                r.roles[rid] = Role(rid, labels[0], labels[0], head == "1")
             for form in labels:
                 r.role_by_form[form.lower()] = rid
-        for ln in _lines("en/roles.tsv"):
-            rid, forms = ln.split("\t")
-            if rid not in r.lexicon.roles:
-                raise ValueError(f"kg/data/en/roles.tsv: unknown role id {rid!r}")
+        for lineno, (rid, forms) in data.rows("roles.tsv", 2):
+            if rid not in r.roles:
+                raise SetupError(f"{en_dir / 'roles.tsv'}:{lineno}: unknown role id {rid!r}")
             for form in forms.split("|"):
                 r.role_by_form[form.lower()] = rid
-        for ln in _lines("en/cues.tsv"):
-            cls_, words = ln.split("\t")
+        for cls_, words in data.fields("cues.tsv", 2):
             for w in words.split("|"):
                 r.cues.setdefault(w.lower(), cls_)
         # "Kevin Shah and Dana Liu were named co-presidents", "senior vice presidents": a title of several words
@@ -95,32 +130,30 @@ class EnglishResources:
             plural = form + ("es" if form.endswith(("s", "x", "ch", "sh")) else "s")
             if (" " in form or "-" in form) and form[-1:].isalpha() and plural not in r.cues:
                 r.role_by_form.setdefault(plural, rid)
-        for ln in _lines("en/org_suffixes.tsv"):
-            suffix, kind, legal = ln.split("\t")
+        for suffix, kind, legal in data.fields("org_suffixes.tsv", 3):
             r.suffixes[suffix] = Suffix(kind, legal == "1")
-        r.unit_nouns = tuple(_lines("en/unit_nouns.txt"))
-        r.arm_words = frozenset(_lines("en/arm_words.txt"))
-        r.headline_verbs = frozenset(_lines("en/headline_verbs.txt"))
-        r.honorifics = frozenset(_lines("en/honorifics.txt"))
-        r.functions = frozenset(_lines("en/functions.txt"))
-        r.not_names_lower = frozenset(w.lower() for w in _lines("en/not_names.txt"))
-        r.not_names = frozenset(_lines("en/not_names.txt") + _lines("en/not_person_words.txt"))
-        r.determiners = frozenset(_lines("en/determiners.txt"))
-        r.not_modifiers = frozenset(_lines("en/not_modifiers.txt"))
-        r.abbreviations = frozenset(_lines("en/abbreviations.txt"))
+        r.unit_nouns = tuple(data.lines("unit_nouns.txt"))
+        r.arm_words = frozenset(data.lines("arm_words.txt"))
+        r.headline_verbs = frozenset(data.lines("headline_verbs.txt"))
+        r.honorifics = frozenset(data.lines("honorifics.txt"))
+        r.functions = frozenset(data.lines("functions.txt"))
+        r.not_names_lower = frozenset(w.lower() for w in data.lines("not_names.txt"))
+        r.not_names = frozenset(data.lines("not_names.txt") + data.lines("not_person_words.txt"))
+        r.determiners = frozenset(data.lines("determiners.txt"))
+        r.not_modifiers = frozenset(data.lines("not_modifiers.txt"))
+        r.abbreviations = frozenset(data.lines("abbreviations.txt"))
         r.boilerplate = tuple(
             (scope, re.compile(rx, re.I if scope == "line" else 0))
-            for scope, rx in (ln.split("\t") for ln in _lines("en/boilerplate.tsv"))
+            for scope, rx in data.fields("boilerplate.tsv", 2)
         )
-        for ln in _lines("en/months.tsv"):
-            num, forms = ln.split("\t")
+        for num, forms in data.fields("months.tsv", 2):
             for f in forms.split("|"):
                 r.months[f.lower()] = int(num)
-        r.syllables = frozenset(_lines("en/pinyin_syllables.txt"))
-        places = sorted(_lines("en/places.txt"), key=len, reverse=True)
+        r.syllables = frozenset(data.lines("pinyin_syllables.txt"))
+        places = sorted(data.lines("places.txt"), key=len, reverse=True)
         r.place_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in places) + r")(?![A-Za-z])")
         r.org_contexts = tuple(
-            (side, re.compile(rx), kind) for side, rx, kind in (ln.split("\t") for ln in _lines("en/org_contexts.tsv"))
+            (side, re.compile(rx), kind) for side, rx, kind in data.fields("org_contexts.tsv", 3)
         )
         r.surnames = frozenset("".join(lazy_pinyin(s)) for s in r.lexicon.surnames)
         r.terms_re = _words_pattern(set(r.role_by_form) | set(r.cues))

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from ...model import Document, Mention
 from ..resolve import mention_key
-from .resources import EnglishResources
 
 if TYPE_CHECKING:
     from .extractor import Extractor
@@ -57,7 +56,7 @@ class Tok:
 def tokenize(doc: Document, ex: Extractor, items: list[Mention], text: str) -> list[Tok]:
     out: list[Tok] = []
     pos = 0
-    functions = EnglishResources.load().functions
+    functions = ex.r.functions
 
     def gap(s: str) -> None:
         pieces = _CLAUSE.split(s)

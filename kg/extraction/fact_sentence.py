@@ -1,0 +1,189 @@
+"""One sentence as the relation rules see it: its tokens and tag string, what earlier sentences left
+(:class:`~kg.extraction.fact_state.Extractor`), and the readings every rule shares.
+
+Why a module of its own: the rules (one method per handler of ``rules.tsv``, in
+:mod:`kg.extraction.facts`) say what a match means; the readings they share (the titles of a chain,
+the subject before a verb, the organization named last, a list of names) and the one way a post is
+added are the same for all of them. ``facts._Sentence`` inherits this class, so a rule reads as what it
+matches and does, and neither module grows past a screenful of rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..model import Fact
+from .fact_state import Extractor
+from .fact_tokens import Tok
+
+_TOPIC = re.compile(r"_?O,")  # "1. 阿里云智能集团:张勇兼任CEO"
+_SECTION = re.compile(r"(?:_s?)?O")  # "一、集团管理委员会": a heading that names what the lines below are about
+_LIST_LINE = re.compile(r"R,")  # "主任:宗立新(董事长)": a line of such a list
+_ADVERBIAL = frozenset({"同时", "将", "均", "分别", "共同", "一同"})  # between a list of names and its verb
+
+
+class RuleSentence:
+    """One sentence's tokens, with what earlier sentences left behind, and the readings rules share."""
+
+    def __init__(self, ex: "Extractor", index: int, toks: list[Tok]):
+        self.ex, self.index, self.toks = ex, index, toks
+        self.tags = "".join(t.tag for t in toks)
+        self.used: set[int] = set()  # verb tokens a rule has read already
+        self._before: dict[str, list[int]] = {}  # see nearest_before
+        topic = _TOPIC.match(self.tags)
+        self.topic = toks[topic.end() - 2].key if topic else None
+        if _SECTION.fullmatch(self.tags):
+            ex.section = toks[-1].key
+        elif not _LIST_LINE.match(self.tags):
+            ex.section = None
+        elif self.topic is None:
+            self.topic = ex.section
+
+    # -- helpers -------------------------------------------------------------------------
+    def post(self, person, org, role_tok: Tok, status="current", verb=None):
+        if person is None or role_tok is None:
+            return
+        org = (
+            org
+            or self.topic
+            or self.ex.known_org(person, role_tok.key)
+            or self.ex.default_org(role_tok.key, self.index)
+        )
+        if org is None or org == person:
+            return
+        named = role_tok.text and self.ex.lx.role_by_form.get(role_tok.text.lower()) != role_tok.key
+        title = role_tok.text if named else None
+        date = self.ex.own_date(self.index)
+        self.ex.add(
+            Fact(
+                "post",
+                person,
+                org,
+                self.index,
+                role=role_tok.key,
+                title=title,
+                status=status,
+                date=date,
+                start=date if status == "current" else None,
+                end=date if status == "former" else None,
+            )
+        )
+
+    def chain(self, i: int, j: int, default_org=None) -> list[tuple[str | None, Tok, bool]]:
+        """(org, role, former) for each title in toks[i:j] ("原集团副总裁", "董事长兼CEO")."""
+        out, org, former_all, former_next = [], default_org, False, False
+        for k in range(i, j):
+            t = self.toks[k]
+            if t.tag == "f":
+                if k == i:
+                    former_all = True
+                else:
+                    former_next = True
+            elif t.tag == "O":
+                org = t.key
+            elif t.tag == "R":
+                out.append((org, t, former_all or former_next))
+                former_next = False
+        return out
+
+    def nearest_before(self, i: int, name: str, wanted: Callable[[int], bool]) -> int:
+        """The index of the nearest token before ``i`` that is ``wanted`` (-1 if none), from a table built
+        once per sentence under ``name``: walking back from every verb would be quadratic in a long one."""
+        table = self._before.get(name)
+        if table is None:
+            table, last = [], -1
+            for k in range(len(self.toks)):
+                table.append(last)
+                if wanted(k):
+                    last = k
+            table.append(last)
+            self._before[name] = table
+        return table[i]
+
+    def last_org_before(self, i: int) -> str | None:
+        # not an organization in someone's title ("…,常务副主任由质量副总裁柴立新担任,委员包括…")
+        k = self.nearest_before(i, "O", lambda k: self.tags[k] == "O" and self.tags[k + 1 : k + 3] != "RP")
+        return self.toks[k].key if k >= 0 else self.ex.recent_unit
+
+    def addressed_list(self, k: int) -> list[str]:
+        """ "独立非执行董事邝国华先生、梁兆康先生及杜雅文女士": in an announcement's list of names, each with a
+        form of address, the title before the first is every one's."""
+        out: list[str] = []
+        while (
+            self.addressed(k)
+            and k + 2 < len(self.toks)
+            and self.toks[k + 1].tag in "sj"
+            and self.toks[k + 2].tag == "P"
+            and self.addressed(k + 2)
+        ):
+            k += 2
+            key = self.toks[k].key
+            if key is not None:  # a person's token: every person mention is linked (kg.extraction.resolve)
+                out.append(key)
+        return out
+
+    def addressed(self, k: int) -> bool:
+        mention = self.toks[k].m
+        text = self.ex.doc.sentences[self.index].text
+        return mention is not None and any(text.startswith(h, mention.end) for h in self.ex.lx.honorifics)
+
+    def retarget(self, person: str, title: Tok, org: str) -> None:
+        """Move the post a title gave without an organization (to the article's company) to ``org``."""
+        for f in self.ex.doc.facts:
+            if (
+                f.kind == "post"
+                and f.sentence == self.index
+                and f.subject == person
+                and f.role == title.key
+                and id(f) in self.ex.weak
+            ):
+                f.object = org
+                return
+        self.post(person, org, title)
+
+    def appoint(self, person, i, j, status="current"):
+        if status == "current":
+            self.ex.subject = person
+        for org, role, former in self.chain(i, j):
+            self.post(person, org, role, "former" if former or status == "former" else "current")
+
+    def subject_before(self, i: int) -> str | None:
+        """The person a verb at ``i`` is about: the nearest person before it in the clause."""
+        # a clause without its own subject continues the last one: a clause break stops the walk back
+        stops = "Pibn," if self.ex.subject else "Pibn"
+        k = self.nearest_before(i, stops, lambda k: self.tags[k] in stops)
+        if k < 0:
+            return self.ex.subject
+        t = self.toks[k]
+        if t.tag == "P":
+            return t.key
+        if t.tag == "i":
+            return self.ex.speaker_or_author()
+        if t.tag in "bn":
+            return None
+        return self.ex.subject
+
+    def coordinated_before(self, i: int) -> list[str]:
+        """The persons of a list right before ``i`` ("张华、李强二人同时出任"), or none."""
+        k = i - 1
+        while k >= 0 and (self.toks[k].tag == "g" or (self.toks[k].tag == "_" and self.toks[k].text in _ADVERBIAL)):
+            k -= 1
+        out: list[str] = []
+        while k >= 0 and self.toks[k].tag == "P":
+            key = self.toks[k].key
+            if key is not None:  # every person mention is linked (kg.extraction.resolve)
+                out.append(key)
+            if k == 0 or self.toks[k - 1].tag not in "sj":
+                break
+            k -= 2
+        return out if len(out) > 1 else []
+
+    def former_before(self, i: int) -> bool:
+        """A former cue opens the clause of the verb at ``i``, with only places and times between, or the
+        clause gives the span of years the post was held."""
+        k, dates = i - 1, 0
+        while k >= 0 and self.toks[k].tag in "_DO":
+            dates += self.toks[k].tag == "D"
+            k -= 1
+        return (k >= 0 and self.toks[k].tag == "f") or dates >= 2  # "2005年至2012年任…": a span that ended
