@@ -232,6 +232,19 @@ def test_a_signature_other_than_the_senders_name_is_the_sender():
     assert any(f.kind == "reportsTo" and doc.entities[f.object].name == "张勇" for f in doc.facts)
 
 
+def test_leaving_announced_to_take_effect_later_still_holds_the_post():
+    text = (
+        "宝骏国际控股有限公司董事会宣布,以下变动将自2024年4月1日起生效:\n"
+        "(一)冼国强先生将辞任本公司行政总裁。\n(二)司徒嘉慧女士获委任为本公司行政总裁。\n\n"
+        "承董事会命\n宝骏国际控股有限公司\n香港,2024年3月28日\n"
+    )
+    out = facts(text, date=None)
+    assert post("冼国强", "宝骏国际控股有限公司", "ceo") in out
+    assert post("司徒嘉慧", "宝骏国际控股有限公司", "ceo") in out
+    now = facts(text.replace("将自2024年4月1日起生效", "即日起生效"), date=None)
+    assert post("冼国强", "宝骏国际控股有限公司", "ceo", "former") in now
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 

@@ -172,8 +172,9 @@ def document_date(text: str) -> datetime.date | None:
     """The publication date of ``text``: the full date (Y-M-D, year 1000 or later, not in the future) on
     a short line of the sign-off at its end ("香港,二零二三年十月九日", "2023年7月28日"), else the latest
     full date it names (an announcement's effective date can come after the day it is published)."""
-    lines = [ln for ln in text.splitlines() if ln.strip()][-_SIGN_OFF_LINES:]
-    dated = [d for ln in lines if len(ln.strip()) <= _DATE_LINE for d in _full_dates(ln)]
+    # a sign-off's lines may be joined with spaces (kg.extraction.text.normalize): a part is a line
+    parts = [p for ln in text.splitlines()[-_SIGN_OFF_LINES:] for p in ln.split(" ") if p]
+    dated = [d for p in parts if len(p) <= _DATE_LINE for d in _full_dates(p)]
     if dated:
         return max(dated)
     dated = _full_dates(text)

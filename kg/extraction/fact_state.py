@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Document, Fact, Mention
+from .dates import find_dates
 from .fact_tokens import Tok
 from .resolve import mention_key
 
@@ -31,6 +32,7 @@ class Extractor:
         self.section: str | None = None  # the organization a heading names, for the list lines under it
         self.recent_unit: str | None = None
         self.left_roles: dict[int, list] = {}
+        self.pending = _takes_effect_later(doc)
         self.author = _find_author(doc)
         self.speaker: str | None = None
         self.narrator: str | None = self.author  # who speaks in the first person: the memo's writer or the interviewee
@@ -169,6 +171,24 @@ _SENDS_LETTER = re.compile(
     r"[^。,，]{0,8}?(?:发布|发出|签发|写道)[^。]{0,6}?"
     r"(?:内部信|全员信|内部邮件|全员邮件|邮件|致股东信|公开信)"
 )
+
+
+# "以下变动将自2024年4月1日起生效", "自股东周年大会结束时起生效": when the changes take effect
+_EFFECTIVE = re.compile(r"(?:自|于|於)([^,。;:\n]{2,30}?)起?(?:正式)?生效")
+_LATER_EVENT = re.compile(r"股东大会|股东周年大会|股東週年大會|股東大會|会议结束|任期届满|任期屆滿")
+
+
+def _takes_effect_later(doc: Document) -> bool:
+    """The article announces changes that take effect after it is published: on a later date, or at a
+    meeting still to come (FORMAT: whoever leaves then still holds the post)."""
+    for m in _EFFECTIVE.finditer(doc.text):
+        when = m.group(1)
+        if _LATER_EVENT.search(when):
+            return True
+        later = [d.value for d in find_dates(when, doc.date) if len(d.value) == len("2024-04-01")]
+        if doc.date is not None and any(v > doc.date.isoformat() for v in later):
+            return True
+    return False
 
 
 def _find_author(doc: Document) -> str | None:

@@ -143,8 +143,7 @@ class EnglishResources:
         r.not_modifiers = frozenset(data.lines("not_modifiers.txt"))
         r.abbreviations = frozenset(data.lines("abbreviations.txt"))
         r.boilerplate = tuple(
-            (scope, re.compile(rx, re.I if scope == "line" else 0))
-            for scope, rx in data.fields("boilerplate.tsv", 2)
+            (scope, re.compile(rx, re.I if scope == "line" else 0)) for scope, rx in data.fields("boilerplate.tsv", 2)
         )
         for num, forms in data.fields("months.tsv", 2):
             for f in forms.split("|"):
@@ -152,9 +151,7 @@ class EnglishResources:
         r.syllables = frozenset(data.lines("pinyin_syllables.txt"))
         places = sorted(data.lines("places.txt"), key=len, reverse=True)
         r.place_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in places) + r")(?![A-Za-z])")
-        r.org_contexts = tuple(
-            (side, re.compile(rx), kind) for side, rx, kind in data.fields("org_contexts.tsv", 3)
-        )
+        r.org_contexts = tuple((side, re.compile(rx), kind) for side, rx, kind in data.fields("org_contexts.tsv", 3))
         r.surnames = frozenset("".join(lazy_pinyin(s)) for s in r.lexicon.surnames)
         r.terms_re = _words_pattern(set(r.role_by_form) | set(r.cues))
         r.role_re = _words_pattern(set(r.role_by_form))
