@@ -245,6 +245,12 @@ def test_leaving_announced_to_take_effect_later_still_holds_the_post():
     assert post("冼国强", "宝骏国际控股有限公司", "ceo", "former") in now
 
 
+def test_a_post_filled_by_someone_who_held_it_elsewhere():
+    out = facts("华鼎金控公告人事案。风控长则由原华鼎人寿风控长薛雅文出任。")
+    assert post("薛雅文", "华鼎人寿", "chief-risk-officer", "former") in out
+    assert post("薛雅文", "华鼎人寿", "chief-risk-officer") not in out
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 

@@ -47,7 +47,7 @@ class RuleSentence:
         org = (
             org
             or self.topic
-            or self.ex.known_org(person, role_tok.key)
+            or self.ex.known_org(person, role_tok.key, self.index)
             or self.ex.default_org(role_tok.key, self.index)
         )
         if org is None or org == person:

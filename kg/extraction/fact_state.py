@@ -106,12 +106,11 @@ class Extractor:
             self.seen.add((f.kind, f.subject, f.object, f.role, "former"))
         return [(f.object, Tok("R", f.role, None, f.title or ""))]
 
-    def known_org(self, person: str, role: str | None) -> str | None:
-        """ "余睿卸任CEO": the organization this person's CEO post was named with."""
-        return next(
-            (f.object for f in reversed(self.doc.facts) if f.kind == "post" and f.subject == person and f.role == role),
-            None,
-        )
+    def known_org(self, person: str, role: str | None, sentence: int) -> str | None:
+        """ "余睿卸任CEO": the organization this person's CEO post was named with (not one the sentence
+        says was held before: "风控长由原华鼎人寿风控长薛雅文出任" takes the post somewhere else)."""
+        held = (f for f in reversed(self.doc.facts) if f.kind == "post" and f.subject == person and f.role == role)
+        return next((f.object for f in held if f.status == "current" or f.sentence != sentence), None)
 
     def speaker_or_author(self) -> str | None:
         return self.speaker or self.author
