@@ -195,6 +195,13 @@ def test_a_bare_kind_refers_to_the_unit_of_that_kind_named_before():
 def test_a_change_of_holder_is_no_name():
     out = facts("锂源新能董事长易人:邬建国转任首席科学家,总裁凌子墨接棒")
     assert not any(f[1] == "易人" for f in out)
+    doc = kg.extract("锂源新能董事长易人:邬建国转任首席科学家,总裁凌子墨接棒")
+    assert "易人" not in {e.name for e in doc.entities.values()}
+
+
+def test_words_after_a_described_company_that_begin_with_a_function_word_are_no_name():
+    doc = kg.extract("鲸云科技宣布任命胡斯年为CEO。据接近公司的人士透露,胡斯年与岑浩天存在分歧。")
+    assert not any("人士" in e.name for e in doc.entities.values())
 
 
 def test_a_short_form_declared_with_xia_cheng_and_a_connective_returning_to_the_company():

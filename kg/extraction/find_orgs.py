@@ -321,6 +321,9 @@ def kind_references(companies: Counter[str], lx: Lexicon) -> dict[str, str]:
     return out
 
 
+_FUNCTION_WORD_TAGS = frozenset("ucp")  # 的, 和, 在: no name begins with one (知微智能 may begin with a verb)
+
+
 def described_companies(sp: Spans, lx: Lexicon) -> None:
     """ "家用机器人公司星曜机器人近日…", "港股上市公司驰跃体育宣布", "新能源汽车品牌驭岚汽车": a description
     ending in 公司 (or followed by a word for a kind of business), then the name."""
@@ -349,6 +352,14 @@ def described_companies(sp: Spans, lx: Lexicon) -> None:
                 and not lx.cue_re.match(sp.text, end)
             ):
                 end += 1
+        first = lx.segmenter.tokens(sp.text[start:end])[:1]
+        if first and (word_tag(first[0]) or "x")[0] in _FUNCTION_WORD_TAGS:
+            # "接近公司的人士透露": what follows 公司 is no name, and 公司 is the article's company
+            sp.remove(m)
+            ref = next((w for w in ("公司", "集团") if m.text.endswith(w)), None)
+            if ref:
+                sp.add("cue", m.end - len(ref), m.end, "orgref")
+            continue
         if 2 <= end - start <= 10 and not is_common_word(sp.text[start:end]):  # "汽车公司工作了21年"
             sp.remove(m)
             sp.add("org", start, end, "company", sp.text[start:end])

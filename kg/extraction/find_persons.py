@@ -59,6 +59,7 @@ def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool) -> 
             continue
         if (
             is_common_word(cand)
+            or cand in lx.cues  # "董事长易人": a verb, no name
             or cand in lx.suffixes
             or any(cand.endswith(x) for x in lx.suffixes if len(x) > 1)
             or not (_name_chars_ok(cand, lx) or _LATIN_NAME.match(text, i + n))
@@ -77,6 +78,7 @@ def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool) -> 
             and sp.free(i, i + len(first))
             and _name_chars_ok(first, lx)
             and not is_common_word(first)
+            and first not in lx.cues
             and (surname_len or len(first) == 2)
         ):
             return len(first)
