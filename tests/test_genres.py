@@ -258,6 +258,13 @@ def test_a_post_filled_by_someone_who_held_it_elsewhere():
     assert post("薛雅文", "华鼎人寿", "chief-risk-officer") not in out
 
 
+def test_a_founder_stays_one_and_shi_ren_tells_a_post_then_held():
+    out = facts("声科电子CEO交棒 创始人陶建平专任董事长")
+    assert post("陶建平", "声科电子", "founder", "former") not in out
+    out = facts("2012年,时任北辰大学微电子学院教授的储志远带领团队创办芯瀚微电子。")
+    assert not any(f[0] == "post" and f[1] == "储志远" and f[3] == "professor" and f[4] == "current" for f in out)
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 

@@ -282,6 +282,9 @@ class _Sentence(RuleSentence):
                 left = self.ex.end_stated_post(person, self.index) if org is None else []
                 left = left or self.ex.end_posts(person, self.index, org)  # "…退休,由X接任" takes them
             for org, role, _ in roles:
+                if role.key in self.ex.lx.lasting_roles:
+                    self.post(person, org, role)  # "CEO交棒 创始人陶建平…": a founder stays one
+                    continue
                 self.post(person, org, role, "former")
                 left.append((org, role))
             self.ex.left_roles[self.index] = left
