@@ -265,6 +265,12 @@ def test_a_founder_stays_one_and_shi_ren_tells_a_post_then_held():
     assert not any(f[0] == "post" and f[1] == "储志远" and f[3] == "professor" and f[4] == "current" for f in out)
 
 
+def test_a_company_named_in_a_clause_describing_a_person():
+    doc = kg.extract("泰和人寿公告。首席投资官由来自泰和资产管理公司的颜子杰出任。")
+    names = {e.name for e in doc.entities.values()}
+    assert {"泰和资产管理公司", "颜子杰"} <= names
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 

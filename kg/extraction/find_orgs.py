@@ -354,10 +354,12 @@ def described_companies(sp: Spans, lx: Lexicon) -> None:
                 end += 1
         first = lx.segmenter.tokens(sp.text[start:end])[:1]
         if first and (word_tag(first[0]) or "x")[0] in _FUNCTION_WORD_TAGS:
-            # "接近公司的人士透露": what follows 公司 is no name, and 公司 is the article's company
-            sp.remove(m)
+            # what follows 公司 is no name: "泰和资产管理公司的颜子杰" names a company, but in "接近公司的人士"
+            # (a verb before it) 公司 is the article's company
             ref = next((w for w in ("公司", "集团") if m.text.endswith(w)), None)
-            if ref:
+            before = lx.segmenter.tokens(m.text[: -len(ref)])[:1] if ref else []
+            if ref and before and (word_tag(before[0]) or "x")[0] in "vp":
+                sp.remove(m)
                 sp.add("cue", m.end - len(ref), m.end, "orgref")
             continue
         if 2 <= end - start <= 10 and not is_common_word(sp.text[start:end]):  # "汽车公司工作了21年"

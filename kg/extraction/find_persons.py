@@ -136,6 +136,7 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
         if n:
             _add_person(sp, pos, pos + n, known)
     _find_model_persons(sp, tagged, lx, known)  # after titles, whose names end where a cue begins
+    _find_subjects_of_verbs(sp, lx, known)
     # lists of members: "委员包括程一晓、刘峰、唐玉玉"
     for m in re.finditer(r"(?:成员|委员)(?:包括|为)|由(?=[^,。]*组成)", text):
         _add_list(sp, m.end(), lx, known)
@@ -170,6 +171,30 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
 def _ends_in_noun(name: str) -> bool:
     """ "科睿教育", "瑞峰医疗": a name that ends in a common noun (an industry) is a company's, not a person's."""
     return len(name) >= 3 and (word_tag(name[-2:]) or "nr")[:2] in ("n", "vn", "nz")
+
+
+_VERB_CLASSES = frozenset({"appoint", "promote", "leave"})
+_BEFORE_SUBJECT = '的由、,:(“"'  # "由来自X公司的颜子杰出任", "、李强接任"
+
+
+def _find_subjects_of_verbs(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
+    """ "首席投资官由来自泰和资产管理公司的颜子杰出任": a surname and one or two characters right before a
+    verb of taking or leaving a post, after a clause opener or 的, are the name of who does it."""
+    text = sp.text
+    for start, _end in sp.cue_matches(lx):
+        if lx.cues[text[start:_end].lower()] not in _VERB_CLASSES:
+            continue
+        for n in (3, 2):
+            s = start - n
+            cand = text[s:start]
+            if s < 1 or not CJK_RUN.fullmatch(cand) or text[s - 1] not in _BEFORE_SUBJECT or not sp.free(s, start):
+                continue
+            if not (cand[0] in lx.surnames or cand[:2] in lx.surnames) or is_common_word(cand):
+                continue
+            if any(cand[k:] in lx.cues or cand[k:].lower() in lx.role_by_form for k in range(n)):
+                continue
+            _add_person(sp, s, start, known)
+            break
 
 
 def _find_addressed(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
