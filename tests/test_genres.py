@@ -271,6 +271,16 @@ def test_a_company_named_in_a_clause_describing_a_person():
     assert {"泰和资产管理公司", "颜子杰"} <= names
 
 
+def test_a_numbered_title_line():
+    text = (
+        "青松环保股份有限公司公告\n一、第三届董事会组成情况\n"
+        "1、非独立董事:韩立新(董事长)、邵明、乔宇\n2、独立董事:柏静、段一凡\n"
+    )
+    out = facts(text)
+    assert post("韩立新", "青松环保股份有限公司", "director") in out
+    assert post("段一凡", "青松环保股份有限公司", "independent-director") in out
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 

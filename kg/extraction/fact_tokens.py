@@ -39,6 +39,10 @@ TAGS = {
 }
 _CLAUSE = re.compile(r"[,，;；:：|｜—]")  # clause breaks, the cells of a table row, a dash ("小分子药物中心——主任:")
 _RELATIVE = "的"  # ends a clause that describes the noun after it
+# the number of a list item: "1、", "(三)"
+_ITEM_NUMBER = re.compile(
+    r"\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.)](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*"
+)
 _CLAUSE_ENDS = frozenset(",wbPORD")  # what a describing clause cannot reach back over
 _TRANSPARENT = re.compile(r"^[\s()（）“”\"'《》·\-。!?！？…]*$")
 
@@ -54,7 +58,10 @@ class Tok:
 def tokenize(doc: Document, sentence: int, items: list[Mention], text: str) -> list[Tok]:
     """The tag string of a sentence: mentions, cue words, clause breaks and '_' for other words."""
     out: list[Tok] = []
-    pos = 0
+    # "1、非独立董事:韩立峰…", "(三)资产负债管理部:…": the number of a list item is read for nothing
+    number = _ITEM_NUMBER.match(text)
+    pos = number.end() if number else 0
+    items = [m for m in items if m.start >= pos]
 
     def gap(s: str, before_person: bool):
         parts = _CLAUSE.split(s)
