@@ -281,6 +281,25 @@ def test_a_numbered_title_line():
     assert post("段一凡", "青松环保股份有限公司", "independent-director") in out
 
 
+ORG_CHART_TABLE = (
+    "云鲸互娱组织架构调整说明\n\n调整后一级组织如下:\n\n"
+    "| 一级组织 | 负责人 | 汇报对象 | 备注 |\n|---|---|---|---|\n"
+    "| 天穹事业群 | 冉东升 | CEO 龙梓萱 | 合并 |\n"
+    "| 出海事业群 | 卓宇航 | 总裁 萧正 | |\n"
+    "| 引擎与技术中台 | 裘晟(CTO) | CEO 龙梓萱 | 新设 |\n\n"
+    "附:各事业群财务BP向CFO简宁汇报。\n"
+)
+
+
+def test_an_org_chart_table_read_by_its_headings():
+    out = facts(ORG_CHART_TABLE)
+    assert post("卓宇航", "出海事业群", "head") in out
+    assert ("reportsTo", "卓宇航", "萧正", None, "current") in out
+    assert post("裘晟", "引擎与技术中台", "cto") in out
+    assert ("reportsTo", "裘晟", "龙梓萱", None, "current") in out
+    assert not any(f[2] == "英国石油" for f in out)  # 财务BP: a business partner, not BP
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 

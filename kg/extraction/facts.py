@@ -17,6 +17,7 @@ from ..model import Document, Fact
 from .fact_sentence import RuleSentence
 from .fact_state import Extractor, default_parents, drop_superseded, home_unit
 from .fact_tokens import Tok, tokenize
+from .tables import read_tables
 from .text import load_rules, rule
 
 if TYPE_CHECKING:
@@ -489,6 +490,7 @@ def extract_facts(doc: Document, resources: Resources) -> Document:
         # date positions in token space, for "the date before the verb"
         ex.dates[s.index] = [(i, t.key) for i, t in enumerate(toks) if t.tag == "D" and t.key is not None]
         _Sentence(ex, s.index, toks).run()
+    read_tables(doc, ex.lx, "head", ex.add)
     drop_superseded(doc, ex.weak)
     default_parents(doc, home_unit(doc, ex.narrator, ex.lx))
     doc.record_roles(resources.lexicon.roles)

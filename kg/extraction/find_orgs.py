@@ -68,6 +68,8 @@ def find_companies(sp: Spans, lx: Lexicon, aliases: dict[str, str]) -> None:
     for start, end in lx.companies_matcher.finditer(sp.text):
         if end - start <= 2 and (_inside_word(sp.text, start, end) or _inside_title(sp.text, start, end, lx)):
             continue  # "增长和", "董事长和CEO" name no 长和
+        if end - start <= 2 and sp.text[start:end].isascii() and start > 0 and CJK_RUN.fullmatch(sp.text[start - 1]):
+            continue  # "财务BP", "人力BP": a business partner, not BP the company
         sp.add("org", start, end, "company", lx.companies[sp.text[start:end].lower()].name)
     for short, full in aliases.items():
         if short in lx.cues:  # "公司", "本行": references to the company, not names
@@ -198,6 +200,7 @@ _GENERIC_COMPANY = "公司"  # the suffix a description of a company ends with (
 _GROUP = "集团"  # a business group of a company, or the company itself (see first_group_is_company)
 
 
+_ITEM_OPENERS = "|｜、 \n"
 _CLAUSE_OPENERS = ",，。;；:：、 \n"
 
 
@@ -261,7 +264,9 @@ def find_units(sp: Spans, lx: Lexicon) -> None:
             continue
         if len(core) < min_len or not sp.free(start, m.end()) or core in lx.interim_qualifiers:
             continue
-        if core and (word_tag(core) or "").startswith("v") and kind != "committee":
+        # an item of a list or a cell of a table ("| 出海事业群 |", "、休闲事业群") starts with the name
+        listed = len(suffix) > 1 and kind != "company" and (start == 0 or text[start - 1] in _ITEM_OPENERS)
+        if core and (word_tag(core) or "").startswith("v") and kind != "committee" and not listed:
             # "带领团队", "实行董事会": a verb is no name (but "审计委员会" is a committee's)
             if min_len:
                 continue

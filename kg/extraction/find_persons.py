@@ -137,6 +137,7 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
             _add_person(sp, pos, pos + n, known)
     _find_model_persons(sp, tagged, lx, known)  # after titles, whose names end where a cue begins
     _find_subjects_of_verbs(sp, lx, known)
+    _find_cell_names(sp, lx, known)
     # lists of members: "委员包括程一晓、刘峰、唐玉玉"
     for m in re.finditer(r"(?:成员|委员)(?:包括|为)|由(?=[^,。]*组成)", text):
         _add_list(sp, m.end(), lx, known)
@@ -171,6 +172,27 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
 def _ends_in_noun(name: str) -> bool:
     """ "科睿教育", "瑞峰医疗": a name that ends in a common noun (an industry) is a company's, not a person's."""
     return len(name) >= 3 and (word_tag(name[-2:]) or "nr")[:2] in ("n", "vn", "nz")
+
+
+_CELL = re.compile(r"[^|｜]+")
+_ASIDE = re.compile(r"[(（][^)）]*[)）]")
+
+
+def _find_cell_names(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
+    """ "| 出海事业群 | 卓宇航 | 总裁 萧正 |": a cell of a table that holds a surname and one or two more
+    characters, and no word, title or cue, is a name."""
+    text = sp.text
+    if text.count("|") + text.count("｜") < 2:
+        return
+    for cell in _CELL.finditer(text):
+        core = _ASIDE.sub("", cell.group()).strip()
+        if not (2 <= len(core) <= 3 and CJK_RUN.fullmatch(core)) or core[0] not in lx.surnames:
+            continue
+        if is_common_word(core) or core in lx.cues or core.lower() in lx.role_by_form or lx.suffix_re.search(core):
+            continue
+        start = cell.start() + cell.group().index(core)
+        if sp.free(start, start + len(core)):
+            _add_person(sp, start, start + len(core), known)
 
 
 _VERB_CLASSES = frozenset({"appoint", "promote", "leave"})

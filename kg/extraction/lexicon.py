@@ -138,6 +138,8 @@ class Lexicon:
     not_in_names: frozenset[str] = frozenset()  # characters no given name has ("向我", "张楠将")
     name_followers: tuple[str, ...] = ()
     honorifics: tuple[str, ...] = ()  # "先生", "女士": written right after a name
+    # the column headings of org-chart tables: (kind, words), kind head | unit | boss | role (kg.extraction.tables)
+    table_headings: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     # compiled once, by load() from the lists above: unset (AttributeError) on a Lexicon made otherwise
     roles_matcher: Matcher = field(init=False, repr=False)
@@ -224,6 +226,9 @@ def read_lexicon(data_dir: Path) -> Lexicon:
     lx.not_in_names = frozenset(words("not_in_names.txt"))
     lx.name_followers = tuple(words("name_followers.txt"))
     lx.honorifics = tuple(words("honorifics.txt"))
+    for lineno, (kind, heading_words) in rows("table_headers.tsv", 2):
+        check(kind in ("boss", "head", "role", "unit"), "table_headers.tsv", lineno, f"kind {kind!r} is unknown")
+        lx.table_headings += ((kind, tuple(w.lower() for w in heading_words.split("|"))),)
 
     # English forms match case-insensitively and only as whole words
     lx.roles_matcher = Matcher(lx.role_by_form)

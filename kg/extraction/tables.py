@@ -1,0 +1,89 @@
+"""Tables that list organizations and who leads them, read by their column headings.
+
+A memo or an announcement often gives its new org chart as a table::
+
+    | 一级组织 | 负责人 | 汇报对象 |
+    |---|---|---|
+    | 天穹事业群 | 冉东来 | CEO 龙梓萱 |
+
+Each row then says that the person in the *head* column leads the organization in the *unit* column
+(with the title in the *role* column, else as its head) and reports to the person in the *boss*
+column. What a heading means is data (``kg/data/table_headers.tsv``); rows read without a heading row
+("张三 | 总裁 | 云事业群") are the ``table_row`` rule's (``kg/data/rules.tsv``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..model import Document, Fact, Mention
+from .lexicon import Lexicon
+
+_CELL = re.compile(r"[^|｜]+")
+_RULE = re.compile(r"[\s|｜:：\-—=+]*")  # "|---|:---:|": the line under the heading row
+
+
+def _cells(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each cell of a table row, or [] when the text is no row of a table."""
+    if text.count("|") + text.count("｜") < 2:
+        return []
+    return [(m.start(), m.end()) for m in _CELL.finditer(text) if m.group().strip()]
+
+
+def _column_kinds(text: str, cells: list[tuple[int, int]], lx: Lexicon) -> list[str | None]:
+    kinds: list[str | None] = []
+    for start, end in cells:
+        heading = text[start:end].strip().lower()
+        kinds.append(next((kind for kind, words in lx.table_headings if any(w in heading for w in words)), None))
+    return kinds
+
+
+def read_tables(doc: Document, lx: Lexicon, head_role: str, add: Callable[[Fact], None]) -> None:
+    """Add the facts of every table with a heading row: ``add(Fact)`` for each (the extractor's, which
+    drops repeats). ``head_role``: the role id of a head whose title the table does not give."""
+    mentions = doc.mentions_by_sentence()
+    columns: list[str | None] | None = None
+    for s in doc.sentences:
+        cells = _cells(s.text)
+        if not cells:
+            columns = None  # the table has ended
+            continue
+        if _RULE.fullmatch(s.text):
+            continue
+        found = mentions.get(s.index, [])
+        in_cell = [[m for m in found if a <= m.start and m.end <= b] for a, b in cells]
+        if columns is None:
+            kinds = _column_kinds(s.text, cells, lx)
+            if "head" in kinds and "unit" in kinds and not any(m.kind == "person" for m in found):
+                columns = kinds
+            continue
+        _read_row(doc, s.index, columns, in_cell, head_role, add)
+
+
+def _read_row(
+    doc: Document,
+    sentence: int,
+    columns: list[str | None],
+    in_cell: list[list[Mention]],
+    head_role: str,
+    add: Callable[[Fact], None],
+) -> None:
+    def first(kind: str, mention_kind: str) -> Mention | None:
+        for col, ms in zip(columns, in_cell):
+            if col == kind:
+                return next((m for m in ms if m.kind == mention_kind), None)
+        return None
+
+    head, unit = first("head", "person"), first("unit", "org")
+    if head is None or unit is None:
+        return
+    person, org = doc.links.get((sentence, head.start)), doc.links.get((sentence, unit.start))
+    if person is None or org is None:
+        return
+    title = first("role", "role") or first("head", "role")  # "裘晟(CTO)": a title beside the name
+    add(Fact("post", person, org, sentence, role=title.value if title else head_role))
+    boss = first("boss", "person")
+    boss_key = doc.links.get((sentence, boss.start)) if boss else None
+    if boss_key and boss_key != person:
+        add(Fact("reportsTo", person, boss_key, sentence))
