@@ -323,7 +323,7 @@ def dev_genres_report():
 def test_dev_genres_regression_guard(dev_genres_report):
     """Five genres (issue 11): a copy of ../shared/eval/dev-genres.gold.jsonl; the floor is the level reached."""
     assert not dev_genres_report.failures
-    assert dev_genres_report.micro.f1 >= 0.77, dev_genres_report.summary()
+    assert dev_genres_report.micro.f1 >= 0.79, dev_genres_report.summary()
     assert dev_genres_report.persons.f1 >= 0.95, dev_genres_report.summary()
 
 
@@ -335,7 +335,15 @@ def test_dev_en_regression_guard(dev_en_report):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name, micro, persons", [("made-heldout-1", 0.72, 0.92), ("made-heldout-2", 0.61, 0.92)])
+@pytest.mark.parametrize(
+    "name, micro, persons",
+    [
+        ("made-heldout-1", 0.76, 0.95),
+        ("made-heldout-2", 0.68, 0.95),
+        ("made-heldout-3", 0.45, 0.82),
+        ("made-heldout-en", 0.52, 0.90),
+    ],
+)
 def test_made_heldout_regression_guard(name, micro, persons):
     """The five genres and news, written for this project by authors who never read kg (tests/data/README.md);
     the floors are the levels reached; the even-numbered articles were scored only, never read."""
