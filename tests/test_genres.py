@@ -300,6 +300,17 @@ def test_an_org_chart_table_read_by_its_headings():
     assert not any(f[2] == "英国石油" for f in out)  # 财务BP: a business partner, not BP
 
 
+def test_committee_lines_laid_out_in_columns():
+    text = (
+        "青松环保股份有限公司公告\n3、董事会专门委员会:\n"
+        "\u3000\u3000审计委员会\u3000\u3000符文宇(召集人)、柏静、乔宇\n"
+        "\u3000\u3000提名委员会\u3000\u3000段一凡(召集人)、韩立新\n"
+    )
+    out = facts(text)
+    assert ("memberOf", "柏静", "审计委员会", None, "current") in out
+    assert post("段一凡", "提名委员会", "chair") in out
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 

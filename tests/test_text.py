@@ -301,3 +301,11 @@ def test_long_single_line_is_fast():
     mark_noise(split_sentences(clean))
     assert time.perf_counter() - t0 < 1.0
     assert len(clean) > 50_000
+
+
+def test_an_indented_line_begins_a_paragraph():
+    text = "3、董事会专门委员会:\n\u3000\u3000审计委员会\u3000\u3000符承宇(召集人)、柏静怡\n\u3000\u3000提名委员会\u3000\u3000段一鸣(召集人)、韩立峰\n"
+    out = normalize(text)
+    assert "审计委员会 符承宇(召集人)、柏静怡" in out.splitlines()
+    assert "提名委员会 段一鸣(召集人)、韩立峰" in out.splitlines()
+    assert normalize(out) == out

@@ -279,6 +279,7 @@ def _build_translation() -> dict[int, str | None]:
 
 _TRANSLATION = _build_translation()
 _SPACES_RE = re.compile(r" {2,}")
+_INDENTED_RE = re.compile(r"(?<=[^\n])\n(?=(?: {2,}|\t)\S)")
 _SPACE_BEFORE_PUNCT_RE = re.compile(r"(?<=\S) +(?=[,;:!?。、)\]」』”’》…])")
 # "主　任:宗立新": a label padded to the width of the others in its list
 _PADDED_LABEL_RE = re.compile(r"^([\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3})(?=:)", re.M)
@@ -330,6 +331,8 @@ def normalize(text: str) -> str:
     if not text:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TRANSLATION)
+    # an indented line ("　　审计委员会 …") begins a paragraph, as a blank line before it would
+    text = _INDENTED_RE.sub("\n\n", text)
     text = _SPACES_RE.sub(" ", text)
     text = _SPACE_BEFORE_PUNCT_RE.sub("", text)
     text = _PADDED_LABEL_RE.sub(lambda m: m.group(1).replace(" ", ""), text)
