@@ -311,6 +311,16 @@ def test_committee_lines_laid_out_in_columns():
     assert post("段一凡", "提名委员会", "chair") in out
 
 
+def test_the_hong_kong_exchange_disclaimer_is_noise():
+    text = (
+        "香港交易及結算所有限公司及香港聯合交易所有限公司對本公告之內容概不負責。\n"
+        "GRANDVIEW BIOTECH GROUP CO., LTD.宏景生物科技集團股份有限公司\n"
+        "董事會宣佈,卓思穎女士獲委任為本公司聯席公司秘書,同日生效。\n"
+    )
+    doc = kg.extract(text, date="2025-03-28")
+    assert doc.entities[doc.main_org].name == "宏景生物科技集团股份有限公司"
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 

@@ -83,6 +83,8 @@ def find_companies(sp: Spans, lx: Lexicon, aliases: dict[str, str]) -> None:
         sp.text,
     ):
         start = trim_left(sp.text, m.start(), m.end() - 4, lx, registered=True)
+        english = _ENGLISH_SUFFIX_BEFORE.match(sp.text, start)  # "GRANDVIEW BIOTECH CO., LTD.宏景生物…"
+        start = english.end() if english else start
         sp.add("org", start, m.end(), "company", sp.text[start : m.end()])
 
 
@@ -200,6 +202,7 @@ _GENERIC_COMPANY = "公司"  # the suffix a description of a company ends with (
 _GROUP = "集团"  # a business group of a company, or the company itself (see first_group_is_company)
 
 
+_ENGLISH_SUFFIX_BEFORE = re.compile(r"(?:[A-Za-z]+\.)+(?=[\u4e00-\u9fff])")
 _ITEM_OPENERS = "|｜、 \n"
 _CLAUSE_OPENERS = ",，。;；:：、 \n"
 
