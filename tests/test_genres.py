@@ -321,6 +321,13 @@ def test_the_hong_kong_exchange_disclaimer_is_noise():
     assert doc.entities[doc.main_org].name == "宏景生物科技集团股份有限公司"
 
 
+def test_a_name_ends_where_a_verb_of_leading_begins():
+    out = facts("瀚海银行公告。改革后,数字金融部由副行长夏侯敏分管;普惠金融事业部由行长崔明远直接分管。")
+    people = {f[1] for f in out}
+    assert {"夏侯敏", "崔明远"} <= people
+    assert not people & {"夏侯", "崔明"}
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 

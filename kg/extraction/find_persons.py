@@ -30,8 +30,13 @@ def _name_ends_ok(text: str, end: int, sp: Spans, lx: Lexicon, strict: bool = Fa
     if following is not None:
         return following.kind == "role" or not strict
     follower = lx.follower_re.match(text, end)
+    verb = lx.cue_re.match(text, end)
+    if follower is None and verb and lx.cues.get(verb.group().lower()) in _NAME_ENDING_VERBS:
+        return True  # "夏侯敏分管": a verb of leading or taking a post follows the name
     return follower is not None and (not strict or follower.group() not in _WEAK_FOLLOWERS)
 
+
+_NAME_ENDING_VERBS = frozenset({"lead", "appoint", "promote", "leave"})
 
 # function words that may follow a name but also follow ordinary words ("商家来的", "程度上")
 _WEAK_FOLLOWERS = frozenset("的和与及等均都则也还已于在是为")
@@ -247,6 +252,16 @@ def _find_model_persons(sp: Spans, found: list[ner.Span], lx: Lexicon, known: di
             end -= len(m.group())
         if end - start == 3 and _joins_function_word(sp.text, end):
             end -= 1  # "姜涛以|及": the model took the first character of 以及
+        given = end - start - (2 if sp.text[start : start + 2] in lx.surnames else 1)
+        if (
+            given < 2
+            and end < len(sp.text) - 1
+            and CJK_RUN.fullmatch(sp.text[end])
+            and sp.text[end] not in lx.not_in_names
+            and lx.cue_re.match(sp.text, end + 1)
+            and not lx.cue_re.match(sp.text, end)
+        ):
+            end += 1  # "由副行长夏侯|敏分管", "行长崔明|远直接分管": the model stopped one short of a verb
         name = sp.text[start:end]
         if CJK_RUN.fullmatch(name):
             if (
