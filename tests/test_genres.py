@@ -328,6 +328,17 @@ def test_a_name_ends_where_a_verb_of_leading_begins():
     assert not people & {"夏侯", "崔明"}
 
 
+def test_a_round_up_of_announcements_under_a_dateline():
+    text = (
+        "证券时报e公司讯,凯迪威(300952)11月27日晚间公告,董事会同意聘任财务总监毛志远为公司总经理。\n\n"
+        "另讯,华信达(603177)公告,副总经理苑东升因个人原因辞职。\n"
+    )
+    out = facts(text, date="2024-11-28")
+    assert post("毛志远", "凯迪威", "general-manager") in out
+    assert post("苑东升", "华信达", "deputy-general-manager", "former") in out
+    assert not any("证券时报" in (f[2] or "") for f in out)
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 

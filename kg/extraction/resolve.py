@@ -188,6 +188,9 @@ def _resolve_orgs(doc: Document, lx: Lexicon) -> None:
                 doc.links[mention_key(m)] = company
 
 
+_DATELINE = re.compile(r"[^,，。]{1,12}讯[,，]?")
+
+
 def _focus(doc: Document, lx: Lexicon) -> None:
     """A sentence that begins with a company other than the article's puts that company in focus, until
     a sentence begins with another company: the items of a round-up ("1. 瑞峰医疗:…", "泰丰银行董事会…")."""
@@ -208,6 +211,8 @@ def _focus(doc: Document, lx: Lexicon) -> None:
         linked = lead is not None and lx.cues.get(lead.rstrip(",，")) == "connective"
         if linked and opening is not None and doc.links.get(mention_key(opening)) == doc.main_org:
             current = doc.main_org
+        if lead and _DATELINE.fullmatch(lead):
+            lead = ""  # "证券时报e公司讯,凯迪威(300952)公告…": the outlet's dateline opens the item
         if opening is not None and opening.kind == "org" and opening.value == "company" and not lead:
             current = doc.links.get(mention_key(opening), current)
         if current and current != doc.main_org:
