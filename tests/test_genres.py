@@ -339,6 +339,16 @@ def test_a_round_up_of_announcements_under_a_dateline():
     assert not any("证券时报" in (f[2] or "") for f in out)
 
 
+def test_ji_tuan_is_the_group_beside_its_subsidiaries_and_a_document_number_is_no_org():
+    text = (
+        "鼎恒集团人字〔2024〕8号\n鼎恒集团关于人事任免的通知\n"
+        "任命苗嘉树为鼎恒冷链物流有限公司总经理。苗嘉树向集团副总裁庞永年汇报。\n"
+    )
+    out = facts(text)
+    assert post("庞永年", "鼎恒集团", "vice-president") in out
+    assert post("庞永年", "鼎恒冷链物流有限公司", "vice-president") not in out
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 

@@ -203,6 +203,7 @@ _GROUP = "集团"  # a business group of a company, or the company itself (see f
 
 
 _ENGLISH_SUFFIX_BEFORE = re.compile(r"(?:[A-Za-z]+\.)+(?=[\u4e00-\u9fff])")
+_DOCUMENT_NUMBER = re.compile(r"\s*[〔\[(（【]\d{4}[〕\])）】]\s*\d{1,4}号")
 _ITEM_OPENERS = "|｜、 \n"
 _CLAUSE_OPENERS = ",，。;；:：、 \n"
 
@@ -379,6 +380,9 @@ def drop_generic_orgs(sp: Spans, lx: Lexicon) -> None:
     """ "有限公司", "公司", "第三届董事会" alone name no organization: a kind of company, or a word for the one
     the article is about (a unit's suffix alone may name it, 研究院, or refer to the one just set up, 事业群)."""
     for m in [m for m in sp.items if m.kind == "org"]:
+        if _DOCUMENT_NUMBER.match(sp.text, m.end):
+            sp.remove(m)  # "江淮能源党发〔2024〕12号": a document's number, not an organization
+            continue
         name = _TERM.sub("", m.label or m.text)
         counted = _COUNT.match(name)
         if (counted and name[counted.end() :] in lx.suffixes) or (

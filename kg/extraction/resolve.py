@@ -180,14 +180,19 @@ def _resolve_orgs(doc: Document, lx: Lexicon) -> None:
             key = _unit_key(doc, m, parent, lx)
         doc.links[mention_key(m)] = key
     _focus(doc, lx)
-    # "公司", "本行", "集团": the company in focus, the one the article is about unless a sentence names another
+    # "公司", "本行", "集团": the company in focus, the one the article is about unless a sentence names another;
+    # "集团" is the group when the article names one besides its subsidiaries ("鼎恒集团" and 鼎恒冷链物流有限公司)
+    groups = [k for k, e in doc.entities.items() if e.kind == "company" and _GROUP in e.name]
     for m in doc.mentions:
         if m.kind == "cue" and m.value == "orgref":
             company = doc.focus.get(m.sentence, doc.main_org)
+            if m.text == _GROUP and len(groups) == 1 and company not in groups:  # not 本集团: the issuer
+                company = groups[0]
             if company:
                 doc.links[mention_key(m)] = company
 
 
+_GROUP = "集团"
 _DATELINE = re.compile(r"[^,，。]{1,12}讯[,，]?")
 
 
