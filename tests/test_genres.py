@@ -349,6 +349,16 @@ def test_ji_tuan_is_the_group_beside_its_subsidiaries_and_a_document_number_is_n
     assert post("庞永年", "鼎恒冷链物流有限公司", "vice-president") not in out
 
 
+def test_the_company_given_a_short_form_is_the_articles_over_a_past_employer():
+    text = (
+        "荆楚农村商业银行股份有限公司(下称“荆楚农商行”)发布公告,董事会同意聘任郦文涛为该行行长。"
+        "郦文涛曾任宜昌农商银行副行长,2012年出任宜昌农商银行行长,宜昌农商银行后被吸收合并。"
+        "此外,该行同日公告,聘任仲佳蕊为首席风险官。"
+    )
+    out = facts(text, date="2022-01-07")
+    assert post("仲佳蕊", "荆楚农村商业银行股份有限公司", "chief-risk-officer") in out
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 

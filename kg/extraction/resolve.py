@@ -142,10 +142,17 @@ def _resolve_orgs(doc: Document, lx: Lexicon) -> None:
     # named often and named first (headlines and leads name it)
     earliest = min(first, key=first.__getitem__) if first else None
     declared = doc.main_org[len("org:") :] if doc.main_org else None
+    # a company given a short form ("荆楚农村商业银行股份有限公司(下称"荆楚农商行")") is the one the article
+    # goes on about, however often a past employer is named in a career
+    short_formed = {n for n in counts if re.search(re.escape(n) + _SHORT_FORM_DECLARED, doc.text)}
     main = (
         canonical.get(declared, declared)
         if declared in canonical
-        else (min(counts, key=lambda n: (-(counts[n] + 2 * (n == earliest)), first[n])) if counts else None)
+        else (
+            min(counts, key=lambda n: (-(counts[n] + 2 * (n == earliest) + 2 * (n in short_formed)), first[n]))
+            if counts
+            else None
+        )
     )
     if main is None:
         # an announcement that never names its company: "公司", "本行" still name one organization
@@ -193,6 +200,7 @@ def _resolve_orgs(doc: Document, lx: Lexicon) -> None:
 
 
 _GROUP = "集团"
+_SHORT_FORM_DECLARED = r"\s*[(（](?:以下简称|下称|简称)"
 _DATELINE = re.compile(r"[^,，。]{1,12}讯[,，]?")
 
 
