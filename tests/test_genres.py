@@ -359,6 +359,13 @@ def test_the_company_given_a_short_form_is_the_articles_over_a_past_employer():
     assert post("仲佳蕊", "荆楚农村商业银行股份有限公司", "chief-risk-officer") in out
 
 
+def test_quoted_brands_led_respectively():
+    out = facts("锦澜酒店集团宣布调整。调整后,锦澜旗下中端品牌“栖云”和经济型品牌“小澜”分别由副总裁冯书宁、巫晓川负责。")
+    assert post("冯书宁", "栖云", "head") in out
+    assert post("巫晓川", "小澜", "head") in out
+    assert ("unitOf", "栖云", "锦澜酒店集团", None, "current") in out
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 

@@ -48,6 +48,7 @@ _MEDIA = [re.compile(row[1]) for row in load_table("org_prefixes.tsv") if row[0]
 _COUNT = _rows("count")  # "三大": a number of units
 _COUNTED_BEFORE = re.compile(f"(?:{_COUNT.pattern})$")
 _DESCRIBED_BY = _rows("kind")  # "品牌": the organization before it describes the company named after it
+_DESCRIBED_BEFORE = re.compile(f"(?:{_DESCRIBED_BY.pattern})$")
 _HEADER_LABEL = _rows("label")  # "证券代码": a label of an announcement's header
 _INDEFINITE = _rows("indefinite")  # "一家": some organization, not a named one
 _JOINED_NAME = re.compile(f"(?:^|[\\s,，:：;；、和及]|成立|设立|组建|新设立|新设|新成立)([{CJK}A-Za-z]{{1,3}}与)$")
@@ -215,7 +216,12 @@ def find_units(sp: Spans, lx: Lexicon) -> None:
     for m in _QUOTED.finditer(text):
         quoted_suffix = lx.suffix_re.match(text, m.end())
         end = quoted_suffix.end() if quoted_suffix else m.end()
-        if quoted_suffix or _after_cue(text, m.start(), "establish", lx):
+        # "旗下高端品牌「澜舟·极境」", "中端品牌"栖云"": a quoted name after a kind of business is a unit
+        described = _DESCRIBED_BEFORE.search(text, max(0, m.start() - 4), m.start())
+        if described and not quoted_suffix:
+            for inner in [x for x in sp.items if x.kind == "person" and m.start() <= x.start and x.end <= m.end()]:
+                sp.remove(inner)  # "澜舟·极境" reads like a transliterated name
+        if quoted_suffix or described or _after_cue(text, m.start(), "establish", lx):
             sp.add("org", m.start(), end, _unit_kind(text[m.start() : end], lx), m.group(1))
     for m in lx.suffix_re.finditer(text):
         suffix = m.group()
