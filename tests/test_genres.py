@@ -366,6 +366,13 @@ def test_quoted_brands_led_respectively():
     assert ("unitOf", "栖云", "锦澜酒店集团", None, "current") in out
 
 
+def test_a_notice_about_the_group_and_a_post_ended_by_reassignment():
+    text = "关于集团总部部门设置调整的通知\n(四)原规划发展部总经理林旭东另有任用,其职务自然免除。\n"
+    doc = kg.extract(text, date="2024-03-01")
+    assert "关于集团" not in {e.name for e in doc.entities.values()}
+    assert "林旭东" in {e.name for e in doc.entities.values()}
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 
