@@ -373,6 +373,13 @@ def test_a_notice_about_the_group_and_a_post_ended_by_reassignment():
     assert "林旭东" in {e.name for e in doc.entities.values()}
 
 
+def test_a_tab_separated_org_chart():
+    text = "锦澜酒店集团品牌调整\n品牌\t负责人\t汇报对象\n栖云\t冯书宁\t濮存义\n小澜\t巫晓川\t濮存义\n"
+    out = facts(text)
+    assert ("reportsTo", "冯书宁", "濮存义", None, "current") in out
+    assert post("巫晓川", "小澜", "head") in out
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 

@@ -309,3 +309,9 @@ def test_an_indented_line_begins_a_paragraph():
     assert "审计委员会 符承宇(召集人)、柏静怡" in out.splitlines()
     assert "提名委员会 段一鸣(召集人)、韩立峰" in out.splitlines()
     assert normalize(out) == out
+
+
+def test_a_pasted_table_with_tabs_becomes_table_rows():
+    out = normalize("品牌\t负责人\t汇报对象\n栖云\t冯书宁\t濮存义\n程一晓\t担任主席。")
+    assert out.splitlines() == ["品牌 | 负责人 | 汇报对象", "栖云 | 冯书宁 | 濮存义", "程一晓 担任主席。"]
+    assert normalize(out) == out

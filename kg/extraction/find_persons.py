@@ -121,7 +121,7 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
         if tagged_here is not None:
             start = tagged_here.start  # "任命凯文·梅耶尔": the model knows where the name begins
         if start is not None and _name_ends_ok(text, m.end(), sp, lx):
-            _add_person(sp, start, m.end(), known)
+            add_person(sp, start, m.end(), known)
     # names right after a title: "CEO程一晓", "负责人小谷"
     for role in [m for m in sp.items if m.kind == "role"]:
         # "总裁为谭待", "负责人是严授"
@@ -139,7 +139,7 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
             sp.remove(company)
         n = _person_at(text, pos, sp, lx, after_title=True)
         if n:
-            _add_person(sp, pos, pos + n, known)
+            add_person(sp, pos, pos + n, known)
     _find_model_persons(sp, tagged, lx, known)  # after titles, whose names end where a cue begins
     _find_subjects_of_verbs(sp, lx, known)
     _find_cell_names(sp, lx, known)
@@ -159,7 +159,7 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
         start = m.start(1) + (lead.end() if lead else 0)
         name = text[start : m.end(1)]
         if 2 <= len(name) <= 4 and CJK_RUN.fullmatch(name) and not is_common_word(name) and sp.free(start, m.end(1)):
-            _add_person(sp, start, m.end(1), known)
+            add_person(sp, start, m.end(1), known)
     # anywhere: surname + one or two characters where a name can end
     for found in lx.surname_re.finditer(text):
         i, ch = found.start(), found.group()
@@ -171,7 +171,7 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
             if n and before is not None and before.kind == "org" and after is not None and after.kind == "role":
                 continue  # "阿里云智能总裁": company + name + title is a unit, not a person
             if n:
-                _add_person(sp, i, i + n, known)
+                add_person(sp, i, i + n, known)
 
 
 def _ends_in_noun(name: str) -> bool:
@@ -197,7 +197,7 @@ def _find_cell_names(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
             continue
         start = cell.start() + cell.group().index(core)
         if sp.free(start, start + len(core)):
-            _add_person(sp, start, start + len(core), known)
+            add_person(sp, start, start + len(core), known)
 
 
 _VERB_CLASSES = frozenset({"appoint", "promote", "leave"})
@@ -220,7 +220,7 @@ def _find_subjects_of_verbs(sp: Spans, lx: Lexicon, known: dict[str, str]) -> No
                 continue
             if any(cand[k:] in lx.cues or cand[k:].lower() in lx.role_by_form for k in range(n)):
                 continue
-            _add_person(sp, s, start, known)
+            add_person(sp, s, start, known)
             break
 
 
@@ -237,7 +237,7 @@ def _find_addressed(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
                 continue
             if is_common_word(cand) or not starts_word(sp, s, lx):
                 continue
-            _add_person(sp, s, m.start(), known)
+            add_person(sp, s, m.start(), known)
             break
 
 
@@ -279,7 +279,7 @@ def _find_model_persons(sp: Spans, found: list[ner.Span], lx: Lexicon, known: di
             continue  # "梁汝波(Rubo Liang)": the English form of the name before, linked to it later
         if sp.free(start, end):
             sp.tagged.add(start)
-            _add_person(sp, start, end, known)
+            add_person(sp, start, end, known)
 
 
 def _in_word(text: str, i: int) -> bool:
@@ -302,10 +302,10 @@ def _add_list(sp: Spans, pos: int, lx: Lexicon, known: dict[str, str]) -> None:
         if 2 <= len(core) <= 12 and (CJK_RUN.fullmatch(core) or _FOREIGN_NAME.fullmatch(core)):
             if len(core) <= 4 or _FOREIGN_NAME.fullmatch(core):
                 start = s + raw.index(core)
-                _add_person(sp, start, start + len(core), known)
+                add_person(sp, start, start + len(core), known)
 
 
-def _add_person(sp: Spans, start: int, end: int, known: dict[str, str]) -> None:
+def add_person(sp: Spans, start: int, end: int, known: dict[str, str]) -> None:
     if sp.add("person", start, end):
         eng = _LATIN_NAME.match(sp.text, end)
         known.setdefault(sp.text[start:end], "")
@@ -322,7 +322,7 @@ def find_signature(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
         and not is_common_word(m.group(1))
         and (m.group(1)[0] in lx.surnames or any(k.endswith(m.group(1)) for k in known))
     ):
-        _add_person(sp, m.start(1), m.end(1), known)
+        add_person(sp, m.start(1), m.end(1), known)
 
 
 def drop_company_names(
@@ -418,7 +418,7 @@ def find_known_persons(sp: Spans, known: dict[str, str], lx: Lexicon) -> None:
             and sp.free(s, e)
             and any(x is not None and x.kind == "person" for x in (left, right))
         ):
-            _add_person(sp, s, e, known)
+            add_person(sp, s, e, known)
     # English names given in parentheses become mentions of the same person
     for m in _LATIN_NAME.finditer(sp.text):
         before = sp.ending_at(m.start())
@@ -433,7 +433,7 @@ def find_known_persons(sp: Spans, known: dict[str, str], lx: Lexicon) -> None:
             and not is_common_word(name)
             and sp.free(m.start(2), m.end(2))
         ):
-            _add_person(sp, m.start(2), m.end(2), known)
+            add_person(sp, m.start(2), m.end(2), known)
             named = sp.starting_at(m.start(2))
         if named is None or named.kind != "person":
             continue

@@ -35,6 +35,7 @@ from .find_orgs import (
 )
 from .find_persons import (
     add_given_names,
+    add_person,
     drop_company_names,
     drop_unstable_names,
     find_known_persons,
@@ -43,6 +44,7 @@ from .find_persons import (
 )
 from .lexicon import Lexicon, find_words
 from .spans import Spans, starts_word
+from .tables import find_table_cells
 
 if TYPE_CHECKING:
     from .resources import Resources
@@ -81,6 +83,7 @@ def find_mentions(doc: Document, resources: Resources) -> Document:
     organizations = {span.text for found in names for span in found if span.label == "ORG"}
     drop_company_names(spans_by_sentence, known_people, doc.text, lx, organizations)
     add_given_names(known_people, lx)
+    find_table_cells(spans_by_sentence, lx, lambda sp, start, end: add_person(sp, start, end, known_people))
     # a name found in one sentence is a name in every sentence
     for sp in spans_by_sentence:
         find_known_persons(sp, known_people, lx)

@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from ..model import Document, Fact, Mention
 from .lexicon import Lexicon
+from .spans import CJK_RUN, Spans
 
 _CELL = re.compile(r"[^|｜]+")
 _RULE = re.compile(r"[\s|｜:：\-—=+]*")  # "|---|:---:|": the line under the heading row
@@ -37,6 +38,41 @@ def _column_kinds(text: str, cells: list[tuple[int, int]], lx: Lexicon) -> list[
         heading = text[start:end].strip().lower()
         kinds.append(next((kind for kind, words in lx.table_headings if any(w in heading for w in words)), None))
     return kinds
+
+
+_ASIDE = re.compile(r"[(（][^)）]*[)）]")
+_NAME_CHARS = (2, 4)  # a name in a cell of a head or boss column: two to four characters
+
+
+def find_table_cells(spans: list[Spans], lx: Lexicon, add_person: Callable[[Spans, int, int], None]) -> None:
+    """The cells of a table with a heading row name what their column says: an organization in a unit
+    column ("| 栖云 |" under 品牌), a person in a head or boss column, whatever the words look like."""
+    columns: list[str | None] | None = None
+    for sp in spans:
+        cells = _cells(sp.text)
+        if not cells:
+            columns = None
+            continue
+        if _RULE.fullmatch(sp.text):
+            continue
+        if columns is None:
+            kinds = _column_kinds(sp.text, cells, lx)
+            if "head" in kinds and "unit" in kinds and not any(m.kind == "person" for m in sp.items):
+                columns = kinds
+            continue
+        for kind, (start, end) in zip(columns, cells):
+            text = sp.text[start:end]
+            core = _ASIDE.sub("", text).strip().split(" ")[-1]  # "CEO 龙梓萱": the name after a title
+            at = start + text.rfind(core)
+            if not core or not CJK_RUN.fullmatch(core):
+                continue
+            inside = [m for m in sp.items if at <= m.start and m.end <= at + len(core)]
+            if kind == "unit" and not any(m.kind == "org" for m in inside):
+                for m in inside:
+                    sp.remove(m)
+                sp.add("org", at, at + len(core), "unit", core)
+            elif kind in ("head", "boss") and _NAME_CHARS[0] <= len(core) <= _NAME_CHARS[1] and not inside:
+                add_person(sp, at, at + len(core))
 
 
 def read_tables(doc: Document, lx: Lexicon, head_role: str, add: Callable[[Fact], None]) -> None:

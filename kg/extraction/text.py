@@ -279,6 +279,8 @@ def _build_translation() -> dict[int, str | None]:
 
 _TRANSLATION = _build_translation()
 _SPACES_RE = re.compile(r" {2,}")
+_TAB_ROW_RE = re.compile(r"^[^\n]*\S[ \t]*\t[^\n]*\S[ \t]*\t[ \t]*\S[^\n]*$", re.M)
+_CELL_TAB_RE = re.compile(r"(?<=[^\s|])[ \t]*\t[ \t]*(?=[^\s|])")
 _INDENTED_RE = re.compile(r"(?<=[^\n])\n(?=(?: {2,}|\t)\S)")
 _SPACE_BEFORE_PUNCT_RE = re.compile(r"(?<=\S) +(?=[,;:!?。、)\]」』”’》…])")
 # "主　任:宗立新": a label padded to the width of the others in its list
@@ -330,7 +332,10 @@ def normalize(text: str) -> str:
     """
     if not text:
         return ""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TRANSLATION)
+    # a line with two tabs or more between words is a row of a pasted table: its cells are written as
+    # a table row's ("品牌 | 负责人 | 汇报对象"); a single tab is a space
+    text = _TAB_ROW_RE.sub(lambda m: _CELL_TAB_RE.sub(" | ", m.group()), text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.translate(_TRANSLATION)
     # an indented line ("　　审计委员会 …") begins a paragraph, as a blank line before it would
     text = _INDENTED_RE.sub("\n\n", text)
     text = _SPACES_RE.sub(" ", text)
