@@ -380,6 +380,12 @@ def test_a_tab_separated_org_chart():
     assert post("巫晓川", "小澜", "head") in out
 
 
+def test_a_unit_with_its_head_in_parentheses():
+    out = facts("华羿药业研究院下设抗体研究中心(负责人:邬天翔)、转化医学中心(负责人:蒲思远)。")
+    assert post("邬天翔", "抗体研究中心", "head") in out
+    assert post("蒲思远", "转化医学中心", "head") in out
+
+
 # -- memos and media ----------------------------------------------------------------------------
 
 
