@@ -279,7 +279,6 @@ def _build_translation() -> dict[int, str | None]:
 
 _TRANSLATION = _build_translation()
 _SPACES_RE = re.compile(r" {2,}")
-_TAB_ROW_RE = re.compile(r"^[^\n]*\S[ \t]*\t[^\n]*\S[ \t]*\t[ \t]*\S[^\n]*$", re.M)
 _CELL_TAB_RE = re.compile(r"(?<=[^\s|])[ \t]*\t[ \t]*(?=[^\s|])")
 _INDENTED_RE = re.compile(r"(?<=[^\n])\n(?=(?: {2,}|\t)\S)")
 _SPACE_BEFORE_PUNCT_RE = re.compile(r"(?<=\S) +(?=[,;:!?。、)\]」』”’》…])")
@@ -334,7 +333,9 @@ def normalize(text: str) -> str:
         return ""
     # a line with two tabs or more between words is a row of a pasted table: its cells are written as
     # a table row's ("品牌 | 负责人 | 汇报对象"); a single tab is a space
-    text = _TAB_ROW_RE.sub(lambda m: _CELL_TAB_RE.sub(" | ", m.group()), text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\t" in text:
+        text = "\n".join(_table_row(line) for line in text.split("\n"))
     text = text.translate(_TRANSLATION)
     # an indented line ("　　审计委员会 …") begins a paragraph, as a blank line before it would
     text = _INDENTED_RE.sub("\n\n", text)
@@ -350,6 +351,14 @@ def normalize(text: str) -> str:
             break
         lines = joined
     return "\n".join(lines)
+
+
+def _table_row(line: str) -> str:
+    """A line whose words are separated by two tabs or more, written as a table row; else the line."""
+    if line.count("\t") < 2:
+        return line
+    row = _CELL_TAB_RE.sub(" | ", line)
+    return row if row.count(" | ") >= 2 else line
 
 
 def _width(line: str) -> int:
