@@ -564,3 +564,30 @@ def test_a_name_before_a_trade_and_a_suffix_is_a_company():
     )
     assert post("濮存义", "锦澜酒店集团", "president") in out
     assert not any(s == "锦澜" for _kind, s, *_ in out)
+
+
+def test_a_kind_after_a_verb_still_names_the_company_of_that_kind():
+    out = facts("安和金控公告子公司人事案。安和人寿董事长改由金控总经理卓国栋兼任,原董事长钟文杰转任金控副董事长。")
+    assert post("卓国栋", "安和金控", "general-manager") in out
+    assert post("钟文杰", "安和金控", "vice-chairman") in out
+    assert not any(kind == "unitOf" for kind, *_ in out)  # "改由金控" is no unit
+
+
+def test_the_model_knows_where_a_name_after_a_title_ends():
+    out = facts("明川银行董事长黎昌生届龄退休,由银行总经理邵佳宏升任董事长。")
+    assert post("黎昌生", "明川银行", "chairman", "former") in out
+
+
+def test_overseeing_a_department_is_not_heading_it():
+    out = facts("聘任韩立为投资发展部总经理。投资发展部由集团副总经理江明远分管。")
+    assert post("韩立", "投资发展部", "general-manager") in out
+    assert not any(s == "江明远" and o == "投资发展部" for _kind, s, o, *_ in out)
+
+
+def test_a_counted_group_reports_through_its_last_members():
+    out = facts(
+        "公司任命柯文为财务部总经理。同时设立三个新部门:数据部,负责人为祁山;平台部,负责人为贺岚;"
+        "安全部,负责人为严冬。两个部门负责人均向CTO宁远汇报。"
+    )
+    reports = {s for kind, s, o, *_ in out if kind == "reportsTo" and o == "宁远"}
+    assert reports == {"贺岚", "严冬"}

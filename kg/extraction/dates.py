@@ -59,7 +59,7 @@ _NUM_MD = rf"(?:\d{{1,2}}|{_CN_SMALL})"  # month or day number
 _NUM_COUNT = rf"(?:\d{{1,3}}|{_CN_SMALL})"  # a count: 两周前, 15天前
 
 
-def _number(s: str) -> int | None:
+def number(s: str) -> int | None:
     """Arabic or Chinese numeral (up to 99; 4-digit Chinese years digit by digit) → int."""
     if s.isdigit():
         return int(s)
@@ -270,7 +270,7 @@ def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
 
 def _ymd_date(m: re.Match) -> datetime.date | None:
     g = [x for x in m.groups() if x not in ("-", "/", ".")]
-    return _date(_number(g[0]), _number(g[1]), _number(g[2]))
+    return _date(number(g[0]), number(g[1]), number(g[2]))
 
 
 def _ymd(m, ref, hint):
@@ -279,12 +279,12 @@ def _ymd(m, ref, hint):
 
 
 def _ym(m, ref, hint):
-    y, mo = _number(m.group(1)), _number(m.group(2))
+    y, mo = number(m.group(1)), number(m.group(2))
     return f"{y:04d}-{mo:02d}" if y and mo and 1 <= mo <= 12 else _INVALID
 
 
 def _y(m, ref, hint):
-    y = _number(m.group(1))
+    y = number(m.group(1))
     return f"{y:04d}" if y and 1000 <= y <= 2999 else _INVALID
 
 
@@ -301,7 +301,7 @@ def _year_for(mo: int, d: int, ref: datetime.date | None, hint: int | None) -> i
 
 
 def _md(m, ref, hint):
-    mo, d = _number(m.group(1)), _number(m.group(2))
+    mo, d = number(m.group(1)), number(m.group(2))
     if not mo or not d or _date(2000, mo, d) is None:  # 2000: a leap year, so 2月29日 is valid
         return _INVALID
     y = _year_for(mo, d, ref, hint)
@@ -309,7 +309,7 @@ def _md(m, ref, hint):
 
 
 def _m(m, ref, hint):
-    mo = _number(m.group(1))
+    mo = number(m.group(1))
     if not mo or not 1 <= mo <= 12:
         return _INVALID
     y = _year_for(mo, 1, ref, hint)
@@ -317,7 +317,7 @@ def _m(m, ref, hint):
 
 
 def _d(m, ref, hint):
-    d = _number(m.group(1))
+    d = number(m.group(1))
     if not d or not 1 <= d <= 31:
         return _INVALID
     if ref is None:
@@ -336,12 +336,12 @@ def _yw(m, ref, hint):
     y = ref.year + _YEAR_WORDS[m.group(1)]
     if m.group(2) is None:
         return _iso(y)
-    mo = _number(m.group(2))
+    mo = number(m.group(2))
     if not mo or not 1 <= mo <= 12:
         return _INVALID
     if m.group(3) is None:
         return _iso(y, mo)
-    d = _number(m.group(3))
+    d = number(m.group(3))
     return _iso(y, mo, d) if d else _INVALID
 
 
@@ -351,7 +351,7 @@ def _mw(m, ref, hint):
     y, mo = _add_months(ref.year, ref.month, _MONTH_WORDS[m.group(1)])
     if m.group(2) is None:
         return _iso(y, mo)
-    d = _number(m.group(2))
+    d = number(m.group(2))
     return _iso(y, mo, d) if d else _INVALID
 
 
@@ -362,7 +362,7 @@ def _dw(m, ref, hint):
 
 
 def _ago(m, ref, hint):
-    n = _number(m.group(1))
+    n = number(m.group(1))
     if n is None:
         return _INVALID
     if ref is None:

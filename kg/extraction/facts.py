@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model import Document, Fact
+from .dates import number
 from .fact_sentence import RuleSentence
 from .fact_state import Extractor, default_parents, drop_superseded, home_unit
 from .fact_tokens import Tok, tokenize
@@ -442,6 +443,10 @@ class _Sentence(RuleSentence):
             k -= 1
         if group and not subjects:  # "二人均向雷军汇报", "各业务板块负责人直接向…汇报"
             subjects.extend(self.ex.recent_appointees(self.index, boss))
+            size = _GROUP_SIZE.search("".join(t.text for t in self.toks[k + 1 : m.start()]))
+            count = number(size.group(1)) if size else None
+            if count and count < len(subjects):  # "三个部门负责人": the three named last
+                subjects = subjects[-count:]
         if not subjects:
             subjects = [self.ex.subject] if self.ex.subject else []
         for s in subjects:
@@ -449,6 +454,7 @@ class _Sentence(RuleSentence):
                 self.ex.add(Fact("reportsTo", s, boss, self.index))
 
 
+_GROUP_SIZE = re.compile(r"([一二两三四五六七八九十\d]{1,2})(?:个|位|名|人)")
 _SENTENCE_END = re.compile(r"[。.!?！？;；:：]\s*$")
 _HEADING_CHARS = 30  # a heading is short
 

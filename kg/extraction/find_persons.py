@@ -46,8 +46,9 @@ def _name_chars_ok(cand: str, lx: Lexicon) -> bool:
     return not any(c in lx.not_in_names for c in cand[1:])
 
 
-def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool) -> int:
-    """Length of a personal name starting at ``i`` (0 if none)."""
+def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool, model_end: int = 0) -> int:
+    """Length of a personal name starting at ``i`` (0 if none); ``model_end``: where a name the model tagged
+    at ``i`` ends."""
     if i >= len(text):
         return 0
     surname_len = 2 if text[i : i + 2] in lx.surnames else (1 if text[i] in lx.surnames else 0)
@@ -75,7 +76,10 @@ def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool) -> 
         if _name_ends_ok(text, i + n, sp, lx, strict=not after_title):
             return n
     if after_title:
-        # no cue after the name: let jieba's HMM find where it ends ("前CEO苏华告诉")
+        # no cue after the name: the model, or else jieba's HMM, finds where it ends ("前CEO苏华告诉")
+        n = model_end - i
+        if surname_len < n <= surname_len + 2 and sp.free(i, model_end) and _name_chars_ok(text[i:model_end], lx):
+            return n  # "董事長王福生屆齡退休": the model knows the name is three characters long
         first = lx.segmenter.hmm_tokens(text[i : i + 6])[0]
         if (
             2 <= len(first) <= 3
@@ -123,6 +127,7 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
         if start is not None and _name_ends_ok(text, m.end(), sp, lx):
             add_person(sp, start, m.end(), known)
     # names right after a title: "CEO程一晓", "负责人小谷"
+    model_ends = {t.start: _model_name_end(text, t, lx) for t in tagged if t.label == "PER"}
     for role in [m for m in sp.items if m.kind == "role"]:
         # "总裁为谭待", "负责人是严授"
         pos = role.end + 1 if text[role.end : role.end + 1] in _BEFORE_NAME else role.end
@@ -137,7 +142,7 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
         ):
             # "CEO何小鹏": a surname and a company's short name (小鹏) make a personal name
             sp.remove(company)
-        n = _person_at(text, pos, sp, lx, after_title=True)
+        n = _person_at(text, pos, sp, lx, after_title=True, model_end=model_ends.get(pos, 0))
         if n:
             add_person(sp, pos, pos + n, known)
     _find_model_persons(sp, tagged, lx, known)  # after titles, whose names end where a cue begins
@@ -241,27 +246,33 @@ def _find_addressed(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
             break
 
 
+def _model_name_end(text: str, span: ner.Span, lx: Lexicon) -> int:
+    """Where a name the model tagged ends, its usual slips mended."""
+    start, end = span.start, span.end
+    m = lx.honorific_re.search(span.text)
+    if m and m.end() == len(span.text):
+        end -= len(m.group())
+    if end - start == 3 and _joins_function_word(text, end):
+        end -= 1  # "姜涛以|及": the model took the first character of 以及
+    given = end - start - (2 if text[start : start + 2] in lx.surnames else 1)
+    if (
+        given < 2
+        and end < len(text) - 1
+        and CJK_RUN.fullmatch(text[end])
+        and text[end] not in lx.not_in_names
+        and lx.cue_re.match(text, end + 1)
+        and not lx.cue_re.match(text, end)
+    ):
+        end += 1  # "由副行长夏侯|敏分管", "行长崔明|远直接分管": the model stopped one short of a verb
+    return end
+
+
 def _find_model_persons(sp: Spans, found: list[ner.Span], lx: Lexicon, known: dict[str, str]) -> None:
     """The persons the statistical model tagged, where the lexicons placed nothing yet."""
     for span in found:
         if span.label != "PER":
             continue
-        start, end = span.start, span.end
-        m = lx.honorific_re.search(span.text)
-        if m and m.end() == len(span.text):
-            end -= len(m.group())
-        if end - start == 3 and _joins_function_word(sp.text, end):
-            end -= 1  # "姜涛以|及": the model took the first character of 以及
-        given = end - start - (2 if sp.text[start : start + 2] in lx.surnames else 1)
-        if (
-            given < 2
-            and end < len(sp.text) - 1
-            and CJK_RUN.fullmatch(sp.text[end])
-            and sp.text[end] not in lx.not_in_names
-            and lx.cue_re.match(sp.text, end + 1)
-            and not lx.cue_re.match(sp.text, end)
-        ):
-            end += 1  # "由副行长夏侯|敏分管", "行长崔明|远直接分管": the model stopped one short of a verb
+        start, end = span.start, _model_name_end(sp.text, span, lx)
         name = sp.text[start:end]
         if CJK_RUN.fullmatch(name):
             if (

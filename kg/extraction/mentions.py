@@ -43,7 +43,8 @@ from .find_persons import (
     find_signature,
 )
 from .lexicon import Lexicon, find_words
-from .spans import Spans, starts_word
+from .segment import word_tag
+from .spans import NOT_IN_NAME_TAGS, Spans, starts_word
 from .tables import find_table_cells
 
 if TYPE_CHECKING:
@@ -119,8 +120,15 @@ def find_mentions(doc: Document, resources: Resources) -> Document:
     )
     for sp in spans_by_sentence:  # "由金控总经理X兼任": the kind alone names the one company of that kind
         for start, end in find_words(sp.text, kinds):
-            unit = sp.starting_at(start)  # "金控总经理": read as a unit before a title
-            if unit is not None and unit.kind == "org" and unit.end == end and unit.value != "company":
+            # "金控总经理", "改由金控总经理": read as a unit before a title, or with the verb before it
+            unit = sp.ending_at(end)
+            if (
+                unit is not None
+                and unit.kind == "org"
+                and (unit.value != "company" or (unit.label or unit.text) in kinds)
+                and unit.start <= start
+                and (unit.start == start or (word_tag(sp.text[unit.start : start]) or "x")[0] in NOT_IN_NAME_TAGS)
+            ):
                 sp.remove(unit)
             if (
                 sp.free(start, end)
