@@ -591,3 +591,8 @@ def test_a_counted_group_reports_through_its_last_members():
     )
     reports = {s for kind, s, o, *_ in out if kind == "reportsTo" and o == "宁远"}
     assert reports == {"贺岚", "严冬"}
+
+
+def test_a_former_title_without_an_organization_is_the_post_just_named():
+    out = facts("嘉晟金控公告人事案。嘉晟银行总经理冼志诚退休。嘉晟人寿董事长改由金控总经理邝文兼任,原董事长姬振宇转任顾问。")
+    assert post("姬振宇", "嘉晟人寿", "chairman", "former") in out

@@ -106,6 +106,13 @@ class RuleSentence:
         k = self.nearest_before(i, "O", lambda k: self.tags[k] == "O" and self.tags[k + 1 : k + 3] != "RP")
         return self.toks[k].key if k >= 0 else self.ex.recent_unit
 
+    def org_of_title_before(self, i: int, role: str | None) -> str | None:
+        """The organization of the nearest title ``role`` before ``i`` that names one ("远晴人寿董事长")."""
+        for k in range(i - 1, 0, -1):
+            if self.tags[k] == "R" and self.toks[k].key == role and self.tags[k - 1] == "O":
+                return self.toks[k - 1].key
+        return None
+
     def addressed_list(self, k: int) -> list[str]:
         """ "独立非执行董事邝国华先生、梁兆康先生及杜雅文女士": in an announcement's list of names, each with a
         form of address, the title before the first is every one's."""

@@ -189,6 +189,8 @@ class _Sentence(RuleSentence):
         chain = self.chain(m.start(), m.start("person"))
         for holder in [person] + self.addressed_list(m.start("person")):
             for org, role, former in chain:
+                if org is None and former:  # "人寿董事长改由A兼任,原董事长B": the post just named
+                    org = self.org_of_title_before(m.start(), role.key)
                 n = len(self.ex.doc.facts)
                 self.post(holder, org, role, "former" if former else "current")
                 if len(self.ex.doc.facts) > n:  # a title says what holds, not when it began or ended
