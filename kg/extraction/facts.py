@@ -356,6 +356,18 @@ class _Sentence(RuleSentence):
             if role.tag == "R":
                 self.post(self.toks[m.start("person")].key, self.toks[m.start("org")].key, role)
 
+    @rule("span", "org", "roles")
+    def career_row(self, m):
+        """ "2011.04—2016.09,北京泰源云计算有限公司,产品总监": a line of a résumé, about the person it is of;
+        a span that ends is a former post, one that runs "至今" a current one."""
+        person = self.ex.subject or self.ex.carried  # a line without a verb, and so without a subject
+        if person is None:
+            return
+        ended = "D" in m.group("span")
+        org = self.toks[m.start("org")].key
+        for named, role, former in self.chain(m.start("roles"), m.end("roles"), org):
+            self.post(person, named, role, "former" if ended or former else "current")
+
     @rule("org", "role", "person")
     def unit_head(self, m):
         """ "合并为战略投资部,部长崔宏伟": a unit, then its head."""

@@ -90,6 +90,9 @@ def starts_word(sp: Spans, pos: int, lx: Lexicon, ahead: int = 1) -> bool:
     return pos in bounds
 
 
+_OPENING_MARKS = frozenset("《〈「『“‘")
+
+
 def trim_left(text: str, start: int, end: int, lx: Lexicon, registered: bool = False) -> int:
     """Move ``start`` right past the last boundary word in text[start:end] (by jieba tokens).
     ``registered``: a registered name, in which 集团 and 公司 are part of the name (华曜控股集团有限公司)."""
@@ -100,6 +103,9 @@ def trim_left(text: str, start: int, end: int, lx: Lexicon, registered: bool = F
         depth += (tok in "(（") - (tok in ")）")
         if depth > 0 or tok in ")）":
             continue  # "惠邻超市(集团)有限公司": what the parenthesis holds is part of the name
+        if tok in _OPENING_MARKS:
+            cut = pos  # "《北京锐泓信息科技股份有限公司第三届董事会决议》": the title of a document opens there
+            continue
         if registered and lx.cues.get(tok) == "orgref":
             continue
         if len(tok) == 1 and word_tag(tok) == "q" and end - pos == 1:
