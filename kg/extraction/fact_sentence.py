@@ -23,6 +23,9 @@ _LIST_LINE = re.compile(r"R,")  # "主任:宗立新(董事长)": a line of such 
 _ADVERBIAL = frozenset({"同时", "将", "均", "分别", "共同", "一同"})  # between a list of names and its verb
 
 
+_ENDED_SPAN = re.compile(r"D[_,]{0,2}D,")  # a line that opens with the span of years it is about
+
+
 class RuleSentence:
     """One sentence's tokens, with what earlier sentences left behind, and the readings rules share."""
 
@@ -193,4 +196,6 @@ class RuleSentence:
         while k >= 0 and self.toks[k].tag in "_DO":
             dates += self.toks[k].tag == "D"
             k -= 1
+        if _ENDED_SPAN.match(self.tags):
+            return True  # a résumé's line "2016.10—2023.07,X公司,…其中2020年起兼任…": all of it is past
         return (k >= 0 and self.toks[k].tag == "f") or dates >= 2  # "2005年至2012年任…": a span that ended
