@@ -67,3 +67,61 @@ def test_title_before_a_name_that_resigned_is_former():
     found = facts(text)
     assert ("post", "Jon Pratt", "Harlan Circuits Ltd", "cfo", "former") in found
     assert ("post", "Jon Pratt", "Harlan Circuits Ltd", "cfo", "current") not in found
+
+
+def test_plain_words_in_apposition_describe_the_name_before():
+    text = (
+        "Tallow Systems announced the creation of Tallow Quantum Labs, a research group headed by co-founder "
+        "and Chief Technology Officer Rhea Banks."
+    )
+    found = facts(text)
+    assert ("post", "Rhea Banks", "Tallow Quantum Labs", "head", "current") in found
+    assert not any(f[2] == "research group" for f in found)
+
+
+def test_former_post_at_the_employer_left():
+    text = (
+        "Quenby Foods has named Carl Mott chief operating officer. Mott comes from Harlow Grocers, where he spent "
+        "nine years and most recently was executive vice president of operations for its stores. "
+        "Quenby also hired Ada Finch as chief marketing officer. Finch spent six years at Ridley Brands, most "
+        "recently as vice president of marketing."
+    )
+    found = facts(text)
+    assert ("post", "Carl Mott", "Harlow Grocers", "executive-vice-president", "former") in found
+    assert ("post", "Ada Finch", "Ridley Brands", "vice-president", "former") in found
+    assert not any(f[1] in ("Carl Mott", "Ada Finch") and f[4] == "former" and f[2] == "Quenby Foods" for f in found)
+
+
+def test_veteran_of_a_company_holds_no_post_there():
+    found = facts("Quenby Foods taps Harlow Grocers veteran Carl Mott as president and COO")
+    assert ("post", "Carl Mott", "Quenby Foods", "coo", "current") in found
+    assert not any(f[2] == "Harlow Grocers" and f[4] == "current" for f in found)
+
+
+def test_title_and_name_in_apposition_then_resigned():
+    text = (
+        "On May 2, 2024, the Company's Chief Financial Officer, Jane Roe, resigned. Pellam Instruments Inc. thanks her."
+    )
+    assert ("post", "Jane Roe", "Pellam Instruments", "cfo", "former") in facts(text, "2024-05-03")
+
+
+def test_joining_the_board_is_a_directorship():
+    text = (
+        "Kestrel Mills plc announces the appointment of two Non-executive Directors. Nadia Orr will join the Board "
+        "with effect from 1 April 2024 and will become a member of the Audit Committee."
+    )
+    found = facts(text, "2024-03-01")
+    assert ("post", "Nadia Orr", "Kestrel Mills", "director", "current") in found
+
+
+def test_added_to_its_board_is_that_company_board():
+    text = (
+        "Weekly moves\n"
+        "\n"
+        "→ Ostara Therapeutics named Lena Graf chief executive officer.\n"
+        "\n"
+        "→ Corvane Biologics added Tomas Reyes, Ph.D., to its board of directors.\n"
+    )
+    found = facts(text)
+    assert ("post", "Tomas Reyes", "Corvane Biologics", "director", "current") in found
+    assert not any(f[1] == "Tomas Reyes" and f[2] == "Ostara Therapeutics" for f in found)

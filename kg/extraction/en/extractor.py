@@ -132,9 +132,9 @@ class TaggedSentence:
         that the titles right before the leaver's name gave in this sentence."""
         if not _DEPARTED.search(self.toks[i].text):
             return []  # "CEO Jane Roe's retirement", "to step down": no statement that she has gone
-        name = re.search(r"P_?$", self.tags[:i])
-        titles = re.search(r"(?:R[j,]?)*R$", self.tags[: name.start()]) if name else None
-        if name is None or titles is None or len(self.toks[name.end() - 1].text.split()) > 2:
+        name = re.search(r"P,?_?$", self.tags[:i])  # "the Company's Chief Financial Officer, Jane Roe, resigned"
+        titles = re.search(r"(?:R[j,]?)*R,?$", self.tags[: name.start()]) if name else None
+        if name is None or titles is None or any(len(t.text.split()) > 2 for t in self.toks[name.start() + 1 : i]):
             return []  # "CEO Jane Roe said on Monday the finance chief had resigned": someone else
         person, out = self.toks[name.start()].key, []
         for role in self.roles(titles.start(), name.start()):
@@ -145,6 +145,17 @@ class TaggedSentence:
             ]
             out += [(role, org) for org in held if org]
         return out
+
+    def came_from(self, i: int) -> str | None:
+        """ "joins from Greenleaf Proteins, where he was director", "spent eight years at Ashgrove Pharma, most
+        recently as …": the organization left, where a former post before ``i`` was."""
+        for k in range(i - 1, -1, -1):
+            if self.tags[k] == "r" and self.tags[k + 1 : k + 2] == "O":
+                return self.toks[k + 1].key
+            spent = re.match(r"f_?t(O)", self.tags[k:i]) if self.tags[k] == "f" else None
+            if spent:
+                return self.toks[k + spent.start(1)].key
+        return None
 
     def subject_org(self, i: int) -> str | None:
         """ "JD.com on Tuesday named Xu Ran as chief executive": the company that opens the clause."""

@@ -292,16 +292,10 @@ class _Sentence(TaggedSentence):
     def former(self, m):
         i = m.start()
         person = self.subject_before(i)
-        # "joins from Greenleaf Proteins, where he was director": the post was at the company left
-        came_from = next(
-            (
-                self.toks[k + 1].key
-                for k in range(i - 1, -1, -1)
-                if self.tags[k] == "r" and self.tags[k + 1 : k + 2] == "O"
-            ),
-            None,
-        )
-        org = self.org_of(m, 2) or came_from
+        came_from = self.came_from(i)
+        org = self.org_of(m, 2)
+        if org is None or came_from and self.toks[m.start(2)].text.lower() in ("its", "their"):
+            org = came_from  # "comes from Harbor Foods, where he … was vice president of operations for its stores"
         for role in self.roles(m.start(1), m.end(1)):
             if not self.ex.holds(person, role.key, org):
                 self.post(person, org, role, "former")
@@ -414,8 +408,11 @@ class _Sentence(TaggedSentence):
         for j in range(m.start(2), m.end(2)):
             if self.toks[j].tag != "O" or j + 1 < m.end(2) and self.toks[j + 1].tag == "O":
                 continue  # "the company's executive committee": the committee
+            board = self.ex.doc.entities[self.toks[j].key].kind == "company" and "board" in self.toks[j].text.lower()
             for k in range(m.start(1), m.end(1)):
-                if self.toks[k].tag == "P":
+                if self.toks[k].tag == "P" and board:  # "Siobhan Kerrigan will join the Board": a director
+                    self.post(self.toks[k].key, self.toks[j].key, Tok("R", "director", None, "director"))
+                elif self.toks[k].tag == "P":
                     self.ex.add(Fact("memberOf", self.toks[k].key, self.toks[j].key, self.index))
 
     @rule()
