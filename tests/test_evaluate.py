@@ -330,8 +330,8 @@ def test_dev_genres_regression_guard(dev_genres_report):
 def test_dev_en_regression_guard(dev_en_report):
     """English (issue 12): a copy of ../shared/eval/dev-en.gold.jsonl; the floor is the level reached."""
     assert not dev_en_report.failures
-    assert dev_en_report.micro.f1 >= 0.85, dev_en_report.summary()
-    assert dev_en_report.persons.f1 >= 0.95, dev_en_report.summary()
+    assert dev_en_report.micro.f1 >= 0.86, dev_en_report.summary()
+    assert dev_en_report.persons.f1 >= 0.96, dev_en_report.summary()
 
 
 @pytest.mark.slow
@@ -341,7 +341,7 @@ def test_dev_en_regression_guard(dev_en_report):
         ("made-heldout-1", 0.76, 0.95),
         ("made-heldout-2", 0.68, 0.95),
         ("made-heldout-3", 0.45, 0.82),
-        ("made-heldout-en", 0.52, 0.90),
+        ("made-heldout-en", 0.60, 0.92),
     ],
 )
 def test_made_heldout_regression_guard(name, micro, persons):

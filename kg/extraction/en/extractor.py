@@ -18,6 +18,10 @@ from .tokens import Tok
 
 Status = Literal["current", "former"]
 _CHAIR_CUES = re.compile(r"chair", re.I)
+# a departure stated as done (a headline's present included): "resigned", "resigns", "has left", "is out"
+_DEPARTED = re.compile(
+    r"\b(?:resign(?:s|ed)|(?:stepped|steps) down|left|quits?|departed|departs|exit(?:s|ed)|is out|ousted)$", re.I
+)
 
 
 # the titles a committee or board gives; any other title named with one is the company's
@@ -123,6 +127,36 @@ class TaggedSentence:
                 return f"{role.text} {' '.join(w for w in words if w[:1].isupper() or w == '&')}"
         return None
 
+    def titled_leaver(self, i: int) -> list[tuple[Tok, str]]:
+        """ "CFO Ma Jun resigns", "chief financial officer Ma Jun had resigned": the posts (title, organization)
+        that the titles right before the leaver's name gave in this sentence."""
+        if not _DEPARTED.search(self.toks[i].text):
+            return []  # "CEO Jane Roe's retirement", "to step down": no statement that she has gone
+        name = re.search(r"P,?_?$", self.tags[:i])  # "the Company's Chief Financial Officer, Jane Roe, resigned"
+        titles = re.search(r"(?:R[j,]?)*R,?$", self.tags[: name.start()]) if name else None
+        if name is None or titles is None or any(len(t.text.split()) > 2 for t in self.toks[name.start() + 1 : i]):
+            return []  # "CEO Jane Roe said on Monday the finance chief had resigned": someone else
+        person, out = self.toks[name.start()].key, []
+        for role in self.roles(titles.start(), name.start()):
+            held = [
+                f.object
+                for f in self.ex.doc.facts
+                if f.kind == "post" and f.subject == person and f.role == role.key and f.sentence == self.index
+            ]
+            out += [(role, org) for org in held if org]
+        return out
+
+    def came_from(self, i: int) -> str | None:
+        """ "joins from Greenleaf Proteins, where he was director", "spent eight years at Ashgrove Pharma, most
+        recently as …": the organization left, where a former post before ``i`` was."""
+        for k in range(i - 1, -1, -1):
+            if self.tags[k] == "r" and self.tags[k + 1 : k + 2] == "O":
+                return self.toks[k + 1].key
+            spent = re.match(r"f_?t(O)", self.tags[k:i]) if self.tags[k] == "f" else None
+            if spent:
+                return self.toks[k + spent.start(1)].key
+        return None
+
     def subject_org(self, i: int) -> str | None:
         """ "JD.com on Tuesday named Xu Ran as chief executive": the company that opens the clause."""
         for k in range(i - 1, max(-1, i - 4), -1):
@@ -159,6 +193,7 @@ class Extractor:
         self.appointed: set[tuple[str, str]] = set()  # (person, role) given by an appointment
         self.arm_words = r.arm_words
         self.list_org: str | None = None
+        self.item_org: str | None = None  # the company the sentence's list item or appointment opens with
         self.author: str | None = None
         self.seen: set = set()
         self.dates: dict[int, list[str]] = {}
@@ -195,6 +230,18 @@ class Extractor:
             for f in self.doc.facts
         )
 
+    def posts_held(self, person: str | None, org: str) -> list[Tok]:
+        """The titles a person holds at an organization, those an appointment gave aside: what leaving it ends."""
+        return [
+            Tok("R", f.role, None, f.role or "")
+            for f in self.doc.facts
+            if f.kind == "post"
+            and f.subject == person
+            and f.object == org
+            and f.status == "current"
+            and (person, f.role) not in self.appointed
+        ]
+
     def retract(self, person, role, sentence: int) -> None:
         """A departure read after the title that named the post in the same sentence: the later statement holds."""
         for f in [
@@ -219,6 +266,8 @@ class Extractor:
 
     def default_org(self, list_item: bool) -> str | None:
         """A title given without its organization: in a leadership list, the unit the list is of."""
+        if self.item_org:
+            return self.item_org
         if list_item and (self.list_org or self.recent_unit):
             return self.list_org or self.recent_unit
         return self.doc.main_org

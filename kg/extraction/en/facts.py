@@ -138,11 +138,15 @@ class _Sentence(TaggedSentence):
         ):
             j += 1  # "to retire from his position as Chief Financial Officer"
         chain = []
-        while j < len(self.toks) and (
-            self.toks[j].tag in "Rj,t"
-            or self.toks[j].tag == "O"
-            and chain
-            and re.match(r"[,j]+t?R", self.tags[j + 1 :])
+        while (
+            j < len(self.toks)
+            and not re.match(r"[,j]?R+P", self.tags[j:])
+            and (  # "; controller Omar Haddad"
+                self.toks[j].tag in "Rj,t"
+                or self.toks[j].tag == "O"
+                and chain
+                and re.match(r"[,j]+t?R", self.tags[j + 1 :])
+            )
         ):
             if self.toks[j].tag == "R":
                 chain.append(self.toks[j])
@@ -165,17 +169,7 @@ class _Sentence(TaggedSentence):
             and j == i + 1
             and re.fullmatch(r"(?:has\s+|have\s+|had\s+)?left", self.toks[i].text.lower())
         ):
-            # "Chief Financial Officer Kevin Shah has left the company": every post he held there
-            for f in [
-                f
-                for f in self.ex.doc.facts
-                if f.kind == "post"
-                and f.subject == person
-                and f.object == org
-                and f.status == "current"
-                and (person, f.role) not in self.ex.appointed
-            ]:
-                chain.append(Tok("R", f.role, None, f.role or ""))
+            chain = self.ex.posts_held(person, org)  # "Chief Financial Officer Kevin Shah has left the company"
         # "resigned as an independent non-executive Director, the chairman of the audit committee and a member
         # of the remuneration committee of the Company": each title with the committee named after it
         own = {}
@@ -190,6 +184,9 @@ class _Sentence(TaggedSentence):
         for role in chain:
             self.ex.retract(person, role.key, self.index)
             self.post(person, own.get(id(role), org), role, "current" if future else "former")
+        for role, held in [] if chain or future else self.titled_leaver(i):
+            self.ex.retract(person, role.key, self.index)
+            self.post(person, held, role, "former")
 
     @rule()
     def row_left(self, m):
@@ -295,16 +292,10 @@ class _Sentence(TaggedSentence):
     def former(self, m):
         i = m.start()
         person = self.subject_before(i)
-        # "joins from Greenleaf Proteins, where he was director": the post was at the company left
-        came_from = next(
-            (
-                self.toks[k + 1].key
-                for k in range(i - 1, -1, -1)
-                if self.tags[k] == "r" and self.tags[k + 1 : k + 2] == "O"
-            ),
-            None,
-        )
-        org = self.org_of(m, 2) or came_from
+        came_from = self.came_from(i)
+        org = self.org_of(m, 2)
+        if org is None or came_from and self.toks[m.start(2)].text.lower() in ("its", "their"):
+            org = came_from  # "comes from Harbor Foods, where he … was vice president of operations for its stores"
         for role in self.roles(m.start(1), m.end(1)):
             if not self.ex.holds(person, role.key, org):
                 self.post(person, org, role, "former")
@@ -417,8 +408,11 @@ class _Sentence(TaggedSentence):
         for j in range(m.start(2), m.end(2)):
             if self.toks[j].tag != "O" or j + 1 < m.end(2) and self.toks[j + 1].tag == "O":
                 continue  # "the company's executive committee": the committee
+            board = self.ex.doc.entities[self.toks[j].key].kind == "company" and "board" in self.toks[j].text.lower()
             for k in range(m.start(1), m.end(1)):
-                if self.toks[k].tag == "P":
+                if self.toks[k].tag == "P" and board:  # "Siobhan Kerrigan will join the Board": a director
+                    self.post(self.toks[k].key, self.toks[j].key, Tok("R", "director", None, "director"))
+                elif self.toks[k].tag == "P":
                     self.ex.add(Fact("memberOf", self.toks[k].key, self.toks[j].key, self.index))
 
     @rule()
@@ -583,6 +577,8 @@ def extract_facts(doc: Document, r: EnglishResources) -> Document:
         item = is_list_item(s.text) or passes.continues_item(doc, s)
         if not item:
             ex.list_org = passes.list_header_org(s.text, toks, ex.list_org)
+        continued = item and not is_list_item(s.text)
+        ex.item_org = ex.item_org if continued else passes.opening_company(doc, toks, item)
         _Sentence(ex, s.index, toks, item).run()
     passes.new_units(doc, ex)
     passes.later_status_wins(doc)

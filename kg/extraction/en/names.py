@@ -72,9 +72,19 @@ def clean(name: str) -> str:
     """A person's name as written, without honorific, suffix ("Jr.") or HKEX capitals."""
     name = hkex_name(strip_honorific(name))
     parsed = HumanName(name)
-    if parsed.suffix and name.endswith(parsed.suffix):
+    if parsed.suffix and name.endswith(parsed.suffix) and _written_as_suffix(name, parsed.suffix):
         name = name[: -len(parsed.suffix)].rstrip(" ,")
     return name
+
+
+_SUFFIX_FORM = re.compile(r"(?:[JS]r\.?|(?i:[ivx]{2,})|\S*\.\S*|[A-Z]{2,})")
+
+
+def _written_as_suffix(name: str, suffix: str) -> bool:
+    """ "Jr.", "III", "Ph.D.", ", CPA" are suffixes; "Aas" of "Henrik Aas" is a surname nameparser also
+    knows as a degree, which a name writes with dots or capitals."""
+    before = name[: -len(suffix)]
+    return before.rstrip().endswith(",") or bool(_SUFFIX_FORM.fullmatch(suffix.split()[-1]))
 
 
 def parts(name: str) -> tuple[str, str]:

@@ -409,6 +409,17 @@ _SET_UP_A = re.compile(
 )  # "has set up a strategy committee"
 
 
+def _describes_org(it: SentenceItems, start: int, noun: str) -> bool:
+    """The plain words at ``start`` stand in apposition to an organization named just before them
+    ("X (LSE: HRG), the specialist building products group"); "the audit committee, the remuneration
+    committee" is a list (the name before is no proper name, or ends in the same noun)."""
+    comma = re.search(r"(?:\s*\([^()]*\))?,\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}$", it.text[:start])
+    return comma is not None and any(
+        m.kind == "org" and m.end == comma.start() and m.text[:1].isupper() and not m.text.lower().endswith(noun)
+        for m in it.items
+    )
+
+
 def find_lower_units(it: SentenceItems, r: EnglishResources) -> None:
     """ "the e-commerce business unit", "Norvale's Data Platform business": a unit named in plain words."""
     nouns = "|".join(re.escape(n) for n in sorted(r.unit_nouns, key=len, reverse=True))
@@ -442,6 +453,8 @@ def find_lower_units(it: SentenceItems, r: EnglishResources) -> None:
         )  # "to lead a new enterprise services group"
         if re.match(r"\s+(?:called|named|dubbed|known\s+as)\s+[A-Z]", it.text[m.end() :]):
             continue  # "a new robotics unit called Geely Robotics": the name names it
+        if _describes_org(it, start, m.group().split()[-1].lower()):
+            continue  # "Loomstack AI Labs, a research group headed by …": a description of the name before
         named_noun = " " in it.text[m.start() + len(m.group(1)) : m.end()]  # "an advisory board chaired by"
         if (
             not (words or (named_noun and led))

@@ -5,6 +5,7 @@ context a sentence inherits (a list's header, a byline's author, a unit set up i
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ...model import Document, Fact, Mention, Role
@@ -90,6 +91,18 @@ def list_header_org(text: str, toks: "list[Tok]", current: str | None) -> str | 
     if text.rstrip().endswith(":"):
         return next((t.key for t in toks if t.tag == "O"), None)
     return current if not text.strip() else None
+
+
+def opening_company(doc: Document, toks: "list[Tok]", new_item: bool) -> str | None:
+    """ "• Corvane Biologics added Tomas Reyes …", "Pelham Markets has named Dana Ortiz chief operating
+    officer": the company a list item or an appointment opens with is the one its titles are of (a
+    roundup names one company per item); the later sentences of the item keep it."""
+    tags = "".join(t.tag for t in toks)
+    opens = re.match(r"_?(O)" if new_item else r"_?(O)_?a", tags)
+    if opens is None or tags[opens.end(1) : opens.end(1) + 1] == "t":
+        return None
+    key = toks[opens.start(1)].key
+    return key if key and doc.entities[key].kind == "company" else None
 
 
 def byline_author(doc: Document, by_sentence) -> str | None:

@@ -28,7 +28,8 @@ def resolve(doc: Document, r: EnglishResources) -> Document:
 def _resolve_persons(doc: Document) -> None:
     persons = [m for m in doc.mentions if m.kind == "person"]
     keys: dict[str, str] = {}  # full name, its pinyin form or its alias -> key
-    full = [m for m in persons if len(m.text.split()) > 1 or m.label]
+    # "Sir Peter" is a given name alone once its honorific goes
+    full = [m for m in persons if len(names.clean(m.text).split()) > 1 or m.label]
     for m in full:
         name = names.clean(m.text)
         key = keys.get(name) or keys.get(names.pinyin_form(name) or name) or (keys.get(m.label) if m.label else None)
@@ -49,8 +50,9 @@ def _resolve_persons(doc: Document) -> None:
         doc.links[mention_key(m)] = key
     parts = _name_parts(doc)
     for m in persons:
-        if mention_key(m) not in doc.links and len(parts.get(m.text, ())) == 1:
-            doc.links[mention_key(m)] = next(iter(parts[m.text]))
+        part = names.clean(m.text)
+        if mention_key(m) not in doc.links and len(parts.get(part, ())) == 1:
+            doc.links[mention_key(m)] = next(iter(parts[part]))
 
 
 def _name_parts(doc: Document) -> dict[str, set[str]]:

@@ -17,7 +17,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 # quoting a few names in characters stays English, a Chinese one quoting an English title stays Chinese
 LATIN_PER_CJK = 4
 _END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“(]?[A-Z0-9])|\n")
-_LIST_ITEM = re.compile(r"^\s*(?:[-–—*•>]|\d+[.)])\s+")
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—*•>→▪■◦]|\d+[.)])\s+")
 
 
 def detect(text: str) -> str:

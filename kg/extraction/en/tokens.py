@@ -85,8 +85,8 @@ def tokenize(doc: Document, ex: Extractor, items: list[Mention], text: str) -> l
             out.append(Tok("D", m.value, m))
         elif m.kind == "cue" and m.value in TAGS:
             key = None
-            if m.value == "orgref":
-                key = doc.links.get(mention_key(m))
+            if m.value == "orgref":  # "Corvane Biologics added X to its board": that company's board
+                key = (company if m.text.lower().startswith("its ") else None) or doc.links.get(mention_key(m))
             elif m.value == "anaphor":
                 key = (
                     ex.named_unit(m.text, units_here)
