@@ -594,5 +594,38 @@ def test_a_counted_group_reports_through_its_last_members():
 
 
 def test_a_former_title_without_an_organization_is_the_post_just_named():
-    out = facts("嘉晟金控公告人事案。嘉晟银行总经理冼志诚退休。嘉晟人寿董事长改由金控总经理邝文兼任,原董事长姬振宇转任顾问。")
+    out = facts(
+        "嘉晟金控公告人事案。嘉晟银行总经理冼志诚退休。嘉晟人寿董事长改由金控总经理邝文兼任,原董事长姬振宇转任顾问。"
+    )
     assert post("姬振宇", "嘉晟人寿", "chairman", "former") in out
+
+
+CAREER_LINES = (
+    "明溪信息科技股份有限公司关于聘任副总经理的公告\n聘任苗瑞安为公司副总经理。\n"
+    "苗瑞安，男，1980年5月生，中国国籍。2004.07—2010.03，临江数码科技有限公司，产品经理；"
+    "2010.04—2022.12，澄川软件股份有限公司，历任研发总监、首席技术官，其中2018年起兼任该公司上海研究院院长；"
+    "2023.01—至今，禾屿网络有限公司，总经理。\n"
+    "《明溪信息科技股份有限公司第二届董事会第五次会议决议》"
+)
+
+
+def test_the_lines_of_a_resume_are_the_posts_of_the_person_it_is_of():
+    out = facts(CAREER_LINES)
+    assert post("苗瑞安", "临江数码科技有限公司", "manager", "former") in out
+    assert post("苗瑞安", "澄川软件股份有限公司", "cto", "former") in out
+    assert post("苗瑞安", "禾屿网络有限公司", "general-manager") in out
+    # a span that ended makes every post of its line past, the one begun "2018年起" too
+    assert not any(s == "苗瑞安" and status == "current" and role == "dean" for _k, s, _o, role, status in out)
+
+
+def test_a_document_title_mark_is_no_part_of_a_company_name():
+    doc = kg.extract(CAREER_LINES)
+    assert not any(e.name.startswith("《") for e in doc.entities.values())
+
+
+def test_coordinated_subjects_may_each_have_a_title():
+    out = facts(
+        "董事会同意设立董事会风险委员会,由三名董事组成,阮志坚先生任主任委员,苗瑞安先生、独立董事隆文博先生任委员。"
+    )
+    assert post("苗瑞安", "风险委员会", "member") in out
+    assert post("隆文博", "风险委员会", "member") in out

@@ -184,9 +184,12 @@ class RuleSentence:
             key = self.toks[k].key
             if key is not None:  # every person mention is linked (kg.extraction.resolve)
                 out.append(key)
-            if k == 0 or self.toks[k - 1].tag not in "sj":
+            k -= 1
+            while k >= 0 and self.toks[k].tag in "ROf":
+                k -= 1  # "钟佩琪女士、独立董事姚文渊先生任委员": each name may have its title
+            if k <= 0 or self.toks[k].tag not in "sj":
                 break
-            k -= 2
+            k -= 1
         return out if len(out) > 1 else []
 
     def former_before(self, i: int) -> bool:
