@@ -629,3 +629,11 @@ def test_coordinated_subjects_may_each_have_a_title():
     )
     assert post("苗瑞安", "风险委员会", "member") in out
     assert post("隆文博", "风险委员会", "member") in out
+
+
+def test_a_brand_and_its_trade_are_one_company():
+    doc = kg.extract("岚图互娱2025组织架构调整说明\n公司将原有的工作室整合为4个事业群,CEO祁远山兼任天穹事业群总裁。")
+    assert doc.main_org == "org:岚图互娱"
+    out = facts("3. 知行教育:成立AI学习事业部\n知行教育宣布成立AI学习事业部,由CTO邢峰兼任事业部总经理。")
+    assert post("邢峰", "知行教育", "cto") in out
+    assert not any(s == "知行" for _k, s, *_ in out)  # the model's "person" is the brand

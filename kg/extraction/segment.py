@@ -51,7 +51,7 @@ class Segmenter:
 def _taught(lx: Lexicon) -> jieba.Tokenizer:
     tk = jieba.Tokenizer()
     _quiet_initialize(tk)
-    for words in (lx.role_by_form, lx.suffixes, lx.cues, lx.boundaries):
+    for words in (lx.role_by_form, lx.suffixes, lx.cues, lx.boundaries, lx.trades):
         for w in words:
             if not w.isascii():
                 tk.add_word(w, freq=50000)

@@ -142,7 +142,11 @@ def name_end(sp: Spans, pos: int, lx: Lexicon, limit: int = 12, words: int = 4, 
             or tok in lx.cues
             or tok.lower() in lx.role_by_form
             or tok in lx.boundaries
-            or (tag[0] not in _NAME_TAGS if nouns else tag[0] in NOT_IN_NAME_TAGS and tag != "vn")
+            or (
+                tag[0] not in _NAME_TAGS and tok not in lx.trades
+                if nouns
+                else tag[0] in NOT_IN_NAME_TAGS and tag != "vn"
+            )
             or not sp.free(end, end + len(tok))
         ):
             break
