@@ -637,3 +637,14 @@ def test_a_brand_and_its_trade_are_one_company():
     out = facts("3. 知行教育:成立AI学习事业部\n知行教育宣布成立AI学习事业部,由CTO邢峰兼任事业部总经理。")
     assert post("邢峰", "知行教育", "cto") in out
     assert not any(s == "知行" for _k, s, *_ in out)  # the model's "person" is the brand
+
+
+def test_moving_to_another_post_leaves_the_one_named_with_the_name():
+    out = facts("泰和银行人事调整。信托处处长柯蓉则调任香港分行经理。")
+    assert post("柯蓉", "信托处", "division-head", "former") in out
+
+
+def test_a_company_declared_with_its_short_form_and_its_group():
+    out = facts('今天下午,一份澜川汽车(下称"澜川")的内部任命文件流传。由澜川汽车集团副总裁雷诗涵兼任品牌CEO。')
+    companies = {o for _k, _s, o, *_ in out if o and o.startswith("澜川")}
+    assert companies == {"澜川汽车集团"}  # not "一份澜川汽车", and the group is no unit "汽车集团"

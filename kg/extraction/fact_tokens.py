@@ -35,6 +35,7 @@ TAGS = {
     "orgref": "O",
     "found": "c",
     "promote": "a",
+    "move": "a",
     "dismiss": "d",
 }
 _CLAUSE = re.compile(r"[,，;；:：|｜—]")  # clause breaks, the cells of a table row, a dash ("小分子药物中心——主任:")

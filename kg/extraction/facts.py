@@ -211,7 +211,7 @@ class _Sentence(RuleSentence):
             return
         if m.group("roles"):
             verb = self.toks[m.start("verb")].m
-            if verb is not None and verb.value == "promote":
+            if verb is not None and verb.value in _MOVES:
                 self.ex.end_posts(person, self.index)  # "由银行总经理周建宏升任董事长": no longer 总经理
             for named, role, _former in self.chain(m.start("roles"), m.end("roles"), org):
                 self.post(person, named or org, role)
@@ -297,8 +297,8 @@ class _Sentence(RuleSentence):
         status = "former" if t.tag == "f" or self.former_before(i) else "current"
         if t.tag == "a" and t.text.startswith("接") and not roles:
             return
-        if t.m is not None and t.m.value == "promote" and roles:
-            self.ex.end_posts(person, self.index)  # "技术长林志远升任总经理": no longer CTO
+        if t.m is not None and t.m.value in _MOVES and roles:
+            self.ex.end_posts(person, self.index)  # "技术长林志远升任总经理", "处长X调任经理": no longer CTO
         # the organization named before the verb, unless it is a former one ("前美家集团中国区总裁X出任CEO")
         k = self.nearest_before(
             i,
@@ -468,6 +468,7 @@ class _Sentence(RuleSentence):
                 self.ex.add(Fact("reportsTo", s, boss, self.index))
 
 
+_MOVES = frozenset({"promote", "move"})  # verbs that take the subject out of the posts named with the name
 _GROUP_SIZE = re.compile(r"([一二两三四五六七八九十\d]{1,2})(?:个|位|名|人)")
 _SENTENCE_END = re.compile(r"[。.!?！？;；:：]\s*$")
 _HEADING_CHARS = 30  # a heading is short

@@ -294,6 +294,10 @@ def find_units(sp: Spans, lx: Lexicon) -> None:
             left = trim_left(text, left, parent.start, lx)
             sp.remove(parent)
             sp.add("org", left, m.end(), "company", text[left : m.end()])
+        elif parent is not None and parent.kind == "org" and kind == "company" and core in lx.trades:
+            # "澜舟|汽车|集团": a company's short name, its trade and a company's suffix name the company
+            sp.remove(parent)
+            sp.add("org", parent.start, m.end(), "company", text[parent.start : m.end()])
         elif parent is not None and parent.kind == "org":
             # "快手电商事业部": the company's name is part of the unit's name
             sp.remove(parent)

@@ -36,7 +36,7 @@ def _name_ends_ok(text: str, end: int, sp: Spans, lx: Lexicon, strict: bool = Fa
     return follower is not None and (not strict or follower.group() not in _WEAK_FOLLOWERS)
 
 
-_NAME_ENDING_VERBS = frozenset({"lead", "appoint", "promote", "leave"})
+_NAME_ENDING_VERBS = frozenset({"lead", "appoint", "promote", "move", "leave"})
 
 # function words that may follow a name but also follow ordinary words ("商家来的", "程度上")
 _WEAK_FOLLOWERS = frozenset("的和与及等均都则也还已于在是为")
@@ -205,7 +205,7 @@ def _find_cell_names(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
             add_person(sp, start, start + len(core), known)
 
 
-_VERB_CLASSES = frozenset({"appoint", "promote", "leave"})
+_VERB_CLASSES = frozenset({"appoint", "promote", "move", "leave"})
 _BEFORE_SUBJECT = '的由、,:(“"'  # "由来自X公司的颜子杰出任", "、李强接任"
 
 

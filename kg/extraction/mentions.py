@@ -44,7 +44,7 @@ from .find_persons import (
 )
 from .lexicon import Lexicon, find_words
 from .segment import word_tag
-from .spans import NOT_IN_NAME_TAGS, Spans, starts_word
+from .spans import NOT_IN_NAME_TAGS, Spans, starts_word, trim_left
 from .tables import find_table_cells
 
 if TYPE_CHECKING:
@@ -185,7 +185,8 @@ def _declared_aliases(text: str, lx: Lexicon) -> dict[str, str]:
         r"([^\s,，。(（]{2,40}?)[(（](?:以下简称|下称|简称)?[:：]?[“\"「]([^”\"」]{1,20})[”\"」]", text
     ):
         if not lx.honorific_re.search(m.group(2)):  # "黎嘉明先生(「黎先生」)" defines a person's short form
-            out.setdefault(m.group(2), m.group(1))
+            start = trim_left(text, m.start(1), m.end(1), lx, registered=True)  # "一份澜舟汽车(下称…)"
+            out.setdefault(m.group(2), text[start : m.end(1)])
     return out
 
 
