@@ -263,6 +263,9 @@ def unit_core(name: str, lx) -> str:
 def _unit_key(doc: Document, m: Mention, parent: str | None, lx) -> str:
     label = m.label or m.text
     core = unit_core(label, lx)
+    kind: EntityKind = "committee" if m.value == "committee" else "unit"
+    if (e := doc.entities.get(f"unit:{core}")) is not None and e.kind != kind:
+        core = label  # "投行部" and "投行委员会": a committee is not the unit its name shares a core with
     for key in (f"unit:{core}", f"unit:{core}@{parent}"):
         e = doc.entities.get(key)
         if e is not None and (parent is None or e.parent in (None, parent)):
@@ -272,7 +275,6 @@ def _unit_key(doc: Document, m: Mention, parent: str | None, lx) -> str:
             return key
     # the same name under another parent is another unit (董事会 of two companies)
     key = f"unit:{core}" if f"unit:{core}" not in doc.entities else f"unit:{core}@{parent}"
-    kind: EntityKind = "committee" if m.value == "committee" else "unit"
     e = Entity(key, kind, label, parent=parent)
     e.core = core
     e.labels.update({m.text, label})
