@@ -125,3 +125,15 @@ def test_added_to_its_board_is_that_company_board():
     found = facts(text)
     assert ("post", "Tomas Reyes", "Corvane Biologics", "director", "current") in found
     assert not any(f[1] == "Tomas Reyes" and f[2] == "Ostara Therapeutics" for f in found)
+
+
+def test_statement_in_capitals_is_read_in_ordinary_case():
+    text = (
+        "BRIEF-Quarnby Mutual Insurance says chairman resigns\n"
+        "\n"
+        "* SAYS APPOINTS GAO MINGYU AS BOARD SECRETARY, REPLACING LORNA BEASLEY WHO HAS REACHED RETIREMENT AGE\n"
+        "* SAYS VICE CHAIRMAN HE RUIFENG TO PERFORM DUTIES OF CHAIRMAN\n"
+        "QUARNBY MUTUAL HOLDINGS LIMITED\n"
+    )
+    assert {"Gao Mingyu", "Lorna Beasley", "He Ruifeng"} <= persons(text)
+    assert not {"Retirement Age", "Reached Retirement"} & persons(text)
