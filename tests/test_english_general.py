@@ -125,3 +125,30 @@ def test_added_to_its_board_is_that_company_board():
     found = facts(text)
     assert ("post", "Tomas Reyes", "Corvane Biologics", "director", "current") in found
     assert not any(f[1] == "Tomas Reyes" and f[2] == "Ostara Therapeutics" for f in found)
+
+
+def test_statement_in_capitals_is_read_in_ordinary_case():
+    text = (
+        "BRIEF-Quarnby Mutual Insurance says chairman resigns\n"
+        "\n"
+        "* SAYS APPOINTS GAO MINGYU AS BOARD SECRETARY, REPLACING LORNA BEASLEY WHO HAS REACHED RETIREMENT AGE\n"
+        "* SAYS VICE CHAIRMAN HE RUIFENG TO PERFORM DUTIES OF CHAIRMAN\n"
+        "QUARNBY MUTUAL HOLDINGS LIMITED\n"
+    )
+    assert {"Gao Mingyu", "Lorna Beasley", "He Ruifeng"} <= persons(text)
+    assert not {"Retirement Age", "Reached Retirement"} & persons(text)
+
+
+def test_hkex_board_composition_lists_each_director_and_a_semicolon_ends_a_title():
+    text = (
+        "Pinecrest Harbour Holdings Limited announces that Mr. Lau Ka Ming has been appointed as the CEO.\n"
+        "As at the date of this announcement, the Board comprises Ms. Yip Mei Ling (Chairlady), Mr. Lau Ka Ming and "
+        "Mr. Kwan Tat Wai as executive Directors; Mr. Sze Chun Hok as non-executive Director; and Mr. Poon Wai Kit "
+        "as independent non-executive Director."
+    )
+    found = facts(text)
+    org = "Pinecrest Harbour Holdings Limited"
+    assert ("post", "Yip Mei Ling", org, "chairman", "current") in found
+    assert ("post", "Yip Mei Ling", org, "executive-director", "current") in found
+    assert ("post", "Sze Chun Hok", org, "non-executive-director", "current") in found
+    assert ("post", "Sze Chun Hok", org, "executive-director", "current") not in found

@@ -64,6 +64,8 @@ class _Sentence(TaggedSentence):
         before = self.tags[max(0, m.start(4) - 2) : m.start(4)]
         if self.tags[m.end(4)] == "," and before == "P,":
             return  # "Zhao Ming (Chairman), Ms. Qian Hui": the title is the name's before it
+        if self.tags[m.end(4)] == "," and self.toks[m.end(4)].text.strip().startswith(";"):
+            return  # "Mr. Wu as executive Directors; Mr. Tse as …": a semicolon ends the title's clause
         for role in self.roles(m.start(4), m.end(4)):
             self.post(person, org, role, status)
 

@@ -88,6 +88,8 @@ class EnglishResources:
     syllables: frozenset[str] = frozenset()  # toneless pinyin syllables
     org_contexts: tuple[tuple[str, re.Pattern, str], ...] = ()  # (side, pattern, kind)
     surnames: frozenset[str] = frozenset()  # Chinese surnames in toneless pinyin
+    common_words: frozenset[str] = frozenset()  # words English writes in lowercase (a line in capitals)
+    function_words: frozenset[str] = frozenset()  # the most frequent of them ("the", "of", "says")
     # compiled once
     terms_re: re.Pattern[str] = _NEVER  # roles and cues together: one leftmost-longest pass
     suffix_re: re.Pattern[str] = _NEVER
@@ -149,6 +151,8 @@ class EnglishResources:
             for f in forms.split("|"):
                 r.months[f.lower()] = int(num)
         r.syllables = frozenset(data.lines("pinyin_syllables.txt"))
+        common = data.lines("common_words.txt")
+        r.common_words, r.function_words = frozenset(common), frozenset(common[:150])
         places = sorted(data.lines("places.txt"), key=len, reverse=True)
         r.place_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in places) + r")(?![A-Za-z])")
         r.org_contexts = tuple((side, re.compile(rx), kind) for side, rx, kind in data.fields("org_contexts.tsv", 3))

@@ -9,6 +9,7 @@ import re
 
 from ...model import Sentence
 from ..text import bounded_pieces
+from .capitals import truecase_lines
 from .resources import EnglishResources
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -81,7 +82,9 @@ def end_rows(text: str) -> str:
     """Table rows ("Mr. He Jun | Vice President | Appointed"), the lines of a leadership list ("Marcus
     Bell — Chief Executive Officer"; "Sara Lindqvist, Chief Financial Officer" among lines like it)
     end with a period, so that normalizing does not join them into one line as it joins a
-    hard-wrapped sentence."""
+    hard-wrapped sentence. A statement in capitals is put in ordinary case first
+    (:func:`kg.extraction.en.capitals.truecase_lines`)."""
+    text = truecase_lines(text, EnglishResources.load())
     text = _PAIR.sub(r"\1.", _ROW.sub(r"\1.", text))
     lines = _name_over_title(text.split("\n"))
     for i, ln in enumerate(lines):

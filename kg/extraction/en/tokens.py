@@ -60,11 +60,12 @@ def tokenize(doc: Document, ex: Extractor, items: list[Mention], text: str) -> l
 
     def gap(s: str) -> None:
         pieces = _CLAUSE.split(s)
+        breaks = [b.group() for b in _CLAUSE.finditer(s)]  # a clause break keeps its text (";" ends more than ",")
         for i, part in enumerate(pieces):
             if not _TRANSPARENT.match(part) and not (part.strip() in functions and out and out[-1].tag == ","):
                 out.append(Tok("_", None, None, part))  # "Senior Vice President, Operations of X": X's SVP
             if i < len(pieces) - 1:
-                out.append(Tok(",", None, None))
+                out.append(Tok(",", None, None, breaks[i]))
 
     company = None  # the first organization the sentence names: what its "its" is
     units_here: list[str] = []  # the units it names, in order: what its "the unit" may be
