@@ -648,3 +648,14 @@ def test_a_company_declared_with_its_short_form_and_its_group():
     out = facts('今天下午,一份澜川汽车(下称"澜川")的内部任命文件流传。由澜川汽车集团副总裁雷诗涵兼任品牌CEO。')
     companies = {o for _k, _s, o, *_ in out if o and o.startswith("澜川")}
     assert companies == {"澜川汽车集团"}  # not "一份澜川汽车", and the group is no unit "汽车集团"
+
+
+def test_a_bare_head_title_in_a_list_item_heads_the_unit_the_item_is_about():
+    out = facts(
+        "启元银行部门调整方案\n"
+        "1.数字金融部:整合原网络金融部、金融科技部的线上业务职能,拟任负责人为原网络金融部总经理葛朝晖;\n"
+        "2.资产负债管理部:从计划财务部分设,拟任负责人为计划财务部副总经理阮晨。"
+    )
+    assert post("葛朝晖", "数字金融部", "head") in out
+    assert post("阮晨", "资产负债管理部", "head") in out
+    assert not any(o == "拟任" for _k, _s, o, *_ in out)

@@ -23,6 +23,7 @@ _LIST_LINE = re.compile(r"R,")  # "主任:宗立新(董事长)": a line of such 
 _ADVERBIAL = frozenset({"同时", "将", "均", "分别", "共同", "一同"})  # between a list of names and its verb
 
 
+_TOPIC_COLON = re.compile(r"\s*(?:\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*[^,，:：;；。]{2,24}[:：]")
 _ENDED_SPAN = re.compile(r"D[_,]{0,2}D,")  # a line that opens with the span of years it is about
 
 
@@ -108,6 +109,14 @@ class RuleSentence:
         # not an organization in someone's title ("…,常务副主任由质量副总裁柴立新担任,委员包括…")
         k = self.nearest_before(i, "O", lambda k: self.tags[k] == "O" and self.tags[k + 1 : k + 3] != "RP")
         return self.toks[k].key if k >= 0 else self.ex.recent_unit
+
+    def item_topic(self) -> str | None:
+        """The unit a line is about when it opens with it and a colon ("1.数字金融部:…")."""
+        if self.tags.startswith("O,") and _TOPIC_COLON.match(self.ex.doc.sentences[self.index].text):
+            key = self.toks[0].key
+            if key is not None and self.ex.doc.entities[key].kind != "company":
+                return key
+        return None
 
     def org_of_title_before(self, i: int, role: str | None) -> str | None:
         """The organization of the nearest title ``role`` before ``i`` that names one ("远晴人寿董事长")."""

@@ -92,8 +92,13 @@ class _Sentence(RuleSentence):
     def title_is(self, m):
         """ "火山引擎总裁为谭待", "庭院机器人事业部,负责人为此前主导割草机项目的叶舟", "…,副主任为副总裁邹颖" (the
         organization of the clause before); titles between 为 and the name are the person's own."""
-        org = self.toks[m.start()].key if self.tags[m.start()] == "O" else self.last_org_before(m.start())
-        self.post(self.toks[m.start("person")].key, org, self.toks[m.start("role")])
+        role = self.toks[m.start("role")]
+        if self.tags[m.start()] == "O":
+            org = self.toks[m.start()].key
+        else:  # "1.数字金融部:整合原网络金融部…,拟任负责人为X": a head of the unit the item is about
+            topic = self.item_topic() if self.ex.lx.roles[role.key].head else None
+            org = topic or self.last_org_before(m.start())
+        self.post(self.toks[m.start("person")].key, org, role)
 
     @rule("people", "respectively", "units")
     def respectively_lead(self, m):
