@@ -659,3 +659,23 @@ def test_a_bare_head_title_in_a_list_item_heads_the_unit_the_item_is_about():
     assert post("葛朝晖", "数字金融部", "head") in out
     assert post("阮晨", "资产负债管理部", "head") in out
     assert not any(o == "拟任" for _k, _s, o, *_ in out)
+
+
+def test_a_related_reading_list_is_no_part_of_the_article():
+    text = (
+        "启川银行董事长易人\n\n"
+        "財政部今日宣布,公股啟川商業銀行(簡稱啟川銀)董事長卓永盛將屆齡退休,由總經理紀文鴻接任。\n\n"
+        "▌延伸閱讀\n．公股銀行上半年獲利亮眼 啟川銀年增逾二成\n．金管會:董事長任期制度將檢討\n"
+    )
+    doc = kg.extract(text)
+    names = {e.name for e in doc.entities.values() if e.kind == "company"}
+    assert "启川银年" not in names and "公股银行" not in names
+    assert doc.main_org == "org:启川商业银行"  # "公股" describes the bank; "(簡稱啟川銀)" is its short form
+
+
+def test_a_company_named_as_someones_past_does_not_open_the_article():
+    doc = kg.extract(
+        "前联合利华中国财务副总裁加盟,悦禾食品任命鲍晓锋为CFO\n"
+        "悦禾食品宣布,公司已任命鲍晓锋为首席财务官。鲍晓锋曾任联合利华中国财务副总裁。"
+    )
+    assert doc.main_org == "org:悦禾食品"

@@ -175,18 +175,23 @@ def _latest_year(text: str) -> int | None:
     return max(years) if years else None
 
 
+# "(以下简称"X")", "(下称"X")", HK "(「本公司」)", TW "(簡稱台宏銀)" (the short form is the second group)
+_DECLARED_ALIAS = re.compile(
+    r"([^\s,，。(（]{2,40}?)[(（](?:(?:以下简称|下称|简称)?[:：]?[“\"「]([^”\"」]{1,20})[”\"」]"
+    r"|(?:以下简称|下称|简称)[:：]?([^“”\"「」()（）,，]{1,12})[)）])"
+)
+
+
 def _declared_aliases(text: str, lx: Lexicon) -> dict[str, str]:
     """ "宁德时代新能源科技股份有限公司(以下简称"宁德时代")": short form -> full name."""
     out: dict[str, str] = {}
     if not any(w in text for w in ("简称", "下称", "「")):  # the regex below is slow to fail on a long text
         return out
-    # "(以下简称"X")", "(下称"X")", HK "(「本公司」)"
-    for m in re.finditer(
-        r"([^\s,，。(（]{2,40}?)[(（](?:以下简称|下称|简称)?[:：]?[“\"「]([^”\"」]{1,20})[”\"」]", text
-    ):
-        if not lx.honorific_re.search(m.group(2)):  # "黎嘉明先生(「黎先生」)" defines a person's short form
+    for m in _DECLARED_ALIAS.finditer(text):
+        short = m.group(2) or m.group(3)
+        if not lx.honorific_re.search(short):  # "黎嘉明先生(「黎先生」)" defines a person's short form
             start = trim_left(text, m.start(1), m.end(1), lx, registered=True)  # "一份澜舟汽车(下称…)"
-            out.setdefault(m.group(2), text[start : m.end(1)])
+            out.setdefault(short, text[start : m.end(1)])
     return out
 
 

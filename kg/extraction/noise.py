@@ -32,6 +32,7 @@ from .text import compile_rows, ends_sentence, normalize
 _CUT_RE = compile_rows("noise.tsv", "cut", re.M)
 _LINE_RE = compile_rows("noise.tsv", "line")
 _NOISE_RE = compile_rows("noise.tsv", "noise")
+_LIST_RE = compile_rows("noise.tsv", "list")
 _WORD_RE = re.compile(r"[^\W_]")
 _PUNCT_IN_TITLE_RE = re.compile(r"[:,?!;]")
 _SEGMENT_SPLIT_RE = re.compile(r"[\s,.;:!?。、“”\"《》()|]+")
@@ -167,16 +168,22 @@ def _strip_segments(text: str, spam: list[str]) -> str:
 
 
 def strip_ads(text: str) -> str:
-    """Cut the ``cut`` patterns of ``noise.tsv`` out of every line; drop ``line`` furniture lines.
+    """Cut the ``cut`` patterns of ``noise.tsv`` out of every line; drop ``line`` furniture lines and the
+    links under a ``list`` heading.
 
     An ad pasted into a sentence ("…改制以来购买快手直播等级号, Media APP观察到…") is cut and
     the sentence stays; a line with fewer than 4 letters/digits/CJK characters left, or that lost
     more than half of them and no longer ends a sentence, was an ad line and is dropped.
     """
     out: list[str] = []
+    in_links = False  # under a "延伸阅读" heading, up to a blank line
     for ln in text.split("\n"):
         if not ln:
+            in_links = False
             out.append(ln)
+            continue
+        if in_links or (_LIST_RE is not None and _LIST_RE.match(ln)):
+            in_links = True
             continue
         if _LINE_RE is not None and _LINE_RE.fullmatch(ln):
             continue

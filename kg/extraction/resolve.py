@@ -138,9 +138,14 @@ def _resolve_orgs(doc: Document, lx: Lexicon) -> None:
     first: dict[str, tuple[int, int]] = {}  # company -> (sentence, offset) of its first mention
     for n, m in named:
         first.setdefault(canonical[n], (m.sentence, m.start))
+    # the first named in the article's own role, not as someone's past ("前联合利华中国财务副总裁加盟,…")
+    current = [(n, m) for n, m in named if not _after_former_cue(doc.sentences[m.sentence].text, m.start, lx)]
+    first_current = {}
+    for n, m in current:
+        first_current.setdefault(canonical[n], (m.sentence, m.start))
     # the article's company: the one a reference word is declared for ("(以下简称"公司")"), else the one
     # named often and named first (headlines and leads name it)
-    earliest = min(first, key=first.__getitem__) if first else None
+    earliest = min(first_current, key=first_current.__getitem__) if first_current else None
     declared = doc.main_org[len("org:") :] if doc.main_org else None
     # a company given a short form ("荆楚农村商业银行股份有限公司(下称"荆楚农商行")") is the one the article
     # goes on about, however often a past employer is named in a career
@@ -230,6 +235,14 @@ def _focus(doc: Document, lx: Lexicon) -> None:
             current = doc.links.get(mention_key(opening), current)
         if current and current != doc.main_org:
             doc.focus[s.index] = current
+
+
+def _after_former_cue(text: str, start: int, lx: Lexicon) -> bool:
+    """A cue of a past post ends right before ``start`` ("前联合利华…", "曾任澄川软件…")."""
+    return any(lx.cues.get(text[k:start]) == "former" for k in range(max(0, start - _LONGEST_FORMER_CUE), start))
+
+
+_LONGEST_FORMER_CUE = 5
 
 
 def _short_company_forms(names: set[str], lx) -> dict[str, str]:
