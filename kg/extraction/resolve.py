@@ -136,13 +136,11 @@ def _resolve_orgs(doc: Document, lx: Lexicon) -> None:
     canonical = {n: short_forms.get(c, c) for n, c in canonical.items()}
     counts = Counter(c for c, _ in {(canonical[n], m.sentence) for n, m in named})
     first: dict[str, tuple[int, int]] = {}  # company -> (sentence, offset) of its first mention
+    first_current: dict[str, tuple[int, int]] = {}  # … not named as someone's past ("前联合利华中国财务副总裁加盟")
     for n, m in named:
         first.setdefault(canonical[n], (m.sentence, m.start))
-    # the first named in the article's own role, not as someone's past ("前联合利华中国财务副总裁加盟,…")
-    current = [(n, m) for n, m in named if not _after_former_cue(doc.sentences[m.sentence].text, m.start, lx)]
-    first_current = {}
-    for n, m in current:
-        first_current.setdefault(canonical[n], (m.sentence, m.start))
+        if not _after_former_cue(doc.sentences[m.sentence].text, m.start, lx):
+            first_current.setdefault(canonical[n], (m.sentence, m.start))
     # the article's company: the one a reference word is declared for ("(以下简称"公司")"), else the one
     # named often and named first (headlines and leads name it)
     earliest = min(first_current, key=first_current.__getitem__) if first_current else None
