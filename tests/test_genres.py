@@ -679,3 +679,8 @@ def test_a_company_named_as_someones_past_does_not_open_the_article():
         "悦禾食品宣布,公司已任命鲍晓锋为首席财务官。鲍晓锋曾任联合利华中国财务副总裁。"
     )
     assert doc.main_org == "org:悦禾食品"
+
+
+def test_a_post_given_by_its_title_alone_is_the_one_named_before():
+    out = facts("泰和银行人事调整:原数字金融处处长方怡然升任副总经理,处长一职由副处长辛志达升任。")
+    assert post("辛志达", "数字金融处", "division-head") in out

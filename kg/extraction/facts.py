@@ -209,7 +209,11 @@ class _Sentence(RuleSentence):
         """ "抖音由张楠担任CEO", "由CEO程一晓担任主席", "网易有道由CEO周枫负责"."""
         self.used.add(m.start("verb"))
         person = self.toks[m.start("person")].key
-        org = self.toks[m.start("org")].key if m.group("org") else self.last_org_before(m.start())
+        if m.group("org"):
+            org = self.toks[m.start("org")].key
+        else:  # "原数位金融处处长方怡君升任副总经理,处长一职由副处长辛志远升任": the post named before
+            named = self.org_of_title_before(m.start(), self.toks[m.start("role")].key) if m.group("role") else None
+            org = named or self.last_org_before(m.start())
         if m.group("role"):  # "家电家居事业部总经理由闫小兵暂时兼任"
             self.post(person, org, self.toks[m.start("role")])
             self.ex.subject = person
