@@ -684,3 +684,12 @@ def test_a_company_named_as_someones_past_does_not_open_the_article():
 def test_a_post_given_by_its_title_alone_is_the_one_named_before():
     out = facts("泰和银行人事调整:原数字金融处处长方怡然升任副总经理,处长一职由副处长辛志达升任。")
     assert post("辛志达", "数字金融处", "division-head") in out
+
+
+def test_a_group_beside_its_registered_subsidiary_is_a_company():
+    out = facts(
+        "经集团总裁办公会研究决定:\n1. 任命苗立新为鼎丰冷链物流有限公司总经理,免去其集团运营管理部总经理职务;\n"
+        "苗立新向集团副总裁庞永安汇报。\n鼎丰集团 人力资源部\n"
+    )
+    assert post("庞永安", "鼎丰集团", "vice-president") in out
+    assert ("unitOf", "运营管理部", "鼎丰集团", None, "current") in out

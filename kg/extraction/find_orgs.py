@@ -453,6 +453,25 @@ def board_references(sp: Spans, lx: Lexicon) -> None:
             sp.add("cue", m.start, m.end, "orgref")
 
 
+def find_groups_of_registered(spans: list[Spans], lx: Lexicon) -> None:
+    """ "鼎恒集团" beside "鼎恒冷链物流有限公司": a "…集团" whose name begins a registered company's of the
+    article is that company's group, a company (not a business group of the company the article is about)."""
+    registered = {m.text for sp in spans for m in sp.items if m.kind == "org" and _is_registered(m.text, lx)}
+    if not registered:
+        return
+    for sp in spans:
+        for m in [m for m in sp.items if m.kind == "org" and m.value == "unit" and m.text.endswith(_GROUP_SUFFIX)]:
+            core = m.text[: -len(_GROUP_SUFFIX)]
+            for k in range(len(core) - 1):  # "附件含有鼎恒集团": the name is the end of what was read
+                if any(r.startswith(core[k:]) for r in registered):
+                    sp.remove(m)
+                    sp.add("org", m.start + k, m.end, "company", m.text[k:])
+                    break
+
+
+_GROUP_SUFFIX = "集团"
+
+
 def _is_registered(name: str, lx: Lexicon) -> bool:
     """ "…有限公司": a registered company name, after which a unit is named by its suffix only (a bare word
     there qualifies the title: "…有限公司高级总监")."""

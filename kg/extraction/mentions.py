@@ -25,6 +25,7 @@ from .find_orgs import (
     find_announcer,
     find_companies,
     find_context_orgs,
+    find_groups_of_registered,
     find_item_company,
     find_joined_companies,
     find_model_companies,
@@ -96,6 +97,7 @@ def find_mentions(doc: Document, resources: Resources) -> Document:
         find_joined_companies(sp, lx)
         described_companies(sp, lx)
         drop_media(sp, media)
+    find_groups_of_registered(spans_by_sentence, lx)
     companies = {
         m.text: m.label or m.text
         for sp in spans_by_sentence

@@ -179,25 +179,28 @@ def _resolve_orgs(doc: Document, lx: Lexicon) -> None:
 
     if main:
         company_key(main)
+    # "集团" beside a group and its subsidiaries (鼎恒集团, 鼎恒冷链物流有限公司): the group
+    groups = sorted({c for c in canonical.values() if _GROUP in c})
     for m in orgs:
         if m.value == "company":
             key = company_key(m.label or m.text)
             doc.entities[key].labels.add(m.text)
         else:
             parent = None
-            if m.parent:
+            if m.parent == _GROUP and len(groups) == 1 and f"org:{groups[0]}" != doc.main_org:
+                parent = company_key(groups[0])  # "集团运营管理部" beside "鼎恒集团" and its subsidiary
+            elif m.parent:
                 parent = doc.main_org if m.parent in lx.cues else company_key(m.parent)
             key = _unit_key(doc, m, parent, lx)
         doc.links[mention_key(m)] = key
     _focus(doc, lx)
     # "公司", "本行", "集团": the company in focus, the one the article is about unless a sentence names another;
     # "集团" is the group when the article names one besides its subsidiaries ("鼎恒集团" and 鼎恒冷链物流有限公司)
-    groups = [k for k, e in doc.entities.items() if e.kind == "company" and _GROUP in e.name]
     for m in doc.mentions:
         if m.kind == "cue" and m.value == "orgref":
             company = doc.focus.get(m.sentence, doc.main_org)
-            if m.text == _GROUP and len(groups) == 1 and company not in groups:  # not 本集团: the issuer
-                company = groups[0]
+            if m.text == _GROUP and len(groups) == 1 and company != f"org:{groups[0]}":  # not 本集团: the issuer
+                company = f"org:{groups[0]}"
             if company:
                 doc.links[mention_key(m)] = company
 
