@@ -10,6 +10,7 @@ resources, the English resources and the RDF writer's role labels share it).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -48,6 +49,33 @@ def find_words(text: str, words) -> list[tuple[int, int]]:
             pos = start - minus_length
             spans.append((start, pos))
     return spans
+
+
+def literal_starts(text: str, word: str) -> Iterator[int]:
+    """Where ``re.finditer(re.escape(word), text)`` finds ``word``, without compiling a regex for each word
+    (a document's names): left to right, none overlapping."""
+    if not word:  # an empty word is found everywhere
+        yield from range(len(text) + 1)
+        return
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + len(word))
+
+
+def word_then(text: str, word: str, tail: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """What ``re.finditer(re.escape(word) + tail.pattern, text)`` finds, as the matches of ``tail`` right after
+    ``word`` (the same groups): one compiled ``tail`` serves every word, where a regex per word would be
+    compiled anew for each name of each document."""
+    if not word:
+        yield from tail.finditer(text)
+        return
+    i = text.find(word)
+    while i >= 0:
+        m = tail.match(text, i + len(word))
+        if m is not None:
+            yield m
+        i = text.find(word, m.end() if m is not None else i + 1)
 
 
 class Matcher:
