@@ -16,6 +16,9 @@ _LATIN_NAME = re.compile(r"\(\s*([A-Z][A-Za-z\.\-']*(?:\s+[A-Z][A-Za-z\.\-']*){0
 _FOREIGN_NAME = re.compile(f"[{CJK}]{{1,6}}(?:[·•\\-][{CJK}]{{1,6}})+")
 _LATIN_BEFORE_NAME = re.compile(f"(?<![A-Za-z])([A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}) ?\\(([{CJK}]{{2,4}})\\)")
 _MODEL_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
+_NOMINATED = re.compile(
+    r"(?:任命|聘任|选举|聘请|委任|[,，;；](?:任命|聘任|选举|聘请|委任)?)([^\s,，。为]{2,6}?)(?:先生|女士)?为"
+)
 _LIST_LEAD = re.compile(r"(?:并且|并|同时|另|以及)?(?:任命|聘任|选举|聘请|委任)?")
 _FUNCTION_TAGS = frozenset("pcu")  # prepositions, conjunctions, particles
 
@@ -67,7 +70,7 @@ def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool) -> 
             is_common_word(cand)
             or cand in lx.cues  # "董事长易人": a verb, no name
             or cand in lx.suffixes
-            or any(cand.endswith(x) for x in lx.suffixes if len(x) > 1)
+            or cand.endswith(lx.long_suffixes)
             or not (_name_chars_ok(cand, lx) or _LATIN_NAME.match(text, i + n))
         ):
             continue  # "穆荣均(Mu Rongjun)": the English name vouches for the last character
@@ -149,11 +152,7 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
         _add_list(sp, m.end(), lx, known)
     # "任命张利东为", "选举葛海蛟先生为", and the next ones in the list: "…,李津为混合云事业部总裁"
     nominate = lx.cue_pattern("nominate").search(text)
-    for m in re.finditer(
-        r"(?:任命|聘任|选举|聘请|委任|[,，;；](?:任命|聘任|选举|聘请|委任)?)"
-        r"([^\s,，。为]{2,6}?)(?:先生|女士)?为",
-        text,
-    ):
+    for m in _NOMINATED.finditer(text) if nominate else ():  # only after a verb of naming
         if not nominate or m.start() < nominate.start():
             continue
         lead = _LIST_LEAD.match(m.group(1))  # ",并聘任李静仁先生为": 并聘任 is no part of the name

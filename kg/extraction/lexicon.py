@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -182,6 +182,30 @@ class Lexicon:
     # kg's own jieba tokenizer, taught the words above (built on first use)
     segmenter: Segmenter = field(init=False, repr=False)
     _cue_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, init=False, repr=False)
+    _cue_words: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False)
+
+    # views of the tables above that the finders read for every sentence or mention, computed once: a
+    # sorted copy or a scan of thousands of cue words each time cost more than the lookups themselves
+    @cached_property
+    def long_suffixes(self) -> tuple[str, ...]:
+        """The suffixes of more than one character, in file order (``str.endswith`` takes the tuple)."""
+        return tuple(x for x in self.suffixes if len(x) > 1)
+
+    @cached_property
+    def suffixes_longest_first(self) -> tuple[str, ...]:
+        """The suffixes, longest first (file order among equals)."""
+        return tuple(sorted(self.suffixes, key=len, reverse=True))
+
+    @cached_property
+    def qualifiers_longest_first(self) -> tuple[str, ...]:
+        return tuple(sorted(self.qualifiers, key=len, reverse=True))
+
+    def cue_words(self, tag: str) -> tuple[str, ...]:
+        """The cue words of one class (cues.tsv), in file order."""
+        words = self._cue_words.get(tag)
+        if words is None:
+            words = self._cue_words[tag] = tuple(w for w, t in self.cues.items() if t == tag)
+        return words
 
     def cue_pattern(self, tag: str) -> re.Pattern[str]:
         """The cue words of one class (cues.tsv) as one regex."""

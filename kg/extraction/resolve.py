@@ -254,7 +254,7 @@ def unit_core(name: str, lx) -> str:
         core = core[prefix[1] :]
     for long, short in lx.abbreviations:
         core = core.replace(long, short)
-    for suffix in sorted(lx.suffixes, key=len, reverse=True):
+    for suffix in lx.suffixes_longest_first:
         if core.endswith(suffix) and len(core) > len(suffix):
             core = core[: -len(suffix)]
             break

@@ -69,33 +69,35 @@ def cut_without_hmm(tk: jieba.Tokenizer, text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _best_route(block: str, freq: dict[str, int], logtotal: float) -> list[tuple[float, int]]:
-    """jieba's ``get_DAG`` and ``calc`` in one loop: for each start, (score, last index) of the most probable
-    segmentation of the rest; the same floating-point operations in the same order, ties to the longer word."""
+def _best_route(block: str, freq: dict[str, int], logtotal: float) -> list[int]:
+    """jieba's ``get_DAG`` and ``calc`` in one loop: for each start, the last index of the first word of the
+    most probable segmentation of the rest. The same floating-point operations in the same order; of equal
+    scores the longer word wins, as in jieba's max over (score, index)."""
     n = len(block)
-    route: list[tuple[float, int]] = [(0, 0)] * (n + 1)
+    score = [0.0] * (n + 1)
+    ends = [0] * n
     for idx in range(n - 1, -1, -1):
-        best: tuple[float, int] | None = None
+        best, best_end = 0.0, -1
         i, frag = idx, block[idx]
         while i < n and frag in freq:
             count = freq[frag]
             if count:
-                candidate = (log(count) - logtotal + route[i + 1][0], i)
-                if best is None or candidate > best:
-                    best = candidate
+                candidate = log(count) - logtotal + score[i + 1]
+                if best_end < 0 or candidate >= best:  # a later (longer) word wins a tie
+                    best, best_end = candidate, i
             i += 1
             frag = block[idx : i + 1]
-        if best is None:  # no word starts here: the character alone
-            best = (log(freq.get(block[idx]) or 1) - logtotal + route[idx + 1][0], idx)
-        route[idx] = best
-    return route
+        if best_end < 0:  # no word starts here: the character alone
+            best, best_end = log(freq.get(block[idx]) or 1) - logtotal + score[idx + 1], idx
+        score[idx], ends[idx] = best, best_end
+    return ends
 
 
-def _cut_block(block: str, route: list[tuple[float, int]], out: list[str]) -> None:
-    """The words of ``route`` (jieba's ``__cut_DAG_NO_HMM``): single Latin letters and digits joined in a run."""
+def _cut_block(block: str, ends: list[int], out: list[str]) -> None:
+    """The words of the route (jieba's ``__cut_DAG_NO_HMM``): single Latin letters and digits joined in a run."""
     x, n, buf = 0, len(block), ""
     while x < n:
-        y = route[x][1] + 1
+        y = ends[x] + 1
         word = block[x:y]
         if y - x == 1 and jieba.re_eng.match(word):
             buf += word
