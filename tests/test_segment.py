@@ -59,9 +59,9 @@ def test_word_tag_reads_the_dictionary():
     assert segment.word_tag("程一晓") is None
 
 
-def test_cut_without_hmm_is_jieba_word_for_word():
-    """kg's one-pass segmentation is jieba's lcut(HMM=False): every window of every dev sentence, and text
-    mixing Latin letters, digits, spaces, line breaks and punctuation."""
+def test_cuts_are_jieba_word_for_word():
+    """kg's one-pass segmentations are jieba's lcut, with and without the HMM: every window of every dev
+    sentence, and text mixing Latin letters, digits, spaces, line breaks and punctuation."""
     import json
     import random
 
@@ -74,3 +74,4 @@ def test_cut_without_hmm_is_jieba_word_for_word():
     windows += texts
     for w in windows:
         assert list(segment.cut_without_hmm(tk, w)) == tk.lcut(w, HMM=False), w
+        assert list(segment.cut_with_hmm(tk, w)) == tk.lcut(w, HMM=True), w
