@@ -57,3 +57,21 @@ def test_word_tag_reads_the_dictionary():
     assert segment.word_tag("同时") is not None
     assert segment.is_common_word("同时")
     assert segment.word_tag("程一晓") is None
+
+
+def test_cuts_are_jieba_word_for_word():
+    """kg's one-pass segmentations are jieba's lcut, with and without the HMM: every window of every dev
+    sentence, and text mixing Latin letters, digits, spaces, line breaks and punctuation."""
+    import json
+    import random
+
+    tk = default_resources().segmenter.tokenizer
+    texts = [json.loads(line)["text"] for line in (ROOT / "tests" / "data" / "dev.gold.jsonl").open(encoding="utf-8")]
+    windows = [t[i : i + n] for t in texts for i in range(0, len(t), 7) for n in (3, 6, 12)]
+    rng = random.Random(7)
+    mixed = "程一晓任总裁 \n\r\t\r\nabcAB12+#&._%-,。(（)）集团公司有限责任部门"
+    windows += ["".join(rng.choice(mixed) for _ in range(rng.randrange(0, 16))) for _ in range(2000)]
+    windows += texts
+    for w in windows:
+        assert list(segment.cut_without_hmm(tk, w)) == tk.lcut(w, HMM=False), w
+        assert list(segment.cut_with_hmm(tk, w)) == tk.lcut(w, HMM=True), w

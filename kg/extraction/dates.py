@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import InputError, shorten
+from .prefilter import required_chars
 from .text import load_table
 
 
@@ -130,6 +131,8 @@ _PATTERNS = [
     ),
 ]
 _COMPILED = [(name, re.compile(rx)) for name, rx in _PATTERNS]
+# the characters each pattern cannot match without (年, 月, 前 …): most sentences lack them
+_REQUIRED = tuple(required_chars(rx) for _, rx in _COMPILED)
 _ABSOLUTE_FULL = [rx for name, rx in _COMPILED if name == "ymd"]
 _BLOCK_RE = re.compile(_alt(_BLOCKS)) if _BLOCKS else None
 
@@ -148,7 +151,10 @@ def find_dates(text: str, ref: datetime.date | None, year_hint: int | None = Non
     blocks = [(m.start(), m.end()) for m in _BLOCK_RE.finditer(text)] if _BLOCK_RE else []
     block_starts = [b[0] for b in blocks]
     found: list[tuple[int, int, object]] = []
-    for name, rx in _COMPILED:
+    chars = set(text)
+    for (name, rx), required in zip(_COMPILED, _REQUIRED):
+        if not required <= chars:
+            continue
         for m in rx.finditer(text):
             k = bisect.bisect_right(block_starts, m.start()) - 1
             if k >= 0 and m.end() <= blocks[k][1] and blocks[k] != m.span():

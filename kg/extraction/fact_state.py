@@ -26,7 +26,7 @@ _DATE_LINE = len("2023年12月31日 星期日")  # a line this short with a date
 class Extractor:
     def __init__(self, doc: Document, resources: Resources):
         self.doc = doc
-        self.lx, self.rules = resources.lexicon, resources.rules
+        self.lx, self.rules, self.rule_needs = resources.lexicon, resources.rules, resources.rule_needs
         self.subject: str | None = None
         self.carried: str | None = None  # the person the sentences so far are about
         self.section: str | None = None  # the organization a heading names, for the list lines under it

@@ -53,8 +53,9 @@ class _Sentence(RuleSentence):
             # "▌海外发行部升级为海外发行中心": what a heading names is what the lines under it are about
             units = [t.key for t in self.toks if t.tag == "O" and self.ex.doc.entities[t.key].kind != "company"]
             self.ex.recent_unit = units[-1] if units else self.ex.recent_unit
-        for handler, pattern in self.ex.rules:
-            for m in pattern.finditer(self.tags):
+        tags = set(self.tags)
+        for (handler, pattern), needs in zip(self.ex.rules, self.ex.rule_needs):
+            for m in pattern.finditer(self.tags) if needs <= tags else ():
                 handler(self, m)
             if handler is _Sentence.established:
                 self.resolve_anaphora()  # "成立商家服务事业群,由…担任事业群总裁": set up in this sentence

@@ -9,7 +9,7 @@ from collections import Counter
 
 from ..errors import SetupError
 from . import ner
-from .lexicon import Lexicon
+from .lexicon import Lexicon, literal_starts
 from .resolve import unit_core
 from .segment import is_common_word, word_tag
 from .spans import (
@@ -27,6 +27,12 @@ from .spans import (
 )
 from .text import compile_rows, load_table
 
+_NAME_CHAR = re.compile(f"[{CJK}A-Za-z0-9]")  # what a name read leftwards from its suffix is made of
+_NAME_CHAR_OR_SPACE = re.compile(f"[{CJK}A-Za-z0-9 ]")
+_REGISTERED_NAME = re.compile(
+    r"(?:[^\s,，。:：;；、(（“\"]|[(（][^)）(（\s]{1,6}[)）]){2,30}?(?:股份有限公司|有限责任公司|有限公司)"
+)
+_REGISTERED_MARK = "有限"  # in each of the suffixes above
 _QUOTED = re.compile(r"[“\"「]([^”\"」,，。;:]{2,12})[”\"」]")
 _LATIN_UNIT = re.compile(r"(?:部门|团队|业务|平台)\s*([A-Z][A-Za-z0-9]+)")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\.&\-]*(?:\s[A-Z][A-Za-z0-9]*)*")
@@ -75,14 +81,12 @@ def find_companies(sp: Spans, lx: Lexicon, aliases: dict[str, str]) -> None:
     for short, full in aliases.items():
         if short in lx.cues:  # "公司", "本行": references to the company, not names
             continue
-        for m in re.finditer(re.escape(short), sp.text):
-            sp.add("org", m.start(), m.end(), "company", full)
+        for start in literal_starts(sp.text, short):
+            sp.add("org", start, start + len(short), "company", full)
+    if _REGISTERED_MARK not in sp.text:  # the regex below tries 30 characters at every place before it fails
+        return
     # "惠邻超市(集团)有限公司": a short parenthesis belongs to a registered name
-    for m in re.finditer(
-        r"(?:[^\s,，。:：;；、(（“\"]|[(（][^)）(（\s]{1,6}[)）]){2,30}?"
-        r"(?:股份有限公司|有限责任公司|有限公司)",
-        sp.text,
-    ):
+    for m in _REGISTERED_NAME.finditer(sp.text):
         start = trim_left(sp.text, m.start(), m.end() - 4, lx, registered=True)
         english = _ENGLISH_SUFFIX_BEFORE.match(sp.text, start)  # "GRANDVIEW BIOTECH CO., LTD.宏景生物…"
         start = english.end() if english else start
@@ -109,7 +113,7 @@ def find_model_companies(sp: Spans, found: list[ner.Span], lx: Lexicon, article:
             len(name) < 2
             or not sp.free(start, end)
             or lx.suffix_re.match(sp.text, end)
-            or any(name.endswith(x) for x in lx.suffixes)
+            or name.endswith(lx.suffixes_longest_first)
             or not starts_word(sp, end, lx)
             or is_common_word(name)
         ):
@@ -239,12 +243,7 @@ def find_units(sp: Spans, lx: Lexicon) -> None:
             continue
         # read the name leftwards from the suffix, up to a mention or punctuation
         start = m.start()
-        while (
-            start > 0
-            and sp.free(start - 1, start)
-            and re.match(f"[{CJK}A-Za-z0-9]", text[start - 1])
-            and m.start() - start < 12
-        ):
+        while start > 0 and sp.free(start - 1, start) and _NAME_CHAR.match(text, start - 1) and m.start() - start < 12:
             start -= 1
         trimmed = trim_left(text, start, m.start(), lx)
         last = lx.segmenter.tokens(text[start : m.start()])[-1] if m.start() > start else ""
@@ -430,7 +429,7 @@ def first_group_is_company(sp: Spans, company_named: bool, lx: Lexicon) -> bool:
 
 def board_references(sp: Spans, lx: Lexicon) -> None:
     """The company's board is the company: "公司第三届董事会" refers to it, "董事会战略委员会" is its 战略委员会."""
-    boards = [w for w, tag in lx.cues.items() if tag == "board"]
+    boards = lx.cue_words("board")
     for m in [m for m in sp.items if m.kind == "org" and m.value != "company"]:
         name = _TERM.sub("", m.label or m.text)
         inner = next((name[len(b) :] for b in boards if name.startswith(b)), None)
@@ -491,9 +490,9 @@ def drop_inner_orgs(sp: Spans, start: int, end: int) -> None:
 def _unit_kind(name: str, lx: Lexicon) -> str:
     """The kind a suffix gives. A "…集团" the gazetteer does not know is read as a business group of
     the article's company (阿里云智能集团, 淘天集团); registered names (…有限公司) stay companies."""
-    for suffix, (kind, _) in sorted(lx.suffixes.items(), key=lambda kv: -len(kv[0])):
+    for suffix in lx.suffixes_longest_first:
         if name.endswith(suffix):
-            return "unit" if suffix == "集团" else kind
+            return "unit" if suffix == "集团" else lx.suffixes[suffix][0]
     return "unit"
 
 
@@ -525,7 +524,7 @@ def find_context_orgs(sp: Spans, lx: Lexicon, known_company: bool = False) -> No
             while (
                 start > 0
                 and sp.free(start - 1, start)
-                and re.match(f"[{CJK}A-Za-z0-9 ]", text[start - 1])
+                and _NAME_CHAR_OR_SPACE.match(text, start - 1)
                 and end - start < 10
                 and not (text[start - 1] == " " and CJK_RUN.fullmatch(text[start]))
             ):

@@ -5,9 +5,10 @@ model tags, signatures, and the checks that keep a company's or a word's charact
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import ner
-from .lexicon import Lexicon, find_words
+from .lexicon import Lexicon, find_words, literal_starts, word_then
 from .segment import is_common_word, word_tag
 from .spans import CJK, CJK_RUN, Spans, starts_word, title_follows
 
@@ -15,6 +16,9 @@ _LATIN_NAME = re.compile(r"\(\s*([A-Z][A-Za-z\.\-']*(?:\s+[A-Z][A-Za-z\.\-']*){0
 _FOREIGN_NAME = re.compile(f"[{CJK}]{{1,6}}(?:[·•\\-][{CJK}]{{1,6}})+")
 _LATIN_BEFORE_NAME = re.compile(f"(?<![A-Za-z])([A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}) ?\\(([{CJK}]{{2,4}})\\)")
 _MODEL_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
+_NOMINATED = re.compile(
+    r"(?:任命|聘任|选举|聘请|委任|[,，;；](?:任命|聘任|选举|聘请|委任)?)([^\s,，。为]{2,6}?)(?:先生|女士)?为"
+)
 _LIST_LEAD = re.compile(r"(?:并且|并|同时|另|以及)?(?:任命|聘任|选举|聘请|委任)?")
 _FUNCTION_TAGS = frozenset("pcu")  # prepositions, conjunctions, particles
 
@@ -67,7 +71,7 @@ def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool, mod
             is_common_word(cand)
             or cand in lx.cues  # "董事长易人": a verb, no name
             or cand in lx.suffixes
-            or any(cand.endswith(x) for x in lx.suffixes if len(x) > 1)
+            or cand.endswith(lx.long_suffixes)
             or not (_name_chars_ok(cand, lx) or _LATIN_NAME.match(text, i + n))
         ):
             continue  # "穆荣均(Mu Rongjun)": the English name vouches for the last character
@@ -153,11 +157,7 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
         _add_list(sp, m.end(), lx, known)
     # "任命张利东为", "选举葛海蛟先生为", and the next ones in the list: "…,李津为混合云事业部总裁"
     nominate = lx.cue_pattern("nominate").search(text)
-    for m in re.finditer(
-        r"(?:任命|聘任|选举|聘请|委任|[,，;；](?:任命|聘任|选举|聘请|委任)?)"
-        r"([^\s,，。为]{2,6}?)(?:先生|女士)?为",
-        text,
-    ):
+    for m in _NOMINATED.finditer(text) if nominate else ():  # only after a verb of naming
         if not nominate or m.start() < nominate.start():
             continue
         lead = _LIST_LEAD.match(m.group(1))  # ",并聘任李静仁先生为": 并聘任 is no part of the name
@@ -345,17 +345,24 @@ def drop_company_names(
     (抖音), is the company's name."""
     tagged = {m.text for sp in spans for m in sp.items if m.kind == "person" and m.start in sp.tagged}
     vouched = {m.text for sp in spans for m in sp.items if m.kind == "person" and m.start not in sp.tagged}
-    company_suffix = "|".join(re.escape(x) for x, (kind, _) in lx.suffixes.items() if kind == "company")
+    tail = _company_name_tail("|".join(re.escape(x) for x, (kind, _) in lx.suffixes.items() if kind == "company"))
     for name in tagged - vouched:
-        if name in organizations or _names_a_company(name, text, company_suffix, lx):
+        if name in organizations or _names_a_company(name, text, tail, lx):
             known.pop(name, None)
             _replace_person(spans, name, 0)
 
 
-def _names_a_company(name: str, text: str, company_suffix: str, lx: Lexicon) -> bool:
-    """ "美晴集团", "锦澜酒店集团": the name, perhaps a trade (nouns only), and a company's suffix (an alternation)
+@lru_cache(maxsize=4)
+def _company_name_tail(company_suffix: str) -> re.Pattern[str]:
+    """What follows a name that names a company: perhaps a trade, then a company's suffix (an alternation).
+    Compiled once, not once per name with the name in front."""
+    return re.compile(f"([{CJK}]{{0,4}}?)(?:{company_suffix})")
+
+
+def _names_a_company(name: str, text: str, tail: re.Pattern[str], lx: Lexicon) -> bool:
+    """ "美晴集团", "锦澜酒店集团": the name, perhaps a trade (nouns only), and a company's suffix (``tail``)
     ("张三出任京东集团" is no such)."""
-    for m in re.finditer(re.escape(name) + f"([{CJK}]{{0,4}}?)(?:{company_suffix})", text):
+    for m in word_then(text, name, tail):
         trade = lx.segmenter.tokens(m.group(1))
         if all((word_tag(t) or "x")[0] == "n" and len(t) > 1 for t in trade):
             return True
@@ -377,7 +384,7 @@ def drop_unstable_names(spans: list[Spans], known: dict[str, str], text: str) ->
     for name in [n for n in known if len(n) == 3 and CJK_RUN.fullmatch(n)]:
         prefix = name[:2]
         # occurrences of the first two characters that no known name continues (蒋文春 and 蒋文格 are two people)
-        alone = sum(1 for m in re.finditer(re.escape(prefix), text) if text[m.start() : m.start() + 3] not in known)
+        alone = sum(1 for i in literal_starts(text, prefix) if text[i : i + 3] not in known)
         if alone >= text.count(name):
             english = known.pop(name)
             known.setdefault(name[:2], english)

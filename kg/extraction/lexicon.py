@@ -10,8 +10,9 @@ resources, the English resources and the RDF writer's role labels share it).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,33 @@ def find_words(text: str, words) -> list[tuple[int, int]]:
             pos = start - minus_length
             spans.append((start, pos))
     return spans
+
+
+def literal_starts(text: str, word: str) -> Iterator[int]:
+    """Where ``re.finditer(re.escape(word), text)`` finds ``word``, without compiling a regex for each word
+    (a document's names): left to right, none overlapping."""
+    if not word:  # an empty word is found everywhere
+        yield from range(len(text) + 1)
+        return
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + len(word))
+
+
+def word_then(text: str, word: str, tail: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """What ``re.finditer(re.escape(word) + tail.pattern, text)`` finds, as the matches of ``tail`` right after
+    ``word`` (the same groups): one compiled ``tail`` serves every word, where a regex per word would be
+    compiled anew for each name of each document."""
+    if not word:
+        yield from tail.finditer(text)
+        return
+    i = text.find(word)
+    while i >= 0:
+        m = tail.match(text, i + len(word))
+        if m is not None:
+            yield m
+        i = text.find(word, m.end() if m is not None else i + 1)
 
 
 class Matcher:
@@ -155,6 +183,30 @@ class Lexicon:
     # kg's own jieba tokenizer, taught the words above (built on first use)
     segmenter: Segmenter = field(init=False, repr=False)
     _cue_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, init=False, repr=False)
+    _cue_words: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False)
+
+    # views of the tables above that the finders read for every sentence or mention, computed once: a
+    # sorted copy or a scan of thousands of cue words each time cost more than the lookups themselves
+    @cached_property
+    def long_suffixes(self) -> tuple[str, ...]:
+        """The suffixes of more than one character, in file order (``str.endswith`` takes the tuple)."""
+        return tuple(x for x in self.suffixes if len(x) > 1)
+
+    @cached_property
+    def suffixes_longest_first(self) -> tuple[str, ...]:
+        """The suffixes, longest first (file order among equals)."""
+        return tuple(sorted(self.suffixes, key=len, reverse=True))
+
+    @cached_property
+    def qualifiers_longest_first(self) -> tuple[str, ...]:
+        return tuple(sorted(self.qualifiers, key=len, reverse=True))
+
+    def cue_words(self, tag: str) -> tuple[str, ...]:
+        """The cue words of one class (cues.tsv), in file order."""
+        words = self._cue_words.get(tag)
+        if words is None:
+            words = self._cue_words[tag] = tuple(w for w, t in self.cues.items() if t == tag)
+        return words
 
     def cue_pattern(self, tag: str) -> re.Pattern[str]:
         """The cue words of one class (cues.tsv) as one regex."""

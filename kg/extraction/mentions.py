@@ -208,7 +208,7 @@ def _find_roles(sp: Spans, lx: Lexicon) -> None:
         if suffix and len(suffix.group()) > len(form):
             continue  # 委员 in 委员会
         # "用户运营负责人": the functional area belongs to the title (but "消费者业务CEO" names a unit)
-        for q in sorted(lx.qualifiers, key=len, reverse=True) if not form.isascii() else ():
+        for q in lx.qualifiers_longest_first if not form.isascii() else ():
             if sp.text.endswith(q, 0, start) and sp.free(start - len(q), start):
                 start -= len(q)
                 break

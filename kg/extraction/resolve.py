@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from pypinyin import lazy_pinyin
 
 from ..model import Document, Entity, EntityKind, Mention
+from .lexicon import word_then
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -147,7 +148,7 @@ def _resolve_orgs(doc: Document, lx: Lexicon) -> None:
     declared = doc.main_org[len("org:") :] if doc.main_org else None
     # a company given a short form ("荆楚农村商业银行股份有限公司(下称"荆楚农商行")") is the one the article
     # goes on about, however often a past employer is named in a career
-    short_formed = {n for n in counts if re.search(re.escape(n) + _SHORT_FORM_DECLARED, doc.text)}
+    short_formed = {n for n in counts if next(word_then(doc.text, n, _SHORT_FORM_DECLARED), None)}
     main = (
         canonical.get(declared, declared)
         if declared in canonical
@@ -206,7 +207,7 @@ def _resolve_orgs(doc: Document, lx: Lexicon) -> None:
 
 
 _GROUP = "集团"
-_SHORT_FORM_DECLARED = r"\s*[(（](?:以下简称|下称|简称)"
+_SHORT_FORM_DECLARED = re.compile(r"\s*[(（](?:以下简称|下称|简称)")  # after a company's name
 _DATELINE = re.compile(r"[^,，。]{1,12}讯[,，]?")
 
 
@@ -267,7 +268,7 @@ def unit_core(name: str, lx) -> str:
         core = core[prefix[1] :]
     for long, short in lx.abbreviations:
         core = core.replace(long, short)
-    for suffix in sorted(lx.suffixes, key=len, reverse=True):
+    for suffix in lx.suffixes_longest_first:
         if core.endswith(suffix) and len(core) > len(suffix):
             core = core[: -len(suffix)]
             break

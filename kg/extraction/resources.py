@@ -28,6 +28,7 @@ from .en.resources import EnglishResources
 from .facts import read_rules
 from .lexicon import Lexicon, load, read_lexicon
 from .ner import Tagger
+from .prefilter import required_chars
 from .segment import Segmenter
 from .text import DATA_DIR
 
@@ -46,6 +47,11 @@ class Resources:
     def segmenter(self) -> Segmenter:
         """kg's own jieba tokenizer, taught the lexicon's words (jieba's global one is never touched)."""
         return self.lexicon.segmenter
+
+    @cached_property
+    def rule_needs(self) -> tuple[frozenset[str], ...]:
+        """For each rule, the tags its pattern cannot match without: a sentence without them skips it."""
+        return tuple(required_chars(pattern) for _, pattern in self.rules)
 
     @cached_property
     def english(self) -> EnglishResources:

@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Callable
 from functools import cache, lru_cache
+from math import log
 from typing import TYPE_CHECKING
 
 import jieba
+from jieba import finalseg
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -41,11 +44,115 @@ class Segmenter:
         return self._tokenizer
 
     def _tokens(self, text: str) -> tuple[str, ...]:
-        return tuple(self.tokenizer.lcut(text, HMM=False))
+        return cut_without_hmm(self.tokenizer, text)
 
     def _hmm_tokens(self, text: str) -> tuple[str, ...]:
         """Segmentation with jieba's HMM on: it joins unseen personal names into one token."""
-        return tuple(self.tokenizer.lcut(text, HMM=True))
+        return cut_with_hmm(self.tokenizer, text)
+
+
+def cut_without_hmm(tk: jieba.Tokenizer, text: str) -> tuple[str, ...]:
+    """``tk.lcut(text, HMM=False)``, word for word, in about half the time. The finders segment thousands of
+    windows of a few characters each, where jieba's own layers (a generator per block, a DAG dict, a max
+    over a generator per character) cost more than the words; this is the same computation in one pass."""
+    return _cut(tk, text, _cut_block)
+
+
+def cut_with_hmm(tk: jieba.Tokenizer, text: str) -> tuple[str, ...]:
+    """``tk.lcut(text, HMM=True)``, word for word: :func:`cut_without_hmm` with jieba's HMM
+    (``jieba.finalseg``) over each run of single characters that is not a word."""
+    return _cut(tk, text, _cut_block_hmm)
+
+
+def _cut(
+    tk: jieba.Tokenizer, text: str, cut_block: Callable[[str, list[int], dict[str, int], list[str]], None]
+) -> tuple[str, ...]:
+    """jieba's ``Tokenizer.cut`` (not cut_all), each block of Chinese, Latin letters and digits cut by ``cut_block``."""
+    tk.check_initialized()
+    out: list[str] = []
+    for block in jieba.re_han_default.split(text):
+        if not block:
+            continue
+        if jieba.re_han_default.match(block):
+            cut_block(block, _best_route(block, tk.FREQ, log(tk.total)), tk.FREQ, out)
+        else:  # spaces and line breaks are tokens of their own; anything else one character at a time
+            for piece in jieba.re_skip_default.split(block):
+                if jieba.re_skip_default.match(piece):
+                    out.append(piece)
+                else:
+                    out.extend(piece)
+    return tuple(out)
+
+
+def _best_route(block: str, freq: dict[str, int], logtotal: float) -> list[int]:
+    """jieba's ``get_DAG`` and ``calc`` in one loop: for each start, the last index of the first word of the
+    most probable segmentation of the rest. The same floating-point operations in the same order; of equal
+    scores the longer word wins, as in jieba's max over (score, index)."""
+    n = len(block)
+    score = [0.0] * (n + 1)
+    ends = [0] * n
+    for idx in range(n - 1, -1, -1):
+        best, best_end = 0.0, -1
+        count = freq.get(block[idx])
+        i = idx
+        while count is not None:  # a word, or the start of one
+            if count:
+                candidate = log(count) - logtotal + score[i + 1]
+                if best_end < 0 or candidate >= best:  # a later (longer) word wins a tie
+                    best, best_end = candidate, i
+            i += 1
+            if i == n:
+                break
+            count = freq.get(block[idx : i + 1])
+        if best_end < 0:  # no word starts here: the character alone
+            best, best_end = log(freq.get(block[idx]) or 1) - logtotal + score[idx + 1], idx
+        score[idx], ends[idx] = best, best_end
+    return ends
+
+
+def _cut_block(block: str, ends: list[int], freq: dict[str, int], out: list[str]) -> None:
+    """The words of the route (jieba's ``__cut_DAG_NO_HMM``): single Latin letters and digits joined in a run."""
+    x, n, buf = 0, len(block), ""
+    while x < n:
+        y = ends[x] + 1
+        word = block[x:y]
+        if y - x == 1 and jieba.re_eng.match(word):
+            buf += word
+        else:
+            if buf:
+                out.append(buf)
+                buf = ""
+            out.append(word)
+        x = y
+    if buf:
+        out.append(buf)
+
+
+def _cut_block_hmm(block: str, ends: list[int], freq: dict[str, int], out: list[str]) -> None:
+    """The words of the route (jieba's ``__cut_DAG``): a run of single characters that is no word goes to
+    the HMM, which joins unseen names."""
+    x, n, buf = 0, len(block), ""
+    while x < n:
+        y = ends[x] + 1
+        if y - x == 1:
+            buf += block[x]
+        else:
+            if buf:
+                _cut_run(buf, freq, out)
+                buf = ""
+            out.append(block[x:y])
+        x = y
+    if buf:
+        _cut_run(buf, freq, out)
+
+
+def _cut_run(run: str, freq: dict[str, int], out: list[str]) -> None:
+    if len(run) == 1:
+        out.append(run)
+    elif not freq.get(run):
+        out.extend(finalseg.cut(run))
+    else:
+        out.extend(run)
 
 
 def _taught(lx: Lexicon) -> jieba.Tokenizer:
