@@ -5,11 +5,11 @@ units, organizations read from context, and the droppers of generic, media and i
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ..errors import SetupError
 from . import ner
 from .lexicon import Lexicon, literal_starts
+from .org_references import GENERIC_COMPANY, is_registered
 from .resolve import unit_core
 from .segment import is_common_word, word_tag
 from .spans import (
@@ -203,8 +203,6 @@ _MAX_DESCRIBED_NAME = 6  # the longest name read after its description when its 
 _OFTEN_NAMED = 3  # how often an article about a known company names another before the model's reading counts
 _PLACE_PREFIX = 4  # the longest place name that begins a registered company name ("黑龙江省", "上海市")
 _WORD_NOT_UNIT = 2  # a dictionary word ending in a suffix this short is an ordinary word (外部, 干部)
-_GENERIC_COMPANY = "公司"  # the suffix a description of a company ends with ("家用机器人公司")
-_GROUP = "集团"  # a business group of a company, or the company itself (see first_group_is_company)
 
 
 _ENGLISH_SUFFIX_BEFORE = re.compile(r"(?:[A-Za-z]+\.)+(?=[\u4e00-\u9fff])")
@@ -280,7 +278,7 @@ def find_units(sp: Spans, lx: Lexicon) -> None:
             if min_len:
                 continue
             start, core, parent = m.start(), "", None
-        if parent is not None and parent.kind == "org" and _is_registered(text[start : m.end()], lx):
+        if parent is not None and parent.kind == "org" and is_registered(text[start : m.end()], lx):
             # "上海药明康德新药开发有限公司": a registered name that holds a known one, and the place before it
             left = parent.start
             while (
@@ -316,29 +314,6 @@ def after_function_word(sp: Spans, pos: int, lx: Lexicon) -> bool:
     return before in lx.cues or before in lx.boundaries or (word_tag(before) or "x")[0] in BOUNDARY_TAGS
 
 
-def kind_references(companies: Counter[str], lx: Lexicon) -> dict[str, str]:
-    """A company's kind that names it alone ("金控" for 富邑金控, "人寿" for 富邑人寿): for each suffix of the
-    article's companies (by how often each is named), the one named most (never the words for the article's
-    own company, 公司, 集团)."""
-    by_suffix: dict[str, Counter[str]] = {}
-    for label, count in companies.items():
-        for suffix, (kind, _) in lx.suffixes.items():
-            if (
-                kind == "company"
-                and len(suffix) > 1
-                and label.endswith(suffix)
-                and len(label) > len(suffix)
-                and suffix not in lx.cues
-            ):
-                by_suffix.setdefault(suffix, Counter())[label] += count
-    out = {}
-    for suffix, labels in by_suffix.items():
-        (first, n), *rest = labels.most_common(2)
-        if not rest or n > rest[0][1]:  # the one company of that kind the article names most
-            out[suffix] = first
-    return out
-
-
 _FUNCTION_WORD_TAGS = frozenset("ucp")  # 的, 和, 在: no name begins with one (知微智能 may begin with a verb)
 
 
@@ -347,9 +322,9 @@ def described_companies(sp: Spans, lx: Lexicon) -> None:
     ending in 公司 (or followed by a word for a kind of business), then the name."""
     for m in [m for m in sp.items if m.kind == "org"]:
         kind_word = _DESCRIBED_BY.match(sp.text, m.end)
-        if not (m.text.endswith(_GENERIC_COMPANY) or kind_word) or (m.label and m.label != m.text):
+        if not (m.text.endswith(GENERIC_COMPANY) or kind_word) or (m.label and m.label != m.text):
             continue  # "辉瑞公司研究员": a known company's name, no description
-        if _is_registered(m.text, lx):
+        if is_registered(m.text, lx):
             continue  # "…有限公司" is a registered name ("旗下子公司蓝海金融" is described)
         start = kind_word.end() if kind_word else m.end
         named = sp.starting_at(start)
@@ -402,29 +377,13 @@ def drop_generic_orgs(sp: Spans, lx: Lexicon) -> None:
         if _HEADER_LABEL.fullmatch(m.text):
             sp.remove(m)
             continue
-        if _INDEFINITE.search(sp.text, max(0, m.start - 2), m.start) and not _is_registered(m.text, lx):
+        if _INDEFINITE.search(sp.text, max(0, m.start - 2), m.start) and not is_registered(m.text, lx):
             sp.remove(m)  # "一家头部射频芯片公司": described, never named
             continue
         if lx.suffixes.get(name, ("", 0))[0] == "company" or name in lx.cues or name in lx.qualifiers:
             sp.remove(m)
             if lx.cues.get(name) == "orgref":
                 sp.add("cue", m.start, m.end, "orgref")
-
-
-def first_group_is_company(sp: Spans, company_named: bool, lx: Lexicon) -> bool:
-    """ "华岳重工集团组织架构调整": a …集团 named before any company is the company itself, not one of its
-    business groups (阿里云智能集团 comes after 阿里巴巴). Returns whether a company has been named."""
-    for m in sorted(sp.items, key=lambda m: m.start):
-        if m.kind != "org":
-            continue
-        if m.value == "company":
-            return True
-        known = next(lx.companies_matcher.finditer(m.text), None)
-        if not company_named and not m.parent and m.text.endswith(_GROUP) and not (known and known[0] == 0):
-            sp.remove(m)
-            sp.add("org", m.start, m.end, "company", m.label or m.text)
-            return True
-    return company_named
 
 
 def board_references(sp: Spans, lx: Lexicon) -> None:
@@ -450,34 +409,6 @@ def board_references(sp: Spans, lx: Lexicon) -> None:
             sp.add("org", m.start, m.end, "company", m.parent)  # "阿里巴巴董事会": the company
         else:
             sp.add("cue", m.start, m.end, "orgref")
-
-
-def find_groups_of_registered(spans: list[Spans], lx: Lexicon) -> None:
-    """ "鼎恒集团" beside "鼎恒冷链物流有限公司": a "…集团" whose name begins a registered company's of the
-    article is that company's group, a company (not a business group of the company the article is about)."""
-    registered = {m.text for sp in spans for m in sp.items if m.kind == "org" and _is_registered(m.text, lx)}
-    if not registered:
-        return
-    for sp in spans:
-        for m in [m for m in sp.items if m.kind == "org" and m.value == "unit" and m.text.endswith(_GROUP_SUFFIX)]:
-            core = m.text[: -len(_GROUP_SUFFIX)]
-            for k in range(len(core) - 1):  # "附件含有鼎恒集团": the name is the end of what was read
-                if any(r.startswith(core[k:]) for r in registered):
-                    sp.remove(m)
-                    sp.add("org", m.start + k, m.end, "company", m.text[k:])
-                    break
-
-
-_GROUP_SUFFIX = "集团"
-
-
-def _is_registered(name: str, lx: Lexicon) -> bool:
-    """ "…有限公司": a registered company name, after which a unit is named by its suffix only (a bare word
-    there qualifies the title: "…有限公司高级总监")."""
-    return any(
-        name.endswith(s) and s.endswith(_GENERIC_COMPANY) and s != _GENERIC_COMPANY and kind == "company"
-        for s, (kind, _) in lx.suffixes.items()
-    )
 
 
 def drop_inner_orgs(sp: Spans, start: int, end: int) -> None:
@@ -540,7 +471,7 @@ def find_context_orgs(sp: Spans, lx: Lexicon, known_company: bool = False) -> No
                     len(name) >= 2
                     and name not in lx.qualifiers
                     and (word_tag(name) or "x")[0] not in BOUNDARY_TAGS
-                    and not _is_registered(before.text, lx)
+                    and not is_registered(before.text, lx)
                 ):
                     sp.remove(before)
                     sp.add("org", before.start, end, "unit", name, before.label or before.text)

@@ -25,13 +25,10 @@ from .find_orgs import (
     find_announcer,
     find_companies,
     find_context_orgs,
-    find_groups_of_registered,
     find_item_company,
     find_joined_companies,
     find_model_companies,
     find_units,
-    first_group_is_company,
-    kind_references,
     media_names,
 )
 from .find_persons import (
@@ -44,6 +41,7 @@ from .find_persons import (
     find_signature,
 )
 from .lexicon import Lexicon, find_words
+from .org_references import find_groups_of_registered, first_group_is_company, kind_references
 from .segment import word_tag
 from .spans import NOT_IN_NAME_TAGS, Spans, starts_word, trim_left
 from .tables import find_table_cells

@@ -21,6 +21,7 @@ from pypinyin import lazy_pinyin
 
 from ..model import Document, Entity, EntityKind, Mention
 from .lexicon import word_then
+from .org_references import GROUP
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -181,14 +182,14 @@ def _resolve_orgs(doc: Document, lx: Lexicon) -> None:
     if main:
         company_key(main)
     # "集团" beside a group and its subsidiaries (鼎恒集团, 鼎恒冷链物流有限公司): the group
-    groups = sorted({c for c in canonical.values() if _GROUP in c})
+    groups = sorted({c for c in canonical.values() if GROUP in c})
     for m in orgs:
         if m.value == "company":
             key = company_key(m.label or m.text)
             doc.entities[key].labels.add(m.text)
         else:
             parent = None
-            if m.parent == _GROUP and len(groups) == 1 and f"org:{groups[0]}" != doc.main_org:
+            if m.parent == GROUP and len(groups) == 1 and f"org:{groups[0]}" != doc.main_org:
                 parent = company_key(groups[0])  # "集团运营管理部" beside "鼎恒集团" and its subsidiary
             elif m.parent:
                 parent = doc.main_org if m.parent in lx.cues else company_key(m.parent)
@@ -200,13 +201,12 @@ def _resolve_orgs(doc: Document, lx: Lexicon) -> None:
     for m in doc.mentions:
         if m.kind == "cue" and m.value == "orgref":
             company = doc.focus.get(m.sentence, doc.main_org)
-            if m.text == _GROUP and len(groups) == 1 and company != f"org:{groups[0]}":  # not 本集团: the issuer
+            if m.text == GROUP and len(groups) == 1 and company != f"org:{groups[0]}":  # not 本集团: the issuer
                 company = f"org:{groups[0]}"
             if company:
                 doc.links[mention_key(m)] = company
 
 
-_GROUP = "集团"
 _SHORT_FORM_DECLARED = re.compile(r"\s*[(（](?:以下简称|下称|简称)")  # after a company's name
 _DATELINE = re.compile(r"[^,，。]{1,12}讯[,，]?")
 
