@@ -281,7 +281,7 @@ def _find_model_persons(sp: Spans, found: list[ner.Span], lx: Lexicon, known: di
                 or name in lx.cues
                 or _ends_in_noun(name)
                 or name in lx.suffixes
-                or any(sp.text.startswith(t, end) for t in lx.trades)  # "科睿|教育": a brand, then its trade
+                or sp.text.startswith(lx.trade_words, end)  # "科睿|教育": a brand, then its trade
                 or (not (name[0] in lx.surnames or name[:2] in lx.surnames) and title_follows(sp, end, lx))
             ):
                 continue  # "金控": a kind of company; "抖音总裁": no surname and a title after it, a brand

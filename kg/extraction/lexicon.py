@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import SetupError
 from ..model import Role
+from .org_references import GENERIC_COMPANY
 from .text import DATA_DIR, read_rows
 
 if TYPE_CHECKING:
@@ -196,6 +197,20 @@ class Lexicon:
     def suffixes_longest_first(self) -> tuple[str, ...]:
         """The suffixes, longest first (file order among equals)."""
         return tuple(sorted(self.suffixes, key=len, reverse=True))
+
+    @cached_property
+    def trade_words(self) -> tuple[str, ...]:
+        """The trades as a tuple, for ``str.startswith``."""
+        return tuple(sorted(self.trades))
+
+    @cached_property
+    def registered_suffixes(self) -> tuple[str, ...]:
+        """The company suffixes of registered names (有限公司, 股份有限公司): longer than 公司, ending in it."""
+        return tuple(
+            x
+            for x, (kind, _) in self.suffixes.items()
+            if kind == "company" and x.endswith(GENERIC_COMPANY) and x != GENERIC_COMPANY
+        )
 
     @cached_property
     def qualifiers_longest_first(self) -> tuple[str, ...]:

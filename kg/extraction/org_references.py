@@ -73,7 +73,4 @@ def find_groups_of_registered(spans: list[Spans], lx: Lexicon) -> None:
 def is_registered(name: str, lx: Lexicon) -> bool:
     """ "…有限公司": a registered company name, after which a unit is named by its suffix only (a bare word
     there qualifies the title: "…有限公司高级总监")."""
-    return any(
-        name.endswith(s) and s.endswith(GENERIC_COMPANY) and s != GENERIC_COMPANY and kind == "company"
-        for s, (kind, _) in lx.suffixes.items()
-    )
+    return name.endswith(lx.registered_suffixes)
