@@ -323,8 +323,27 @@ def dev_genres_report():
 def test_dev_genres_regression_guard(dev_genres_report):
     """Five genres (issue 11): a copy of ../shared/eval/dev-genres.gold.jsonl; the floor is the level reached."""
     assert not dev_genres_report.failures
-    assert dev_genres_report.micro.f1 >= 0.79, dev_genres_report.summary()
+    assert dev_genres_report.micro.f1 >= 0.81, dev_genres_report.summary()
     assert dev_genres_report.persons.f1 >= 0.95, dev_genres_report.summary()
+
+
+GENRES = {
+    "announcements": (1, 6),
+    "memos": (7, 12),
+    "media": (13, 18),
+    "traditional": (19, 24),
+    "reorganizations": (25, 30),
+}
+
+
+@pytest.mark.parametrize("genre", list(GENRES))
+def test_every_genre_reaches_the_issue_floor(genre):
+    """Issue 11: each genre of dev-genres (six articles each, by id) scores at least 0.75."""
+    first, last = GENRES[genre]
+    articles = [a for a in load_gold(DATA / "dev-genres.gold.jsonl") if first <= int(a["id"][-3:]) <= last]
+    assert len(articles) == last - first + 1
+    report = evaluate(articles)
+    assert report.micro.f1 >= 0.75, report.summary()
 
 
 def test_dev_en_regression_guard(dev_en_report):
@@ -339,8 +358,8 @@ def test_dev_en_regression_guard(dev_en_report):
     "name, micro, persons",
     [
         ("made-heldout-1", 0.76, 0.95),
-        ("made-heldout-2", 0.68, 0.95),
-        ("made-heldout-3", 0.45, 0.82),
+        ("made-heldout-2", 0.70, 0.95),
+        ("made-heldout-3", 0.59, 0.88),
         ("made-heldout-en", 0.61, 0.94),
     ],
 )
