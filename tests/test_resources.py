@@ -87,6 +87,19 @@ def test_english_resources_leave_the_lexicon_alone():
     assert default_resources().english is EnglishResources.load()  # the default lexicon's: loaded once
 
 
+def test_a_folders_own_english_tables_and_rules_are_read(data):
+    """load_resources(folder) reads the folder's en/ too: its cue words, and its rules, which are checked."""
+    append(data / "en" / "rules.tsv", "no_such_handler\tP\tJane Doe")
+    with pytest.raises(SetupError, match=r"en/rules\.tsv:\d+"):
+        load_resources(data).english  # noqa: B018 - read on first use
+    shutil.copy(DATA_DIR / "en" / "rules.tsv", data / "en" / "rules.tsv")
+    append(data / "en" / "cues.tsv", "appoint\tanointed")
+    res = load_resources(data)
+    assert res.english.en_dir == data / "en" and res.english.cues["anointed"] == "appoint"
+    assert "anointed" not in default_resources().english.cues
+    assert Pipeline(res).extract(NEW_TITLE_EN).lang == "en"
+
+
 @pytest.mark.parametrize(
     ("name", "row", "problem"),
     [

@@ -11,9 +11,11 @@ the line), so a Resources that loaded is one the steps can use. :func:`default_r
 ``Resources.english`` (:class:`kg.extraction.en.resources.EnglishResources` on the same lexicon, read
 when a first English document comes), so one Resources serves both languages.
 
-Not (yet) here: the text-cleaning tables (``noise.tsv``, ``linebreaks.tsv``, ``dates.tsv``,
-``org_prefixes.tsv``), compiled once per process from ``kg/data`` where they are used, and the OpenCC
-converter (:mod:`kg.extraction.script`), a fixed table of Traditional and Simplified characters.
+A folder given to :func:`load_resources` may hold its own ``en/`` (laid out as ``kg/data/en``, rules
+included); without one the English tables are kg's. Not (yet) here: the text-cleaning tables
+(``noise.tsv``, ``linebreaks.tsv``, ``dates.tsv``, ``org_prefixes.tsv``), compiled once per process from
+``kg/data`` where they are used, and the OpenCC converter (:mod:`kg.extraction.script`), a fixed table
+of Traditional and Simplified characters.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from re import Pattern
 
+from .en.facts import read_rules as read_english_rules
 from .en.resources import EnglishResources
 from .facts import read_rules
 from .lexicon import Lexicon, load, read_lexicon
@@ -42,6 +45,7 @@ class Resources:
     lexicon: Lexicon
     rules: tuple[tuple[Callable, Pattern[str]], ...]  # (handler, tag pattern), in the order they apply
     tagger: Tagger
+    data_dir: Path = DATA_DIR  # the folder read; its en/ (when it has one) holds the English tables
 
     @property
     def segmenter(self) -> Segmenter:
@@ -56,14 +60,21 @@ class Resources:
     @cached_property
     def english(self) -> EnglishResources:
         """What the English steps read: the English tables on this lexicon (its roles, companies and
-        surnames), read on first use; on the default lexicon, the ones loaded once per process."""
-        return EnglishResources.load() if self.lexicon is load() else EnglishResources.read(self.lexicon)
+        surnames) and of the folder's ``en/``, read on first use; on the default lexicon and folder, the ones
+        loaded once per process."""
+        en_dir = self.data_dir / "en"
+        if self.lexicon is load() and self.data_dir == DATA_DIR:
+            return EnglishResources.load()
+        english = EnglishResources.read(self.lexicon, en_dir if en_dir.is_dir() else DATA_DIR / "en")
+        read_english_rules(english.en_dir)  # checked as they load, like the tables
+        return english
 
 
 def load_resources(data_dir: Path | None = None) -> Resources:
     """The resources of ``data_dir`` (default ``kg/data``): its lexicon files and ``rules.tsv``."""
     lexicon = read_lexicon(data_dir) if data_dir is not None else load()
-    return Resources(lexicon=lexicon, rules=read_rules(data_dir or DATA_DIR), tagger=Tagger.load())
+    folder = data_dir or DATA_DIR
+    return Resources(lexicon=lexicon, rules=read_rules(folder), tagger=Tagger.load(), data_dir=folder)
 
 
 @cache

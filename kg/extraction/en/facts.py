@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import lru_cache
+from pathlib import Path
 
 from ...model import Document, Fact
 from ..facts import default_parents, drop_superseded
@@ -22,10 +23,11 @@ from .text import is_list_item
 from .tokens import TAGS, Tok, tokenize  # noqa: F401  (TAGS: the tag letters, re-exported)
 
 
-@cache
-def rules() -> list[tuple[Callable, re.Pattern]]:
-    """The rules of kg/data/en/rules.tsv: (handler, compiled tag pattern), in order."""
-    return load_rules("en/rules.tsv", _Sentence)
+@lru_cache(maxsize=8)
+def read_rules(en_dir: Path) -> tuple[tuple[Callable, re.Pattern], ...]:
+    """The rules of ``en_dir``/rules.tsv (laid out as kg/data/en): (handler, compiled tag pattern), in
+    order; read once per folder (an EnglishResources names the folder it was read from)."""
+    return tuple(load_rules("rules.tsv", _Sentence, en_dir))
 
 
 class _Sentence(TaggedSentence):
@@ -33,7 +35,7 @@ class _Sentence(TaggedSentence):
     :class:`~kg.extraction.en.extractor.TaggedSentence`'s."""
 
     def run(self) -> None:
-        for handler, pattern in rules():
+        for handler, pattern in read_rules(self.ex.r.en_dir):
             for m in pattern.finditer(self.tags):
                 handler(self, m)
         persons = [t.key for t in self.toks if t.tag == "P"]

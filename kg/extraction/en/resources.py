@@ -90,6 +90,7 @@ class EnglishResources:
     surnames: frozenset[str] = frozenset()  # Chinese surnames in toneless pinyin
     common_words: frozenset[str] = frozenset()  # words English writes in lowercase (a line in capitals)
     function_words: frozenset[str] = frozenset()  # the most frequent of them ("the", "of", "says")
+    en_dir: Path = EN_DIR  # the folder read: the English facts step reads its rules.tsv
     # compiled once
     terms_re: re.Pattern[str] = _NEVER  # roles and cues together: one leftmost-longest pass
     suffix_re: re.Pattern[str] = _NEVER
@@ -107,7 +108,7 @@ class EnglishResources:
     def read(cls, lexicon: Lexicon, en_dir: Path = EN_DIR) -> "EnglishResources":
         """The English tables of ``en_dir`` (laid out as ``kg/data/en``) on ``lexicon``, every row checked."""
         data = _Folder(en_dir)
-        r = cls(lexicon=lexicon, roles=dict(lexicon.roles))
+        r = cls(lexicon=lexicon, roles=dict(lexicon.roles), en_dir=en_dir)
         for role in r.roles.values():
             r.role_by_form[role.en.lower()] = role.id
         for lineno, (rid, forms, head) in data.rows("extra_roles.tsv", 3):
