@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from ..model import Fact
 from .fact_state import Extractor
-from .fact_tokens import Tok
+from .fact_tokens import ITEM_NUMBER, Tok
 
 _TOPIC = re.compile(r"_?O,")  # "1. 阿里云智能集团:张勇兼任CEO"
 _SECTION = re.compile(r"(?:_s?)?O")  # "一、集团管理委员会": a heading that names what the lines below are about
@@ -23,10 +23,8 @@ _LIST_LINE = re.compile(r"R,")  # "主任:宗立新(董事长)": a line of such 
 _ADVERBIAL = frozenset({"同时", "将", "均", "分别", "共同", "一同"})  # between a list of names and its verb
 
 
-_TOPIC_COLON = re.compile(  # a list item that opens with what it is about: "1.数字金融部:", "(二)审计委员会:"
-    r"\s*(?:\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）])?"
-    r"\s*[^,，:：;；。]{2,24}[:：]"
-)
+# a list item that opens with what it is about: "1.数字金融部:", "(二)审计委员会:"
+_TOPIC_COLON = re.compile(rf"(?:{ITEM_NUMBER.pattern})?\s*[^,，:：;；。]{{2,24}}[:：]")
 _ENDED_SPAN = re.compile(r"D[_,]{0,2}D,")  # a line that opens with the span of years it is about
 
 

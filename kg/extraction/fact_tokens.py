@@ -41,7 +41,7 @@ TAGS = {
 _CLAUSE = re.compile(r"[,，;；:：|｜—]")  # clause breaks, the cells of a table row, a dash ("小分子药物中心——主任:")
 _RELATIVE = "的"  # ends a clause that describes the noun after it
 # the number of a list item: "1、", "(三)"
-_ITEM_NUMBER = re.compile(
+ITEM_NUMBER = re.compile(
     r"\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.)](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*"
 )
 _CLAUSE_ENDS = frozenset(",wbPORD")  # what a describing clause cannot reach back over
@@ -60,7 +60,7 @@ def tokenize(doc: Document, sentence: int, items: list[Mention], text: str) -> l
     """The tag string of a sentence: mentions, cue words, clause breaks and '_' for other words."""
     out: list[Tok] = []
     # "1、非独立董事:韩立峰…", "(三)资产负债管理部:…": the number of a list item is read for nothing
-    number = _ITEM_NUMBER.match(text)
+    number = ITEM_NUMBER.match(text)
     pos = number.end() if number else 0
     items = [m for m in items if m.start >= pos]
 

@@ -9,7 +9,7 @@ import re
 from ..errors import SetupError
 from . import ner
 from .lexicon import Lexicon, literal_starts
-from .org_references import GENERIC_COMPANY, is_registered
+from .org_references import GENERIC_COMPANY, GROUP, is_registered
 from .resolve import unit_core
 from .segment import is_common_word, word_tag
 from .spans import (
@@ -423,7 +423,7 @@ def _unit_kind(name: str, lx: Lexicon) -> str:
     the article's company (阿里云智能集团, 淘天集团); registered names (…有限公司) stay companies."""
     for suffix in lx.suffixes_longest_first:
         if name.endswith(suffix):
-            return "unit" if suffix == "集团" else lx.suffixes[suffix][0]
+            return "unit" if suffix == GROUP else lx.suffixes[suffix][0]
     return "unit"
 
 

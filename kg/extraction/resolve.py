@@ -241,10 +241,7 @@ def _focus(doc: Document, lx: Lexicon) -> None:
 
 def _after_former_cue(text: str, start: int, lx: Lexicon) -> bool:
     """A cue of a past post ends right before ``start`` ("前联合利华…", "曾任澄川软件…")."""
-    return any(lx.cues.get(text[k:start]) == "former" for k in range(max(0, start - _LONGEST_FORMER_CUE), start))
-
-
-_LONGEST_FORMER_CUE = 5
+    return text.endswith(lx.cue_words("former"), 0, start)
 
 
 def _short_company_forms(names: set[str], lx) -> dict[str, str]:
