@@ -693,3 +693,19 @@ def test_a_group_beside_its_registered_subsidiary_is_a_company():
     )
     assert post("庞永安", "鼎丰集团", "vice-president") in out
     assert ("unitOf", "运营管理部", "鼎丰集团", None, "current") in out
+
+
+def test_a_name_before_an_aside_with_a_title_and_a_colon_is_a_unit_it_heads():
+    out = facts(
+        "沐川生物研发中心下设蛋白平台(负责人:栾思齐)、核酸平台(新设,负责人:蓟思远)。"
+        "游戏事业群下设北辰项目组(制作人:岑若溪)、长风项目组(制作人:隋一帆)。"
+    )
+    assert post("栾思齐", "蛋白平台", "head") in out
+    assert post("岑若溪", "北辰项目组", "producer") in out
+    assert post("隋一帆", "长风项目组", "producer") in out
+
+
+def test_a_title_and_a_name_set_apart_by_a_space():
+    out = facts("澜汀重工组织调整\n- 挖掘机事业部:总经理 尚斌建\n- 起重机事业部:总经理 莫海宁\n")
+    assert post("尚斌建", "挖掘机事业部", "general-manager") in out
+    assert post("莫海宁", "起重机事业部", "general-manager") in out

@@ -418,6 +418,30 @@ def drop_inner_orgs(sp: Spans, start: int, end: int) -> None:
             sp.remove(inner)
 
 
+_HEAD_ASIDE = re.compile(r"[(（](?:[^()（）:：,，]{0,8}[,，])?")  # "(负责人:", "(新设,负责人:"
+
+
+def find_headed_units(sp: Spans, lx: Lexicon) -> None:
+    """ "抗体平台(负责人:邬天翔)", "天穹项目组(制作人:权一鸣)": the name right before an aside that opens with a
+    title and a colon is a unit that title heads, whatever its last word (平台 alone names no unit)."""
+    text = sp.text
+    for m in _HEAD_ASIDE.finditer(text):
+        role = sp.starting_at(m.end())
+        if role is None or role.kind != "role" or text[role.end : role.end + 1] not in ":：":
+            continue
+        end = start = m.start()
+        while (
+            start > 0
+            and end - start < _MAX_ITEM_NAME
+            and sp.free(start - 1, start)
+            and _NAME_CHAR.match(text, start - 1)
+        ):
+            start -= 1
+        start = trim_left(text, start, end, lx)
+        if end - start >= 2:
+            sp.add("org", start, end, _unit_kind(text[start:end], lx), text[start:end])
+
+
 def _unit_kind(name: str, lx: Lexicon) -> str:
     """The kind a suffix gives. A "…集团" the gazetteer does not know is read as a business group of
     the article's company (阿里云智能集团, 淘天集团); registered names (…有限公司) stay companies."""

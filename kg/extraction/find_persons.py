@@ -133,8 +133,9 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
     # names right after a title: "CEO程一晓", "负责人小谷"
     model_ends = {t.start: _model_name_end(text, t, lx) for t in tagged if t.label == "PER"}
     for role in [m for m in sp.items if m.kind == "role"]:
-        # "总裁为谭待", "负责人是严授"
-        pos = role.end + 1 if text[role.end : role.end + 1] in _BEFORE_NAME else role.end
+        # "总裁为谭待", "负责人是严授"; "总经理 史斌建": a title and a name set apart by a space, in lists and tables
+        pos = role.end + len(text[role.end : role.end + 2]) - len(text[role.end : role.end + 2].lstrip(" \u3000"))
+        pos += text[pos : pos + 1] in _BEFORE_NAME
         company = sp.starting_at(pos + 1)
         if (
             company is not None

@@ -25,6 +25,7 @@ from .find_orgs import (
     find_announcer,
     find_companies,
     find_context_orgs,
+    find_headed_units,
     find_item_company,
     find_joined_companies,
     find_model_companies,
@@ -88,6 +89,7 @@ def find_mentions(doc: Document, resources: Resources) -> Document:
     for sp in spans_by_sentence:
         find_known_persons(sp, known_people, lx)
         find_units(sp, lx)
+        find_headed_units(sp, lx)
         _find_cues(sp, lx)
         find_context_orgs(sp, lx, known_company)
     media = media_names(doc.text)
