@@ -709,3 +709,13 @@ def test_a_title_and_a_name_set_apart_by_a_space():
     out = facts("澜汀重工组织调整\n- 挖掘机事业部:总经理 尚斌建\n- 起重机事业部:总经理 莫海宁\n")
     assert post("尚斌建", "挖掘机事业部", "general-manager") in out
     assert post("莫海宁", "起重机事业部", "general-manager") in out
+
+
+def test_functions_merged_into_a_unit_make_no_unit_of_another():
+    out = facts(
+        "岚峰能源集团组织调整:撤销企业管理部,其绩效考核职能并入人力资源部,制度建设职能并入法律合规部。"
+        "云帆、星河等业务归入数字商业板块。"
+    )
+    units = {(s, o) for k, s, o, *_ in out if k == "unitOf"}
+    assert ("企业管理部", "人力资源部") not in units and ("人力资源部", "法律合规部") not in units
+    assert {("云帆", "数字商业板块"), ("星河", "数字商业板块")} <= units

@@ -21,6 +21,7 @@ TAGS = {
     "establish": "e",
     "merge": "e",
     "under": "u",
+    "into": "v",
     "toward": "x",
     "report": "h",
     "lead": "k",

@@ -170,19 +170,11 @@ class _Sentence(RuleSentence):
                 text = self.toks[m.start("cue") if m.group("cue") else m.start()].text
                 if self.ex.doc.entities[self.toks[k].key].kind == "company" and not text.endswith(_SUBSIDIARY):
                     continue  # a company is nobody's unit, except its subsidiary
-                child = self.toks[k].key
-                if text in ("并入", "归入"):
-                    child, parent_ = parent, child
-                    self.ex.add(Fact("unitOf", child, parent_, self.index))
-                else:
-                    self.ex.add(Fact("unitOf", child, parent, self.index))
+                self.ex.add(Fact("unitOf", self.toks[k].key, parent, self.index))
 
     @rule("units", "into")
     def merged_into(self, m):
         """ "淘宝、天猫、1688等业务归入该板块": the units before join the one after."""
-        verb = m.start("into") - 1 if self.tags[m.start("into") - 1] == "u" else m.start("into") - 2
-        if self.toks[verb].text not in ("并入", "归入"):
-            return
         parent = self.toks[m.start("into")].key
         for k in range(m.start("units"), m.end("units")):
             if self.toks[k].tag == "O" and self.toks[k].key != parent:
