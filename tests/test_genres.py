@@ -719,3 +719,9 @@ def test_functions_merged_into_a_unit_make_no_unit_of_another():
     units = {(s, o) for k, s, o, *_ in out if k == "unitOf"}
     assert ("企业管理部", "人力资源部") not in units and ("人力资源部", "法律合规部") not in units
     assert {("云帆", "数字商业板块"), ("星河", "数字商业板块")} <= units
+
+
+def test_a_head_title_named_alone_after_a_unit_is_set_up_is_the_new_units():
+    out = facts("此外,澜石集团新设数据治理办公室,挂靠信息中心,主任由集团首席信息官邵嘉川兼任。")
+    assert post("邵嘉川", "数据治理办公室", "director-of-office") in out
+    assert not any(o in ("信息中心", "挂靠信息中心") for k, s, o, *_ in out if k == "post")

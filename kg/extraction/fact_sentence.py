@@ -111,6 +111,15 @@ class RuleSentence:
         k = self.nearest_before(i, "O", lambda k: self.tags[k] == "O" and self.tags[k + 1 : k + 3] != "RP")
         return self.toks[k].key if k >= 0 else self.ex.recent_unit
 
+    def unit_set_up_before(self, i: int, role: str) -> str | None:
+        """ "集团新设数字化转型办公室,挂靠信息中心,主任由冯晓东兼任": a unit's head title named alone after a clause
+        that sets the unit up is the new unit's (a post of the whole company, CEO or 董事长, is not)."""
+        k = self.nearest_before(i, "e", lambda k: self.tags[k] == "e" and self.tags[k + 1 : k + 2] == "O")
+        if k < 0 or not self.ex.lx.roles[role].head or role in self.ex.lx.company_roles:
+            return None
+        unit = self.toks[k + 1].key
+        return unit if unit is not None and self.ex.doc.entities[unit].kind != "company" else None
+
     def item_topic(self) -> str | None:
         """The unit a line is about when it opens with it and a colon ("1.数字金融部:…")."""
         if self.tags.startswith("O,") and _TOPIC_COLON.match(self.ex.doc.sentences[self.index].text):

@@ -205,7 +205,8 @@ class _Sentence(RuleSentence):
         if m.group("org"):
             org = self.toks[m.start("org")].key
         else:  # "原数位金融处处长方怡君升任副总经理,处长一职由副处长辛志远升任": the post named before
-            named = self.org_of_title_before(m.start(), self.toks[m.start("role")].key) if m.group("role") else None
+            role = self.toks[m.start("role")].key if m.group("role") else None
+            named = role and (self.org_of_title_before(m.start(), role) or self.unit_set_up_before(m.start(), role))
             org = named or self.last_org_before(m.start())
         if m.group("role"):  # "家电家居事业部总经理由闫小兵暂时兼任"
             self.post(person, org, self.toks[m.start("role")])
