@@ -725,3 +725,17 @@ def test_a_head_title_named_alone_after_a_unit_is_set_up_is_the_new_units():
     out = facts("此外,澜石集团新设数据治理办公室,挂靠信息中心,主任由集团首席信息官邵嘉川兼任。")
     assert post("邵嘉川", "数据治理办公室", "director-of-office") in out
     assert not any(o in ("信息中心", "挂靠信息中心") for k, s, o, *_ in out if k == "post")
+
+
+def test_counted_heads_report_by_the_kind_of_unit_they_head():
+    text = (
+        "岚川超市(集团)有限公司发布组织调整公告。\n"
+        "一、新设大卖场事业部、社区店事业部两个业态事业部,负责人分别为何宇航、欧晓婷。\n"
+        "二、西南大区负责人由冯立伟担任。\n"
+        "三、五大区负责人向首席运营官邱敏汇报;两个业态事业部负责人向总裁谷家明汇报。"
+    )
+    out = facts(text)
+    reports = {(s, o) for k, s, o, *_ in out if k == "reportsTo"}
+    assert ("冯立伟", "邱敏") in reports and ("何宇航", "邱敏") not in reports
+    assert {("何宇航", "谷家明"), ("欧晓婷", "谷家明")} <= reports
+    assert not any(s == "业态事业部" for _k, s, *_ in out)  # "两个业态事业部": how many of a kind, not which

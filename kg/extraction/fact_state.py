@@ -147,10 +147,12 @@ class Extractor:
         ds = self.dates.get(sentence)
         return ds[0][1] if ds else None
 
-    def recent_appointees(self, sentence: int, boss: str) -> list[str]:
+    def recent_appointees(self, sentence: int, boss: str, kind: str | None = None) -> list[str]:
         """Heads appointed in the sentences just before ("各事业部总经理均向X汇报" after a list of units);
-        not the memo's writer, who appointed them."""
+        not the memo's writer, who appointed them. ``kind``: when some head a unit whose name ends in it, only
+        those ("五大区负责人": the heads of the 区, not of the 事业部 named with them)."""
         out: list[str] = []
+        of_kind: list[str] = []
         for f in self.doc.facts:
             if (
                 f.kind == "post"
@@ -163,7 +165,9 @@ class Extractor:
                 and f.object != self.doc.main_org
             ):
                 out.append(f.subject)
-        return out
+                if kind and f.object is not None and self.doc.entities[f.object].name.endswith(kind):
+                    of_kind.append(f.subject)
+        return of_kind or out
 
 
 _SENDS_LETTER = re.compile(

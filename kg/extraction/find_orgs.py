@@ -202,6 +202,7 @@ SHORT_NAME = 2  # a model's organization this short was likely cut ("芯澜" of 
 _MAX_DESCRIBED_NAME = 6  # the longest name read after its description when its words are not all nouns
 _OFTEN_NAMED = 3  # how often an article about a known company names another before the model's reading counts
 _PLACE_PREFIX = 4  # the longest place name that begins a registered company name ("黑龙江省", "上海市")
+_COUNTED_KIND = 6  # "两个|业态事业部", "三家|区域子公司": a kind this short after a count names no unit
 _WORD_NOT_UNIT = 2  # a dictionary word ending in a suffix this short is an ordinary word (外部, 干部)
 
 
@@ -370,9 +371,9 @@ def drop_generic_orgs(sp: Spans, lx: Lexicon) -> None:
         name = _TERM.sub("", m.label or m.text)
         counted = _COUNT.match(name)
         if (counted and name[counted.end() :] in lx.suffixes) or (
-            name in lx.suffixes and _COUNTED_BEFORE.search(sp.text, max(0, m.start - 4), m.start)
+            len(name) <= _COUNTED_KIND and _COUNTED_BEFORE.search(sp.text, max(0, m.start - 4), m.start)
         ):
-            sp.remove(m)  # "三大事业群", "整合为五大|事业群": how many, not which
+            sp.remove(m)  # "三大事业群", "整合为五大|事业群", "两个|业态事业部": how many of a kind, not which
             continue
         if _HEADER_LABEL.fullmatch(m.text):
             sp.remove(m)
