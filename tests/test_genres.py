@@ -739,3 +739,8 @@ def test_counted_heads_report_by_the_kind_of_unit_they_head():
     assert ("冯立伟", "邱敏") in reports and ("何宇航", "邱敏") not in reports
     assert {("何宇航", "谷家明"), ("欧晓婷", "谷家明")} <= reports
     assert not any(s == "业态事业部" for _k, s, *_ in out)  # "两个业态事业部": how many of a kind, not which
+
+
+def test_a_transliterated_name_ends_before_the_verb_it_runs_into():
+    out = facts("岚川超市宣布,西南大区负责人由大卫·陈担任。")
+    assert post("大卫·陈", "西南大区", "head") in out

@@ -128,8 +128,9 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
         )
         if tagged_here is not None:
             start = tagged_here.start  # "任命凯文·梅耶尔": the model knows where the name begins
-        if start is not None and _name_ends_ok(text, m.end(), sp, lx):
-            add_person(sp, start, m.end(), known)
+        end = _foreign_name_end(sp, m, lx)
+        if start is not None and _name_ends_ok(text, end, sp, lx):
+            add_person(sp, start, end, known)
     # names right after a title: "CEO程一晓", "负责人小谷"
     model_ends = {t.start: _model_name_end(text, t, lx) for t in tagged if t.label == "PER"}
     for role in [m for m in sp.items if m.kind == "role"]:
@@ -178,6 +179,13 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
                 continue  # "阿里云智能总裁": company + name + title is a unit, not a person
             if n:
                 add_person(sp, i, i + n, known)
+
+
+def _foreign_name_end(sp: Spans, m: re.Match, lx: Lexicon) -> int:
+    """Where a transliterated name ends: before a cue word or a title its last part runs into ("由大卫·陈担任")."""
+    last = max(m.group().rfind(c) for c in "·•-") + m.start() + 1
+    ends = (k for k in range(last + 1, m.end()) if lx.cue_re.match(sp.text, k) or title_follows(sp, k, lx))
+    return next(ends, m.end())
 
 
 def _ends_in_noun(name: str) -> bool:
