@@ -744,3 +744,8 @@ def test_counted_heads_report_by_the_kind_of_unit_they_head():
 def test_a_transliterated_name_ends_before_the_verb_it_runs_into():
     out = facts("岚川超市宣布,西南大区负责人由大卫·陈担任。")
     assert post("大卫·陈", "西南大区", "head") in out
+
+
+def test_a_surname_that_makes_a_word_with_the_verb_before_it():
+    out = facts("岚川超市新设大卖场事业部、社区店事业部,负责人分别为何宇轩、欧晓婷。")
+    assert post("何宇轩", "大卖场事业部", "head") in out  # 为何 is a word; 何 begins the name

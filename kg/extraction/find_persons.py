@@ -276,12 +276,26 @@ def _model_name_end(text: str, span: ner.Span, lx: Lexicon) -> int:
     return end
 
 
+def _model_name_start(text: str, span: ner.Span, lx: Lexicon) -> int:
+    """ "负责人为何|宇轩": a given name the model tagged alone after 为 or 是, with which the surname makes a word."""
+    start = span.start
+    if (
+        span.end - start == 2
+        and start >= 2
+        and text[start - 1] in lx.surnames
+        and text[start] not in lx.surnames
+        and lx.cues.get(text[start - 2]) == "as"
+    ):
+        return start - 1
+    return start
+
+
 def _find_model_persons(sp: Spans, found: list[ner.Span], lx: Lexicon, known: dict[str, str]) -> None:
     """The persons the statistical model tagged, where the lexicons placed nothing yet."""
     for span in found:
         if span.label != "PER":
             continue
-        start, end = span.start, _model_name_end(sp.text, span, lx)
+        start, end = _model_name_start(sp.text, span, lx), _model_name_end(sp.text, span, lx)
         name = sp.text[start:end]
         if CJK_RUN.fullmatch(name):
             if (
