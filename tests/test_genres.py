@@ -749,3 +749,14 @@ def test_a_transliterated_name_ends_before_the_verb_it_runs_into():
 def test_a_surname_that_makes_a_word_with_the_verb_before_it():
     out = facts("岚川超市新设大卖场事业部、社区店事业部,负责人分别为何宇轩、欧晓婷。")
     assert post("何宇轩", "大卖场事业部", "head") in out  # 为何 is a word; 何 begins the name
+
+
+def test_a_latin_given_name_in_a_list_of_names():
+    out = facts("岚川科技数据平台下设数据工程组、模型组、数据治理组三个二级部门,负责人分别为彭泽宇、Ryan(兼)、蒋鹏飞。")
+    assert post("Ryan", "模型组", "head") in out
+    assert post("蒋鹏飞", "数据治理组", "head") in out
+
+
+def test_a_preposition_before_a_word_is_no_surname():
+    doc = kg.extract("岚川研究院由首席科学家马修·岑宁领导,向全球首席技术官汉斯·段岚汇报。")
+    assert {e.name for e in doc.entities.values() if e.kind == "person"} == {"马修·岑宁", "汉斯·段岚"}

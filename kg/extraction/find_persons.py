@@ -122,7 +122,7 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
             (
                 t
                 for t in tagged
-                if t.label == "PER" and t.end == m.end() and t.start > (start or 0) and sp.free(t.start, t.end)
+                if t.label == "PER" and t.end == m.end() and (start or 0) < t.start < dot and sp.free(t.start, t.end)
             ),
             None,
         )
@@ -154,6 +154,7 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
     _find_model_persons(sp, tagged, lx, known)  # after titles, whose names end where a cue begins
     _find_subjects_of_verbs(sp, lx, known)
     _find_cell_names(sp, lx, known)
+    _find_listed_latin_names(sp, known)
     # lists of members: "委员包括程一晓、刘峰、唐玉玉"
     for m in re.finditer(r"(?:成员|委员)(?:包括|为)|由(?=[^,。]*组成)", text):
         _add_list(sp, m.end(), lx, known)
@@ -170,8 +171,8 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
     # anywhere: surname + one or two characters where a name can end
     for found in lx.surname_re.finditer(text):
         i, ch = found.start(), found.group()
-        if ch in lx.cues and text[i + 1 : i + 2] in lx.surnames:
-            continue  # "向徐雷汇报": 向 is the preposition, 徐 the surname
+        if ch in lx.cues and (text[i + 1 : i + 2] in lx.surnames or is_common_word(text[i + 1 : i + 3])):
+            continue  # "向徐雷汇报": 向 is the preposition, 徐 the surname; "向全球CTO": 全球 a word
         if sp.free(i, i + 2) and (i == 0 or not _in_word(text, i)):
             n = _person_at(text, i, sp, lx, after_title=False)
             before, after = sp.ending_at(i), sp.starting_at(i + n)
@@ -186,6 +187,17 @@ def _foreign_name_end(sp: Spans, m: re.Match, lx: Lexicon) -> int:
     last = max(m.group().rfind(c) for c in "·•-") + m.start() + 1
     ends = (k for k in range(last + 1, m.end()) if lx.cue_re.match(sp.text, k) or title_follows(sp, k, lx))
     return next(ends, m.end())
+
+
+_LISTED_LATIN = re.compile(r"(?<=[、,，])[A-Z][a-z]{1,11}(?=[(（、,，。;；]|$)")
+
+
+def _find_listed_latin_names(sp: Spans, known: dict[str, str]) -> None:
+    """ "负责人分别为彭泽、Ryan(兼)、蒋鹏": one capitalized Latin word after a name in a list is a name too."""
+    for m in _LISTED_LATIN.finditer(sp.text):
+        before = sp.ending_at(m.start() - 1)
+        if before is not None and before.kind == "person" and sp.free(m.start(), m.end()):
+            add_person(sp, m.start(), m.end(), known)
 
 
 def _ends_in_noun(name: str) -> bool:
