@@ -7,10 +7,10 @@ import pytest
 
 import kg
 from kg.errors import SetupError
+from kg.extraction.datafiles import DATA_DIR
 from kg.extraction.lexicon import read_lexicon
 from kg.extraction.pipeline import Pipeline
 from kg.extraction.resources import default_resources, load_resources
-from kg.extraction.text import DATA_DIR
 
 NEW_TITLE = "快手宣布,张三出任首席梦想官。"  # a title kg/data does not know
 NEW_CUE = "快手宣布,李四荣膺CTO。"  # a verb cues.tsv does not list

@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass
 
 from ..errors import InputError, shorten
+from .datafiles import load_table
 from .prefilter import required_chars
-from .text import load_table
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import re
 
 from ..errors import SetupError
 from . import ner
+from .datafiles import compile_rows, load_table
 from .lexicon import Lexicon, literal_starts
 from .org_references import GENERIC_COMPANY, GROUP, is_registered
 from .resolve import unit_core
@@ -25,7 +26,6 @@ from .spans import (
     title_follows,
     trim_left,
 )
-from .text import compile_rows, load_table
 
 _NAME_CHAR = re.compile(f"[{CJK}A-Za-z0-9]")  # what a name read leftwards from its suffix is made of
 _NAME_CHAR_OR_SPACE = re.compile(f"[{CJK}A-Za-z0-9 ]")

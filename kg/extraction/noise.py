@@ -27,7 +27,8 @@ import dataclasses
 import re
 
 from ..model import Sentence
-from .text import compile_rows, ends_sentence, normalize
+from .datafiles import compile_rows
+from .text import ends_sentence, normalize
 
 _CUT_RE = compile_rows("noise.tsv", "cut", re.M)
 _LINE_RE = compile_rows("noise.tsv", "line")

@@ -26,6 +26,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from re import Pattern
 
+from .datafiles import DATA_DIR
 from .en.facts import read_rules as read_english_rules
 from .en.resources import EnglishResources
 from .facts import read_rules
@@ -33,7 +34,6 @@ from .lexicon import Lexicon, load, read_lexicon
 from .ner import Tagger
 from .prefilter import required_chars
 from .segment import Segmenter
-from .text import DATA_DIR
 
 
 @dataclass(frozen=True)

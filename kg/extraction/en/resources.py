@@ -25,8 +25,8 @@ from pypinyin import lazy_pinyin
 
 from ...errors import SetupError
 from ...model import Role
+from ..datafiles import DATA_DIR, read_rows
 from ..lexicon import Lexicon, load as load_lexicon
-from ..text import DATA_DIR, read_rows
 
 EN_DIR = DATA_DIR / "en"
 
