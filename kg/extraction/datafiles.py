@@ -4,8 +4,7 @@ naming the file and the line), and the relation rules they name (:func:`rule`, :
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import lru_cache
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,15 +18,6 @@ def _read_data(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except OSError as exc:
         raise SetupError(f"{path}: cannot read data file ({exc.strerror or exc})") from None
-
-
-@lru_cache(maxsize=None)
-def load_table(name: str, columns: int = 2) -> tuple[tuple[str, ...], ...]:
-    """Rows of the tab-separated data file ``kg/data/<name>``: comments (#) and blank lines skipped.
-
-    Each row has at least ``columns`` fields (extra ones, such as notes, are kept).
-    """
-    return tuple(fields for _, fields in read_rows(DATA_DIR / name, columns))
 
 
 def read_rows(
@@ -49,6 +39,24 @@ def read_rows(
             raise SetupError(f"{path}:{lineno}: field {empty[0]} is empty")
         rows.append((lineno, tuple(fields)))
     return rows
+
+
+def read_kinds(path: Path, kinds: Collection[str], columns: int = 2) -> list[tuple[int, tuple[str, ...]]]:
+    """The rows (:func:`read_rows`) of a file whose first field says what kind of row each is, every kind one
+    of ``kinds``: a row of another kind is a SetupError naming the file and the line."""
+    rows = read_rows(path, columns)
+    for lineno, (kind, *_) in rows:
+        if kind not in kinds:
+            raise SetupError(f"{path}:{lineno}: kind {kind!r} is unknown")
+    return rows
+
+
+def compile_pattern(path: Path, lineno: int, regex: str) -> re.Pattern[str]:
+    """``regex`` of line ``lineno`` of ``path`` compiled; one that does not compile is a SetupError naming both."""
+    try:
+        return re.compile(regex)
+    except re.error as exc:
+        raise SetupError(f"{path}:{lineno}: bad pattern {regex!r} ({exc})") from None
 
 
 RuleHandler = TypeVar("RuleHandler", bound=Callable[..., Any])
@@ -85,26 +93,9 @@ def load_rules(
         groups = getattr(handler, _RULE_GROUPS, None)
         if handler is None or groups is None:
             raise SetupError(f"{path}:{lineno}: handler {fields[0]!r} is not a rule")
-        try:
-            pattern = re.compile(fields[1])
-        except re.error as exc:
-            raise SetupError(f"{path}:{lineno}: bad pattern {fields[1]!r} ({exc})") from None
+        pattern = compile_pattern(path, lineno, fields[1])
         missing = [g for g in groups if g not in pattern.groupindex]
         if missing:
             raise SetupError(f"{path}:{lineno}: pattern has no group {missing[0]!r} (handler {fields[0]!r} reads it)")
         out.append((handler, pattern))
     return out
-
-
-def compile_rows(name: str, kind: str, flags: int = 0) -> re.Pattern | None:
-    """One alternation of every regex of ``kind`` in data file ``name`` (None when there is none)."""
-    parts = []
-    for row in load_table(name):
-        if row[0] != kind:
-            continue
-        try:
-            re.compile(row[1])
-        except re.error as exc:
-            raise SetupError(f"{DATA_DIR / name}: bad pattern {row[1]!r} ({exc})") from None
-        parts.append(f"(?:{row[1]})")
-    return re.compile("|".join(parts), flags) if parts else None
