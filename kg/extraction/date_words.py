@@ -5,6 +5,7 @@ numeric machinery and so in code, and the relative ones built on the words of a 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,12 +37,12 @@ _KINDS = (*_NUMBER_KINDS, "weekday_prefix", "ago_unit", "vague", "block")
 class DateWords:
     """The words of a ``dates.tsv`` (each kind: word → value) and the patterns built on them."""
 
-    year: dict[str, int]  # 今年 0, 去年 -1: years from the reference year
-    month: dict[str, int]  # months from the reference month
-    day: dict[str, int]  # days from the reference date
-    week: dict[str, int]  # weeks from the reference week (上周五)
-    weekday: dict[str, int]  # 0 (Monday) … 6 (Sunday)
-    ago_unit: dict[str, str]  # "<number><unit>前": day, week, month or year
+    year: Mapping[str, int]  # 今年 0, 去年 -1: years from the reference year
+    month: Mapping[str, int]  # months from the reference month
+    day: Mapping[str, int]  # days from the reference date
+    week: Mapping[str, int]  # weeks from the reference week (上周五)
+    weekday: Mapping[str, int]  # 0 (Monday) … 6 (Sunday)
+    ago_unit: Mapping[str, str]  # "<number><unit>前": day, week, month or year
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (resolver name, pattern) in order, see kg.extraction.dates
     required: tuple[frozenset[str], ...]  # the characters each pattern cannot match without (年, 月, 前 …)
     block: re.Pattern[str] | None  # a word no date is read inside (日前, 今日头条)

@@ -6,8 +6,8 @@
 - partial: 9月16日, 9月, 16日 — the year is ``year_hint`` or ref's year; a date that would lie
   more than about two months after ref (a bare day: more than 15 days) is last year's (last
   month's) instead;
-- relative (words in ``kg/data/dates.tsv``): 今年7月, 去年11月, 明年, 上月2日, 本月, 今日, 昨日,
-  前天, 两周前, 三天前, 3个月前, 上周五, 本周三, 下周一, 周五 (the last such day up to ref);
+- relative (words of ``kg/data/dates.tsv``, or of the ``tables`` given): 今年7月, 去年11月, 明年, 上月2日,
+  本月, 今日, 昨日, 前天, 两周前, 三天前, 3个月前, 上周五, 本周三, 下周一, 周五 (the last such day up to ref);
 - vague ones (日前, 近日, 当天) are no date and are skipped.
 
 Values are ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, as precise as the text is.

@@ -23,8 +23,6 @@ from ..errors import SetupError
 from .datafiles import DATA_DIR, compile_pattern, read_kinds
 from .date_words import DateWords, read_date_words
 
-FILES = ("noise.tsv", "linebreaks.tsv", "dates.tsv", "org_prefixes.tsv")
-
 
 @dataclass(frozen=True)
 class TextTables:
@@ -55,7 +53,7 @@ class TextTables:
 
 
 def read_text_tables(data_dir: Path = DATA_DIR) -> TextTables:
-    """The tables of the files :data:`FILES` in ``data_dir``; for a file the folder lacks, kg's own."""
+    """The tables of the four files in ``data_dir``; for a file the folder lacks, kg's own."""
 
     def path(name: str) -> Path:
         return data_dir / name if (data_dir / name).is_file() else DATA_DIR / name
