@@ -476,16 +476,16 @@ def test_no_generic_word_or_verb_phrase_is_an_organization(name):
 
 def test_a_rule_that_names_no_handler_is_an_error_naming_file_and_line(tmp_path, monkeypatch):
     from kg.errors import KgError
-    from kg.extraction import text
+    from kg.extraction import datafiles
     from kg.extraction.facts import _Sentence
 
     (tmp_path / "rules.tsv").write_text("# comment\nleave\tl\t刘强东卸任CEO\nlaeve\tl\ttypo\n", encoding="utf-8")
-    monkeypatch.setattr(text, "DATA_DIR", tmp_path)
+    monkeypatch.setattr(datafiles, "DATA_DIR", tmp_path)
     with pytest.raises(KgError, match=r"rules.tsv:3: handler 'laeve' is not a rule"):
-        text.load_rules("rules.tsv", _Sentence)
+        datafiles.load_rules("rules.tsv", _Sentence)
     (tmp_path / "rules.tsv").write_text("leave\t(l\tbroken\n", encoding="utf-8")
     with pytest.raises(KgError, match=r"rules.tsv:1: bad pattern"):
-        text.load_rules("rules.tsv", _Sentence)
+        datafiles.load_rules("rules.tsv", _Sentence)
 
 
 # -- résumés, list lines under a heading, names in Latin script ------------------------------------

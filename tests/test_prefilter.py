@@ -2,9 +2,9 @@
 
 import re
 
-from kg.extraction import dates
 from kg.extraction.prefilter import required_chars
 from kg.extraction.resources import default_resources
+from kg.extraction.text_tables import default_text_tables
 
 
 def test_required_chars_of_shapes():
@@ -18,7 +18,7 @@ def test_required_chars_of_shapes():
 
 def test_every_match_holds_the_required_chars():
     samples = ["2023年7月28日", "今年9月", "三天前", "上周五", "P,R,O", "PbPaR", "eO", "OuO", "xP", "PkO"]
-    patterns = [rx for _, rx in dates._COMPILED] + [p for _, p in default_resources().rules]
+    patterns = [rx for _, rx in default_text_tables().dates.patterns] + [p for _, p in default_resources().rules]
     for pattern in patterns:
         needed = required_chars(pattern)
         for text in samples:

@@ -1,4 +1,4 @@
-"""Explicit resources: a Pipeline reads the lexicon, rules and model it is given, and nothing else."""
+"""Explicit resources: a Pipeline reads the lexicon, rules, model and text tables it is given, and nothing else."""
 
 import dataclasses
 import shutil
@@ -7,10 +7,11 @@ import pytest
 
 import kg
 from kg.errors import SetupError
+from kg.extraction.datafiles import DATA_DIR
 from kg.extraction.lexicon import read_lexicon
 from kg.extraction.pipeline import Pipeline
 from kg.extraction.resources import default_resources, load_resources
-from kg.extraction.text import DATA_DIR
+from kg.extraction.text_tables import default_text_tables
 
 NEW_TITLE = "快手宣布,张三出任首席梦想官。"  # a title kg/data does not know
 NEW_CUE = "快手宣布,李四荣膺CTO。"  # a verb cues.tsv does not list
@@ -147,6 +148,12 @@ def test_the_default_resources_load_once():
         ("qualifiers.tsv", "运营\thead\textra", r"qualifiers\.tsv:\d+: expected 2 tab-separated fields, got 3"),
         ("surnames.txt", "王\t小", r"surnames\.txt:\d+: expected 1 tab-separated fields, got 2"),
         ("rules.tsv", "no_such_rule\tP\tx", r"rules\.tsv:\d+: handler 'no_such_rule' is not a rule"),
+        ("noise.tsv", "cut\t(广告", r"noise\.tsv:\d+: bad pattern '\(广告'"),
+        ("noise.tsv", "shout\t广告", r"noise\.tsv:\d+: kind 'shout' is unknown"),
+        ("linebreaks.tsv", "start", r"linebreaks\.tsv:\d+: expected at least 2 tab-separated fields, got 1"),
+        ("dates.tsv", "year\t后年\ttwo", r"dates\.tsv:\d+: value 'two' is not a number"),
+        ("dates.tsv", "ago_unit\t旬\tdecade", r"dates\.tsv:\d+: unit 'decade' is not one of day, week, month, year"),
+        ("org_prefixes.tsv", "media\t据(\\S+报道", r"org_prefixes\.tsv:\d+: bad pattern"),
     ],
 )
 def test_a_bad_row_is_an_error_naming_file_and_line(data, name, row, problem):
@@ -155,6 +162,33 @@ def test_a_bad_row_is_an_error_naming_file_and_line(data, name, row, problem):
     with pytest.raises(SetupError, match=problem) as caught:
         load_resources(data)
     assert f"{name}:{lineno}:" in str(caught.value) and "\n" not in str(caught.value)
+
+
+ANNOUNCED = "快手宣布成立商业生态委员会。"
+
+
+def test_a_folders_own_text_tables_change_that_pipeline_only(data):
+    """noise.tsv and dates.tsv of the folder given are read by that pipeline (its prepare too), not by kg.extract."""
+    append(data / "noise.tsv", "noise\t商业生态委员会")
+    append(data / "dates.tsv", "day\t大前天\t-3")
+    custom = Pipeline(load_resources(data))
+    assert custom.prepare(ANNOUNCED).sentences[0].noise and custom.extract(ANNOUNCED).facts == []
+    assert kg.extract(ANNOUNCED).facts[0].kind == "established"
+    text = "大前天,快手宣布张三出任CTO。"
+
+    def dates(doc):
+        return [m.value for m in doc.mentions if m.kind == "date"]
+
+    assert dates(custom.extract(text, date="2024-05-10")) == ["2024-05-07"]
+    assert dates(kg.extract(text, date="2024-05-10")) == ["2024-05-08"]  # 前天 in it
+    assert default_resources().text_tables is default_text_tables()
+
+
+def test_a_folder_without_a_text_table_reads_kgs_own(data):
+    (data / "noise.tsv").unlink()
+    res = load_resources(data)
+    assert res.text_tables.boilerplate == default_text_tables().boilerplate
+    assert Pipeline(res).extract(ANNOUNCED).facts[0].kind == "established"
 
 
 def test_a_missing_data_file_is_an_error_naming_it(data):

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from kg.errors import SetupError
-from kg.extraction import text
+from kg.extraction import datafiles
 from kg.extraction.facts import _Sentence
 from kg.extraction.resources import default_resources
 
@@ -32,28 +32,28 @@ def test_the_groups_a_handler_reads_are_the_ones_it_declares():
 def test_a_handler_that_is_no_rule_names_file_and_line(tmp_path):
     data = write_rules(tmp_path, "leave\tl\t刘强东卸任CEO\npost\tPR\tnot a rule\n")
     with pytest.raises(SetupError, match=r"rules\.tsv:3: handler 'post' is not a rule"):
-        text.load_rules("rules.tsv", _Sentence, data)
+        datafiles.load_rules("rules.tsv", _Sentence, data)
     data = write_rules(tmp_path, "foo\tP\tno such method\n")
     with pytest.raises(SetupError, match=r"rules\.tsv:2: handler 'foo' is not a rule"):
-        text.load_rules("rules.tsv", _Sentence, data)
+        datafiles.load_rules("rules.tsv", _Sentence, data)
 
 
 def test_a_pattern_without_a_group_its_handler_reads_names_file_and_line(tmp_path):
     data = write_rules(tmp_path, "leave\tl\t刘强东卸任CEO\n\ntitle_is\t(?P<role>R)w(P)\tperson unnamed\n")
     with pytest.raises(SetupError, match=r"rules\.tsv:4: pattern has no group 'person'"):
-        text.load_rules("rules.tsv", _Sentence, data)
+        datafiles.load_rules("rules.tsv", _Sentence, data)
 
 
 def test_a_row_without_a_pattern_or_with_a_broken_one_names_file_and_line(tmp_path):
     with pytest.raises(SetupError, match=r"rules\.tsv:2: expected handler <TAB> pattern"):
-        text.load_rules("rules.tsv", _Sentence, write_rules(tmp_path, "leave\n"))
+        datafiles.load_rules("rules.tsv", _Sentence, write_rules(tmp_path, "leave\n"))
     with pytest.raises(SetupError, match=r"rules\.tsv:2: bad pattern"):
-        text.load_rules("rules.tsv", _Sentence, write_rules(tmp_path, "leave\t(l\tbroken\n"))
+        datafiles.load_rules("rules.tsv", _Sentence, write_rules(tmp_path, "leave\t(l\tbroken\n"))
 
 
 def test_a_good_file_loads_in_order_and_optional_groups_read_as_none(tmp_path):
     data = write_rules(tmp_path, "title_is\t(?P<role>R)w(?P<person>P)\tx\nleave\tl\tx\n")
-    loaded = text.load_rules("rules.tsv", _Sentence, data)
+    loaded = datafiles.load_rules("rules.tsv", _Sentence, data)
     assert [h.__name__ for h, _ in loaded] == ["title_is", "leave"]
     ((_, by),) = [(h, p) for h, p in default_resources().rules if h.__name__ == "by"]
     m = by.search("bPa")  # "由张勇负责…": no organization, no title before 由

@@ -6,8 +6,8 @@
 - partial: 9月16日, 9月, 16日 — the year is ``year_hint`` or ref's year; a date that would lie
   more than about two months after ref (a bare day: more than 15 days) is last year's (last
   month's) instead;
-- relative (words in ``kg/data/dates.tsv``): 今年7月, 去年11月, 明年, 上月2日, 本月, 今日, 昨日,
-  前天, 两周前, 三天前, 3个月前, 上周五, 本周三, 下周一, 周五 (the last such day up to ref);
+- relative (words of ``kg/data/dates.tsv``, or of the ``tables`` given): 今年7月, 去年11月, 明年, 上月2日,
+  本月, 今日, 昨日, 前天, 两周前, 三天前, 3个月前, 上周五, 本周三, 下周一, 周五 (the last such day up to ref);
 - vague ones (日前, 近日, 当天) are no date and are skipped.
 
 Values are ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, as precise as the text is.
@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass
 
 from ..errors import InputError, shorten
-from .prefilter import required_chars
-from .text import load_table
+from .date_words import FULL_DATES
+from .text_tables import TextTables, default_text_tables
 
 
 @dataclass(frozen=True)
@@ -54,10 +54,6 @@ _CN_DIGIT = {
     "八": 8,
     "九": 9,
 }
-_CN_YEAR = "[〇零○Ｏ一二三四五六七八九]{4}"
-_CN_SMALL = "[一二两三四五六七八九十]{1,3}"  # 1 … 99 (十五, 二十, 三十一)
-_NUM_MD = rf"(?:\d{{1,2}}|{_CN_SMALL})"  # month or day number
-_NUM_COUNT = rf"(?:\d{{1,3}}|{_CN_SMALL})"  # a count: 两周前, 15天前
 
 
 def number(s: str) -> int | None:
@@ -79,87 +75,34 @@ def number(s: str) -> int | None:
     return None
 
 
-# --- the words of dates.tsv --------------------------------------------------------------------
-
-
-def _words(kind: str) -> dict[str, str]:
-    return {row[1]: row[2] if len(row) > 2 else "" for row in load_table("dates.tsv") if row[0] == kind}
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_YEAR_WORDS = {w: int(v) for w, v in _words("year").items()}
-_MONTH_WORDS = {w: int(v) for w, v in _words("month").items()}
-_DAY_WORDS = {w: int(v) for w, v in _words("day").items()}
-_WEEK_WORDS = {w: int(v) for w, v in _words("week").items()}
-_WEEKDAY_PREFIXES = _words("weekday_prefix")
-_WEEKDAYS = {w: int(v) for w, v in _words("weekday").items()}
-_AGO_UNITS = _words("ago_unit")
-_BLOCKS = {**_words("vague"), **_words("block")}
-
-_NOT_BEFORE_NUM = r"(?<![\d.\-/年第每近前后逾约超满共计距])"  # "近30日", "第3日", "1-3月" are no dates
-_NOT_BEFORE_CN = r"(?<![〇零○一二两三四五六七八九十年第每近前后逾约超满几数个])"
-
-# (name, regex): every name has a resolver below
-_PATTERNS = [
-    ("ymd", r"(?<!\d)(\d{4}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?[日号](?!\d)"),
-    ("ymd", r"(?<![\d.\-/])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d]|[.\-/]\d)"),
-    ("ymd", rf"({_CN_YEAR})年({_NUM_MD})月({_NUM_MD})[日号]"),
-    ("ym", r"(?<!\d)(\d{4}) ?年 ?(\d{1,2}) ?月(?!\d)"),
-    ("ym", rf"({_CN_YEAR})年({_NUM_MD})月"),
-    # a résumé's span of years: "2016.10—2023.07", "2019/03-至今" (alone, 2016.10 may be a number)
-    ("ym", r"(?<![\d.\-/])((?:19|20)\d\d)[./](0?[1-9]|1[0-2])(?![\d]|[./]\d)(?:(?<=\d)(?=\s?[—–~至到-]))"),
-    ("ym", r"(?<=[—–~至到-])((?:19|20)\d\d)[./](0?[1-9]|1[0-2])(?![\d]|[./]\d)"),
-    ("y", r"(?<!\d)(1[89]\d\d|2[01]\d\d) ?年(?![代前]| ?\d{1,2} ?月)"),  # not a broken 2022年13月
-    ("y", rf"({_CN_YEAR})年(?!代)"),
-    ("md", rf"{_NOT_BEFORE_NUM}(\d{{1,2}}) ?月 ?(\d{{1,2}}) ?[日号](?!\d)"),
-    ("md", rf"{_NOT_BEFORE_CN}({_CN_SMALL})月({_CN_SMALL})[日号]"),
-    ("m", rf"{_NOT_BEFORE_NUM}(\d{{1,2}}) ?月(?!\d)"),
-    ("d", rf"{_NOT_BEFORE_NUM}(?<!月)(?<!月 )(\d{{1,2}})日(?!前(?![往来夕])|[后内均间])"),
-    # "今年52岁" is an age, not a date
-    ("yw", rf"({_alt(_YEAR_WORDS)})(?:({_NUM_MD})月(?:({_NUM_MD})[日号])?)?(?! ?(?:\d{{1,3}}|{_CN_SMALL})周?岁)"),
-    ("mw", rf"({_alt(_MONTH_WORDS)})(?:({_NUM_MD})[日号])?"),
-    ("dw", rf"({_alt(_DAY_WORDS)})"),
-    ("ago", rf"(?<![\d一二两三四五六七八九十几数多])({_NUM_COUNT})({_alt(_AGO_UNITS)})前(?![往来夕])"),
-    ("week", rf"({_alt(_WEEK_WORDS)})(?:{_alt(_WEEKDAY_PREFIXES)})({_alt(_WEEKDAYS)})"),
-    (
-        "weekday",
-        rf"(?<![每上本这下个一二两三四五六七八九十几数\d])(?:{_alt(_WEEKDAY_PREFIXES)})({_alt(_WEEKDAYS)})"
-        r"(?![一二三四五六七八九十])",
-    ),
-]
-_COMPILED = [(name, re.compile(rx)) for name, rx in _PATTERNS]
-# the characters each pattern cannot match without (年, 月, 前 …): most sentences lack them
-_REQUIRED = tuple(required_chars(rx) for _, rx in _COMPILED)
-_ABSOLUTE_FULL = [rx for name, rx in _COMPILED if name == "ymd"]
-_BLOCK_RE = re.compile(_alt(_BLOCKS)) if _BLOCKS else None
-
 _FUTURE_SLACK = datetime.timedelta(days=62)  # "about two months" after ref: still this year
 _FUTURE_SLACK_DAY = datetime.timedelta(days=15)  # a bare day this far after ref: last month
 _INVALID = object()  # a match that is no date at all (month 13): it does not hide other matches
 
 
-def find_dates(text: str, ref: datetime.date | None, year_hint: int | None = None) -> list[DateMention]:
+def find_dates(
+    text: str, ref: datetime.date | None, year_hint: int | None = None, tables: TextTables | None = None
+) -> list[DateMention]:
     """The dates of ``text`` in order, none overlapping (at one place the longest reading wins).
 
     ``ref``: the publication date (relative dates need it; without it they are skipped).
     ``year_hint``: the year of partial dates (9月16日); by default ref's year. When that year is
     ref's year and the date would lie more than ~2 months after ref, it is last year's.
+    ``tables``: whose date words to read (default: kg's, :func:`~kg.extraction.text_tables.default_text_tables`).
     """
-    blocks = [(m.start(), m.end()) for m in _BLOCK_RE.finditer(text)] if _BLOCK_RE else []
+    words = (tables or default_text_tables()).dates
+    blocks = [(m.start(), m.end()) for m in words.block.finditer(text)] if words.block else []
     block_starts = [b[0] for b in blocks]
     found: list[tuple[int, int, object]] = []
     chars = set(text)
-    for (name, rx), required in zip(_COMPILED, _REQUIRED):
+    for (name, rx), required in zip(words.patterns, words.required):
         if not required <= chars:
             continue
         for m in rx.finditer(text):
             k = bisect.bisect_right(block_starts, m.start()) - 1
             if k >= 0 and m.end() <= blocks[k][1] and blocks[k] != m.span():
                 continue  # inside a longer non-date word (今日头条, 前天津)
-            value = _RESOLVERS[name](m, ref, year_hint)
+            value = _RESOLVERS[name](m, ref, year_hint, words)
             if value is not _INVALID:
                 found.append((m.start(), m.end(), value))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -193,7 +136,7 @@ def document_date(text: str) -> datetime.date | None:
 def _full_dates(text: str) -> list[datetime.date]:
     today = datetime.date.today()
     out = []
-    for rx in _ABSOLUTE_FULL:
+    for rx in FULL_DATES:
         for m in rx.finditer(text):
             d = _ymd_date(m)
             if d is not None and d.year >= _DOCUMENT_YEAR_MIN and d <= today:
@@ -282,17 +225,17 @@ def _ymd_date(m: re.Match) -> datetime.date | None:
     return _date(number(g[0]), number(g[1]), number(g[2]))
 
 
-def _ymd(m, ref, hint):
+def _ymd(m, ref, hint, words):
     d = _ymd_date(m)
     return d.isoformat() if d else _INVALID
 
 
-def _ym(m, ref, hint):
+def _ym(m, ref, hint, words):
     y, mo = number(m.group(1)), number(m.group(2))
     return f"{y:04d}-{mo:02d}" if y and mo and 1 <= mo <= 12 else _INVALID
 
 
-def _y(m, ref, hint):
+def _y(m, ref, hint, words):
     y = number(m.group(1))
     return f"{y:04d}" if y and 1000 <= y <= 2999 else _INVALID
 
@@ -309,7 +252,7 @@ def _year_for(mo: int, d: int, ref: datetime.date | None, hint: int | None) -> i
     return y if _iso(y) is not None else None
 
 
-def _md(m, ref, hint):
+def _md(m, ref, hint, words):
     mo, d = number(m.group(1)), number(m.group(2))
     if not mo or not d or _date(2000, mo, d) is None:  # 2000: a leap year, so 2月29日 is valid
         return _INVALID
@@ -317,7 +260,7 @@ def _md(m, ref, hint):
     return None if y is None else _iso(y, mo, d)
 
 
-def _m(m, ref, hint):
+def _m(m, ref, hint, words):
     mo = number(m.group(1))
     if not mo or not 1 <= mo <= 12:
         return _INVALID
@@ -325,7 +268,7 @@ def _m(m, ref, hint):
     return None if y is None else _iso(y, mo)
 
 
-def _d(m, ref, hint):
+def _d(m, ref, hint, words):
     d = number(m.group(1))
     if not d or not 1 <= d <= 31:
         return _INVALID
@@ -339,10 +282,10 @@ def _d(m, ref, hint):
     return day.isoformat() if day else None
 
 
-def _yw(m, ref, hint):
+def _yw(m, ref, hint, words):
     if ref is None:
         return None
-    y = ref.year + _YEAR_WORDS[m.group(1)]
+    y = ref.year + words.year[m.group(1)]
     if m.group(2) is None:
         return _iso(y)
     mo = number(m.group(2))
@@ -354,29 +297,29 @@ def _yw(m, ref, hint):
     return _iso(y, mo, d) if d else _INVALID
 
 
-def _mw(m, ref, hint):
+def _mw(m, ref, hint, words):
     if ref is None:
         return None
-    y, mo = _add_months(ref.year, ref.month, _MONTH_WORDS[m.group(1)])
+    y, mo = _add_months(ref.year, ref.month, words.month[m.group(1)])
     if m.group(2) is None:
         return _iso(y, mo)
     d = number(m.group(2))
     return _iso(y, mo, d) if d else _INVALID
 
 
-def _dw(m, ref, hint):
+def _dw(m, ref, hint, words):
     if ref is None:
         return None
-    return _shift(ref, days=_DAY_WORDS[m.group(1)])
+    return _shift(ref, days=words.day[m.group(1)])
 
 
-def _ago(m, ref, hint):
+def _ago(m, ref, hint, words):
     n = number(m.group(1))
     if n is None:
         return _INVALID
     if ref is None:
         return None
-    unit = _AGO_UNITS[m.group(2)]
+    unit = words.ago_unit[m.group(2)]
     if unit == "day":
         return _shift(ref, days=-n)
     if unit == "week":
@@ -386,16 +329,16 @@ def _ago(m, ref, hint):
     return _iso(ref.year - n)
 
 
-def _week(m, ref, hint):
+def _week(m, ref, hint, words):
     if ref is None:
         return None
-    return _shift(ref, weeks=_WEEK_WORDS[m.group(1)], days=_WEEKDAYS[m.group(2)] - ref.weekday())
+    return _shift(ref, weeks=words.week[m.group(1)], days=words.weekday[m.group(2)] - ref.weekday())
 
 
-def _weekday(m, ref, hint):
+def _weekday(m, ref, hint, words):
     if ref is None:
         return None
-    back = (ref.weekday() - _WEEKDAYS[m.group(1)]) % 7
+    back = (ref.weekday() - words.weekday[m.group(1)]) % 7
     return _shift(ref, days=-back)
 
 

@@ -15,6 +15,7 @@ from .resolve import mention_key
 if TYPE_CHECKING:
     from .lexicon import Lexicon
     from .resources import Resources
+    from .text_tables import TextTables
 
 _GROUP_WINDOW = 8  # "各事业部总经理均向…汇报": the heads named in the sentences before (a list of units)
 
@@ -32,7 +33,7 @@ class Extractor:
         self.section: str | None = None  # the organization a heading names, for the list lines under it
         self.recent_unit: str | None = None
         self.left_roles: dict[int, list] = {}
-        self.pending = _takes_effect_later(doc)
+        self.pending = _takes_effect_later(doc, resources.text_tables)
         self.author = _find_author(doc)
         self.speaker: str | None = None
         self.narrator: str | None = self.author  # who speaks in the first person: the memo's writer or the interviewee
@@ -181,14 +182,14 @@ _EFFECTIVE = re.compile(r"(?:自|于|於)([^,。;:\n]{2,30}?)起?(?:正式)?生�
 _LATER_EVENT = re.compile(r"股东大会|股东周年大会|股東週年大會|股東大會|会议结束|任期届满|任期屆滿")
 
 
-def _takes_effect_later(doc: Document) -> bool:
+def _takes_effect_later(doc: Document, tables: TextTables) -> bool:
     """The article announces changes that take effect after it is published: on a later date, or at a
     meeting still to come (FORMAT: whoever leaves then still holds the post)."""
     for m in _EFFECTIVE.finditer(doc.text):
         when = m.group(1)
         if _LATER_EVENT.search(when):
             return True
-        later = [d.value for d in find_dates(when, doc.date) if len(d.value) == len("2024-04-01")]
+        later = [d.value for d in find_dates(when, doc.date, tables=tables) if len(d.value) == len("2024-04-01")]
         if doc.date is not None and any(v > doc.date.isoformat() for v in later):
             return True
     return False

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model import Document, Fact
+from .datafiles import load_rules, rule
 from .dates import number
 from .fact_sentence import RuleSentence
 from .fact_state import Extractor, default_parents, drop_superseded, home_unit
 from .fact_tokens import Tok, tokenize
 from .tables import read_tables
-from .text import load_rules, rule
 
 if TYPE_CHECKING:
     from .resources import Resources

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from ..errors import SetupError
 from . import ner
 from .lexicon import Lexicon, literal_starts
 from .org_references import GENERIC_COMPANY, GROUP, is_registered
@@ -25,7 +24,7 @@ from .spans import (
     title_follows,
     trim_left,
 )
-from .text import compile_rows, load_table
+from .text_tables import TextTables
 
 _NAME_CHAR = re.compile(f"[{CJK}A-Za-z0-9]")  # what a name read leftwards from its suffix is made of
 _NAME_CHAR_OR_SPACE = re.compile(f"[{CJK}A-Za-z0-9 ]")
@@ -38,25 +37,8 @@ _LATIN_UNIT = re.compile(r"(?:部门|团队|业务|平台)\s*([A-Z][A-Za-z0-9]+)
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\.&\-]*(?:\s[A-Z][A-Za-z0-9]*)*")
 
 
-def _rows(kind: str) -> re.Pattern[str]:
-    """The patterns of ``kind`` in kg/data/org_prefixes.tsv, of which the finders below need at least one."""
-    pattern = compile_rows("org_prefixes.tsv", kind)
-    if pattern is None:
-        raise SetupError(f"kg/data/org_prefixes.tsv: no {kind!r} row")
-    return pattern
-
-
-_TERM = _rows("term")  # "第三届": which term of a board, not which board
-_SALUTATION = _rows("salutation")  # "各位鲸帆人:"
 _ITEM_LEAD = re.compile(r"[\s\-·•*]*(?:\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?\s*")  # "4. ", "三、"
 _MAX_ITEM_NAME = 10
-_MEDIA = [re.compile(row[1]) for row in load_table("org_prefixes.tsv") if row[0] == "media"]
-_COUNT = _rows("count")  # "三大": a number of units
-_COUNTED_BEFORE = re.compile(f"(?:{_COUNT.pattern})$")
-_DESCRIBED_BY = _rows("kind")  # "品牌": the organization before it describes the company named after it
-_DESCRIBED_BEFORE = re.compile(f"(?:{_DESCRIBED_BY.pattern})$")
-_HEADER_LABEL = _rows("label")  # "证券代码": a label of an announcement's header
-_INDEFINITE = _rows("indefinite")  # "一家": some organization, not a named one
 _JOINED_NAME = re.compile(f"(?:^|[\\s,，:：;；、和及]|成立|设立|组建|新设立|新设|新成立)([{CJK}A-Za-z]{{1,3}}与)$")
 _ORGREF_BEFORE = re.compile(r"(?:本集团|本公司|集团|公司|本行)$")
 # the noun after a list of units: "…、大文娱六大业务集团", "…、1688等业务"; the list is read backwards from it
@@ -153,9 +135,9 @@ def find_item_company(sp: Spans, lx: Lexicon) -> None:
         sp.add("org", start, end, "company", name)
 
 
-def media_names(text: str) -> set[str]:
+def media_names(text: str, tables: TextTables) -> set[str]:
     """The news outlets the article quotes as its source ("36氪获悉", "据界面新闻报道", "对36氪表示")."""
-    return {m.group(1) for pattern in _MEDIA for m in pattern.finditer(text)}
+    return {m.group(1) for pattern in tables.media for m in pattern.finditer(text)}
 
 
 def drop_media(sp: Spans, media: set[str]) -> None:
@@ -173,9 +155,9 @@ def find_joined_companies(sp: Spans, lx: Lexicon) -> None:
             sp.add("org", m.end(), end, "company", name)
 
 
-def find_addressed_companies(sp: Spans, lx: Lexicon) -> None:
+def find_addressed_companies(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
     """A memo names its company where it addresses the staff: "昕途汽车全体员工", "各位鲸帆人:"."""
-    for m in _SALUTATION.finditer(sp.text):
+    for m in tables.salutation.finditer(sp.text):
         if sp.free(m.start(1), m.end(1)) and not is_common_word(m.group(1)):
             sp.add("org", m.start(1), m.end(1), "company", m.group(1))
     for m in lx.cue_pattern("staff").finditer(sp.text):
@@ -212,7 +194,7 @@ _ITEM_OPENERS = "|｜、 \n"
 _CLAUSE_OPENERS = ",，。;；:：、 \n"
 
 
-def find_units(sp: Spans, lx: Lexicon) -> None:
+def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
     text = sp.text
     for m in _LATIN_UNIT.finditer(text):
         sp.add("org", m.start(1), m.end(1), "unit", m.group(1))
@@ -220,7 +202,7 @@ def find_units(sp: Spans, lx: Lexicon) -> None:
         quoted_suffix = lx.suffix_re.match(text, m.end())
         end = quoted_suffix.end() if quoted_suffix else m.end()
         # "旗下高端品牌「澜舟·极境」", "中端品牌"栖云"": a quoted name after a kind of business is a unit
-        described = _DESCRIBED_BEFORE.search(text, max(0, m.start() - 4), m.start())
+        described = tables.described_before.search(text, max(0, m.start() - 4), m.start())
         if described and not quoted_suffix:
             for inner in [x for x in sp.items if x.kind == "person" and m.start() <= x.start and x.end <= m.end()]:
                 sp.remove(inner)  # "澜舟·极境" reads like a transliterated name
@@ -318,11 +300,11 @@ def after_function_word(sp: Spans, pos: int, lx: Lexicon) -> bool:
 _FUNCTION_WORD_TAGS = frozenset("ucp")  # 的, 和, 在: no name begins with one (知微智能 may begin with a verb)
 
 
-def described_companies(sp: Spans, lx: Lexicon) -> None:
+def described_companies(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
     """ "家用机器人公司星曜机器人近日…", "港股上市公司驰跃体育宣布", "新能源汽车品牌驭岚汽车": a description
     ending in 公司 (or followed by a word for a kind of business), then the name."""
     for m in [m for m in sp.items if m.kind == "org"]:
-        kind_word = _DESCRIBED_BY.match(sp.text, m.end)
+        kind_word = tables.business_kind.match(sp.text, m.end)
         if not (m.text.endswith(GENERIC_COMPANY) or kind_word) or (m.label and m.label != m.text):
             continue  # "辉瑞公司研究员": a known company's name, no description
         if is_registered(m.text, lx):
@@ -361,24 +343,24 @@ def described_companies(sp: Spans, lx: Lexicon) -> None:
             sp.add("org", start, end, "company", sp.text[start:end])
 
 
-def drop_generic_orgs(sp: Spans, lx: Lexicon) -> None:
+def drop_generic_orgs(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
     """ "有限公司", "公司", "第三届董事会" alone name no organization: a kind of company, or a word for the one
     the article is about (a unit's suffix alone may name it, 研究院, or refer to the one just set up, 事业群)."""
     for m in [m for m in sp.items if m.kind == "org"]:
         if _DOCUMENT_NUMBER.match(sp.text, m.end):
             sp.remove(m)  # "江淮能源党发〔2024〕12号": a document's number, not an organization
             continue
-        name = _TERM.sub("", m.label or m.text)
-        counted = _COUNT.match(name)
+        name = tables.term.sub("", m.label or m.text)
+        counted = tables.count.match(name)
         if (counted and name[counted.end() :] in lx.suffixes) or (
-            len(name) <= _COUNTED_KIND and _COUNTED_BEFORE.search(sp.text, max(0, m.start - 4), m.start)
+            len(name) <= _COUNTED_KIND and tables.counted_before.search(sp.text, max(0, m.start - 4), m.start)
         ):
             sp.remove(m)  # "三大事业群", "整合为五大|事业群", "两个|业态事业部": how many of a kind, not which
             continue
-        if _HEADER_LABEL.fullmatch(m.text):
+        if tables.header_label.fullmatch(m.text):
             sp.remove(m)
             continue
-        if _INDEFINITE.search(sp.text, max(0, m.start - 2), m.start) and not is_registered(m.text, lx):
+        if tables.indefinite.search(sp.text, max(0, m.start - 2), m.start) and not is_registered(m.text, lx):
             sp.remove(m)  # "一家头部射频芯片公司": described, never named
             continue
         if lx.suffixes.get(name, ("", 0))[0] == "company" or name in lx.cues or name in lx.qualifiers:
@@ -387,11 +369,11 @@ def drop_generic_orgs(sp: Spans, lx: Lexicon) -> None:
                 sp.add("cue", m.start, m.end, "orgref")
 
 
-def board_references(sp: Spans, lx: Lexicon) -> None:
+def board_references(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
     """The company's board is the company: "公司第三届董事会" refers to it, "董事会战略委员会" is its 战略委员会."""
     boards = lx.cue_words("board")
     for m in [m for m in sp.items if m.kind == "org" and m.value != "company"]:
-        name = _TERM.sub("", m.label or m.text)
+        name = tables.term.sub("", m.label or m.text)
         inner = next((name[len(b) :] for b in boards if name.startswith(b)), None)
         owner = next((name[: -len(b)] for b in boards if name.endswith(b) and len(name) > len(b)), None)
         if inner is None and owner and not m.parent:
@@ -405,7 +387,7 @@ def board_references(sp: Spans, lx: Lexicon) -> None:
             continue
         sp.remove(m)
         if inner:
-            sp.add("org", m.start, m.end, m.value, _TERM.sub("", inner), m.parent)
+            sp.add("org", m.start, m.end, m.value, tables.term.sub("", inner), m.parent)
         elif m.parent and m.parent not in lx.cues:
             sp.add("org", m.start, m.end, "company", m.parent)  # "阿里巴巴董事会": the company
         else:

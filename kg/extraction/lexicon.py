@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from ..errors import SetupError
 from ..model import Role
+from .datafiles import DATA_DIR, read_rows
 from .org_references import GENERIC_COMPANY
-from .text import DATA_DIR, read_rows
 
 if TYPE_CHECKING:
     from .segment import Segmenter

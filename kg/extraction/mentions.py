@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 
 def find_mentions(doc: Document, resources: Resources) -> Document:
     """Add the mentions of every sentence to ``doc.mentions`` (sorted by sentence, then offset)."""
-    lx = resources.lexicon
+    lx, tables = resources.lexicon, resources.text_tables
     known_people: dict[str, str] = {}  # surface form -> English name given in the text ("" if none)
     aliases = _declared_aliases(doc.text, lx)
     declared = [full for short, full in aliases.items() if lx.cues.get(short) == "orgref"]
@@ -63,7 +63,7 @@ def find_mentions(doc: Document, resources: Resources) -> Document:
     read = [sent for sent in doc.sentences if not sent.noise]
     spans_by_sentence = [Spans(sent.text, sent.index) for sent in read]
     for sp in spans_by_sentence:
-        for d in dates_mod.find_dates(sp.text, doc.date, year_hint):
+        for d in dates_mod.find_dates(sp.text, doc.date, year_hint, tables):
             sp.add("date", d.start, d.end, d.value)
         find_companies(sp, lx, aliases)
     # an article about a company the gazetteer knows: the names it does not know are mostly that company's
@@ -74,7 +74,7 @@ def find_mentions(doc: Document, resources: Resources) -> Document:
     names = resources.tagger.entities([sent.text for sent in read])
     for sp, found in zip(spans_by_sentence, names):
         find_model_companies(sp, found, lx, doc.text if known_company else None)
-        find_addressed_companies(sp, lx)
+        find_addressed_companies(sp, lx, tables)
         _find_roles(sp, lx)
         find_persons(sp, lx, known_people, found)
     if spans_by_sentence:
@@ -88,14 +88,14 @@ def find_mentions(doc: Document, resources: Resources) -> Document:
     # a name found in one sentence is a name in every sentence
     for sp in spans_by_sentence:
         find_known_persons(sp, known_people, lx)
-        find_units(sp, lx)
+        find_units(sp, lx, tables)
         find_headed_units(sp, lx)
         _find_cues(sp, lx)
         find_context_orgs(sp, lx, known_company)
-    media = media_names(doc.text)
+    media = media_names(doc.text, tables)
     for sp in spans_by_sentence:
         find_joined_companies(sp, lx)
-        described_companies(sp, lx)
+        described_companies(sp, lx, tables)
         drop_media(sp, media)
     find_groups_of_registered(spans_by_sentence, lx)
     companies = {
@@ -154,8 +154,8 @@ def find_mentions(doc: Document, resources: Resources) -> Document:
     company_named = False
     for sp in spans_by_sentence:
         _drop_person_orgs(sp, people, lx)
-        board_references(sp, lx)
-        drop_generic_orgs(sp, lx)
+        board_references(sp, lx, tables)
+        drop_generic_orgs(sp, lx, tables)
         company_named = first_group_is_company(sp, company_named, lx)
         doc.mentions.extend(sorted(sp.items, key=lambda m: m.start))
     return doc

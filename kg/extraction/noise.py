@@ -16,8 +16,9 @@ Two kinds of noise, two treatments:
   "责任编辑:…") stays in the text, so that offsets and excerpts remain faithful, but its
   sentence is marked ``noise=True`` and later stages skip it.
 
-The ad, furniture and boilerplate patterns are in ``kg/data/noise.tsv``. A sentence is never
-dropped or marked because it names a company or a person.
+The ad, furniture and boilerplate patterns are in ``kg/data/noise.tsv``, read as
+:class:`~kg.extraction.text_tables.TextTables`: the functions here take ``tables`` (default: kg's). A sentence
+is never dropped or marked because it names a company or a person.
 """
 
 from __future__ import annotations
@@ -27,12 +28,9 @@ import dataclasses
 import re
 
 from ..model import Sentence
-from .text import compile_rows, ends_sentence, normalize
+from .text import ends_sentence, normalize
+from .text_tables import TextTables, default_text_tables
 
-_CUT_RE = compile_rows("noise.tsv", "cut", re.M)
-_LINE_RE = compile_rows("noise.tsv", "line")
-_NOISE_RE = compile_rows("noise.tsv", "noise")
-_LIST_RE = compile_rows("noise.tsv", "list")
 _WORD_RE = re.compile(r"[^\W_]")
 _PUNCT_IN_TITLE_RE = re.compile(r"[:,?!;]")
 _SEGMENT_SPLIT_RE = re.compile(r"[\s,.;:!?。、“”\"《》()|]+")
@@ -46,15 +44,15 @@ _OPENERS = "“《「『\"'("
 _MIN_LEFT_WORDS = 4  # a line with fewer word characters left after cutting ads is removed
 
 
-def strip_injections(text: str) -> str:
+def strip_injections(text: str, tables: TextTables | None = None) -> str:
     """``text`` (normalized) without injected headlines, ads and page furniture; normalized again.
 
     1. Repeated headlines (:func:`strip_repeated_headlines`).
     2. Ads and furniture from ``noise.tsv`` (:func:`strip_ads`).
     3. :func:`kg.extraction.text.normalize`, so that a sentence an ad line had split is joined again.
     """
-    stripped = strip_ads(strip_repeated_headlines(text))
-    return text if stripped == text else normalize(stripped)  # normalize is idempotent: nothing cut, no change
+    stripped = strip_ads(strip_repeated_headlines(text), tables)
+    return text if stripped == text else normalize(stripped, tables)  # normalize is idempotent: nothing cut, no change
 
 
 def strip_repeated_headlines(text: str) -> str:
@@ -167,7 +165,7 @@ def _strip_segments(text: str, spam: list[str]) -> str:
     return _cut(text, spans)
 
 
-def strip_ads(text: str) -> str:
+def strip_ads(text: str, tables: TextTables | None = None) -> str:
     """Cut the ``cut`` patterns of ``noise.tsv`` out of every line; drop ``line`` furniture lines and the
     links under a ``list`` heading.
 
@@ -175,6 +173,7 @@ def strip_ads(text: str) -> str:
     the sentence stays; a line with fewer than 4 letters/digits/CJK characters left, or that lost
     more than half of them and no longer ends a sentence, was an ad line and is dropped.
     """
+    tables = tables or default_text_tables()
     out: list[str] = []
     in_links = False  # under a "延伸阅读" heading, up to a blank line
     for ln in text.split("\n"):
@@ -182,14 +181,14 @@ def strip_ads(text: str) -> str:
             in_links = False
             out.append(ln)
             continue
-        if in_links or (_LIST_RE is not None and _LIST_RE.match(ln)):
+        if in_links or (tables.links is not None and tables.links.match(ln)):
             in_links = True
             continue
-        if _LINE_RE is not None and _LINE_RE.fullmatch(ln):
+        if tables.furniture is not None and tables.furniture.fullmatch(ln):
             continue
-        if _CUT_RE is not None and _CUT_RE.search(ln):
+        if tables.cut is not None and tables.cut.search(ln):
             before = len(_WORD_RE.findall(ln))
-            ln = _CUT_RE.sub("", ln).strip()
+            ln = tables.cut.sub("", ln).strip()
             left = len(_WORD_RE.findall(ln))
             if left < _MIN_LEFT_WORDS or (left * 2 < before and not ends_sentence(ln)):
                 continue
@@ -197,7 +196,7 @@ def strip_ads(text: str) -> str:
     return "\n".join(out)
 
 
-def mark_noise(sentences: list[Sentence], text: str | None = None) -> list[Sentence]:
+def mark_noise(sentences: list[Sentence], text: str | None = None, tables: TextTables | None = None) -> list[Sentence]:
     """New sentences, with ``noise=True`` on boilerplate (the ``noise``/``line`` rows of noise.tsv).
 
     A paragraph (line) in which at least two sentences and at least half of them are boilerplate
@@ -205,7 +204,8 @@ def mark_noise(sentences: list[Sentence], text: str | None = None) -> list[Sente
     (the text the sentences were split from); without it, sentences that follow one another with
     nothing in between count as one line.
     """
-    flags = [s.noise or _is_noise(s.text) for s in sentences]
+    tables = tables or default_text_tables()
+    flags = [s.noise or _is_noise(s.text, tables) for s in sentences]
     if text is not None:
         breaks = [m.start() for m in re.finditer("\n", text)]
         line_of = [bisect.bisect_left(breaks, s.start) for s in sentences]
@@ -228,7 +228,7 @@ def mark_noise(sentences: list[Sentence], text: str | None = None) -> list[Sente
     return [dataclasses.replace(s, noise=True) if f and not s.noise else s for s, f in zip(sentences, flags)]
 
 
-def _is_noise(sentence: str) -> bool:
-    if _NOISE_RE is not None and _NOISE_RE.search(sentence):
+def _is_noise(sentence: str, tables: TextTables) -> bool:
+    if tables.boilerplate is not None and tables.boilerplate.search(sentence):
         return True
-    return _LINE_RE is not None and _LINE_RE.fullmatch(sentence) is not None
+    return tables.furniture is not None and tables.furniture.fullmatch(sentence) is not None

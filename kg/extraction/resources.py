@@ -11,10 +11,12 @@ the line), so a Resources that loaded is one the steps can use. :func:`default_r
 ``Resources.english`` (:class:`kg.extraction.en.resources.EnglishResources` on the same lexicon, read
 when a first English document comes), so one Resources serves both languages.
 
-A folder given to :func:`load_resources` may hold its own ``en/`` (laid out as ``kg/data/en``, rules
-included); without one the English tables are kg's. Not (yet) here: the text-cleaning tables
-(``noise.tsv``, ``linebreaks.tsv``, ``dates.tsv``, ``org_prefixes.tsv``), compiled once per process from
-``kg/data`` where they are used, and the OpenCC converter (:mod:`kg.extraction.script`), a fixed table
+The text-cleaning tables (``noise.tsv``, ``linebreaks.tsv``, ``dates.tsv``, ``org_prefixes.tsv``) are
+``Resources.text_tables`` (:class:`kg.extraction.text_tables.TextTables`), which :meth:`Pipeline.prepare
+<kg.extraction.pipeline.Pipeline.prepare>` reads too. A folder given to :func:`load_resources` may hold its
+own ``en/`` (laid out as ``kg/data/en``, rules included) and its own text-cleaning files: the English tables
+without an ``en/``, and each text-cleaning file the folder lacks, are kg's. The lexicon files and
+``rules.tsv`` must all be there. Not here: the OpenCC converter (:mod:`kg.extraction.script`), a fixed table
 of Traditional and Simplified characters.
 """
 
@@ -26,6 +28,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from re import Pattern
 
+from .datafiles import DATA_DIR
 from .en.facts import read_rules as read_english_rules
 from .en.resources import EnglishResources
 from .facts import read_rules
@@ -33,18 +36,19 @@ from .lexicon import Lexicon, load, read_lexicon
 from .ner import Tagger
 from .prefilter import required_chars
 from .segment import Segmenter
-from .text import DATA_DIR
+from .text_tables import TextTables, default_text_tables, read_text_tables
 
 
 @dataclass(frozen=True)
 class Resources:
-    """The lexicon (roles, companies, cue words …, with its own jieba tokenizer), the relation rules and
-    the NER model of the Chinese pipeline. Build a variant with :func:`dataclasses.replace`: ``replace(res,
-    lexicon=read_lexicon(folder))`` keeps the rules and the model, which take a while to load."""
+    """The lexicon (roles, companies, cue words …, with its own jieba tokenizer), the relation rules, the NER
+    model and the text-cleaning tables of the Chinese pipeline. Build a variant with :func:`dataclasses.replace`:
+    ``replace(res, lexicon=read_lexicon(folder))`` keeps the rules and the model, which take a while to load."""
 
     lexicon: Lexicon
     rules: tuple[tuple[Callable, Pattern[str]], ...]  # (handler, tag pattern), in the order they apply
     tagger: Tagger
+    text_tables: TextTables
     data_dir: Path = DATA_DIR  # the folder read; its en/ (when it has one) holds the English tables
 
     @property
@@ -71,10 +75,14 @@ class Resources:
 
 
 def load_resources(data_dir: Path | None = None) -> Resources:
-    """The resources of ``data_dir`` (default ``kg/data``): its lexicon files and ``rules.tsv``."""
+    """The resources of ``data_dir`` (default ``kg/data``): its lexicon files, ``rules.tsv`` and text-cleaning
+    tables (:func:`~kg.extraction.text_tables.read_text_tables`)."""
     lexicon = read_lexicon(data_dir) if data_dir is not None else load()
+    tables = read_text_tables(data_dir) if data_dir is not None else default_text_tables()
     folder = data_dir or DATA_DIR
-    return Resources(lexicon=lexicon, rules=read_rules(folder), tagger=Tagger.load(), data_dir=folder)
+    return Resources(
+        lexicon=lexicon, rules=read_rules(folder), tagger=Tagger.load(), text_tables=tables, data_dir=folder
+    )
 
 
 @cache

@@ -19,117 +19,12 @@ import bisect
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterator
-from functools import lru_cache
-from pathlib import Path
-from typing import Any, TypeVar
+from collections.abc import Iterator
 
-from ..errors import InputError, SetupError
+from ..errors import InputError
 from ..fileio import read_bytes, read_capped
 from ..model import Sentence
-
-DATA_DIR = Path(__file__).parent.parent / "data"
-
-
-# ---------------------------------------------------------------------------------------------
-# data files
-
-
-def _read_data(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise SetupError(f"{path}: cannot read data file ({exc.strerror or exc})") from None
-
-
-@lru_cache(maxsize=None)
-def load_table(name: str, columns: int = 2) -> tuple[tuple[str, ...], ...]:
-    """Rows of the tab-separated data file ``kg/data/<name>``: comments (#) and blank lines skipped.
-
-    Each row has at least ``columns`` fields (extra ones, such as notes, are kept).
-    """
-    return tuple(fields for _, fields in read_rows(DATA_DIR / name, columns))
-
-
-def read_rows(
-    path: Path, columns: int = 2, most: int | None = None, required: int | None = None
-) -> list[tuple[int, tuple[str, ...]]]:
-    """(line number, fields) of each row of the tab-separated file at ``path``, comments (#) and blank
-    lines skipped. A row has ``columns`` to ``most`` fields (None: any more), the first ``required``
-    (default: ``columns``) not empty; a row that has not is a SetupError naming the file and the line."""
-    rows = []
-    for lineno, line in enumerate(_read_data(path).splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.rstrip("\r").split("\t")
-        if len(fields) < columns or (most is not None and len(fields) > most):
-            expected = columns if most == columns else f"{columns} to {most}" if most else f"at least {columns}"
-            raise SetupError(f"{path}:{lineno}: expected {expected} tab-separated fields, got {len(fields)}")
-        empty = [n for n, f in enumerate(fields[: columns if required is None else required], 1) if not f]
-        if empty:
-            raise SetupError(f"{path}:{lineno}: field {empty[0]} is empty")
-        rows.append((lineno, tuple(fields)))
-    return rows
-
-
-RuleHandler = TypeVar("RuleHandler", bound=Callable[..., Any])
-_RULE_GROUPS = "rule_groups"  # where @rule keeps the groups a handler reads
-
-
-def rule(*groups: str) -> Callable[[RuleHandler], RuleHandler]:
-    """Mark a method as a relation rule that a rules file may name; ``groups`` are the named groups of
-    the match it reads (``m.group("person")``), which :func:`load_rules` checks its pattern has."""
-
-    def mark(handler: RuleHandler) -> RuleHandler:
-        setattr(handler, _RULE_GROUPS, groups)
-        return handler
-
-    return mark
-
-
-def load_rules(
-    name: str, owner: type, data_dir: Path | None = None
-) -> list[tuple[Callable[..., Any], re.Pattern[str]]]:
-    """The relation rules of data file ``name`` (handler <TAB> tag pattern <TAB> example) under
-    ``data_dir`` (default ``kg/data``): each handler a method of ``owner`` marked :func:`rule`, each
-    pattern compiled. A handler that is no rule, a pattern that does not compile or lacks a group its
-    handler reads is a SetupError naming the file and the line."""
-    path = (data_dir or DATA_DIR) / name
-    out = []
-    for lineno, line in enumerate(_read_data(path).splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if len(fields) < 2:
-            raise SetupError(f"{path}:{lineno}: expected handler <TAB> pattern")
-        handler = getattr(owner, fields[0], None)
-        groups = getattr(handler, _RULE_GROUPS, None)
-        if handler is None or groups is None:
-            raise SetupError(f"{path}:{lineno}: handler {fields[0]!r} is not a rule")
-        try:
-            pattern = re.compile(fields[1])
-        except re.error as exc:
-            raise SetupError(f"{path}:{lineno}: bad pattern {fields[1]!r} ({exc})") from None
-        missing = [g for g in groups if g not in pattern.groupindex]
-        if missing:
-            raise SetupError(f"{path}:{lineno}: pattern has no group {missing[0]!r} (handler {fields[0]!r} reads it)")
-        out.append((handler, pattern))
-    return out
-
-
-def compile_rows(name: str, kind: str, flags: int = 0) -> re.Pattern | None:
-    """One alternation of every regex of ``kind`` in data file ``name`` (None when there is none)."""
-    parts = []
-    for row in load_table(name):
-        if row[0] != kind:
-            continue
-        try:
-            re.compile(row[1])
-        except re.error as exc:
-            raise SetupError(f"{DATA_DIR / name}: bad pattern {row[1]!r} ({exc})") from None
-        parts.append(f"(?:{row[1]})")
-    return re.compile("|".join(parts), flags) if parts else None
-
+from .text_tables import TextTables, default_text_tables
 
 # ---------------------------------------------------------------------------------------------
 # reading
@@ -299,11 +194,6 @@ _WIDE_RE = re.compile(
     r"\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd“”‘’…—]"
 )
 
-_START_RE = compile_rows("linebreaks.tsv", "start")
-_STANDALONE_RE = compile_rows("linebreaks.tsv", "standalone")
-_HEADING_RE = compile_rows("linebreaks.tsv", "heading")
-_TAIL_RE = compile_rows("linebreaks.tsv", "tail")
-
 _TITLE_MAX = 50  # a headline is at most this long (characters)
 _HEADER_LINES = 5  # headline, subtitle, byline, announcement header …: at most this many lines
 _HEADING_MAX = 20
@@ -311,7 +201,7 @@ _MAX_JOIN_PASSES = 10
 _CAPTION_MAX = 20
 
 
-def normalize(text: str) -> str:
+def normalize(text: str, tables: TextTables | None = None) -> str:
     """Normalized text: the form every later stage (and every offset) refers to.
 
     - full-width ASCII letters, digits and punctuation become half-width, so do ，；：（）！？
@@ -325,12 +215,14 @@ def normalize(text: str) -> str:
       block (list item, numbered point, salutation, signature, date line, heading, speaker) or
       the line is a headline at the top (short, no 。, not ending in a comma or function word),
       a salutation, a heading or a caption before a quote. A text wrapped at a fixed width (PDF
-      copy) has its full-width lines joined whatever they end with.
+      copy) has its full-width lines joined whatever they end with. What opens a block, a heading or
+      a line on its own is the ``linebreaks.tsv`` of ``tables`` (default: kg's).
 
     Idempotent: ``normalize(normalize(x)) == normalize(x)``.
     """
     if not text:
         return ""
+    tables = tables or default_text_tables()
     # a line with two tabs or more between words is a row of a pasted table: its cells are written as
     # a table row's ("品牌 | 负责人 | 汇报对象"); a single tab is a space
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -346,7 +238,7 @@ def normalize(text: str) -> str:
     # Joining can change what a later line looks like ("这是第一" + "个事。"), so join until
     # nothing changes: the result is a fixed point, which makes normalize idempotent.
     for _ in range(_MAX_JOIN_PASSES):
-        joined = _join_lines(lines)
+        joined = _join_lines(lines, tables)
         if len(joined) == len(lines):
             break
         lines = joined
@@ -370,33 +262,33 @@ def ends_sentence(line: str) -> bool:
     return _FINAL_TAIL_RE.search(line[-8:]) is not None
 
 
-def _is_standalone(line: str) -> bool:
-    return _STANDALONE_RE is not None and _STANDALONE_RE.fullmatch(line) is not None
+def _is_standalone(line: str, tables: TextTables) -> bool:
+    return tables.standalone is not None and tables.standalone.fullmatch(line) is not None
 
 
-def _is_heading(line: str) -> bool:
+def _is_heading(line: str, tables: TextTables) -> bool:
     return (
         len(line) <= _HEADING_MAX
-        and _HEADING_RE is not None
-        and _HEADING_RE.match(line) is not None
+        and tables.heading is not None
+        and tables.heading.match(line) is not None
         and not _CLAUSE_PUNCT_RE.search(line)
-        and not _ends_open(line)
+        and not _ends_open(line, tables)
     )
 
 
-def _ends_open(line: str) -> bool:
+def _ends_open(line: str, tables: TextTables) -> bool:
     """The line ends where a sentence cannot: a comma, an opening bracket, a function word."""
     last = line[-1]
-    return last in ",、:(“《「『-" or (_TAIL_RE is not None and _TAIL_RE.fullmatch(last) is not None)
+    return last in ",、:(“《「『-" or (tables.open_tail is not None and tables.open_tail.fullmatch(last) is not None)
 
 
-def _title_like(line: str) -> bool:
+def _title_like(line: str, tables: TextTables) -> bool:
     return (
         len(line) <= _TITLE_MAX
         and "。" not in line
         and ";" not in line
         and line.count(",") <= 2
-        and not _ends_open(line)
+        and not _ends_open(line, tables)
     )
 
 
@@ -436,30 +328,30 @@ def _detect_wrap_band(lines: list[str]) -> tuple[int, int] | None:
     return lo, hi
 
 
-def _should_join(cur: str, nxt: str, header: bool, band: tuple[int, int] | None, last: str) -> bool:
+def _should_join(cur: str, nxt: str, header: bool, band: tuple[int, int] | None, last: str, tables: TextTables) -> bool:
     if ends_sentence(cur):
         return False
-    if _is_standalone(cur) or _is_standalone(nxt):
+    if _is_standalone(cur, tables) or _is_standalone(nxt, tables):
         return False
-    if _START_RE is not None and _START_RE.match(nxt):
+    if tables.block_start is not None and tables.block_start.match(nxt):
         return False
-    if _is_heading(cur):
+    if _is_heading(cur, tables):
         return False
     if band is not None and band[0] <= _width(last) <= band[1]:
         return True
-    if header and _title_like(cur) and not _wrapped_pair(cur, nxt):
+    if header and _title_like(cur, tables) and not _wrapped_pair(cur, nxt):
         return False
     if (
         _OPENING_QUOTE_RE.match(nxt)
         and len(cur) <= _CAPTION_MAX
-        and not _ends_open(cur)
+        and not _ends_open(cur, tables)
         and not _SENTENCE_PUNCT_RE.search(cur)
     ):  # a caption or subheading before a quote
         return False
     return True
 
 
-def _join_lines(lines: list[str]) -> list[str]:
+def _join_lines(lines: list[str], tables: TextTables) -> list[str]:
     # A line that starts with closing punctuation ("，" "。" "”") belongs to the one before it.
     merged: list[str] = []
     for ln in lines:
@@ -483,7 +375,7 @@ def _join_lines(lines: list[str]) -> list[str]:
             return
         out.append(cur)
         emitted += 1
-        header = header and emitted < _HEADER_LINES and _title_like(cur)
+        header = header and emitted < _HEADER_LINES and _title_like(cur, tables)
         cur = None
 
     for n, ln in enumerate(merged):
@@ -494,7 +386,7 @@ def _join_lines(lines: list[str]) -> list[str]:
             continue
         if cur is None:
             cur, last = ln, ln
-        elif _should_join(cur, ln, header, band, last):
+        elif _should_join(cur, ln, header, band, last, tables):
             latin = _LATIN_END_RE.search(cur[-3:]) and _LATIN_START_RE.match(ln)
             sep = " " if latin or n > closing else ""
             cur, last = cur + sep + ln, ln

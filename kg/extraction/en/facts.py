@@ -14,8 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ...model import Document, Fact
+from ..datafiles import load_rules, rule
 from ..facts import default_parents, drop_superseded
-from ..text import load_rules, rule
 from . import passes
 from .extractor import Extractor, Status, TaggedSentence
 from .resources import EnglishResources

@@ -8,9 +8,8 @@ role table: the lexicon itself is never changed, so the Chinese steps read exact
 The English steps after sentences (mentions, resolve, facts) read the EnglishResources they are
 given (``Resources.english``, see :mod:`kg.extraction.resources`). :meth:`EnglishResources.load` is
 the default lexicon's, read once per process: the steps before a pipeline is chosen (sentences,
-boilerplate, dates) read their tables from it, as the Chinese ones read ``noise.tsv`` and ``dates.tsv``,
-and so does name spelling (:mod:`kg.extraction.en.names`), since a person's IRI must not depend on
-the lexicon that extracted it.
+boilerplate, dates) read their tables from it, and so does name spelling (:mod:`kg.extraction.en.names`),
+since a person's IRI must not depend on the lexicon that extracted it.
 """
 
 from __future__ import annotations
@@ -25,8 +24,8 @@ from pypinyin import lazy_pinyin
 
 from ...errors import SetupError
 from ...model import Role
+from ..datafiles import DATA_DIR, read_rows
 from ..lexicon import Lexicon, load as load_lexicon
-from ..text import DATA_DIR, read_rows
 
 EN_DIR = DATA_DIR / "en"
 
