@@ -760,3 +760,22 @@ def test_a_latin_given_name_in_a_list_of_names():
 def test_a_preposition_before_a_word_is_no_surname():
     doc = kg.extract("岚川研究院由首席科学家马修·岑宁领导,向全球首席技术官汉斯·段岚汇报。")
     assert {e.name for e in doc.entities.values() if e.kind == "person"} == {"马修·岑宁", "汉斯·段岚"}
+
+
+def test_an_announcements_lines_of_titles_and_names():
+    text = (
+        "苏州岚汀医疗器械股份有限公司关于完成董事会换届选举的公告\n"
+        "　　非职工代表监事：葛淑琴（监事会主席）、景皓宇\n"
+        "　　2、独立董事：柏静宜、段一鸣、符承昊（会计专业人士）\n"
+        "　　　　战略委员会　　韩立峰（召集人）、Daniel Fong、段一鸣\n"
+    )
+    out = facts(text)
+    company = "苏州岚汀医疗器械股份有限公司"
+    assert post("景皓宇", company, "board-supervisor") in out  # 非职工代表监事 is a supervisor
+    assert post("符承昊", company, "independent-director") in out  # a note in parentheses after the last name
+    assert ("memberOf", "Daniel Fong", "战略委员会", None, "current") in out
+
+
+def test_a_headline_is_no_signature():
+    doc = kg.extract("公司公告\n战略委员会由韩立峰担任召集人。")
+    assert {e.name for e in doc.entities.values() if e.kind == "person"} == {"韩立峰"}

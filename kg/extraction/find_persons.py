@@ -189,13 +189,17 @@ def _foreign_name_end(sp: Spans, m: re.Match, lx: Lexicon) -> int:
     return next(ends, m.end())
 
 
-_LISTED_LATIN = re.compile(r"(?<=[、,，])[A-Z][a-z]{1,11}(?=[(（、,，。;；]|$)")
+_LISTED_LATIN = re.compile(r"(?<=[、,，])[A-Z][a-z]{1,11}(?: [A-Z][a-z]{1,11}){0,2}(?=[(（、,，。;；]|$)")
 
 
 def _find_listed_latin_names(sp: Spans, known: dict[str, str]) -> None:
-    """ "负责人分别为彭泽、Ryan(兼)、蒋鹏": one capitalized Latin word after a name in a list is a name too."""
+    """ "负责人分别为彭泽、Ryan(兼)、蒋鹏", "韩立峰(召集人)、Daniel Fong": capitalized Latin words after a name in
+    a list are a name too."""
     for m in _LISTED_LATIN.finditer(sp.text):
-        before = sp.ending_at(m.start() - 1)
+        end = m.start() - 1  # where the name before ends: before the separator, and before an aside after it
+        if sp.text[end - 1 : end] in (")", "）"):
+            end = max(sp.text.rfind("(", 0, end), sp.text.rfind("（", 0, end))
+        before = sp.ending_at(end)
         if before is not None and before.kind == "person" and sp.free(m.start(), m.end()):
             add_person(sp, m.start(), m.end(), known)
 
@@ -366,7 +370,9 @@ def find_signature(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
     m = re.fullmatch(f"[—\\-―\\s]*([{CJK}]{{2,4}})(?:\\s.*)?", sp.text)
     if (
         m
+        and sp.index > 0  # the headline ("公司公告") signs nothing
         and not is_common_word(m.group(1))
+        and not (len(m.group(1)) > 2 and is_common_word(m.group(1)[:2]))  # "公司|公告": words, no name
         and (m.group(1)[0] in lx.surnames or any(k.endswith(m.group(1)) for k in known))
     ):
         add_person(sp, m.start(1), m.end(1), known)
