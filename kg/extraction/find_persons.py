@@ -370,7 +370,7 @@ def find_signature(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
     m = re.fullmatch(f"[—\\-―\\s]*([{CJK}]{{2,4}})(?:\\s.*)?", sp.text)
     if (
         m
-        and sp.index > 0  # the headline ("公司公告") signs nothing
+        and (sp.index > 0 or m.end(1) < len(sp.text))  # a headline alone ("公司公告") signs nothing
         and not is_common_word(m.group(1))
         and not (len(m.group(1)) > 2 and is_common_word(m.group(1)[:2]))  # "公司|公告": words, no name
         and (m.group(1)[0] in lx.surnames or any(k.endswith(m.group(1)) for k in known))
