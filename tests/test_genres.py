@@ -779,3 +779,9 @@ def test_an_announcements_lines_of_titles_and_names():
 def test_a_headline_is_no_signature():
     doc = kg.extract("公司公告\n战略委员会由韩立峰担任召集人。")
     assert {e.name for e in doc.entities.values() if e.kind == "person"} == {"韩立峰"}
+
+
+def test_a_form_fields_label_is_no_company_and_a_name_ends_before_former():
+    doc = kg.extract("新任高级管理人员姓名:孙宁泽\n任婷勇原任富邑银行风险管理处处长,在银行服务逾二十年。")
+    assert not any(e.kind == "company" and "姓名" in e.name for e in doc.entities.values())
+    assert "任婷勇" in {e.name for e in doc.entities.values() if e.kind == "person"}

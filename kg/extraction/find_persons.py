@@ -279,6 +279,8 @@ def _model_name_end(text: str, span: ner.Span, lx: Lexicon) -> int:
         end -= len(m.group())
     if end - start == 3 and _joins_function_word(text, end):
         end -= 1  # "姜涛以|及": the model took the first character of 以及
+    if end - start == 4 and lx.cues.get(text[end - 1]) == "former" and lx.cue_re.match(text, end):
+        end -= 1  # "任婷勇原|任": 原 says that the post after it was held before
     given = end - start - (2 if text[start : start + 2] in lx.surnames else 1)
     if (
         given < 2
