@@ -785,3 +785,9 @@ def test_a_form_fields_label_is_no_company_and_a_name_ends_before_former():
     doc = kg.extract("新任高级管理人员姓名:孙宁泽\n任婷勇原任富邑银行风险管理处处长,在银行服务逾二十年。")
     assert not any(e.kind == "company" and "姓名" in e.name for e in doc.entities.values())
     assert "任婷勇" in {e.name for e in doc.entities.values() if e.kind == "person"}
+
+
+def test_a_counted_kind_and_a_colon_open_a_list_of_new_units():
+    out = facts("岚川科技CEO柏子航发布全员邮件,宣布公司成立四大业务板块:星图、云帆教育、远山和TideOS。")
+    units = {s for k, s, o, *_ in out if k == "unitOf" and o == "岚川科技"}
+    assert units == {"星图", "云帆教育", "远山", "TideOS"}

@@ -448,7 +448,7 @@ def _after_cue(text: str, pos: int, tag: str, lx: Lexicon) -> bool:
     return any(m.end() == pos for m in lx.cue_pattern(tag).finditer(text, max(0, pos - 8), pos))
 
 
-def find_context_orgs(sp: Spans, lx: Lexicon, known_company: bool = False) -> None:
+def find_context_orgs(sp: Spans, lx: Lexicon, tables: TextTables, known_company: bool = False) -> None:
     """Names with no suffix, known by what follows them: "抖音由张楠担任CEO", "火山引擎总裁为谭待"."""
     text = sp.text
     items = sorted(sp.items, key=lambda m: m.start)
@@ -523,9 +523,9 @@ def find_context_orgs(sp: Spans, lx: Lexicon, known_company: bool = False) -> No
             drop_inner_orgs(sp, s, e)  # "阿里" inside "阿里云智能"
             if e - s >= 2 and sp.free(s, e):
                 sp.add("org", s, e, _unit_kind(noun, lx), text[s:e])
-    # lists of new units: "成立六个业务板块(BU),分别为:抖音、大力教育、飞书和TikTok"
+    # lists of new units: "成立六个业务板块(BU),分别为:抖音、大力教育、飞书和TikTok", "成立六大业务板块:抖音、…"
     if lx.cue_pattern("establish").search(text):
-        lead = re.search(r"分别为|分别是|包括", text)
+        lead = re.search(rf"分别为|分别是|包括|(?:{tables.count.pattern})[{CJK}]{{0,6}}[:：]", text)
         if lead:
             stop = re.compile(r"[。;；]").search(text, lead.end())
             seg_end = stop.start() if stop else len(text)
@@ -535,5 +535,9 @@ def find_context_orgs(sp: Spans, lx: Lexicon, known_company: bool = False) -> No
             for item in re.finditer(r"[^、,，:：和及]+", text[pos:seg_end]):
                 s, e = pos + item.start(), pos + item.end()
                 name = text[s:e].strip()
+                found = sp.starting_at(s)
+                if found is not None and (found.end, found.kind, found.value) == (e, "org", "company"):
+                    if name.lower() not in lx.companies:
+                        sp.remove(found)  # "云帆教育": a name read as a company by its trade, set up as a unit here
                 if 2 <= len(name) <= 10 and sp.free(s, e):
                     sp.add("org", s, e, "unit", name)

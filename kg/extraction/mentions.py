@@ -91,7 +91,7 @@ def find_mentions(doc: Document, resources: Resources) -> Document:
         find_units(sp, lx, tables)
         find_headed_units(sp, lx)
         _find_cues(sp, lx)
-        find_context_orgs(sp, lx, known_company)
+        find_context_orgs(sp, lx, tables, known_company)
     media = media_names(doc.text, tables)
     for sp in spans_by_sentence:
         find_joined_companies(sp, lx)
