@@ -791,3 +791,9 @@ def test_a_counted_kind_and_a_colon_open_a_list_of_new_units():
     out = facts("岚川科技CEO柏子航发布全员邮件,宣布公司成立四大业务板块:星图、云帆教育、远山和TideOS。")
     units = {s for k, s, o, *_ in out if k == "unitOf" and o == "岚川科技"}
     assert units == {"星图", "云帆教育", "远山", "TideOS"}
+
+
+def test_one_who_stays_in_the_company_stays_its_member():
+    out = facts("岚川电池公告:邵立斌先生因工作调整不再担任公司副总经理,仍在公司担任其他职务。")
+    assert post("邵立斌", "岚川电池", "deputy-general-manager", "former") in out
+    assert ("memberOf", "邵立斌", "岚川电池", None, "current") in out

@@ -22,6 +22,7 @@ TAGS = {
     "merge": "e",
     "under": "u",
     "into": "v",
+    "remain": "r",
     "toward": "x",
     "report": "h",
     "lead": "k",

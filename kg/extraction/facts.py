@@ -441,6 +441,13 @@ class _Sentence(RuleSentence):
             return
         self.post(self.toks[m.start("person")].key, self.toks[m.start("org")].key, self.toks[m.start("role")])
 
+    @rule("org")
+    def remains(self, m):
+        """ "不再担任公司副总经理,仍在公司担任其他职务": the subject stays one of the organization's people."""
+        org = self.toks[m.start("org")].key
+        if self.ex.subject is not None and org is not None:
+            self.ex.add(Fact("memberOf", self.ex.subject, org, self.index))
+
     @rule("boss", "also_boss")
     def reports(self, m):
         """ "王莆中将向王兴汇报"; "双线汇报给我和CTO范哲": to each of the bosses named."""
