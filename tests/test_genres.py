@@ -797,3 +797,10 @@ def test_one_who_stays_in_the_company_stays_its_member():
     out = facts("岚川电池公告:邵立斌先生因工作调整不再担任公司副总经理,仍在公司担任其他职务。")
     assert post("邵立斌", "岚川电池", "deputy-general-manager", "former") in out
     assert ("memberOf", "邵立斌", "岚川电池", None, "current") in out
+
+
+def test_a_post_held_again_after_a_verb_of_leaving_in_the_sentence_is_current():
+    out = facts("岚峰医疗公告。公司董事长戴明川此前兼任总裁,此后不再兼任,继续担任董事长。")
+    assert post("戴明川", "岚峰医疗", "chairman") in out
+    assert post("戴明川", "岚峰医疗", "president", "former") in out
+    assert post("戴明川", "岚峰医疗", "chairman", "former") not in out

@@ -47,25 +47,27 @@ class Extractor:
         }
         self.seen: set = set()
         self.weak: set[int] = set()  # ids of facts read from a title alone ("集团CEO徐雷"), not from a verb
+        self.ended: set[int] = set()  # ids of posts a verb of leaving ended ("不再兼任")
         self.dates: dict[int, list[tuple[int, str]]] = {}
 
     def add(self, fact: Fact):
         sig = (fact.kind, fact.subject, fact.object, fact.role, fact.status)
-        if sig in self.seen:
-            return
-        if fact.kind == "post" and fact.status == "current":
-            # "此前担任抖音总裁,…继续兼任抖音总裁": the later statement in the sentence holds
-            same = (fact.subject, fact.object, fact.role)
-            for f in [
-                f
-                for f in self.doc.facts
-                if f.kind == "post"
-                and f.status == "former"
-                and f.sentence == fact.sentence
-                and (f.subject, f.object, f.role) == same
-            ]:
-                self.doc.facts.remove(f)
-                self.seen.discard((f.kind, f.subject, f.object, f.role, f.status))
+        # "此前担任抖音总裁,…继续兼任抖音总裁", "董事长X…不再兼任,继续担任董事长": the later statement in the
+        # sentence holds (a post ended in an earlier sentence stays ended)
+        restated = [
+            f
+            for f in self.doc.facts
+            if fact.kind == f.kind == "post"
+            and fact.status == "current"
+            and f.status == "former"
+            and f.sentence == fact.sentence
+            and (f.subject, f.object, f.role) == (fact.subject, fact.object, fact.role)
+        ]
+        if sig in self.seen and not any(id(f) in self.ended for f in restated):
+            return  # said before; or held, then ended by a verb of leaving, and now held again
+        for f in restated:
+            self.doc.facts.remove(f)
+            self.seen.discard((f.kind, f.subject, f.object, f.role, f.status))
         self.seen.add(sig)
         self.doc.facts.append(fact)
 
@@ -83,6 +85,7 @@ class Extractor:
             ):
                 f.status = "former"
                 self.seen.add((f.kind, f.subject, f.object, f.role, "former"))
+                self.ended.add(id(f))
                 ended.append((f.object, Tok("R", f.role, None, f.title or "")))
         return ended
 
