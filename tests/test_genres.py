@@ -804,3 +804,8 @@ def test_a_post_held_again_after_a_verb_of_leaving_in_the_sentence_is_current():
     assert post("戴明川", "岚峰医疗", "chairman") in out
     assert post("戴明川", "岚峰医疗", "president", "former") in out
     assert post("戴明川", "岚峰医疗", "chairman", "former") not in out
+
+
+def test_a_piece_of_work_is_no_unit():
+    out = facts("芯岚半导体表示,公司研发工作由副总经理、研究院院长卢嘉川暂时统筹。")
+    assert not any("研发工作" in (s, o) for _k, s, o, *_ in out)

@@ -488,8 +488,9 @@ def find_context_orgs(sp: Spans, lx: Lexicon, tables: TextTables, known_company:
                 or unit_core(name, lx) in lx.qualifiers
                 or name in lx.cues
                 or (word_tag(name) or "x")[0] in NOT_IN_NAME_TAGS
+                or name.endswith(lx.work_nouns)
             ):
-                continue  # "首次由…担任": a time or an adverb, not an organization
+                continue  # "首次由…担任": a time or an adverb, not an organization; "研发工作": a piece of work
             if nxt.kind == "role" and CJK_RUN.fullmatch(name) and is_common_word(name) and len(name) <= 2:
                 continue
             if CJK_RUN.fullmatch(name) or _LATIN_WORD.fullmatch(name):

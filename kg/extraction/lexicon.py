@@ -159,6 +159,7 @@ class Lexicon:
     fillers: frozenset[str] = frozenset()
     boundaries: frozenset[str] = frozenset()
     trades: frozenset[str] = frozenset()  # lines of business that end a company's short name (互娱, 教育)
+    work_nouns: tuple[str, ...] = ()  # what ends a piece of work, never a unit's name (研发工作)
     qualifiers: frozenset[str] = frozenset()
     head_qualifiers: frozenset[str] = frozenset()  # qualifiers that keep the holder head ("业务负责人")
     interim_qualifiers: frozenset[str] = frozenset()  # "临时", "署理": for how long, not which unit
@@ -285,6 +286,7 @@ def read_lexicon(data_dir: Path) -> Lexicon:
         lx.cues.setdefault(w.lower(), "filler")  # matched like cues so that they leave no gap
     lx.boundaries = frozenset(words("boundaries.txt"))
     lx.trades = frozenset(words("trades.txt"))
+    lx.work_nouns = tuple(words("work_nouns.txt"))
     qualifiers = [fields for _, fields in rows("qualifiers.tsv", 2)]
     lx.qualifiers = frozenset(q[0] for q in qualifiers)
     lx.head_qualifiers = frozenset(q[0] for q in qualifiers if q[1] == "head")
