@@ -570,7 +570,8 @@ def test_a_kind_after_a_verb_still_names_the_company_of_that_kind():
     out = facts("安和金控公告子公司人事案。安和人寿董事长改由金控总经理卓国栋兼任,原董事长钟文杰转任金控副董事长。")
     assert post("卓国栋", "安和金控", "general-manager") in out
     assert post("钟文杰", "安和金控", "vice-chairman") in out
-    assert not any(kind == "unitOf" for kind, *_ in out)  # "改由金控" is no unit
+    assert not any(kind == "unitOf" and "金控" in unit for kind, unit, *_ in out)  # "改由金控" is no unit
+    assert ("unitOf", "安和人寿", "安和金控", None, "current") in out  # a subsidiary, named with its name
 
 
 def test_the_model_knows_where_a_name_after_a_title_ends():
@@ -809,3 +810,17 @@ def test_a_post_held_again_after_a_verb_of_leaving_in_the_sentence_is_current():
 def test_a_piece_of_work_is_no_unit():
     out = facts("芯岚半导体表示,公司研发工作由副总经理、研究院院长卢嘉川暂时统筹。")
     assert not any("研发工作" in (s, o) for _k, s, o, *_ in out)
+
+
+def test_companies_named_with_a_holding_companys_name_are_its_subsidiaries():
+    out = facts(
+        "遠岑金控通過子公司人事案 周建宇升任遠岑銀行董事長\n"
+        "遠岑金控今日公告,遠岑銀行董事長由總經理周建宇升任,遠岑證券則新設營運長一職。"
+    )
+    units = {(s, o) for k, s, o, *_ in out if k == "unitOf"}
+    assert ("遠岑銀行", "遠岑金控") in units
+
+
+def test_a_groups_own_registered_name_is_no_subsidiary():
+    out = facts("中岑集团公告:中岑建设集团有限公司董事会聘任邵立强为总经理。中岑集团表示欢迎。")
+    assert not any(k == "unitOf" and s.startswith("中岑建设") for k, s, *_ in out)

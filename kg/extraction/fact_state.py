@@ -276,6 +276,27 @@ def _named_with(doc: Document, unit: str, default: str | None) -> str | None:
     return next(iter(companies)) if len(companies) == 1 else None
 
 
+_PLACE_PREFIX = 4  # "上海|优渡旅行社有限公司": the place a registered name may begin with
+
+
+def subsidiaries(doc: Document, lx: Lexicon) -> None:
+    """ "遠晴金控" and "遠晴銀行", "遠晴證券": a company named with the name of a group or holding company of the
+    article (集团, 控股, 金控 …) is one of its subsidiaries, unless the text gives its parent."""
+    parented = {f.subject for f in doc.facts if f.kind == "unitOf"}
+    companies = sorted((k, e.name) for k, e in doc.entities.items() if e.kind == "company")
+    for holding, name in companies:
+        suffix = next((s for s in lx.holding_suffixes if name.endswith(s)), "")
+        stem = name[: -len(suffix)] if suffix else ""
+        if len(stem) < 2:
+            continue
+        for key, other in companies:
+            prefix = _PLACE_PREFIX if other.endswith(lx.registered_suffixes) else 0
+            named_with = stem in other[: prefix + len(stem)] and suffix not in other  # not the group's own full name
+            if key != holding and key not in parented and named_with:
+                doc.facts.append(Fact("unitOf", key, holding, -1))
+                parented.add(key)
+
+
 def default_parents(doc: Document, home: str | None = None) -> None:
     """A unit whose parent the text does not give belongs to the unit the narrator leads (``home``),
     else to the article's company. The parent is also recorded on the entity: a unit's IRI sits under

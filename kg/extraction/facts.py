@@ -17,7 +17,7 @@ from ..model import Document, Fact
 from .datafiles import load_rules, rule
 from .dates import number
 from .fact_sentence import RuleSentence
-from .fact_state import Extractor, default_parents, drop_superseded, home_unit
+from .fact_state import Extractor, default_parents, drop_superseded, home_unit, subsidiaries
 from .fact_tokens import Tok, tokenize
 from .tables import read_tables
 
@@ -535,6 +535,7 @@ def extract_facts(doc: Document, resources: Resources) -> Document:
         _Sentence(ex, s.index, toks).run()
     read_tables(doc, ex.lx, "head", ex.add)
     drop_superseded(doc, ex.weak)
+    subsidiaries(doc, ex.lx)
     default_parents(doc, home_unit(doc, ex.narrator, ex.lx))
     doc.record_roles(resources.lexicon.roles)
     return doc

@@ -159,6 +159,7 @@ class Lexicon:
     fillers: frozenset[str] = frozenset()
     boundaries: frozenset[str] = frozenset()
     trades: frozenset[str] = frozenset()  # lines of business that end a company's short name (互娱, 教育)
+    holding_suffixes: tuple[str, ...] = ()  # 集团, 金控 …: the companies named with such a company's name are its own
     work_nouns: tuple[str, ...] = ()  # what ends a piece of work, never a unit's name (研发工作)
     qualifiers: frozenset[str] = frozenset()
     head_qualifiers: frozenset[str] = frozenset()  # qualifiers that keep the holder head ("业务负责人")
@@ -275,9 +276,13 @@ def read_lexicon(data_dir: Path) -> Lexicon:
         company = Company(name, forms, eng, kind == "group")
         for form in forms + eng:
             lx.companies.setdefault(form.lower(), company)
-    for lineno, (suffix, kind, min_len) in rows("org_suffixes.tsv", 3):
+    for lineno, fields in rows("org_suffixes.tsv", 3, 4):
+        suffix, kind, min_len, holding = (fields + ("",))[:4]
         check(min_len.isdigit(), "org_suffixes.tsv", lineno, f"min length {min_len!r} is not a number")
+        check(holding in _FLAGS, "org_suffixes.tsv", lineno, "the holding column is not 0 or 1")
         lx.suffixes[suffix] = (kind, int(min_len))
+        if holding == "1":
+            lx.holding_suffixes += (suffix,)
     for _, (tag, cue_words) in rows("cues.tsv", 2):
         for w in cue_words.split("|"):
             lx.cues.setdefault(w.lower(), tag)
