@@ -824,3 +824,8 @@ def test_companies_named_with_a_holding_companys_name_are_its_subsidiaries():
 def test_a_groups_own_registered_name_is_no_subsidiary():
     out = facts("中岑集团公告:中岑建设集团有限公司董事会聘任邵立强为总经理。中岑集团表示欢迎。")
     assert not any(k == "unitOf" and s.startswith("中岑建设") for k, s, *_ in out)
+
+
+def test_a_name_joined_with_yu_after_merged_into():
+    out = facts("4. 电子电气架构部与整车软件部合并为软件与电子中心,由原电子电气架构部负责人邱志川担任负责人。")
+    assert post("邱志川", "软件与电子中心", "head") in out
