@@ -829,3 +829,8 @@ def test_a_groups_own_registered_name_is_no_subsidiary():
 def test_a_name_joined_with_yu_after_merged_into():
     out = facts("4. 电子电气架构部与整车软件部合并为软件与电子中心,由原电子电气架构部负责人邱志川担任负责人。")
     assert post("邱志川", "软件与电子中心", "head") in out
+
+
+def test_an_indefinite_organization_is_no_unit():
+    out = facts("汽车电子事业群由贝立新担任总裁,贝立新此前为某德系车企中国区副总裁。")
+    assert not any(o and o.startswith("某") for _k, _s, o, *_ in out)

@@ -360,8 +360,9 @@ def drop_generic_orgs(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
         if tables.header_label.fullmatch(m.text):
             sp.remove(m)
             continue
-        if tables.indefinite.search(sp.text, max(0, m.start - 2), m.start) and not is_registered(m.text, lx):
-            sp.remove(m)  # "一家头部射频芯片公司": described, never named
+        indefinite = any(tables.indefinite.search(sp.text, max(0, m.start - 2), end) for end in (m.start, m.start + 1))
+        if indefinite and not is_registered(m.text, lx):
+            sp.remove(m)  # "一家头部射频芯片公司", "某德系车企中国区": described, never named
             continue
         if lx.suffixes.get(name, ("", 0))[0] == "company" or name in lx.cues or name in lx.qualifiers:
             sp.remove(m)
