@@ -834,3 +834,11 @@ def test_a_name_joined_with_yu_after_merged_into():
 def test_an_indefinite_organization_is_no_unit():
     out = facts("汽车电子事业群由贝立新担任总裁,贝立新此前为某德系车企中国区副总裁。")
     assert not any(o and o.startswith("某") for _k, _s, o, *_ in out)
+
+
+def test_a_companys_sales_company_is_not_the_company():
+    doc = kg.extract(
+        "星岚汽车高管离职。星岚汽车CTO邹立明今年4月离职。"
+        "其职务由星岚汽车销售公司常务副总经理严思琪接任。星岚汽车表示业务运转正常。"
+    )
+    assert doc.main_org == "org:星岚汽车"

@@ -21,7 +21,7 @@ from pypinyin import lazy_pinyin
 
 from ..model import Document, Entity, EntityKind, Mention
 from .lexicon import word_then
-from .org_references import GROUP
+from .org_references import GENERIC_COMPANY, GROUP
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -251,10 +251,22 @@ def _short_company_forms(names: set[str], lx) -> dict[str, str]:
     for name in names:
         if name.lower() in lx.companies:
             continue
-        longer = [n for n in names if len(n) > len(name) and name in n]
+        longer = [n for n in names if len(n) > len(name) and name in n and not _subsidiary_of(n, name, lx)]
         if longer:
             out[name] = max(longer, key=lambda n: (len(n), n))
     return out
+
+
+def _subsidiary_of(longer: str, name: str, lx) -> bool:
+    """ "星澜汽车销售公司" beside "星澜汽车": the company's name, a function and 公司, not registered, name one of its
+    companies (its sales company), not the company itself (小米公司, 澜舟科技公司 are)."""
+    middle = longer[len(name) : -len(GENERIC_COMPANY)] if longer.startswith(name) else ""
+    return (
+        longer.endswith(GENERIC_COMPANY)
+        and not longer.endswith(lx.registered_suffixes)
+        and bool(middle)
+        and middle not in lx.trades
+    )
 
 
 def unit_core(name: str, lx) -> str:
