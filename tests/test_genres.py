@@ -842,3 +842,12 @@ def test_a_companys_sales_company_is_not_the_company():
         "其职务由星岚汽车销售公司常务副总经理严思琪接任。星岚汽车表示业务运转正常。"
     )
     assert doc.main_org == "org:星岚汽车"
+
+
+def test_an_analyst_is_posted_only_where_the_text_says():
+    out = facts(
+        "岚峰股份公告。粤岚证券新能源首席分析师宋嘉文认为,调整有利于提升效率。旅游行业分析师杨沐川认为,变更说明不了问题。"
+    )
+    assert post("宋嘉文", "粤岚证券", "analyst") in out
+    assert not any(s == "杨沐川" for _k, s, *_ in out)  # no organization named: not the article's company
+    assert not any(k == "unitOf" and s == "新能源" for k, s, *_ in out)  # the sector covered is no unit

@@ -138,7 +138,7 @@ def test_the_default_resources_load_once():
 @pytest.mark.parametrize(
     "name, row, problem",
     [
-        ("roles.tsv", "ceo\t首席执行官", r"roles\.tsv:\d+: expected 4 to 7 tab-separated fields, got 2"),
+        ("roles.tsv", "ceo\t首席执行官", r"roles\.tsv:\d+: expected 4 to 8 tab-separated fields, got 2"),
         ("roles.tsv", "x\t某官\tX\t2", r"roles\.tsv:\d+: a flag column is not 0 or 1"),
         ("roles.tsv", "\t某官\tX\t0", r"roles\.tsv:\d+: field 1 is empty"),
         ("companies.tsv", "某某公司\t\t\tfirm", r"companies\.tsv:\d+: kind 'firm' is not company or group"),

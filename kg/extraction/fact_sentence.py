@@ -49,9 +49,10 @@ class RuleSentence:
     def post(self, person, org, role_tok: Tok, status="current", verb=None):
         if person is None or role_tok is None:
             return
-        org = (
-            org
-            or self.topic
+        org = org or (
+            None
+            if role_tok.key in self.ex.lx.outside_roles
+            else self.topic
             or self.ex.known_org(person, role_tok.key, self.index)
             or self.ex.default_org(role_tok.key, self.index)
         )

@@ -458,8 +458,8 @@ def find_context_orgs(sp: Spans, lx: Lexicon, tables: TextTables, known_company:
     for nxt in items:
         if nxt.kind in ("role", "person"):
             by = text[max(0, nxt.start - 1) : nxt.start] == "由"  # "抖音由张楠担任", "网易有道由CEO周枫负责"
-            if nxt.kind == "person" and not by:
-                continue
+            if (nxt.kind == "person" and not by) or (nxt.kind == "role" and nxt.value in lx.outside_roles):
+                continue  # "粤信证券新能源首席分析师": the sector an analyst covers, no unit
             end = nxt.start - (1 if by else 0)
             start = end
             while (

@@ -153,6 +153,7 @@ class Lexicon:
     role_unit_hint: dict[str, str] = field(default_factory=dict)
     lasting_roles: frozenset[str] = frozenset()  # founder: not ended when the holder leaves
     company_roles: frozenset[str] = frozenset()  # posts of a whole company (CEO, 董事长): "X CEO" names a company
+    outside_roles: frozenset[str] = frozenset()  # 分析师: where the text says, not the article's company
     companies: dict[str, Company] = field(default_factory=dict)  # any form (lowercase) -> company
     suffixes: dict[str, tuple[str, int]] = field(default_factory=dict)  # suffix -> (kind, min length)
     cues: dict[str, str] = field(default_factory=dict)  # word (lowercase) -> tag
@@ -256,13 +257,16 @@ def read_lexicon(data_dir: Path) -> Lexicon:
             raise SetupError(f"{data_dir / name}:{lineno}: {problem}")
 
     lx = Lexicon()
-    for lineno, fields in rows("roles.tsv", 4, 7):
-        rid, zh, en, head, hint, lasting, company_post = (fields + ("",) * 3)[:7]
-        check({head, lasting, company_post} <= set(_FLAGS), "roles.tsv", lineno, "a flag column is not 0 or 1")
+    for lineno, fields in rows("roles.tsv", 4, 8):
+        rid, zh, en, head, hint, lasting, company_post, outside = (fields + ("",) * 4)[:8]
+        flags = {head, lasting, company_post, outside}
+        check(flags <= set(_FLAGS), "roles.tsv", lineno, "a flag column is not 0 or 1")
         if lasting == "1":
             lx.lasting_roles |= {rid}
         if company_post == "1":
             lx.company_roles |= {rid}
+        if outside == "1":
+            lx.outside_roles |= {rid}
         zh_forms, en_forms = zh.split("|"), en.split("|")
         lx.roles[rid] = Role(rid, zh_forms[0], en_forms[0], head == "1")
         for form in zh_forms + en_forms:

@@ -44,7 +44,7 @@ from .find_persons import (
 from .lexicon import Lexicon, find_words
 from .org_references import find_groups_of_registered, first_group_is_company, kind_references
 from .segment import word_tag
-from .spans import NOT_IN_NAME_TAGS, Spans, starts_word, trim_left
+from .spans import NOT_IN_NAME_TAGS, Spans, free_cjk_start, starts_word, trim_left
 from .tables import find_table_cells
 
 if TYPE_CHECKING:
@@ -212,7 +212,14 @@ def _find_roles(sp: Spans, lx: Lexicon) -> None:
             if sp.text.endswith(q, 0, start) and sp.free(start - len(q), start):
                 start -= len(q)
                 break
-        sp.add("role", start, end, lx.role_by_form[form.lower()], sp.text[start:end])
+        role = lx.role_by_form[form.lower()]
+        if role in lx.outside_roles:  # "粤信证券|新能源首席分析师": the sector covered (a word) is part of the title
+            lo = free_cjk_start(sp, start, _SECTOR)
+            start -= len(lx.segmenter.tokens(sp.text[lo:start])[-1]) if lo < start else 0
+        sp.add("role", start, end, role, sp.text[start:end])
+
+
+_SECTOR = 6  # the longest sector before an analyst's title ("新能源汽车")
 
 
 def _standalone(text: str, start: int, end: int, sp: Spans, lx: Lexicon) -> bool:
