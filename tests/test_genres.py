@@ -851,3 +851,19 @@ def test_an_analyst_is_posted_only_where_the_text_says():
     assert post("宋嘉文", "粤岚证券", "analyst") in out
     assert not any(s == "杨沐川" for _k, s, *_ in out)  # no organization named: not the article's company
     assert not any(k == "unitOf" and s == "新能源" for k, s, *_ in out)  # the sector covered is no unit
+
+
+def test_a_table_after_its_heading_names_the_heads_a_later_sentence_speaks_of():
+    text = (
+        "鼎岚集团组织架构调整方案\n"
+        "| 单元 | 负责人 | 职务 |\n| 华东区域公司 | 龙振川 | 总经理 |\n| 华南区域公司 | 柯嘉慧 | 总经理 |\n\n"
+        "各区域公司总经理向集团副总经理汤立川汇报。"
+    )
+    out = facts(text)
+    assert post("龙振川", "华东区域公司", "general-manager") in out
+    assert {("龙振川", "汤立川"), ("柯嘉慧", "汤立川")} <= {(s, o) for k, s, o, *_ in out if k == "reportsTo"}
+
+
+def test_a_trade_and_a_kind_of_business_before_a_name():
+    doc = kg.extract("本报讯 跨境物流企业驰岚物流(Chilan Logistics)本月12日宣布,按区域重组全球业务网络。")
+    assert doc.main_org == "org:驰岚物流"

@@ -525,6 +525,7 @@ def extract_facts(doc: Document, resources: Resources) -> Document:
     by_sentence = doc.mentions_by_sentence()
     for s in doc.sentences:
         ex.dates[s.index] = [(m.start, m.value) for m in by_sentence.get(s.index, []) if m.kind == "date"]
+    read_tables(doc, ex.lx, "head", ex.add)  # first: a sentence after a table may speak of its heads
     for s in doc.sentences:
         if s.noise:
             continue
@@ -533,7 +534,6 @@ def extract_facts(doc: Document, resources: Resources) -> Document:
         # date positions in token space, for "the date before the verb"
         ex.dates[s.index] = [(i, t.key) for i, t in enumerate(toks) if t.tag == "D" and t.key is not None]
         _Sentence(ex, s.index, toks).run()
-    read_tables(doc, ex.lx, "head", ex.add)
     drop_superseded(doc, ex.weak)
     subsidiaries(doc, ex.lx)
     default_parents(doc, home_unit(doc, ex.narrator, ex.lx))

@@ -300,9 +300,39 @@ def after_function_word(sp: Spans, pos: int, lx: Lexicon) -> bool:
 _FUNCTION_WORD_TAGS = frozenset("ucp")  # 的, 和, 在: no name begins with one (知微智能 may begin with a verb)
 
 
+def _traded_kind_names(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
+    """ "跨境物流企业驰远物流(Chiyuan Logistics)": a trade and a word for a kind of business, then the name."""
+    for kind_word in tables.business_kind.finditer(sp.text):
+        start = kind_word.end()
+        if not sp.text.endswith(lx.trade_words, 0, kind_word.start()) or not sp.free(kind_word.start(), start):
+            continue
+        end = _described_name_end(sp, start, lx)
+        if 2 <= end - start <= _MAX_DESCRIBED_NAME and not is_common_word(sp.text[start:end]):
+            sp.add("org", start, end, "company", sp.text[start:end])
+
+
+def _described_name_end(sp: Spans, start: int, lx: Lexicon) -> int:
+    """Where the name after a description ends: :func:`name_end`, or, when its words are not all nouns ("创业公司
+    知微智能": 知 is a verb), the run of Chinese characters up to a cue word."""
+    end = name_end(sp, start, lx)
+    if end - start >= 2:
+        return end
+    end = start
+    while (
+        end < len(sp.text)
+        and end - start < _MAX_DESCRIBED_NAME
+        and CJK_RUN.fullmatch(sp.text[end])
+        and sp.free(end, end + 1)
+        and not lx.cue_re.match(sp.text, end)
+    ):
+        end += 1
+    return end
+
+
 def described_companies(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
     """ "家用机器人公司星曜机器人近日…", "港股上市公司驰跃体育宣布", "新能源汽车品牌驭岚汽车": a description
     ending in 公司 (or followed by a word for a kind of business), then the name."""
+    _traded_kind_names(sp, lx, tables)
     for m in [m for m in sp.items if m.kind == "org"]:
         kind_word = tables.business_kind.match(sp.text, m.end)
         if not (m.text.endswith(GENERIC_COMPANY) or kind_word) or (m.label and m.label != m.text):
@@ -317,17 +347,7 @@ def described_companies(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
         guess = named if named is not None and named.start in sp.tagged else None
         if guess is not None:
             sp.remove(guess)  # "…化学品公司艾弗森化学": a company's name, not the person the model saw
-        end = name_end(sp, start, lx)
-        if end - start < 2:  # "创业公司知微智能": the words of a name need not be nouns (知 is a verb)
-            end = start
-            while (
-                end < len(sp.text)
-                and end - start < _MAX_DESCRIBED_NAME
-                and CJK_RUN.fullmatch(sp.text[end])
-                and sp.free(end, end + 1)
-                and not lx.cue_re.match(sp.text, end)
-            ):
-                end += 1
+        end = _described_name_end(sp, start, lx)
         first = lx.segmenter.tokens(sp.text[start:end])[:1]
         if first and (word_tag(first[0]) or "x")[0] in _FUNCTION_WORD_TAGS:
             # what follows 公司 is no name: "泰和资产管理公司的颜子杰" names a company, but in "接近公司的人士"
