@@ -867,3 +867,9 @@ def test_a_table_after_its_heading_names_the_heads_a_later_sentence_speaks_of():
 def test_a_trade_and_a_kind_of_business_before_a_name():
     doc = kg.extract("本报讯 跨境物流企业驰岚物流(Chilan Logistics)本月12日宣布,按区域重组全球业务网络。")
     assert doc.main_org == "org:驰岚物流"
+
+
+def test_a_line_of_business_named_in_a_chain_of_titles_is_a_unit():
+    out = facts("岚度今日宣布,岚度高级副总裁、搜索公司总裁向海川因个人原因退休。")
+    assert post("向海川", "岚度", "senior-vice-president", "former") in out
+    assert post("向海川", "搜索公司", "president", "former") in out

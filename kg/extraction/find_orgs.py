@@ -256,6 +256,10 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
             continue
         # an item of a list or a cell of a table ("| 出海事业群 |", "、休闲事业群") starts with the name
         listed = len(suffix) > 1 and kind != "company" and (start == 0 or text[start - 1] in _ITEM_OPENERS)
+        if kind == "company" and text[start - 1 : start] == "、" and title_follows(sp, m.end(), lx):
+            # "百度高级副总裁、搜索公司总裁": a company's line of business, named in the chain of its titles
+            sp.add("org", start, m.end(), "unit", text[start : m.end()])
+            continue
         if core and (word_tag(core) or "").startswith("v") and kind != "committee" and not listed:
             # "带领团队", "实行董事会": a verb is no name (but "审计委员会" is a committee's)
             if min_len:
