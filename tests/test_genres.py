@@ -873,3 +873,9 @@ def test_a_line_of_business_named_in_a_chain_of_titles_is_a_unit():
     out = facts("岚度今日宣布,岚度高级副总裁、搜索公司总裁向海川因个人原因退休。")
     assert post("向海川", "岚度", "senior-vice-president", "former") in out
     assert post("向海川", "搜索公司", "president", "former") in out
+
+
+def test_a_verb_before_de_describes_the_person_named_after_it():
+    out = facts("岚川科技CEO付晨川发布内部信。付晨川在信中感谢了退休的集团高级副总裁丁卫川。")
+    assert not any(s == "付晨川" and r == "senior-vice-president" for k, s, o, r, st in out)
+    assert post("丁卫川", "岚川科技", "senior-vice-president", "former") in out

@@ -41,7 +41,7 @@ TAGS = {
     "dismiss": "d",
 }
 _CLAUSE = re.compile(r"[,，;；:：|｜—]")  # clause breaks, the cells of a table row, a dash ("小分子药物中心——主任:")
-_RELATIVE = "的"  # ends a clause that describes the noun after it
+RELATIVE = "的"  # ends a clause that describes the noun after it
 # the number of a list item: "1、", "(三)"
 ITEM_NUMBER = re.compile(
     r"\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.)](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*"
@@ -70,7 +70,7 @@ def tokenize(doc: Document, sentence: int, items: list[Mention], text: str) -> l
         parts = _CLAUSE.split(s)
         for n, part in enumerate(parts):
             # "由新加入的彼得·霍夫曼负责": a clause ending in 的 right before a name describes the person
-            describes = before_person and n == len(parts) - 1 and part.endswith(_RELATIVE)
+            describes = before_person and n == len(parts) - 1 and part.endswith(RELATIVE)
             if not _TRANSPARENT.match(part) and not describes:
                 out.append(Tok("_", None, None, part))
             out.append(Tok(",", None, None))
@@ -79,7 +79,7 @@ def tokenize(doc: Document, sentence: int, items: list[Mention], text: str) -> l
     for m in items:
         if m.start > pos:
             gap(text[pos : m.start], m.kind == "person")
-            if m.kind == "person" and text[pos : m.start].endswith(_RELATIVE):
+            if m.kind == "person" and text[pos : m.start].endswith(RELATIVE):
                 # "负责人为此前主导割草机项目的叶舟": the cue words of the describing clause are read for nothing
                 while out and out[-1].tag not in _CLAUSE_ENDS:
                     out.pop()

@@ -18,7 +18,7 @@ from .datafiles import load_rules, rule
 from .dates import number
 from .fact_sentence import RuleSentence
 from .fact_state import Extractor, default_parents, drop_superseded, home_unit, subsidiaries
-from .fact_tokens import Tok, tokenize
+from .fact_tokens import RELATIVE, Tok, tokenize
 from .tables import read_tables
 
 if TYPE_CHECKING:
@@ -260,6 +260,8 @@ class _Sentence(RuleSentence):
             return  # "原首席财务官樊欣": a title before a name (apposition), not a verb
         roles = self.chain(i + 1, j)
         person = self.subject_before(i)
+        if self.toks[i + 1 : i + 2] and self.toks[i + 1].text == RELATIVE and self.tags[j : j + 1] == "P":
+            person = self.toks[j].key  # "感谢即将退休的集团高级副总裁丁卫国": the verb describes the one named after 的
         if person is None:
             return
         for other in self.coordinated_before(i):  # "A、B、C当选副董事长": each of them
