@@ -879,3 +879,13 @@ def test_a_verb_before_de_describes_the_person_named_after_it():
     out = facts("岚川科技CEO付晨川发布内部信。付晨川在信中感谢了退休的集团高级副总裁丁卫川。")
     assert not any(s == "付晨川" and r == "senior-vice-president" for k, s, o, r, st in out)
     assert post("丁卫川", "岚川科技", "senior-vice-president", "former") in out
+
+
+def test_the_last_bulleted_item_of_a_list_is_not_joined_to_the_line_after_it():
+    text = (
+        "岚岳重工集团组织架构调整。各事业部及负责人如下:\n"
+        "- 挖掘机事业部:总经理 杜永川\n- 国际事业部:总经理 罗伯特·米勒(Robert Miller)\n"
+        "各事业部总经理均向集团总裁段志川汇报。"
+    )
+    reports = {(s, o) for k, s, o, *_ in facts(text) if k == "reportsTo"}
+    assert reports == {("杜永川", "段志川"), ("罗伯特·米勒", "段志川")}
