@@ -889,3 +889,9 @@ def test_the_last_bulleted_item_of_a_list_is_not_joined_to_the_line_after_it():
     )
     reports = {(s, o) for k, s, o, *_ in facts(text) if k == "reportsTo"}
     assert reports == {("杜永川", "段志川"), ("罗伯特·米勒", "段志川")}
+
+
+def test_units_handed_to_someone_to_manage():
+    out = facts("岚果优选宣布调整。今年初,他将物流事业部和仓储事业部交由COO谢明川统一管理。")
+    assert post("谢明川", "物流事业部", "head") in out
+    assert post("谢明川", "仓储事业部", "head") in out

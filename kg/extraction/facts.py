@@ -197,7 +197,7 @@ class _Sentence(RuleSentence):
                     if not former:
                         self.ex.weak.add(id(fact))
 
-    @rule("org", "role", "person", "verb", "roles")
+    @rule("also", "org", "role", "person", "verb", "roles")
     def by(self, m):
         """ "抖音由张楠担任CEO", "由CEO程一晓担任主席", "网易有道由CEO周枫负责"."""
         self.used.add(m.start("verb"))
@@ -235,6 +235,9 @@ class _Sentence(RuleSentence):
                     self.retarget(person, title, org)
                 if not titles:
                     self.post(person, org, _head_role())  # "由张勇负责" leads a unit, not the company
+                    for k in range(m.start("also"), m.end("also")) if m.group("also") and m.group("org") else ():
+                        if self.tags[k] == "O" and self.ex.doc.entities[self.toks[k].key].kind != "company":
+                            self.post(person, self.toks[k].key, _head_role())  # "将A和B交由X统一管理"
         self.ex.subject = person
 
     @rule()
