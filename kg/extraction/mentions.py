@@ -208,9 +208,9 @@ def _find_roles(sp: Spans, lx: Lexicon) -> None:
         if suffix and len(suffix.group()) > len(form):
             continue  # 委员 in 委员会
         # "用户运营负责人": the functional area belongs to the title (but "消费者业务CEO" names a unit)
-        for q in lx.qualifiers_longest_first if not form.isascii() else ():
-            if sp.text.endswith(q, 0, start) and sp.free(start - len(q), start):
-                start -= len(q)
+        for n in lx.qualifier_lengths if not form.isascii() else ():  # longest first
+            if n <= start and sp.text[start - n : start] in lx.qualifiers and sp.free(start - n, start):
+                start -= n
                 break
         role = lx.role_by_form[form.lower()]
         if role in lx.outside_roles:  # "粤信证券|新能源首席分析师": the sector covered (a word) is part of the title
