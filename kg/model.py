@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date as Date
 from functools import cached_property
+from operator import attrgetter
 from typing import Literal
 
 EntityKind = Literal["person", "company", "unit", "committee"]
@@ -118,7 +119,7 @@ class Document:
     def mentions_by_sentence(self) -> dict[int, list[Mention]]:
         """The mentions of each sentence (by index), left to right."""
         out: dict[int, list[Mention]] = {}
-        for m in sorted(self.mentions, key=lambda m: (m.sentence, m.start)):
+        for m in sorted(self.mentions, key=attrgetter("sentence", "start")):
             out.setdefault(m.sentence, []).append(m)
         return out
 

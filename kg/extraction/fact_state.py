@@ -37,7 +37,7 @@ class Extractor:
         self.author = _find_author(doc)
         self.speaker: str | None = None
         self.narrator: str | None = self.author  # who speaks in the first person: the memo's writer or the interviewee
-        this = {w for w, tag in self.lx.cues.items() if tag == "this"}  # once per document
+        this = self.lx.cue_words("this")
         # "新事业部", "该委员会", or the kind alone ("担任事业群总裁"): the unit just set up
         self.suffixes = suffixes = self.lx.suffixes
         self.anaphoric = {

@@ -214,14 +214,14 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
             continue  # 业务部 in 业务部门: the longer suffix is the real one
         if len(suffix) == 1 and is_common_word(text[m.start() : m.start() + 2]) and not title_follows(sp, m.end(), lx):
             continue  # 组 in 组织, 院 in 院长: a word that begins with the suffix's character (部 in 部副部长 stays)
-        if len(suffix) > 1 and not starts_word(sp, m.end(), lx, ahead=4):
-            continue  # 证券 in 深圳证券交易所: the suffix ends inside a longer word
         following, chained = sp.starting_at(m.end()), lx.suffix_re.match(text, m.end())
         if chained and chained.group() not in lx.cues and (following is None or following.kind != "role"):
             continue  # 银行 in 数字银行部: the name goes on to the next suffix (not 研究院|院长, nor 板块|公司)
         kind, min_len = lx.suffixes[suffix]
         if kind == "company" and suffix in ("公司", "集团") and not sp.free(m.start(), m.end()):
             continue
+        if len(suffix) > 1 and not starts_word(sp, m.end(), lx, ahead=4):  # last: it segments a window
+            continue  # 证券 in 深圳证券交易所: the suffix ends inside a longer word
         # read the name leftwards from the suffix, up to a mention or punctuation
         start = m.start()
         while start > 0 and sp.free(start - 1, start) and _NAME_CHAR.match(text, start - 1) and m.start() - start < 12:

@@ -21,6 +21,10 @@ _NOMINATED = re.compile(
 )
 _LIST_LEAD = re.compile(r"(?:并且|并|同时|另|以及)?(?:任命|聘任|选举|聘请|委任)?")
 _FUNCTION_TAGS = frozenset("pcu")  # prepositions, conjunctions, particles
+# a name in a list of names: "徐直军、胡厚崑、孟晚舟"
+_LISTED_NAME = re.compile(
+    f"(?<=、)([{CJK}]{{2,3}})(?=、)|(?<=、)([{CJK}]{{2,3}})(?=[,，。;；和及等三两二]|$)|([{CJK}]{{2,3}})(?=、)"
+)
 
 
 def _name_ends_ok(text: str, end: int, sp: Spans, lx: Lexicon, strict: bool = False) -> bool:
@@ -151,7 +155,7 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
         n = _person_at(text, pos, sp, lx, after_title=True, model_end=model_ends.get(pos, 0))
         if n:
             add_person(sp, pos, pos + n, known)
-    _find_model_persons(sp, tagged, lx, known)  # after titles, whose names end where a cue begins
+    _find_model_persons(sp, tagged, lx, model_ends, known)  # after titles, whose names end where a cue begins
     _find_subjects_of_verbs(sp, lx, known)
     _find_cell_names(sp, lx, known)
     _find_listed_latin_names(sp, known)
@@ -308,12 +312,15 @@ def _model_name_start(text: str, span: ner.Span, lx: Lexicon) -> int:
     return start
 
 
-def _find_model_persons(sp: Spans, found: list[ner.Span], lx: Lexicon, known: dict[str, str]) -> None:
-    """The persons the statistical model tagged, where the lexicons placed nothing yet."""
+def _find_model_persons(
+    sp: Spans, found: list[ner.Span], lx: Lexicon, ends: dict[int, int], known: dict[str, str]
+) -> None:
+    """The persons the statistical model tagged, where the lexicons placed nothing yet; ``ends``: where each
+    name that begins at a place ends (:func:`_model_name_end`)."""
     for span in found:
         if span.label != "PER":
             continue
-        start, end = _model_name_start(sp.text, span, lx), _model_name_end(sp.text, span, lx)
+        start, end = _model_name_start(sp.text, span, lx), ends[span.start]
         name = sp.text[start:end]
         if CJK_RUN.fullmatch(name):
             if (
@@ -468,10 +475,7 @@ def find_known_persons(sp: Spans, known: dict[str, str], lx: Lexicon) -> None:
     for start, end in find_words(sp.text, known):
         sp.add("person", start, end)
     # "徐直军、胡厚崑、孟晚舟": a name in a list of names
-    for m in re.finditer(
-        f"(?<=、)([{CJK}]{{2,3}})(?=、)|(?<=、)([{CJK}]{{2,3}})(?=[,，。;；和及等三两二]|$)|([{CJK}]{{2,3}})(?=、)",
-        sp.text,
-    ):
+    for m in _LISTED_NAME.finditer(sp.text):
         s, e = m.span()
         left, right = sp.ending_at(s - 1), sp.starting_at(e + 1)
         if (

@@ -216,8 +216,9 @@ class Lexicon:
         )
 
     @cached_property
-    def qualifiers_longest_first(self) -> tuple[str, ...]:
-        return tuple(sorted(self.qualifiers, key=len, reverse=True))
+    def qualifier_lengths(self) -> tuple[int, ...]:
+        """The lengths of the qualifiers, longest first."""
+        return tuple(sorted({len(q) for q in self.qualifiers}, reverse=True))
 
     def cue_words(self, tag: str) -> tuple[str, ...]:
         """The cue words of one class (cues.tsv), in file order."""

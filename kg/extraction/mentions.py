@@ -104,11 +104,12 @@ def find_mentions(doc: Document, resources: Resources) -> Document:
         for m in sp.items
         if m.kind == "org" and m.value == "company" and m.text not in media
     }
+    long_names = [c for c in companies if len(c) > SHORT_NAME]
     for sp in spans_by_sentence:  # "美晴集团" a company in the headline is a company wherever it is named
         for m in [m for m in sp.items if m.kind == "org" and m.value != "company" and m.text in companies]:
             sp.remove(m)
             sp.add("org", m.start, m.end, "company", companies[m.text])
-        for start, end in find_words(sp.text, [c for c in companies if len(c) > SHORT_NAME]):
+        for start, end in find_words(sp.text, long_names):
             if sp.free(start, end):
                 sp.add("org", start, end, "company", companies[sp.text[start:end]])
     kinds = kind_references(
@@ -208,9 +209,9 @@ def _find_roles(sp: Spans, lx: Lexicon) -> None:
         if suffix and len(suffix.group()) > len(form):
             continue  # 委员 in 委员会
         # "用户运营负责人": the functional area belongs to the title (but "消费者业务CEO" names a unit)
-        for q in lx.qualifiers_longest_first if not form.isascii() else ():
-            if sp.text.endswith(q, 0, start) and sp.free(start - len(q), start):
-                start -= len(q)
+        for n in lx.qualifier_lengths if not form.isascii() else ():  # longest first
+            if n <= start and sp.text[start - n : start] in lx.qualifiers and sp.free(start - n, start):
+                start -= n
                 break
         role = lx.role_by_form[form.lower()]
         if role in lx.outside_roles:  # "粤信证券|新能源首席分析师": the sector covered (a word) is part of the title
@@ -225,7 +226,10 @@ _SECTOR = 6  # the longest sector before an analyst's title ("新能源汽车")
 def _standalone(text: str, start: int, end: int, sp: Spans, lx: Lexicon) -> bool:
     """jieba puts word boundaries at ``start`` and ``end`` (the characters form no word with their
     neighbours); a mention just before or after is a boundary of its own ("蔡崇信任": 信 belongs to the name)."""
-    lo = start if sp.ending_at(start) is not None else max(0, start - 3)
+    after_mention = sp.ending_at(start) is not None
+    if after_mention and sp.starting_at(end) is not None:
+        return True  # "张勇任CEO": mentions on both sides are both boundaries, nothing to segment
+    lo = start if after_mention else max(0, start - 3)
     pos, bounds = lo, {lo}
     for tok in lx.segmenter.tokens(text[lo : end + 3]):
         pos += len(tok)
@@ -238,6 +242,8 @@ def _find_cues(sp: Spans, lx: Lexicon) -> None:
     text = sp.text
     for start, end in sp.cue_matches(lx):
         tag = lx.cues[text[start:end].lower()]
-        if tag == "notcue" or (end - start == 1 and tag != "self" and not _standalone(text, start, end, sp, lx)):
+        if tag == "notcue" or not sp.free(start, end):
+            continue  # a place a mention holds: nothing to add, no window to segment
+        if end - start == 1 and tag != "self" and not _standalone(text, start, end, sp, lx):
             continue  # 原 in 原因, 任 in 任何 or 新任
         sp.add("cue", start, end, tag)

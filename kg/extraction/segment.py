@@ -91,21 +91,22 @@ def _best_route(block: str, freq: dict[str, int], logtotal: float) -> list[int]:
     n = len(block)
     score = [0.0] * (n + 1)
     ends = [0] * n
+    get = freq.get  # looked up once a call, not once a word: the lookups are most of the route's time
     for idx in range(n - 1, -1, -1):
         best, best_end = 0.0, -1
-        count = freq.get(block[idx])
-        i = idx
+        count = get(block[idx])
+        i = idx + 1  # the end of the word block[idx:i]
         while count is not None:  # a word, or the start of one
             if count:
-                candidate = log(count) - logtotal + score[i + 1]
+                candidate = log(count) - logtotal + score[i]
                 if best_end < 0 or candidate >= best:  # a later (longer) word wins a tie
-                    best, best_end = candidate, i
-            i += 1
+                    best, best_end = candidate, i - 1
             if i == n:
                 break
-            count = freq.get(block[idx : i + 1])
+            i += 1
+            count = get(block[idx:i])
         if best_end < 0:  # no word starts here: the character alone
-            best, best_end = log(freq.get(block[idx]) or 1) - logtotal + score[idx + 1], idx
+            best, best_end = log(get(block[idx]) or 1) - logtotal + score[idx + 1], idx
         score[idx], ends[idx] = best, best_end
     return ends
 

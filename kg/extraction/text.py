@@ -189,9 +189,9 @@ _CLAUSE_PUNCT_RE = re.compile(r"[,;。!?]")
 _SENTENCE_PUNCT_RE = re.compile(r"[;。!?]")
 _LATIN_END_RE = re.compile(r"[A-Za-z0-9][.,;:!?%)]?$")
 _LATIN_START_RE = re.compile(r"[A-Za-z0-9]")
-_WIDE_RE = re.compile(
+_WIDE_RUN_RE = re.compile(
     r"[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
-    r"\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd“”‘’…—]"
+    r"\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd“”‘’…—]+"
 )
 
 _TITLE_MAX = 50  # a headline is at most this long (characters)
@@ -254,7 +254,8 @@ def _table_row(line: str) -> str:
 
 
 def _width(line: str) -> int:
-    return len(line) + len(_WIDE_RE.findall(line))
+    # runs, not single characters: findall would make one string per wide character of the whole text
+    return len(line) + sum(map(len, _WIDE_RUN_RE.findall(line)))
 
 
 def ends_sentence(line: str) -> bool:

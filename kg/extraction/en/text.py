@@ -12,8 +12,9 @@ from ..text import bounded_pieces
 from .capitals import truecase_lines
 from .resources import EnglishResources
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-z]")
+# runs, not single characters: counted by their lengths, no string is made per character of the text
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
 # a Chinese character carries about as much as a whole English word (~4 letters): an English article
 # quoting a few names in characters stays English, a Chinese one quoting an English title stays Chinese
 LATIN_PER_CJK = 4
@@ -23,7 +24,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-–—*•>→▪■◦]|\d+[.)])\s+")
 
 def detect(text: str) -> str:
     """ "en" when Latin letters outweigh CJK characters, else "zh"."""
-    latin, cjk = len(_LATIN.findall(text)), len(_CJK.findall(text))
+    latin, cjk = sum(map(len, _LATIN_RUN.findall(text))), sum(map(len, _CJK_RUN.findall(text)))
     return "en" if latin > LATIN_PER_CJK * cjk else "zh"
 
 
