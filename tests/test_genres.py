@@ -895,3 +895,8 @@ def test_units_handed_to_someone_to_manage():
     out = facts("岚果优选宣布调整。今年初,他将物流事业部和仓储事业部交由COO谢明川统一管理。")
     assert post("谢明川", "物流事业部", "head") in out
     assert post("谢明川", "仓储事业部", "head") in out
+
+
+def test_fu_zong_is_a_title():
+    out = facts("远岑金控公告。证券子公司远岑证券则新设营运长一职,由资深副总洪子川出任。")
+    assert post("洪子川", "远岑证券", "coo") in out
