@@ -900,3 +900,8 @@ def test_units_handed_to_someone_to_manage():
 def test_fu_zong_is_a_title():
     out = facts("远岑金控公告。证券子公司远岑证券则新设营运长一职,由资深副总洪子川出任。")
     assert post("洪子川", "远岑证券", "coo") in out
+
+
+def test_a_described_company_in_traditional_text_is_labelled_as_written():
+    doc = kg.extract("遠岑金控公告。證券子公司遠岑證券則新設營運長一職,由資深副總洪子川出任。")
+    assert doc.entities["org:远岑证券"].label == "遠岑證券"

@@ -317,10 +317,13 @@ def written_labels(doc: Document) -> Document:
         if key is None or key not in doc.entities:
             continue
         offset = starts[m.sentence]
-        written = doc.written[offset + m.start : offset + m.end]
+        # "證券子公司遠岑證券": a mention whose label is a part of it is written as that part
+        at = m.text.rfind(m.label) if m.label and m.label != m.text else -1
+        start, text = (m.start + at, m.label) if at >= 0 else (m.start, m.text)
+        written = doc.written[offset + start : offset + start + len(text)]
         e = doc.entities[key]
-        if written != m.text:
+        if written != text:
             e.labels.add(written)
-            if m.text == e.name and not e.written:
+            if text == e.name and not e.written:
                 e.written = written
     return doc
