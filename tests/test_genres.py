@@ -905,3 +905,8 @@ def test_fu_zong_is_a_title():
 def test_a_described_company_in_traditional_text_is_labelled_as_written():
     doc = kg.extract("遠岑金控公告。證券子公司遠岑證券則新設營運長一職,由資深副總洪子川出任。")
     assert doc.entities["org:远岑证券"].label == "遠岑證券"
+
+
+def test_a_latin_name_after_a_title_and_a_colon():
+    out = facts("出海事业群下设:欧美发行中心(负责人:Mark Ellison)、东南亚发行中心(负责人:邬天川)。")
+    assert post("Mark Ellison", "欧美发行中心", "head") in out

@@ -108,6 +108,7 @@ def _joins_function_word(text: str, end: int) -> bool:
     return (word_tag(text[end - 1 : end + 1]) or "x")[0] in _FUNCTION_TAGS
 
 
+_LATIN_AFTER_TITLE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?![A-Za-z])")
 _BEFORE_NAME = ("为", "是", ":", "：")  # "总裁为谭待", "职工代表监事:葛振华"
 
 
@@ -153,8 +154,11 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
             # "CEO何小鹏": a surname and a company's short name (小鹏) make a personal name
             sp.remove(company)
         n = _person_at(text, pos, sp, lx, after_title=True, model_end=model_ends.get(pos, 0))
+        latin = _LATIN_AFTER_TITLE.match(text, pos) if not n and pos > role.end else None
         if n:
             add_person(sp, pos, pos + n, known)
+        elif latin and sp.free(pos, latin.end()):  # "(负责人:Mark Ellison)": a Latin name after a title and a colon
+            add_person(sp, pos, latin.end(), known)
     _find_model_persons(sp, tagged, lx, model_ends, known)  # after titles, whose names end where a cue begins
     _find_subjects_of_verbs(sp, lx, known)
     _find_cell_names(sp, lx, known)
