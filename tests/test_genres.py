@@ -910,3 +910,14 @@ def test_a_described_company_in_traditional_text_is_labelled_as_written():
 def test_a_latin_name_after_a_title_and_a_colon():
     out = facts("出海事业群下设:欧美发行中心(负责人:Mark Ellison)、东南亚发行中心(负责人:邬天川)。")
     assert post("Mark Ellison", "欧美发行中心", "head") in out
+
+
+def test_a_forms_title_field_and_name_field():
+    text = (
+        "沣岚基金管理有限公司高级管理人员变更公告\n基金管理人名称：沣岚基金管理有限公司\n"
+        "新任高级管理人员职务：副总经理\n新任高级管理人员姓名：孙宁川\n任职日期：2022年9月29日\n"
+        "离任高级管理人员职务：副总经理\n离任高级管理人员姓名：车帆川\n离任原因：个人原因\n"
+    )
+    out = facts(text)
+    assert post("孙宁川", "沣岚基金管理有限公司", "deputy-general-manager") in out
+    assert post("车帆川", "沣岚基金管理有限公司", "deputy-general-manager", "former") in out

@@ -32,6 +32,7 @@ class Extractor:
         self.carried: str | None = None  # the person the sentences so far are about
         self.section: str | None = None  # the organization a heading names, for the list lines under it
         self.recent_unit: str | None = None
+        self.form_title: Tok | None = None  # a form's title field, for the name field after it
         self.left_roles: dict[int, list] = {}
         self.pending = _takes_effect_later(doc, resources.text_tables)
         self.author = _find_author(doc)

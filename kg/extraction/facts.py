@@ -446,6 +446,19 @@ class _Sentence(RuleSentence):
             return
         self.post(self.toks[m.start("person")].key, self.toks[m.start("org")].key, self.toks[m.start("role")])
 
+    @rule("former", "role")
+    def form_title(self, m):
+        """ "新任高级管理人员职务:副总经理": a form's field for the title of the one its next field names."""
+        self.ex.form_title = self.toks[m.start("role")]
+
+    @rule("former", "person")
+    def form_name(self, m):
+        """ "新任高级管理人员姓名:孙宁泽" after the title's field; "离任…姓名:X": the post is left."""
+        if self.ex.form_title is not None:
+            status = "former" if m.group("former") else "current"
+            self.post(self.toks[m.start("person")].key, None, self.ex.form_title, status)
+            self.ex.form_title = None
+
     @rule("org")
     def remains(self, m):
         """ "不再担任公司副总经理,仍在公司担任其他职务": the subject stays one of the organization's people."""

@@ -159,6 +159,11 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
             add_person(sp, pos, pos + n, known)
         elif latin and sp.free(pos, latin.end()):  # "(负责人:Mark Ellison)": a Latin name after a title and a colon
             add_person(sp, pos, latin.end(), known)
+    for label in lx.cue_pattern("name_label").finditer(text):  # "新任高级管理人员姓名:孙宁泽"
+        pos = label.end() + 1
+        n = _person_at(text, pos, sp, lx, after_title=True, model_end=model_ends.get(pos, 0))
+        if text[label.end() : pos] in ":：" and n:
+            add_person(sp, pos, pos + n, known)
     _find_model_persons(sp, tagged, lx, model_ends, known)  # after titles, whose names end where a cue begins
     _find_subjects_of_verbs(sp, lx, known)
     _find_cell_names(sp, lx, known)
