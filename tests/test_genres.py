@@ -921,3 +921,10 @@ def test_a_forms_title_field_and_name_field():
     out = facts(text)
     assert post("孙宁川", "沣岚基金管理有限公司", "deputy-general-manager") in out
     assert post("车帆川", "沣岚基金管理有限公司", "deputy-general-manager", "former") in out
+
+
+def test_a_title_that_passes_from_one_to_another():
+    out = facts("据天眼查信息,深圳市岚川科技有限公司近日发生工商变更,法定代表人由冼国川变更为鲍欣川。")
+    company = "深圳市岚川科技有限公司"
+    assert post("冼国川", company, "legal-representative", "former") in out
+    assert post("鲍欣川", company, "legal-representative") in out

@@ -446,6 +446,14 @@ class _Sentence(RuleSentence):
             return
         self.post(self.toks[m.start("person")].key, self.toks[m.start("org")].key, self.toks[m.start("role")])
 
+    @rule("role", "old", "new")
+    def changed_to(self, m):
+        """ "法定代表人由冼国梁变更为鲍欣然": the title passes from the first to the second."""
+        role = self.toks[m.start("role")]
+        self.used.update(range(m.start(), m.end()))
+        self.post(self.toks[m.start("old")].key, None, role, "former")
+        self.post(self.toks[m.start("new")].key, None, role)
+
     @rule("former", "role")
     def form_title(self, m):
         """ "新任高级管理人员职务:副总经理": a form's field for the title of the one its next field names."""
