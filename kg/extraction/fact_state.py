@@ -34,6 +34,7 @@ class Extractor:
         self.recent_unit: str | None = None
         self.form_title: Tok | None = None  # a form's title field, for the name field after it
         self.left_roles: dict[int, list] = {}
+        self.text_tables = resources.text_tables
         self.pending = _takes_effect_later(doc, resources.text_tables)
         self.author = _find_author(doc)
         self.speaker: str | None = None

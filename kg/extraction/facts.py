@@ -506,16 +506,14 @@ class _Sentence(RuleSentence):
 
     def kind_of_units(self, described: str) -> str | None:
         """ "五大区负责人" → 区, "各事业部总经理" → 事业部: the kind of unit a counted group of heads heads."""
-        counted = _UNITS_COUNTED.search(described)
-        title = self.ex.lx.roles_matcher.finditer(described)
-        first_title = next(title, None)
+        counted = self.ex.text_tables.count.search(described)
+        first_title = next(self.ex.lx.roles_matcher.finditer(described), None)
         if counted is None or first_title is None or first_title[0] <= counted.end():
             return None
-        units = described[counted.end() : first_title[0]].removesuffix("的")  # "三个中心的主任"
+        units = described[counted.end() : first_title[0]].removesuffix(RELATIVE)  # "三个中心的主任"
         return next((s for s in self.ex.lx.suffixes_longest_first if units.endswith(s)), units[-1:] or None)
 
 
-_UNITS_COUNTED = re.compile(r"[一二两三四五六七八九十\d]{1,2}(?:个|大|家)|各")  # "五大区", "三个事业部", "各事业部"
 _MOVES = frozenset({"promote", "move"})  # verbs that take the subject out of the posts named with the name
 _GROUP_SIZE = re.compile(r"([一二两三四五六七八九十\d]{1,2})(?:个|位|名|人)")
 _SENTENCE_END = re.compile(r"[。.!?！？;；:：]\s*$")

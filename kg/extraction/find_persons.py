@@ -108,6 +108,7 @@ def _joins_function_word(text: str, end: int) -> bool:
     return (word_tag(text[end - 1 : end + 1]) or "x")[0] in _FUNCTION_TAGS
 
 
+_TITLE_GAP = re.compile(r"[ \u3000]{0,2}")  # "总经理 史斌建": the spaces a list or table puts after a title
 _LATIN_AFTER_TITLE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?![A-Za-z])")
 _BEFORE_NAME = ("为", "是", ":", "：")  # "总裁为谭待", "职工代表监事:葛振华"
 
@@ -140,7 +141,8 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
     model_ends = {t.start: _model_name_end(text, t, lx) for t in tagged if t.label == "PER"}
     for role in [m for m in sp.items if m.kind == "role"]:
         # "总裁为谭待", "负责人是严授"; "总经理 史斌建": a title and a name set apart by a space, in lists and tables
-        pos = role.end + len(text[role.end : role.end + 2]) - len(text[role.end : role.end + 2].lstrip(" \u3000"))
+        gap = _TITLE_GAP.match(text, role.end)
+        pos = gap.end() if gap else role.end
         pos += text[pos : pos + 1] in _BEFORE_NAME
         company = sp.starting_at(pos + 1)
         if (
