@@ -381,9 +381,17 @@ def test_a_tab_separated_org_chart():
 
 
 def test_a_unit_with_its_head_in_parentheses():
-    out = facts("华羿药业研究院下设抗体研究中心(负责人:邬天翔)、转化医学中心(负责人:蒲思远)。")
+    out = facts(
+        "华羿药业研究院下设抗体研究中心(负责人:邬天翔)、转化医学中心(负责人:蒲思远)。"
+        # whatever the name's last word: 平台 and 项目组 name no unit by themselves
+        "沐川生物研发中心下设蛋白平台(负责人:栾思齐)、核酸平台(新设,负责人:蓟思远)。"
+        "游戏事业群下设北辰项目组(制作人:岑若溪)、长风项目组(制作人:隋一帆)。"
+    )
     assert post("邬天翔", "抗体研究中心", "head") in out
     assert post("蒲思远", "转化医学中心", "head") in out
+    assert post("栾思齐", "蛋白平台", "head") in out
+    assert post("岑若溪", "北辰项目组", "producer") in out
+    assert post("隋一帆", "长风项目组", "producer") in out
 
 
 # -- memos and media ----------------------------------------------------------------------------
@@ -694,16 +702,6 @@ def test_a_group_beside_its_registered_subsidiary_is_a_company():
     )
     assert post("庞永安", "鼎丰集团", "vice-president") in out
     assert ("unitOf", "运营管理部", "鼎丰集团", None, "current") in out
-
-
-def test_a_name_before_an_aside_with_a_title_and_a_colon_is_a_unit_it_heads():
-    out = facts(
-        "沐川生物研发中心下设蛋白平台(负责人:栾思齐)、核酸平台(新设,负责人:蓟思远)。"
-        "游戏事业群下设北辰项目组(制作人:岑若溪)、长风项目组(制作人:隋一帆)。"
-    )
-    assert post("栾思齐", "蛋白平台", "head") in out
-    assert post("岑若溪", "北辰项目组", "producer") in out
-    assert post("隋一帆", "长风项目组", "producer") in out
 
 
 def test_a_title_and_a_name_set_apart_by_a_space():

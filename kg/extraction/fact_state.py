@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..model import Document, Fact, Mention
 from .dates import find_dates
 from .fact_tokens import Tok
+from .org_references import PLACE_PREFIX, is_registered
 from .resolve import mention_key
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ class Extractor:
         self.form_title: Tok | None = None  # a form's title field, for the name field after it
         self.left_roles: dict[int, list] = {}
         self.text_tables = resources.text_tables
-        self.pending = _takes_effect_later(doc, resources.text_tables)
+        self.pending = _takes_effect_later(doc, self.text_tables)
         self.author = _find_author(doc)
         self.speaker: str | None = None
         self.narrator: str | None = self.author  # who speaks in the first person: the memo's writer or the interviewee
@@ -56,15 +57,18 @@ class Extractor:
         sig = (fact.kind, fact.subject, fact.object, fact.role, fact.status)
         # "此前担任抖音总裁,…继续兼任抖音总裁", "董事长X…不再兼任,继续担任董事长": the later statement in the
         # sentence holds (a post ended in an earlier sentence stays ended)
-        restated = [
-            f
-            for f in self.doc.facts
-            if fact.kind == f.kind == "post"
-            and fact.status == "current"
-            and f.status == "former"
-            and f.sentence == fact.sentence
-            and (f.subject, f.object, f.role) == (fact.subject, fact.object, fact.role)
-        ]
+        restated = (
+            [
+                f
+                for f in self.doc.facts
+                if f.kind == "post"
+                and f.status == "former"
+                and f.sentence == fact.sentence
+                and (f.subject, f.object, f.role) == (fact.subject, fact.object, fact.role)
+            ]
+            if fact.kind == "post" and fact.status == "current"
+            else []
+        )
         if sig in self.seen and not any(id(f) in self.ended for f in restated):
             return  # said before; or held, then ended by a verb of leaving, and now held again
         for f in restated:
@@ -278,9 +282,6 @@ def _named_with(doc: Document, unit: str, default: str | None) -> str | None:
     return next(iter(companies)) if len(companies) == 1 else None
 
 
-_PLACE_PREFIX = 4  # "上海|优渡旅行社有限公司": the place a registered name may begin with
-
-
 def subsidiaries(doc: Document, lx: Lexicon) -> None:
     """ "遠晴金控" and "遠晴銀行", "遠晴證券": a company named with the name of a group or holding company of the
     article (集团, 控股, 金控 …) is one of its subsidiaries, unless the text gives its parent."""
@@ -292,7 +293,7 @@ def subsidiaries(doc: Document, lx: Lexicon) -> None:
         if len(stem) < 2:
             continue
         for key, other in companies:
-            prefix = _PLACE_PREFIX if other.endswith(lx.registered_suffixes) else 0
+            prefix = PLACE_PREFIX if is_registered(other, lx) else 0  # "上海|优渡旅行社有限公司"
             named_with = stem in other[: prefix + len(stem)] and suffix not in other  # not the group's own full name
             if key != holding and key not in parented and named_with:
                 doc.facts.append(Fact("unitOf", key, holding, -1))

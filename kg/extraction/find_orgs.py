@@ -8,7 +8,7 @@ import re
 
 from . import ner
 from .lexicon import Lexicon, literal_starts
-from .org_references import GENERIC_COMPANY, GROUP, is_registered
+from .org_references import GENERIC_COMPANY, GROUP, PLACE_PREFIX, is_registered
 from .resolve import unit_core
 from .segment import is_common_word, word_tag
 from .spans import (
@@ -183,7 +183,6 @@ def _inside_word(text: str, start: int, end: int) -> bool:
 SHORT_NAME = 2  # a model's organization this short was likely cut ("芯澜" of 芯澜半导体)
 _MAX_DESCRIBED_NAME = 6  # the longest name read after its description when its words are not all nouns
 _OFTEN_NAMED = 3  # how often an article about a known company names another before the model's reading counts
-_PLACE_PREFIX = 4  # the longest place name that begins a registered company name ("黑龙江省", "上海市")
 _COUNTED_KIND = 6  # "两个|业态事业部", "三家|区域子公司": a kind this short after a count names no unit
 _WORD_NOT_UNIT = 2  # a dictionary word ending in a suffix this short is an ordinary word (外部, 干部)
 
@@ -222,10 +221,7 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
             continue
         if len(suffix) > 1 and not starts_word(sp, m.end(), lx, ahead=4):  # last: it segments a window
             continue  # 证券 in 深圳证券交易所: the suffix ends inside a longer word
-        # read the name leftwards from the suffix, up to a mention or punctuation
-        start = m.start()
-        while start > 0 and sp.free(start - 1, start) and _NAME_CHAR.match(text, start - 1) and m.start() - start < 12:
-            start -= 1
+        start = _name_start(sp, m.start(), 12)
         trimmed = trim_left(text, start, m.start(), lx)
         last = lx.segmenter.tokens(text[start : m.start()])[-1] if m.start() > start else ""
         if m.start() - trimmed < min_len and trimmed > start and kind == "committee" and last in lx.cues:
@@ -272,7 +268,7 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
                 left > 0
                 and sp.free(left - 1, left)
                 and CJK_RUN.fullmatch(text[left - 1])
-                and parent.start - left < _PLACE_PREFIX
+                and parent.start - left < PLACE_PREFIX
             ):
                 left -= 1
             left = trim_left(text, left, parent.start, lx)
@@ -439,17 +435,18 @@ def find_headed_units(sp: Spans, lx: Lexicon) -> None:
         role = sp.starting_at(m.end())
         if role is None or role.kind != "role" or text[role.end : role.end + 1] not in ":：":
             continue
-        end = start = m.start()
-        while (
-            start > 0
-            and end - start < _MAX_ITEM_NAME
-            and sp.free(start - 1, start)
-            and _NAME_CHAR.match(text, start - 1)
-        ):
-            start -= 1
-        start = trim_left(text, start, end, lx)
+        end = m.start()
+        start = trim_left(text, _name_start(sp, end, _MAX_ITEM_NAME), end, lx)
         if end - start >= 2:
             sp.add("org", start, end, _unit_kind(text[start:end], lx), text[start:end])
+
+
+def _name_start(sp: Spans, end: int, limit: int) -> int:
+    """Where a name read leftwards from ``end`` begins: up to a mention or punctuation, at most ``limit`` back."""
+    start = end
+    while start > 0 and end - start < limit and sp.free(start - 1, start) and _NAME_CHAR.match(sp.text, start - 1):
+        start -= 1
+    return start
 
 
 def _unit_kind(name: str, lx: Lexicon) -> str:

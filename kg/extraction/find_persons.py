@@ -163,8 +163,10 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
             add_person(sp, pos, latin.end(), known)
     for label in lx.cue_pattern("name_label").finditer(text):  # "新任高级管理人员姓名:孙宁泽"
         pos = label.end() + 1
+        if text[label.end() : pos] not in (":", "："):
+            continue
         n = _person_at(text, pos, sp, lx, after_title=True, model_end=model_ends.get(pos, 0))
-        if text[label.end() : pos] in ":：" and n:
+        if n:
             add_person(sp, pos, pos + n, known)
     _find_model_persons(sp, tagged, lx, model_ends, known)  # after titles, whose names end where a cue begins
     _find_subjects_of_verbs(sp, lx, known)

@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # light: kg.extraction.resolve reads GROUP, and it is importe
 
 GROUP = "集团"  # a business group of a company, or the company itself (see first_group_is_company)
 GENERIC_COMPANY = "公司"  # the suffix a description of a company ends with ("家用机器人公司")
+PLACE_PREFIX = 4  # the longest place name that begins a registered company name ("黑龙江省", "上海市")
 
 
 def kind_references(companies: Counter[str], lx: Lexicon) -> dict[str, str]:

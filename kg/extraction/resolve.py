@@ -21,7 +21,7 @@ from pypinyin import lazy_pinyin
 
 from ..model import Document, Entity, EntityKind, Mention
 from .lexicon import word_then
-from .org_references import GENERIC_COMPANY, GROUP
+from .org_references import GENERIC_COMPANY, GROUP, is_registered
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -262,10 +262,7 @@ def _subsidiary_of(longer: str, name: str, lx) -> bool:
     companies (its sales company), not the company itself (小米公司, 澜舟科技公司 are)."""
     middle = longer[len(name) : -len(GENERIC_COMPANY)] if longer.startswith(name) else ""
     return (
-        longer.endswith(GENERIC_COMPANY)
-        and not longer.endswith(lx.registered_suffixes)
-        and bool(middle)
-        and middle not in lx.trades
+        longer.endswith(GENERIC_COMPANY) and not is_registered(longer, lx) and bool(middle) and middle not in lx.trades
     )
 
 
