@@ -926,3 +926,21 @@ def test_a_title_that_passes_from_one_to_another():
     company = "深圳市岚川科技有限公司"
     assert post("冼国川", company, "legal-representative", "former") in out
     assert post("鲍欣川", company, "legal-representative") in out
+
+
+def test_a_unit_named_by_a_verbal_noun_of_its_function():
+    out = facts("原销售部部长吴岚川调任营销中心总监。")
+    assert post("吴岚川", "销售部", "minister", "former") in out
+    assert post("吴岚川", "营销中心", "chief-director") in out
+
+
+def test_units_and_heads_respectively_by_a_verb_and_a_title():
+    out = facts("光华科技新设上海研发中心、北京研发中心,分别由田岚川、吕书川担任负责人。")
+    assert post("田岚川", "上海研发中心", "head") in out
+    assert post("吕书川", "北京研发中心", "head") in out
+    assert post("田岚川", "北京研发中心", "head") not in out
+
+
+def test_a_deputy_appointed_after_the_principal_is_in_the_principals_unit():
+    out = facts("公司任命原财务部部长吴岚川为物流中心总监,原仓储部部长邹明川为副总监。")
+    assert post("邹明川", "物流中心", "deputy-chief-director") in out

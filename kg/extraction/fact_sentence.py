@@ -21,6 +21,7 @@ _TOPIC = re.compile(r"_?O,")  # "1. 阿里云智能集团:张勇兼任CEO"
 _SECTION = re.compile(r"(?:_s?)?O")  # "一、集团管理委员会": a heading that names what the lines below are about
 _LIST_LINE = re.compile(r"R,")  # "主任:宗立新(董事长)": a line of such a list
 _ADVERBIAL = frozenset({"同时", "将", "均", "分别", "共同", "一同"})  # between a list of names and its verb
+_APPOINTING = frozenset("wa")  # 为, 任/出任: the tags of the verbs that appoint to a title
 
 
 # a list item that opens with what it is about: "1.数字金融部:", "(二)审计委员会:"
@@ -52,7 +53,8 @@ class RuleSentence:
         org = org or (
             None
             if role_tok.key in self.ex.lx.outside_roles
-            else self.topic
+            else self.principal_org(role_tok)
+            or self.topic
             or self.ex.known_org(person, role_tok.key, self.index)
             or self.ex.default_org(role_tok.key, self.index)
         )
@@ -75,6 +77,20 @@ class RuleSentence:
                 end=date if status == "former" else None,
             )
         )
+
+    def principal_org(self, role_tok: Tok) -> str | None:
+        """ "任命A为物流中心总监,B为副总监": a deputy's title named without its organization right after a verb
+        of appointment is in the organization of the principal's post this sentence gave just before."""
+        principal = self.ex.lx.principal_of.get(role_tok.key or "")
+        at = next((k for k, t in enumerate(self.toks) if t is role_tok), 0)
+        if principal is None or at == 0 or self.toks[at - 1].tag not in _APPOINTING:
+            return None
+        for f in reversed(self.ex.doc.facts):
+            if f.sentence != self.index:
+                break
+            if f.kind == "post" and f.role == principal and f.status == "current":
+                return f.object
+        return None
 
     def chain(self, i: int, j: int, default_org=None) -> list[tuple[str | None, Tok, bool]]:
         """(org, role, former) for each title in toks[i:j] ("原集团副总裁", "董事长兼CEO")."""

@@ -111,6 +111,12 @@ class _Sentence(RuleSentence):
         """ "新设大卖场事业部、社区店事业部两个事业部,负责人分别为何宇航、欧晓彤": the n-th person, the n-th unit."""
         self.pair(m, people="people", units="units", role=self.toks[m.start("respectively") - 1])
 
+    @rule("units", "respectively", "people", "verb", "role")
+    def respectively_as(self, m):
+        """ "新设上海中心、北京中心,分别由田志远、吕书涵担任负责人": the n-th person, the title in the n-th unit."""
+        self.used.add(m.start("verb"))
+        self.pair(m, people="people", units="units", role=self.toks[m.start("role")])
+
     def pair(self, m, people: str, units: str, role: Tok) -> None:
         """Two lists read in order after 分别 (group ``respectively``): the n-th person, ``role`` in the n-th unit."""
         holders = [t.key for t in self.toks[m.start(people) : m.end(people)] if t.tag == "P"]

@@ -256,8 +256,10 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
             # "百度高级副总裁、搜索公司总裁": a company's line of business, named in the chain of its titles
             sp.add("org", start, m.end(), "unit", text[start : m.end()])
             continue
-        if core and (word_tag(core) or "").startswith("v") and kind != "committee" and not listed:
-            # "带领团队", "实行董事会": a verb is no name (but "审计委员会" is a committee's)
+        verb = _VERB_TAGS if kind == "unit" else _VERB_OR_VERBAL_NOUN_TAGS
+        if core and (word_tag(core) or "") in verb and kind != "committee" and not listed:
+            # "带领团队", "实行董事会": a verb is no name (but "审计委员会" is a committee's, and a verbal noun
+            # names a unit by its function: "销售部", "运营中心"; not a company: "投资银行" is a business)
             if min_len:
                 continue
             start, core, parent = m.start(), "", None
@@ -297,6 +299,8 @@ def after_function_word(sp: Spans, pos: int, lx: Lexicon) -> bool:
     return before in lx.cues or before in lx.boundaries or (word_tag(before) or "x")[0] in BOUNDARY_TAGS
 
 
+_VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})  # jieba's verb tags but "vn" (a verbal noun)
+_VERB_OR_VERBAL_NOUN_TAGS = _VERB_TAGS | {"vn"}
 _FUNCTION_WORD_TAGS = frozenset("ucp")  # 的, 和, 在: no name begins with one (知微智能 may begin with a verb)
 
 

@@ -151,6 +151,7 @@ class Lexicon:
     roles: dict[str, Role] = field(default_factory=dict)
     role_by_form: dict[str, str] = field(default_factory=dict)  # surface form (lowercase) -> role id
     role_unit_hint: dict[str, str] = field(default_factory=dict)
+    principal_of: dict[str, str] = field(default_factory=dict)  # a deputy's role id -> its principal's (副总监: 总监)
     lasting_roles: frozenset[str] = frozenset()  # founder: not ended when the holder leaves
     company_roles: frozenset[str] = frozenset()  # posts of a whole company (CEO, 董事长): "X CEO" names a company
     outside_roles: frozenset[str] = frozenset()  # 分析师: where the text says, not the article's company
@@ -274,6 +275,8 @@ def read_lexicon(data_dir: Path) -> Lexicon:
             lx.role_by_form[form.lower()] = rid
         if hint:
             lx.role_unit_hint[rid] = hint
+    labels = {role.zh: rid for rid, role in lx.roles.items()}
+    lx.principal_of = {rid: labels[r.zh[1:]] for rid, r in lx.roles.items() if r.zh[:1] == "副" and r.zh[1:] in labels}
     for lineno, (name, short, english, kind) in rows("companies.tsv", 4, required=1):
         check(kind in ("company", "group"), "companies.tsv", lineno, f"kind {kind!r} is not company or group")
         forms = tuple(dict.fromkeys([name] + [s for s in short.split("|") if s]))
