@@ -944,3 +944,19 @@ def test_units_and_heads_respectively_by_a_verb_and_a_title():
 def test_a_deputy_appointed_after_the_principal_is_in_the_principals_unit():
     out = facts("公司任命原财务部部长吴岚川为物流中心总监,原仓储部部长邹明川为副总监。")
     assert post("邹明川", "物流中心", "deputy-chief-director") in out
+
+
+def test_a_company_named_at_the_start_of_the_outlets_name_employs_nobody():
+    doc = kg.extract("新浪科技讯 6月12日消息,新浪科技获悉,岚川汽车高级副总裁吴明川已出任总裁,向CEO邹岚川汇报。")
+    assert not [f for f in doc.facts if f.object == "org:新浪"]
+    assert doc.main_org != "org:新浪"
+
+
+def test_the_place_a_reporter_learns_from_is_no_unit():
+    doc = kg.extract("记者从知情人士处获悉,澄岚银行行长韦志川已于近日卸任。")
+    assert not [e for e in doc.entities.values() if "知情人士" in e.name]
+
+
+def test_a_name_ends_before_a_verb_of_taking_a_post_that_its_last_character_would_open():
+    out = facts("鼎岚基金督察长黄晓川卸任,由公司副总经理杨帆代任督察长。")
+    assert post("杨帆", "鼎岚基金", "chief-compliance-officer") in out

@@ -79,8 +79,8 @@ def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool, mod
             or not (_name_chars_ok(cand, lx) or _LATIN_NAME.match(text, i + n))
         ):
             continue  # "穆荣均(Mu Rongjun)": the English name vouches for the last character
-        if n == 3 and (is_common_word(cand[:2]) or _joins_function_word(text, i + n)):
-            continue  # "国际站", "高级副": a word, then one more character; "姜涛以及": 以 begins 以及
+        if n == 3 and (is_common_word(cand[:2]) or _joins_function_word(text, i + n) or _opens_verb(text, i + 2, lx)):
+            continue  # "国际站", "高级副": a word, then one more character; "姜涛以及": 以 begins 以及; "杨帆代任"
         if _name_ends_ok(text, i + n, sp, lx, strict=not after_title):
             return n
     if after_title:
@@ -100,6 +100,12 @@ def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool, mod
         ):
             return len(first)
     return 0
+
+
+def _opens_verb(text: str, pos: int, lx: Lexicon) -> bool:
+    """A verb of taking a post, two characters or more, starts at ``pos`` ("杨帆|代任"): no name ends inside it."""
+    verb = lx.cue_re.match(text, pos)
+    return verb is not None and len(verb.group()) >= 2 and lx.cues.get(verb.group().lower()) in _NAME_ENDING_VERBS
 
 
 def _joins_function_word(text: str, end: int) -> bool:
