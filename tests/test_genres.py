@@ -960,3 +960,11 @@ def test_the_place_a_reporter_learns_from_is_no_unit():
 def test_a_name_ends_before_a_verb_of_taking_a_post_that_its_last_character_would_open():
     out = facts("鼎岚基金督察长黄晓川卸任,由公司副总经理杨帆代任督察长。")
     assert post("杨帆", "鼎岚基金", "chief-compliance-officer") in out
+
+
+def test_a_company_named_by_two_words_is_not_a_rare_surnames_name():
+    doc = kg.extract("左一川已正式加盟新势力车企极光智行,出任总裁一职,向极光智行创始人兼CEO龙腾川汇报。")
+    assert not [e for e in doc.entities.values() if e.kind == "person" and e.name == "智行"]
+    out = facts("左一川已正式加盟新势力车企极光智行,出任总裁一职,向极光智行创始人兼CEO龙腾川汇报。")
+    assert post("左一川", "极光智行", "president") in out
+    assert post("龙腾川", "极光智行", "president") not in out

@@ -197,7 +197,7 @@ class RuleSentence:
     def subject_before(self, i: int) -> str | None:
         """The person a verb at ``i`` is about: the nearest person before it in the clause."""
         # a clause without its own subject continues the last one: a clause break stops the walk back
-        stops = "Pibn," if self.ex.subject else "Pibn"
+        stops = "Pibn," if self.ex.subject and not self.named_only_after(self.ex.subject, i) else "Pibn"
         k = self.nearest_before(i, stops, lambda k: self.tags[k] in stops)
         if k < 0:
             return self.ex.subject
@@ -209,6 +209,12 @@ class RuleSentence:
         if t.tag in "bn":
             return None
         return self.ex.subject
+
+    def named_only_after(self, person: str, i: int) -> bool:
+        """``person`` is named in this sentence, after ``i`` only: a rule that read a later clause set the subject
+        ("…,出任总裁一职,向CEO龙腾飞汇报" is not about 龙腾飞's 总裁 post)."""
+        at = [k for k, t in enumerate(self.toks) if t.tag == "P" and t.key == person]
+        return bool(at) and at[0] > i
 
     def coordinated_before(self, i: int) -> list[str]:
         """The persons of a list right before ``i`` ("张华、李强二人同时出任"), or none."""

@@ -102,6 +102,11 @@ def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool, mod
     return 0
 
 
+def _inside_words(sp: Spans, pos: int) -> bool:
+    """A Chinese character that no mention ends at comes right before ``pos``: a name here runs on from a word."""
+    return pos > 0 and CJK_RUN.fullmatch(sp.text[pos - 1]) is not None and sp.ending_at(pos) is None
+
+
 def _opens_verb(text: str, pos: int, lx: Lexicon) -> bool:
     """A verb of taking a post, two characters or more, starts at ``pos`` ("杨帆|代任"): no name ends inside it."""
     verb = lx.cue_re.match(text, pos)
@@ -196,6 +201,8 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
         i, ch = found.start(), found.group()
         if ch in lx.cues and (text[i + 1 : i + 2] in lx.surnames or is_common_word(text[i + 1 : i + 3])):
             continue  # "向徐雷汇报": 向 is the preposition, 徐 the surname; "向全球CTO": 全球 a word
+        if ch in lx.rare_surnames and i not in model_ends and _inside_words(sp, i):
+            continue  # "极光智行": a rare surname the model does not read as a name, right after a word
         if sp.free(i, i + 2) and (i == 0 or not _in_word(text, i)):
             n = _person_at(text, i, sp, lx, after_title=False)
             before, after = sp.ending_at(i), sp.starting_at(i + n)

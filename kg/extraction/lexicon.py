@@ -168,6 +168,7 @@ class Lexicon:
     interim_qualifiers: frozenset[str] = frozenset()  # "临时", "署理": for how long, not which unit
     abbreviations: tuple[tuple[str, str], ...] = ()
     surnames: frozenset[str] = frozenset()
+    rare_surnames: frozenset[str] = frozenset()  # past the COMMON_SURNAMES most frequent: 智 begins 智行 more often
     addressed_surnames: frozenset[str] = frozenset()  # also function words (于): a surname only before 先生
     not_in_names: frozenset[str] = frozenset()  # characters no given name has ("向我", "张楠将")
     name_followers: tuple[str, ...] = ()
@@ -243,6 +244,7 @@ def load() -> Lexicon:
 
 
 _FLAGS = ("", "0", "1")
+COMMON_SURNAMES = 200  # the surnames of about 95% of people (2020 census); rarer ones often just begin a word
 
 
 def read_lexicon(data_dir: Path) -> Lexicon:
@@ -305,7 +307,9 @@ def read_lexicon(data_dir: Path) -> Lexicon:
     lx.head_qualifiers = frozenset(q[0] for q in qualifiers if q[1] == "head")
     lx.interim_qualifiers = frozenset(q[0] for q in qualifiers if q[1] == "interim")
     lx.abbreviations = tuple((long, short) for _, (long, short) in rows("abbreviations.tsv", 2))
-    lx.surnames = frozenset(words("surnames.txt"))
+    surnames = words("surnames.txt")  # most frequent first
+    lx.surnames = frozenset(surnames)
+    lx.rare_surnames = frozenset(surnames[COMMON_SURNAMES:])
     lx.addressed_surnames = frozenset(words("addressed_surnames.txt"))
     lx.not_in_names = frozenset(words("not_in_names.txt"))
     lx.name_followers = tuple(words("name_followers.txt"))
