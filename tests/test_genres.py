@@ -968,3 +968,34 @@ def test_a_company_named_by_two_words_is_not_a_rare_surnames_name():
     out = facts("左一川已正式加盟新势力车企极光智行,出任总裁一职,向极光智行创始人兼CEO龙腾川汇报。")
     assert post("左一川", "极光智行", "president") in out
     assert post("龙腾川", "极光智行", "president") not in out
+
+
+def test_the_units_listed_after_a_reorganization_are_set_up_and_nested_under_their_section():
+    text = (
+        "岚美集团发布组织调整通知,自2024年3月1日起,集团调整为事业群和事业部两级架构。调整后的架构如下:\n"
+        "一、智能家电事业群,总裁:滕岚川\n- 冰箱事业部:负责人 曹岚川\n- 洗衣机事业部:负责人 裴岚川\n"
+        "二、厨卫事业群,总裁:甘岚川\n- 烟灶事业部:负责人 储岚川\n"
+        "各事业群总裁均向集团总裁邝岚川汇报。\n"
+    )
+    doc = kg.extract(text)
+    names = {k: e.name for k, e in doc.entities.items()}
+    made = {(names[f.subject], f.date) for f in doc.facts if f.kind == "established"}
+    assert {("智能家电事业群", "2024-03-01"), ("冰箱事业部", "2024-03-01"), ("烟灶事业部", "2024-03-01")} <= made
+    parents = {(names[f.subject], names[f.object]) for f in doc.facts if f.kind == "unitOf"}
+    assert ("冰箱事业部", "智能家电事业群") in parents and ("烟灶事业部", "厨卫事业群") in parents
+
+
+def test_a_list_of_existing_units_is_not_a_set_up():
+    doc = kg.extract("公司各部门负责人如下:\n- 财务部:负责人 曹岚川\n- 法务部:负责人 裴岚川\n")
+    assert not [f for f in doc.facts if f.kind == "established"]
+
+
+def test_a_byline_in_parentheses_is_no_part_of_the_company_after_it():
+    doc = kg.extract("本报讯(记者 黄岚川)佛山岚润电器集团有限公司(以下简称“岚润集团”)今日宣布任命滕岚川为总裁。")
+    assert "org:佛山岚润电器集团有限公司" in doc.entities
+
+
+def test_a_transliterated_name_holds_no_known_company():
+    out = facts("- 中东非事业部:负责人 穆罕默德·阿里(Mohamed Ali)\n- 拉美事业部:负责人 暂由邬岚川代管")
+    assert post("穆罕默德·阿里", "中东非事业部", "head") in out
+    assert post("邬岚川", "拉美事业部", "head") in out

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..model import Document, Fact
 from .datafiles import load_rules, rule
 from .dates import number
+from .fact_lists import listed_units
 from .fact_sentence import RuleSentence
 from .fact_state import Extractor, default_parents, drop_superseded, home_unit, subsidiaries
 from .fact_tokens import RELATIVE, Tok, tokenize
@@ -565,6 +566,7 @@ def extract_facts(doc: Document, resources: Resources) -> Document:
         ex.dates[s.index] = [(i, t.key) for i, t in enumerate(toks) if t.tag == "D" and t.key is not None]
         _Sentence(ex, s.index, toks).run()
     drop_superseded(doc, ex.weak)
+    listed_units(doc, ex)
     subsidiaries(doc, ex.lx)
     default_parents(doc, home_unit(doc, ex.narrator, ex.lx))
     doc.record_roles(resources.lexicon.roles)

@@ -29,7 +29,7 @@ from .text_tables import TextTables
 _NAME_CHAR = re.compile(f"[{CJK}A-Za-z0-9]")  # what a name read leftwards from its suffix is made of
 _NAME_CHAR_OR_SPACE = re.compile(f"[{CJK}A-Za-z0-9 ]")
 _REGISTERED_NAME = re.compile(
-    r"(?:[^\s,，。:：;；、(（“\"]|[(（][^)）(（\s]{1,6}[)）]){2,30}?(?:股份有限公司|有限责任公司|有限公司)"
+    r"(?:[^\s,，。:：;；、(（)）“\"]|[(（][^)）(（\s]{1,6}[)）]){2,30}?(?:股份有限公司|有限责任公司|有限公司)"
 )
 _REGISTERED_MARK = "有限"  # in each of the suffixes above
 _QUOTED = re.compile(r"[“\"「]([^”\"」,，。;:]{2,12})[”\"」]")
@@ -59,6 +59,8 @@ def find_companies(sp: Spans, lx: Lexicon, aliases: dict[str, str]) -> None:
             continue  # "增长和", "董事长和CEO" name no 长和
         if end - start <= 2 and sp.text[start:end].isascii() and start > 0 and CJK_RUN.fullmatch(sp.text[start - 1]):
             continue  # "财务BP", "人力BP": a business partner, not BP the company
+        if sp.text[start - 1 : start] in _NAME_DOTS or sp.text[end : end + 1] in _NAME_DOTS:
+            continue  # "穆罕默德·阿里": a part of a transliterated name
         sp.add("org", start, end, "company", lx.companies[sp.text[start:end].lower()].name)
     for short, full in aliases.items():
         if short in lx.cues:  # "公司", "本行": references to the company, not names
@@ -193,6 +195,7 @@ _WORD_NOT_UNIT = 2  # a dictionary word ending in a suffix this short is an ordi
 _ENGLISH_SUFFIX_BEFORE = re.compile(r"(?:[A-Za-z]+\.)+(?=[\u4e00-\u9fff])")
 _DOCUMENT_NUMBER = re.compile(r"\s*[〔\[(（【]\d{4}[〕\])）】]\s*\d{1,4}号")
 _ITEM_OPENERS = "|｜、 \n"
+_NAME_DOTS = ("·", "•")  # join the parts of a transliterated name
 _CLAUSE_OPENERS = ",，。;；:：、 \n"
 
 
