@@ -999,3 +999,8 @@ def test_a_transliterated_name_holds_no_known_company():
     out = facts("- 中东非事业部:负责人 穆罕默德·阿里(Mohamed Ali)\n- 拉美事业部:负责人 暂由邬岚川代管")
     assert post("穆罕默德·阿里", "中东非事业部", "head") in out
     assert post("邬岚川", "拉美事业部", "head") in out
+
+
+def test_the_company_joined_is_read_through_its_trade():
+    out = facts("伍岚川2021年加入味来科技,出任首席运营官。")
+    assert post("伍岚川", "味来科技", "coo") in out

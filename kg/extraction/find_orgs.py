@@ -154,10 +154,19 @@ def drop_media(sp: Spans, media: set[str]) -> None:
 def find_joined_companies(sp: Spans, lx: Lexicon) -> None:
     """ "加盟北辰微电子出任CEO": the name after a verb of joining is a company."""
     for m in lx.cue_pattern("join").finditer(sp.text):
-        end = name_end(sp, m.end(), lx, limit=_MAX_ITEM_NAME)
+        end = max(name_end(sp, m.end(), lx, limit=_MAX_ITEM_NAME), _trade_end(sp, m.end(), lx))
         name = sp.text[m.end() : end]
         if len(name) >= 2 and CJK_RUN.fullmatch(name) and not is_common_word(name):
             sp.add("org", m.end(), end, "company", name)
+
+
+def _trade_end(sp: Spans, pos: int, lx: Lexicon) -> int:
+    """Where a short name made of a brand and a trade ends ("味来|餐饮": 来 would end a name read by words)."""
+    for brand in (2, 1, 3):
+        trade = lx.trade_re.match(sp.text, pos + brand)
+        if trade and CJK_RUN.fullmatch(sp.text[pos : pos + brand]) and sp.free(pos, trade.end()):
+            return trade.end()
+    return pos
 
 
 def find_addressed_companies(sp: Spans, lx: Lexicon, tables: TextTables) -> None:

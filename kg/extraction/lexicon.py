@@ -183,6 +183,7 @@ class Lexicon:
     cue_re: re.Pattern[str] = field(init=False, repr=False)
     surname_re: re.Pattern[str] = field(init=False, repr=False)  # any character that starts a surname
     follower_re: re.Pattern[str] = field(init=False, repr=False)
+    trade_re: re.Pattern[str] = field(init=False, repr=False)  # a trade word, the longest first
     suffix_re: re.Pattern[str] = field(init=False, repr=False)
     filler_re: re.Pattern[str] = field(init=False, repr=False)
     honorific_re: re.Pattern[str] = field(init=False, repr=False)
@@ -325,6 +326,7 @@ def read_lexicon(data_dir: Path) -> Lexicon:
     lx.cue_re = re.compile(_bounded(lx.cues), re.I)
     lx.surname_re = re.compile("[" + "".join(sorted({s[0] for s in lx.surnames})) + "]")
     lx.follower_re = re.compile(alternation(lx.name_followers))
+    lx.trade_re = re.compile(alternation(lx.trades))
     lx.suffix_re = re.compile(f"(?:{alternation(lx.suffixes)})")
     lx.filler_re = re.compile(alternation(lx.fillers))
     lx.honorific_re = re.compile(alternation(lx.honorifics))
