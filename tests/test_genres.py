@@ -1004,3 +1004,8 @@ def test_a_transliterated_name_holds_no_known_company():
 def test_the_company_joined_is_read_through_its_trade():
     out = facts("伍岚川2021年加入味来科技,出任首席运营官。")
     assert post("伍岚川", "味来科技", "coo") in out
+
+
+def test_a_founder_named_with_a_former_title():
+    out = facts("服务机器人公司星岚机器人由前科研院所研究员聂远川创办。")
+    assert post("聂远川", "星岚机器人", "founder") in out
