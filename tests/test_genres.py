@@ -1009,3 +1009,15 @@ def test_the_company_joined_is_read_through_its_trade():
 def test_a_founder_named_with_a_former_title():
     out = facts("服务机器人公司星岚机器人由前科研院所研究员聂远川创办。")
     assert post("聂远川", "星岚机器人", "founder") in out
+
+
+def test_a_roster_under_a_leading_group_just_set_up_is_the_groups():
+    text = (
+        "关于成立集团数字化转型领导小组的通知\n各子公司:\n经研究,决定成立岚江集团数字化转型领导小组。现将有关事项通知如下:\n"
+        "一、领导小组组成\n组长:钟岚川(集团董事长)\n副组长:魏岚川(集团总经理)\n"
+        "成员:包岚川(集团信息中心主任)、阮岚川(集团财务部部长)\n"
+    )
+    out = facts(text)
+    assert post("钟岚川", "数字化转型领导小组", "group-leader") in out
+    assert post("魏岚川", "数字化转型领导小组", "deputy-group-leader") in out
+    assert post("阮岚川", "数字化转型领导小组", "member") in out

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .text_tables import TextTables
 
 _GROUP_WINDOW = 8  # "各事业部总经理均向…汇报": the heads named in the sentences before (a list of units)
+_NEW_UNIT_WINDOW = 6  # "成立X领导小组。…组长:Y": how many sentences on a title alone is in the unit just set up
 
 
 _YEAR = len("2015")
@@ -127,12 +128,11 @@ class Extractor:
 
     def default_org(self, role_id: str | None, sentence: int) -> str | None:
         """The organization of a title given without one: a new unit it fits, else the article's company."""
-        hint = self.lx.role_unit_hint.get(role_id) if role_id is not None else None
-        if hint:
-            for f in reversed(self.doc.facts):
-                if f.kind == "established" and f.subject and sentence - f.sentence <= 2:
-                    if self.doc.entities[f.subject].name.endswith(hint) or hint in self.doc.entities[f.subject].name:
-                        return f.subject
+        hints = self.lx.role_unit_hint.get(role_id, ()) if role_id is not None else ()
+        for f in reversed(self.doc.facts) if hints else ():
+            if f.kind == "established" and f.subject and sentence - f.sentence <= _NEW_UNIT_WINDOW:
+                if any(hint in self.doc.entities[f.subject].name for hint in hints):
+                    return f.subject
         return self.doc.focus.get(sentence, self.doc.main_org)
 
     def sentence_date(self, sentence: int, before: int | None = None) -> str | None:

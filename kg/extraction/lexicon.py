@@ -150,7 +150,7 @@ class Company:
 class Lexicon:
     roles: dict[str, Role] = field(default_factory=dict)
     role_by_form: dict[str, str] = field(default_factory=dict)  # surface form (lowercase) -> role id
-    role_unit_hint: dict[str, str] = field(default_factory=dict)
+    role_unit_hint: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 组长: 组 (what its unit is called)
     principal_of: dict[str, str] = field(default_factory=dict)  # a deputy's role id -> its principal's (副总监: 总监)
     lasting_roles: frozenset[str] = frozenset()  # founder: not ended when the holder leaves
     company_roles: frozenset[str] = frozenset()  # posts of a whole company (CEO, 董事长): "X CEO" names a company
@@ -277,9 +277,12 @@ def read_lexicon(data_dir: Path) -> Lexicon:
         for form in zh_forms + en_forms:
             lx.role_by_form[form.lower()] = rid
         if hint:
-            lx.role_unit_hint[rid] = hint
+            lx.role_unit_hint[rid] = tuple(hint.split("|"))
     labels = {role.zh: rid for rid, role in lx.roles.items()}
     lx.principal_of = {rid: labels[r.zh[1:]] for rid, r in lx.roles.items() if r.zh[:1] == "副" and r.zh[1:] in labels}
+    for deputy, principal in lx.principal_of.items():  # 副组长 fits where 组长 does
+        if principal in lx.role_unit_hint:
+            lx.role_unit_hint.setdefault(deputy, lx.role_unit_hint[principal])
     for lineno, (name, short, english, kind) in rows("companies.tsv", 4, required=1):
         check(kind in ("company", "group"), "companies.tsv", lineno, f"kind {kind!r} is not company or group")
         forms = tuple(dict.fromkeys([name] + [s for s in short.split("|") if s]))
