@@ -1021,3 +1021,21 @@ def test_a_roster_under_a_leading_group_just_set_up_is_the_groups():
     assert post("钟岚川", "数字化转型领导小组", "group-leader") in out
     assert post("魏岚川", "数字化转型领导小组", "deputy-group-leader") in out
     assert post("阮岚川", "数字化转型领导小组", "member") in out
+
+
+def test_a_head_title_after_the_verb_is_the_unit_just_set_up():
+    out = facts("新设数字金融部,整合原网络金融部、金融科技部下设的数据管理中心,由原网络金融部总经理祁岚川担任总经理")
+    assert post("祁岚川", "数字金融部", "general-manager") in out
+    assert post("祁岚川", "数据管理中心", "general-manager") not in out
+
+
+def test_the_kind_alone_after_a_verb_of_taking_a_post_is_the_unit_named_before():
+    text = "普惠金融部升格为普惠金融事业部,副行长严岚川兼任事业部总裁,原普惠金融部总经理龙岚川任事业部常务副总裁"
+    doc = kg.extract(text)
+    units = {f.role: doc.entities[f.object].labels for f in doc.facts if f.kind == "post" and f.status == "current"}
+    assert "普惠金融事业部" in units["president"] and "普惠金融事业部" in units["executive-vice-president"]
+
+
+def test_a_committees_deputy_chair():
+    out = facts("锦岚银行成立数字化转型委员会,由行长邵岚川任主任委员,首席信息官殷岚川任副主任委员。")
+    assert post("殷岚川", "数字化转型委员会", "vice-chair") in out

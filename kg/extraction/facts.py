@@ -78,7 +78,7 @@ class _Sentence(RuleSentence):
             # the kind alone ("基地总经理"): the unit of that kind named just before in the sentence, else the
             # one just set up when it is of that kind ("工作室" is no 工作室群; 部门 is a 部)
             named = [u.key for u in self.toks[:n] if u.tag == "O" and u.key not in self.ex.anaphoric]
-            earlier = [k for k in named if k is not None and entities[k].name.endswith(kind)]
+            earlier = [k for k in named if k is not None and any(n.endswith(kind) for n in entities[k].labels)]
             recent = self.ex.recent_unit
             if earlier:
                 t.key = earlier[-1]
@@ -214,6 +214,9 @@ class _Sentence(RuleSentence):
         else:  # "原数位金融处处长方怡君升任副总经理,处长一职由副处长辛志远升任": the post named before
             role = self.toks[m.start("role")].key if m.group("role") else None
             named = role and (self.org_of_title_before(m.start(), role) or self.unit_set_up_before(m.start(), role))
+            if not m.group("role") and m.group("roles") and self.tags[m.start("roles")] == "R":
+                # "新设数字金融部,整合…数据管理中心,由X担任总经理": a head's title after the verb is the new unit's
+                named = self.unit_set_up_before(m.start(), self.toks[m.start("roles")].key)
             org = named or self.last_org_before(m.start())
         if m.group("role"):  # "家电家居事业部总经理由闫小兵暂时兼任"
             self.post(person, org, self.toks[m.start("role")])

@@ -259,7 +259,11 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
         parent = sp.ending_at(start)
         core = text[start : m.start()]
         # "中心负责人谭铮": the kind alone opening a clause, before a title, refers to the unit just named
-        bare = not core and len(suffix) > 1 and (start == 0 or text[start - 1] in _CLAUSE_OPENERS)
+        bare = (
+            not core
+            and len(suffix) > 1
+            and (start == 0 or text[start - 1] in _CLAUSE_OPENERS or _after_appoint(sp, start, lx))
+        )
         if bare and title_follows(sp, m.end(), lx) and sp.free(start, m.end()):
             sp.add("org", start, m.end(), _unit_kind(suffix, lx), suffix)
             continue
@@ -303,6 +307,12 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
             )
         else:
             sp.add("org", start, m.end(), _unit_kind(suffix, lx), text[start : m.end()])
+
+
+def _after_appoint(sp: Spans, pos: int, lx: Lexicon) -> bool:
+    """A verb of taking a post ends at ``pos`` ("兼任|事业部总裁": the kind alone refers to the unit just named)."""
+    before = lx.segmenter.tokens(sp.text[max(0, pos - 4) : pos])
+    return bool(before) and lx.cues.get(before[-1]) == "appoint"
 
 
 def after_function_word(sp: Spans, pos: int, lx: Lexicon) -> bool:
