@@ -1039,3 +1039,14 @@ def test_the_kind_alone_after_a_verb_of_taking_a_post_is_the_unit_named_before()
 def test_a_committees_deputy_chair():
     out = facts("锦岚银行成立数字化转型委员会,由行长邵岚川任主任委员,首席信息官殷岚川任副主任委员。")
     assert post("殷岚川", "数字化转型委员会", "vice-chair") in out
+
+
+def test_a_described_company_name_ends_before_a_time_word():
+    out = facts("36氪独家获悉,工商业储能公司澎湃储能近期完成管理层调整:创始人黎岚川不再担任CEO,转任董事长。")
+    assert post("黎岚川", "澎湃储能", "chairman") in out
+
+
+def test_a_line_of_seo_keywords_is_noise():
+    doc = kg.extract("澎湃储能换帅:创始人黎岚川转任董事长。\n储能 储能公司 换帅 储能CEO 最新消息 工商业储能 排名\n")
+    assert [s.noise for s in doc.sentences] == [False, True]
+    assert not [e for e in doc.entities.values() if e.kind == "person" and e.name == "储能"]

@@ -196,6 +196,7 @@ def _inside_word(text: str, start: int, end: int) -> bool:
 
 SHORT_NAME = 2  # a model's organization this short was likely cut ("芯澜" of 芯澜半导体)
 _MAX_DESCRIBED_NAME = 6  # the longest name read after its description when its words are not all nouns
+_NOT_IN_DESCRIBED_NAME = frozenset("tdpcu")  # times, adverbs, function words: in no such name
 _OFTEN_NAMED = 3  # how often an article about a known company names another before the model's reading counts
 _COUNTED_KIND = 6  # "两个|业态事业部", "三家|区域子公司": a kind this short after a count names no unit
 _WORD_NOT_UNIT = 2  # a dictionary word ending in a suffix this short is an ordinary word (外部, 干部)
@@ -347,14 +348,13 @@ def _described_name_end(sp: Spans, start: int, lx: Lexicon) -> int:
     if end - start >= 2:
         return end
     end = start
-    while (
-        end < len(sp.text)
-        and end - start < _MAX_DESCRIBED_NAME
-        and CJK_RUN.fullmatch(sp.text[end])
-        and sp.free(end, end + 1)
-        and not lx.cue_re.match(sp.text, end)
-    ):
-        end += 1
+    for tok in lx.segmenter.tokens(sp.text[start : start + _MAX_DESCRIBED_NAME]):
+        if (word_tag(tok) or "x")[0] in _NOT_IN_DESCRIBED_NAME:
+            break  # "澎湃储能|近期完成": a time word or an adverb ends it
+        for ch in tok:
+            if not CJK_RUN.fullmatch(ch) or not sp.free(end, end + 1) or lx.cue_re.match(sp.text, end):
+                return end
+            end += 1
     return end
 
 
