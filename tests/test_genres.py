@@ -1050,3 +1050,9 @@ def test_a_line_of_seo_keywords_is_noise():
     doc = kg.extract("澎湃储能换帅:创始人黎岚川转任董事长。\n储能 储能公司 换帅 储能CEO 最新消息 工商业储能 排名\n")
     assert [s.noise for s in doc.sentences] == [False, True]
     assert not [e for e in doc.entities.values() if e.kind == "person" and e.name == "储能"]
+
+
+def test_a_unit_with_yu_in_its_name_after_wei():
+    out = facts("3. 任命 单岚川 为安全与质量管理部部长,免去其运营管理部副部长职务;")
+    assert post("单岚川", "安全与质量管理部", "minister") in out
+    assert post("单岚川", "运营管理部", "deputy-minister", "former") in out

@@ -39,7 +39,9 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\.&\-]*(?:\s[A-Z][A-Za-z0-9]*)*")
 
 _ITEM_LEAD = re.compile(r"[\s\-·•*]*(?:\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?\s*")  # "4. ", "三、"
 _MAX_ITEM_NAME = 10
-_JOINED_NAME = re.compile(f"(?:^|[\\s,，:：;；、和及]|成立|设立|组建|新设立|新设|新成立|为)([{CJK}A-Za-z]{{1,3}}与)$")
+_JOINED_NAME = re.compile(  # "云与智慧产业事业群" (not "为安全与…": 为 is no part of it)
+    f"(?:^|[\\s,，:：;；、和及]|成立|设立|组建|新设立|新设|新成立|为)((?![为和及])[{CJK}A-Za-z]{{1,3}}与)$"
+)
 _ORGREF_BEFORE = re.compile(r"(?:本集团|本公司|集团|公司|本行)$")
 # the noun after a list of units: "…、大文娱六大业务集团", "…、1688等业务"; the list is read backwards from it
 # (a numeral run is entered at its first character only: tried from every start, a long run of digits
