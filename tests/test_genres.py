@@ -1056,3 +1056,14 @@ def test_a_unit_with_yu_in_its_name_after_wei():
     out = facts("3. 任命 单岚川 为安全与质量管理部部长,免去其运营管理部副部长职务;")
     assert post("单岚川", "安全与质量管理部", "minister") in out
     assert post("单岚川", "运营管理部", "deputy-minister", "former") in out
+
+
+def test_a_headlines_spaces_break_its_clauses():
+    doc = kg.extract("東昕精密董事會通過人事案 副總陳岚川升任總經理 財務長林岚川退休\n")
+    cfo = {(doc.entities[f.subject].name, f.status) for f in doc.facts if f.kind == "post" and f.role == "cfo"}
+    assert cfo == {("林岚川", "former")}
+
+
+def test_a_title_and_the_name_after_it_in_a_headline_stay_together():
+    out = facts("华曜集团董事长 徐岚川 卸任\n")
+    assert post("徐岚川", "华曜集团", "chairman", "former") in out
