@@ -1067,3 +1067,9 @@ def test_a_headlines_spaces_break_its_clauses():
 def test_a_title_and_the_name_after_it_in_a_headline_stay_together():
     out = facts("华曜集团董事长 徐岚川 卸任\n")
     assert post("徐岚川", "华曜集团", "chairman", "former") in out
+
+
+def test_a_member_named_with_a_unit_and_a_title_in_a_members_list():
+    doc = kg.extract("公司成立技术委员会,委员包括邱岚川、贾岚川以及研究院院长卞岚川等七人。")
+    members = {doc.entities[f.subject].name for f in doc.facts if f.kind == "memberOf"}
+    assert {"邱岚川", "贾岚川", "卞岚川"} <= members
