@@ -1073,3 +1073,13 @@ def test_a_member_named_with_a_unit_and_a_title_in_a_members_list():
     doc = kg.extract("公司成立技术委员会,委员包括邱岚川、贾岚川以及研究院院长卞岚川等七人。")
     members = {doc.entities[f.subject].name for f in doc.facts if f.kind == "memberOf"}
     assert {"邱岚川", "贾岚川", "卞岚川"} <= members
+
+
+def test_a_wire_agency_in_a_dateline_employs_nobody():
+    doc = kg.extract("财联社3月12日电,华岚证券公告,董事长李岚川因到龄退休辞去董事长职务。")
+    assert not [f for f in doc.facts if "财联社" in doc.entities[f.object].name]
+
+
+def test_xinren_before_a_title_is_no_word_between_wei_and_the_title():
+    out = facts("同日,华岚证券董事会选举刘岚川为新任董事长。")
+    assert post("刘岚川", "华岚证券", "chairman") in out
