@@ -1083,3 +1083,9 @@ def test_a_wire_agency_in_a_dateline_employs_nobody():
 def test_xinren_before_a_title_is_no_word_between_wei_and_the_title():
     out = facts("同日,华岚证券董事会选举刘岚川为新任董事长。")
     assert post("刘岚川", "华岚证券", "chairman") in out
+
+
+def test_a_known_short_form_and_another_trade_name_another_company():
+    doc = kg.extract("天合光电(002345)6月3日晚间公告,公司董事长刘岚川因年龄原因辞去董事长职务。")
+    assert "org:天合光能" not in doc.entities
+    assert any(e.name == "天合光电" for e in doc.entities.values())

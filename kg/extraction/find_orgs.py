@@ -63,6 +63,14 @@ def find_companies(sp: Spans, lx: Lexicon, aliases: dict[str, str]) -> None:
             continue  # "财务BP", "人力BP": a business partner, not BP the company
         if sp.text[start - 1 : start] in _NAME_DOTS or sp.text[end : end + 1] in _NAME_DOTS:
             continue  # "穆罕默德·阿里": a part of a transliterated name
+        trade = lx.trade_re.match(sp.text, end)
+        if (
+            trade
+            and sp.text[start : trade.end()].lower() not in lx.companies
+            and not lx.suffix_re.match(sp.text, trade.end())
+        ):
+            continue  # "天合|光电" is not 天合光能: a short form and another trade name another company (but
+            # "汇丰|零售|银行" is HSBC's retail bank)
         sp.add("org", start, end, "company", lx.companies[sp.text[start:end].lower()].name)
     for short, full in aliases.items():
         if short in lx.cues:  # "公司", "本行": references to the company, not names
