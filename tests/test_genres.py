@@ -1089,3 +1089,8 @@ def test_a_known_short_form_and_another_trade_name_another_company():
     doc = kg.extract("天合光电(002345)6月3日晚间公告,公司董事长刘岚川因年龄原因辞去董事长职务。")
     assert "org:天合光能" not in doc.entities
     assert any(e.name == "天合光电" for e in doc.entities.values())
+
+
+def test_a_birth_year_does_not_date_the_article():
+    doc = kg.extract("华岚光电6月3日晚间公告,董事长刘岚川辞去董事长职务,但仍担任公司董事。刘岚川,1958年出生。")
+    assert not [f for f in doc.facts if (f.date or "").startswith("1958-06")]

@@ -172,9 +172,13 @@ def _drop_person_orgs(sp: Spans, people: set[str], lx: Lexicon) -> None:
 _SIGN_OFF = 3  # the last lines of a memo that may hold its signature
 
 
+# a year, not one of birth ("1988年出生", "1972年生"): no news is dated by when someone was born
+_YEAR_MENTION = re.compile(r"(?<!\d)((?:19[89]|20\d)\d)(?!\d)(?!年(?:\d{1,2}月)?(?:出生|生人|生[,，。)）]))")
+
+
 def _latest_year(text: str) -> int | None:
     """ "9月16日" in an article that names no full date: the latest year it mentions ("2022快手电商…")."""
-    years = [int(y) for y in re.findall(r"(?<!\d)((?:19[89]|20\d)\d)(?!\d)", text)]
+    years = [int(y) for y in _YEAR_MENTION.findall(text)]
     return max(years) if years else None
 
 
