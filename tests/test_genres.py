@@ -97,8 +97,8 @@ def test_a_subsidiary_belongs_to_its_parent_and_holds_the_post():
 
 def test_a_bare_year_in_the_background_does_not_date_a_later_change():
     doc = kg.extract("星曜机器人由陈思源于2015年创办。星曜机器人宣布成立具身智能研究院。", date="2024-05-21")
-    [event] = [f for f in doc.facts if f.kind == "established"]
-    assert event.date == "2024-05-21"
+    events = {doc.entities[f.subject].name: f.date for f in doc.facts if f.kind == "established"}
+    assert events == {"星曜机器人": "2015", "具身智能研究院": "2024-05-21"}
 
 
 def test_a_hand_over_verb_is_no_name():
@@ -1096,3 +1096,14 @@ def test_a_birth_year_does_not_date_the_article():
     doc = kg.extract(text)
     assert [f for f in doc.facts if f.kind == "post"]
     assert not [f for f in doc.facts if (f.date or "").startswith("1988")]
+
+
+def test_a_companys_founding_year_is_when_it_was_established():
+    for text, company, year in [
+        ("澎湃储能成立于2019年,总部位于常州,已完成五轮融资。", "澎湃储能", "2019"),
+        ("腾岚集团由王岚川于1998年创办,总部位于杭州。", "腾岚集团", "1998"),
+    ]:
+        doc = kg.extract(text)
+        made = {(doc.entities[f.subject].name, f.date) for f in doc.facts if f.kind == "established"}
+        assert (company, year) in made, text
+    assert not [f for f in kg.extract("澎湃储能成立以来业绩稳定。").facts if f.kind == "established"]

@@ -160,6 +160,20 @@ class _Sentence(RuleSentence):
             if t.tag == "O" and self.ex.doc.entities[t.key].kind != "company":
                 self.ex.add(Fact("established", t.key, None, self.index, date=date))
                 self.ex.recent_unit = t.key
+            elif t.tag == "O":
+                self.founding(t.key, m.start() - 1, m.end())  # "1999年创立恒远集团"
+
+    @rule("org", "date")
+    def founded_in(self, m):
+        """ "澎湃储能成立于2019年": a company's founding, dated."""
+        self.founding(self.toks[m.start("org")].key, m.start("date"), m.end("date"))
+
+    def founding(self, org: str | None, i: int, j: int) -> None:
+        """A company set up in the year or on the date the tokens i..j give (none: no founding is read, as a
+        company named after 成立 without a date is mostly one already there: "成立以来", "成立十周年")."""
+        dates = [t.key for t in self.toks[max(0, i) : j] if t.tag == "D" and t.key]
+        if org is not None and dates:
+            self.ex.add(Fact("established", org, None, self.index, date=dates[0]))
 
     @rule("cue", "children", "children_of_last")
     def units(self, m):
@@ -446,8 +460,9 @@ class _Sentence(RuleSentence):
 
     @rule("org", "person")
     def founded(self, m):
-        """ "腾飞集团由王建林于1998年创办": the person founded the organization."""
+        """ "腾飞集团由王建林于1998年创办": the person founded the organization (in 1998)."""
         self.post(self.toks[m.start("person")].key, self.toks[m.start("org")].key, _role_tok("founder"))
+        self.founding(self.toks[m.start("org")].key, m.start("person"), m.end())
 
     @rule("person", "org", "particle", "role")
     def described_as(self, m):
