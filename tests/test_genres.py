@@ -1107,3 +1107,13 @@ def test_a_companys_founding_year_is_when_it_was_established():
         made = {(doc.entities[f.subject].name, f.date) for f in doc.facts if f.kind == "established"}
         assert (company, year) in made, text
     assert not [f for f in kg.extract("澎湃储能成立以来业绩稳定。").facts if f.kind == "established"]
+
+
+def test_a_company_named_only_as_a_past_employer_is_not_the_articles():
+    text = (
+        "董事會欣然宣佈,李美川女士已獲委任為本公司行政總裁。"
+        "李女士,45歲,於二零一五年加入本集團。加入本集團前,彼曾於德勤會計師事務所任職。"
+    )
+    doc = kg.extract(text)
+    assert doc.main_org != "org:德勤"
+    assert not [f for f in doc.facts if f.kind == "post" and f.object == "org:德勤" and f.status == "current"]

@@ -150,6 +150,8 @@ def _resolve_orgs(doc: Document, lx: Lexicon) -> None:
     # a company given a short form ("荆楚农村商业银行股份有限公司(下称"荆楚农商行")") is the one the article
     # goes on about, however often a past employer is named in a career
     short_formed = {n for n in counts if next(word_then(doc.text, n, _SHORT_FORM_DECLARED), None)}
+    if not first_current and any(m.kind == "cue" and m.value == "orgref" for m in doc.mentions):
+        counts.clear()  # "本公司…彼曾于德勤任职": a company named only as a past employer is not the article's
     main = (
         canonical.get(declared, declared)
         if declared in canonical
