@@ -1117,3 +1117,8 @@ def test_a_company_named_only_as_a_past_employer_is_not_the_articles():
     doc = kg.extract(text)
     assert doc.main_org != "org:德勤"
     assert not [f for f in doc.facts if f.kind == "post" and f.object == "org:德勤" and f.status == "current"]
+
+
+def test_a_promotion_after_by_takes_the_post_someone_leaves():
+    out = facts("華岚電子董事會通過人事案,財務長黃岚川將卸任,由會計處資深處長莊岚川升任。")
+    assert post("莊岚川", "華岚電子", "cfo") in out

@@ -242,10 +242,10 @@ class _Sentence(RuleSentence):
                 self.ex.end_posts(person, self.index)  # "由银行总经理周建宏升任董事长": no longer 总经理
             for named, role, _former in self.chain(m.start("roles"), m.end("roles"), org):
                 self.post(person, named or org, role)
-        elif self.toks[m.start("verb")].tag == "k" or self.toks[m.start("verb")].text.startswith("接"):
+        elif self.toks[m.start("verb")].tag == "k" or self.takes_over(m.start("verb")):
             between = self.toks[self.tags.index("b", m.start()) + 1 : m.start("person")]
             left = self.ex.left_roles.get(self.index)
-            if self.toks[m.start("verb")].text.startswith("接") and left:
+            if self.takes_over(m.start("verb")) and left:
                 for org_, role in left:
                     self.post(person, org_, role)
             elif org and self.ex.doc.entities[org].kind != "company":
@@ -263,6 +263,11 @@ class _Sentence(RuleSentence):
                         if self.tags[k] == "O" and self.ex.doc.entities[self.toks[k].key].kind != "company":
                             self.post(person, self.toks[k].key, _head_role())  # "将A和B交由X统一管理"
         self.ex.subject = person
+
+    def takes_over(self, i: int) -> bool:
+        """The verb at ``i`` takes a post someone leaves: "由X接任", "由X升任"."""
+        verb = self.toks[i]
+        return verb.text.startswith("接") or (verb.m is not None and verb.m.value in _MOVES)
 
     @rule()
     def verb(self, m_or_index):
