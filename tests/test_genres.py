@@ -1122,3 +1122,12 @@ def test_a_company_named_only_as_a_past_employer_is_not_the_articles():
 def test_a_promotion_after_by_takes_the_post_someone_leaves():
     out = facts("華岚電子董事會通過人事案,財務長黃岚川將卸任,由會計處資深處長莊岚川升任。")
     assert post("莊岚川", "華岚電子", "cfo") in out
+
+
+def test_reporting_to_a_title_is_reporting_to_its_holder():
+    text = (
+        "各位同事:\n经公司研究决定:\n1. 成立智能硬件事业部,由原产品中心总监赵岚川担任事业部总经理,向CEO汇报;\n"
+        "请各部门做好交接工作。\nCEO 林志航\n2024年5月6日\n"
+    )
+    out = facts(text)
+    assert ("reportsTo", "赵岚川", "林志航", None, "current") in out

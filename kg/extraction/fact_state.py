@@ -36,6 +36,8 @@ class Extractor:
         self.recent_unit: str | None = None
         self.form_title: Tok | None = None  # a form's title field, for the name field after it
         self.left_roles: dict[int, list] = {}
+        # "向CEO汇报": (those who report, the boss's role id, sentence), resolved once every post is read
+        self.reports_to_titles: list[tuple[list[str], str, int]] = []
         self.text_tables = resources.text_tables
         self.pending = _takes_effect_later(doc, self.text_tables)
         self.author = _find_author(doc)
@@ -157,7 +159,7 @@ class Extractor:
         ds = self.dates.get(sentence)
         return ds[0][1] if ds else None
 
-    def recent_appointees(self, sentence: int, boss: str, kind: str | None = None) -> list[str]:
+    def recent_appointees(self, sentence: int, boss: str | None, kind: str | None = None) -> list[str]:
         """Heads appointed in the sentences just before ("各事业部总经理均向X汇报" after a list of units);
         not the memo's writer, who appointed them. ``kind``: when some head a unit whose name ends in it, only
         those ("五大区负责人": the heads of the 区, not of the 事业部 named with them)."""
@@ -321,3 +323,16 @@ def default_parents(doc: Document, home: str | None = None) -> None:
             if parent and parent != key:
                 e.parent = parent
                 doc.facts.append(Fact("unitOf", key, parent, -1))
+
+
+def reports_to_titles(doc: Document, pending: list[tuple[list[str], str, int]]) -> None:
+    """ "向CEO汇报": to the one person the article gives that title now (a memo signed "CEO 林志远")."""
+    for subjects, role, sentence in pending:
+        holders = {f.subject for f in doc.facts if f.kind == "post" and f.role == role and f.status == "current"}
+        if len(holders) != 1:
+            continue
+        boss = holders.pop()
+        stated = {(f.subject, f.object) for f in doc.facts if f.kind == "reportsTo"}
+        for s in subjects:
+            if s != boss and (s, boss) not in stated:
+                doc.facts.append(Fact("reportsTo", s, boss, sentence))

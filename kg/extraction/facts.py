@@ -18,7 +18,7 @@ from .datafiles import load_rules, rule
 from .dates import number
 from .fact_lists import listed_units
 from .fact_sentence import RuleSentence
-from .fact_state import Extractor, default_parents, drop_superseded, home_unit, subsidiaries
+from .fact_state import Extractor, default_parents, drop_superseded, home_unit, reports_to_titles, subsidiaries
 from .fact_tokens import RELATIVE, Tok, tokenize
 from .tables import read_tables
 
@@ -513,7 +513,20 @@ class _Sentence(RuleSentence):
                 if boss is not None:
                     self.reports_to(m, boss)
 
+    @rule("title")
+    def reports_to_title(self, m):
+        """ "…担任事业部总经理,向CEO汇报": to whoever the article says is CEO (read at the end)."""
+        role = self.toks[m.start("title")].key
+        if role is not None:
+            self.ex.reports_to_titles.append((self.report_subjects(m, None), role, self.index))
+
     def reports_to(self, m, boss: str) -> None:
+        for s in self.report_subjects(m, boss):
+            if s and s != boss:
+                self.ex.add(Fact("reportsTo", s, boss, self.index))
+
+    def report_subjects(self, m, boss: str | None) -> list[str]:
+        """Who reports: the names before the cue, a group of heads just appointed, or the clause's subject."""
         subjects: list[str] = []
         k, group = m.start() - 1, False
         while k >= 0 and self.toks[k].tag in "PsORjf_g":
@@ -530,9 +543,7 @@ class _Sentence(RuleSentence):
                 subjects = subjects[-count:]
         if not subjects:
             subjects = [self.ex.subject] if self.ex.subject else []
-        for s in subjects:
-            if s and s != boss:
-                self.ex.add(Fact("reportsTo", s, boss, self.index))
+        return [s for s in subjects if s]
 
     def kind_of_units(self, described: str) -> str | None:
         """ "五大区负责人" → 区, "各事业部总经理" → 事业部: the kind of unit a counted group of heads heads."""
@@ -590,6 +601,7 @@ def extract_facts(doc: Document, resources: Resources) -> Document:
         _Sentence(ex, s.index, toks).run()
     drop_superseded(doc, ex.weak)
     listed_units(doc, ex)
+    reports_to_titles(doc, ex.reports_to_titles)
     subsidiaries(doc, ex.lx)
     default_parents(doc, home_unit(doc, ex.narrator, ex.lx))
     doc.record_roles(resources.lexicon.roles)
