@@ -1131,3 +1131,9 @@ def test_reporting_to_a_title_is_reporting_to_its_holder():
     )
     out = facts(text)
     assert ("reportsTo", "赵岚川", "林志航", None, "current") in out
+
+
+def test_a_japanese_name_its_english_form_follows_is_whole():
+    out = facts("海外中心下增设日本分部、韩国分部,负责人分别为小林健太(Kenta Kobayashi)和朴敏川。")
+    assert post("小林健太", "日本分部", "head") in out
+    assert post("朴敏川", "韩国分部", "head") in out

@@ -321,6 +321,8 @@ def _model_name_end(text: str, span: ner.Span, lx: Lexicon) -> int:
         and not lx.cue_re.match(text, end)
     ):
         end += 1  # "由副行长夏侯|敏分管", "行长崔明|远直接分管": the model stopped one short of a verb
+    if end - start == 3 and CJK_RUN.fullmatch(text[end : end + 1]) and _LATIN_NAME.match(text, end + 1):
+        end += 1  # "小林健|太(Kenta Kobayashi)": the name its English form follows is whole
     return end
 
 
