@@ -1137,3 +1137,8 @@ def test_a_japanese_name_its_english_form_follows_is_whole():
     out = facts("海外中心下增设日本分部、韩国分部,负责人分别为小林健太(Kenta Kobayashi)和朴敏川。")
     assert post("小林健太", "日本分部", "head") in out
     assert post("朴敏川", "韩国分部", "head") in out
+
+
+def test_a_listed_name_after_one_with_a_note():
+    out = facts("DAP下设数据工程组、模型组、数据治理组三个二级部门,负责人分别为秦岚川、Ryan(兼)、白凌川。")
+    assert post("白凌川", "数据治理组", "head") in out

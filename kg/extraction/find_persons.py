@@ -22,6 +22,8 @@ _NOMINATED = re.compile(
 _LIST_LEAD = re.compile(r"(?:并且|并|同时|另|以及)?(?:任命|聘任|选举|聘请|委任)?")
 _FUNCTION_TAGS = frozenset("pcu")  # prepositions, conjunctions, particles
 # a name in a list of names: "徐直军、胡厚崑、孟晚舟"
+_NOTE_BEFORE = re.compile(r"\([^()]{1,4}\)$")
+_NOTE = 6  # the longest note in parentheses after a listed name, "(兼)" with its parentheses
 _LISTED_NAME = re.compile(
     f"(?<=、)([{CJK}]{{2,3}})(?=、)|(?<=、)([{CJK}]{{2,3}})(?=[,，。;；和及等三两二]|$)|([{CJK}]{{2,3}})(?=、)"
 )
@@ -505,7 +507,8 @@ def find_known_persons(sp: Spans, known: dict[str, str], lx: Lexicon) -> None:
     # "徐直军、胡厚崑、孟晚舟": a name in a list of names
     for m in _LISTED_NAME.finditer(sp.text):
         s, e = m.span()
-        left, right = sp.ending_at(s - 1), sp.starting_at(e + 1)
+        note = _NOTE_BEFORE.search(sp.text, max(0, s - 1 - _NOTE), s - 1)  # "Ryan(兼)、白凌": a note on the one before
+        left, right = sp.ending_at(note.start() if note else s - 1), sp.starting_at(e + 1)
         if (
             sp.text[s] in lx.surnames
             and not is_common_word(sp.text[s:e])
