@@ -1142,3 +1142,8 @@ def test_a_japanese_name_its_english_form_follows_is_whole():
 def test_a_listed_name_after_one_with_a_note():
     out = facts("DAP下设数据工程组、模型组、数据治理组三个二级部门,负责人分别为秦岚川、Ryan(兼)、白凌川。")
     assert post("白凌川", "数据治理组", "head") in out
+
+
+def test_a_word_for_a_party_is_no_part_of_the_company_after_it():
+    out = facts("投资方鼎元资本合伙人许岚川告诉36氪,创始人主动让出CEO位置。")
+    assert post("许岚川", "鼎元资本", "partner") in out
