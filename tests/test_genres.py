@@ -1147,3 +1147,9 @@ def test_a_listed_name_after_one_with_a_note():
 def test_a_word_for_a_party_is_no_part_of_the_company_after_it():
     out = facts("投资方鼎元资本合伙人许岚川告诉36氪,创始人主动让出CEO位置。")
     assert post("许岚川", "鼎元资本", "partner") in out
+
+
+def test_a_title_of_another_ladder_in_a_career_list_is_the_companys():
+    out = facts("华岚传动公告,董事裘岚川,2009年加入华岚传动,历任技术中心主任、副总经理,现任公司董事。")
+    assert post("裘岚川", "技术中心", "deputy-general-manager", "former") not in out
+    assert post("裘岚川", "技术中心", "director-of-office", "former") in out

@@ -94,7 +94,8 @@ class RuleSentence:
 
     def chain(self, i: int, j: int, default_org=None) -> list[tuple[str | None, Tok, bool]]:
         """(org, role, former) for each title in toks[i:j] ("原集团副总裁", "董事长兼CEO")."""
-        out, org, former_all, former_next = [], default_org, False, False
+        out: list[tuple[str | None, Tok, bool]] = []
+        org, former_all, former_next = default_org, False, False
         for k in range(i, j):
             t = self.toks[k]
             if t.tag == "f":
@@ -105,9 +106,21 @@ class RuleSentence:
             elif t.tag == "O":
                 org = t.key
             elif t.tag == "R":
+                if out and self.toks[k - 1].tag == "s" and not self.same_ladder(out[-1][1].key, t.key):
+                    org = self.company_org(org, default_org)  # "历任技术中心主任、副总经理": the company's
                 out.append((org, t, former_all or former_next))
                 former_next = False
         return out
+
+    def same_ladder(self, before: str | None, role: str | None) -> bool:
+        """Two titles of one unit's ladder: the same, or a deputy's and its principal's (副经理、经理)."""
+        principal = self.ex.lx.principal_of
+        return before == role or principal.get(before or "") == role or principal.get(role or "") == before
+
+    def company_org(self, org: str | None, default_org: str | None) -> str | None:
+        """``org`` if it is no unit, else the organization the chain started in."""
+        entity = self.ex.doc.entities.get(org) if org else None
+        return default_org if entity is not None and entity.kind in ("unit", "committee") else org
 
     def nearest_before(self, i: int, name: str, wanted: Callable[[int], bool]) -> int:
         """The index of the nearest token before ``i`` that is ``wanted`` (-1 if none), from a table built
