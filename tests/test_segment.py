@@ -75,3 +75,4 @@ def test_cuts_are_jieba_word_for_word():
     for w in windows:
         assert list(segment.cut_without_hmm(tk, w)) == tk.lcut(w, HMM=False), w
         assert list(segment.cut_with_hmm(tk, w)) == tk.lcut(w, HMM=True), w
+        assert segment.first_token_with_hmm(tk, w) == (tk.lcut(w, HMM=True) or [""])[0], w
