@@ -230,6 +230,8 @@ def _standalone(text: str, start: int, end: int, sp: Spans, lx: Lexicon) -> bool
     if after_mention and sp.starting_at(end) is not None:
         return True  # "张勇任CEO": mentions on both sides are both boundaries, nothing to segment
     lo = start if after_mention else max(0, start - 3)
+    if lx.segmenter.cuts_at(text, start, lo) and lx.segmenter.cuts_at(text, end, start):
+        return True  # no word goes over either side: nothing to segment
     pos, bounds = lo, {lo}
     for tok in lx.segmenter.tokens(text[lo : end + 3]):
         pos += len(tok)

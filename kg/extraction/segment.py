@@ -50,9 +50,26 @@ class Segmenter:
         """Segmentation with jieba's HMM on: it joins unseen personal names into one token."""
         return cut_with_hmm(self.tokenizer, text)
 
+    def cuts_at(self, text: str, pos: int, lo: int) -> bool:
+        """True when jieba (no HMM) cuts at ``pos`` every window of ``text`` that begins at ``lo`` or later (before
+        ``pos``) and ends past it, whatever the rest of the window: no dictionary word, nor the beginning of
+        one, that starts in text[lo:pos] goes on past ``pos``, and no run of single Latin letters or digits
+        (which jieba joins) nor a "\\r\\n" goes over it. False says nothing: segment the window to know. A few
+        dictionary lookups, where a segmentation scores every word of every place of the window."""
+        if lo >= pos:
+            return True  # the window begins at pos
+        pair = text[pos - 1 : pos + 1]
+        if pair == "\r\n" or (len(pair) == 2 and _LATIN_OR_DIGIT.match(pair) and _LATIN_OR_DIGIT.match(pair, 1)):
+            return False
+        freq = self.tokenizer.FREQ
+        return all(freq.get(text[k : pos + 1]) is None for k in range(lo, pos))
+
     def first_hmm_token(self, text: str) -> str:
         """``hmm_tokens(text)[0]`` ("" for an empty text): where a name read after a title ends."""
         return first_token_with_hmm(self.tokenizer, text)
+
+
+_LATIN_OR_DIGIT = jieba.re_eng  # what jieba joins into one token when the route cuts it one character at a time
 
 
 def cut_without_hmm(tk: jieba.Tokenizer, text: str) -> tuple[str, ...]:

@@ -83,6 +83,8 @@ def starts_word(sp: Spans, pos: int, lx: Lexicon, ahead: int = 1) -> bool:
     if pos == 0 or not CJK_RUN.fullmatch(sp.text[pos - 1]) or sp.ending_at(pos) is not None:
         return True
     lo = max(0, pos - 4)
+    if lx.segmenter.cuts_at(sp.text, pos, lo):
+        return True  # no word goes over pos: nothing to segment
     bounds, at = set(), lo
     for tok in lx.segmenter.tokens(sp.text[lo : pos + ahead]):
         at += len(tok)
