@@ -62,7 +62,10 @@ class Segmenter:
         if pair == "\r\n" or (len(pair) == 2 and _LATIN_OR_DIGIT.match(pair) and _LATIN_OR_DIGIT.match(pair, 1)):
             return False
         freq = self.tokenizer.FREQ
-        return all(freq.get(text[k : pos + 1]) is None for k in range(lo, pos))
+        for k in range(lo, pos):
+            if freq.get(text[k : pos + 1]) is not None:
+                return False
+        return True
 
     def first_hmm_token(self, text: str) -> str:
         """``hmm_tokens(text)[0]`` ("" for an empty text): where a name read after a title ends."""
