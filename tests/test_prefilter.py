@@ -17,13 +17,15 @@ def test_required_chars_of_shapes():
 
 
 def test_every_match_holds_the_required_chars():
-    samples = ["2023年7月28日", "今年9月", "三天前", "上周五", "P,R,O", "PbPaR", "eO", "OuO", "xP", "PkO"]
+    samples = ["2023年7月28日", "今年9月", "三天前", "上周五", "2023-07-28", "2023.7", "至2024/3", "昨日", "星期一"]
+    samples += ["P,R,O", "PbPaR", "eO", "OuO", "xP", "PkO"]
     patterns = [rx for _, rx in default_text_tables().dates.patterns] + [p for _, p in default_resources().rules]
     for pattern in patterns:
         needed = required_chars(pattern)
         for text in samples:
             for m in pattern.finditer(text):
                 assert needed <= set(m.group()), (pattern.pattern, text)
+                assert alternatives_required(pattern).may_match(set(m.group())), (pattern.pattern, text)
 
 
 def test_alternatives_required_of_shapes():

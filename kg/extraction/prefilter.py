@@ -47,14 +47,19 @@ class Needs:
     """Sets of characters every match of a pattern holds one of, all of it (:func:`alternatives_required`),
     filed under one character of each: a text's characters meet few of those, so few sets are tested."""
 
-    by_char: dict[str, tuple[frozenset[str], ...]]  # {}: nothing known, the pattern may match anything
+    sets: tuple[frozenset[str], ...]  # (): nothing known, the pattern may match anything
+    by_char: dict[str, tuple[frozenset[str], ...]]  # the sets, each under one of its characters
     chars: frozenset[str]  # the characters they are filed under
 
     def may_match(self, chars: set[str]) -> bool:
         """False only when no set is all in ``chars`` (the characters of a text): the pattern cannot match it."""
-        if not self.by_char:
-            return True
-        return any(need <= chars for c in self.chars.intersection(chars) for need in self.by_char[c])
+        if len(self.sets) < 2:  # most patterns: nothing known, or one set (年 and 月)
+            return not self.sets or self.sets[0] <= chars
+        for c in self.chars.intersection(chars):  # loops, not a generator: this runs for every sentence
+            for need in self.by_char[c]:
+                if need <= chars:
+                    return True
+        return False
 
 
 def alternatives_required(pattern: re.Pattern[str]) -> Needs:
@@ -62,10 +67,11 @@ def alternatives_required(pattern: re.Pattern[str]) -> Needs:
     when a part of the alternation requires nothing (a row of character classes). Finer than
     :func:`required_chars` for an alternation whose rows share no character."""
     sets = () if pattern.flags & re.IGNORECASE else tuple(_needs(_parser.parse(pattern.pattern, pattern.flags)))
+    sets = sets if all(sets) else ()
     by_char: dict[str, tuple[frozenset[str], ...]] = {}
-    for need in sets if all(sets) else ():
+    for need in sets:
         by_char[max(need)] = by_char.get(max(need), ()) + (need,)
-    return Needs(by_char, frozenset(by_char))
+    return Needs(sets, by_char, frozenset(by_char))
 
 
 _MOST_NEEDS = 64  # past this many sets, a sequence keeps those of one of its parts (what it requires too)
