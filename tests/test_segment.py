@@ -80,8 +80,9 @@ def test_cuts_are_jieba_word_for_word():
 
 
 def test_cuts_at_only_where_jieba_cuts():
-    """Where :meth:`Segmenter.cuts_at` says jieba cuts, it cuts, in every window over the place: each place of
-    the dev texts and of text mixing Latin letters, digits, line breaks and punctuation."""
+    """Where :meth:`Segmenter.cuts_at` says jieba cuts, it cuts, in every window over the place, and the words
+    after it are those of the window that begins there: each place of the dev texts and of text mixing Latin
+    letters, digits, line breaks and punctuation."""
     import json
     import random
 
@@ -99,6 +100,9 @@ def test_cuts_at_only_where_jieba_cuts():
                     continue
                 said += 1
                 for hi in range(pos + 1, min(len(text), pos + 4) + 1):
-                    ends = set(accumulate(len(t) for t in segment.cut_without_hmm(tk, text[lo:hi])))
+                    words = segment.cut_without_hmm(tk, text[lo:hi])
+                    ends = list(accumulate(len(t) for t in words))
                     assert pos - lo in ends, (text[lo:hi], pos - lo)
+                    # and the words after the cut are those of the window that begins there
+                    assert words[ends.index(pos - lo) + 1 :] == segment.cut_without_hmm(tk, text[pos:hi]), text[lo:hi]
     assert said > 1000
