@@ -213,6 +213,12 @@ class Lexicon:
         return tuple(sorted(self.suffixes, key=len, reverse=True))
 
     @cached_property
+    def suffix_lengths(self) -> tuple[int, ...]:
+        """The lengths of the suffixes, longest first: a name ends in at most one suffix of each length, so
+        the longest it ends in is found by one lookup a length, not a test of every suffix."""
+        return tuple(sorted({len(x) for x in self.suffixes}, reverse=True))
+
+    @cached_property
     def trade_words(self) -> tuple[str, ...]:
         """The trades as a tuple, for ``str.startswith``."""
         return tuple(sorted(self.trades))

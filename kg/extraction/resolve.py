@@ -274,10 +274,9 @@ def unit_core(name: str, lx) -> str:
         core = core[prefix_end:]
     for long, short in lx.abbreviations:
         core = core.replace(long, short)
-    for suffix in lx.suffixes_longest_first:
-        if core.endswith(suffix) and len(core) > len(suffix):
-            core = core[: -len(suffix)]
-            break
+    for n in lx.suffix_lengths:  # the longest suffix shorter than the name
+        if len(core) > n and core[-n:] in lx.suffixes:
+            return core[:-n]
     return core
 
 
