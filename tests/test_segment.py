@@ -3,6 +3,7 @@
 import subprocess
 import sys
 import textwrap
+from itertools import accumulate
 
 import jieba
 
@@ -75,3 +76,33 @@ def test_cuts_are_jieba_word_for_word():
     for w in windows:
         assert list(segment.cut_without_hmm(tk, w)) == tk.lcut(w, HMM=False), w
         assert list(segment.cut_with_hmm(tk, w)) == tk.lcut(w, HMM=True), w
+        assert segment.first_token_with_hmm(tk, w) == (tk.lcut(w, HMM=True) or [""])[0], w
+
+
+def test_cuts_at_only_where_jieba_cuts():
+    """Where :meth:`Segmenter.cuts_at` says jieba cuts, it cuts, in every window over the place, and the words
+    after it are those of the window that begins there: each place of the dev texts and of text mixing Latin
+    letters, digits, line breaks and punctuation."""
+    import json
+    import random
+
+    segmenter = default_resources().segmenter
+    tk = segmenter.tokenizer
+    texts = [json.loads(line)["text"] for line in (ROOT / "tests" / "data" / "dev.gold.jsonl").open(encoding="utf-8")]
+    rng = random.Random(11)
+    mixed = "程一晓任总裁 \n\r\t\r\nabcAB12+#&._%-,。(（)）集团公司有限责任部门"
+    texts += ["".join(rng.choice(mixed) for _ in range(rng.randrange(0, 16))) for _ in range(300)]
+    said = 0
+    for text in texts:
+        for pos in range(1, len(text)):
+            for lo in range(max(0, pos - 4), pos):
+                if not segmenter.cuts_at(text, pos, lo):
+                    continue
+                said += 1
+                for hi in range(pos + 1, min(len(text), pos + 4) + 1):
+                    words = segment.cut_without_hmm(tk, text[lo:hi])
+                    ends = list(accumulate(len(t) for t in words))
+                    assert pos - lo in ends, (text[lo:hi], pos - lo)
+                    # and the words after the cut are those of the window that begins there
+                    assert words[ends.index(pos - lo) + 1 :] == segment.cut_without_hmm(tk, text[pos:hi]), text[lo:hi]
+    assert said > 1000

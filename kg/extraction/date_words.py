@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import SetupError
 from .datafiles import read_kinds
-from .prefilter import required_chars
+from .prefilter import Needs, alternatives_required, required_chars
 
 _CN_YEAR = "[〇零○Ｏ一二三四五六七八九]{4}"
 _CN_SMALL = "[一二两三四五六七八九十]{1,3}"  # 1 … 99 (十五, 二十, 三十一)
@@ -45,6 +45,8 @@ class DateWords:
     ago_unit: Mapping[str, str]  # "<number><unit>前": day, week, month or year
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (resolver name, pattern) in order, see kg.extraction.dates
     required: tuple[frozenset[str], ...]  # the characters each pattern cannot match without (年, 月, 前 …)
+    # for a pattern that requires no one character, what it cannot match without (one of 今天, 昨天 …); else None
+    needs: tuple[Needs | None, ...]
     block: re.Pattern[str] | None  # a word no date is read inside (日前, 今日头条)
 
 
@@ -88,6 +90,7 @@ def read_date_words(path: Path) -> DateWords:
         ),
     ]
     compiled = tuple((name, re.compile(rx)) for name, rx in patterns)
+    required = tuple(required_chars(rx) for _, rx in compiled)
     return DateWords(
         year=year,
         month=month,
@@ -96,7 +99,8 @@ def read_date_words(path: Path) -> DateWords:
         weekday=weekday,
         ago_unit=words["ago_unit"],
         patterns=compiled,
-        required=tuple(required_chars(rx) for _, rx in compiled),
+        required=required,
+        needs=tuple(None if chars else alternatives_required(rx) for chars, (_, rx) in zip(required, compiled)),
         block=re.compile(_alt(blocks)) if blocks else None,
     )
 

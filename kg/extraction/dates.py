@@ -95,8 +95,8 @@ def find_dates(
     block_starts = [b[0] for b in blocks]
     found: list[tuple[int, int, object]] = []
     chars = set(text)
-    for (name, rx), required in zip(words.patterns, words.required):
-        if not required <= chars:
+    for (name, rx), required, needs in zip(words.patterns, words.required, words.needs):
+        if not required <= chars or (needs is not None and not needs.may_match(chars)):
             continue
         for m in rx.finditer(text):
             k = bisect.bisect_right(block_starts, m.start()) - 1

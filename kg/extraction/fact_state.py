@@ -190,12 +190,15 @@ _SENDS_LETTER = re.compile(
 
 # "以下变动将自2024年4月1日起生效", "自股东周年大会结束时起生效": when the changes take effect
 _EFFECTIVE = re.compile(r"(?:自|于|於)([^,。;:\n]{2,30}?)起?(?:正式)?生效")
+_TAKES_EFFECT = "生效"
 _LATER_EVENT = re.compile(r"股东大会|股东周年大会|股東週年大會|股東大會|会议结束|任期届满|任期屆滿")
 
 
 def _takes_effect_later(doc: Document, tables: TextTables) -> bool:
     """The article announces changes that take effect after it is published: on a later date, or at a
     meeting still to come (FORMAT: whoever leaves then still holds the post)."""
+    if _TAKES_EFFECT not in doc.text:
+        return False  # every match holds it; the scan reads up to 30 characters after each 于 and 自
     for m in _EFFECTIVE.finditer(doc.text):
         when = m.group(1)
         if _LATER_EVENT.search(when):

@@ -491,8 +491,9 @@ def _name_start(sp: Spans, end: int, limit: int) -> int:
 def _unit_kind(name: str, lx: Lexicon) -> str:
     """The kind a suffix gives. A "…集团" the gazetteer does not know is read as a business group of
     the article's company (阿里云智能集团, 淘天集团); registered names (…有限公司) stay companies."""
-    for suffix in lx.suffixes_longest_first:
-        if name.endswith(suffix):
+    for n in lx.suffix_lengths:  # the longest suffix the name ends in
+        suffix = name[-n:]
+        if len(name) >= n and suffix in lx.suffixes:
             return "unit" if suffix == GROUP else lx.suffixes[suffix][0]
     return "unit"
 

@@ -14,6 +14,7 @@ from .spans import CJK, CJK_RUN, Spans, starts_word, title_follows
 
 _LATIN_NAME = re.compile(r"\(\s*([A-Z][A-Za-z\.\-']*(?:\s+[A-Z][A-Za-z\.\-']*){0,3})\s*\)")
 _FOREIGN_NAME = re.compile(f"[{CJK}]{{1,6}}(?:[·•\\-][{CJK}]{{1,6}})+")
+_NAME_SEPARATOR = re.compile(r"[·•\-]")  # in every _FOREIGN_NAME: without one, that slow-to-fail scan is skipped
 _LATIN_BEFORE_NAME = re.compile(f"(?<![A-Za-z])([A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}) ?\\(([{CJK}]{{2,4}})\\)")
 _MODEL_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
 _NOMINATED = re.compile(
@@ -90,7 +91,7 @@ def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool, mod
         n = model_end - i
         if surname_len < n <= surname_len + 2 and sp.free(i, model_end) and _name_chars_ok(text[i:model_end], lx):
             return n  # "董事長王福生屆齡退休": the model knows the name is three characters long
-        first = lx.segmenter.hmm_tokens(text[i : i + 6])[0]
+        first = lx.segmenter.first_hmm_token(text[i : i + 6])
         if (
             2 <= len(first) <= 3
             and CJK_RUN.fullmatch(first)
@@ -129,9 +130,9 @@ _BEFORE_NAME = ("为", "是", ":", "：")  # "总裁为谭待", "职工代表监
 def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner.Span]) -> None:
     text = sp.text
     _find_addressed(sp, lx, known)
-    for m in _FOREIGN_NAME.finditer(text):
+    for m in _FOREIGN_NAME.finditer(text) if _NAME_SEPARATOR.search(text) else ():
         # the match may start inside a title ("执行副总裁卢卡·罗西"): keep its free right-hand part
-        separator = re.search(r"[·•\-]", m.group())
+        separator = _NAME_SEPARATOR.search(m.group())
         assert separator is not None, "_FOREIGN_NAME matches a separator"
         dot = separator.start() + m.start()
         first = max(m.start(), dot - 4)  # a transliterated given name is short …
@@ -505,7 +506,7 @@ def find_known_persons(sp: Spans, known: dict[str, str], lx: Lexicon) -> None:
     for start, end in find_words(sp.text, known):
         sp.add("person", start, end)
     # "徐直军、胡厚崑、孟晚舟": a name in a list of names
-    for m in _LISTED_NAME.finditer(sp.text):
+    for m in _LISTED_NAME.finditer(sp.text) if "、" in sp.text else ():  # each reading has a 、 beside the name
         s, e = m.span()
         note = _NOTE_BEFORE.search(sp.text, max(0, s - 1 - _NOTE), s - 1)  # "Ryan(兼)、白凌": a note on the one before
         left, right = sp.ending_at(note.start() if note else s - 1), sp.starting_at(e + 1)

@@ -91,12 +91,23 @@ class Matcher:
 
     def finditer(self, text: str):
         """Yield (start, end) of each non-overlapping match, left to right."""
-        low = text.lower()
-        if len(low) != len(text):  # a few characters lowercase to two
-            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        for m in self.pattern.finditer(low):
+        for m in self.pattern.finditer(_lowered(text)):
             if _latin_bounded(text, m.start(), m.end()):
                 yield m.start(), m.end()
+
+    def prefix_end(self, text: str) -> int | None:
+        """Where the form ``text`` begins with ends (None if none): the first match of :meth:`finditer` when it
+        is at 0, without searching the rest of the text when it is not."""
+        m = self.pattern.match(_lowered(text))
+        return m.end() if m is not None and _latin_bounded(text, 0, m.end()) else None
+
+
+def _lowered(text: str) -> str:
+    """``text`` lowercased, one character for one (a few characters lowercase to two: those stay)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low
 
 
 def _trie_pattern(words: set[str]) -> str:
@@ -203,6 +214,12 @@ class Lexicon:
     def suffixes_longest_first(self) -> tuple[str, ...]:
         """The suffixes, longest first (file order among equals)."""
         return tuple(sorted(self.suffixes, key=len, reverse=True))
+
+    @cached_property
+    def suffix_lengths(self) -> tuple[int, ...]:
+        """The lengths of the suffixes, longest first: a name ends in at most one suffix of each length, so
+        the longest it ends in is found by one lookup a length, not a test of every suffix."""
+        return tuple(sorted({len(x) for x in self.suffixes}, reverse=True))
 
     @cached_property
     def trade_words(self) -> tuple[str, ...]:

@@ -234,6 +234,12 @@ def _standalone(text: str, start: int, end: int, sp: Spans, lx: Lexicon) -> bool
     if after_mention and sp.starting_at(end) is not None:
         return True  # "张勇任CEO": mentions on both sides are both boundaries, nothing to segment
     lo = start if after_mention else max(0, start - 3)
+    if lx.segmenter.cuts_at(text, start, lo):
+        if lx.segmenter.cuts_at(text, end, start):
+            return True  # no word goes over either side: nothing to segment
+        # jieba cuts at start whatever comes before (it scores a window right to left): the words from there
+        # on are those of the window that begins there, a shorter one
+        lo = start
     pos, bounds = lo, {lo}
     for tok in lx.segmenter.tokens(text[lo : end + 3]):
         pos += len(tok)

@@ -186,7 +186,7 @@ def strip_ads(text: str, tables: TextTables | None = None) -> str:
             continue
         if tables.furniture is not None and tables.furniture.fullmatch(ln):
             continue
-        if tables.cut is not None and tables.cut.search(ln):
+        if tables.cut is not None and tables.cut_needs.may_match(set(ln)) and tables.cut.search(ln):
             before = len(_WORD_RE.findall(ln))
             ln = tables.cut.sub("", ln).strip()
             left = len(_WORD_RE.findall(ln))

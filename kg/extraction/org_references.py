@@ -47,8 +47,12 @@ def first_group_is_company(sp: Spans, company_named: bool, lx: Lexicon) -> bool:
             continue
         if m.value == "company":
             return True
-        known = next(lx.companies_matcher.finditer(m.text), None)
-        if not company_named and not m.parent and m.text.endswith(GROUP) and not (known and known[0] == 0):
+        if (
+            not company_named
+            and not m.parent
+            and m.text.endswith(GROUP)
+            and lx.companies_matcher.prefix_end(m.text) is None
+        ):
             sp.remove(m)
             sp.add("org", m.start, m.end, "company", m.label or m.text)
             return True

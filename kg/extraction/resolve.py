@@ -271,15 +271,14 @@ def _subsidiary_of(longer: str, name: str, lx) -> bool:
 def unit_core(name: str, lx) -> str:
     """What short and long forms of a unit's name share: 阿里云智能集团, 阿里云智能 -> 云智能."""
     core = name
-    prefix = next(lx.companies_matcher.finditer(core), None)
-    if prefix and prefix[0] == 0 and prefix[1] < len(core):
-        core = core[prefix[1] :]
+    prefix_end = lx.companies_matcher.prefix_end(core)
+    if prefix_end is not None and prefix_end < len(core):
+        core = core[prefix_end:]
     for long, short in lx.abbreviations:
         core = core.replace(long, short)
-    for suffix in lx.suffixes_longest_first:
-        if core.endswith(suffix) and len(core) > len(suffix):
-            core = core[: -len(suffix)]
-            break
+    for n in lx.suffix_lengths:  # the longest suffix shorter than the name
+        if len(core) > n and core[-n:] in lx.suffixes:
+            return core[:-n]
     return core
 
 

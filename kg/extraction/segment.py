@@ -50,6 +50,30 @@ class Segmenter:
         """Segmentation with jieba's HMM on: it joins unseen personal names into one token."""
         return cut_with_hmm(self.tokenizer, text)
 
+    def cuts_at(self, text: str, pos: int, lo: int) -> bool:
+        """True when jieba (no HMM) cuts at ``pos`` every window of ``text`` that begins at ``lo`` or later (before
+        ``pos``) and ends past it, whatever the rest of the window: no dictionary word, nor the beginning of
+        one, that starts in text[lo:pos] goes on past ``pos``, and no run of single Latin letters or digits
+        (which jieba joins) nor a "\\r\\n" goes over it. False says nothing: segment the window to know. A few
+        dictionary lookups, where a segmentation scores every word of every place of the window."""
+        if lo >= pos:
+            return True  # the window begins at pos
+        pair = text[pos - 1 : pos + 1]
+        if pair == "\r\n" or (len(pair) == 2 and _LATIN_OR_DIGIT.match(pair) and _LATIN_OR_DIGIT.match(pair, 1)):
+            return False
+        freq = self.tokenizer.FREQ
+        for k in range(lo, pos):
+            if freq.get(text[k : pos + 1]) is not None:
+                return False
+        return True
+
+    def first_hmm_token(self, text: str) -> str:
+        """``hmm_tokens(text)[0]`` ("" for an empty text): where a name read after a title ends."""
+        return first_token_with_hmm(self.tokenizer, text)
+
+
+_LATIN_OR_DIGIT = jieba.re_eng  # what jieba joins into one token when the route cuts it one character at a time
+
 
 def cut_without_hmm(tk: jieba.Tokenizer, text: str) -> tuple[str, ...]:
     """``tk.lcut(text, HMM=False)``, word for word, in about half the time. The finders segment thousands of
@@ -62,6 +86,29 @@ def cut_with_hmm(tk: jieba.Tokenizer, text: str) -> tuple[str, ...]:
     """``tk.lcut(text, HMM=True)``, word for word: :func:`cut_without_hmm` with jieba's HMM
     (``jieba.finalseg``) over each run of single characters that is not a word."""
     return _cut(tk, text, _cut_block_hmm)
+
+
+def first_token_with_hmm(tk: jieba.Tokenizer, text: str) -> str:
+    """``cut_with_hmm(tk, text)[0]`` ("" for an empty text). A name's reader needs only the first word of its
+    window: the HMM runs over the first run of single characters alone, not over the rest of the window
+    (most of the cost of the whole cut)."""
+    tk.check_initialized()
+    for block in jieba.re_han_default.split(text):
+        if not block:
+            continue
+        if not jieba.re_han_default.match(block):  # as in _cut: a space, a line break, else one character
+            piece = next(p for p in jieba.re_skip_default.split(block) if p)
+            return piece if jieba.re_skip_default.match(piece) else piece[0]
+        ends = _best_route(block, tk.FREQ, log(tk.total))
+        if ends[0] > 0:  # a word of several characters first
+            return block[: ends[0] + 1]
+        single = 1  # the run of single characters the HMM reads (as _cut_block_hmm gathers it)
+        while single < len(block) and ends[single] == single:
+            single += 1
+        first: list[str] = []
+        _cut_run(block[:single], tk.FREQ, first)
+        return first[0]
+    return ""
 
 
 def _cut(

@@ -73,8 +73,7 @@ def free_cjk_start(sp: Spans, pos: int, limit: int | None = None) -> int:
 def title_follows(sp: Spans, pos: int, lx: Lexicon) -> bool:
     """A title begins at ``pos`` ("抖音|总裁"): a name before a title is a unit's or a brand's, as a person's
     title comes before the name."""
-    title = next(lx.roles_matcher.finditer(sp.text[pos : pos + LONGEST_TITLE]), None)
-    return title is not None and title[0] == 0
+    return lx.roles_matcher.prefix_end(sp.text[pos : pos + LONGEST_TITLE]) is not None
 
 
 def starts_word(sp: Spans, pos: int, lx: Lexicon, ahead: int = 1) -> bool:
@@ -83,6 +82,8 @@ def starts_word(sp: Spans, pos: int, lx: Lexicon, ahead: int = 1) -> bool:
     if pos == 0 or not CJK_RUN.fullmatch(sp.text[pos - 1]) or sp.ending_at(pos) is not None:
         return True
     lo = max(0, pos - 4)
+    if lx.segmenter.cuts_at(sp.text, pos, lo):
+        return True  # no word goes over pos: nothing to segment
     bounds, at = set(), lo
     for tok in lx.segmenter.tokens(sp.text[lo : pos + ahead]):
         at += len(tok)
@@ -96,6 +97,8 @@ _OPENING_MARKS = frozenset("《〈「『“‘")
 def trim_left(text: str, start: int, end: int, lx: Lexicon, registered: bool = False) -> int:
     """Move ``start`` right past the last boundary word in text[start:end] (by jieba tokens).
     ``registered``: a registered name, in which 集团 and 公司 are part of the name (华曜控股集团有限公司)."""
+    if start >= end:
+        return start  # nothing to trim, nothing to segment
     pos, cut, depth = start, start, 0
     toks = lx.segmenter.tokens(text[start:end])
     for n, tok in enumerate(toks):
@@ -134,6 +137,8 @@ def name_end(sp: Spans, pos: int, lx: Lexicon, limit: int = 12, words: int = 4, 
     """Where a name that goes on at ``pos`` ends: before the first title, cue word, verb, function word,
     time or punctuation, after at most ``words`` words (only nouns and unknown words with ``nouns``):
     "星曜机器人|近日完成", "芯澜|半导体|CTO"."""
+    if limit <= 0 or pos >= len(sp.text) or not CJK_RUN.fullmatch(sp.text[pos]) or not sp.free(pos, pos + 1):
+        return pos  # no first word would be all Chinese and free: nothing to segment
     end = pos
     for tok in lx.segmenter.tokens(sp.text[pos : pos + limit])[:words]:
         tag = word_tag(tok) or "x"

@@ -305,7 +305,8 @@ def _wrapped_pair(cur: str, nxt: str) -> bool:
 
 def _detect_wrap_band(lines: list[str]) -> tuple[int, int] | None:
     """(lo, hi) display widths of lines wrapped at a fixed width, or None if the text is not."""
-    widths = sorted(_width(ln) for ln in lines if ln)
+    measured = [(ln, _width(ln)) for ln in lines if ln]  # each line measured once
+    widths = sorted(w for _, w in measured)
     if len(widths) < 3:
         return None
     best = None
@@ -322,7 +323,7 @@ def _detect_wrap_band(lines: list[str]) -> tuple[int, int] | None:
     longer = len(widths) - bisect.bisect_right(widths, hi)
     if n < 3 or n * 3 < len(widths) or longer * 10 > len(widths):
         return None
-    band = [ln for ln in lines if ln and lo <= _width(ln) <= hi]
+    band = [ln for ln, w in measured if lo <= w <= hi]
     open_ended = sum(1 for ln in band if not ends_sentence(ln))
     if open_ended * 10 < len(band) * 6:
         return None

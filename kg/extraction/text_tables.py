@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from ..errors import SetupError
 from .datafiles import DATA_DIR, compile_pattern, read_kinds
 from .date_words import DateWords, read_date_words
+from .prefilter import Needs, alternatives_required
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,12 @@ class TextTables:
     indefinite: re.Pattern[str]  # "一家": some organization, not a named one
     salutation: re.Pattern[str]  # "各位鲸帆人:" (group 1: the company)
     media: tuple[re.Pattern[str], ...]  # "36氪获悉" (group 1: the news outlet)
+
+    @cached_property
+    def cut_needs(self) -> Needs:
+        """What every match of :attr:`cut` holds: a line without it (most lines) is not searched, a search
+        slow to fail on rows that open with a character class."""
+        return alternatives_required(self.cut if self.cut is not None else re.compile(""))
 
 
 def read_text_tables(data_dir: Path = DATA_DIR) -> TextTables:
