@@ -14,13 +14,15 @@ import re
 from collections.abc import Callable
 
 from ..model import Fact
+from .dates import number
 from .fact_state import Extractor
-from .fact_tokens import ITEM_NUMBER, Tok
+from .fact_tokens import ITEM_NUMBER, RELATIVE, Tok
 
 _TOPIC = re.compile(r"_?O,")  # "1. 阿里云智能集团:张勇兼任CEO"
 _SECTION = re.compile(r"(?:_s?)?O")  # "一、集团管理委员会": a heading that names what the lines below are about
 _LIST_LINE = re.compile(r"R,")  # "主任:宗立新(董事长)": a line of such a list
 _ADVERBIAL = frozenset({"同时", "将", "均", "分别", "共同", "一同"})  # between a list of names and its verb
+_GROUP_SIZE = re.compile(r"([一二两三四五六七八九十\d]{1,2})(?:个|位|名|人)")  # "三个部门负责人"
 _APPOINTING = frozenset("wa")  # 为, 任/出任: the tags of the verbs that appoint to a title
 
 
@@ -257,3 +259,39 @@ class RuleSentence:
         if _ENDED_SPAN.match(self.tags):
             return True  # a résumé's line "2016.10—2023.07,X公司,…其中2020年起兼任…": all of it is past
         return (k >= 0 and self.toks[k].tag == "f") or dates >= 2  # "2005年至2012年任…": a span that ended
+
+    def founding(self, org: str | None, i: int, j: int) -> None:
+        """A company set up in the year or on the date the tokens i..j give (none: no founding is read, as a
+        company named after 成立 without a date is mostly one already there: "成立以来", "成立十周年")."""
+        dates = [t.key for t in self.toks[max(0, i) : j] if t.tag == "D" and t.key]
+        if org is not None and dates:
+            self.ex.add(Fact("established", org, None, self.index, date=dates[0]))
+
+    def report_subjects(self, m, boss: str | None) -> list[str]:
+        """Who reports: the names before the cue, a group of heads just appointed, or the clause's subject."""
+        subjects: list[str] = []
+        k, group = m.start() - 1, False
+        while k >= 0 and self.toks[k].tag in "PsORjf_g":
+            if self.toks[k].tag == "P":
+                subjects.append(self.toks[k].key)
+            group = group or self.toks[k].tag in "gR"
+            k -= 1
+        if group and not subjects:  # "二人均向雷军汇报", "各业务板块负责人直接向…汇报"
+            described = "".join(t.text for t in self.toks[k + 1 : m.start()])
+            subjects.extend(self.ex.recent_appointees(self.index, boss, self.kind_of_units(described)))
+            size = _GROUP_SIZE.search(described)
+            count = number(size.group(1)) if size else None
+            if count and count < len(subjects):  # "三个部门负责人": the three named last
+                subjects = subjects[-count:]
+        if not subjects:
+            subjects = [self.ex.subject] if self.ex.subject else []
+        return [s for s in subjects if s]
+
+    def kind_of_units(self, described: str) -> str | None:
+        """ "五大区负责人" → 区, "各事业部总经理" → 事业部: the kind of unit a counted group of heads heads."""
+        counted = self.ex.text_tables.count.search(described)
+        first_title = next(self.ex.lx.roles_matcher.finditer(described), None)
+        if counted is None or first_title is None or first_title[0] <= counted.end():
+            return None
+        units = described[counted.end() : first_title[0]].removesuffix(RELATIVE)  # "三个中心的主任"
+        return next((s for s in self.ex.lx.suffixes_longest_first if units.endswith(s)), units[-1:] or None)

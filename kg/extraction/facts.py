@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from ..model import Document, Fact
 from .datafiles import load_rules, rule
-from .dates import number
 from .fact_lists import listed_units
 from .fact_sentence import RuleSentence
 from .fact_state import Extractor, default_parents, drop_superseded, home_unit, reports_to_titles, subsidiaries
@@ -167,13 +166,6 @@ class _Sentence(RuleSentence):
     def founded_in(self, m):
         """ "澎湃储能成立于2019年": a company's founding, dated."""
         self.founding(self.toks[m.start("org")].key, m.start("date"), m.end("date"))
-
-    def founding(self, org: str | None, i: int, j: int) -> None:
-        """A company set up in the year or on the date the tokens i..j give (none: no founding is read, as a
-        company named after 成立 without a date is mostly one already there: "成立以来", "成立十周年")."""
-        dates = [t.key for t in self.toks[max(0, i) : j] if t.tag == "D" and t.key]
-        if org is not None and dates:
-            self.ex.add(Fact("established", org, None, self.index, date=dates[0]))
 
     @rule("cue", "children", "children_of_last")
     def units(self, m):
@@ -525,38 +517,8 @@ class _Sentence(RuleSentence):
             if s and s != boss:
                 self.ex.add(Fact("reportsTo", s, boss, self.index))
 
-    def report_subjects(self, m, boss: str | None) -> list[str]:
-        """Who reports: the names before the cue, a group of heads just appointed, or the clause's subject."""
-        subjects: list[str] = []
-        k, group = m.start() - 1, False
-        while k >= 0 and self.toks[k].tag in "PsORjf_g":
-            if self.toks[k].tag == "P":
-                subjects.append(self.toks[k].key)
-            group = group or self.toks[k].tag in "gR"
-            k -= 1
-        if group and not subjects:  # "二人均向雷军汇报", "各业务板块负责人直接向…汇报"
-            described = "".join(t.text for t in self.toks[k + 1 : m.start()])
-            subjects.extend(self.ex.recent_appointees(self.index, boss, self.kind_of_units(described)))
-            size = _GROUP_SIZE.search(described)
-            count = number(size.group(1)) if size else None
-            if count and count < len(subjects):  # "三个部门负责人": the three named last
-                subjects = subjects[-count:]
-        if not subjects:
-            subjects = [self.ex.subject] if self.ex.subject else []
-        return [s for s in subjects if s]
-
-    def kind_of_units(self, described: str) -> str | None:
-        """ "五大区负责人" → 区, "各事业部总经理" → 事业部: the kind of unit a counted group of heads heads."""
-        counted = self.ex.text_tables.count.search(described)
-        first_title = next(self.ex.lx.roles_matcher.finditer(described), None)
-        if counted is None or first_title is None or first_title[0] <= counted.end():
-            return None
-        units = described[counted.end() : first_title[0]].removesuffix(RELATIVE)  # "三个中心的主任"
-        return next((s for s in self.ex.lx.suffixes_longest_first if units.endswith(s)), units[-1:] or None)
-
 
 _MOVES = frozenset({"promote", "move"})  # verbs that take the subject out of the posts named with the name
-_GROUP_SIZE = re.compile(r"([一二两三四五六七八九十\d]{1,2})(?:个|位|名|人)")
 _SENTENCE_END = re.compile(r"[。.!?！？;；:：]\s*$")
 _HEADING_CHARS = 30  # a heading is short
 

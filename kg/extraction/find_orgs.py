@@ -1,5 +1,6 @@
 """Organization finders of :mod:`kg.extraction.mentions`: companies (gazetteer, model, announcer, list items),
-units, organizations read from context, and the droppers of generic, media and inner organizations.
+units, organizations read from context, and the droppers of generic and inner organizations (the companies
+the wording around them names, and news outlets: :mod:`kg.extraction.named_companies`).
 """
 
 from __future__ import annotations
@@ -145,49 +146,6 @@ def find_item_company(sp: Spans, lx: Lexicon) -> None:
     after = sp.text[end : end + 4]
     if after[:1] in ":：" or lx.cue_pattern("announce").match(after):
         sp.add("org", start, end, "company", name)
-
-
-def media_names(text: str, tables: TextTables) -> set[str]:
-    """The news outlets the article quotes as its source ("36氪获悉", "据界面新闻报道", "对36氪表示")."""
-    return {m.group(1) for pattern in tables.media for m in pattern.finditer(text)}
-
-
-def drop_media(sp: Spans, media: set[str]) -> None:
-    """A news outlet reports the story; it is nobody's employer in it (a byline's source is no company), and
-    the place a reporter learns from ("从知情人士处获悉") is no unit; nor is a company named at the start of an
-    outlet's name ("新浪" in "新浪科技讯")."""
-    outlet_at = [m for m in sp.items if m.kind == "org" and any(sp.text.startswith(n, m.start) for n in media)]
-    for m in outlet_at:
-        sp.remove(m)
-
-
-def find_joined_companies(sp: Spans, lx: Lexicon) -> None:
-    """ "加盟北辰微电子出任CEO": the name after a verb of joining is a company."""
-    for m in lx.cue_pattern("join").finditer(sp.text):
-        end = max(name_end(sp, m.end(), lx, limit=_MAX_ITEM_NAME), _trade_end(sp, m.end(), lx))
-        name = sp.text[m.end() : end]
-        if len(name) >= 2 and CJK_RUN.fullmatch(name) and not is_common_word(name):
-            sp.add("org", m.end(), end, "company", name)
-
-
-def _trade_end(sp: Spans, pos: int, lx: Lexicon) -> int:
-    """Where a short name made of a brand and a trade ends ("味来|餐饮": 来 would end a name read by words)."""
-    for brand in (2, 1, 3):
-        trade = lx.trade_re.match(sp.text, pos + brand)
-        if trade and CJK_RUN.fullmatch(sp.text[pos : pos + brand]) and sp.free(pos, trade.end()):
-            return trade.end()
-    return pos
-
-
-def find_addressed_companies(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
-    """A memo names its company where it addresses the staff: "昕途汽车全体员工", "各位鲸帆人:"."""
-    for m in tables.salutation.finditer(sp.text):
-        if sp.free(m.start(1), m.end(1)) and not is_common_word(m.group(1)):
-            sp.add("org", m.start(1), m.end(1), "company", m.group(1))
-    for m in lx.cue_pattern("staff").finditer(sp.text):
-        start = trim_left(sp.text, free_cjk_start(sp, m.start(), limit=10), m.start(), lx)
-        if m.start() - start >= 2 and not is_common_word(sp.text[start : m.start()]):
-            sp.add("org", start, m.start(), "company", sp.text[start : m.start()])
 
 
 def _inside_title(text: str, start: int, end: int, lx: Lexicon) -> bool:

@@ -20,17 +20,13 @@ from .find_orgs import (
     described_companies,
     drop_generic_orgs,
     drop_inner_orgs,
-    drop_media,
-    find_addressed_companies,
     find_announcer,
     find_companies,
     find_context_orgs,
     find_headed_units,
     find_item_company,
-    find_joined_companies,
     find_model_companies,
     find_units,
-    media_names,
 )
 from .find_persons import (
     add_given_names,
@@ -42,6 +38,7 @@ from .find_persons import (
     find_signature,
 )
 from .lexicon import Lexicon, find_words
+from .named_companies import drop_media, find_addressed_companies, find_joined_companies, media_names
 from .org_references import find_groups_of_registered, first_group_is_company, kind_references
 from .segment import word_tag
 from .spans import NOT_IN_NAME_TAGS, Spans, free_cjk_start, starts_word, trim_left
