@@ -1153,3 +1153,9 @@ def test_a_title_of_another_ladder_in_a_career_list_is_the_companys():
     out = facts("华岚传动公告,董事裘岚川,2009年加入华岚传动,历任技术中心主任、副总经理,现任公司董事。")
     assert post("裘岚川", "技术中心", "deputy-general-manager", "former") not in out
     assert post("裘岚川", "技术中心", "director-of-office", "former") in out
+
+
+def test_a_university_is_no_unit_of_the_company():
+    doc = kg.extract("知微科技成立于2022年,由前鸿图搜索首席架构师包岚川与清华大学教授雷岚川共同创立,包岚川任CEO。")
+    assert doc.entities["org:清华大学"].kind == "company"
+    assert not [f for f in doc.facts if f.kind == "unitOf" and f.subject == "org:清华大学"]
