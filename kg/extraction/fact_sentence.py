@@ -39,6 +39,12 @@ class RuleSentence:
         self.tags = "".join(t.tag for t in toks)
         self.used: set[int] = set()  # verb tokens a rule has read already
         self._before: dict[str, list[int]] = {}  # see nearest_before
+        self._first_named: dict[str | None, int] = {}  # person -> the index of their first mention here
+        for k, t in enumerate(toks):
+            if t.tag == "P":
+                self._first_named.setdefault(t.key, k)
+        self._index_of = {id(t): k for k, t in enumerate(toks)}  # a token's place, read in constant time
+        self._current_posts: dict[str, str] = {}  # role id -> the organization of the last current post given
         topic = _TOPIC.match(self.tags)
         self.topic = toks[topic.end() - 2].key if topic else None
         if _SECTION.fullmatch(self.tags):
@@ -79,20 +85,17 @@ class RuleSentence:
                 end=date if status == "former" else None,
             )
         )
+        if status == "current" and role_tok.key is not None:
+            self._current_posts[role_tok.key] = org
 
     def principal_org(self, role_tok: Tok) -> str | None:
         """ "任命A为物流中心总监,B为副总监": a deputy's title named without its organization right after a verb
         of appointment is in the organization of the principal's post this sentence gave just before."""
         principal = self.ex.lx.principal_of.get(role_tok.key or "")
-        at = next((k for k, t in enumerate(self.toks) if t is role_tok), 0)
+        at = self._index_of.get(id(role_tok), 0)
         if principal is None or at == 0 or self.toks[at - 1].tag not in _APPOINTING:
             return None
-        for f in reversed(self.ex.doc.facts):
-            if f.sentence != self.index:
-                break
-            if f.kind == "post" and f.role == principal and f.status == "current":
-                return f.object
-        return None
+        return self._current_posts.get(principal)
 
     def chain(self, i: int, j: int, default_org=None) -> list[tuple[str | None, Tok, bool]]:
         """(org, role, former) for each title in toks[i:j] ("原集团副总裁", "董事长兼CEO")."""
@@ -228,8 +231,7 @@ class RuleSentence:
     def named_only_after(self, person: str, i: int) -> bool:
         """``person`` is named in this sentence, after ``i`` only: a rule that read a later clause set the subject
         ("…,出任总裁一职,向CEO龙腾飞汇报" is not about 龙腾飞's 总裁 post)."""
-        at = [k for k, t in enumerate(self.toks) if t.tag == "P" and t.key == person]
-        return bool(at) and at[0] > i
+        return self._first_named.get(person, -1) > i
 
     def coordinated_before(self, i: int) -> list[str]:
         """The persons of a list right before ``i`` ("张华、李强二人同时出任"), or none."""

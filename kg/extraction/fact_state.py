@@ -330,12 +330,17 @@ def default_parents(doc: Document, home: str | None = None) -> None:
 
 def reports_to_titles(doc: Document, pending: list[tuple[list[str], str, int]]) -> None:
     """ "向CEO汇报": to the one person the article gives that title now (a memo signed "CEO 林志远")."""
+    if not pending:
+        return
+    holders: dict[str | None, set[str | None]] = {}
+    for f in doc.facts:
+        if f.kind == "post" and f.status == "current":
+            holders.setdefault(f.role, set()).add(f.subject)
+    stated = {(f.subject, f.object) for f in doc.facts if f.kind == "reportsTo"}
     for subjects, role, sentence in pending:
-        holders = {f.subject for f in doc.facts if f.kind == "post" and f.role == role and f.status == "current"}
-        if len(holders) != 1:
-            continue
-        boss = holders.pop()
-        stated = {(f.subject, f.object) for f in doc.facts if f.kind == "reportsTo"}
-        for s in subjects:
+        bosses = holders.get(role, set())
+        boss = next(iter(bosses)) if len(bosses) == 1 else None
+        for s in subjects if boss is not None else ():
             if s != boss and (s, boss) not in stated:
+                stated.add((s, boss))
                 doc.facts.append(Fact("reportsTo", s, boss, sentence))

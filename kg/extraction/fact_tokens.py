@@ -67,10 +67,12 @@ def _headline_breaks(text: str, items: list[Mention]) -> str:
     titles = {m.end for m in items if m.kind == "role"}
     names = {m.start for m in items if m.kind == "person"}
     name_ends = {m.end for m in items if m.kind == "person"}
-    for m in _HEADLINE_SPACE.finditer(text):
-        if m.start() not in name_ends and not (m.start() in titles and m.end() in names):
-            text = text[: m.start()] + "," * (m.end() - m.start()) + text[m.end() :]
-    return text
+
+    def comma(m: re.Match) -> str:
+        kept = m.start() in name_ends or (m.start() in titles and m.end() in names)
+        return m.group() if kept else "," * len(m.group())
+
+    return _HEADLINE_SPACE.sub(comma, text)
 
 
 def tokenize(doc: Document, sentence: int, items: list[Mention], text: str) -> list[Tok]:
