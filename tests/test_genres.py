@@ -1159,3 +1159,9 @@ def test_a_university_is_no_unit_of_the_company():
     doc = kg.extract("知微科技成立于2022年,由前鸿图搜索首席架构师包岚川与清华大学教授雷岚川共同创立,包岚川任CEO。")
     assert doc.entities["org:清华大学"].kind == "company"
     assert not [f for f in doc.facts if f.kind == "unitOf" and f.subject == "org:清华大学"]
+
+
+def test_a_post_held_where_the_former_cue_places_it():
+    out = facts("刘岚川于2018年加入百川科技,此前曾在微软中国担任技术总监。")
+    assert post("刘岚川", "微软", "chief-director", "former") in out
+    assert post("刘岚川", "百川科技", "chief-director", "former") not in out

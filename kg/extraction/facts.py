@@ -336,7 +336,7 @@ class _Sentence(RuleSentence):
                 self.tags[k] == "O"
                 and (om := self.toks[k].m) is not None
                 and om.kind == "org"
-                and not (k > 0 and self.tags[k - 1] == "f")
+                and not (k > 0 and self.tags[k - 1] == "f" and not self.toks[k - 1].text.endswith(_AT))
                 and self.tags[k + 1 : k + 3] != "RP"  # "清华大学教授雷晓鸥": another person's title
             ),
         )
@@ -531,6 +531,7 @@ def _is_heading(text: str) -> bool:
 _FUTURE = ("将", "拟")  # before a verb: it is still to happen
 _SUBSIDIARY = ("公司", "机构")  # "全资子公司", "附属机构": the company after it belongs to the one before
 _NEW = "新"  # "新成立的…": a unit set up just now
+_AT = "在"  # "曾在微软中国担任技术总监": a former cue of place names where the post was held
 _RESPECTIVELY = "分别"  # pairs two lists in order
 
 
