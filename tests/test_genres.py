@@ -1165,3 +1165,9 @@ def test_a_post_held_where_the_former_cue_places_it():
     out = facts("刘岚川于2018年加入百川科技,此前曾在微软中国担任技术总监。")
     assert post("刘岚川", "微软", "chief-director", "former") in out
     assert post("刘岚川", "百川科技", "chief-director", "former") not in out
+
+
+def test_a_line_about_the_sections_unit_keeps_the_section():
+    out = facts("二、品控办公室\n集团下设品控办公室,办公室设在质量中心。\n主任:沈岚川(集团副总经理)\n副主任:杜禾青")
+    assert post("沈岚川", "品控办公室", "director-of-office") in out
+    assert post("杜禾青", "品控办公室", "deputy-director") in out

@@ -50,7 +50,9 @@ class RuleSentence:
         if _SECTION.fullmatch(self.tags):
             ex.section = toks[-1].key
         elif not _LIST_LINE.match(self.tags):
-            ex.section = None
+            # a line of prose ends the section, unless it is about the section's unit ("下设X办公室,办公室设在…")
+            if not any(t.key == ex.section for t in toks if t.tag == "O"):
+                ex.section = None
         elif self.topic is None:
             self.topic = ex.section
 
