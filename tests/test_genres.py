@@ -1171,3 +1171,13 @@ def test_a_line_about_the_sections_unit_keeps_the_section():
     out = facts("二、品控办公室\n集团下设品控办公室,办公室设在质量中心。\n主任:沈岚川(集团副总经理)\n副主任:杜禾青")
     assert post("沈岚川", "品控办公室", "director-of-office") in out
     assert post("杜禾青", "品控办公室", "deputy-director") in out
+
+
+def test_a_unit_named_by_its_function_before_a_title():
+    out = facts("禾川集团任命原采购部部长沈岚川为物资中心总监。")
+    assert post("沈岚川", "采购部", "minister", "former") in out
+
+
+def test_a_joined_unit_name_after_a_list_number():
+    out = facts("禾川证券调整投行架构。3）并购与产业投行部，负责人为季岚川。")
+    assert post("季岚川", "并购与产业投行部", "head") in out

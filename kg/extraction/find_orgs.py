@@ -41,7 +41,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\.&\-]*(?:\s[A-Z][A-Za-z0-9]*)*")
 _ITEM_LEAD = re.compile(r"[\s\-·•*]*(?:\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?\s*")  # "4. ", "三、"
 _MAX_ITEM_NAME = 10
 _JOINED_NAME = re.compile(  # "云与智慧产业事业群" (not "为安全与…": 为 is no part of it)
-    f"(?:^|[\\s,，:：;；、和及]|成立|设立|组建|新设立|新设|新成立|为)((?![为和及])[{CJK}A-Za-z]{{1,3}}与)$"
+    f"(?:^|[\\s,，:：;；、和及)）]|成立|设立|组建|新设立|新设|新成立|为)((?![为和及])[{CJK}A-Za-z]{{1,3}}与)$"
 )
 _ORGREF_BEFORE = re.compile(r"(?:本集团|本公司|集团|公司|本行)$")
 # the noun after a list of units: "…、大文娱六大业务集团", "…、1688等业务"; the list is read backwards from it
@@ -245,7 +245,13 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
             sp.add("org", start, m.end(), "unit", text[start : m.end()])
             continue
         verb = _VERB_TAGS if kind == "unit" else _VERB_OR_VERBAL_NOUN_TAGS
-        if core and (word_tag(core) or "") in verb and kind != "committee" and not listed:
+        if (
+            core
+            and (word_tag(core) or "") in verb
+            and kind != "committee"
+            and not listed
+            and not (kind == "unit" and title_follows(sp, m.end(), lx))  # "采购部部长": a function names a unit
+        ):
             # "带领团队", "实行董事会": a verb is no name (but "审计委员会" is a committee's, and a verbal noun
             # names a unit by its function: "销售部", "运营中心"; not a company: "投资银行" is a business)
             if min_len:
