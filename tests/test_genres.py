@@ -1181,3 +1181,21 @@ def test_a_unit_named_by_its_function_before_a_title():
 def test_a_joined_unit_name_after_a_list_number():
     out = facts("禾川证券调整投行架构。3）并购与产业投行部，负责人为季岚川。")
     assert post("季岚川", "并购与产业投行部", "head") in out
+
+
+NOTICE = (
+    "禾川集团文件\n禾川发〔2024〕3号\n关于成立数字化转型领导小组的通知\n各子公司：\n"
+    "经集团党委会研究，决定成立禾川集团数字化转型领导小组。现将有关事项通知如下：\n一、领导小组组成\n"
+    "组　长：钟岚川（集团董事长）\n副组长：魏岚川（集团总经理）\n　　　　华岚川（集团副总经理）\n"
+    "成　员：包岚川（集团信息中心主任）、阮岚川\n"
+)
+
+
+def test_a_roster_after_the_notice_names_its_group_again():
+    assert post("阮岚川", "数字化转型领导小组", "member") in facts(NOTICE)
+
+
+def test_a_name_on_the_line_under_a_title_line_holds_its_title():
+    out = facts(NOTICE)
+    assert post("华岚川", "数字化转型领导小组", "deputy-group-leader") in out
+    assert post("华岚川", "禾川集团", "deputy-general-manager") in out

@@ -43,6 +43,8 @@ class RuleSentence:
         for k, t in enumerate(toks):
             if t.tag == "P":
                 self._first_named.setdefault(t.key, k)
+            elif t.tag == "O" and t.key is not None:
+                ex.last_named[t.key] = index
         self._index_of = {id(t): k for k, t in enumerate(toks)}  # a token's place, read in constant time
         self._current_posts: dict[str, str] = {}  # role id -> the organization of the last current post given
         topic = _TOPIC.match(self.tags)

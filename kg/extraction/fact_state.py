@@ -34,6 +34,8 @@ class Extractor:
         self.carried: str | None = None  # the person the sentences so far are about
         self.section: str | None = None  # the organization a heading names, for the list lines under it
         self.recent_unit: str | None = None
+        self.last_named: dict[str, int] = {}  # organization -> the last sentence so far that names it
+        self.listed_titles: tuple[int, str | None, list] | None = None  # a title line: (sentence, org, titles)
         self.form_title: Tok | None = None  # a form's title field, for the name field after it
         self.left_roles: dict[int, list] = {}
         # "向CEO汇报": (those who report, the boss's role id, sentence), resolved once every post is read
@@ -132,7 +134,9 @@ class Extractor:
         """The organization of a title given without one: a new unit it fits, else the article's company."""
         hints = self.lx.role_unit_hint.get(role_id, ()) if role_id is not None else ()
         for f in reversed(self.doc.facts) if hints else ():
-            if f.kind == "established" and f.subject and sentence - f.sentence <= _NEW_UNIT_WINDOW:
+            # counted from the last sentence that names the unit: a notice names it again before the roster
+            named = max(f.sentence, self.last_named.get(f.subject or "", f.sentence))
+            if f.kind == "established" and f.subject and sentence - named <= _NEW_UNIT_WINDOW:
                 if any(hint in self.doc.entities[f.subject].name for hint in hints):
                     return f.subject
         return self.doc.focus.get(sentence, self.doc.main_org)

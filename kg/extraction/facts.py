@@ -432,6 +432,7 @@ class _Sentence(RuleSentence):
         then its holders; the titles after a holder's name are their posts in the organizations named there
         (the whole company when none is)."""
         org = self.toks[m.start("org")].key if m.group("org") else None
+        self.ex.listed_titles = (self.index, org, [self.toks[k] for k in range(m.start("roles"), m.end("roles"), 2)])
         items: list[list[int]] = []  # the tokens of each holder: a segment with a name, then those without
         segment: list[int] = []
         for k in range(m.start("holders"), m.end("holders") + 1):
@@ -454,6 +455,19 @@ class _Sentence(RuleSentence):
             if after:
                 for named, role, _former in self.chain(after[0], after[-1] + 1):
                     self.post(holder, named or self.ex.default_org(role.key, self.index), role)
+
+    @rule("person")
+    def continued_line(self, m):
+        """ "副组长:魏立诚(集团总经理)" then a line "华明远(集团副总经理)": a name opening the line under a title
+        line, a note after it, is one more holder of that line's titles."""
+        listed, person = self.ex.listed_titles, self.toks[m.start("person")]
+        if listed is None or listed[0] != self.index - 1 or person.m is None:
+            return
+        if self.ex.doc.sentences[self.index].text[person.m.end : person.m.end + 1] not in ("(", "（"):
+            return
+        _, org, roles = self.ex.listed_titles = (self.index, *listed[1:])
+        for role in roles:
+            self.post(person.key, org, role)
 
     @rule("org", "person")
     def founded(self, m):
