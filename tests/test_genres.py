@@ -1199,3 +1199,17 @@ def test_a_name_on_the_line_under_a_title_line_holds_its_title():
     out = facts(NOTICE)
     assert post("华岚川", "数字化转型领导小组", "deputy-group-leader") in out
     assert post("华岚川", "禾川集团", "deputy-general-manager") in out
+
+
+def test_a_note_in_brackets_after_a_title_is_part_of_it():
+    out = facts("禾川财产保险股份有限公司广东分公司副总经理（主持工作）为符岚川。")
+    assert post("符岚川", "广东分公司", "deputy-general-manager") in out
+
+
+def test_a_compound_surname_with_a_one_character_given_name():
+    assert post("上官岚", "禾川精工", "director", "former") in facts("禾川精工公告，董事上官岚辞职。")
+
+
+def test_a_committee_made_up_of_people_with_titles_before_their_names():
+    out = facts("禾川精工审计委员会由独立董事乔岚川、阎禾青及董事上官岚组成，乔岚川任召集人。")
+    assert {p for k, p, o, *_ in out if k == "memberOf" and o.endswith("审计委员会")} == {"乔岚川", "阎禾青", "上官岚"}

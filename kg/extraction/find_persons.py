@@ -47,7 +47,7 @@ def _name_ends_ok(text: str, end: int, sp: Spans, lx: Lexicon, strict: bool = Fa
     return follower is not None and (not strict or follower.group() not in _WEAK_FOLLOWERS)
 
 
-_NAME_ENDING_VERBS = frozenset({"lead", "appoint", "promote", "move", "leave"})
+_NAME_ENDING_VERBS = frozenset({"lead", "appoint", "promote", "move", "leave", "consist"})
 
 # function words that may follow a name but also follow ordinary words ("商家来的", "程度上")
 _WEAK_FOLLOWERS = frozenset("的和与及等均都则也还已于在是为")
@@ -82,7 +82,11 @@ def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool, mod
             or not (_name_chars_ok(cand, lx) or _LATIN_NAME.match(text, i + n))
         ):
             continue  # "穆荣均(Mu Rongjun)": the English name vouches for the last character
-        if n == 3 and (is_common_word(cand[:2]) or _joins_function_word(text, i + n) or _opens_verb(text, i + 2, lx)):
+        if n == 3 and (
+            (surname_len < 2 and is_common_word(cand[:2]))  # (but 上官宁: a surname of two characters is a word)
+            or _joins_function_word(text, i + n)
+            or _opens_verb(text, i + 2, lx)
+        ):
             continue  # "国际站", "高级副": a word, then one more character; "姜涛以及": 以 begins 以及; "杨帆代任"
         if _name_ends_ok(text, i + n, sp, lx, strict=not after_title):
             return n

@@ -218,7 +218,8 @@ def _find_roles(sp: Spans, lx: Lexicon) -> None:
         if role in lx.outside_roles:  # "粤信证券|新能源首席分析师": the sector covered (a word) is part of the title
             lo = free_cjk_start(sp, start, _SECTOR)
             start -= len(lx.segmenter.tokens(sp.text[lo:start])[-1]) if lo < start else 0
-        sp.add("role", start, end, role, sp.text[start:end])
+        note = lx.title_note_re.match(sp.text, end)  # "副总经理(主持工作)": the note is part of the title
+        sp.add("role", start, note.end() if note else end, role, sp.text[start : note.end() if note else end])
 
 
 _SECTOR = 6  # the longest sector before an analyst's title ("新能源汽车")
