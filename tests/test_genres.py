@@ -1213,3 +1213,23 @@ def test_a_compound_surname_with_a_one_character_given_name():
 def test_a_committee_made_up_of_people_with_titles_before_their_names():
     out = facts("禾川精工审计委员会由独立董事乔岚川、阎禾青及董事上官岚组成，乔岚川任召集人。")
     assert {p for k, p, o, *_ in out if k == "memberOf" and o.endswith("审计委员会")} == {"乔岚川", "阎禾青", "上官岚"}
+
+
+def test_a_compound_surname_ending_in_a_function_word():
+    out = facts("禾川能源公告，原风电事业部负责人鲜于岚任新能源事业部总经理。")
+    assert post("鲜于岚", "新能源事业部", "general-manager") in out
+
+
+def test_a_function_word_inside_a_three_character_name():
+    out = facts("禾川集团成立协调委员会，由总裁曲为川任主任。")
+    assert post("曲为川", "协调委员会", "director-of-office") in out
+
+
+def test_a_name_after_a_title_that_the_model_takes_for_a_company():
+    out = facts("禾川快充有限公司，2024年5月15日注册：总经理尤佳；")
+    assert post("尤佳", "禾川快充有限公司", "general-manager") in out
+
+
+def test_an_honourable_retirement_is_no_name():
+    doc = kg.extract("岑詠欣女士獲委任為集團財務總監，接替榮休的容子健先生。")
+    assert sorted(e.label for e in doc.entities.values() if e.kind == "person") == ["容子健", "岑詠欣"]

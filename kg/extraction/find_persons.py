@@ -54,7 +54,20 @@ _WEAK_FOLLOWERS = frozenset("的和与及等均都则也还已于在是为")
 
 
 def _name_chars_ok(cand: str, lx: Lexicon) -> bool:
-    return not any(c in lx.not_in_names for c in cand[1:])
+    given = cand[2:] if cand[:2] in lx.surnames else cand[1:]  # 鲜于杰: 于 is the surname's
+    return not any(c in lx.not_in_names for c in given)
+
+
+def _middle_word_ok(text: str, i: int, n: int, sp: Spans, lx: Lexicon) -> bool:
+    """ "总裁曲向东任主任", "王为民": a function word (向, 为) inside a three-character name, where no two-character
+    name could end, is the name's when a cue or a title follows it."""
+    cand = text[i : i + n]
+    return (
+        n == 3
+        and cand[0] in lx.surnames
+        and cand[2] not in lx.not_in_names
+        and _name_ends_ok(text, i + n, sp, lx, strict=True)
+    )
 
 
 def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool, model_end: int = 0) -> int:
@@ -79,7 +92,7 @@ def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool, mod
             or cand in lx.cues  # "董事长易人": a verb, no name
             or cand in lx.suffixes
             or cand.endswith(lx.long_suffixes)
-            or not (_name_chars_ok(cand, lx) or _LATIN_NAME.match(text, i + n))
+            or not (_name_chars_ok(cand, lx) or _LATIN_NAME.match(text, i + n) or _middle_word_ok(text, i, n, sp, lx))
         ):
             continue  # "穆荣均(Mu Rongjun)": the English name vouches for the last character
         if n == 3 and (
