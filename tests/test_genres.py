@@ -1233,3 +1233,10 @@ def test_a_name_after_a_title_that_the_model_takes_for_a_company():
 def test_an_honourable_retirement_is_no_name():
     doc = kg.extract("岑詠欣女士獲委任為集團財務總監，接替榮休的容子健先生。")
     assert sorted(e.label for e in doc.entities.values() if e.kind == "person") == ["容子健", "岑詠欣"]
+
+
+@pytest.mark.parametrize("salutation", ["全体禾川同学：", "全体干部员工：", "全体合伙人："])
+def test_a_salutation_names_no_company(salutation):
+    doc = kg.extract(salutation + "\n今天，星岚科技宣布任命张岚川为CTO。")
+    assert doc.entities[doc.main_org].label == "星岚科技"
+    assert post("张岚川", "星岚科技", "cto") in facts(salutation + "\n今天，星岚科技宣布任命张岚川为CTO。")

@@ -141,9 +141,11 @@ def find_announcer(spans: list[Spans], lx: Lexicon) -> None:
                 return
 
 
-def find_item_company(sp: Spans, lx: Lexicon) -> None:
+def find_item_company(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
     """ "4. 科睿教育:成立AI学习事业部", "科睿教育宣布成立…": a name that begins a sentence and announces, or
-    heads an item before a colon, is a company (the items of a round-up)."""
+    heads an item before a colon, is a company (the items of a round-up); not a memo's salutation ("全体穹顶同学:")."""
+    if tables.salutation.search(sp.text) or tables.addressee.match(sp.text):
+        return
     lead = _ITEM_LEAD.match(sp.text)
     start = lead.end() if lead else 0
     head = sp.text[start : start + _MAX_ITEM_NAME + 4]

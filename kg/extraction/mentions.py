@@ -146,7 +146,7 @@ def find_mentions(doc: Document, resources: Resources) -> Document:
     if not any(m.kind == "org" and m.value == "company" for sp in spans_by_sentence for m in sp.items):
         find_announcer(spans_by_sentence, lx)
     for sp in spans_by_sentence:
-        find_item_company(sp, lx)
+        find_item_company(sp, lx, tables)
         drop_media(sp, media)
     people = {m.text for sp in spans_by_sentence for m in sp.items if m.kind == "person"}
     company_named = False

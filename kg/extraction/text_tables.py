@@ -50,6 +50,7 @@ class TextTables:
     header_label: re.Pattern[str]  # "证券代码": a label of an announcement's header
     indefinite: re.Pattern[str]  # "一家": some organization, not a named one
     salutation: re.Pattern[str]  # "各位鲸帆人:" (group 1: the company)
+    addressee: re.Pattern[str]  # "全体", "各位": the start of a salutation
     media: tuple[re.Pattern[str], ...]  # "36氪获悉" (group 1: the news outlet)
 
     @cached_property
@@ -80,7 +81,9 @@ def read_text_tables(data_dir: Path = DATA_DIR) -> TextTables:
 
     noise = patterns("noise.tsv", ("cut", "line", "noise", "list"))
     breaks = patterns("linebreaks.tsv", ("start", "standalone", "heading", "tail"))
-    orgs = patterns("org_prefixes.tsv", ("term", "count", "kind", "label", "indefinite", "salutation", "media"))
+    orgs = patterns(
+        "org_prefixes.tsv", ("term", "count", "kind", "label", "indefinite", "addressee", "salutation", "media")
+    )
     count, kind = prefix("count"), prefix("kind")
     return TextTables(
         cut=_alternation(noise["cut"], re.M),
@@ -100,6 +103,7 @@ def read_text_tables(data_dir: Path = DATA_DIR) -> TextTables:
         header_label=prefix("label"),
         indefinite=prefix("indefinite"),
         salutation=prefix("salutation"),
+        addressee=prefix("addressee"),
         media=tuple(orgs["media"]),
     )
 
