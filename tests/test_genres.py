@@ -1240,3 +1240,14 @@ def test_a_salutation_names_no_company(salutation):
     doc = kg.extract(salutation + "\n今天，星岚科技宣布任命张岚川为CTO。")
     assert doc.entities[doc.main_org].label == "星岚科技"
     assert post("张岚川", "星岚科技", "cto") in facts(salutation + "\n今天，星岚科技宣布任命张岚川为CTO。")
+
+
+def test_the_name_after_the_preposition_of_reporting():
+    out = facts("星岚半导体任命邢岚为首席科学家。据悉，邢岚此后将向林清川汇报。")
+    assert ("reportsTo", "邢岚", "林清川", None, "current") in out
+
+
+def test_a_given_name_after_the_preposition_of_reporting():
+    text = "星岚出行CEO符晓川宣布新的分工。CFO闫禾和CTO曹岚从6月3日起改为向晓川汇报。"
+    out = facts(text)
+    assert {("reportsTo", p, "符晓川", None, "current") for p in ("闫禾", "曹岚")} <= out

@@ -277,7 +277,7 @@ class RuleSentence:
         """Who reports: the names before the cue, a group of heads just appointed, or the clause's subject."""
         subjects: list[str] = []
         k, group = m.start() - 1, False
-        while k >= 0 and self.toks[k].tag in "PsORjf_g":
+        while k >= 0 and self.toks[k].tag in "PsORjf_gD":  # (a date too: "从6月3日起改为向…")
             if self.toks[k].tag == "P":
                 subjects.append(self.toks[k].key)
             group = group or self.toks[k].tag in "gR"

@@ -199,6 +199,7 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
         n = _person_at(text, pos, sp, lx, after_title=True, model_end=model_ends.get(pos, 0))
         if n:
             add_person(sp, pos, pos + n, known)
+    _find_report_targets(sp, lx, known)  # before the model's: "向林清越汇报" is no 向林
     _find_model_persons(sp, tagged, lx, model_ends, known)  # after titles, whose names end where a cue begins
     _find_subjects_of_verbs(sp, lx, known)
     _find_cell_names(sp, lx, known)
@@ -217,10 +218,15 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
         if 2 <= len(name) <= 4 and CJK_RUN.fullmatch(name) and not is_common_word(name) and sp.free(start, m.end(1)):
             add_person(sp, start, m.end(1), known)
     # anywhere: surname + one or two characters where a name can end
+    report = lx.cue_pattern("report")
     for found in lx.surname_re.finditer(text):
         i, ch = found.start(), found.group()
-        if ch in lx.cues and (text[i + 1 : i + 2] in lx.surnames or is_common_word(text[i + 1 : i + 3])):
-            continue  # "向徐雷汇报": 向 is the preposition, 徐 the surname; "向全球CTO": 全球 a word
+        if ch in lx.cues and (
+            text[i + 1 : i + 2] in lx.surnames
+            or is_common_word(text[i + 1 : i + 3])
+            or (lx.cues[ch] == "toward" and any(report.match(text, i + n) for n in (3, 4)))
+        ):
+            continue  # "向徐雷汇报": 向 is the preposition, 徐 the surname; "向全球CTO": 全球 a word; "向晓光汇报"
         if ch in lx.rare_surnames and i not in model_ends and _inside_words(sp, i):
             continue  # "极光智行": a rare surname the model does not read as a name, right after a word
         if sp.free(i, i + 2) and (i == 0 or not _in_word(text, i)):
@@ -230,6 +236,28 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
                 continue  # "阿里云智能总裁": company + name + title is a unit, not a person
             if n:
                 add_person(sp, i, i + n, known)
+
+
+def _find_report_targets(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
+    """ "将向林清越汇报", "向符晓光直接汇报": the name between a preposition of direction and a verb of reporting
+    (a filler word between them) begins after the preposition, though 向 is a surname too."""
+    for verb in lx.cue_pattern("report").finditer(sp.text):
+        end = verb.start()
+        gap = max((f for f in lx.fillers if sp.text.endswith(f, 0, end)), key=len, default="")
+        end -= len(gap)
+        for start in range(end - 2, max(end - 5, 0), -1):  # the name and the preposition before it
+            name = sp.text[start:end]
+            if lx.cues.get(sp.text[start - 1]) != "toward":
+                continue
+            if (
+                (name[:2] in lx.surnames or name[0] in lx.surnames)
+                and CJK_RUN.fullmatch(name)
+                and sp.free(start, end)
+                and not is_common_word(name)
+                and _name_chars_ok(name, lx)
+            ):
+                add_person(sp, start, end, known)
+            break
 
 
 def _foreign_name_end(sp: Spans, m: re.Match, lx: Lexicon) -> int:
@@ -370,6 +398,8 @@ def _find_model_persons(
             continue
         start, end = _model_name_start(sp.text, span, lx), ends[span.start]
         name = sp.text[start:end]
+        if lx.cues.get(name[0]) == "toward" and lx.cue_pattern("report").match(sp.text, end):
+            continue  # "向晓光汇报": the preposition, then a name (a given name, found with the person's full one)
         if CJK_RUN.fullmatch(name):
             if (
                 not 2 <= len(name) <= 4
