@@ -1251,3 +1251,13 @@ def test_a_given_name_after_the_preposition_of_reporting():
     text = "星岚出行CEO符晓川宣布新的分工。CFO闫禾和CTO曹岚从6月3日起改为向晓川汇报。"
     out = facts(text)
     assert {("reportsTo", p, "符晓川", None, "current") for p in ("闫禾", "曹岚")} <= out
+
+
+def test_a_verb_before_the_board_is_no_part_of_the_companys_name():
+    out = facts("星岚精工完成董事会换届 顾岚川连任董事长")
+    assert post("顾岚川", "星岚精工", "chairman") in out
+
+
+def test_registration_fields_name_no_company():
+    doc = kg.extract("禾川储能科技有限公司\n1、统一社会信用代码：91330481MAD7XXXX5K\n2、经营范围：储能技术服务。")
+    assert {e.label for e in doc.entities.values()} == {"禾川储能科技有限公司"}

@@ -415,7 +415,10 @@ def board_references(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
         owner = next((name[: -len(b)] for b in boards if name.endswith(b) and len(name) > len(b)), None)
         if inner is None and owner and not m.parent:
             sp.remove(m)  # "宏昇电子董事会": the company named before its board ("召开董事会": no one's name)
-            if m.text.startswith(owner) and (word_tag(lx.segmenter.tokens(owner)[0]) or "x")[0] not in NOT_IN_NAME_TAGS:
+            words = list(lx.segmenter.tokens(owner))
+            while len(words) > 1 and (word_tag(words[-1]) or "") in _VERB_TAGS:
+                owner = owner[: -len(words.pop())]  # "江南精工完成|董事会换届": the verb is no part of the name
+            if m.text.startswith(owner) and (word_tag(words[0]) or "x")[0] not in NOT_IN_NAME_TAGS:
                 sp.add("org", m.start, m.start + len(owner), "company", owner)
             else:
                 sp.add("cue", m.start, m.end, "orgref")
