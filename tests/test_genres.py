@@ -1261,3 +1261,11 @@ def test_a_verb_before_the_board_is_no_part_of_the_companys_name():
 def test_registration_fields_name_no_company():
     doc = kg.extract("禾川储能科技有限公司\n1、统一社会信用代码：91330481MAD7XXXX5K\n2、经营范围：储能技术服务。")
     assert {e.label for e in doc.entities.values()} == {"禾川储能科技有限公司"}
+
+
+def test_the_city_of_a_dateline_is_no_news_outlet():
+    text = (
+        "21世纪经济报道记者 孟繁星 上海报道\n记者近日获悉，禾川银行股份有限公司（以下简称“禾川银行”）"
+        "上海分行行长柏岚川已调任总行零售金融部总经理。"
+    )
+    assert post("柏岚川", "上海分行", "bank-president", "former") in facts(text)

@@ -89,7 +89,8 @@ def find_mentions(doc: Document, resources: Resources) -> Document:
         find_headed_units(sp, lx)
         _find_cues(sp, lx)
         find_context_orgs(sp, lx, tables, known_company)
-    media = media_names(doc.text, tables)
+    places = {span.text for found in names for span in found if span.label == "LOC"}
+    media = media_names(doc.text, tables) - places  # "记者 孟繁星 上海报道": where the story was filed, no outlet
     for sp in spans_by_sentence:
         find_joined_companies(sp, lx)
         described_companies(sp, lx, tables)
