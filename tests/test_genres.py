@@ -1269,3 +1269,9 @@ def test_the_city_of_a_dateline_is_no_news_outlet():
         "上海分行行长柏岚川已调任总行零售金融部总经理。"
     )
     assert post("柏岚川", "上海分行", "bank-president", "former") in facts(text)
+
+
+def test_a_name_cut_short_after_a_title_that_the_article_writes_in_full():
+    text = "禾川银行分行调整：上海分行行长黎明远回总行\n禾川银行上海分行行长黎明远已调任总行零售金融部总经理。"
+    doc = kg.extract(text)
+    assert sorted(e.label for e in doc.entities.values() if e.kind == "person") == ["黎明远"]

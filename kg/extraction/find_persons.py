@@ -537,8 +537,8 @@ def add_given_names(known: dict[str, str], lx: Lexicon) -> None:
 
 
 def find_known_persons(sp: Spans, known: dict[str, str], lx: Lexicon) -> None:
-    # "王莆中将向…": the model cut a name the article writes in full elsewhere (王莆中)
-    for start in sorted(sp.tagged):
+    # "王莆中将向…", "行长柏明|远回总行": a name cut short that the article writes in full elsewhere (王莆中)
+    for start in sorted({m.start for m in sp.items if m.kind == "person"}):
         tagged_person = sp.starting_at(start)
         if tagged_person is None or tagged_person.kind != "person":
             continue
