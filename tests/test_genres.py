@@ -54,7 +54,7 @@ def test_a_name_ends_where_a_form_of_address_begins(announcement):
 
 def test_posts_kept_after_resigning_others(announcement):
     assert post("高国和", company := "江苏华泰科技股份有限公司", "director") in announcement
-    assert post("高国和", "战略委员会", "chair", "former") in announcement
+    assert post("高国和", "战略委员会", "committee-chair", "former") in announcement
     assert post("李明", company, "deputy-general-manager", "former") in announcement
 
 
@@ -65,7 +65,7 @@ def test_the_board_is_the_company(announcement):
 
 
 def test_committee_roster(announcement):
-    assert post("顾文华", "审计委员会", "chair") in announcement
+    assert post("顾文华", "审计委员会", "committee-chair") in announcement
     assert ("memberOf", "周明", "审计委员会", None, "current") in announcement
     assert post("沈慧", "审计委员会", "member") in announcement
     assert ("unitOf", "审计委员会", "江苏华泰科技股份有限公司", None, "current") in announcement
@@ -308,7 +308,7 @@ def test_committee_lines_laid_out_in_columns():
     )
     out = facts(text)
     assert ("memberOf", "柏静", "审计委员会", None, "current") in out
-    assert post("段一凡", "提名委员会", "chair") in out
+    assert post("段一凡", "提名委员会", "convener") in out
 
 
 def test_the_hong_kong_exchange_disclaimer_is_noise():
