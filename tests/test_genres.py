@@ -1275,3 +1275,20 @@ def test_a_name_cut_short_after_a_title_that_the_article_writes_in_full():
     text = "禾川银行分行调整：上海分行行长黎明远回总行\n禾川银行上海分行行长黎明远已调任总行零售金融部总经理。"
     doc = kg.extract(text)
     assert sorted(e.label for e in doc.entities.values() if e.kind == "person") == ["黎明远"]
+
+
+def test_form_labels_of_a_meeting_name_no_company():
+    doc = kg.extract(
+        "禾川软件股份有限公司\n2、现场会议地点：深圳市南山区禾川大厦18楼会议室\n3、结论性意见：本次会议合法有效。"
+    )
+    assert {e.label for e in doc.entities.values()} == {"禾川软件股份有限公司"}
+
+
+def test_a_hong_kong_independent_director_keeps_the_title():
+    out = facts("翠川國際控股有限公司宣佈，委任黎岚川先生為獨立非執行董事。")
+    assert post("黎岚川", "翠川國際控股有限公司", "independent-non-executive-director") in out
+
+
+def test_the_sources_a_reporter_learns_from_are_no_unit():
+    doc = kg.extract("潮汐财经从多位知情人士处获悉，星川半导体创始人邴岚川将出任董事长。")
+    assert not any("知情人士" in e.label for e in doc.entities.values())
