@@ -1292,3 +1292,11 @@ def test_a_hong_kong_independent_director_keeps_the_title():
 def test_the_sources_a_reporter_learns_from_are_no_unit():
     doc = kg.extract("潮汐财经从多位知情人士处获悉，星川半导体创始人邴岚川将出任董事长。")
     assert not any("知情人士" in e.label for e in doc.entities.values())
+
+
+def test_a_verb_of_appointing_after_a_comma_is_no_name():
+    doc = kg.extract(
+        "歐陽先生現為香港物流協會副主席。\n\n委任營運總監為執行董事\n"
+        "麥岚欣女士（Lan Mak）（「麥女士」），本集團營運總監，已獲委任為執行董事，自同日起生效。"
+    )
+    assert sorted(e.label for e in doc.entities.values() if e.kind == "person") == ["麥岚欣"]

@@ -215,7 +215,13 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
         lead = _LIST_LEAD.match(m.group(1))  # ",并聘任李静仁先生为": 并聘任 is no part of the name
         start = m.start(1) + (lead.end() if lead else 0)
         name = text[start : m.end(1)]
-        if 2 <= len(name) <= 4 and CJK_RUN.fullmatch(name) and not is_common_word(name) and sp.free(start, m.end(1)):
+        if (
+            2 <= len(name) <= 4
+            and CJK_RUN.fullmatch(name)
+            and not is_common_word(name)
+            and not any(len(c.group()) > 1 for c in lx.cue_re.finditer(name))  # ",已获委任为": a verb, no name
+            and sp.free(start, m.end(1))
+        ):
             add_person(sp, start, m.end(1), known)
     # anywhere: surname + one or two characters where a name can end
     report = lx.cue_pattern("report")
