@@ -1300,3 +1300,8 @@ def test_a_verb_of_appointing_after_a_comma_is_no_name():
         "麥岚欣女士（Lan Mak）（「麥女士」），本集團營運總監，已獲委任為執行董事，自同日起生效。"
     )
     assert sorted(e.label for e in doc.entities.values() if e.kind == "person") == ["麥岚欣"]
+
+
+def test_a_transliterated_name_begins_where_the_model_begins_it():
+    doc = kg.extract("前宝马高管托马斯·贝克尔将执掌禾川汽车销售。")
+    assert [e.label for e in doc.entities.values() if e.kind == "person"] == ["托马斯·贝克尔"]

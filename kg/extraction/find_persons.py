@@ -159,12 +159,12 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
             (
                 t
                 for t in tagged
-                if t.label == "PER" and t.end == m.end() and (start or 0) < t.start < dot and sp.free(t.start, t.end)
+                if t.label == "PER" and (start or 0) < t.start < dot < t.end <= m.end() and sp.free(t.start, t.end)
             ),
             None,
         )
         if tagged_here is not None:
-            start = tagged_here.start  # "任命凯文·梅耶尔": the model knows where the name begins
+            start = tagged_here.start  # "任命凯文·梅耶尔", "高管托马斯·贝克尔将": the model knows where the name begins
         end = _foreign_name_end(sp, m, lx)
         if start is not None and _name_ends_ok(text, end, sp, lx):
             add_person(sp, start, end, known)
