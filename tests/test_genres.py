@@ -1305,3 +1305,8 @@ def test_a_verb_of_appointing_after_a_comma_is_no_name():
 def test_a_transliterated_name_begins_where_the_model_begins_it():
     doc = kg.extract("前宝马高管托马斯·贝克尔将执掌禾川汽车销售。")
     assert [e.label for e in doc.entities.values() if e.kind == "person"] == ["托马斯·贝克尔"]
+
+
+def test_the_leadership_of_a_company_is_no_part_of_its_name():
+    doc = kg.extract("新能源车企禾川汽车高层再生变动。禾川汽车总裁钮岚川已于上周五正式离职。")
+    assert {e.label for e in doc.entities.values() if e.kind != "person"} == {"禾川汽车"}

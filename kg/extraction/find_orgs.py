@@ -336,8 +336,8 @@ def _described_name_end(sp: Spans, start: int, lx: Lexicon) -> int:
         return end
     end = start
     for tok in lx.segmenter.tokens(sp.text[start : start + _MAX_DESCRIBED_NAME]):
-        if (word_tag(tok) or "x")[0] in _NOT_IN_DESCRIBED_NAME:
-            break  # "澎湃储能|近期完成": a time word or an adverb ends it
+        if (word_tag(tok) or "x")[0] in _NOT_IN_DESCRIBED_NAME or tok in lx.boundaries:
+            break  # "澎湃储能|近期完成": a time word or an adverb ends it; "锐驰汽车|高层": a word no name holds
         for ch in tok:
             if not CJK_RUN.fullmatch(ch) or not sp.free(end, end + 1) or lx.cue_re.match(sp.text, end):
                 return end
