@@ -28,18 +28,11 @@ from .find_orgs import (
     find_model_companies,
     find_units,
 )
-from .find_persons import (
-    add_given_names,
-    add_person,
-    drop_company_names,
-    drop_unstable_names,
-    find_known_persons,
-    find_persons,
-    find_signature,
-)
+from .find_persons import add_person, find_known_persons, find_persons, find_signature
 from .lexicon import Lexicon, find_words
 from .named_companies import drop_media, find_addressed_companies, find_joined_companies, media_names
 from .org_references import find_groups_of_registered, first_group_is_company, kind_references
+from .person_repairs import add_given_names, drop_company_names, drop_unstable_names
 from .segment import word_tag
 from .spans import NOT_IN_NAME_TAGS, Spans, free_cjk_start, starts_word, trim_left
 from .tables import find_table_cells
