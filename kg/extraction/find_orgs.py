@@ -235,8 +235,7 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
                 "org", ref.start(), m.end(), _unit_kind(suffix, lx), text[start : m.end()], ref.group()
             ):
                 continue
-        last = lx.segmenter.tokens(text[start : m.end()])[-1]
-        if len(last) > len(suffix) and is_common_word(last) and len(last) <= _WORD_NOT_UNIT:
+        if _ends_in_short_word(text, start, m.end(), len(suffix), lx):
             continue  # 外部, 顶部, 全部: not the suffix 部 (but 人力资源部 is a department)
         parent = sp.ending_at(start)
         core = text[start : m.start()]
@@ -297,9 +296,23 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
             sp.add("org", start, m.end(), _unit_kind(suffix, lx), text[start : m.end()])
 
 
+def _ends_in_short_word(text: str, start: int, end: int, suffix: int, lx: Lexicon) -> bool:
+    """The last word of text[start:end] is a dictionary word longer than the ``suffix`` characters that end
+    it and at most :data:`_WORD_NOT_UNIT` long. Segmented only when such a word ends there: most suffixes
+    end none (and a suffix that long ends no shorter word)."""
+    lengths = range(suffix + 1, min(_WORD_NOT_UNIT, end - start) + 1)
+    if not any(is_common_word(text[end - n : end]) for n in lengths):
+        return False
+    last = lx.segmenter.tokens(text[start:end])[-1]
+    return len(last) > suffix and is_common_word(last) and len(last) <= _WORD_NOT_UNIT
+
+
 def _after_appoint(sp: Spans, pos: int, lx: Lexicon) -> bool:
     """A verb of taking a post ends at ``pos`` ("兼任|事业部总裁": the kind alone refers to the unit just named)."""
-    before = lx.segmenter.tokens(sp.text[max(0, pos - 4) : pos])
+    lo = max(0, pos - 4)
+    if not any(lx.cues.get(sp.text[k:pos]) == "appoint" for k in range(lo, pos)):
+        return False  # the last word would be such a verb: none ends here, nothing to segment
+    before = lx.segmenter.tokens(sp.text[lo:pos])
     return bool(before) and lx.cues.get(before[-1]) == "appoint"
 
 

@@ -17,7 +17,13 @@ _MAX_JOINED_NAME = 10  # characters read for the name after a verb of joining
 
 def media_names(text: str, tables: TextTables) -> set[str]:
     """The news outlets the article quotes as its source ("36氪获悉", "据界面新闻报道", "对36氪表示")."""
-    return {m.group(1) for pattern in tables.media for m in pattern.finditer(text)}
+    chars = set(text)
+    return {
+        m.group(1)
+        for pattern, needs in zip(tables.media, tables.media_needs)
+        if needs.may_match(chars)
+        for m in pattern.finditer(text)
+    }
 
 
 def drop_media(sp: Spans, media: set[str]) -> None:

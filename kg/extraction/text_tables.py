@@ -59,6 +59,12 @@ class TextTables:
         slow to fail on rows that open with a character class."""
         return alternatives_required(self.cut if self.cut is not None else re.compile(""))
 
+    @cached_property
+    def media_needs(self) -> tuple[Needs, ...]:
+        """What every match of each :attr:`media` pattern holds (获悉, 报道, 记者 …): an article without it is not
+        searched, a search that tries eight characters after every clause opener of the whole text."""
+        return tuple(alternatives_required(pattern) for pattern in self.media)
+
 
 def read_text_tables(data_dir: Path = DATA_DIR) -> TextTables:
     """The tables of the four files in ``data_dir``; for a file the folder lacks, kg's own."""
