@@ -52,6 +52,7 @@ _LIST_NOUN = re.compile(
     r"(业务集团|业务板块|事业群|事业部|板块|子公司|部门|业务单元)"
     r"|等(业务|品牌|平台)"
 )
+_LIST_NOUN_CHARS = ("大", "个", "等")  # one is in every match: a text without them is not scanned place by place
 _LIST_ITEM_BEFORE = re.compile(r"(、?)([^、,，:：;；。()（）]{2,12})$")
 _MAX_LIST = 30  # items read back from the noun: bounded, so a giant list costs linear time
 
@@ -297,13 +298,11 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
 
 
 def _ends_in_short_word(text: str, start: int, end: int, suffix: int, lx: Lexicon) -> bool:
-    """The last word of text[start:end] is a dictionary word longer than the ``suffix`` characters that end
-    it and at most :data:`_WORD_NOT_UNIT` long. Segmented only when such a word ends there: most suffixes
-    end none (and a suffix that long ends no shorter word)."""
+    """The last word of text[start:end] is a dictionary word longer than the ``suffix`` that ends it and at most
+    :data:`_WORD_NOT_UNIT` long; segmented only when such a word ends there (after most suffixes, none does)."""
     lengths = range(suffix + 1, min(_WORD_NOT_UNIT, end - start) + 1)
-    if not any(is_common_word(text[end - n : end]) for n in lengths):
-        return False
-    last = lx.segmenter.tokens(text[start:end])[-1]
+    ends_in_word = any(is_common_word(text[end - n : end]) for n in lengths)
+    last = lx.segmenter.tokens(text[start:end])[-1] if ends_in_word else ""
     return len(last) > suffix and is_common_word(last) and len(last) <= _WORD_NOT_UNIT
 
 
@@ -312,8 +311,7 @@ def _after_appoint(sp: Spans, pos: int, lx: Lexicon) -> bool:
     lo = max(0, pos - 4)
     if not any(lx.cues.get(sp.text[k:pos]) == "appoint" for k in range(lo, pos)):
         return False  # the last word would be such a verb: none ends here, nothing to segment
-    before = lx.segmenter.tokens(sp.text[lo:pos])
-    return bool(before) and lx.cues.get(before[-1]) == "appoint"
+    return lx.cues.get(lx.segmenter.tokens(sp.text[lo:pos])[-1]) == "appoint"
 
 
 def after_function_word(sp: Spans, pos: int, lx: Lexicon) -> bool:
@@ -561,7 +559,7 @@ def find_context_orgs(sp: Spans, lx: Lexicon, tables: TextTables, known_company:
                     continue  # "会议应出席董事9名": a clause, not a name
                 sp.add("org", start, start + len(name), kind, name)
     # "设立阿里云智能、淘宝天猫商业、大文娱六大业务集团": the items take the kind of the noun after them
-    for m in _LIST_NOUN.finditer(text):
+    for m in _LIST_NOUN.finditer(text) if any(c in text for c in _LIST_NOUN_CHARS) else ():
         noun = m.group(1) or m.group(2)
         listed: list[tuple[int, int]] = []
         end = m.start()

@@ -229,6 +229,11 @@ class Lexicon:
         return tuple(sorted(self.trades))
 
     @cached_property
+    def company_suffix_alternation(self) -> str:
+        """The suffixes of companies (集团, 有限公司 …) as one regex alternation, in file order."""
+        return "|".join(re.escape(x) for x, (kind, _) in self.suffixes.items() if kind == "company")
+
+    @cached_property
     def registered_suffixes(self) -> tuple[str, ...]:
         """The company suffixes of registered names (有限公司, 股份有限公司): longer than 公司, ending in it."""
         return tuple(

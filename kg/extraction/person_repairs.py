@@ -21,7 +21,7 @@ def drop_company_names(
     (抖音), is the company's name."""
     tagged = {m.text for sp in spans for m in sp.items if m.kind == "person" and m.start in sp.tagged}
     vouched = {m.text for sp in spans for m in sp.items if m.kind == "person" and m.start not in sp.tagged}
-    tail = _company_name_tail("|".join(re.escape(x) for x, (kind, _) in lx.suffixes.items() if kind == "company"))
+    tail = _company_name_tail(lx.company_suffix_alternation)
     for name in tagged - vouched:
         if name in organizations or _names_a_company(name, text, tail, lx):
             known.pop(name, None)
