@@ -26,7 +26,7 @@ _AFTER_NAME = ":：,，|｜(（ —-"  # a line that names a unit, then its head
 
 def listed_units(doc: Document, ex: Extractor) -> None:
     """Add ``established`` (and the parent a section gives) for the units listed after an announcement."""
-    by_sentence = doc.mentions_by_sentence()
+    by_sentence = ex.by_sentence
     sentences = [s for s in doc.sentences if not s.noise]
     established = {f.subject for f in doc.facts if f.kind == "established"}
     parented = {f.subject for f in doc.facts if f.kind == "unitOf"}

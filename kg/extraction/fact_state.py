@@ -57,6 +57,9 @@ class Extractor:
         self.weak: set[int] = set()  # ids of facts read from a title alone ("集团CEO徐雷"), not from a verb
         self.ended: set[int] = set()  # ids of posts a verb of leaving ended ("不再兼任")
         self.dates: dict[int, list[tuple[int, str]]] = {}
+        # the mentions of each sentence, grouped once: the rules, the tables and the lists read them (facts
+        # add no mention)
+        self.by_sentence: dict[int, list[Mention]] = doc.mentions_by_sentence()
 
     def add(self, fact: Fact):
         sig = (fact.kind, fact.subject, fact.object, fact.role, fact.status)

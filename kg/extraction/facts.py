@@ -564,10 +564,10 @@ def _role_tok(role_id: str) -> Tok:
 
 def extract_facts(doc: Document, resources: Resources) -> Document:
     ex = Extractor(doc, resources)
-    by_sentence = doc.mentions_by_sentence()
+    by_sentence = ex.by_sentence
     for s in doc.sentences:
         ex.dates[s.index] = [(m.start, m.value) for m in by_sentence.get(s.index, []) if m.kind == "date"]
-    read_tables(doc, ex.lx, "head", ex.add)  # first: a sentence after a table may speak of its heads
+    read_tables(doc, ex.lx, "head", ex.add, by_sentence)  # first: a sentence after a table may speak of its heads
     for s in doc.sentences:
         if s.noise:
             continue

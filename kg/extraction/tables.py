@@ -75,10 +75,17 @@ def find_table_cells(spans: list[Spans], lx: Lexicon, add_person: Callable[[Span
                 add_person(sp, at, at + len(core))
 
 
-def read_tables(doc: Document, lx: Lexicon, head_role: str, add: Callable[[Fact], None]) -> None:
+def read_tables(
+    doc: Document,
+    lx: Lexicon,
+    head_role: str,
+    add: Callable[[Fact], None],
+    mentions: dict[int, list[Mention]] | None = None,
+) -> None:
     """Add the facts of every table with a heading row: ``add(Fact)`` for each (the extractor's, which
-    drops repeats). ``head_role``: the role id of a head whose title the table does not give."""
-    mentions = doc.mentions_by_sentence()
+    drops repeats). ``head_role``: the role id of a head whose title the table does not give. ``mentions``:
+    ``doc.mentions_by_sentence()`` when the caller has it already (sorting every mention again costs)."""
+    mentions = mentions if mentions is not None else doc.mentions_by_sentence()
     columns: list[str | None] | None = None
     for s in doc.sentences:
         cells = _cells(s.text)
