@@ -1310,3 +1310,8 @@ def test_a_transliterated_name_begins_where_the_model_begins_it():
 def test_the_leadership_of_a_company_is_no_part_of_its_name():
     doc = kg.extract("新能源车企禾川汽车高层再生变动。禾川汽车总裁钮岚川已于上周五正式离职。")
     assert {e.label for e in doc.entities.values() if e.kind != "person"} == {"禾川汽车"}
+
+
+def test_a_subsidiary_named_after_下属_is_no_part_of_the_parents_name():
+    text = "禾川交通投资集团有限公司宣布，集团下属禾川高速公路建设管理有限公司董事长龚岚川调任集团副总经理。"
+    assert post("龚岚川", "禾川高速公路建设管理有限公司", "chairman", "former") in facts(text)
