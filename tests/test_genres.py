@@ -1315,3 +1315,8 @@ def test_the_leadership_of_a_company_is_no_part_of_its_name():
 def test_a_subsidiary_named_after_下属_is_no_part_of_the_parents_name():
     text = "禾川交通投资集团有限公司宣布，集团下属禾川高速公路建设管理有限公司董事长龚岚川调任集团副总经理。"
     assert post("龚岚川", "禾川高速公路建设管理有限公司", "chairman", "former") in facts(text)
+
+
+def test_a_kind_of_company_before_an_analysts_title_is_no_sector():
+    out = facts("原禾川银行首席经济学家尚岚川已正式加盟星川证券股份有限公司，担任研究所所长。")
+    assert post("尚岚川", "禾川银行", "chief-economist", "former") in out

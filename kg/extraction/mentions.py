@@ -211,7 +211,9 @@ def _find_roles(sp: Spans, lx: Lexicon) -> None:
         role = lx.role_by_form[form.lower()]
         if role in lx.outside_roles:  # "粤信证券|新能源首席分析师": the sector covered (a word) is part of the title
             lo = free_cjk_start(sp, start, _SECTOR)
-            start -= len(lx.segmenter.tokens(sp.text[lo:start])[-1]) if lo < start else 0
+            sector = lx.segmenter.tokens(sp.text[lo:start])[-1] if lo < start else ""
+            if not lx.suffix_re.fullmatch(sector):  # "东海|银行|首席经济学家": a kind of company is no sector
+                start -= len(sector)
         note = lx.title_note_re.match(sp.text, end)  # "副总经理(主持工作)": the note is part of the title
         sp.add("role", start, note.end() if note else end, role, sp.text[start : note.end() if note else end])
 
