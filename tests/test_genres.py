@@ -1320,3 +1320,13 @@ def test_a_subsidiary_named_after_下属_is_no_part_of_the_parents_name():
 def test_a_kind_of_company_before_an_analysts_title_is_no_sector():
     out = facts("原禾川银行首席经济学家尚岚川已正式加盟星川证券股份有限公司，担任研究所所长。")
     assert post("尚岚川", "禾川银行", "chief-economist", "former") in out
+
+
+def test_a_salutation_to_all_of_a_companys_people_names_the_company():
+    doc = kg.extract("【全员信】致全体星岚人：新的分工\n今天起，CFO闫岚川改为向我汇报。")
+    assert doc.entities[doc.main_org].label == "星岚"
+
+
+def test_a_verb_of_taking_a_post_is_no_part_of_a_committees_name():
+    out = facts("星岚出行成立全球化委员会，荀岚川将担任委员会主席。")
+    assert post("荀岚川", "全球化委员会", "chair") in out

@@ -222,8 +222,8 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
         start = _name_start(sp, m.start(), 12)
         trimmed = trim_left(text, start, m.start(), lx)
         last = lx.segmenter.tokens(text[start : m.start()])[-1] if m.start() > start else ""
-        if m.start() - trimmed < min_len and trimmed > start and kind == "committee" and last in lx.cues:
-            trimmed = m.start() - len(last)  # "提名委员会": the word before the suffix names it, cue word or not
+        if trimmed > start and m.start() - trimmed < min_len and (kind, lx.cues.get(last)) == ("committee", "nominate"):
+            trimmed = m.start() - len(last)  # "提名委员会": a verb of naming names it (not 担任: "担任委员会主席")
         start = trimmed
         joined = _JOINED_NAME.search(text, max(0, start - 12), start) if min_len else None
         if joined and sp.free(joined.start(1), start) and not lx.suffix_re.search(joined.group(1)):
