@@ -1330,3 +1330,10 @@ def test_a_salutation_to_all_of_a_companys_people_names_the_company():
 def test_a_verb_of_taking_a_post_is_no_part_of_a_committees_name():
     out = facts("星岚出行成立全球化委员会，荀岚川将担任委员会主席。")
     assert post("荀岚川", "全球化委员会", "chair") in out
+
+
+def test_regions_of_a_sales_organization_and_their_commanders():
+    text = "禾川重工决定推行战区制。\n二、战区司令\n　　北方战区司令　　宗岚川\n各战区司令向营销总裁骆禾青汇报。"
+    out = facts(text)
+    assert post("宗岚川", "北方战区", "commander") in out
+    assert ("unitOf", "北方战区", "禾川重工", None, "current") in out
