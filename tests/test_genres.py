@@ -1337,3 +1337,13 @@ def test_regions_of_a_sales_organization_and_their_commanders():
     out = facts(text)
     assert post("宗岚川", "北方战区", "commander") in out
     assert ("unitOf", "北方战区", "禾川重工", None, "current") in out
+
+
+def test_an_org_chart_drawn_as_a_text_tree():
+    text = (
+        "禾川能源集团组织架构图如下：\n```\n禾川能源集团\n├── 集团总部\n│   ├── 战略投资部（负责人：凤岚川）\n"
+        "│   └── 财务管理中心\n├── 新能源开发事业部（党禾青）\n└── 禾川储能科技有限公司\n```\n"
+    )
+    out = facts(text)
+    for unit in ("战略投资部", "财务管理中心", "新能源开发事业部", "禾川储能科技有限公司"):
+        assert ("unitOf", unit, "禾川能源集团", None, "current") in out

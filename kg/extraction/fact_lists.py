@@ -1,4 +1,5 @@
-"""The units a reorganization lists after announcing it: set up, and nested under their section's unit.
+"""The units a reorganization lists after announcing it: set up, and nested under their section's unit; and
+the units of an org chart drawn as a text tree.
 
 A reorganization notice announces the new structure in a sentence ("整合为五大事业群,并设立…", "调整后的架构
 如下:") and then lists it, a unit at the start of each line ("- 冰箱事业部:负责人 曹海鸥", "| 天穹事业群 | 冉东来 |").
@@ -21,6 +22,7 @@ _BULLET = re.compile(r"\s*[-—·•*▪]\s*")
 _CELL = re.compile(r"\s*[|｜]\s*")
 _FURNITURE = re.compile(r"^[\s|｜:：\-—]*$")  # a table's rule line ("|---|---|")
 _MOST_ITEMS = 40  # a list this long is no org chart
+_TREE_BRANCH = re.compile(r"[│┃\s]*[├└┣┗]")  # "│   └── 财务管理中心": the deeper the glyph, the deeper the unit
 _AFTER_NAME = ":：,，|｜(（ —-"  # a line that names a unit, then its head: not a sentence about it ("A和B合并")
 
 
@@ -81,3 +83,32 @@ def _listed_unit(text: str, mentions: list[Mention], doc: Document) -> tuple[str
     if key is None or entity is None or entity.kind not in ("unit", "committee"):
         return None
     return key, bullet is not None
+
+
+def tree_units(doc: Document, ex: Extractor) -> None:
+    """An org chart drawn as a text tree: the organization on each branch ("├── 战略投资部", "│   └── 财务管理中心")
+    is a unit of the one on the branch a level up, or of the organization on the line above the tree."""
+    parented = {(f.subject, f.object) for f in doc.facts if f.kind == "unitOf"}
+    stack: list[tuple[int, str]] = []  # (column of the branch glyph, organization) of the branches above
+    for sentence in (s for s in doc.sentences if not s.noise):
+        first = _first_org(ex.by_sentence.get(sentence.index, []))
+        branch = _TREE_BRANCH.match(sentence.text)
+        key = doc.links.get(mention_key(first)) if first is not None else None
+        if branch is None:
+            above = key if first is not None and first.start == 0 else None
+            stack = [(-1, above)] if above is not None else []
+            continue
+        while stack and stack[-1][0] >= branch.end():
+            stack.pop()
+        if key is None:  # "├── 集团总部": the headquarters, the organization above; its branches are its units
+            key = stack[-1][1] if stack else None
+            if key is None:
+                continue
+        if stack and stack[-1][1] != key and (key, stack[-1][1]) not in parented:
+            parented.add((key, stack[-1][1]))
+            doc.facts.append(Fact("unitOf", key, stack[-1][1], sentence.index))
+        stack.append((branch.end(), key))
+
+
+def _first_org(mentions: list[Mention]) -> Mention | None:
+    return min((m for m in mentions if m.kind == "org"), key=lambda m: m.start, default=None)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Document, Fact
 from .datafiles import load_rules, rule
-from .fact_lists import listed_units
+from .fact_lists import listed_units, tree_units
 from .fact_sentence import RuleSentence
 from .fact_state import Extractor, default_parents, drop_superseded, home_unit, reports_to_titles, subsidiaries
 from .fact_tokens import RELATIVE, Tok, tokenize
@@ -578,6 +578,7 @@ def extract_facts(doc: Document, resources: Resources) -> Document:
         _Sentence(ex, s.index, toks).run()
     drop_superseded(doc, ex.weak)
     listed_units(doc, ex)
+    tree_units(doc, ex)
     reports_to_titles(doc, ex.reports_to_titles)
     subsidiaries(doc, ex.lx)
     default_parents(doc, home_unit(doc, ex.narrator, ex.lx))
