@@ -1347,3 +1347,13 @@ def test_an_org_chart_drawn_as_a_text_tree():
     out = facts(text)
     for unit in ("战略投资部", "财务管理中心", "新能源开发事业部", "禾川储能科技有限公司"):
         assert ("unitOf", unit, "禾川能源集团", None, "current") in out
+
+
+def test_an_organization_welcomes_the_new_holder_of_its_post():
+    out = facts("与此同时，禾川汽车的销售公司——禾川奥比斯汽车销售有限公司迎来新任总经理聂岚川。")
+    assert post("聂岚川", "禾川奥比斯汽车销售有限公司", "general-manager") in out
+
+
+def test_a_verb_of_assisting_is_no_part_of_the_unit_after_it():
+    out = facts("禾川汽车原总经理邵岚川将调任集团海外事业部副总经理，协助海外事业部总经理庄禾青拓展欧洲市场。")
+    assert post("庄禾青", "海外事业部", "general-manager") in out

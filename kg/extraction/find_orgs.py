@@ -30,7 +30,7 @@ from .text_tables import TextTables
 _NAME_CHAR = re.compile(f"[{CJK}A-Za-z0-9]")  # what a name read leftwards from its suffix is made of
 _NAME_CHAR_OR_SPACE = re.compile(f"[{CJK}A-Za-z0-9 ]")
 _REGISTERED_NAME = re.compile(
-    r"(?:[^\s,，。:：;；、(（)）“\"]|[(（][^)）(（\s]{1,6}[)）]){2,30}?(?:股份有限公司|有限责任公司|有限公司)"
+    r"(?:[^\s,，。:：;；、(（)）“\"—–]|[(（][^)）(（\s]{1,6}[)）]){2,30}?(?:股份有限公司|有限责任公司|有限公司)"
 )
 _REGISTERED_MARK = "有限"  # in each of the suffixes above
 _QUOTED = re.compile(r"[“\"「]([^”\"」,，。;:]{2,12})[”\"」]")
