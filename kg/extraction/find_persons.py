@@ -138,6 +138,7 @@ def _joins_function_word(text: str, end: int) -> bool:
     return (word_tag(text[end - 1 : end + 1]) or "x")[0] in _FUNCTION_TAGS
 
 
+_MEMBERS_LEAD = re.compile(r"(?:成员|委员)(?:包括|为)|由(?=[^,。]*组成)")  # "委员包括", "由…组成"
 _TITLE_GAP = re.compile(r"[ \u3000]{0,2}")  # "总经理 史斌建": the spaces a list or table puts after a title
 _LATIN_AFTER_TITLE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?![A-Za-z])")
 _BEFORE_NAME = ("为", "是", ":", "：")  # "总裁为谭待", "职工代表监事:葛振华"
@@ -204,7 +205,7 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
     _find_cell_names(sp, lx, known)
     _find_listed_latin_names(sp, known)
     # lists of members: "委员包括程一晓、刘峰、唐玉玉"
-    for m in re.finditer(r"(?:成员|委员)(?:包括|为)|由(?=[^,。]*组成)", text):
+    for m in _MEMBERS_LEAD.finditer(text) if "员" in text or "组成" in text else ():  # what every match needs
         _add_list(sp, m.end(), lx, known)
     # "任命张利东为", "选举葛海蛟先生为", and the next ones in the list: "…,李津为混合云事业部总裁"
     nominate = lx.cue_pattern("nominate").search(text)

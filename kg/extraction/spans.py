@@ -31,8 +31,8 @@ class Spans:
         return 0 <= start < end <= len(self.text) and self.taken.find(1, start, end) < 0
 
     def add(self, kind: MentionKind, start: int, end: int, value: str = "", label: str = "", parent: str = "") -> bool:
-        if not self.free(start, end):
-            return False
+        if not (0 <= start < end <= len(self.text)) or self.taken.find(1, start, end) >= 0:
+            return False  # not free (:meth:`free` written out: thousands of mentions are added a document)
         m = Mention(kind, self.text[start:end], self.index, start, end, value, label, parent)
         self.items.append(m)
         self._by_start[start], self._by_end[end] = m, m
