@@ -20,6 +20,7 @@ from .spans import (
     NOT_IN_NAME_TAGS,
     Spans,
     free_cjk_start,
+    name_after_title,
     name_end,
     starts_word,
     title_follows,
@@ -103,7 +104,7 @@ def find_model_companies(sp: Spans, found: list[ner.Span], lx: Lexicon, article:
         if end == span.end and end - start <= SHORT_NAME:
             end = name_end(sp, end, lx, words=1, nouns=True)  # the model often stops short: "芯澜|半导体CTO"
         name = sp.text[start:end]
-        if _name_after_title(sp.text, start, end, lx):
+        if name_after_title(sp.text, start, end, lx):
             continue  # "总经理尤佳;": a surname and a given name after a title, which the model took for a company
         if article is not None and article.count(name) < _OFTEN_NAMED:
             continue  # in an article about a company the gazetteer knows, another must be named often
@@ -117,14 +118,6 @@ def find_model_companies(sp: Spans, found: list[ner.Span], lx: Lexicon, article:
         ):
             continue  # a unit ("战略投资部") is read by its suffix; "云计|算" ends inside a word
         sp.add("org", start, end, "company", name)
-
-
-def _name_after_title(text: str, start: int, end: int, lx: Lexicon) -> bool:
-    """``text[start:end]`` could be a person's name right after a title, ending the clause."""
-    if not (2 <= end - start <= 3 and text[start] in lx.surnames) or (end < len(text) and CJK_RUN.fullmatch(text[end])):
-        return False
-    window = text[max(0, start - _LONGEST_TITLE) : start]
-    return any(e == len(window) for _, e in lx.roles_matcher.finditer(window))
 
 
 def find_announcer(spans: list[Spans], lx: Lexicon) -> None:
@@ -175,7 +168,6 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     return start > 0 and is_common_word(text[start - 1 : start + 1])
 
 
-_LONGEST_TITLE = 8  # characters read back from a name for the title before it
 SHORT_NAME = 2  # a model's organization this short was likely cut ("芯澜" of 芯澜半导体)
 _MAX_DESCRIBED_NAME = 6  # the longest name read after its description when its words are not all nouns
 _NOT_IN_DESCRIBED_NAME = frozenset("tdpcu")  # times, adverbs, function words: in no such name

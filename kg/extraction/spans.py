@@ -157,3 +157,11 @@ def name_end(sp: Spans, pos: int, lx: Lexicon, limit: int = 12, words: int = 4, 
             break
         end += len(tok)
     return end
+
+
+def name_after_title(text: str, start: int, end: int, lx: Lexicon) -> bool:
+    """``text[start:end]`` could be a person's name right after a title, ending the clause."""
+    if not (2 <= end - start <= 3 and text[start] in lx.surnames) or (end < len(text) and CJK_RUN.fullmatch(text[end])):
+        return False
+    window = text[max(0, start - LONGEST_TITLE) : start]
+    return any(e == len(window) for _, e in lx.roles_matcher.finditer(window))
