@@ -1357,3 +1357,8 @@ def test_an_organization_welcomes_the_new_holder_of_its_post():
 def test_a_verb_of_assisting_is_no_part_of_the_unit_after_it():
     out = facts("禾川汽车原总经理邵岚川将调任集团海外事业部副总经理，协助海外事业部总经理庄禾青拓展欧洲市场。")
     assert post("庄禾青", "海外事业部", "general-manager") in out
+
+
+def test_an_outlets_reporter_at_the_start_of_a_line_names_no_company():
+    doc = kg.extract("中国证券报·中证网记者梳理发现，禾川财险广东分公司原总经理车岚川已调任总公司车险部总经理。")
+    assert not any("证券报" in e.label for e in doc.entities.values())
