@@ -87,28 +87,33 @@ def _listed_unit(text: str, mentions: list[Mention], doc: Document) -> tuple[str
 
 def tree_units(doc: Document, ex: Extractor) -> None:
     """An org chart drawn as a text tree: the organization on each branch ("├── 战略投资部", "│   └── 财务管理中心")
-    is a unit of the one on the branch a level up, or of the organization on the line above the tree."""
+    is a unit of the one on the branch a level up, or of the organization that opens the line above the tree."""
     parented = {(f.subject, f.object) for f in doc.facts if f.kind == "unitOf"}
     stack: list[tuple[int, str]] = []  # (column of the branch glyph, organization) of the branches above
+    before = None  # the line before, while no tree has begun
     for sentence in (s for s in doc.sentences if not s.noise):
-        first = _first_org(ex.by_sentence.get(sentence.index, []))
         branch = _TREE_BRANCH.match(sentence.text)
-        key = doc.links.get(mention_key(first)) if first is not None else None
         if branch is None:
-            above = key if first is not None and first.start == 0 else None
-            stack = [(-1, above)] if above is not None else []
+            stack, before = [], sentence
             continue
+        if before is not None:  # the tree's first branch: its root opens the line above
+            root = _first_org(doc, ex, before.index, at_start=True)
+            stack, before = ([(-1, root)] if root is not None else []), None
         while stack and stack[-1][0] >= branch.end():
             stack.pop()
-        if key is None:  # "├── 集团总部": the headquarters, the organization above; its branches are its units
-            key = stack[-1][1] if stack else None
-            if key is None:
-                continue
+        # "├── 集团总部": no organization named, the headquarters of the one above; its branches are its units
+        key = _first_org(doc, ex, sentence.index) or (stack[-1][1] if stack else None)
+        if key is None:
+            continue
         if stack and stack[-1][1] != key and (key, stack[-1][1]) not in parented:
             parented.add((key, stack[-1][1]))
             doc.facts.append(Fact("unitOf", key, stack[-1][1], sentence.index))
         stack.append((branch.end(), key))
 
 
-def _first_org(mentions: list[Mention]) -> Mention | None:
-    return min((m for m in mentions if m.kind == "org"), key=lambda m: m.start, default=None)
+def _first_org(doc: Document, ex: Extractor, sentence: int, at_start: bool = False) -> str | None:
+    """The key of the first organization a sentence names (``at_start``: only one that opens it)."""
+    first = min((m for m in ex.by_sentence.get(sentence, []) if m.kind == "org"), key=lambda m: m.start, default=None)
+    if first is None or (at_start and first.start != 0):
+        return None
+    return doc.links.get(mention_key(first))

@@ -138,13 +138,13 @@ def find_announcer(spans: list[Spans], lx: Lexicon) -> None:
 def find_item_company(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
     """ "4. 科睿教育:成立AI学习事业部", "科睿教育宣布成立…": a name that begins a sentence and announces, or
     heads an item before a colon, is a company (the items of a round-up); not a memo's salutation ("全体穹顶同学:")."""
-    if tables.salutation.search(sp.text) or tables.addressee.match(sp.text):
-        return
     lead = _ITEM_LEAD.match(sp.text)
     start = lead.end() if lead else 0
     head = sp.text[start : start + _MAX_ITEM_NAME + 4]
     if ":" not in head and "：" not in head and not lx.cue_pattern("announce").search(head):
         return  # most sentences: nothing to read, and no tokenizing to pay for
+    if tables.salutation.search(sp.text) or tables.addressee.match(sp.text):
+        return
     end = name_end(sp, start, lx, limit=_MAX_ITEM_NAME)
     name = sp.text[start:end]
     if len(name) < 2 or not CJK_RUN.fullmatch(name) or is_common_word(name) or not sp.free(start, end):

@@ -473,18 +473,18 @@ def find_signature(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
 
 def find_known_persons(sp: Spans, known: dict[str, str], lx: Lexicon) -> None:
     # "王莆中将向…", "行长柏明|远回总行": a name cut short that the article writes in full elsewhere (王莆中)
-    for start in sorted({m.start for m in sp.items if m.kind == "person"}):
+    cut = {m.start for m in sp.items if m.kind == "person" and m.end - m.start == 2}  # (a name of two characters)
+    longest = max(map(len, known), default=0)
+    for start in sorted(sp.tagged | cut):
         tagged_person = sp.starting_at(start)
         if tagged_person is None or tagged_person.kind != "person":
             continue
-        longer = [
-            k
-            for k in known
-            if len(k) > len(tagged_person.text) and k.startswith(tagged_person.text) and sp.text.startswith(k, start)
-        ]
-        if longer:
+        # the longest known name the text goes on to write from here: a lookup for each length, not a scan
+        last = min(start + longest, len(sp.text))
+        end = next((e for e in range(last, tagged_person.end, -1) if sp.text[start:e] in known), None)
+        if end is not None:
             sp.remove(tagged_person)
-            sp.add("person", start, start + max(map(len, longer)))
+            sp.add("person", start, end)
     for start, end in find_words(sp.text, known):
         sp.add("person", start, end)
     # "徐直军、胡厚崑、孟晚舟": a name in a list of names
