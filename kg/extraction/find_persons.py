@@ -224,13 +224,12 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
         ):
             add_person(sp, start, m.end(1), known)
     # anywhere: surname + one or two characters where a name can end
-    report = lx.cue_pattern("report")
     for found in lx.surname_re.finditer(text):
         i, ch = found.start(), found.group()
         if ch in lx.cues and (
             text[i + 1 : i + 2] in lx.surnames
             or is_common_word(text[i + 1 : i + 3])
-            or (lx.cues[ch] == "toward" and any(report.match(text, i + n) for n in (3, 4)))
+            or _toward_a_report_target(text, i, lx)
         ):
             continue  # "向徐雷汇报": 向 is the preposition, 徐 the surname; "向全球CTO": 全球 a word; "向晓光汇报"
         if ch in lx.rare_surnames and i not in model_ends and _inside_words(sp, i):
@@ -242,6 +241,13 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
                 continue  # "阿里云智能总裁": company + name + title is a unit, not a person
             if n:
                 add_person(sp, i, i + n, known)
+
+
+def _toward_a_report_target(text: str, i: int, lx: Lexicon) -> bool:
+    """ "向晓光汇报": the preposition of direction at ``i``, then a name of two or three characters and a verb of
+    reporting: no name begins at ``i``."""
+    report = lx.cue_pattern("report")
+    return lx.cues.get(text[i]) == "toward" and any(report.match(text, i + n) for n in (3, 4))
 
 
 def _find_report_targets(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
@@ -404,7 +410,7 @@ def _find_model_persons(
             continue
         start, end = _model_name_start(sp.text, span, lx), ends[span.start]
         name = sp.text[start:end]
-        if lx.cues.get(name[0]) == "toward" and lx.cue_pattern("report").match(sp.text, end):
+        if _toward_a_report_target(sp.text, start, lx):
             continue  # "向晓光汇报": the preposition, then a name (a given name, found with the person's full one)
         if CJK_RUN.fullmatch(name):
             if (
