@@ -1362,3 +1362,8 @@ def test_a_verb_of_assisting_is_no_part_of_the_unit_after_it():
 def test_an_outlets_reporter_at_the_start_of_a_line_names_no_company():
     doc = kg.extract("中国证券报·中证网记者梳理发现，禾川财险广东分公司原总经理车岚川已调任总公司车险部总经理。")
     assert not any("证券报" in e.label for e in doc.entities.values())
+
+
+def test_a_numeral_opening_an_item_is_the_first_character_of_a_name():
+    out = facts("禾川游戏出海事业群下设：日岚发行中心（负责人：聂岚川）。")
+    assert post("聂岚川", "日岚发行中心", "head") in out

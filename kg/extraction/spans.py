@@ -118,12 +118,22 @@ def trim_left(text: str, start: int, end: int, lx: Lexicon, registered: bool = F
         elif (
             n < len(toks) - 1
             and (word_tag(tok) or "x")[0] in BOUNDARY_TAGS
-            and not (n == 0 and start == 0 and len(tok) == 1)
+            and not (n == 0 and len(tok) == 1 and _opens_clause(text, start, tok))
         ):
             # a verb, adverb, pronoun … (but "组织部": the word right before the suffix stays; and a sentence
             # does not open with a one-character adverb before a name: "越擎机器人宣布" is a name)
             cut = pos
     return cut
+
+
+_ITEM_MARKS = frozenset("：:（(、\n")
+
+
+def _opens_clause(text: str, start: int, first: str) -> bool:
+    """``first``, one character, opens the sentence at ``start``, or opens an item after a colon, a bracket or an
+    enumeration mark as a numeral or an adverb: it is the first character of a name ("下设：日韩发行中心",
+    "由兆安银行…" is no item)."""
+    return start == 0 or (text[start - 1] in _ITEM_MARKS and (word_tag(first) or "x")[0] in "md")
 
 
 # jieba part-of-speech classes that never start or sit inside an organization's name
