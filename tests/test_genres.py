@@ -1367,3 +1367,10 @@ def test_an_outlets_reporter_at_the_start_of_a_line_names_no_company():
 def test_a_numeral_opening_an_item_is_the_first_character_of_a_name():
     out = facts("禾川游戏出海事业群下设：日岚发行中心（负责人：聂岚川）。")
     assert post("聂岚川", "日岚发行中心", "head") in out
+
+
+def test_a_word_that_is_also_a_given_name_is_a_name_before_a_form_of_address_or_an_english_name():
+    out = facts("禾川集团任命江河同志为投资发展中心副主任。在新任CFO到任之前，其职责由财务总监蓝海(Ocean Lan)代理。")
+    assert any(f[1] == "江河" for f in out)
+    assert any(f[1] == "蓝海" for f in out)
+    assert not any(f[1] == "当天" for f in facts("禾川集团董事长当天表示，公司运营正常。"))

@@ -87,7 +87,7 @@ def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool, mod
         if len(cand) != n or not CJK_RUN.fullmatch(cand) or not sp.free(i, i + n):
             continue
         if (
-            is_common_word(cand)
+            (is_common_word(cand) and not (after_title and _word_as_name(text, i + n, cand, lx)))
             or cand in lx.cues  # "董事长易人": a verb, no name
             or cand in lx.suffixes
             or cand.endswith(lx.long_suffixes)
@@ -119,6 +119,23 @@ def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool, mod
         ):
             return len(first)
     return 0
+
+
+# jieba's classes of the words that are also given names: places, times, numerals, other proper nouns
+# (江河, 关山, 夏天, 万里), not the nouns, adverbs and verbs that follow a title in a sentence ("总经理全面负责")
+_NAME_LIKE_WORD_TAGS = frozenset({"ns", "t", "m", "nz"})
+
+
+def _word_as_name(text: str, end: int, cand: str, lx: Lexicon) -> bool:
+    """``cand``, a word of two characters that begins with a surname, is a name where a form of address or an
+    English name in brackets follows it ("江河同志", "蓝海(Ocean Lan)"), or a verb of saying, unless it tells
+    a time ("所长江河表示", not "董事长当天表示"); not a surname alone ("欧阳先生")."""
+    tag = word_tag(cand) or ""
+    if len(cand) != 2 or cand[0] not in lx.surnames or cand in lx.surnames or tag not in _NAME_LIKE_WORD_TAGS:
+        return False
+    if lx.honorific_re.match(text, end) or _LATIN_NAME.match(text, end):
+        return True
+    return tag != "t" and lx.speech_re.match(text, end) is not None
 
 
 def _inside_words(sp: Spans, pos: int) -> bool:
@@ -355,7 +372,7 @@ def _find_addressed(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
                 continue
             if cand[0] not in lx.surnames and not (n == 3 and cand[0] in lx.addressed_surnames):
                 continue
-            if is_common_word(cand) or not starts_word(sp, s, lx):
+            if (is_common_word(cand) and not _word_as_name(sp.text, m.start(), cand, lx)) or not starts_word(sp, s, lx):
                 continue
             add_person(sp, s, m.start(), known)
             break

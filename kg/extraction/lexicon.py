@@ -184,6 +184,7 @@ class Lexicon:
     not_in_names: frozenset[str] = frozenset()  # characters no given name has ("向我", "张楠将")
     name_followers: tuple[str, ...] = ()
     honorifics: tuple[str, ...] = ()  # "先生", "女士": written right after a name
+    speech_verbs: tuple[str, ...] = ()  # "表示", "认为": written right after a speaker's name
     title_notes: tuple[str, ...] = ()  # "主持工作": a note in brackets after a title, part of it
     # the column headings of org-chart tables: (kind, words), kind head | unit | boss | role (kg.extraction.tables)
     table_headings: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -199,6 +200,7 @@ class Lexicon:
     suffix_re: re.Pattern[str] = field(init=False, repr=False)
     filler_re: re.Pattern[str] = field(init=False, repr=False)
     honorific_re: re.Pattern[str] = field(init=False, repr=False)
+    speech_re: re.Pattern[str] = field(init=False, repr=False)
     title_note_re: re.Pattern[str] = field(init=False, repr=False)  # a bracketed note, brackets included
     # kg's own jieba tokenizer, taught the words above (built on first use)
     segmenter: Segmenter = field(init=False, repr=False)
@@ -342,6 +344,7 @@ def read_lexicon(data_dir: Path) -> Lexicon:
     lx.not_in_names = frozenset(words("not_in_names.txt"))
     lx.name_followers = tuple(words("name_followers.txt"))
     lx.honorifics = tuple(words("honorifics.txt"))
+    lx.speech_verbs = tuple(words("speech_verbs.txt"))
     lx.title_notes = tuple(words("title_notes.txt"))
     for lineno, (kind, heading_words) in rows("table_headers.tsv", 2):
         check(kind in ("boss", "head", "role", "unit"), "table_headers.tsv", lineno, f"kind {kind!r} is unknown")
@@ -358,6 +361,7 @@ def read_lexicon(data_dir: Path) -> Lexicon:
     lx.suffix_re = re.compile(f"(?:{alternation(lx.suffixes)})")
     lx.filler_re = re.compile(alternation(lx.fillers))
     lx.honorific_re = re.compile(alternation(lx.honorifics))
+    lx.speech_re = re.compile(alternation(lx.speech_verbs))
     lx.title_note_re = re.compile(f"[(（](?:{alternation(lx.title_notes)})[)）]")
     from .segment import Segmenter  # noqa: PLC0415 - jieba only when a lexicon is read, not on import
 
