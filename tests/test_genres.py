@@ -1374,3 +1374,23 @@ def test_a_word_that_is_also_a_given_name_is_a_name_before_a_form_of_address_or_
     assert any(f[1] == "江河" for f in out)
     assert any(f[1] == "蓝海" for f in out)
     assert not any(f[1] == "当天" for f in facts("禾川集团董事长当天表示，公司运营正常。"))
+
+
+def test_a_given_name_may_end_with_a_character_of_the_calendar_before_a_verb():
+    out = facts("禾川传媒宣布调整，庄岚川则直接向董事长裴禾年汇报。")
+    assert ("reportsTo", "庄岚川", "裴禾年", None, "current") in out
+
+
+def test_which_term_of_a_post_names_no_organization():
+    doc = kg.extract("禾川重工原总裁薛岚川当选新一任董事长。")
+    assert not any(e.label == "新一任" for e in doc.entities.values())
+
+
+def test_a_time_before_company_is_no_part_of_its_name():
+    doc = kg.extract("禾川重工召开董事会。会后公司宣布，董事长钱岚川到龄退休。")
+    assert not any("会后" in e.label for e in doc.entities.values())
+
+
+def test_what_one_joins_is_an_organization():
+    doc = kg.extract("禾川重工总裁梁岚川今年49岁，2003年加入华钧，历任挖掘机事业部总经理。")
+    assert not any(e.kind == "person" and e.label == "华钧" for e in doc.entities.values())

@@ -217,6 +217,8 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
         if trimmed > start and m.start() - trimmed < min_len and (kind, lx.cues.get(last)) == ("committee", "nominate"):
             trimmed = m.start() - len(last)  # "提名委员会": a verb of naming names it (not 担任: "担任委员会主席")
         start = trimmed
+        if kind == "company" and word_tag(text[start : m.start()]) == "t":
+            continue  # "会后公司宣布": a time, then the company the article is about
         joined = _JOINED_NAME.search(text, max(0, start - 12), start) if min_len else None
         if joined and sp.free(joined.start(1), start) and not lx.suffix_re.search(joined.group(1)):
             start = joined.start(1)  # "云与智慧产业事业群": 与 inside the name
@@ -533,6 +535,7 @@ def find_context_orgs(sp: Spans, lx: Lexicon, tables: TextTables, known_company:
             if (
                 len(name) < 2
                 or unit_core(name, lx) in lx.qualifiers
+                or tables.term.fullmatch(name)  # "当选新一任董事长": which term of the post, not whose
                 or name in lx.cues
                 or (word_tag(name) or "x")[0] in NOT_IN_NAME_TAGS
                 or name.endswith(lx.work_nouns)

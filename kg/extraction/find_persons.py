@@ -57,14 +57,19 @@ def _name_chars_ok(cand: str, lx: Lexicon) -> bool:
     return not any(c in lx.not_in_names for c in given)
 
 
+# characters of the calendar that end given names too (裴松年, 李明月): a name's only where a cue follows
+_CALENDAR_CHARS = frozenset("年月日")
+
+
 def _middle_word_ok(text: str, i: int, n: int, sp: Spans, lx: Lexicon) -> bool:
     """ "总裁曲向东任主任", "王为民": a function word (向, 为) inside a three-character name, where no two-character
-    name could end, is the name's when a cue or a title follows it."""
+    name could end, is the name's when a cue or a title follows it; so is a last character of the calendar
+    ("向董事长裴松年汇报")."""
     cand = text[i : i + n]
     return (
         n == 3
         and cand[0] in lx.surnames
-        and cand[2] not in lx.not_in_names
+        and (cand[2] not in lx.not_in_names or (cand[2] in _CALENDAR_CHARS and cand[1] not in lx.not_in_names))
         and _name_ends_ok(text, i + n, sp, lx, strict=True)
     )
 
@@ -429,6 +434,8 @@ def _find_model_persons(
         name = sp.text[start:end]
         if _toward_a_report_target(sp.text, start, lx):
             continue  # "向晓光汇报": the preposition, then a name (a given name, found with the person's full one)
+        if any(lx.cues.get(sp.text[max(0, start - k) : start]) == "join" for k in (2, 3)):
+            continue  # "2003年加入华钧": one joins an organization
         if CJK_RUN.fullmatch(name):
             if (
                 not 2 <= len(name) <= 4
