@@ -1394,3 +1394,11 @@ def test_a_time_before_company_is_no_part_of_its_name():
 def test_what_one_joins_is_an_organization():
     doc = kg.extract("禾川重工总裁梁岚川今年49岁，2003年加入华钧，历任挖掘机事业部总经理。")
     assert not any(e.kind == "person" and e.label == "华钧" for e in doc.entities.values())
+
+
+def test_a_team_and_a_unit_overseen_alongside_other_duties_have_heads():
+    out = facts(
+        "禾川科技管委会下设两个专项小组：商业化小组由车岚川牵头，AI产品小组由叶禾青牵头。平台技术中心由CTO许岚青兼管。"
+    )
+    assert post("车岚川", "商业化小组", "head") in out
+    assert post("许岚青", "平台技术中心", "head") in out
