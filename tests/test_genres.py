@@ -1402,3 +1402,11 @@ def test_a_team_and_a_unit_overseen_alongside_other_duties_have_heads():
     )
     assert post("车岚川", "商业化小组", "head") in out
     assert post("许岚青", "平台技术中心", "head") in out
+
+
+def test_the_name_before_a_listing_code_is_a_listed_company():
+    doc = kg.extract("港股上市房企禾川地产（01878.HK）公告称，董事会主席符岚川辞任。")
+    assert doc.entities[doc.main_org].label == "禾川地产"
+    doc = kg.extract("岚行出行（NASDAQ：LXCX）8月23日公布财报。财报发布同日，公司宣布首席财务官温岚川卸任。")
+    assert doc.entities[doc.main_org].label == "岚行出行"
+    assert not any(e.label == "财报" for e in doc.entities.values())

@@ -149,6 +149,8 @@ def find_item_company(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
     name = sp.text[start:end]
     if len(name) < 2 or not CJK_RUN.fullmatch(name) or is_common_word(name) or not sp.free(start, end):
         return
+    if name.endswith(lx.work_nouns):
+        return  # "财报发布同日": a report is published, no company announces
     after = sp.text[end : end + 4]
     if after[:1] in ":：" or lx.cue_pattern("announce").match(after):
         sp.add("org", start, end, "company", name)

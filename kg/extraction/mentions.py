@@ -30,7 +30,13 @@ from .find_orgs import (
 )
 from .find_persons import add_person, find_known_persons, find_persons, find_signature
 from .lexicon import Lexicon, find_words
-from .named_companies import drop_media, find_addressed_companies, find_joined_companies, media_names
+from .named_companies import (
+    drop_media,
+    find_addressed_companies,
+    find_joined_companies,
+    find_listed_companies,
+    media_names,
+)
 from .org_references import find_groups_of_registered, first_group_is_company, kind_references
 from .person_repairs import add_given_names, drop_company_names, drop_unstable_names
 from .segment import word_tag
@@ -56,6 +62,7 @@ def find_mentions(doc: Document, resources: Resources) -> Document:
         for d in dates_mod.find_dates(sp.text, doc.date, year_hint, tables):
             sp.add("date", d.start, d.end, d.value)
         find_companies(sp, lx, aliases)
+        find_listed_companies(sp, lx, tables)
     # an article about a company the gazetteer knows: the names it does not know are mostly that company's
     # units and brands (抖音, TikTok); in any other article, mostly companies
     known_company = any(

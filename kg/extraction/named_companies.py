@@ -2,6 +2,7 @@
 :mod:`kg.extraction.mentions` each.
 
 - the company joined ("加盟北辰微电子出任CEO") and the company a memo addresses ("昕途汽车全体员工", "各位鲸帆人:");
+- the company a listing code follows ("快马出行(NASDAQ:KMCX)", "锐拓精密(300123.SZ)");
 - the outlet that reports the story ("36氪获悉", "据界面新闻报道", "财联社3月12日电"): it employs nobody in it.
 """
 
@@ -51,6 +52,21 @@ def _trade_end(sp: Spans, pos: int, lx: Lexicon) -> int:
         if trade and CJK_RUN.fullmatch(sp.text[pos : pos + brand]) and sp.free(pos, trade.end()):
             return trade.end()
     return pos
+
+
+def find_listed_companies(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
+    """ "快马出行(NASDAQ:KMCX)公布财报": the name before a listing code is a listed company's, whole (快马|出行 would
+    read as a brand and its trade); the names found inside it go."""
+    for m in tables.listing.finditer(sp.text) if "(" in sp.text or "（" in sp.text else ():
+        end = m.start()
+        start = trim_left(sp.text, free_cjk_start(sp, end, limit=_MAX_JOINED_NAME), end, lx)
+        kinds = [k.end() for k in tables.business_kind.finditer(sp.text, start, end) if end - k.end() >= 2]
+        start = kinds[-1] if kinds else start  # "港股上市房企融泰地产(01878.HK)": a description, then the name
+        if end - start < 2 or is_common_word(sp.text[start:end]):
+            continue
+        for inner in [x for x in sp.items if start <= x.start and x.end <= end]:
+            sp.remove(inner)
+        sp.add("org", start, end, "company", sp.text[start:end])
 
 
 def find_addressed_companies(sp: Spans, lx: Lexicon, tables: TextTables) -> None:

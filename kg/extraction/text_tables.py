@@ -52,6 +52,7 @@ class TextTables:
     salutation: re.Pattern[str]  # "各位鲸帆人:" (group 1: the company)
     addressee: re.Pattern[str]  # "全体", "各位": the start of a salutation
     media: tuple[re.Pattern[str], ...]  # "36氪获悉" (group 1: the news outlet)
+    listing: re.Pattern[str]  # "(NASDAQ:KMCX)": a listing code after a company's name
 
     @cached_property
     def cut_needs(self) -> Needs:
@@ -88,7 +89,8 @@ def read_text_tables(data_dir: Path = DATA_DIR) -> TextTables:
     noise = patterns("noise.tsv", ("cut", "line", "noise", "list"))
     breaks = patterns("linebreaks.tsv", ("start", "standalone", "heading", "tail"))
     orgs = patterns(
-        "org_prefixes.tsv", ("term", "count", "kind", "label", "indefinite", "addressee", "salutation", "media")
+        "org_prefixes.tsv",
+        ("term", "count", "kind", "label", "indefinite", "addressee", "salutation", "media", "listing"),
     )
     count, kind = prefix("count"), prefix("kind")
     return TextTables(
@@ -111,6 +113,7 @@ def read_text_tables(data_dir: Path = DATA_DIR) -> TextTables:
         salutation=prefix("salutation"),
         addressee=prefix("addressee"),
         media=tuple(orgs["media"]),
+        listing=prefix("listing"),
     )
 
 
