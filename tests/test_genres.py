@@ -1410,3 +1410,9 @@ def test_the_name_before_a_listing_code_is_a_listed_company():
     doc = kg.extract("岚行出行（NASDAQ：LXCX）8月23日公布财报。财报发布同日，公司宣布首席财务官温岚川卸任。")
     assert doc.entities[doc.main_org].label == "岚行出行"
     assert not any(e.label == "财报" for e in doc.entities.values())
+
+
+def test_a_committees_declared_short_form_is_no_company():
+    text = "7月1日，禾川科技宣布成立集团管理委员会（简称“管委会”）。管委会由五人组成：CEO车岚川，总裁白禾青。"
+    doc = kg.extract(text)
+    assert doc.entities[doc.main_org].label == "禾川科技"

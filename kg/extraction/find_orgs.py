@@ -78,8 +78,9 @@ def find_companies(sp: Spans, lx: Lexicon, aliases: dict[str, str]) -> None:
     for short, full in aliases.items():
         if short in lx.cues:  # "公司", "本行": references to the company, not names
             continue
+        kind = _unit_kind(full, lx)  # "集团管理委员会(简称"管委会")" declares a committee's short form
         for start in literal_starts(sp.text, short):
-            sp.add("org", start, start + len(short), "company", full)
+            sp.add("org", start, start + len(short), kind if kind == "committee" else "company", full)
     if _REGISTERED_MARK not in sp.text:  # the regex below tries 30 characters at every place before it fails
         return
     # "惠邻超市(集团)有限公司": a short parenthesis belongs to a registered name
