@@ -1416,3 +1416,13 @@ def test_a_committees_declared_short_form_is_no_company():
     text = "7月1日，禾川科技宣布成立集团管理委员会（简称“管委会”）。管委会由五人组成：CEO车岚川，总裁白禾青。"
     doc = kg.extract(text)
     assert doc.entities[doc.main_org].label == "禾川科技"
+
+
+def test_a_company_announcing_after_a_dateline_and_its_subsidiary_in_a_place_are_two_companies():
+    text = (
+        "财联社3月6日电，禾川精密公告，公司拟在墨西哥设立全资子公司禾川精密(墨西哥)有限公司。"
+        "董事会同意聘任贺岚川为公司财务总监。"
+    )
+    doc = kg.extract(text)
+    assert doc.entities[doc.main_org].label == "禾川精密"
+    assert post("贺岚川", "禾川精密", "cfo") in facts(text)

@@ -263,9 +263,16 @@ def _subsidiary_of(longer: str, name: str, lx) -> bool:
     """ "星澜汽车销售公司" beside "星澜汽车": the company's name, a function and 公司, not registered, name one of its
     companies (its sales company), not the company itself (小米公司, 澜舟科技公司 are)."""
     middle = longer[len(name) : -len(GENERIC_COMPANY)] if longer.startswith(name) else ""
+    place = _PLACE_IN_BRACKETS.search(longer, len(name)) if longer.startswith(name) else None
+    if place and place.group(1) not in _OWN_NAME_NOTES:
+        return True  # "锐拓精密(墨西哥)有限公司": the company's name and a place, its company there
     return (
         longer.endswith(GENERIC_COMPANY) and not is_registered(longer, lx) and bool(middle) and middle not in lx.trades
     )
+
+
+_PLACE_IN_BRACKETS = re.compile(r"[(（]([^()（）]{2,6})[)）]")
+_OWN_NAME_NOTES = frozenset({"集团", "控股", "股份"})  # "惠邻超市(集团)有限公司" is 惠邻超市 itself
 
 
 def unit_core(name: str, lx) -> str:
