@@ -39,11 +39,6 @@ _LATIN_UNIT = re.compile(r"(?:部门|团队|业务|平台)\s*([A-Z][A-Za-z0-9]+)
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\.&\-]*(?:\s[A-Z][A-Za-z0-9]*)*")
 
 
-# "4. ", "三、", and a dateline: "财联社3月6日电，", "3月6日晚间，" ("…，锐拓精密公告" names the company)
-_ITEM_LEAD = re.compile(
-    r"[\s\-·•*]*(?:\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?\s*"
-    r"(?:[^\s,，。]{0,8}?(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:电|晚间|早间|晚|讯)?[,，]\s*)?"
-)
 _MAX_ITEM_NAME = 10
 _JOINED_NAME = re.compile(  # "云与智慧产业事业群" (not "为安全与…": 为 is no part of it)
     f"(?:^|[\\s,，:：;；、和及)）]|成立|设立|组建|新设立|新设|新成立|为)((?![为和及])[{CJK}A-Za-z]{{1,3}}与)$"
@@ -138,31 +133,6 @@ def find_announcer(spans: list[Spans], lx: Lexicon) -> None:
             if end - start >= 2 and not is_common_word(sp.text[start:end]):
                 sp.add("org", start, end, "company", sp.text[start:end])
                 return
-
-
-def find_item_company(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
-    """ "4. 科睿教育:成立AI学习事业部", "科睿教育宣布成立…": a name that begins a sentence and announces, or
-    heads an item before a colon, is a company (the items of a round-up); not a memo's salutation ("全体穹顶同学:")."""
-    lead = _ITEM_LEAD.match(sp.text)
-    start = lead.end() if lead else 0
-    head = sp.text[start : start + _MAX_ITEM_NAME + 4]
-    if ":" not in head and "：" not in head and not lx.cue_pattern("announce").search(head):
-        return  # most sentences: nothing to read, and no tokenizing to pay for
-    if tables.salutation.search(sp.text) or tables.addressee.match(sp.text):
-        return
-    short = sp.starting_at(start)  # "锐拓|精密公告": the model's short form of the name that announces
-    if short is not None and short.kind == "org" and short.value == "company" and short.label in ("", short.text):
-        if name_end(sp, short.end, lx, limit=_MAX_ITEM_NAME - len(short.text)) > short.end:
-            sp.remove(short)
-    end = name_end(sp, start, lx, limit=_MAX_ITEM_NAME)
-    name = sp.text[start:end]
-    if len(name) < 2 or not CJK_RUN.fullmatch(name) or is_common_word(name) or not sp.free(start, end):
-        return
-    if name.endswith(lx.work_nouns):
-        return  # "财报发布同日": a report is published, no company announces
-    after = sp.text[end : end + 4]
-    if after[:1] in ":：" or lx.cue_pattern("announce").match(after):
-        sp.add("org", start, end, "company", name)
 
 
 def _inside_title(text: str, start: int, end: int, lx: Lexicon) -> bool:

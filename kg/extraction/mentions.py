@@ -24,7 +24,6 @@ from .find_orgs import (
     find_companies,
     find_context_orgs,
     find_headed_units,
-    find_item_company,
     find_model_companies,
     find_units,
 )
@@ -33,6 +32,7 @@ from .lexicon import Lexicon, find_words
 from .named_companies import (
     drop_media,
     find_addressed_companies,
+    find_item_company,
     find_joined_companies,
     find_listed_companies,
     media_names,

@@ -1,6 +1,7 @@
 """Companies the wording around a name says are companies, and news outlets, which are none: a finder of
 :mod:`kg.extraction.mentions` each.
 
+- the company that heads an item or announces at a sentence's start ("4. 科睿教育:", "锐拓精密公告");
 - the company joined ("加盟北辰微电子出任CEO") and the company a memo addresses ("昕途汽车全体员工", "各位鲸帆人:");
 - the company a listing code follows ("快马出行(NASDAQ:KMCX)", "锐拓精密(300123.SZ)");
 - the outlet that reports the story ("36氪获悉", "据界面新闻报道", "财联社3月12日电"): it employs nobody in it.
@@ -8,12 +9,20 @@
 
 from __future__ import annotations
 
+import re
+
 from .lexicon import Lexicon
 from .segment import is_common_word
 from .spans import CJK_RUN, Spans, free_cjk_start, name_end, trim_left
 from .text_tables import TextTables
 
 _MAX_JOINED_NAME = 10  # characters read for the name after a verb of joining
+_MAX_ITEM_COMPANY = 10  # … and for the name that heads an item or announces
+# "4. ", "三、", and a dateline: "财联社3月6日电，", "3月6日晚间，" ("…，锐拓精密公告" names the company)
+_ITEM_LEAD = re.compile(
+    r"[\s\-·•*]*(?:\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?\s*"
+    r"(?:[^\s,，。]{0,8}?(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:电|晚间|早间|晚|讯)?[,，]\s*)?"
+)
 
 
 def media_names(text: str, tables: TextTables) -> set[str]:
@@ -78,3 +87,28 @@ def find_addressed_companies(sp: Spans, lx: Lexicon, tables: TextTables) -> None
         start = trim_left(sp.text, free_cjk_start(sp, m.start(), limit=10), m.start(), lx)
         if m.start() - start >= 2 and not is_common_word(sp.text[start : m.start()]):
             sp.add("org", start, m.start(), "company", sp.text[start : m.start()])
+
+
+def find_item_company(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
+    """ "4. 科睿教育:成立AI学习事业部", "科睿教育宣布成立…": a name that begins a sentence and announces, or
+    heads an item before a colon, is a company (the items of a round-up); not a memo's salutation ("全体穹顶同学:")."""
+    lead = _ITEM_LEAD.match(sp.text)
+    start = lead.end() if lead else 0
+    head = sp.text[start : start + _MAX_ITEM_COMPANY + 4]
+    if ":" not in head and "：" not in head and not lx.cue_pattern("announce").search(head):
+        return  # most sentences: nothing to read, and no tokenizing to pay for
+    if tables.salutation.search(sp.text) or tables.addressee.match(sp.text):
+        return
+    short = sp.starting_at(start)  # "锐拓|精密公告": the model's short form of the name that announces
+    if short is not None and short.kind == "org" and short.value == "company" and short.label in ("", short.text):
+        if name_end(sp, short.end, lx, limit=_MAX_ITEM_COMPANY - len(short.text)) > short.end:
+            sp.remove(short)
+    end = name_end(sp, start, lx, limit=_MAX_ITEM_COMPANY)
+    name = sp.text[start:end]
+    if len(name) < 2 or not CJK_RUN.fullmatch(name) or is_common_word(name) or not sp.free(start, end):
+        return
+    if name.endswith(lx.work_nouns):
+        return  # "财报发布同日": a report is published, no company announces
+    after = sp.text[end : end + 4]
+    if after[:1] in ":：" or lx.cue_pattern("announce").match(after):
+        sp.add("org", start, end, "company", name)
