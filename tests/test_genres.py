@@ -1426,3 +1426,18 @@ def test_a_company_announcing_after_a_dateline_and_its_subsidiary_in_a_place_are
     doc = kg.extract(text)
     assert doc.entities[doc.main_org].label == "禾川精密"
     assert post("贺岚川", "禾川精密", "cfo") in facts(text)
+
+
+def test_items_of_a_roundup_headed_by_a_company_and_its_a_share_code():
+    text = (
+        "【高管变动】\n1. 禾川智造（605381）：董事会聘任副总经理黎岚川为总经理。\n"
+        "2. 岚青基金发布公告，总经理林禾青离任。"
+    )
+    out = facts(text)
+    assert post("黎岚川", "禾川智造", "general-manager") in out
+    assert post("林禾青", "岚青基金", "general-manager", "former") in out
+
+
+def test_a_registered_name_begins_after_the_verb_of_naming_and_its_as():
+    out = facts("经研究决定：任命聂振华为禾川控股集团有限公司党委书记、董事长。")  # 华为: one word to jieba
+    assert post("聂振华", "禾川控股集团有限公司", "chairman") in out

@@ -85,6 +85,9 @@ def find_companies(sp: Spans, lx: Lexicon, aliases: dict[str, str]) -> None:
     # "惠邻超市(集团)有限公司": a short parenthesis belongs to a registered name
     for m in _REGISTERED_NAME.finditer(sp.text):
         start = trim_left(sp.text, m.start(), m.end() - 4, lx, registered=True)
+        named = lx.cue_pattern("nominate").search(sp.text, max(0, start - 4), m.end())
+        as_post = sp.text.find("为", named.end(), m.end() - 4) if named else -1
+        start = as_post + 1 if as_post >= 0 else start  # "任命屈振华为湘能控股…": jieba reads 华为 as one word
         english = _ENGLISH_SUFFIX_BEFORE.match(sp.text, start)  # "GRANDVIEW BIOTECH CO., LTD.宏景生物…"
         start = english.end() if english else start
         sp.add("org", start, m.end(), "company", sp.text[start : m.end()])

@@ -393,6 +393,8 @@ def _model_name_end(text: str, span: ner.Span, lx: Lexicon) -> int:
         end -= 1  # "姜涛以|及": the model took the first character of 以及
     if end - start == 4 and lx.cues.get(text[end - 1]) == "former" and lx.cue_re.match(text, end):
         end -= 1  # "任婷勇原|任": 原 says that the post after it was held before
+    if end - start == 4 and text[end - 1] == "为" and lx.cue_pattern("nominate").search(text, max(0, start - 3), start):
+        end -= 1  # "任命屈振华为…": the model read 华为, a company, into the name; 为 says what he is named
     given = end - start - (2 if text[start : start + 2] in lx.surnames else 1)
     if (
         given < 2
