@@ -20,9 +20,12 @@ _NUM_COUNT = rf"(?:\d{{1,3}}|{_CN_SMALL})"  # a count: 两周前, 15天前
 _NOT_BEFORE_NUM = r"(?<![\d.\-/年第每近前后逾约超满共计距])"  # "近30日", "第3日", "1-3月" are no dates
 _NOT_BEFORE_CN = r"(?<![〇零○一二两三四五六七八九十年第每近前后逾约超满几数个])"
 
+# a year's "no digit before it" is tested after its four digits (``(\d\d{3})(?<!\d\d{4})`` is ``(?<!\d)(\d{4})``):
+# a pattern that opens with a digit lets the regex engine skip to the digits of a long text, where one that
+# opens with a lookbehind is tried at every character
 _FULL_DATES = (
-    r"(?<!\d)(\d{4}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?[日号](?!\d)",
-    r"(?<![\d.\-/])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d]|[.\-/]\d)",
+    r"(\d\d{3})(?<!\d\d{4}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?[日号](?!\d)",
+    r"(\d\d{3})(?<![\d.\-/]\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d]|[.\-/]\d)",
     rf"({_CN_YEAR})年({_NUM_MD})月({_NUM_MD})[日号]",
 )
 #: The full dates (year, month and day) of a text, whatever its date words.
@@ -66,12 +69,12 @@ def read_date_words(path: Path) -> DateWords:
     blocks = {**words["vague"], **words["block"]}
     patterns = [
         *(("ymd", rx) for rx in _FULL_DATES),
-        ("ym", r"(?<!\d)(\d{4}) ?年 ?(\d{1,2}) ?月(?!\d)"),
+        ("ym", r"(\d\d{3})(?<!\d\d{4}) ?年 ?(\d{1,2}) ?月(?!\d)"),
         ("ym", rf"({_CN_YEAR})年({_NUM_MD})月"),
         # a résumé's span of years: "2016.10—2023.07", "2019/03-至今" (alone, 2016.10 may be a number)
-        ("ym", r"(?<![\d.\-/])((?:19|20)\d\d)[./](0?[1-9]|1[0-2])(?![\d]|[./]\d)(?:(?<=\d)(?=\s?[—–~至到-]))"),
+        ("ym", r"((?:19|20)\d\d)(?<![\d.\-/]\d{4})[./](0?[1-9]|1[0-2])(?![\d]|[./]\d)(?:(?<=\d)(?=\s?[—–~至到-]))"),
         ("ym", r"(?<=[—–~至到-])((?:19|20)\d\d)[./](0?[1-9]|1[0-2])(?![\d]|[./]\d)"),
-        ("y", r"(?<!\d)(1[89]\d\d|2[01]\d\d) ?年(?![代前]| ?\d{1,2} ?月)"),  # not a broken 2022年13月
+        ("y", r"(1[89]\d\d|2[01]\d\d)(?<!\d\d{4}) ?年(?![代前]| ?\d{1,2} ?月)"),  # not a broken 2022年13月
         ("y", rf"({_CN_YEAR})年(?!代)"),
         ("md", rf"{_NOT_BEFORE_NUM}(\d{{1,2}}) ?月 ?(\d{{1,2}}) ?[日号](?!\d)"),
         ("md", rf"{_NOT_BEFORE_CN}({_CN_SMALL})月({_CN_SMALL})[日号]"),

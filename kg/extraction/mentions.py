@@ -170,8 +170,9 @@ def _drop_person_orgs(sp: Spans, people: set[str], lx: Lexicon) -> None:
 _SIGN_OFF = 3  # the last lines of a memo that may hold its signature
 
 
-# a year, not one of birth ("1988年出生", "1972年生"): no news is dated by when someone was born
-_YEAR_MENTION = re.compile(r"(?<!\d)((?:19[89]|20\d)\d)(?!\d)(?!年(?:\d{1,2}月)?(?:出生|生人|生[,，。)）]))")
+# a year, not one of birth ("1988年出生", "1972年生"): no news is dated by when someone was born; its "no digit
+# before" is tested after its digits, so that the regex skips to the digits of the text (see kg.extraction.date_words)
+_YEAR_MENTION = re.compile(r"((?:19[89]|20\d)\d)(?<!\d\d{4})(?!\d)(?!年(?:\d{1,2}月)?(?:出生|生人|生[,，。)）]))")
 
 
 def _latest_year(text: str) -> int | None:
