@@ -46,7 +46,7 @@ RELATIVE = "的"  # ends a clause that describes the noun after it
 ITEM_NUMBER = re.compile(
     r"\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.)](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*"
 )
-_HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+_HEADLINE_SPACE = re.compile(r" (?<=[\u4e00-\u9fff] ) *(?=[\u4e00-\u9fff])")  # the space first: skipped to
 _SENTENCE_END = re.compile(r"[。!?！？;；]\s*$")
 _CLAUSE_ENDS = frozenset(",wbPORD")  # what a describing clause cannot reach back over
 _TRANSPARENT = re.compile(r"^[\s()（）“”\"'《》·\-。!?！？…]*$")

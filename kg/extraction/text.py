@@ -175,8 +175,10 @@ def _build_translation() -> dict[int, str | None]:
 _TRANSLATION = _build_translation()
 _SPACES_RE = re.compile(r" {2,}")
 _CELL_TAB_RE = re.compile(r"(?<=[^\s|])[ \t]*\t[ \t]*(?=[^\s|])")
-_INDENTED_RE = re.compile(r"(?<=[^\n])\n(?=(?: {2,}|\t)\S)")
-_SPACE_BEFORE_PUNCT_RE = re.compile(r"(?<=\S) +(?=[,;:!?。、)\]」』”’》…])")
+# these open with the character they match and test the one before it after it (a lookbehind first would be
+# tried at every character of the text, a literal first lets the regex engine skip to it)
+_INDENTED_RE = re.compile(r"\n(?<=[^\n]\n)(?=(?: {2,}|\t)\S)")
+_SPACE_BEFORE_PUNCT_RE = re.compile(r" (?<=\S ) *(?=[,;:!?。、)\]」』”’》…])")
 # "主　任:宗立新": a label padded to the width of the others in its list
 _PADDED_LABEL_RE = re.compile(r"^([\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3})(?=:)", re.M)
 
