@@ -537,7 +537,7 @@ def find_known_persons(sp: Spans, known: dict[str, str], lx: Lexicon) -> None:
         if before is not None and before.kind == "person":
             sp.add("person", m.start(1), m.end(1), label=before.text)
     # "Tony(邝东)", "From: Kevin Mao(毛锴文)": the English name a person goes by, then the name
-    for m in _LATIN_BEFORE_NAME.finditer(sp.text):
+    for m in _LATIN_BEFORE_NAME.finditer(sp.text) if "(" in sp.text else ():  # its lookbehind is tried everywhere
         name, named = m.group(2), sp.starting_at(m.start(2))
         if (
             named is None
