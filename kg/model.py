@@ -54,12 +54,19 @@ class Mention:
         label: str = "",
         parent: str = "",
     ):
-        """The fields set in one update of the instance's dict: the finders make thousands of mentions a
+        """The fields stored straight into the instance's dict: the finders make thousands of mentions a
         document, and the ``__init__`` a frozen dataclass generates sets each field through
-        ``object.__setattr__``, three times slower (the dataclass keeps an ``__init__`` written here)."""
-        vars(self).update(
-            kind=kind, text=text, sentence=sentence, start=start, end=end, value=value, label=label, parent=parent
-        )
+        ``object.__setattr__``, three times slower (the dataclass keeps an ``__init__`` written here); a store
+        per field is faster still than one ``update`` (no keyword dict built), in the fields' order."""
+        fields = self.__dict__
+        fields["kind"] = kind
+        fields["text"] = text
+        fields["sentence"] = sentence
+        fields["start"] = start
+        fields["end"] = end
+        fields["value"] = value
+        fields["label"] = label
+        fields["parent"] = parent
 
 
 @dataclass
