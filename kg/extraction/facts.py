@@ -53,11 +53,15 @@ class _Sentence(RuleSentence):
             # "▌海外发行部升级为海外发行中心": what a heading names is what the lines under it are about
             units = [t.key for t in self.toks if t.tag == "O" and self.ex.doc.entities[t.key].kind != "company"]
             self.ex.recent_unit = units[-1] if units else self.ex.recent_unit
-        tags = set(self.tags)
-        for (handler, pattern), needs in zip(self.ex.rules, self.ex.rule_needs):
-            for m in pattern.finditer(self.tags) if needs <= tags else ():
+        tags, established = set(self.tags), _Sentence.established
+        # the rules whose needed tags the sentence has (the others cannot match: a set test each, in one
+        # comprehension, not a turn of the loop below each), in order; and ``established``, after which anaphora
+        # are resolved whether it matched or not
+        rules = [r for r, needs in zip(self.ex.rules, self.ex.rule_needs) if needs <= tags or r[0] is established]
+        for handler, pattern in rules:
+            for m in pattern.finditer(self.tags):
                 handler(self, m)
-            if handler is _Sentence.established:
+            if handler is established:
                 self.resolve_anaphora()  # "成立商家服务事业群,由…担任事业群总裁": set up in this sentence
         if self.tags.startswith("P") and not self.tags.startswith(("Ps", "Pj")):
             self.ex.carried = self.toks[0].key  # who the sentence is about
