@@ -113,7 +113,7 @@ def _link_back_references(doc: Document, keys: dict[str, str]) -> None:
         if not form.isascii() and "·" not in form:
             by_surname.setdefault(form[0], set()).add(key)
     for sent in doc.sentences:
-        if sent.noise:
+        if sent.noise or "总" not in sent.text:  # the regex opens with any character: tried at every one
             continue
         for m in re.finditer(r"(.)总(?![裁经监部理])", sent.text):
             owners = by_surname.get(m.group(1), set())
@@ -149,7 +149,8 @@ def _resolve_orgs(doc: Document, lx: Lexicon) -> None:
     declared = doc.main_org[len("org:") :] if doc.main_org else None
     # a company given a short form ("荆楚农村商业银行股份有限公司(下称"荆楚农商行")") is the one the article
     # goes on about, however often a past employer is named in a career
-    short_formed = {n for n in counts if next(word_then(doc.text, n, _SHORT_FORM_DECLARED), None)}
+    declares = "简称" in doc.text or "下称" in doc.text  # one is in each match: else no name is looked for
+    short_formed = {n for n in counts if declares and next(word_then(doc.text, n, _SHORT_FORM_DECLARED), None)}
     if not first_current and any(m.kind == "cue" and m.value == "orgref" for m in doc.mentions):
         counts.clear()  # "本公司…彼曾于德勤任职": a company named only as a past employer is not the article's
     main = (
