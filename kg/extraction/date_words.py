@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from ..errors import SetupError
@@ -51,6 +52,21 @@ class DateWords:
     # for a pattern that requires no one character, what it cannot match without (one of 今天, 昨天 …); else None
     needs: tuple[Needs | None, ...]
     block: re.Pattern[str] | None  # a word no date is read inside (日前, 今日头条)
+
+    @cached_property
+    def triggers(self) -> frozenset[str] | None:
+        """Characters one of which every match of every pattern holds (年, 月, 前, "-" …): a sentence with none of
+        them (about two in five) holds no date, and its patterns are not tried one by one. None when a pattern
+        tells nothing of what it needs."""
+        out: set[str] = set()
+        for required, needs in zip(self.required, self.needs):
+            if required:
+                out |= required
+            elif needs is not None and needs.sets:
+                out |= needs.chars  # every set needed is filed under one of these characters
+            else:
+                return None
+        return frozenset(out)
 
 
 def read_date_words(path: Path) -> DateWords:

@@ -91,10 +91,12 @@ def find_dates(
     ``tables``: whose date words to read (default: kg's, :func:`~kg.extraction.text_tables.default_text_tables`).
     """
     words = (tables or default_text_tables()).dates
+    chars = set(text)
+    if words.triggers is not None and words.triggers.isdisjoint(chars):
+        return []  # no pattern can match
     blocks = [(m.start(), m.end()) for m in words.block.finditer(text)] if words.block else []
     block_starts = [b[0] for b in blocks]
     found: list[tuple[int, int, object]] = []
-    chars = set(text)
     for (name, rx), required, needs in zip(words.patterns, words.required, words.needs):
         if not required <= chars or (needs is not None and not needs.may_match(chars)):
             continue
