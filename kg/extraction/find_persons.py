@@ -301,7 +301,8 @@ def _foreign_name_end(sp: Spans, m: re.Match, lx: Lexicon) -> int:
     return next(ends, m.end())
 
 
-_LISTED_LATIN = re.compile(r"(?<=[、,，])[A-Z][a-z]{1,11}(?: [A-Z][a-z]{1,11}){0,2}(?=[(（、,，。;；]|$)")
+# the separator before the name tested after its capital: the regex skips to capitals, not a lookbehind everywhere
+_LISTED_LATIN = re.compile(r"[A-Z](?<=[、,，][A-Z])[a-z]{1,11}(?: [A-Z][a-z]{1,11}){0,2}(?=[(（、,，。;；]|$)")
 
 
 def _find_listed_latin_names(sp: Spans, known: dict[str, str]) -> None:
