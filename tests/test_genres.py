@@ -1441,3 +1441,14 @@ def test_items_of_a_roundup_headed_by_a_company_and_its_a_share_code():
 def test_a_registered_name_begins_after_the_verb_of_naming_and_its_as():
     out = facts("经研究决定：任命聂振华为禾川控股集团有限公司党委书记、董事长。")  # 华为: one word to jieba
     assert post("聂振华", "禾川控股集团有限公司", "chairman") in out
+
+
+def test_an_item_of_a_roundup_after_a_time_word_puts_its_company_in_focus():
+    text = (
+        "年内已有40余家基金公司高管变更。\n6月19日晚间，禾川基金发布公告，总经理林岚川离任。\n"
+        "同日，岚青基金公告称，聘任吕禾青为公司督察长。\n部分中小基金公司的管理层调整仍将持续。"
+    )
+    out = facts(text)
+    assert post("吕禾青", "岚青基金", "chief-compliance-officer") in out
+    assert post("林岚川", "禾川基金", "general-manager", "former") in out
+    assert not any(e.label.endswith("基金公司") for e in kg.extract(text).entities.values())

@@ -229,6 +229,8 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
             continue
         if len(core) < min_len or not sp.free(start, m.end()) or core in lx.interim_qualifiers:
             continue
+        if kind == "company" and core in lx.trades and (parent is None or parent.kind != "org"):
+            continue  # "40余家基金公司": a kind of company, no name (but "澜舟|汽车|集团" is one)
         # an item of a list or a cell of a table ("| 出海事业群 |", "、休闲事业群") starts with the name
         listed = len(suffix) > 1 and kind != "company" and (start == 0 or text[start - 1] in _ITEM_OPENERS)
         if kind == "company" and text[start - 1 : start] == "、" and title_follows(sp, m.end(), lx):

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 
 from .lexicon import Lexicon
-from .segment import is_common_word
+from .segment import is_common_word, word_tag
 from .spans import CJK_RUN, Spans, free_cjk_start, name_end, trim_left
 from .text_tables import TextTables
 
 _MAX_JOINED_NAME = 10  # characters read for the name after a verb of joining
+_OPENER = re.compile(r"([^\s,，。:：]{2,5})[,，]\s*")
 _MAX_ITEM_COMPANY = 10  # … and for the name that heads an item or announces
 # "4. ", "三、", and a dateline: "财联社3月6日电，", "3月6日晚间，" ("…，锐拓精密公告" names the company)
 _ITEM_LEAD = re.compile(
@@ -97,6 +98,9 @@ def find_item_company(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
     heads an item before a colon, is a company (the items of a round-up); not a memo's salutation ("全体穹顶同学:")."""
     lead = _ITEM_LEAD.match(sp.text)
     start = lead.end() if lead else 0
+    opener = _OPENER.match(sp.text, start)  # "同日，", "此外，": a time or a link to what came before
+    if opener and (lx.cues.get(opener.group(1)) == "connective" or word_tag(opener.group(1)) == "t"):
+        start = opener.end()
     head = sp.text[start : start + _MAX_ITEM_COMPANY + 4]
     if ":" not in head and "：" not in head and not lx.cue_pattern("announce").search(head):
         return  # most sentences: nothing to read, and no tokenizing to pay for

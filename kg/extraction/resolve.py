@@ -22,6 +22,7 @@ from pypinyin import lazy_pinyin
 from ..model import Document, Entity, EntityKind, Mention
 from .lexicon import word_then
 from .org_references import GENERIC_COMPANY, GROUP, is_registered
+from .segment import word_tag
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -212,6 +213,7 @@ def _resolve_orgs(doc: Document, lx: Lexicon) -> None:
 
 _SHORT_FORM_DECLARED = re.compile(r"\s*[(（](?:以下简称|下称|简称)")  # after a company's name
 _DATELINE = re.compile(r"[^,，。]{1,12}讯[,，]?")
+_TIME_LEAD = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:晚间|晚|早间|盘后)?[,，]?")
 
 
 def _focus(doc: Document, lx: Lexicon) -> None:
@@ -234,8 +236,10 @@ def _focus(doc: Document, lx: Lexicon) -> None:
         linked = lead is not None and lx.cues.get(lead.rstrip(",，")) == "connective"
         if linked and opening is not None and doc.links.get(mention_key(opening)) == doc.main_org:
             current = doc.main_org
-        if lead and _DATELINE.fullmatch(lead):
-            lead = ""  # "证券时报e公司讯,凯迪威(300952)公告…": the outlet's dateline opens the item
+        if lead and (_DATELINE.fullmatch(lead) or _TIME_LEAD.fullmatch(lead) or word_tag(lead.rstrip(",，")) == "t"):
+            lead = (
+                ""  # "证券时报e公司讯,凯迪威(300952)公告…", "同日,岚山基金公告称": a dateline or a time opens the item
+            )
         if opening is not None and opening.kind == "org" and opening.value == "company" and not lead:
             current = doc.links.get(mention_key(opening), current)
         if current and current != doc.main_org:
