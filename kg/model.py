@@ -97,6 +97,7 @@ class Role:
     zh: str
     en: str
     head: bool  # the holder leads the organization (CEO, 负责人, 主席 …)
+    forms: tuple[str, ...] = ()  # its other names (财务总监, Chief Financial Officer for CFO)
 
 
 @dataclass

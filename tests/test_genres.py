@@ -1452,3 +1452,10 @@ def test_an_item_of_a_roundup_after_a_time_word_puts_its_company_in_focus():
     assert post("吕禾青", "岚青基金", "chief-compliance-officer") in out
     assert post("林岚川", "禾川基金", "general-manager", "former") in out
     assert not any(e.label.endswith("基金公司") for e in kg.extract(text).entities.values())
+
+
+def test_a_role_carries_its_other_names():
+    from kg.rdf.write import to_ntriples
+
+    nt = to_ntriples(kg.extract("禾川科技宣布，聘任贺岚川为公司财务总监。"))
+    assert '<http://www.w3.org/2004/02/skos/core#altLabel> "财务总监"@zh' in nt

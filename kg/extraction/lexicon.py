@@ -299,7 +299,7 @@ def read_lexicon(data_dir: Path) -> Lexicon:
         if outside == "1":
             lx.outside_roles |= {rid}
         zh_forms, en_forms = zh.split("|"), en.split("|")
-        lx.roles[rid] = Role(rid, zh_forms[0], en_forms[0], head == "1")
+        lx.roles[rid] = Role(rid, zh_forms[0], en_forms[0], head == "1", tuple(zh_forms[1:] + en_forms[1:]))
         for form in zh_forms + en_forms:
             lx.role_by_form[form.lower()] = rid
         if hint:

@@ -22,7 +22,6 @@ from pypinyin import lazy_pinyin
 from ..model import Document, Entity, EntityKind, Mention
 from .lexicon import word_then
 from .org_references import GENERIC_COMPANY, GROUP, is_registered
-from .segment import word_tag
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -223,6 +222,8 @@ def _focus(doc: Document, lx: Lexicon) -> None:
     for m in doc.mentions:
         if m.kind in ("org", "person", "role") and (m.sentence not in first or m.start < first[m.sentence].start):
             first[m.sentence] = m
+    from .segment import word_tag  # noqa: PLC0415 - jieba's tags only once an article is read
+
     current = doc.main_org
     for s in doc.sentences:
         opening = first.get(s.index)

@@ -186,6 +186,8 @@ class _Builder:
         self.add(node, RDF.type, ORG.Role)
         self.add(node, SKOS.prefLabel, literal(r.zh, lang="zh"))
         self.add(node, SKOS.prefLabel, literal(r.en, lang="en"))
+        for form in r.forms:  # "财务总监": a user, a query or another graph may name the role so
+            self.add(node, SKOS.altLabel, literal(form, lang="en" if form.isascii() else "zh"))
         self.add(node, OC.isHeadRole, literal(r.head))
         return node
 

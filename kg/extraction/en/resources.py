@@ -115,7 +115,7 @@ class EnglishResources:
                 raise SetupError(f"{en_dir / 'extra_roles.tsv'}:{lineno}: the head column is not 0 or 1")
             labels = forms.split("|")
             if rid not in r.roles:  # English-only titles: the English steps' role table, not the lexicon's
-                r.roles[rid] = Role(rid, labels[0], labels[0], head == "1")
+                r.roles[rid] = Role(rid, labels[0], labels[0], head == "1", tuple(labels[1:]))
             for form in labels:
                 r.role_by_form[form.lower()] = rid
         for lineno, (rid, forms) in data.rows("roles.tsv", 2):
