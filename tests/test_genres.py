@@ -1459,3 +1459,13 @@ def test_a_role_carries_its_other_names():
 
     nt = to_ntriples(kg.extract("禾川科技宣布，聘任贺岚川为公司财务总监。"))
     assert '<http://www.w3.org/2004/02/skos/core#altLabel> "财务总监"@zh' in nt
+
+
+def test_a_preposition_after_a_title_starts_no_name():
+    out = facts("禾川证券成立财富管理委员会，由樊敏担任主任。财富管理部、投资顾问中心负责人向樊敏汇报。")
+    assert not any(f[1].startswith("向") for f in out)
+
+
+def test_an_honorary_title_names_no_unit():
+    doc = kg.extract("禾川地产公告，符岚川辞任后将出任公司荣誉主席。")
+    assert not any(e.label == "荣誉" for e in doc.entities.values())

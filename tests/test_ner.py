@@ -85,3 +85,10 @@ def test_small_passes_tag_as_one_pass(reference, monkeypatch):
     monkeypatch.setattr(ner, "PASS_CHARS", 60)
     assert len(ner._passes(sentences)) > 10
     assert default_resources().tagger.tag(sentences) == [reference(s) for s in sentences]
+
+
+def test_an_entity_holds_no_space_at_its_ends():
+    # LAC's word after "4. " begins with the space (" 天禾"): the span is the name alone
+    texts = ["4. 天禾新能：聘任马俊杰为公司副总经理。", "1. 宏川智造（605381）：董事长陶炜辞去总经理职务。"]
+    for text, spans in zip(texts, default_resources().tagger.entities(texts)):
+        assert spans and all(s.text == s.text.strip() and text[s.start : s.end] == s.text for s in spans)

@@ -208,6 +208,8 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
         ):
             # "CEO何小鹏": a surname and a company's short name (小鹏) make a personal name
             sp.remove(company)
+        if pos < len(text) and _toward_a_report_target(text, pos, lx):
+            continue  # "投资顾问中心负责人向樊敏汇报": 向 is the preposition
         n = _person_at(text, pos, sp, lx, after_title=True, model_end=model_ends.get(pos, 0))
         latin = _LATIN_AFTER_TITLE.match(text, pos) if not n and pos > role.end else None
         if n:

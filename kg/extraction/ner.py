@@ -151,8 +151,19 @@ class Tagger:
                 elif spans and tag == "PER" and spans[-1].label == "PER" and text[spans[-1].end : start] == " ":
                     start = spans.pop().start  # "Mark" "Johnson": one name across the space
                 spans.append(Span(start, pos, tag, text[start:pos]))
-            out.append(spans)
+            out.append([_stripped(s, text) for s in spans])
         return out
+
+
+def _stripped(span: Span, text: str) -> Span:
+    """The span without the spaces LAC's words may begin or end with (" 天禾" after "4. ")."""
+    start = span.start + len(span.text) - len(span.text.lstrip())
+    end = span.end - (len(span.text) - len(span.text.rstrip()))
+    return (
+        span
+        if (start, end) == (span.start, span.end) or start >= end
+        else Span(start, end, span.label, text[start:end])
+    )
 
 
 def _passes(texts: Sequence[str]) -> list[list[int]]:
