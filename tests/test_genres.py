@@ -1469,3 +1469,8 @@ def test_a_preposition_after_a_title_starts_no_name():
 def test_an_honorary_title_names_no_unit():
     doc = kg.extract("禾川地产公告，符岚川辞任后将出任公司荣誉主席。")
     assert not any(e.label == "荣誉" for e in doc.entities.values())
+
+
+def test_the_kind_after_this_refers_to_the_unit_just_named():
+    out = facts("禾川银行公告，程岚川升任行长助理后，芜湖分行工作暂由该分行副行长柏禾青主持。")
+    assert post("柏禾青", "芜湖分行", "vice-bank-president") in out

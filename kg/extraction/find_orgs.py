@@ -218,11 +218,17 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
             continue  # 外部, 顶部, 全部: not the suffix 部 (but 人力资源部 is a department)
         parent = sp.ending_at(start)
         core = text[start : m.start()]
-        # "中心负责人谭铮": the kind alone opening a clause, before a title, refers to the unit just named
+        # "中心负责人谭铮", "由该分行副行长柏松主持": the kind alone opening a clause or after 该, before a title,
+        # refers to the unit just named
         bare = (
             not core
             and len(suffix) > 1
-            and (start == 0 or text[start - 1] in _CLAUSE_OPENERS or _after_appoint(sp, start, lx))
+            and (
+                start == 0
+                or text[start - 1] in _CLAUSE_OPENERS
+                or lx.cues.get(text[start - 1]) == "this"
+                or _after_appoint(sp, start, lx)
+            )
         )
         if bare and title_follows(sp, m.end(), lx) and sp.free(start, m.end()):
             sp.add("org", start, m.end(), _unit_kind(suffix, lx), suffix)
