@@ -1474,3 +1474,9 @@ def test_an_honorary_title_names_no_unit():
 def test_the_kind_after_this_refers_to_the_unit_just_named():
     out = facts("禾川银行公告，程岚川升任行长助理后，芜湖分行工作暂由该分行副行长柏禾青主持。")
     assert post("柏禾青", "芜湖分行", "vice-bank-president") in out
+
+
+def test_a_numeral_that_names_is_part_of_a_name_and_one_that_counts_is_not():
+    assert post("伍岚川", "四季鲜果业集团", "coo") in facts("四季鲜果业集团COO伍岚川出任禾川餐饮CEO。")
+    doc = kg.extract("年内已有40余家基金公司高管变更。\n6月19日，禾川基金发布公告，总经理林岚川离任。")
+    assert not any("余家" in e.label for e in doc.entities.values())

@@ -118,6 +118,7 @@ def trim_left(text: str, start: int, end: int, lx: Lexicon, registered: bool = F
         elif (
             n < len(toks) - 1
             and (word_tag(tok) or "x")[0] in BOUNDARY_TAGS
+            and (len(tok) == 1 or word_tag(tok) != "m" or _COUNT.search(tok))
             and not (n == 0 and len(tok) == 1 and _opens_clause(text, start, tok))
         ):
             # a verb, adverb, pronoun … (but "组织部": the word right before the suffix stays; and a sentence
@@ -135,6 +136,9 @@ def _opens_clause(text: str, start: int, first: str) -> bool:
     "由兆安银行…" is no item)."""
     return start == 0 or (text[start - 1] in _ITEM_MARKS and (word_tag(first) or "x")[0] in "md")
 
+
+# a numeral jieba tags as one word that counts ("两家", "余家", "2023", "十八"), not one that names ("四季")
+_COUNT = re.compile(r"[\d余多几数个家名位大类级项批只条届]|^[一二三四五六七八九十百千万两]+$")
 
 # jieba part-of-speech classes that never start or sit inside an organization's name
 BOUNDARY_TAGS = frozenset("pcdum")
