@@ -1480,3 +1480,10 @@ def test_a_numeral_that_names_is_part_of_a_name_and_one_that_counts_is_not():
     assert post("伍岚川", "四季鲜果业集团", "coo") in facts("四季鲜果业集团COO伍岚川出任禾川餐饮CEO。")
     doc = kg.extract("年内已有40余家基金公司高管变更。\n6月19日，禾川基金发布公告，总经理林岚川离任。")
     assert not any("余家" in e.label for e in doc.entities.values())
+
+
+def test_a_unit_set_up_in_the_headline_takes_the_date_the_body_gives():
+    text = "禾川集团年末大调整：成立战略委员会\n12月26日晚，禾川CEO容岚川发出内部信，宣布成立集团战略委员会。"
+    for date, body in ((None, text.replace("12月", "2023年12月")), ("2023-12-27", text)):
+        doc = kg.extract(body, date=date)
+        assert [f.date for f in doc.facts if f.kind == "established"] == ["2023-12-26"]

@@ -78,6 +78,10 @@ class Extractor:
             else []
         )
         if sig in self.seen and not any(id(f) in self.ended for f in restated):
+            if fact.kind == "established" and fact.date:  # "成立战略委员会" in a headline, dated in the body
+                for f in self.doc.facts:
+                    if f.kind == "established" and f.subject == fact.subject and not self.own_date(f.sentence):
+                        f.date = fact.date  # (the headline had none, or the publication's)
             return  # said before; or held, then ended by a verb of leaving, and now held again
         for f in restated:
             self.doc.facts.remove(f)
