@@ -1487,3 +1487,13 @@ def test_a_unit_set_up_in_the_headline_takes_the_date_the_body_gives():
     for date, body in ((None, text.replace("12月", "2023年12月")), ("2023-12-27", text)):
         doc = kg.extract(body, date=date)
         assert [f.date for f in doc.facts if f.kind == "established"] == ["2023-12-26"]
+
+
+def test_latin_names_in_chinese_text_with_an_address_a_hyphen_or_a_labelled_chinese_name():
+    out = facts("禾川新能源设立国际事业部。国际事业部总裁由Markus Vogel(中文名:魏岚川)担任。")
+    assert post("魏岚川", "国际事业部", "president") in out
+    doc = kg.extract("她将向集团首席运营官Dr. Stefan Hoffmann汇报，并向禾川酒店行政总裁Jean-Luc Moreau(莫岚)先生汇报。")
+    people = {e.label for e in doc.entities.values() if e.kind == "person"}
+    assert {"Stefan Hoffmann", "莫岚"} <= people
+    doc = kg.extract("他将出任集团全球供应链执行副总裁(EVP Global Supply Chain)。")
+    assert not any(e.kind == "person" for e in doc.entities.values())

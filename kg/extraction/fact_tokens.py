@@ -50,6 +50,7 @@ _HEADLINE_SPACE = re.compile(r" (?<=[\u4e00-\u9fff] ) *(?=[\u4e00-\u9fff])")  # 
 _SENTENCE_END = re.compile(r"[。!?！？;；]\s*$")
 _CLAUSE_ENDS = frozenset(",wbPORD")  # what a describing clause cannot reach back over
 _TRANSPARENT = re.compile(r"^[\s()（）“”\"'《》·\-。!?！？…]*$")
+_NAME_LABEL = re.compile(r"\s*[(（][中英]文名[:：]\s*$")  # the label of a name given in brackets
 
 
 @dataclass
@@ -86,6 +87,8 @@ def tokenize(doc: Document, sentence: int, items: list[Mention], text: str) -> l
     items = [m for m in items if m.start >= pos]
 
     def gap(s: str, before_person: bool):
+        if _NAME_LABEL.match(s):
+            return  # "Markus Vogel(中文名:魏马可)": the two forms of one name
         parts = _CLAUSE.split(s)
         for n, part in enumerate(parts):
             # "由新加入的彼得·霍夫曼负责": a clause ending in 的 right before a name describes the person

@@ -14,7 +14,10 @@ from .spans import CJK, CJK_RUN, Spans, starts_word, title_follows
 _LATIN_NAME = re.compile(r"\(\s*([A-Z][A-Za-z\.\-']*(?:\s+[A-Z][A-Za-z\.\-']*){0,3})\s*\)")
 _FOREIGN_NAME = re.compile(f"[{CJK}]{{1,6}}(?:[·•\\-][{CJK}]{{1,6}})+")
 _NAME_SEPARATOR = re.compile(r"[·•\-]")  # in every _FOREIGN_NAME: without one, that slow-to-fail scan is skipped
-_LATIN_BEFORE_NAME = re.compile(f"(?<![A-Za-z])([A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}) ?\\(([{CJK}]{{2,4}})\\)")
+_LATIN_BEFORE_NAME = re.compile(
+    f"(?<![A-Za-z])([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){{0,2}}) ?"
+    f"\\((?:中文名[:：]?)?([{CJK}]{{2,4}})\\)"
+)  # "Jean-Luc Moreau(莫朗)", "Markus Vogel(中文名:魏马可)"
 _MODEL_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
 _NOMINATED = re.compile(
     r"(?:任命|聘任|选举|聘请|委任|[,，;；](?:任命|聘任|选举|聘请|委任)?)([^\s,，。为]{2,6}?)(?:先生|女士)?为"
@@ -162,7 +165,8 @@ def _joins_function_word(text: str, end: int) -> bool:
 
 _MEMBERS_LEAD = re.compile(r"(?:成员|委员)(?:包括|为)|由(?=[^,。]*组成)")  # "委员包括", "由…组成"
 _TITLE_GAP = re.compile(r"[ \u3000]{0,2}")  # "总经理 史斌建": the spaces a list or table puts after a title
-_LATIN_AFTER_TITLE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?![A-Za-z])")
+_LATIN_AFTER_TITLE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}(?![A-Za-z])")
+_LATIN_ADDRESS = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof)\. ?")  # "Dr. Stefan Hoffmann": the name begins after it
 _BEFORE_NAME = ("为", "是", ":", "：")  # "总裁为谭待", "职工代表监事:葛振华"
 
 
@@ -211,11 +215,19 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
         if pos < len(text) and _toward_a_report_target(text, pos, lx):
             continue  # "投资顾问中心负责人向樊敏汇报": 向 is the preposition
         n = _person_at(text, pos, sp, lx, after_title=True, model_end=model_ends.get(pos, 0))
-        latin = _LATIN_AFTER_TITLE.match(text, pos) if not n and pos > role.end else None
+        # "(负责人:Mark Ellison)", "首席运营官Dr. Stefan Hoffmann": a Latin name after a Chinese title or a colon
+        # (not after an English one: "EVP Global Supply Chain" names a unit)
+        address = _LATIN_ADDRESS.match(text, pos)
+        first = address.end() if address else pos
+        latin = (
+            _LATIN_AFTER_TITLE.match(text, first)
+            if not n and (not text[role.end - 1].isascii() or text[pos - 1 : pos] in ":：")
+            else None
+        )
         if n:
             add_person(sp, pos, pos + n, known)
-        elif latin and sp.free(pos, latin.end()):  # "(负责人:Mark Ellison)": a Latin name after a title and a colon
-            add_person(sp, pos, latin.end(), known)
+        elif latin and sp.free(first, latin.end()):
+            add_person(sp, first, latin.end(), known)
     for label in lx.cue_pattern("name_label").finditer(text):  # "新任高级管理人员姓名:孙宁泽"
         pos = label.end() + 1
         if text[label.end() : pos] not in (":", "："):
