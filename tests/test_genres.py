@@ -1497,3 +1497,9 @@ def test_latin_names_in_chinese_text_with_an_address_a_hyphen_or_a_labelled_chin
     assert {"Stefan Hoffmann", "莫岚"} <= people
     doc = kg.extract("他将出任集团全球供应链执行副总裁(EVP Global Supply Chain)。")
     assert not any(e.kind == "person" for e in doc.entities.values())
+
+
+def test_words_no_name_is_made_of_and_a_place_name_a_verb_of_naming_names():
+    doc = kg.extract("禾川新能源设立国际事业部，前欧洲车企高管出任总裁。副总裁伏岚川拟任控股子公司禾川期货董事长。")
+    assert {e.label for e in doc.entities.values() if e.kind == "person"} == {"伏岚川"}
+    assert post("米兰", "禾川科技", "board-secretary") in facts("禾川科技董事会聘任米兰为董事会秘书。")

@@ -97,6 +97,7 @@ def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool, mod
         if (
             (is_common_word(cand) and not (after_title and _word_as_name(text, i + n, cand, lx)))
             or cand in lx.cues  # "董事长易人": a verb, no name
+            or cand in lx.boundaries  # "高管出任": a word no name is made of
             or cand in lx.suffixes
             or cand.endswith(lx.long_suffixes)
             or not (_name_chars_ok(cand, lx) or _LATIN_NAME.match(text, i + n) or _middle_word_ok(text, i, n, sp, lx))
@@ -134,14 +135,15 @@ def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool, mod
 _NAME_LIKE_WORD_TAGS = frozenset({"ns", "t", "m", "nz"})
 
 
-def _word_as_name(text: str, end: int, cand: str, lx: Lexicon) -> bool:
+def _word_as_name(text: str, end: int, cand: str, lx: Lexicon, named: bool = False) -> bool:
     """``cand``, a word of two characters that begins with a surname, is a name where a form of address or an
     English name in brackets follows it ("江河同志", "蓝海(Ocean Lan)"), or a verb of saying, unless it tells
-    a time ("所长江河表示", not "董事长当天表示"); not a surname alone ("欧阳先生")."""
+    a time ("所长江河表示", not "董事长当天表示"); not a surname alone ("欧阳先生"). ``named``: it is whom a verb
+    of naming names ("聘任证券事务代表米兰为董事会秘书")."""
     tag = word_tag(cand) or ""
     if len(cand) != 2 or cand[0] not in lx.surnames or cand in lx.surnames or tag not in _NAME_LIKE_WORD_TAGS:
         return False
-    if lx.honorific_re.match(text, end) or _LATIN_NAME.match(text, end):
+    if named or lx.honorific_re.match(text, end) or _LATIN_NAME.match(text, end):
         return True
     return tag != "t" and lx.speech_re.match(text, end) is not None
 
@@ -254,7 +256,7 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
         if (
             2 <= len(name) <= 4
             and CJK_RUN.fullmatch(name)
-            and not is_common_word(name)
+            and (not is_common_word(name) or _word_as_name(text, m.end(1), name, lx, named=True))
             and not any(len(c.group()) > 1 for c in lx.cue_re.finditer(name))  # ",已获委任为": a verb, no name
             and sp.free(start, m.end(1))
         ):
