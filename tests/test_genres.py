@@ -1503,3 +1503,8 @@ def test_words_no_name_is_made_of_and_a_place_name_a_verb_of_naming_names():
     doc = kg.extract("禾川新能源设立国际事业部，前欧洲车企高管出任总裁。副总裁伏岚川拟任控股子公司禾川期货董事长。")
     assert {e.label for e in doc.entities.values() if e.kind == "person"} == {"伏岚川"}
     assert post("米兰", "禾川科技", "board-secretary") in facts("禾川科技董事会聘任米兰为董事会秘书。")
+
+
+def test_a_companys_arm_in_a_place_is_named_with_the_company():
+    out = facts("林岚川此前担任高通中国副总裁，负责汽车芯片业务。")
+    assert post("林岚川", "高通中国", "vice-president", "former") in out

@@ -522,7 +522,9 @@ def find_context_orgs(sp: Spans, lx: Lexicon, tables: TextTables, known_company:
                     and not is_registered(before.text, lx)
                 ):
                     sp.remove(before)
-                    sp.add("org", before.start, end, "unit", name, before.label or before.text)
+                    # "高通中国副总裁": a company's arm in a place is named with the company's name
+                    label = text[before.start : end] if word_tag(name) == "ns" else name
+                    sp.add("org", before.start, end, "unit", label, before.label or before.text)
                 continue
             if (
                 len(name) < 2
