@@ -1508,3 +1508,14 @@ def test_words_no_name_is_made_of_and_a_place_name_a_verb_of_naming_names():
 def test_a_companys_arm_in_a_place_is_named_with_the_company():
     out = facts("林岚川此前担任高通中国副总裁，负责汽车芯片业务。")
     assert post("林岚川", "高通中国", "vice-president", "former") in out
+
+
+def test_each_cell_of_a_table_row_is_read_as_a_clause_of_its_own():
+    text = (
+        "禾川科技组织调整如下：\n| 组织 | 负责人 | 职务 | 汇报对象 |\n|---|---|---|---|\n"
+        "| 智能云事业群 | 卜岚川 | 总裁 | 集团CEO周禾青 |\n| 技术中台 | 丁岚青 | 负责人 | 集团CEO周禾青 |\n"
+    )
+    out = facts(text)
+    assert post("卜岚川", "智能云事业群", "president") in out
+    assert ("reportsTo", "卜岚川", "周禾青", None, "current") in out
+    assert not any(f[0] == "post" and f[1] == "周禾青" and f[3] in ("president", "head") for f in out)

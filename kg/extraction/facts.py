@@ -571,15 +571,19 @@ def extract_facts(doc: Document, resources: Resources) -> Document:
     by_sentence = ex.by_sentence
     for s in doc.sentences:
         ex.dates[s.index] = [(m.start, m.value) for m in by_sentence.get(s.index, []) if m.kind == "date"]
-    read_tables(doc, ex.lx, "head", ex.add, by_sentence)  # first: a sentence after a table may speak of its heads
+    # first: a sentence after a table may speak of its heads; a row is read by its columns, and each cell as a
+    # clause of its own ("| 智能云事业群 | 卜凡 | 总裁 | 集团CEO周楚 |": 总裁 is 卜凡's, not the boss's)
+    rows = read_tables(doc, ex.lx, "head", ex.add, by_sentence)
     for s in doc.sentences:
         if s.noise:
             continue
         items = by_sentence.get(s.index, [])
-        toks = tokenize(doc, s.index, items, s.text)
-        # date positions in token space, for "the date before the verb"
-        ex.dates[s.index] = [(i, t.key) for i, t in enumerate(toks) if t.tag == "D" and t.key is not None]
-        _Sentence(ex, s.index, toks).run()
+        for start, end in rows.get(s.index, [(0, len(s.text))]):
+            text = s.text if s.index not in rows else " " * start + s.text[start:end] + " " * (len(s.text) - end)
+            toks = tokenize(doc, s.index, [m for m in items if start <= m.start and m.end <= end], text)
+            # date positions in token space, for "the date before the verb"
+            ex.dates[s.index] = [(i, t.key) for i, t in enumerate(toks) if t.tag == "D" and t.key is not None]
+            _Sentence(ex, s.index, toks).run()
     drop_superseded(doc, ex.weak)
     listed_units(doc, ex)
     tree_units(doc, ex)

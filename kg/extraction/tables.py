@@ -81,12 +81,14 @@ def read_tables(
     head_role: str,
     add: Callable[[Fact], None],
     mentions: dict[int, list[Mention]] | None = None,
-) -> None:
+) -> dict[int, list[tuple[int, int]]]:
     """Add the facts of every table with a heading row: ``add(Fact)`` for each (the extractor's, which
-    drops repeats). ``head_role``: the role id of a head whose title the table does not give. ``mentions``:
-    ``doc.mentions_by_sentence()`` when the caller has it already (sorting every mention again costs)."""
+    drops repeats); the cells of each sentence read as a row. ``head_role``: the role id of a head whose title the
+    table does not give. ``mentions``: ``doc.mentions_by_sentence()`` when the caller has it already (sorting
+    every mention again costs)."""
     mentions = mentions if mentions is not None else doc.mentions_by_sentence()
     columns: list[str | None] | None = None
+    rows: dict[int, list[tuple[int, int]]] = {}
     for s in doc.sentences:
         cells = _cells(s.text)
         if not cells:
@@ -102,6 +104,8 @@ def read_tables(
                 columns = kinds
             continue
         _read_row(doc, s.index, columns, in_cell, head_role, add)
+        rows[s.index] = cells
+    return rows
 
 
 def _read_row(
