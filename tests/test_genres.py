@@ -1519,3 +1519,8 @@ def test_each_cell_of_a_table_row_is_read_as_a_clause_of_its_own():
     assert post("卜岚川", "智能云事业群", "president") in out
     assert ("reportsTo", "卜岚川", "周禾青", None, "current") in out
     assert not any(f[0] == "post" and f[1] == "周禾青" and f[3] in ("president", "head") for f in out)
+
+
+def test_a_latin_unit_suffix_ends_a_chinese_name():
+    out = facts("禾川科技将成立国际业务BU，由詹岚川担任负责人。")
+    assert post("詹岚川", "国际业务BU", "head") in out

@@ -170,7 +170,8 @@ _CLAUSE_OPENERS = ",，。;；:：、 \n"
 def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
     text = sp.text
     for m in _LATIN_UNIT.finditer(text):
-        sp.add("org", m.start(1), m.end(1), "unit", m.group(1))
+        if m.group(1) not in lx.suffixes:  # "国际业务BU": BU is the suffix of the name, not a name
+            sp.add("org", m.start(1), m.end(1), "unit", m.group(1))
     for m in _QUOTED.finditer(text):
         quoted_suffix = lx.suffix_re.match(text, m.end())
         end = quoted_suffix.end() if quoted_suffix else m.end()
