@@ -1524,3 +1524,8 @@ def test_each_cell_of_a_table_row_is_read_as_a_clause_of_its_own():
 def test_a_latin_unit_suffix_ends_a_chinese_name():
     out = facts("禾川科技将成立国际业务BU，由詹岚川担任负责人。")
     assert post("詹岚川", "国际业务BU", "head") in out
+
+
+def test_a_subsidiary_named_after_a_person_is_the_companys():
+    out = facts("禾川证券：11月29日公告，副总裁伏岚川拟任控股子公司禾川期货董事长。")
+    assert ("unitOf", "禾川期货", "禾川证券", None, "current") in out
