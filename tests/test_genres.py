@@ -1529,3 +1529,8 @@ def test_a_latin_unit_suffix_ends_a_chinese_name():
 def test_a_subsidiary_named_after_a_person_is_the_companys():
     out = facts("禾川证券：11月29日公告，副总裁伏岚川拟任控股子公司禾川期货董事长。")
     assert ("unitOf", "禾川期货", "禾川证券", None, "current") in out
+
+
+def test_a_title_before_a_units_kind_is_part_of_the_units_name():
+    out = facts("禾川证券财富管理委员会下设财富管理部、零售客户部和投资顾问中心，投资顾问中心由洪岚川负责。")
+    assert ("unitOf", "投资顾问中心", "财富管理委员会", None, "current") in out
