@@ -202,9 +202,7 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
         else:  # "投资顾问中心", "总裁办公室": a title that names a unit's work is part of its name
             sp.remove(title)
         start = _name_start(sp, m.start(), 12)
-        trimmed = min(
-            trim_left(text, start, title.start if title else m.start(), lx), title.start if title else m.end()
-        )
+        trimmed = trim_left(text, start, title.start if title else m.start(), lx)
         last = lx.segmenter.tokens(text[start : m.start()])[-1] if m.start() > start else ""
         if trimmed > start and m.start() - trimmed < min_len and (kind, lx.cues.get(last)) == ("committee", "nominate"):
             trimmed = m.start() - len(last)  # "提名委员会": a verb of naming names it (not 担任: "担任委员会主席")

@@ -16,9 +16,8 @@ from .segment import is_common_word, word_tag
 from .spans import CJK_RUN, Spans, free_cjk_start, name_end, trim_left
 from .text_tables import TextTables
 
-_MAX_JOINED_NAME = 10  # characters read for the name after a verb of joining
-_OPENER = re.compile(r"([^\s,，。:：]{2,5})[,，]\s*")
-_MAX_ITEM_COMPANY = 10  # … and for the name that heads an item or announces
+_MAX_NAME = 10  # characters read for a name its surroundings mark as a company's
+_OPENER = re.compile(r"([^\s,，。:：]{2,5})[,，]\s*")  # "同日，", "此外，": a word before the first comma
 # "4. ", "三、", and a dateline: "财联社3月6日电，", "3月6日晚间，" ("…，锐拓精密公告" names the company)
 _ITEM_LEAD = re.compile(
     r"[\s\-·•*]*(?:\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?\s*"
@@ -52,7 +51,7 @@ def drop_media(sp: Spans, media: set[str]) -> None:
 def find_joined_companies(sp: Spans, lx: Lexicon) -> None:
     """ "加盟北辰微电子出任CEO": the name after a verb of joining is a company."""
     for m in lx.cue_pattern("join").finditer(sp.text):
-        end = max(name_end(sp, m.end(), lx, limit=_MAX_JOINED_NAME), _trade_end(sp, m.end(), lx))
+        end = max(name_end(sp, m.end(), lx, limit=_MAX_NAME), _trade_end(sp, m.end(), lx))
         name = sp.text[m.end() : end]
         if len(name) >= 2 and CJK_RUN.fullmatch(name) and not is_common_word(name):
             sp.add("org", m.end(), end, "company", name)
@@ -72,7 +71,7 @@ def find_listed_companies(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
     read as a brand and its trade); the names found inside it go."""
     for m in tables.listing.finditer(sp.text) if "(" in sp.text or "（" in sp.text else ():
         end = m.start()
-        start = trim_left(sp.text, free_cjk_start(sp, end, limit=_MAX_JOINED_NAME), end, lx)
+        start = trim_left(sp.text, free_cjk_start(sp, end, limit=_MAX_NAME), end, lx)
         kinds = [k.end() for k in tables.business_kind.finditer(sp.text, start, end) if end - k.end() >= 2]
         start = kinds[-1] if kinds else start  # "港股上市房企融泰地产(01878.HK)": a description, then the name
         if end - start < 2 or is_common_word(sp.text[start:end]):
@@ -101,16 +100,16 @@ def find_item_company(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
     opener = _OPENER.match(sp.text, start)  # "同日，", "此外，": a time or a link to what came before
     if opener and (lx.cues.get(opener.group(1)) == "connective" or word_tag(opener.group(1)) == "t"):
         start = opener.end()
-    head = sp.text[start : start + _MAX_ITEM_COMPANY + 4]
+    head = sp.text[start : start + _MAX_NAME + 4]
     if ":" not in head and "：" not in head and not lx.cue_pattern("announce").search(head):
         return  # most sentences: nothing to read, and no tokenizing to pay for
     if tables.salutation.search(sp.text) or tables.addressee.match(sp.text):
         return
     short = sp.starting_at(start)  # "锐拓|精密公告": the model's short form of the name that announces
     if short is not None and short.kind == "org" and short.value == "company" and short.label in ("", short.text):
-        if name_end(sp, short.end, lx, limit=_MAX_ITEM_COMPANY - len(short.text)) > short.end:
+        if name_end(sp, short.end, lx, limit=_MAX_NAME - len(short.text)) > short.end:
             sp.remove(short)
-    end = name_end(sp, start, lx, limit=_MAX_ITEM_COMPANY)
+    end = name_end(sp, start, lx, limit=_MAX_NAME)
     name = sp.text[start:end]
     if len(name) < 2 or not CJK_RUN.fullmatch(name) or is_common_word(name) or not sp.free(start, end):
         return
