@@ -1534,3 +1534,24 @@ def test_a_subsidiary_named_after_a_person_is_the_companys():
 def test_a_title_before_a_units_kind_is_part_of_the_units_name():
     out = facts("禾川证券财富管理委员会下设财富管理部、零售客户部和投资顾问中心，投资顾问中心由洪岚川负责。")
     assert ("unitOf", "投资顾问中心", "财富管理委员会", None, "current") in out
+
+
+def test_an_adverb_after_a_name_ends_it():
+    doc = kg.extract("CFO岑岚正在牵头搭建财务共享平台，首席数字官雷川亲自负责门店改造。")
+    assert {e.label for e in doc.entities.values() if e.kind == "person"} == {"岑岚", "雷川"}
+
+
+def test_the_company_a_description_names_announcing_the_change():
+    text = (
+        "今年7月，连锁茶饮品牌云味茶坊宣布，创始人伏川卸任CEO。青川资本创始合伙人晏川从天使轮就投了云味。"
+        "我们把七个大区整合成四个区域公司，区域公司总经理直接向CEO汇报。"
+    )
+    out = facts(text)
+    assert not any(f[2] == "区域公司" for f in out)  # a kind of unit, not the company
+    assert post("伏川", "云味茶坊", "ceo", "former") in out
+    assert post("晏川", "青川资本", "founding-partner") in out
+
+
+def test_a_regional_company_is_a_unit_of_the_company():
+    out = facts("禾川科技CEO伏川表示，华东区域公司总经理由岑岚担任。")
+    assert ("unitOf", "华东区域公司", "禾川科技", None, "current") in out

@@ -1,4 +1,4 @@
-"""Organization finders of :mod:`kg.extraction.mentions`: companies (gazetteer, model, announcer, list items),
+"""Organization finders of :mod:`kg.extraction.mentions`: companies (gazetteer, model, list items),
 units, organizations read from context, and the droppers of generic and inner organizations (the companies
 the wording around them names, and news outlets: :mod:`kg.extraction.named_companies`).
 """
@@ -9,7 +9,7 @@ import re
 
 from . import ner
 from .lexicon import Lexicon, literal_starts
-from .org_references import GENERIC_COMPANY, GROUP, PLACE_PREFIX, is_registered
+from .org_references import GROUP, PLACE_PREFIX, is_registered
 from .resolve import unit_core
 from .segment import is_common_word, word_tag
 from .spans import (
@@ -19,7 +19,6 @@ from .spans import (
     LONGEST_TITLE,
     NOT_IN_NAME_TAGS,
     Spans,
-    free_cjk_start,
     name_after_title,
     name_end,
     starts_word,
@@ -123,21 +122,6 @@ def find_model_companies(sp: Spans, found: list[ner.Span], lx: Lexicon, article:
         sp.add("org", start, end, "company", name)
 
 
-def find_announcer(spans: list[Spans], lx: Lexicon) -> None:
-    """An article that names no company by suffix, gazetteer or model: who announces the change at the
-    start of a sentence ("华岳重工今日发布…", "经星河研究决定" is not one) is the company."""
-    announce = lx.cue_pattern("announce")
-    for sp in spans:
-        for m in announce.finditer(sp.text):
-            start = free_cjk_start(sp, m.start())
-            if start > 0 and sp.text[start - 1] not in ",，:：。 \n":
-                continue  # the name must begin the clause
-            end = name_end(sp, start, lx, limit=m.start() - start)
-            if end - start >= 2 and not is_common_word(sp.text[start:end]):
-                sp.add("org", start, end, "company", sp.text[start:end])
-                return
-
-
 def _inside_title(text: str, start: int, end: int, lx: Lexicon) -> bool:
     """A title overlaps the span ("董事长和": 长 ends 董事长)."""
     lo = max(0, start - LONGEST_TITLE)
@@ -153,8 +137,6 @@ def _inside_word(text: str, start: int, end: int) -> bool:
 
 
 SHORT_NAME = 2  # a model's organization this short was likely cut ("芯澜" of 芯澜半导体)
-_MAX_DESCRIBED_NAME = 6  # the longest name read after its description when its words are not all nouns
-_NOT_IN_DESCRIBED_NAME = frozenset("tdpcu")  # times, adverbs, function words: in no such name
 _OFTEN_NAMED = 3  # how often an article about a known company names another before the model's reading counts
 _COUNTED_KIND = 6  # "两个|业态事业部", "三家|区域子公司": a kind this short after a count names no unit
 _WORD_NOT_UNIT = 2  # a dictionary word ending in a suffix this short is an ordinary word (外部, 干部)
@@ -317,69 +299,6 @@ def after_function_word(sp: Spans, pos: int, lx: Lexicon) -> bool:
 
 _VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})  # jieba's verb tags but "vn" (a verbal noun)
 _VERB_OR_VERBAL_NOUN_TAGS = _VERB_TAGS | {"vn"}
-_FUNCTION_WORD_TAGS = frozenset("ucp")  # 的, 和, 在: no name begins with one (知微智能 may begin with a verb)
-
-
-def _traded_kind_names(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
-    """ "跨境物流企业驰远物流(Chiyuan Logistics)": a trade and a word for a kind of business, then the name."""
-    for kind_word in tables.business_kind.finditer(sp.text):
-        start = kind_word.end()
-        if not sp.text.endswith(lx.trade_words, 0, kind_word.start()) or not sp.free(kind_word.start(), start):
-            continue
-        end = _described_name_end(sp, start, lx)
-        if 2 <= end - start <= _MAX_DESCRIBED_NAME and not is_common_word(sp.text[start:end]):
-            sp.add("org", start, end, "company", sp.text[start:end])
-
-
-def _described_name_end(sp: Spans, start: int, lx: Lexicon) -> int:
-    """Where the name after a description ends: :func:`name_end`, or, when its words are not all nouns ("创业公司
-    知微智能": 知 is a verb), the run of Chinese characters up to a cue word."""
-    end = name_end(sp, start, lx)
-    if end - start >= 2:
-        return end
-    end = start
-    for tok in lx.segmenter.tokens(sp.text[start : start + _MAX_DESCRIBED_NAME]):
-        if (word_tag(tok) or "x")[0] in _NOT_IN_DESCRIBED_NAME or tok in lx.boundaries:
-            break  # "澎湃储能|近期完成": a time word or an adverb ends it; "锐驰汽车|高层": a word no name holds
-        for ch in tok:
-            if not CJK_RUN.fullmatch(ch) or not sp.free(end, end + 1) or lx.cue_re.match(sp.text, end):
-                return end
-            end += 1
-    return end
-
-
-def described_companies(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
-    """ "家用机器人公司星曜机器人近日…", "港股上市公司驰跃体育宣布", "新能源汽车品牌驭岚汽车": a description
-    ending in 公司 (or followed by a word for a kind of business), then the name."""
-    _traded_kind_names(sp, lx, tables)
-    for m in [m for m in sp.items if m.kind == "org"]:
-        kind_word = tables.business_kind.match(sp.text, m.end)
-        if not (m.text.endswith(GENERIC_COMPANY) or kind_word) or (m.label and m.label != m.text):
-            continue  # "辉瑞公司研究员": a known company's name, no description
-        if is_registered(m.text, lx):
-            continue  # "…有限公司" is a registered name ("旗下子公司蓝海金融" is described)
-        start = kind_word.end() if kind_word else m.end
-        named = sp.starting_at(start)
-        if named is not None and named.kind == "org" and named.value == "company":
-            sp.remove(m)  # the name is known already
-            continue
-        guess = named if named is not None and named.start in sp.tagged else None
-        if guess is not None:
-            sp.remove(guess)  # "…化学品公司艾弗森化学": a company's name, not the person the model saw
-        end = _described_name_end(sp, start, lx)
-        first = lx.segmenter.tokens(sp.text[start:end])[:1]
-        if first and (word_tag(first[0]) or "x")[0] in _FUNCTION_WORD_TAGS:
-            # what follows 公司 is no name: "泰和资产管理公司的颜子杰" names a company, but in "接近公司的人士"
-            # (a verb before it) 公司 is the article's company
-            ref = next((w for w in ("公司", "集团") if m.text.endswith(w)), None)
-            before = lx.segmenter.tokens(m.text[: -len(ref)])[:1] if ref else []
-            if ref and before and (word_tag(before[0]) or "x")[0] in "vp":
-                sp.remove(m)
-                sp.add("cue", m.end - len(ref), m.end, "orgref")
-            continue
-        if 2 <= end - start <= 10 and not is_common_word(sp.text[start:end]):  # "汽车公司工作了21年"
-            sp.remove(m)
-            sp.add("org", start, end, "company", sp.text[start:end])
 
 
 def drop_generic_orgs(sp: Spans, lx: Lexicon, tables: TextTables) -> None:

@@ -17,10 +17,8 @@ from .find_orgs import (
     SHORT_NAME,
     after_function_word,
     board_references,
-    described_companies,
     drop_generic_orgs,
     drop_inner_orgs,
-    find_announcer,
     find_companies,
     find_context_orgs,
     find_headed_units,
@@ -30,8 +28,10 @@ from .find_orgs import (
 from .find_persons import add_person, find_known_persons, find_persons, find_signature
 from .lexicon import Lexicon, find_words
 from .named_companies import (
+    described_companies,
     drop_media,
     find_addressed_companies,
+    find_announcer,
     find_item_company,
     find_joined_companies,
     find_listed_companies,
@@ -144,8 +144,8 @@ def find_mentions(doc: Document, resources: Resources) -> Document:
                 u = known_units[sp.text[start:end]]
                 drop_inner_orgs(sp, start, end)  # "阿里云智能" holds the company name 阿里
                 sp.add("org", start, end, u.value, u.label, u.parent)
-    if not any(m.kind == "org" and m.value == "company" for sp in spans_by_sentence for m in sp.items):
-        find_announcer(spans_by_sentence, lx)
+    named = any(m.kind == "org" and m.value == "company" for sp in spans_by_sentence for m in sp.items)
+    find_announcer(spans_by_sentence, lx, tables, described_only=named)
     for sp in spans_by_sentence:
         find_item_company(sp, lx, tables)
         drop_media(sp, media)
