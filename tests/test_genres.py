@@ -422,7 +422,7 @@ def test_a_clause_ending_in_de_describes_the_person():
 def test_retiring_and_taken_over():
     out = facts("据报道,联发科执行长蔡力行将于年底退休,由副董事长谢清江接任。")
     assert post("谢清江", "联发科", "ceo") in out
-    assert post("蔡力行", "联发科", "ceo", "former") in out
+    assert post("蔡力行", "联发科", "ceo") in out  # till the end of the year (FORMAT: a future effective date)
 
 
 # -- Traditional Chinese --------------------------------------------------------------------------
@@ -1555,3 +1555,8 @@ def test_the_company_a_description_names_announcing_the_change():
 def test_a_regional_company_is_a_unit_of_the_company():
     out = facts("禾川科技CEO伏川表示，华东区域公司总经理由岑岚担任。")
     assert ("unitOf", "华东区域公司", "禾川科技", None, "current") in out
+
+
+def test_leaving_on_a_day_to_come_keeps_the_post_until_then():
+    assert post("伏川", "禾川科技", "cfo") in facts("禾川科技宣布首席财务官伏川将于9月30日卸任，由岑岚接替。")
+    assert post("伏川", "禾川科技", "cfo", "former") in facts("禾川科技宣布首席财务官伏川将卸任，由岑岚接替。")

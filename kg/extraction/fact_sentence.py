@@ -28,6 +28,9 @@ _APPOINTING = frozenset("wa")  # 为, 任/出任: the tags of the verbs that app
 
 # a list item that opens with what it is about: "1.数字金融部:", "(二)审计委员会:"
 _TOPIC_COLON = re.compile(rf"(?:{ITEM_NUMBER.pattern})?\s*[^,，:：;；。]{{2,24}}[:：]")
+_FUTURE = ("将", "拟")  # before a verb: it is still to happen
+# "将于9月30日卸任", "拟自2025年1月1日起辞任": the day it is to happen, right before the verb
+_FUTURE_DATE = re.compile(r"(?:将|拟|將|擬)(?:于|於|自|在)[^,;:。]{2,14}?(?:起|后|後)?$")
 _ENDED_SPAN = re.compile(r"D[_,]{0,2}D,")  # a line that opens with the span of years it is about
 
 
@@ -301,3 +304,16 @@ class RuleSentence:
             return None
         units = described[counted.end() : first_title[0]].removesuffix(RELATIVE)  # "三个中心的主任"
         return next((s for s in self.ex.lx.suffixes_longest_first if units.endswith(s)), units[-1:] or None)
+
+    def announced(self, verb: Tok) -> bool:
+        """The verb is said of the future ("将辞任", "拟辞去")."""
+        if verb.m is None:
+            return False
+        text = self.ex.doc.sentences[self.index].text
+        before = re.split(r"[,;:]", text[max(0, verb.m.start - len("将于同日")) : verb.m.start])[-1]
+        return any(w in before for w in _FUTURE)
+
+    def dated_ahead(self, verb: Tok) -> bool:
+        """The verb is said of a day to come ("将于9月30日卸任"): FORMAT's future effective date."""
+        text = self.ex.doc.sentences[self.index].text
+        return verb.m is not None and _FUTURE_DATE.search(text, 0, verb.m.start) is not None

@@ -89,9 +89,10 @@ class Extractor:
         self.seen.add(sig)
         self.doc.facts.append(fact)
 
-    def end_posts(self, person: str, sentence: int, org: str | None = None):
+    def end_posts(self, person: str, sentence: int, org: str | None = None, ending: bool = True):
         """ "卸任上述职务", "因个人原因退休": the posts the title before the name gave are former
-        (or, with ``org``, "不再负责TikTok", the person's posts in that organization)."""
+        (or, with ``org``, "不再负责TikTok", the person's posts in that organization). Not ``ending`` ("将于年底
+        退休"): the posts only, which hold till then."""
         ended = []
         for f in self.doc.facts:
             if (
@@ -101,10 +102,12 @@ class Extractor:
                 and f.role not in self.lx.lasting_roles
                 and (f.object == org if org else id(f) in self.weak)
             ):
+                ended.append((f.object, Tok("R", f.role, None, f.title or "")))
+                if not ending:
+                    continue
                 f.status = "former"
                 self.seen.add((f.kind, f.subject, f.object, f.role, "former"))
                 self.ended.add(id(f))
-                ended.append((f.object, Tok("R", f.role, None, f.title or "")))
         return ended
 
     def end_stated_post(self, person: str, sentence: int) -> list:

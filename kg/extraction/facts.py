@@ -297,21 +297,16 @@ class _Sentence(RuleSentence):
                 self._verb_for(other, t, i, roles)
         self._verb_for(person, t, i, roles)
 
-    def announced(self, verb: Tok) -> bool:
-        """The verb is said of the future ("将辞任", "拟辞去")."""
-        if verb.m is None:
-            return False
-        text = self.ex.doc.sentences[self.index].text
-        before = re.split(r"[,;:]", text[max(0, verb.m.start - len("将于同日")) : verb.m.start])[-1]
-        return any(w in before for w in _FUTURE)  # "将辞任", "將於同日不再擔任"
-
     def _verb_for(self, person: str, t: Tok, i: int, roles: list) -> None:
         self.ex.subject = person
         if t.tag == "l":
-            if self.ex.pending and self.announced(t):
-                # "将辞任行政总裁" in an announcement that takes effect later: the post still holds
+            if (self.ex.pending and self.announced(t)) or self.dated_ahead(t):
+                # "将辞任行政总裁" in an announcement that takes effect later: the post still holds, and
+                # whoever "接任" takes it on
                 for org, role, _ in roles:
                     self.post(person, org, role)
+                held = [(org, role) for org, role, _ in roles]
+                self.ex.left_roles[self.index] = held or self.ex.end_posts(person, self.index, ending=False)
                 return
             left = []
             if not roles:  # "卸任上述职务", "因个人原因退休": the posts named with the name end
@@ -546,7 +541,6 @@ def _is_heading(text: str) -> bool:
     return len(text.strip()) <= _HEADING_CHARS and not _SENTENCE_END.search(text)
 
 
-_FUTURE = ("将", "拟")  # before a verb: it is still to happen
 _SUBSIDIARY = ("公司", "机构")  # "全资子公司", "附属机构": the company after it belongs to the one before
 _NEW = "新"  # "新成立的…": a unit set up just now
 _AT = "在"  # "曾在微软中国担任技术总监": a former cue of place names where the post was held
