@@ -92,8 +92,10 @@ class Matcher:
     def finditer(self, text: str):
         """Yield (start, end) of each non-overlapping match, left to right."""
         for m in self.pattern.finditer(_lowered(text)):
-            if _latin_bounded(text, m.start(), m.end()):
-                yield m.start(), m.end()
+            start, end = m.span()
+            # a form that neither begins nor ends with an ASCII character touches no Latin letter: no test
+            if not (text[start].isascii() or text[end - 1].isascii()) or _latin_bounded(text, start, end):
+                yield start, end
 
     def prefix_end(self, text: str) -> int | None:
         """Where the form ``text`` begins with ends (None if none): the first match of :meth:`finditer` when it
@@ -110,13 +112,19 @@ def _lowered(text: str) -> str:
     return low
 
 
-def _trie_pattern(words: set[str]) -> str:
+def _trie(words) -> dict:
+    """The words as nested dicts, one level per character; ``""`` marks where a word ends."""
     trie: dict = {}
     for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = True
+    return trie
+
+
+def _trie_pattern(words: set[str]) -> str:
+    trie = _trie(words)
 
     def build(node: dict) -> str:
         end = "" in node
@@ -370,13 +378,25 @@ def read_lexicon(data_dir: Path) -> Lexicon:
 
 
 def _bounded(forms) -> str:
-    """Alternation where Latin forms must not touch other Latin letters (CEO, not CEOs)."""
-    parts = []
-    for w in sorted(set(forms), key=lambda w: (-len(w), w)):
-        e = re.escape(w)
-        if w[:1].isascii() and w[:1].isalnum():
-            e = r"(?<![A-Za-z])" + e
-        if w[-1:].isascii() and w[-1:].isalnum():
-            e = e + r"(?![A-Za-z])"
-        parts.append(e)
-    return "|".join(parts)
+    """The forms (in lowercase, as the cue words are) as one regex where Latin forms must not touch other Latin
+    letters (CEO, not CEOs): at each place, the longest form that matches there, as the alternation of the forms
+    longest first finds it, in a trie (阿(?:里(?:巴巴)?)…) where the regex engine tries one path, not every form.
+    The longest first: each node tries the longer forms through it before the form that ends there."""
+
+    def latin(ch: str) -> bool:
+        return ch.isascii() and ch.isalnum()
+
+    def after(node: dict, ch: str) -> str:
+        """What may follow ``ch`` at ``node``: the longer forms, else the end of a form (bounded after a Latin one)."""
+        branches = [re.escape(c) + after(child, c) for c, child in sorted(node.items()) if c]
+        stop = r"(?![A-Za-z])" if latin(ch) else ""
+        if "" not in node:
+            return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + "|".join(branches + [stop]) + ")" if branches else stop
+
+    firsts = [
+        (r"(?<![A-Za-z])" if latin(c) else "") + re.escape(c) + after(child, c)
+        for c, child in sorted(_trie(set(forms)).items())
+        if c
+    ]
+    return "|".join(firsts) or "(?!)"
