@@ -17,7 +17,8 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from pypinyin import lazy_pinyin
+from pypinyin.converter import DefaultConverter
+from pypinyin.core import Pinyin
 
 from ..model import Document, Entity, EntityKind, Mention
 from .lexicon import word_then
@@ -28,10 +29,16 @@ if TYPE_CHECKING:
     from .resources import Resources
 
 
+# ``pypinyin.lazy_pinyin`` builds a converter for its options at every call and reads each syllable through
+# its hooks for them (v to ü, tone sandhi …); with none of those options on, pypinyin's default converter reads
+# the same syllables, built once
+_PINYIN = Pinyin(DefaultConverter())
+
+
 @lru_cache(maxsize=16384)
 def _syllables(text: str) -> tuple[str, ...]:
-    """pypinyin's reading of ``text``, once per text (a call costs tens of microseconds)."""
-    return tuple(lazy_pinyin(text))
+    """pypinyin's reading of ``text`` (``lazy_pinyin(text)``), once per text (a call costs tens of microseconds)."""
+    return tuple(_PINYIN.lazy_pinyin(text))
 
 
 def sound(text: str) -> str:
