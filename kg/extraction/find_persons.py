@@ -116,6 +116,8 @@ def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool, mod
         n = model_end - i
         if surname_len < n <= surname_len + 2 and sp.free(i, model_end) and _name_chars_ok(text[i:model_end], lx):
             return n  # "董事長王福生屆齡退休": the model knows the name is three characters long
+        if not (CJK_RUN.fullmatch(text[i : i + 2]) and sp.free(i, i + 2)):
+            return 0  # the first word, to be a name, is two Chinese characters or three, free: no window to segment
         first = lx.segmenter.first_hmm_token(text[i : i + 6])
         if (
             2 <= len(first) <= 3
