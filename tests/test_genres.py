@@ -1560,3 +1560,14 @@ def test_a_regional_company_is_a_unit_of_the_company():
 def test_leaving_on_a_day_to_come_keeps_the_post_until_then():
     assert post("伏川", "禾川科技", "cfo") in facts("禾川科技宣布首席财务官伏川将于9月30日卸任，由岑岚接替。")
     assert post("伏川", "禾川科技", "cfo", "former") in facts("禾川科技宣布首席财务官伏川将卸任，由岑岚接替。")
+
+
+def test_name_boundaries_before_yi_and_a_given_name_ending_in_zhi():
+    doc = kg.extract("1月，公司财务总监冉岚以“工作调整”为由辞职。伏川向禾川科技董事长兼CEO房敬之汇报。")
+    assert {e.label for e in doc.entities.values() if e.kind == "person"} == {"冉岚", "伏川", "房敬之"}
+
+
+def test_appointments_paired_in_one_list_and_a_word_the_verb_of_naming_names():
+    out = facts("禾川农商银行公告聘任温婉为副行长、乐正岚为首席信息官。")
+    assert post("温婉", "禾川农商银行", "vice-bank-president") in out
+    assert post("乐正岚", "禾川农商银行", "cio") in out

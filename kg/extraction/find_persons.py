@@ -60,8 +60,9 @@ def _name_chars_ok(cand: str, lx: Lexicon) -> bool:
     return not any(c in lx.not_in_names for c in given)
 
 
-# characters of the calendar that end given names too (裴松年, 李明月): a name's only where a cue follows
-_CALENDAR_CHARS = frozenset("年月日")
+# characters of the calendar, and 之, that end given names too (裴松年, 李明月, 房敬之): a name's only where a
+# cue follows
+_RARE_LAST_CHARS = frozenset("年月日之")
 
 
 def _middle_word_ok(text: str, i: int, n: int, sp: Spans, lx: Lexicon) -> bool:
@@ -72,7 +73,7 @@ def _middle_word_ok(text: str, i: int, n: int, sp: Spans, lx: Lexicon) -> bool:
     return (
         n == 3
         and cand[0] in lx.surnames
-        and (cand[2] not in lx.not_in_names or (cand[2] in _CALENDAR_CHARS and cand[1] not in lx.not_in_names))
+        and (cand[2] not in lx.not_in_names or (cand[2] in _RARE_LAST_CHARS and cand[1] not in lx.not_in_names))
         and _name_ends_ok(text, i + n, sp, lx, strict=True)
     )
 
@@ -135,6 +136,8 @@ def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool, mod
 # jieba's classes of the words that are also given names: places, times, numerals, other proper nouns
 # (江河, 关山, 夏天, 万里), not the nouns, adverbs and verbs that follow a title in a sentence ("总经理全面负责")
 _NAME_LIKE_WORD_TAGS = frozenset({"ns", "t", "m", "nz"})
+# and where a verb of naming names it ("聘任温婉为副行长", "选举甘露女士为…"): adjectives and verbs too
+_NAMED_WORD_TAGS = frozenset({"a", "v"})
 
 
 def _word_as_name(text: str, end: int, cand: str, lx: Lexicon, named: bool = False) -> bool:
@@ -143,7 +146,8 @@ def _word_as_name(text: str, end: int, cand: str, lx: Lexicon, named: bool = Fal
     a time ("所长江河表示", not "董事长当天表示"); not a surname alone ("欧阳先生"). ``named``: it is whom a verb
     of naming names ("聘任证券事务代表米兰为董事会秘书")."""
     tag = word_tag(cand) or ""
-    if len(cand) != 2 or cand[0] not in lx.surnames or cand in lx.surnames or tag not in _NAME_LIKE_WORD_TAGS:
+    like_names = _NAME_LIKE_WORD_TAGS | _NAMED_WORD_TAGS if named else _NAME_LIKE_WORD_TAGS
+    if len(cand) != 2 or cand[0] not in lx.surnames or cand in lx.surnames or tag not in like_names:
         return False
     if named or lx.honorific_re.match(text, end) or _LATIN_NAME.match(text, end):
         return True
