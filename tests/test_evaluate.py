@@ -365,6 +365,8 @@ def test_dev_en_regression_guard(dev_en_report):
         ("made-heldout-6", 0.72, 0.92),
         ("made-heldout-7", 0.69, 0.88),
         ("made-heldout-8", 0.75, 0.96),
+        ("made-heldout-9", 0.65, 0.91),
+        ("made-heldout-10", 0.68, 0.89),
         ("made-heldout-en", 0.62, 0.96),
         ("made-heldout-en2", 0.54, 0.93),
     ],
