@@ -1571,3 +1571,12 @@ def test_appointments_paired_in_one_list_and_a_word_the_verb_of_naming_names():
     out = facts("禾川农商银行公告聘任温婉为副行长、乐正岚为首席信息官。")
     assert post("温婉", "禾川农商银行", "vice-bank-president") in out
     assert post("乐正岚", "禾川农商银行", "cio") in out
+
+
+def test_the_units_listed_after_a_unit_is_restructured_are_its_units():
+    text = (
+        "自2024年4月8日起，集团数字业务事业群（DBG）调整为以下三个事业部，各事业部负责人如下：\n"
+        "- 智慧能源事业部：负责人 伏川\n- 轨道交通事业部：负责人 岑岚\n- 医疗健康事业部：负责人 晏川\n"
+    )
+    out = facts(text)
+    assert ("unitOf", "轨道交通事业部", "数字业务事业群", None, "current") in out

@@ -36,6 +36,7 @@ def listed_units(doc: Document, ex: Extractor) -> None:
         if not _INTRO.search(intro.text) or not _announces(ex, sentences[max(0, n - 1) : n + 1]):
             continue
         date = ex.sentence_date(intro.index)
+        owner = _restructured_unit(doc, ex, intro)
         section: str | None = None
         for item in sentences[n + 1 : n + 1 + _MOST_ITEMS]:
             if _FURNITURE.match(item.text) or _is_header_row(item.text, by_sentence.get(item.index, [])):
@@ -47,11 +48,24 @@ def listed_units(doc: Document, ex: Extractor) -> None:
             if key not in established:
                 established.add(key)
                 doc.facts.append(Fact("established", key, None, item.index, date=date))
+            parent = (section or owner) if bulleted else owner
             if not bulleted:
                 section = key
-            elif section is not None and key not in parented and key != section:
+            if parent is not None and key not in parented and key != parent:
                 parented.add(key)
-                doc.facts.append(Fact("unitOf", key, section, item.index))
+                doc.facts.append(Fact("unitOf", key, parent, item.index))
+
+
+def _restructured_unit(doc: Document, ex: Extractor, intro) -> str | None:
+    """The unit the announcing sentence restructures, the last it names before its verb ("数字行业事业群(DIG)调整为
+    以下七个事业部:"): what the list sets up is its units (a company's are its units by default)."""
+    verbs = [m.start() for cue in _ANNOUNCING_CUES for m in ex.lx.cue_pattern(cue).finditer(intro.text)]
+    if not verbs:
+        return None
+    named = [m for m in ex.by_sentence.get(intro.index, []) if m.kind == "org" and m.end <= min(verbs)]
+    key = doc.links.get(mention_key(max(named, key=lambda m: m.end))) if named else None
+    entity = doc.entities.get(key) if key else None
+    return key if entity is not None and entity.kind in ("unit", "committee") else None
 
 
 def _is_header_row(text: str, mentions: list[Mention]) -> bool:
