@@ -1580,3 +1580,17 @@ def test_the_units_listed_after_a_unit_is_restructured_are_its_units():
     )
     out = facts(text)
     assert ("unitOf", "轨道交通事业部", "数字业务事业群", None, "current") in out
+
+
+def test_an_english_name_glossed_once_is_that_person_everywhere():
+    text = "禾川科技任命Jason Lin为COO，筹建美国研发中心\n\n禾川科技宣布，任命Jason Lin（林杰森）为公司首席运营官。"
+    doc = kg.extract(text)
+    assert [e.label for e in doc.entities.values() if e.kind == "person"] == ["林杰森"]
+
+
+def test_a_company_found_by_its_trade_lends_its_short_name_to_no_person():
+    text = (
+        "芯禾科技宣布任命伏川为COO。“伏川是芯禾的第一位员工，没有他就没有芯禾的今天。”加入芯禾之前，伏川在Quantix任职。"
+    )
+    doc = kg.extract(text)
+    assert {e.label for e in doc.entities.values() if e.kind == "person"} == {"伏川"}

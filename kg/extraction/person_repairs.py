@@ -18,14 +18,22 @@ def drop_company_names(
 ) -> None:
     """ "美晴股价…" and "美晴集团" in one article: a name only the model took for a person, which the article
     also writes before a company's suffix, or which the model takes for an organization elsewhere
-    (抖音), is the company's name."""
+    (抖音), or a company found by its trade ("芯曜科技": "没有他就没有芯曜的今天"), is the company's name."""
     tagged = {m.text for sp in spans for m in sp.items if m.kind == "person" and m.start in sp.tagged}
     vouched = {m.text for sp in spans for m in sp.items if m.kind == "person" and m.start not in sp.tagged}
+    traded = {
+        m.text[: -len(t)] for sp in spans for m in sp.items if m.kind == "org" for t in _trades_ending(m.text, lx)
+    }
     tail = _company_name_tail(lx.company_suffix_alternation)
     for name in tagged - vouched:
-        if name in organizations or _names_a_company(name, text, tail, lx):
+        if name in organizations or name in traded or _names_a_company(name, text, tail, lx):
             known.pop(name, None)
             _replace_person(spans, name, 0)
+
+
+def _trades_ending(name: str, lx: Lexicon) -> list[str]:
+    """The trades a company's name ends in ("科技" of 芯曜科技)."""
+    return [t for t in lx.trades if name.endswith(t) and len(name) > len(t)]
 
 
 @lru_cache(maxsize=4)

@@ -73,10 +73,12 @@ def _resolve_persons(doc: Document, lx: Lexicon) -> None:
     persons = [m for m in doc.mentions if m.kind == "person"]
     by_sound: dict[str, str] = {}  # pinyin -> key
     keys: dict[str, str] = {}  # surface form -> key
+    # "Kevin Zhao(赵凯文)" once: "Kevin Zhao" is 赵凯文 wherever the article writes it (a headline too)
+    chinese = {m.text: m.label for m in persons if m.label}
     # full Chinese names first, in order of appearance, so that short forms can join them
-    for m in sorted(persons, key=lambda m: (bool(m.label), -len(m.text), m.sentence, m.start)):
-        if m.label:  # an English name given in parentheses after the Chinese one
-            key = keys.get(m.label)
+    for m in sorted(persons, key=lambda m: (m.text in chinese, -len(m.text), m.sentence, m.start)):
+        if m.text in chinese:  # an English name given in parentheses after the Chinese one, or before it
+            key = keys.get(chinese[m.text])
         elif m.text in keys:
             key = keys[m.text]
         else:
@@ -87,7 +89,7 @@ def _resolve_persons(doc: Document, lx: Lexicon) -> None:
             by_sound[sound(m.text)] = key
         keys.setdefault(m.text, key)
         doc.entities[key].labels.add(m.text)
-        if m.label or m.text.isascii():
+        if m.text in chinese or m.text.isascii():
             doc.entities[key].english.add(m.text)
         doc.links[mention_key(m)] = key
     _link_back_references(doc, keys)
