@@ -1594,3 +1594,11 @@ def test_a_company_found_by_its_trade_lends_its_short_name_to_no_person():
     )
     doc = kg.extract(text)
     assert {e.label for e in doc.entities.values() if e.kind == "person"} == {"伏川"}
+
+
+def test_a_unit_name_joins_two_regions_or_fields_with_ji_or_yu():
+    out = facts(
+        "原商业运营部拆分为两个大区：华南及西南大区由伏川领导，华北及东北大区由岑岚领导。市场准入与政府事务部负责人晏川兼任首席合规官。"
+    )
+    assert post("伏川", "华南及西南大区", "head") in out
+    assert post("晏川", "市场准入与政府事务部", "head") in out

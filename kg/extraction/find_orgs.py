@@ -39,8 +39,8 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\.&\-]*(?:\s[A-Z][A-Za-z0-9]*)*")
 
 
 _MAX_ITEM_NAME = 10
-_JOINED_NAME = re.compile(  # "云与智慧产业事业群" (not "为安全与…": 为 is no part of it)
-    f"(?:^|[\\s,，:：;；、和及)）]|成立|设立|组建|新设立|新设|新成立|为)((?![为和及])[{CJK}A-Za-z]{{1,3}}与)$"
+_JOINED_NAME = re.compile(  # "云与智慧产业事业群", "华南及西南大区" (not "为安全与…": 为 is no part of it)
+    f"(?:^|[\\s,，:：;；、和及)）]|成立|设立|组建|新设立|新设|新成立|为)((?![为和及]|成立|设立|组建|新设)[{CJK}A-Za-z]{{1,4}}[与及])$"
 )
 _ORGREF_BEFORE = re.compile(r"(?:本集团|本公司|集团|公司|本行)$")
 # the noun after a list of units: "…、大文娱六大业务集团", "…、1688等业务"; the list is read backwards from it
