@@ -1602,3 +1602,15 @@ def test_a_unit_name_joins_two_regions_or_fields_with_ji_or_yu():
     )
     assert post("伏川", "华南及西南大区", "head") in out
     assert post("晏川", "市场准入与政府事务部", "head") in out
+
+
+def test_an_english_given_name_with_the_surname_then_the_chinese_name():
+    out = facts("禾川医疗宣布，华东大区由Grace伏（伏岚川）领导，采购部由Alan岑(岑川)负责。")
+    assert post("伏岚川", "华东大区", "head") in out
+    assert post("岑川", "采购部", "head") in out
+
+
+def test_a_department_named_by_its_function():
+    out = facts("供应链中心下设采购部和仓配部，采购部由岑川负责。")
+    assert post("岑川", "采购部", "head") in out
+    assert ("unitOf", "采购部", "供应链中心", None, "current") in out

@@ -237,8 +237,8 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
             and (word_tag(core) or "") in verb
             and kind != "committee"
             and not listed
-            and not (kind == "unit" and title_follows(sp, m.end(), lx))  # "采购部部长": a function names a unit
-        ):
+            and not (kind == "unit" and (core in lx.qualifiers or title_follows(sp, m.end(), lx)))
+        ):  # "采购部由…负责", "采购部部长": a function names a unit
             # "带领团队", "实行董事会": a verb is no name (but "审计委员会" is a committee's, and a verbal noun
             # names a unit by its function: "销售部", "运营中心"; not a company: "投资银行" is a business)
             if min_len:

@@ -15,9 +15,9 @@ _LATIN_NAME = re.compile(r"\(\s*([A-Z][A-Za-z\.\-']*(?:\s+[A-Z][A-Za-z\.\-']*){0
 _FOREIGN_NAME = re.compile(f"[{CJK}]{{1,6}}(?:[·•\\-][{CJK}]{{1,6}})+")
 _NAME_SEPARATOR = re.compile(r"[·•\-]")  # in every _FOREIGN_NAME: without one, that slow-to-fail scan is skipped
 _LATIN_BEFORE_NAME = re.compile(
-    f"(?<![A-Za-z])([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){{0,2}}) ?"
+    f"(?<![A-Za-z])([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){{0,2}}(?:[{CJK}](?=\\(\\w))?) ?"
     f"\\((?:中文名[:：]?)?([{CJK}]{{2,4}})\\)"
-)  # "Jean-Luc Moreau(莫朗)", "Markus Vogel(中文名:魏马可)"
+)  # "Jean-Luc Moreau(莫朗)", "Markus Vogel(中文名:魏马可)", "Grace沈(沈佳怡)": a given name and the surname
 _MODEL_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
 _NOMINATED = re.compile(
     r"(?:任命|聘任|选举|聘请|委任|[,，;；](?:任命|聘任|选举|聘请|委任)?)([^\s,，。为]{2,6}?)(?:先生|女士)?为"
@@ -562,6 +562,8 @@ def find_known_persons(sp: Spans, known: dict[str, str], lx: Lexicon) -> None:
     # "Tony(邝东)", "From: Kevin Mao(毛锴文)": the English name a person goes by, then the name
     for m in _LATIN_BEFORE_NAME.finditer(sp.text) if "(" in sp.text else ():  # its lookbehind is tried everywhere
         name, named = m.group(2), sp.starting_at(m.start(2))
+        if not m.group(1)[-1].isascii() and m.group(1)[-1] != name[0]:
+            continue  # "Grace沈(沈佳怡)" goes by her surname; "Grace说(…)" is no name
         if (
             named is None
             and (name[0] in lx.surnames or name[:2] in lx.surnames)
