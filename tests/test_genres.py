@@ -1614,3 +1614,11 @@ def test_a_department_named_by_its_function():
     out = facts("供应链中心下设采购部和仓配部，采购部由岑川负责。")
     assert post("岑川", "采购部", "head") in out
     assert ("unitOf", "采购部", "供应链中心", None, "current") in out
+
+
+def test_a_described_company_before_a_title_is_the_company_not_a_unit_of_its_description():
+    out = facts("2. 暖岚宠物：CMO伏川离职\n宠物食品公司暖岚宠物首席营销官伏川已于上月底离职。")
+    assert post("伏川", "暖岚宠物", "cmo", "former") in out
+    assert not any(f[0] == "unitOf" for f in out)
+    doc = kg.extract("2. 冬阳宠物：CMO伏川离职\n宠物食品公司冬阳宠物首席营销官伏川已于上月底离职。")
+    assert {e.label for e in doc.entities.values() if e.kind == "person"} == {"伏川"}  # 冬阳|宠物: no 阳宠物

@@ -9,7 +9,7 @@ import re
 
 from . import ner
 from .lexicon import Lexicon, literal_starts
-from .org_references import GROUP, PLACE_PREFIX, is_registered
+from .org_references import GENERIC_COMPANY, GROUP, PLACE_PREFIX, is_registered
 from .resolve import unit_core
 from .segment import is_common_word, word_tag
 from .spans import (
@@ -414,6 +414,29 @@ def _after_cue(text: str, pos: int, tag: str, lx: Lexicon) -> bool:
     return any(m.end() == pos for m in lx.cue_pattern(tag).finditer(text, max(0, pos - 8), pos))
 
 
+def _describes_a_company(name: str, lx: Lexicon) -> bool:
+    """ "宠物食品公司": nouns then 公司, a kind of company, not one named ("泰和资产管理公司": 泰和 names it)."""
+    words = lx.segmenter.tokens(name[: -len(GENERIC_COMPANY)]) if name.endswith(GENERIC_COMPANY) else []
+    return bool(words) and all(_describes(w, lx) for w in words)
+
+
+def _describes(word: str, lx: Lexicon) -> bool:
+    """A trade or a dictionary word that is no name ("美国", "芯片", "港股", "上市"), or two ("宠物|食品", which
+    kg's tokenizer keeps as one word)."""
+    half = len(word) // 2
+    return (
+        word in lx.trades
+        or word_tag(word) in _DESCRIPTION_TAGS
+        or (
+            len(word) == 4 and word_tag(word[:half]) in _DESCRIPTION_TAGS and word_tag(word[half:]) in _DESCRIPTION_TAGS
+        )
+    )
+
+
+# jieba's classes of the words a description is made of: nouns (not names: nr, nz, nt), places, verbs, adjectives
+_DESCRIPTION_TAGS = frozenset({"n", "ng", "ns", "s", "vn", "v", "j", "a", "b"})
+
+
 def find_context_orgs(sp: Spans, lx: Lexicon, tables: TextTables, known_company: bool = False) -> None:
     """Names with no suffix, known by what follows them: "抖音由张楠担任CEO", "火山引擎总裁为谭待"."""
     text = sp.text
@@ -445,7 +468,8 @@ def find_context_orgs(sp: Spans, lx: Lexicon, tables: TextTables, known_company:
                     and name not in lx.qualifiers
                     and (word_tag(name) or "x")[0] not in BOUNDARY_TAGS
                     and not is_registered(before.text, lx)
-                ):
+                    and not _describes_a_company(before.text, lx)
+                ):  # (a description, "宠物食品公司暖阳宠物CMO", is the company named after it: described_companies)
                     sp.remove(before)
                     # "高通中国副总裁": a company's arm in a place is named with the company's name
                     label = text[before.start : end] if word_tag(name) == "ns" else name

@@ -283,6 +283,8 @@ def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner
             before, after = sp.ending_at(i), sp.starting_at(i + n)
             if n and before is not None and before.kind == "org" and after is not None and after.kind == "role":
                 continue  # "阿里云智能总裁": company + name + title is a unit, not a person
+            if n == 3 and _inside_words(sp, i) and word_tag(text[i + 1 : i + 3]) == "n":
+                continue  # "暖阳宠物": a word runs on into a noun, no name
             if n:
                 add_person(sp, i, i + n, known)
 
