@@ -1622,3 +1622,9 @@ def test_a_described_company_before_a_title_is_the_company_not_a_unit_of_its_des
     assert not any(f[0] == "unitOf" for f in out)
     doc = kg.extract("2. 冬阳宠物：CMO伏川离职\n宠物食品公司冬阳宠物首席营销官伏川已于上月底离职。")
     assert {e.label for e in doc.entities.values() if e.kind == "person"} == {"伏川"}  # 冬阳|宠物: no 阳宠物
+
+
+def test_a_ceo_leading_a_department_is_its_head_and_the_companys_ceo():
+    out = facts("禾川科技表示，市场部工作暂由CEO伏川直接负责。")
+    assert post("伏川", "市场部", "head") in out
+    assert post("伏川", "禾川科技", "ceo") in out

@@ -245,12 +245,19 @@ class _Sentence(RuleSentence):
                 for org_, role in left:
                     self.post(person, org_, role)
             elif org and self.ex.doc.entities[org].kind != "company":
+                lx = self.ex.lx
+                department = lx.suffix_re.search(self.ex.doc.entities[org].name) is not None
                 titles = (
-                    [t for t in between if t.tag == "R" and self.ex.lx.roles[t.key].head]
+                    [
+                        t
+                        for t in between
+                        if t.tag == "R" and lx.roles[t.key].head and not (department and t.key in lx.company_roles)
+                    ]
                     if not any(t.tag == "O" for t in between)
                     else []
                 )
-                # "网易有道由CEO周枫负责": a leading title is the unit's (an SVP stays the company's)
+                # "网易有道由CEO周枫负责": a leading title is the unit's (an SVP stays the company's; so does the
+                # CEO who leads a department: "市场部由CEO奚言负责")
                 for title in titles:
                     self.retarget(person, title, org)
                 if not titles:
