@@ -1628,3 +1628,8 @@ def test_a_ceo_leading_a_department_is_its_head_and_the_companys_ceo():
     out = facts("禾川科技表示，市场部工作暂由CEO伏川直接负责。")
     assert post("伏川", "市场部", "head") in out
     assert post("伏川", "禾川科技", "ceo") in out
+
+
+def test_a_unit_set_up_is_named_by_its_work_even_a_verb():
+    out = facts("禾川小馆宣布成立加盟事业部，由原华南大区总经理伏川担任负责人。")
+    assert post("伏川", "加盟事业部", "head") in out

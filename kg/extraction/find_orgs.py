@@ -186,8 +186,15 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
         start = _name_start(sp, m.start(), 12)
         trimmed = trim_left(text, start, title.start if title else m.start(), lx)
         last = lx.segmenter.tokens(text[start : m.start()])[-1] if m.start() > start else ""
-        if trimmed > start and m.start() - trimmed < min_len and (kind, lx.cues.get(last)) == ("committee", "nominate"):
-            trimmed = m.start() - len(last)  # "提名委员会": a verb of naming names it (not 担任: "担任委员会主席")
+        set_up = last in lx.cues and _after_cue(text, m.start() - len(last), "establish", lx)
+        if (
+            trimmed > start
+            and m.start() - trimmed < min_len
+            and ((kind, lx.cues.get(last)) == ("committee", "nominate") or set_up)
+        ):
+            # "提名委员会": a verb of naming names it (not 担任: "担任委员会主席"); "成立加盟事业部": a unit set up
+            # is named by its work
+            trimmed = m.start() - len(last)
         start = trimmed
         if kind == "company" and word_tag(text[start : m.start()]) == "t":
             continue  # "会后公司宣布": a time, then the company the article is about
@@ -237,8 +244,8 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
             and (word_tag(core) or "") in verb
             and kind != "committee"
             and not listed
-            and not (kind == "unit" and (core in lx.qualifiers or title_follows(sp, m.end(), lx)))
-        ):  # "采购部由…负责", "采购部部长": a function names a unit
+            and not (kind == "unit" and (core in lx.qualifiers or set_up or title_follows(sp, m.end(), lx)))
+        ):  # "采购部由…负责", "采购部部长", "成立加盟事业部": a function names a unit
             # "带领团队", "实行董事会": a verb is no name (but "审计委员会" is a committee's, and a verbal noun
             # names a unit by its function: "销售部", "运营中心"; not a company: "投资银行" is a business)
             if min_len:
