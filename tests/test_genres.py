@@ -1633,3 +1633,8 @@ def test_a_ceo_leading_a_department_is_its_head_and_the_companys_ceo():
 def test_a_unit_set_up_is_named_by_its_work_even_a_verb():
     out = facts("禾川小馆宣布成立加盟事业部，由原华南大区总经理伏川担任负责人。")
     assert post("伏川", "加盟事业部", "head") in out
+
+
+def test_a_subsidiarys_parent_is_the_company_not_a_unit_named_between():
+    out = facts("禾川精工公告，公司以机器人事业部为基础设立的全资子公司岚川机器人有限公司。")
+    assert ("unitOf", "岚川机器人有限公司", "禾川精工", None, "current") in out

@@ -31,6 +31,8 @@ _TOPIC_COLON = re.compile(rf"(?:{ITEM_NUMBER.pattern})?\s*[^,，:：;；。]{{2,
 _FUTURE = ("将", "拟")  # before a verb: it is still to happen
 # "将于9月30日卸任", "拟自2025年1月1日起辞任": the day it is to happen, right before the verb
 _FUTURE_DATE = re.compile(r"(?:将|拟|將|擬)(?:于|於|自|在)[^,;:。]{2,14}?(?:起|后|後)?$")
+_RESPECTIVELY = "分别"  # pairs two lists in order
+MOVES = frozenset({"promote", "move"})  # verbs that take the subject out of the posts named with the name
 _ENDED_SPAN = re.compile(r"D[_,]{0,2}D,")  # a line that opens with the span of years it is about
 
 
@@ -152,6 +154,10 @@ class RuleSentence:
         # not an organization in someone's title ("…,常务副主任由质量副总裁柴立新担任,委员包括…")
         k = self.nearest_before(i, "O", lambda k: self.tags[k] == "O" and self.tags[k + 1 : k + 3] != "RP")
         return self.toks[k].key if k >= 0 else self.ex.recent_unit
+
+    def names_a_company(self, k: int) -> bool:
+        key = self.toks[k].key
+        return self.tags[k] == "O" and key is not None and self.ex.doc.entities[key].kind == "company"
 
     def unit_set_up_before(self, i: int, role: str) -> str | None:
         """ "集团新设数字化转型办公室,挂靠信息中心,主任由冯晓东兼任": a unit's head title named alone after a clause
@@ -317,3 +323,23 @@ class RuleSentence:
         """The verb is said of a day to come ("将于9月30日卸任"): FORMAT's future effective date."""
         text = self.ex.doc.sentences[self.index].text
         return verb.m is not None and _FUTURE_DATE.search(text, 0, verb.m.start) is not None
+
+    def pair(self, m, people: str, units: str, role: Tok) -> None:
+        """Two lists read in order after 分别 (group ``respectively``): the n-th person, ``role`` in the n-th unit."""
+        holders = [t.key for t in self.toks[m.start(people) : m.end(people)] if t.tag == "P"]
+        orgs = [t.key for t in self.toks[m.start(units) : m.end(units)] if t.tag == "O"]
+        if len(orgs) != len(holders) or self.toks[m.start("respectively")].text != _RESPECTIVELY:
+            return
+        for org, person in zip(orgs, holders):
+            if org is not None and self.ex.doc.entities[org].kind != "company":
+                self.post(person, org, role)
+
+    def takes_over(self, i: int) -> bool:
+        """The verb at ``i`` takes a post someone leaves: "由X接任", "由X升任"."""
+        verb = self.toks[i]
+        return verb.text.startswith("接") or (verb.m is not None and verb.m.value in MOVES)
+
+    def reports_to(self, m, boss: str) -> None:
+        for s in self.report_subjects(m, boss):
+            if s and s != boss:
+                self.ex.add(Fact("reportsTo", s, boss, self.index))

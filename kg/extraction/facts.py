@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..model import Document, Fact
 from .datafiles import load_rules, rule
 from .fact_lists import listed_units, tree_units
-from .fact_sentence import RuleSentence
+from .fact_sentence import MOVES, RuleSentence
 from .fact_state import Extractor, default_parents, drop_superseded, home_unit, reports_to_titles, subsidiaries
 from .fact_tokens import RELATIVE, Tok, tokenize
 from .tables import read_tables
@@ -121,16 +121,6 @@ class _Sentence(RuleSentence):
         self.used.add(m.start("verb"))
         self.pair(m, people="people", units="units", role=self.toks[m.start("role")])
 
-    def pair(self, m, people: str, units: str, role: Tok) -> None:
-        """Two lists read in order after 分别 (group ``respectively``): the n-th person, ``role`` in the n-th unit."""
-        holders = [t.key for t in self.toks[m.start(people) : m.end(people)] if t.tag == "P"]
-        orgs = [t.key for t in self.toks[m.start(units) : m.end(units)] if t.tag == "O"]
-        if len(orgs) != len(holders) or self.toks[m.start("respectively")].text != _RESPECTIVELY:
-            return
-        for org, person in zip(orgs, holders):
-            if org is not None and self.ex.doc.entities[org].kind != "company":
-                self.post(person, org, role)
-
     @rule("people", "former", "roles")
     def is_title(self, m):
         """ "选举葛海蛟先生为本行董事长", "曲玉此前为蔚来财务副总裁" (former), "A和B为独立董事"."""
@@ -176,6 +166,11 @@ class _Sentence(RuleSentence):
         if m.group("cue"):
             parent = self.toks[m.start()].key
             kids = range(m.start("children"), m.end("children"))
+        elif self.toks[m.start()].text.endswith(_SUBSIDIARY):
+            # "公司以机器人事业部为基础设立的全资子公司X": a subsidiary's parent is a company, not a unit named between
+            k = self.nearest_before(m.start(), "company", self.names_a_company)
+            parent = self.toks[k].key if k >= 0 else None
+            kids = range(m.start("children_of_last"), m.end("children_of_last"))
         else:
             parent = self.last_org_before(m.start())
             kids = range(m.start("children_of_last"), m.end("children_of_last"))
@@ -234,7 +229,7 @@ class _Sentence(RuleSentence):
             return
         if m.group("roles"):
             verb = self.toks[m.start("verb")].m
-            if verb is not None and verb.value in _MOVES:
+            if verb is not None and verb.value in MOVES:
                 self.ex.end_posts(person, self.index)  # "由银行总经理周建宏升任董事长": no longer 总经理
             for named, role, _former in self.chain(m.start("roles"), m.end("roles"), org):
                 self.post(person, named or org, role)
@@ -266,11 +261,6 @@ class _Sentence(RuleSentence):
                         if self.tags[k] == "O" and self.ex.doc.entities[self.toks[k].key].kind != "company":
                             self.post(person, self.toks[k].key, _head_role())  # "将A和B交由X统一管理"
         self.ex.subject = person
-
-    def takes_over(self, i: int) -> bool:
-        """The verb at ``i`` takes a post someone leaves: "由X接任", "由X升任"."""
-        verb = self.toks[i]
-        return verb.text.startswith("接") or (verb.m is not None and verb.m.value in _MOVES)
 
     @rule()
     def verb(self, m_or_index):
@@ -332,7 +322,7 @@ class _Sentence(RuleSentence):
         status = "former" if t.tag == "f" or self.former_before(i) else "current"
         if t.tag == "a" and t.text.startswith("接") and not roles:
             return
-        if t.m is not None and t.m.value in _MOVES and roles:
+        if t.m is not None and t.m.value in MOVES and roles:
             self.ex.end_posts(person, self.index)  # "技术长林志远升任总经理", "处长X调任经理": no longer CTO
         # the organization named before the verb, unless it is a former one ("前美家集团中国区总裁X出任CEO")
         k = self.nearest_before(
@@ -532,13 +522,7 @@ class _Sentence(RuleSentence):
         if role is not None:
             self.ex.reports_to_titles.append((self.report_subjects(m, None), role, self.index))
 
-    def reports_to(self, m, boss: str) -> None:
-        for s in self.report_subjects(m, boss):
-            if s and s != boss:
-                self.ex.add(Fact("reportsTo", s, boss, self.index))
 
-
-_MOVES = frozenset({"promote", "move"})  # verbs that take the subject out of the posts named with the name
 _SENTENCE_END = re.compile(r"[。.!?！？;；:：]\s*$")
 _HEADING_CHARS = 30  # a heading is short
 
@@ -551,7 +535,6 @@ def _is_heading(text: str) -> bool:
 _SUBSIDIARY = ("公司", "机构")  # "全资子公司", "附属机构": the company after it belongs to the one before
 _NEW = "新"  # "新成立的…": a unit set up just now
 _AT = "在"  # "曾在微软中国担任技术总监": a former cue of place names where the post was held
-_RESPECTIVELY = "分别"  # pairs two lists in order
 
 
 def _head_role() -> Tok:
