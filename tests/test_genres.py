@@ -1638,3 +1638,9 @@ def test_a_unit_set_up_is_named_by_its_work_even_a_verb():
 def test_a_subsidiarys_parent_is_the_company_not_a_unit_named_between():
     out = facts("禾川精工公告，公司以机器人事业部为基础设立的全资子公司岚川机器人有限公司。")
     assert ("unitOf", "岚川机器人有限公司", "禾川精工", None, "current") in out
+
+
+def test_the_unit_after_a_relative_clause_of_leading_is_the_one_led():
+    out = facts("禾川互娱调整工作室：启明工作室整体并入由副总裁伏川负责的长夜工作室。")
+    assert post("伏川", "长夜工作室", "head") in out
+    assert post("伏川", "启明工作室", "head") not in out

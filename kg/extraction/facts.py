@@ -212,6 +212,9 @@ class _Sentence(RuleSentence):
     @rule("also", "org", "role", "person", "verb", "roles")
     def by(self, m):
         """ "抖音由张楠担任CEO", "由CEO程一晓担任主席", "网易有道由CEO周枫负责"."""
+        after = m.end("verb")
+        if not m.group("org") and self.tags[after : after + 2] == "_O" and self.toks[after].text == RELATIVE:
+            return  # "并入由副总裁柯蓝负责的长夜工作室": the unit after 的 is the one led (``leads`` reads it)
         self.used.add(m.start("verb"))
         person = self.toks[m.start("person")].key
         if m.group("org"):
