@@ -138,6 +138,9 @@ class Document:
     # companies' news: "瑞峰医疗昨晚公告,聘任孔令博为公司总裁"); "公司" and bare titles refer to it
     focus: dict[int, str] = field(default_factory=dict)
     lang: str = "zh"  # "zh" or "en" (kg.extraction.en.text.detect): which components read it
+    # person key -> the sentence that names them with a title, a form of address or a verb of saying: people
+    # the article names with no post it states (a quoted analyst, a predecessor)
+    named: dict[str, int] = field(default_factory=dict)
     # role id -> its definition, for every role a fact names: the RDF writer labels roles from here, so a
     # document extracted with a lexicon of its own (a role id kg/data lacks) is written whole
     roles: dict[str, Role] = field(default_factory=dict)

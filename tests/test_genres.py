@@ -1645,3 +1645,14 @@ def test_the_unit_after_a_relative_clause_of_leading_is_the_one_led():
     assert {f for f in out if f[0] == "post" and f[1] == "伏川" and f[3] == "head"} == {
         post("伏川", "长夜工作室", "head")
     }
+
+
+def test_a_person_named_with_no_post_is_in_the_graph_with_the_sentence_naming_them():
+    from rdflib.namespace import FOAF, PROV
+
+    text = "禾川科技宣布伏川出任CEO，接替荣休的晏川先生。浦江证券首席分析师岑岚认为，这一安排有利于出海。"
+    graph = kg.to_rdf(kg.extract(text))
+    names = {str(n): p for p, n in graph.subject_objects(FOAF.name)}
+    assert {"伏川", "晏川", "岑岚"} <= set(names)
+    source = graph.value(names["晏川"], PROV.wasDerivedFrom)  # a predecessor, no post stated
+    assert "接替荣休的晏川先生" in str(graph.value(source, PROV.value))

@@ -18,6 +18,7 @@ from .en import dates as en_dates, facts as en_facts, mentions as en_mentions, r
 from .en.resources import EnglishResources
 from .facts import extract_facts
 from .mentions import find_mentions
+from .named_people import named_people
 from .resolve import resolve, written_labels
 from .resources import Resources, default_resources
 from .text_tables import TextTables, default_text_tables
@@ -85,7 +86,7 @@ class Pipeline:
             en = self.english
             return en_facts.extract_facts(en_resolve.resolve(en_mentions.find_mentions(doc, en), en), en)
         res = self.resources
-        return written_labels(extract_facts(resolve(find_mentions(doc, res), res), res))
+        return written_labels(named_people(extract_facts(resolve(find_mentions(doc, res), res), res), res.lexicon))
 
 
 _DEFAULT = Pipeline()  # cheap: its resources load with the first Chinese document

@@ -269,6 +269,8 @@ class _Builder:
                     add(ev, DCTERMS.date, date_literal(f.date))
                 add(ev, PROV.wasDerivedFrom, self.excerpt(f.sentence))
         self._personnel_changes(changes)
+        for key, sentence in sorted(doc.named.items()):  # named with no post stated: where the text names them
+            add(self.entity(key), PROV.wasDerivedFrom, self.excerpt(sentence))
         return "".join(line + "\n" for line in sorted(self.lines))
 
     def _personnel_changes(self, changes):

@@ -1,0 +1,52 @@
+"""People an article names without a post it states: a quoted analyst ("首席分析师戴文认为"), a predecessor
+("接替荣休的容子健先生"), someone addressed ("Michael Zhou:"). A component after the facts: a person with no
+fact is kept when the text itself vouches that the name is a person's, by a title just before it, a form of
+address or a verb of saying right after it (a name found by its shape alone, with nothing to say about it, is
+left out: it is the likeliest to be no name at all).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Mention
+from .lexicon import Lexicon
+from .resolve import mention_key
+
+_GAP = " :：|｜\u3000"  # what a list or a table puts between a title and a name ("CTO:瞿然", "周明哲 | 总裁")
+_GLOSS = re.compile(r"\s?[(（][^()（）]{1,30}[)）]")  # "Richard Tam(谭文礼)": the name in the other script
+
+
+def named_people(doc: Document, lx: Lexicon) -> Document:
+    """Record in ``doc.named`` each person with no fact whom a sentence vouches for, with that sentence."""
+    with_facts = {f.subject for f in doc.facts} | {f.object for f in doc.facts}
+    roles = {(m.sentence, m.start) for m in doc.mentions if m.kind == "role"}
+    roles |= {(m.sentence, -m.end) for m in doc.mentions if m.kind == "role"}  # where titles end, negated
+    for m in doc.mentions:
+        key = doc.links.get(mention_key(m)) if m.kind == "person" else None
+        if key is None or key in with_facts or key in doc.named:
+            continue
+        # "Daniel Kwok(郭家伟)": a Chinese name glossed in English is a person's
+        person = doc.entities[key]
+        if (person.english and not person.name.isascii()) or _vouched(doc.sentences[m.sentence].text, m, roles, lx):
+            doc.named[key] = m.sentence
+    return doc
+
+
+def _vouched(text: str, m: Mention, roles: set[tuple[int, int]], lx: Lexicon) -> bool:
+    """A title ends right before the name or begins right after it ("周明哲 | President"), or a form of address
+    or a verb of saying follows it (after the name's gloss in brackets: "Richard Tam(谭文礼)先生")."""
+    start, end = m.start, m.end
+    while start > 0 and text[start - 1] in _GAP:
+        start -= 1
+    gloss = _GLOSS.match(text, end)
+    after = gloss.end() if gloss else end
+    apart = after  # "周明哲 | President": a title set apart after the name (not "宁拓总裁", a company's)
+    while apart < len(text) and text[apart] in _GAP:
+        apart += 1
+    return (
+        (m.sentence, -start) in roles
+        or (apart > after and (m.sentence, apart) in roles)
+        or lx.honorific_re.match(text, after) is not None
+        or lx.speech_re.match(text, after) is not None
+    )
