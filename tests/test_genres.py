@@ -1656,3 +1656,10 @@ def test_a_person_named_with_no_post_is_in_the_graph_with_the_sentence_naming_th
     assert {"伏川", "晏川", "岑岚"} <= set(names)
     source = graph.value(names["晏川"], PROV.wasDerivedFrom)  # a predecessor, no post stated
     assert "接替荣休的晏川先生" in str(graph.value(source, PROV.value))
+
+
+def test_a_nickname_glossed_with_the_name_is_one_person():
+    doc = kg.extract("行川(伏岚川)将卸任云智能总裁和研究院院长职务。岑岚兼任云智能总裁，伏岚川卸任。")
+    people = [e for e in doc.entities.values() if e.kind == "person"]
+    assert sorted(e.name for e in people) == ["伏岚川", "岑岚"]
+    assert "行川" in next(e for e in people if e.name == "伏岚川").labels

@@ -38,7 +38,7 @@ from .named_companies import (
     media_names,
 )
 from .org_references import find_groups_of_registered, first_group_is_company, kind_references
-from .person_repairs import add_given_names, drop_company_names, drop_unstable_names
+from .person_repairs import add_given_names, drop_company_names, drop_unstable_names, link_glossed_names
 from .segment import word_tag
 from .spans import NOT_IN_NAME_TAGS, Spans, free_cjk_start, starts_word, trim_left
 from .tables import find_table_cells
@@ -85,6 +85,7 @@ def find_mentions(doc: Document, resources: Resources) -> Document:
     # a name found in one sentence is a name in every sentence
     for sp in spans_by_sentence:
         find_known_persons(sp, known_people, lx)
+        link_glossed_names(sp)
         find_units(sp, lx, tables)
         find_headed_units(sp, lx)
         _find_cues(sp, lx)

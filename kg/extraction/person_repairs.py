@@ -90,3 +90,23 @@ def add_given_names(known: dict[str, str], lx: Lexicon) -> None:
         if 2 <= len(name) <= len(surname) + 2 and surname in lx.surnames and CJK_RUN.fullmatch(name):
             for honorific in lx.honorifics:  # "黎先生" is 黎嘉明 in an announcement that names him in full
                 known.setdefault(surname + honorific, "")
+
+
+def link_glossed_names(sp: Spans) -> None:
+    """ "行癫(张建锋)", "逍遥子(张勇)": a name, then another in brackets, name one person (a nickname glossed with
+    the name): the first becomes a mention labelled with the second, as an English name is."""
+    for m in [m for m in sp.items if m.kind == "person" and not m.label and CJK_RUN.fullmatch(m.text)]:
+        if sp.text[m.end : m.end + 1] not in _OPENING:
+            continue
+        inner = sp.starting_at(m.end + 1)
+        if (
+            inner is not None
+            and inner.kind == "person"
+            and CJK_RUN.fullmatch(inner.text)  # (an English name in brackets is the person's English name)
+            and sp.text[inner.end : inner.end + 1] in _CLOSING
+        ):
+            sp.remove(m)
+            sp.add("person", m.start, m.end, label=inner.text)
+
+
+_OPENING, _CLOSING = "(（", ")）"
