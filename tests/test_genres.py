@@ -1656,6 +1656,8 @@ def test_a_person_named_with_no_post_is_in_the_graph_with_the_sentence_naming_th
     assert {"伏川", "晏川", "岑岚"} <= set(names)
     source = graph.value(names["晏川"], PROV.wasDerivedFrom)  # a predecessor, no post stated
     assert "接替荣休的晏川先生" in str(graph.value(source, PROV.value))
+    graph = kg.to_rdf(kg.extract("董事会谨此感谢罗女士于任内之贡献，并欢迎伏川先生履新。"))
+    assert sorted(str(n) for n in graph.objects(None, FOAF.name)) == ["伏川"]  # not 谢罗: 感谢 is a word
 
 
 def test_a_nickname_glossed_with_the_name_is_one_person():

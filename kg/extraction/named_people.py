@@ -12,6 +12,7 @@ import re
 from ..model import Document, Mention
 from .lexicon import Lexicon
 from .resolve import mention_key
+from .segment import is_common_word
 
 _GAP = " :：|｜\u3000"  # what a list or a table puts between a title and a name ("CTO:瞿然", "周明哲 | 总裁")
 _GLOSS = re.compile(r"\s?[(（][^()（）]{1,30}[)）]")  # "Richard Tam(谭文礼)": the name in the other script
@@ -28,7 +29,10 @@ def named_people(doc: Document, lx: Lexicon) -> Document:
             continue
         # "Daniel Kwok(郭家伟)": a Chinese name glossed in English is a person's
         person = doc.entities[key]
-        if (person.english and not person.name.isascii()) or _vouched(doc.sentences[m.sentence].text, m, roles, lx):
+        text = doc.sentences[m.sentence].text
+        if is_common_word(text[max(0, m.start - 1) : m.start + 1]):
+            continue  # "感谢|罗女士", "辞任|自…": the name's first character ends a word, the name is a misreading
+        if (person.english and not person.name.isascii()) or _vouched(text, m, roles, lx):
             doc.named[key] = m.sentence
     return doc
 
