@@ -1665,3 +1665,8 @@ def test_a_nickname_glossed_with_the_name_is_one_person():
     people = [e for e in doc.entities.values() if e.kind == "person"]
     assert sorted(e.name for e in people) == ["伏岚川", "岑岚"]
     assert "行川" in next(e for e in people if e.name == "伏岚川").labels
+
+
+def test_a_latin_name_after_a_description_is_the_company():
+    doc = kg.extract("禾川科技宣布伏川出任CTO。伏川此前曾任美国芯片公司Quantix全球运营副总裁。")
+    assert {e.name for e in doc.entities.values() if e.kind == "company"} == {"禾川科技", "Quantix"}

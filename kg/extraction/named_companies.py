@@ -23,6 +23,7 @@ _NOT_IN_DESCRIBED_NAME = frozenset("tdpcu")  # times, adverbs, function words: i
 _FUNCTION_WORD_TAGS = frozenset("ucp")  # 的, 和, 在: no name begins with one (知微智能 may begin with a verb)
 
 
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,3}")  # "Norvant Therapeutics"
 _MAX_NAME = 10  # characters read for a name its surroundings mark as a company's
 _OPENER = re.compile(r"([^\s,，。:：]{2,5})[,，]\s*")  # "同日，", "此外，": a word before the first comma
 # "4. ", "三、", and a dateline: "财联社3月6日电，", "3月6日晚间，" ("…，锐拓精密公告" names the company)
@@ -163,8 +164,11 @@ def _traded_kind_names(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
 
 
 def _described_name_end(sp: Spans, start: int, lx: Lexicon) -> int:
-    """Where the name after a description ends: :func:`name_end`, or, when its words are not all nouns ("创业公司
-    知微智能": 知 is a verb), the run of Chinese characters up to a cue word."""
+    """Where the name after a description ends: a Latin name ("美国芯片公司Quantix"), :func:`name_end`, or, when its
+    words are not all nouns ("创业公司知微智能": 知 is a verb), the run of Chinese characters up to a cue word."""
+    latin = _LATIN_NAME.match(sp.text, start)
+    if latin and sp.free(start, latin.end()):
+        return latin.end()
     end = name_end(sp, start, lx)
     if end - start >= 2:
         return end
