@@ -1670,3 +1670,9 @@ def test_a_nickname_glossed_with_the_name_is_one_person():
 def test_a_latin_name_after_a_description_is_the_company():
     doc = kg.extract("禾川科技宣布伏川出任CTO。伏川此前曾任美国芯片公司Quantix全球运营副总裁。")
     assert {e.name for e in doc.entities.values() if e.kind == "company"} == {"禾川科技", "Quantix"}
+
+
+def test_a_former_cue_opening_the_sentence_before_its_subject():
+    out = facts("禾川银行董事会已同意聘任伏川为行长。此前，伏川担任该行副行长、首席风险官。")
+    assert post("伏川", "禾川银行", "vice-bank-president", "former") in out
+    assert post("伏川", "禾川银行", "chief-risk-officer", "former") in out

@@ -273,6 +273,8 @@ class RuleSentence:
             k -= 1
         if _ENDED_SPAN.match(self.tags):
             return True  # a résumé's line "2016.10—2023.07,X公司,…其中2020年起兼任…": all of it is past
+        if k >= 2 and self.tags[k - 2 : k + 1] == "f,P" and (k == 2 or self.tags[k - 3] == ","):
+            return True  # "此前,陆鸣皋担任该行副行长": the former cue opens the clause, then its subject
         return (k >= 0 and self.toks[k].tag == "f") or dates >= 2  # "2005年至2012年任…": a span that ended
 
     def founding(self, org: str | None, i: int, j: int) -> None:
