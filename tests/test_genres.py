@@ -1676,3 +1676,10 @@ def test_a_former_cue_opening_the_sentence_before_its_subject():
     out = facts("禾川银行董事会已同意聘任伏川为行长。此前，伏川担任该行副行长、首席风险官。")
     assert post("伏川", "禾川银行", "vice-bank-president", "former") in out
     assert post("伏川", "禾川银行", "chief-risk-officer", "former") in out
+
+
+def test_the_members_a_committee_consists_of_after_a_colon():
+    text = "禾川科技宣布成立集团管理委员会（简称“管委会”）。管委会由三人组成：创始人兼CEO伏川，总裁岑岚，以及CFO晏川。"
+    out = facts(text)
+    assert {f[1] for f in out if f[0] == "memberOf" and f[2] == "集团管理委员会"} == {"伏川", "岑岚", "晏川"}
+    assert not any(f[1] == "三人" for f in out)

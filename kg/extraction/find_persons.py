@@ -171,6 +171,7 @@ def _joins_function_word(text: str, end: int) -> bool:
     return (word_tag(text[end - 1 : end + 1]) or "x")[0] in _FUNCTION_TAGS
 
 
+_HEADCOUNT = re.compile(r"[一二两三四五六七八九十\d]{1,3}(?:个人|人|位|名)")
 _MEMBERS_LEAD = re.compile(r"(?:成员|委员)(?:包括|为)|由(?=[^,。]*组成)")  # "委员包括", "由…组成"
 _TITLE_GAP = re.compile(r"[ \u3000]{0,2}")  # "总经理 史斌建": the spaces a list or table puts after a title
 _LATIN_AFTER_TITLE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}(?![A-Za-z])")
@@ -500,6 +501,8 @@ def _add_list(sp: Spans, pos: int, lx: Lexicon, known: dict[str, str]) -> None:
         core = re.sub(r"[(（][^)）]*[)）]", "", raw)
         honorific = lx.honorific_re.search(core)
         core = (core[: honorific.start()] if honorific and honorific.end() == len(core) else core).strip()
+        if _HEADCOUNT.fullmatch(core):
+            continue  # "由五人组成": how many, not who
         if 2 <= len(core) <= 12 and (CJK_RUN.fullmatch(core) or _FOREIGN_NAME.fullmatch(core)):
             if len(core) <= 4 or _FOREIGN_NAME.fullmatch(core):
                 start = s + raw.index(core)
