@@ -1683,3 +1683,9 @@ def test_the_members_a_committee_consists_of_after_a_colon():
     out = facts(text)
     assert {f[1] for f in out if f[0] == "memberOf" and f[2] == "集团管理委员会"} == {"伏川", "岑岚", "晏川"}
     assert not any(f[1] == "三人" for f in out)
+
+
+def test_a_post_held_at_a_place_the_text_does_not_name_is_no_post_here():
+    out = facts("禾川新能源成立国际事业部，总裁由伏川担任，他此前在一家德国豪华车企担任电池采购负责人。")
+    assert post("伏川", "国际事业部", "president") in out
+    assert not any(f[0] == "post" and f[3] == "head" for f in out)

@@ -32,6 +32,7 @@ _FUTURE = ("将", "拟")  # before a verb: it is still to happen
 # "将于9月30日卸任", "拟自2025年1月1日起辞任": the day it is to happen, right before the verb
 _FUTURE_DATE = re.compile(r"(?:将|拟|將|擬)(?:于|於|自|在)[^,;:。]{2,14}?(?:起|后|後)?$")
 _RESPECTIVELY = "分别"  # pairs two lists in order
+AT = "在"  # "曾在微软中国担任技术总监": the place where a post was held follows
 MOVES = frozenset({"promote", "move"})  # verbs that take the subject out of the posts named with the name
 _ENDED_SPAN = re.compile(r"D[_,]{0,2}D,")  # a line that opens with the span of years it is about
 
@@ -154,6 +155,14 @@ class RuleSentence:
         # not an organization in someone's title ("…,常务副主任由质量副总裁柴立新担任,委员包括…")
         k = self.nearest_before(i, "O", lambda k: self.tags[k] == "O" and self.tags[k + 1 : k + 3] != "RP")
         return self.toks[k].key if k >= 0 else self.ex.recent_unit
+
+    def at_unnamed_place(self, k: int) -> bool:
+        """Token ``k`` is the place a post was held, words that name no organization after 在 ("在一家德国车企",
+        "曾在|美国一家公司")."""
+        if self.tags[k] != "_":
+            return False
+        text = self.toks[k].text
+        return text.startswith(AT) or (k >= 1 and self.tags[k - 1] == "f" and self.toks[k - 1].text.endswith(AT))
 
     def names_a_company(self, k: int) -> bool:
         key = self.toks[k].key

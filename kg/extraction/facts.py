@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..model import Document, Fact
 from .datafiles import load_rules, rule
 from .fact_lists import listed_units, tree_units
-from .fact_sentence import MOVES, RuleSentence
+from .fact_sentence import AT, MOVES, RuleSentence
 from .fact_state import Extractor, default_parents, drop_superseded, home_unit, reports_to_titles, subsidiaries
 from .fact_tokens import RELATIVE, Tok, tokenize
 from .tables import read_tables
@@ -335,12 +335,15 @@ class _Sentence(RuleSentence):
                 self.tags[k] == "O"
                 and (om := self.toks[k].m) is not None
                 and om.kind == "org"
-                and not (k > 0 and self.tags[k - 1] == "f" and not self.toks[k - 1].text.endswith(_AT))
+                and not (k > 0 and self.tags[k - 1] == "f" and not self.toks[k - 1].text.endswith(AT))
                 and self.tags[k + 1 : k + 3] != "RP"  # "清华大学教授雷晓鸥": another person's title
             ),
         )
         named = self.toks[k].key if k >= 0 else None
+        unnamed_place = i >= 1 and self.at_unnamed_place(i - 1)
         for org, role, former in roles:
+            if org is None and unnamed_place:
+                continue  # "他此前在一家德国豪华车企担任电池采购负责人": held somewhere the text does not name
             self.post(person, org or named, role, "former" if former else status)
 
     @rule()
@@ -537,7 +540,6 @@ def _is_heading(text: str) -> bool:
 
 _SUBSIDIARY = ("公司", "机构")  # "全资子公司", "附属机构": the company after it belongs to the one before
 _NEW = "新"  # "新成立的…": a unit set up just now
-_AT = "在"  # "曾在微软中国担任技术总监": a former cue of place names where the post was held
 
 
 def _head_role() -> Tok:
