@@ -1689,3 +1689,8 @@ def test_a_post_held_at_a_place_the_text_does_not_name_is_no_post_here():
     out = facts("禾川新能源成立国际事业部，总裁由伏川担任，他此前在一家德国豪华车企担任电池采购负责人。")
     assert post("伏川", "国际事业部", "president") in out
     assert not any(f[0] == "post" and f[3] == "head" for f in out)
+
+
+def test_a_list_of_units_alike_after_a_verb_of_having_units():
+    out = facts("禾川新能源成立国际事业部。国际事业部下设欧洲区、北美区和亚太区，其中欧洲区由伏川兼管。")
+    assert {f[1] for f in out if f[0] == "unitOf" and f[2] == "国际事业部"} == {"欧洲区", "北美区", "亚太区"}

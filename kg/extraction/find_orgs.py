@@ -542,3 +542,32 @@ def find_context_orgs(sp: Spans, lx: Lexicon, tables: TextTables, known_company:
                         sp.remove(found)  # "云帆教育": a name read as a company by its trade, set up as a unit here
                 if 2 <= len(name) <= 10 and sp.free(s, e):
                     sp.add("org", s, e, "unit", name)
+    _units_listed_under(sp, lx)
+
+
+_ITEM = re.compile(f"[{CJK}]+")  # an item of a list, between 、 and 和
+
+
+def _units_listed_under(sp: Spans, lx: Lexicon) -> None:
+    """ "国际事业部下设欧洲区、北美区和亚太区": after a verb of having units, a list whose items end alike names
+    units (the shared last character is their kind, here 区, which alone names no unit)."""
+    for cue in lx.cue_pattern("under").finditer(sp.text) if "、" in sp.text else ():
+        end = cue.end()
+        while end < len(sp.text) and (CJK_RUN.fullmatch(sp.text[end]) or sp.text[end] == "、"):
+            end += 1
+        spans = [x for m in _ITEM.finditer(sp.text, cue.end(), end) for x in _split_last(sp.text, m.start(), m.end())]
+        names = [sp.text[a:b] for a, b in spans]
+        if len(names) < 2 or len({n[-1] for n in names}) != 1 or not all(2 <= len(n) <= 8 for n in names):
+            continue
+        for a, b in spans:
+            if sp.free(a, b):
+                sp.add("org", a, b, "unit", sp.text[a:b])
+
+
+def _split_last(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """ "北美区和亚太区": the last item of a list holds the conjunction before it."""
+    k = next((k for k in range(a + 2, b - 1) if text[k] in _LIST_AND), -1)
+    return [(a, k), (k + 1, b)] if k >= 0 else [(a, b)]
+
+
+_LIST_AND = "和及与"
