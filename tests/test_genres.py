@@ -1694,3 +1694,8 @@ def test_a_post_held_at_a_place_the_text_does_not_name_is_no_post_here():
 def test_a_list_of_units_alike_after_a_verb_of_having_units():
     out = facts("禾川新能源成立国际事业部。国际事业部下设欧洲区、北美区和亚太区，其中欧洲区由伏川兼管。")
     assert {f[1] for f in out if f[0] == "unitOf" and f[2] == "国际事业部"} == {"欧洲区", "北美区", "亚太区"}
+
+
+def test_a_quoted_unit_name_made_of_a_verb():
+    out = facts("禾川科技将网约车、顺风车和货运三项业务整合为“出行事业群”，由伏川统一管理。")
+    assert ("unitOf", "出行事业群", "禾川科技", None, "current") in out

@@ -33,6 +33,7 @@ _REGISTERED_NAME = re.compile(
     r"(?:[^\s,，。:：;；、(（)）“\"—–]|[(（][^)）(（\s]{1,6}[)）]){2,30}?(?:股份有限公司|有限责任公司|有限公司)"
 )
 _REGISTERED_MARK = "有限"  # in each of the suffixes above
+_QUOTES = ("“", '"', "「")  # what opens a quoted name
 _QUOTED = re.compile(r"[“\"「]([^”\"」,，。;:]{2,12})[”\"」]")
 _LATIN_UNIT = re.compile(r"(?:部门|团队|业务|平台)\s*([A-Z][A-Za-z0-9]+)")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\.&\-]*(?:\s[A-Z][A-Za-z0-9]*)*")
@@ -245,7 +246,8 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
             and kind != "committee"
             and not listed
             and not (kind == "unit" and (core in lx.qualifiers or set_up or title_follows(sp, m.end(), lx)))
-        ):  # "采购部由…负责", "采购部部长", "成立加盟事业部": a function names a unit
+            and text[start - 1 : start] not in _QUOTES
+        ):  # "采购部由…负责", "采购部部长", "成立加盟事业部", "整合为“出行事业群”": a function names a unit
             # "带领团队", "实行董事会": a verb is no name (but "审计委员会" is a committee's, and a verbal noun
             # names a unit by its function: "销售部", "运营中心"; not a company: "投资银行" is a business)
             if min_len:
