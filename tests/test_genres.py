@@ -1699,3 +1699,10 @@ def test_a_list_of_units_alike_after_a_verb_of_having_units():
 def test_a_quoted_unit_name_made_of_a_verb():
     out = facts("禾川科技将网约车、顺风车和货运三项业务整合为“出行事业群”，由伏川统一管理。")
     assert ("unitOf", "出行事业群", "禾川科技", None, "current") in out
+
+
+def test_a_companys_short_name_ends_at_its_trade_before_a_line_of_its_business():
+    doc = kg.extract(
+        "禾岚汽车智驾“换帅”：自研团队并入研发总院\n2月26日，禾岚汽车发布内部任命通知，伏川出任研发总院院长。"
+    )
+    assert {e.name for e in doc.entities.values() if e.kind == "company"} == {"禾岚汽车"}

@@ -100,10 +100,21 @@ def find_model_companies(sp: Spans, found: list[ner.Span], lx: Lexicon, article:
         if span.label != "ORG" or (span.text.isascii() and span.start > 0 and sp.text[span.start - 1] in "(（"):
             continue  # "游文龙(Eric Yu)", "曼德斯集团(Mandes)": the English form of the name before it
         start, end = span.start, span.start
-        for tok in lx.segmenter.tokens(span.text):
+        toks = lx.segmenter.tokens(span.text)
+        for n, tok in enumerate(toks):
             if tok.lower() in lx.role_by_form or tok in lx.cues or tok in lx.boundaries or lx.suffix_re.fullmatch(tok):
                 break
             end += len(tok)
+            rest = toks[n + 1 :]
+            if (
+                n
+                and tok in lx.trades
+                and rest
+                and not any(t in lx.trades or lx.suffix_re.search(t) for t in rest)
+                and not lx.suffix_re.match(sp.text, span.end)
+            ):
+                break  # "远擎汽车|智驾": a company's short name ends at its trade, a line of its business follows
+                # (not "恒岳汽车零部件|集团": a suffix names the whole)
         if end == span.end and end - start <= SHORT_NAME:
             end = name_end(sp, end, lx, words=1, nouns=True)  # the model often stops short: "芯澜|半导体CTO"
         name = sp.text[start:end]
