@@ -1,8 +1,8 @@
 """People an article names without a post it states: a quoted analyst ("首席分析师戴文认为"), a predecessor
-("接替荣休的容子健先生"), someone addressed ("Michael Zhou:"). A component after the facts: a person with no
-fact is kept when the text itself vouches that the name is a person's, by a title just before it, a form of
-address or a verb of saying right after it (a name found by its shape alone, with nothing to say about it, is
-left out: it is the likeliest to be no name at all).
+("接替荣休的容子健先生"), a signature ("周明哲 | President"). A component after the facts: a person with no fact
+is kept when the text itself vouches that the name is a person's, by a title just before it or set apart after
+it, a form of address or a verb of saying right after it, or an English gloss of a Chinese name (a name found by
+its shape alone, with nothing to say about it, is left out: it is the likeliest to be no name at all).
 """
 
 from __future__ import annotations
@@ -27,12 +27,12 @@ def named_people(doc: Document, lx: Lexicon) -> Document:
         key = doc.links.get(mention_key(m)) if m.kind == "person" else None
         if key is None or key in with_facts or key in doc.named:
             continue
-        # "Daniel Kwok(郭家伟)": a Chinese name glossed in English is a person's
-        person = doc.entities[key]
         text = doc.sentences[m.sentence].text
         if is_common_word(text[max(0, m.start - 1) : m.start + 1]):
-            continue  # "感谢|罗女士", "辞任|自…": the name's first character ends a word, the name is a misreading
-        if (person.english and not person.name.isascii()) or _vouched(text, m, roles, lx):
+            continue  # "感谢|罗女士": the name's first character ends a word, the name is a misreading
+        person = doc.entities[key]
+        glossed = bool(person.english) and not person.name.isascii()  # "Daniel Kwok(郭家伟)"
+        if glossed or _vouched(text, m, roles, lx):
             doc.named[key] = m.sentence
     return doc
 
