@@ -166,14 +166,14 @@ class _Sentence(RuleSentence):
         if m.group("cue"):
             parent = self.toks[m.start()].key
             kids = range(m.start("children"), m.end("children"))
-        elif self.toks[m.start()].text.endswith(_SUBSIDIARY):
-            # "公司以机器人事业部为基础设立的全资子公司X": a subsidiary's parent is a company, not a unit named between
-            k = self.nearest_before(m.start(), "company", self.names_a_company)
-            parent = self.toks[k].key if k >= 0 else None
-            kids = range(m.start("children_of_last"), m.end("children_of_last"))
         else:
-            parent = self.last_org_before(m.start())
             kids = range(m.start("children_of_last"), m.end("children_of_last"))
+            if self.toks[m.start()].text.endswith(_SUBSIDIARY):
+                # "公司以机器人事业部为基础设立的全资子公司X": a subsidiary's parent is a company, not a unit between
+                k = self.nearest_before(m.start(), "company", self.names_a_company)
+                parent = self.toks[k].key if k >= 0 else None
+            else:
+                parent = self.last_org_before(m.start())
         verb = self.toks[m.end("cue") - 1] if m.group("cue") else None
         if verb is not None and verb.m is not None and verb.m.value == "merge":
             return  # "A与B合并为C": C takes their place, it is no unit of B

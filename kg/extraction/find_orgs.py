@@ -34,7 +34,7 @@ _REGISTERED_NAME = re.compile(
 )
 _REGISTERED_MARK = "有限"  # in each of the suffixes above
 _QUOTES = ("“", '"', "「")  # what opens a quoted name
-_QUOTED = re.compile(r"[“\"「]([^”\"」,，。;:]{2,12})[”\"」]")
+_QUOTED = re.compile(f'[{"".join(_QUOTES)}]([^”"」,，。;:]{{2,12}})[”"」]')
 _LATIN_UNIT = re.compile(r"(?:部门|团队|业务|平台)\s*([A-Z][A-Za-z0-9]+)")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\.&\-]*(?:\s[A-Z][A-Za-z0-9]*)*")
 
@@ -105,11 +105,10 @@ def find_model_companies(sp: Spans, found: list[ner.Span], lx: Lexicon, article:
             if tok.lower() in lx.role_by_form or tok in lx.cues or tok in lx.boundaries or lx.suffix_re.fullmatch(tok):
                 break
             end += len(tok)
-            rest = toks[n + 1 :]
             if (
                 n
                 and tok in lx.trades
-                and rest
+                and (rest := toks[n + 1 :])
                 and not any(t in lx.trades or lx.suffix_re.search(t) for t in rest)
                 and not lx.suffix_re.match(sp.text, span.end)
             ):

@@ -21,8 +21,8 @@ _GLOSS = re.compile(r"\s?[(（][^()（）]{1,30}[)）]")  # "Richard Tam(谭文�
 def named_people(doc: Document, lx: Lexicon) -> Document:
     """Record in ``doc.named`` each person with no fact whom a sentence vouches for, with that sentence."""
     with_facts = {f.subject for f in doc.facts} | {f.object for f in doc.facts}
-    roles = {(m.sentence, m.start) for m in doc.mentions if m.kind == "role"}
-    roles |= {(m.sentence, -m.end) for m in doc.mentions if m.kind == "role"}  # where titles end, negated
+    titles = [m for m in doc.mentions if m.kind == "role"]
+    starts, ends = {(m.sentence, m.start) for m in titles}, {(m.sentence, m.end) for m in titles}
     for m in doc.mentions:
         key = doc.links.get(mention_key(m)) if m.kind == "person" else None
         if key is None or key in with_facts or key in doc.named:
@@ -32,12 +32,12 @@ def named_people(doc: Document, lx: Lexicon) -> Document:
             continue  # "感谢|罗女士": the name's first character ends a word, the name is a misreading
         person = doc.entities[key]
         glossed = bool(person.english) and not person.name.isascii()  # "Daniel Kwok(郭家伟)"
-        if glossed or _vouched(text, m, roles, lx):
+        if glossed or _vouched(text, m, starts, ends, lx):
             doc.named[key] = m.sentence
     return doc
 
 
-def _vouched(text: str, m: Mention, roles: set[tuple[int, int]], lx: Lexicon) -> bool:
+def _vouched(text: str, m: Mention, starts: set[tuple[int, int]], ends: set[tuple[int, int]], lx: Lexicon) -> bool:
     """A title ends right before the name or begins right after it ("周明哲 | President"), or a form of address
     or a verb of saying follows it (after the name's gloss in brackets: "Richard Tam(谭文礼)先生")."""
     start, end = m.start, m.end
@@ -49,8 +49,8 @@ def _vouched(text: str, m: Mention, roles: set[tuple[int, int]], lx: Lexicon) ->
     while apart < len(text) and text[apart] in _GAP:
         apart += 1
     return (
-        (m.sentence, -start) in roles
-        or (apart > after and (m.sentence, apart) in roles)
+        (m.sentence, start) in ends
+        or (apart > after and (m.sentence, apart) in starts)
         or lx.honorific_re.match(text, after) is not None
         or lx.speech_re.match(text, after) is not None
     )

@@ -21,6 +21,8 @@ def drop_company_names(
     (抖音), or a company found by its trade ("芯曜科技": "没有他就没有芯曜的今天"), is the company's name."""
     tagged = {m.text for sp in spans for m in sp.items if m.kind == "person" and m.start in sp.tagged}
     vouched = {m.text for sp in spans for m in sp.items if m.kind == "person" and m.start not in sp.tagged}
+    if not tagged - vouched:
+        return  # most articles: no name the model alone found
     traded = {
         m.text[: -len(t)] for sp in spans for m in sp.items if m.kind == "org" for t in _trades_ending(m.text, lx)
     }
