@@ -1706,3 +1706,12 @@ def test_a_companys_short_name_ends_at_its_trade_before_a_line_of_its_business()
         "禾岚汽车智驾“换帅”：自研团队并入研发总院\n2月26日，禾岚汽车发布内部任命通知，伏川出任研发总院院长。"
     )
     assert {e.name for e in doc.entities.values() if e.kind == "company"} == {"禾岚汽车"}
+
+
+def test_a_post_held_over_a_span_of_dates_began_and_ended_with_it():
+    doc = kg.extract(
+        "伏川，1975年出生。2012年6月至2019年12月任岚拓电子有限公司技术总监；2020年1月至今任禾川科技研发总监。"
+    )
+    spans = {(doc.entities[f.object].label, f.status, f.start, f.end) for f in doc.facts if f.kind == "post"}
+    assert ("岚拓电子有限公司", "former", "2012-06", "2019-12") in spans
+    assert ("禾川科技", "current", "2020-01", None) in spans

@@ -35,6 +35,7 @@ _RESPECTIVELY = "分别"  # pairs two lists in order
 AT = "在"  # "曾在微软中国担任技术总监": the place where a post was held follows
 MOVES = frozenset({"promote", "move"})  # verbs that take the subject out of the posts named with the name
 _ENDED_SPAN = re.compile(r"D[_,]{0,2}D,")  # a line that opens with the span of years it is about
+_SPAN_JOIN = re.compile(r"\s*(?:至|到|[—–~\-－])+\s*")  # between the two dates of a span: "2012年6月至2019年12月"
 
 
 class RuleSentence:
@@ -81,6 +82,7 @@ class RuleSentence:
         named = role_tok.text and self.ex.lx.role_by_form.get(role_tok.text.lower()) != role_tok.key
         title = role_tok.text if named else None
         date = self.ex.own_date(self.index)
+        span = self.span_before(role_tok) if status == "former" else None
         self.ex.add(
             Fact(
                 "post",
@@ -91,8 +93,8 @@ class RuleSentence:
                 title=title,
                 status=status,
                 date=date,
-                start=date if status == "current" else None,
-                end=date if status == "former" else None,
+                start=span[0] if span else date if status == "current" else None,
+                end=span[1] if span else date if status == "former" else None,
             )
         )
         if status == "current" and role_tok.key is not None:
@@ -272,6 +274,19 @@ class RuleSentence:
                 break
             k -= 1
         return out if len(out) > 1 else []
+
+    def span_before(self, role_tok: Tok) -> tuple[str, str] | None:
+        """The span of dates nearest before a title ("2012年6月至2019年12月任X公司技术总监"): when the post
+        began and when it ended."""
+        at = self._index_of.get(id(role_tok))
+        dates = [t for t in self.toks[:at] if t.tag == "D"] if at is not None else []
+        if len(dates) < 2:
+            return None
+        (first, began), (last, ended) = (dates[-2].m, dates[-2].key), (dates[-1].m, dates[-1].key)
+        text = self.ex.doc.sentences[self.index].text
+        if first and last and began and ended and _SPAN_JOIN.fullmatch(text[first.end : last.start]):
+            return began, ended
+        return None
 
     def former_before(self, i: int) -> bool:
         """A former cue opens the clause of the verb at ``i``, with only places and times between, or the
