@@ -26,6 +26,11 @@ def facts(text: str, date: str = "2023-05-01") -> set[tuple]:
     return out
 
 
+def persons(text: str) -> set[str]:
+    """The names of the people the text yields."""
+    return {e.name for e in kg.extract(text).entities.values() if e.kind == "person"}
+
+
 def post(person, org, role, status="current"):
     return ("post", person, org, role, status)
 
@@ -1715,3 +1720,9 @@ def test_a_post_held_over_a_span_of_dates_began_and_ended_with_it():
     spans = {(doc.entities[f.object].label, f.status, f.start, f.end) for f in doc.facts if f.kind == "post"}
     assert ("岚拓电子有限公司", "former", "2012-06", "2019-12") in spans
     assert ("禾川科技", "current", "2020-01", None) in spans
+
+
+def test_a_word_before_a_form_of_address_only_a_person_is_called_by_is_a_name():
+    assert persons("禾川科技董事会秘书包容女士因个人原因辞职。") == {"包容"}
+    assert persons("附：司马包容先生简历。司马包容，男，1975年出生。") == {"司马包容"}
+    assert persons("伏川说，能成为先生的学生很荣幸。") == {"伏川"}

@@ -396,14 +396,20 @@ def _find_addressed(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
     """ "董事长高国和先生", "收到易会满先生的辞呈": a surname and one or two characters right before a form of
     address are a name, whatever word the last character could start ("和", "满")."""
     for m in lx.honorific_re.finditer(sp.text):
-        for n in (3, 2):
+        for n in (4, 3, 2):
             s = m.start() - n
             cand = sp.text[s : m.start()]
             if s < 0 or not CJK_RUN.fullmatch(cand) or not sp.free(s, m.start()):
                 continue
-            if cand[0] not in lx.surnames and not (n == 3 and cand[0] in lx.addressed_surnames):
+            if n == 4 and cand[:2] not in lx.surnames:
+                continue  # "上官明远先生": a surname of two characters, not "明远" alone
+            if n < 4 and cand[0] not in lx.surnames and not (n == 3 and cand[0] in lx.addressed_surnames):
                 continue
-            if (is_common_word(cand) and not _word_as_name(sp.text, m.start(), cand, lx)) or not starts_word(sp, s, lx):
+            # "选举甘露女士为…", "董事会秘书甘露女士": a word as a name where only a person can be addressed so
+            addressed = m.group() in lx.addresses and (s == 0 or sp.ending_at(s) is not None)
+            if is_common_word(cand) and not _word_as_name(sp.text, m.start(), cand, lx, named=addressed):
+                continue
+            if not starts_word(sp, s, lx):
                 continue
             add_person(sp, s, m.start(), known)
             break

@@ -191,7 +191,8 @@ class Lexicon:
     addressed_surnames: frozenset[str] = frozenset()  # also function words (于): a surname only before 先生
     not_in_names: frozenset[str] = frozenset()  # characters no given name has ("向我", "张楠将")
     name_followers: tuple[str, ...] = ()
-    honorifics: tuple[str, ...] = ()  # "先生", "女士": written right after a name
+    honorifics: tuple[str, ...] = ()  # "先生", "女士", "博士": written right after a name
+    addresses: frozenset[str] = frozenset()  # the honorifics only a person is called by ("先生", not "博士")
     speech_verbs: tuple[str, ...] = ()  # "表示", "认为": written right after a speaker's name
     title_notes: tuple[str, ...] = ()  # "主持工作": a note in brackets after a title, part of it
     # the column headings of org-chart tables: (kind, words), kind head | unit | boss | role (kg.extraction.tables)
@@ -351,7 +352,9 @@ def read_lexicon(data_dir: Path) -> Lexicon:
     lx.addressed_surnames = frozenset(words("addressed_surnames.txt"))
     lx.not_in_names = frozenset(words("not_in_names.txt"))
     lx.name_followers = tuple(words("name_followers.txt"))
-    lx.honorifics = tuple(words("honorifics.txt"))
+    honorifics = [fields for _, fields in rows("honorifics.tsv", 2)]
+    lx.honorifics = tuple(h[0] for h in honorifics)
+    lx.addresses = frozenset(h[0] for h in honorifics if h[1] == "address")
     lx.speech_verbs = tuple(words("speech_verbs.txt"))
     lx.title_notes = tuple(words("title_notes.txt"))
     for lineno, (kind, heading_words) in rows("table_headers.tsv", 2):
