@@ -1726,3 +1726,9 @@ def test_a_word_before_a_form_of_address_only_a_person_is_called_by_is_a_name():
     assert persons("禾川科技董事会秘书包容女士因个人原因辞职。") == {"包容"}
     assert persons("附：司马包容先生简历。司马包容，男，1975年出生。") == {"司马包容"}
     assert persons("伏川说，能成为先生的学生很荣幸。") == {"伏川"}
+
+
+def test_a_committees_composition_seats_each_as_a_member():
+    out = facts("禾川科技董事会选举产生各专门委员会委员：审计委员会由伏川、岑岚、独立董事晏川组成，伏川任召集人。")
+    assert {f[1] for f in out if f[0] == "post" and f[2] == "审计委员会" and f[3] == "member"} >= {"岑岚", "晏川"}
+    assert post("晏川", "禾川科技", "independent-director") in out

@@ -353,15 +353,20 @@ class _Sentence(RuleSentence):
             org = self.toks[m.start()].key
         if org is None:
             return
+        # "审计委员会由A(主任委员)、B、C组成": a committee's composition, like its roster, seats each as a member
+        composition = "z" in m.group() and self.ex.doc.entities[org].kind == "committee"
         k = m.start()
         while k < m.end():
             t = self.toks[k]
             if t.tag == "P":
                 self.ex.add(Fact("memberOf", t.key, org, self.index))
-                if k + 1 < len(self.toks) and self.toks[k + 1].tag == "R":
+                role = self.toks[k + 1] if k + 1 < len(self.toks) and self.toks[k + 1].tag == "R" else None
+                heads = role is not None and self.ex.lx.roles[role.key].head
+                if role is not None:
                     # "曾从钦先生(主任委员)": leads the committee; "郭丹女士(独立董事)": a post elsewhere
-                    role = self.toks[k + 1]
-                    self.post(t.key, org if self.ex.lx.roles[role.key].head else None, role)
+                    self.post(t.key, org if heads else None, role)
+                if composition and not heads:
+                    self.post(t.key, org, _member_role())
             k += 1
 
     @rule("org", "members")
