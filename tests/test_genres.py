@@ -1732,3 +1732,9 @@ def test_a_committees_composition_seats_each_as_a_member():
     out = facts("禾川科技董事会选举产生各专门委员会委员：审计委员会由伏川、岑岚、独立董事晏川组成，伏川任召集人。")
     assert {f[1] for f in out if f[0] == "post" and f[2] == "审计委员会" and f[3] == "member"} >= {"岑岚", "晏川"}
     assert post("晏川", "禾川科技", "independent-director") in out
+
+
+def test_a_unit_whose_name_jieba_reads_as_ending_in_a_word():
+    doc = kg.extract("伏川担任禾川银行副行长，分管风险管理部、资产保全部。禾川科技上周五在内部宣布岑岚出任CEO。")
+    units = {e.name for e in doc.entities.values() if e.kind == "unit"}
+    assert units == {"风险管理部", "资产保全部"}

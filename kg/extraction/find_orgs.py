@@ -296,7 +296,12 @@ def _ends_in_short_word(text: str, start: int, end: int, suffix: int, lx: Lexico
     lengths = range(suffix + 1, min(_WORD_NOT_UNIT, end - start) + 1)
     ends_in_word = any(is_common_word(text[end - n : end]) for n in lengths)
     last = lx.segmenter.tokens(text[start:end])[-1] if ends_in_word else ""
-    return len(last) > suffix and is_common_word(last) and len(last) <= _WORD_NOT_UNIT
+    if not (len(last) > suffix and is_common_word(last) and len(last) <= _WORD_NOT_UNIT):
+        return False
+    # "资产保全部" is 保全 and 部, though jieba reads 全部: a verb or noun before the suffix takes the word's first
+    # part (not "在内部": 在内 is a function word)
+    before = lx.segmenter.tokens(text[start : end - suffix])[-1]
+    return len(before) <= len(last) - suffix or not (word_tag(before) or "").startswith(("n", "v"))
 
 
 def _after_appoint(sp: Spans, pos: int, lx: Lexicon) -> bool:
