@@ -1738,3 +1738,8 @@ def test_a_unit_whose_name_jieba_reads_as_ending_in_a_word():
     doc = kg.extract("伏川担任禾川银行副行长，分管风险管理部、资产保全部。禾川科技上周五在内部宣布岑岚出任CEO。")
     units = {e.name for e in doc.entities.values() if e.kind == "unit"}
     assert units == {"风险管理部", "资产保全部"}
+
+
+def test_a_banks_corporate_business_line_is_named_with_the_word_for_a_company():
+    doc = kg.extract("禾川银行副行长岑岚此前历任营业部总经理、公司业务部总经理。")
+    assert {e.name for e in doc.entities.values() if e.kind == "unit"} == {"营业部", "公司业务部"}

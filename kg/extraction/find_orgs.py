@@ -44,6 +44,7 @@ _JOINED_NAME = re.compile(  # "云与智慧产业事业群", "华南及西南大
     f"(?:^|[\\s,，:：;；、和及)）]|成立|设立|组建|新设立|新设|新成立|为)((?![为和及]|成立|设立|组建|新设)[{CJK}A-Za-z]{{1,4}}[与及])$"
 )
 _ORGREF_BEFORE = re.compile(r"(?:本集团|本公司|集团|公司|本行)$")
+_CORPORATE, _LINE = "公司", "业务"  # "公司业务部": the corporate business line (of a bank), not the company's 业务部
 # the noun after a list of units: "…、大文娱六大业务集团", "…、1688等业务"; the list is read backwards from it
 # (a numeral run is entered at its first character only: tried from every start, a long run of digits
 # is rescanned from each one, quadratic time; the leftmost match starts there anyway)
@@ -216,8 +217,11 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
             continue
         ref = _ORGREF_BEFORE.search(text, max(0, start - 3), start)
         if ref and sp.free(ref.start(), start):  # "集团参谋部": a unit of the company the article is about
-            if len(text[start : m.start()]) >= min_len and sp.add(
-                "org", ref.start(), m.end(), _unit_kind(suffix, lx), text[start : m.end()], ref.group()
+            # "公司业务部": a bank's corporate business line, named with the word for a company
+            corporate_line = start == m.start() and ref.group() == _CORPORATE and suffix.startswith(_LINE)
+            label = text[ref.start() if corporate_line else start : m.end()]
+            if len(label) - len(suffix) >= min_len and sp.add(
+                "org", ref.start(), m.end(), _unit_kind(suffix, lx), label, ref.group()
             ):
                 continue
         if _ends_in_short_word(text, start, m.end(), len(suffix), lx):
