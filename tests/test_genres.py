@@ -1743,3 +1743,7 @@ def test_a_unit_whose_name_jieba_reads_as_ending_in_a_word():
 def test_a_banks_corporate_business_line_is_named_with_the_word_for_a_company():
     doc = kg.extract("禾川银行副行长岑岚此前历任营业部总经理、公司业务部总经理。")
     assert {e.name for e in doc.entities.values() if e.kind == "unit"} == {"营业部", "公司业务部"}
+
+
+def test_a_name_ends_before_a_verb_of_posts_held_before():
+    assert persons("禾川银行副行长岑岚历任营业部总经理、公司业务部总经理。") == {"岑岚"}

@@ -1,5 +1,5 @@
 """Person finders of :mod:`kg.extraction.mentions`: names after titles and cues, lists of names, names the
-model tags, signatures, and the checks that keep a company's or a word's characters out of a name.
+model tags, and the checks that keep a company's or a word's characters out of a name.
 """
 
 from __future__ import annotations
@@ -7,29 +7,19 @@ from __future__ import annotations
 import re
 
 from . import ner
-from .lexicon import Lexicon, find_words
+from .lexicon import Lexicon
 from .segment import is_common_word, word_tag
 from .spans import CJK, CJK_RUN, Spans, starts_word, title_follows
 
-_LATIN_NAME = re.compile(r"\(\s*([A-Z][A-Za-z\.\-']*(?:\s+[A-Z][A-Za-z\.\-']*){0,3})\s*\)")
+LATIN_NAME = re.compile(r"\(\s*([A-Z][A-Za-z\.\-']*(?:\s+[A-Z][A-Za-z\.\-']*){0,3})\s*\)")
 _FOREIGN_NAME = re.compile(f"[{CJK}]{{1,6}}(?:[·•\\-][{CJK}]{{1,6}})+")
 _NAME_SEPARATOR = re.compile(r"[·•\-]")  # in every _FOREIGN_NAME: without one, that slow-to-fail scan is skipped
-_LATIN_BEFORE_NAME = re.compile(
-    f"(?<![A-Za-z])([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){{0,2}}(?:[{CJK}](?=\\(\\w))?) ?"
-    f"\\((?:中文名[:：]?)?([{CJK}]{{2,4}})\\)"
-)  # "Jean-Luc Moreau(莫朗)", "Markus Vogel(中文名:魏马可)", "Grace沈(沈佳怡)": a given name and the surname
 _MODEL_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
 _NOMINATED = re.compile(
     r"(?:任命|聘任|选举|聘请|委任|[,，;；](?:任命|聘任|选举|聘请|委任)?)([^\s,，。为]{2,6}?)(?:先生|女士)?为"
 )
 _LIST_LEAD = re.compile(r"(?:并且|并|同时|另|以及)?(?:任命|聘任|选举|聘请|委任)?")
 _FUNCTION_TAGS = frozenset("pcu")  # prepositions, conjunctions, particles
-# a name in a list of names: "徐直军、胡厚崑、孟晚舟"
-_NOTE_BEFORE = re.compile(r"\([^()]{1,4}\)$")
-_NOTE = 6  # the longest note in parentheses after a listed name, "(兼)" with its parentheses
-_LISTED_NAME = re.compile(
-    f"(?<=、)([{CJK}]{{2,3}})(?=、)|(?<=、)([{CJK}]{{2,3}})(?=[,，。;；和及等三两二]|$)|([{CJK}]{{2,3}})(?=、)"
-)
 
 
 def _name_ends_ok(text: str, end: int, sp: Spans, lx: Lexicon, strict: bool = False) -> bool:
@@ -101,7 +91,7 @@ def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool, mod
             or cand in lx.boundaries  # "高管出任": a word no name is made of
             or cand in lx.suffixes
             or cand.endswith(lx.long_suffixes)
-            or not (_name_chars_ok(cand, lx) or _LATIN_NAME.match(text, i + n) or _middle_word_ok(text, i, n, sp, lx))
+            or not (_name_chars_ok(cand, lx) or LATIN_NAME.match(text, i + n) or _middle_word_ok(text, i, n, sp, lx))
         ):
             continue  # "穆荣均(Mu Rongjun)": the English name vouches for the last character
         if n == 3 and (
@@ -149,7 +139,7 @@ def _word_as_name(text: str, end: int, cand: str, lx: Lexicon, named: bool = Fal
     like_names = _NAME_LIKE_WORD_TAGS | _NAMED_WORD_TAGS if named else _NAME_LIKE_WORD_TAGS
     if len(cand) != 2 or cand[0] not in lx.surnames or cand in lx.surnames or tag not in like_names:
         return False
-    if named or lx.honorific_re.match(text, end) or _LATIN_NAME.match(text, end):
+    if named or lx.honorific_re.match(text, end) or LATIN_NAME.match(text, end):
         return True
     return tag != "t" and lx.speech_re.match(text, end) is not None
 
@@ -160,9 +150,14 @@ def _inside_words(sp: Spans, pos: int) -> bool:
 
 
 def _opens_verb(text: str, pos: int, lx: Lexicon) -> bool:
-    """A verb of taking a post, two characters or more, starts at ``pos`` ("杨帆|代任"): no name ends inside it."""
+    """A verb of taking a post, two characters or more, starts at ``pos`` ("杨帆|代任"): no name ends inside it;
+    nor inside one that says a post was held before ("岑岚|历任"), unless its first character says so alone
+    ("杨震原": 原 may end a name)."""
     verb = lx.cue_re.match(text, pos)
-    return verb is not None and len(verb.group()) >= 2 and lx.cues.get(verb.group().lower()) in _NAME_ENDING_VERBS
+    if verb is None or len(verb.group()) < 2:
+        return False
+    cue = lx.cues.get(verb.group().lower())
+    return cue in _NAME_ENDING_VERBS or (cue == "former" and text[pos] not in lx.cues)
 
 
 def _joins_function_word(text: str, end: int) -> bool:
@@ -437,7 +432,7 @@ def _model_name_end(text: str, span: ner.Span, lx: Lexicon) -> int:
         and not lx.cue_re.match(text, end)
     ):
         end += 1  # "由副行长夏侯|敏分管", "行长崔明|远直接分管": the model stopped one short of a verb
-    if end - start == 3 and CJK_RUN.fullmatch(text[end : end + 1]) and _LATIN_NAME.match(text, end + 1):
+    if end - start == 3 and CJK_RUN.fullmatch(text[end : end + 1]) and LATIN_NAME.match(text, end + 1):
         end += 1  # "小林健|太(Kenta Kobayashi)": the name its English form follows is whole
     return end
 
@@ -517,81 +512,7 @@ def _add_list(sp: Spans, pos: int, lx: Lexicon, known: dict[str, str]) -> None:
 
 def add_person(sp: Spans, start: int, end: int, known: dict[str, str]) -> None:
     if sp.add("person", start, end):
-        eng = _LATIN_NAME.match(sp.text, end)
+        eng = LATIN_NAME.match(sp.text, end)
         known.setdefault(sp.text[start:end], "")
         if eng:
             known[sp.text[start:end]] = eng.group(1)
-
-
-def find_signature(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
-    """A memo signed with a name alone on its line ("——张一鸣", "一鸣"), or before the title on the line
-    under it ("邬振华 云栈科技创始人兼CEO": a sign-off's lines are joined with a space)."""
-    m = re.fullmatch(f"[—\\-―\\s]*([{CJK}]{{2,4}})(?:\\s.*)?", sp.text)
-    if (
-        m
-        and (sp.index > 0 or m.end(1) < len(sp.text))  # a headline alone ("公司公告") signs nothing
-        and not is_common_word(m.group(1))
-        and not (len(m.group(1)) > 2 and is_common_word(m.group(1)[:2]))  # "公司|公告": words, no name
-        and (m.group(1)[0] in lx.surnames or any(k.endswith(m.group(1)) for k in known))
-    ):
-        add_person(sp, m.start(1), m.end(1), known)
-
-
-def find_known_persons(sp: Spans, known: dict[str, str], lx: Lexicon) -> None:
-    # "王莆中将向…", "行长柏明|远回总行": a name cut short that the article writes in full elsewhere (王莆中)
-    cut = {m.start for m in sp.items if m.kind == "person" and m.end - m.start == 2}  # (a name of two characters)
-    longest = max(map(len, known), default=0)
-    for start in sorted(sp.tagged | cut):
-        tagged_person = sp.starting_at(start)
-        if tagged_person is None or tagged_person.kind != "person":
-            continue
-        # the longest known name the text goes on to write from here: a lookup for each length, not a scan
-        last = min(start + longest, len(sp.text))
-        end = next((e for e in range(last, tagged_person.end, -1) if sp.text[start:e] in known), None)
-        if end is not None:
-            sp.remove(tagged_person)
-            sp.add("person", start, end)
-    for start, end in find_words(sp.text, known):
-        sp.add("person", start, end)
-    # "徐直军、胡厚崑、孟晚舟": a name in a list of names
-    for m in _LISTED_NAME.finditer(sp.text) if "、" in sp.text else ():  # each reading has a 、 beside the name
-        s, e = m.span()
-        note = _NOTE_BEFORE.search(sp.text, max(0, s - 1 - _NOTE), s - 1)  # "Ryan(兼)、白凌": a note on the one before
-        left, right = sp.ending_at(note.start() if note else s - 1), sp.starting_at(e + 1)
-        if (
-            sp.text[s] in lx.surnames
-            and not is_common_word(sp.text[s:e])
-            and sp.free(s, e)
-            and any(x is not None and x.kind == "person" for x in (left, right))
-        ):
-            add_person(sp, s, e, known)
-    # English names given in parentheses become mentions of the same person
-    for m in _LATIN_NAME.finditer(sp.text):
-        before = sp.ending_at(m.start())
-        if before is not None and before.kind == "person":
-            sp.add("person", m.start(1), m.end(1), label=before.text)
-    # "Tony(邝东)", "From: Kevin Mao(毛锴文)": the English name a person goes by, then the name
-    for m in _LATIN_BEFORE_NAME.finditer(sp.text) if "(" in sp.text else ():  # its lookbehind is tried everywhere
-        name, named = m.group(2), sp.starting_at(m.start(2))
-        if not m.group(1)[-1].isascii() and m.group(1)[-1] != name[0]:
-            continue  # "Grace沈(沈佳怡)" goes by her surname; "Grace说(…)" is no name
-        if (
-            named is None
-            and (name[0] in lx.surnames or name[:2] in lx.surnames)
-            and not is_common_word(name)
-            and sp.free(m.start(2), m.end(2))
-        ):
-            add_person(sp, m.start(2), m.end(2), known)
-            named = sp.starting_at(m.start(2))
-        if named is None or named.kind != "person":
-            continue
-        latin = sp.starting_at(m.start(1))
-        if (
-            latin is not None
-            and latin.kind in ("person", "org")
-            and latin.end == m.end(1)
-            and latin.label in ("", latin.text)
-        ):
-            sp.remove(latin)  # what the model took the English name for, now known to be the person's
-        if sp.free(m.start(1), m.end(1)):
-            sp.add("person", m.start(1), m.end(1), label=named.text)

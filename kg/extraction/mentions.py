@@ -25,7 +25,8 @@ from .find_orgs import (
     find_model_companies,
     find_units,
 )
-from .find_persons import add_person, find_known_persons, find_persons, find_signature
+from .find_persons import add_person, find_persons
+from .known_persons import find_known_persons, find_signature
 from .lexicon import Lexicon, find_words
 from .named_companies import (
     described_companies,
