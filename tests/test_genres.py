@@ -1747,3 +1747,8 @@ def test_a_banks_corporate_business_line_is_named_with_the_word_for_a_company():
 
 def test_a_name_ends_before_a_verb_of_posts_held_before():
     assert persons("禾川银行副行长岑岚历任营业部总经理、公司业务部总经理。") == {"岑岚"}
+
+
+def test_no_organization_ends_in_a_function_word_or_starts_with_a_verb_of_being_close_to():
+    doc = kg.extract("一位接近明川银行的人士对记者表示，调整有关。伏川今年3月起以临时负责人身份主持公司经营管理工作。")
+    assert {e.name for e in doc.entities.values() if e.kind != "person"} == {"明川银行"}
