@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 _SPEAKER = re.compile(r"P,")  # "蒋凡:"我们旗下…"": an interview answer, 我 is the speaker
 _QUESTION = re.compile(r"_,")  # "问:": the interviewer asks
 # a sentence with no subject of its own: no person, and no title before its first verb ("2019年加入公司,现任…")
+# the sentence opens with a person, alone (not a list), maybe after a clause saying where it is told from
+# ("公开资料显示,闻人杰,男,1968年生")
+_OPENS_WITH_PERSON = re.compile(r"(?:_,)?P(?![sj])")
 _ZERO_SUBJECT = re.compile(r"[^PiRafl]*[af]")
 
 
@@ -63,8 +66,9 @@ class _Sentence(RuleSentence):
                 handler(self, m)
             if handler is established:
                 self.resolve_anaphora()  # "成立商家服务事业群,由…担任事业群总裁": set up in this sentence
-        if self.tags.startswith("P") and not self.tags.startswith(("Ps", "Pj")):
-            self.ex.carried = self.toks[0].key  # who the sentence is about
+        opening = _OPENS_WITH_PERSON.match(self.tags)
+        if opening:
+            self.ex.carried = self.toks[opening.end() - 1].key  # who the sentence is about
         elif "P" in self.tags or "i" in self.tags:
             self.ex.carried = self.ex.subject
 
