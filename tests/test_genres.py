@@ -1757,3 +1757,8 @@ def test_no_organization_ends_in_a_function_word_or_starts_with_a_verb_of_being_
 def test_a_resume_after_a_clause_saying_where_it_is_told_from_is_about_its_person():
     out = facts("公开资料显示，伏川，男，1968年生，高级工程师。他长期在港口系统工作，历任禾川集团副总经理等职。")
     assert post("伏川", "禾川集团", "deputy-general-manager", "former") in out
+
+
+def test_a_name_before_what_opens_a_biography_is_a_person_whatever_else_it_reads_as():
+    assert persons("此前，东方屿已获该行董事会聘任。公开履历显示，东方屿现年49岁，经济学博士。") == {"东方屿"}
+    assert persons("禾川科技公告：岑岚，男，1968年生，高级工程师。") == {"岑岚"}

@@ -177,6 +177,7 @@ _BEFORE_NAME = ("为", "是", ":", "：")  # "总裁为谭待", "职工代表监
 def find_persons(sp: Spans, lx: Lexicon, known: dict[str, str], tagged: list[ner.Span]) -> None:
     text = sp.text
     _find_addressed(sp, lx, known)
+    _find_biographed(sp, lx, known)
     for m in _FOREIGN_NAME.finditer(text) if _NAME_SEPARATOR.search(text) else ():
         # the match may start inside a title ("执行副总裁卢卡·罗西"): keep its free right-hand part
         separator = _NAME_SEPARATOR.search(m.group())
@@ -408,6 +409,22 @@ def _find_addressed(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
                 continue
             add_person(sp, s, m.start(), known)
             break
+
+
+def _find_biographed(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
+    """ "公开资料显示,东方屿现年49岁", "闻人杰,男,1968年生": a surname and one to three characters at the start of a
+    clause, right before what opens a biography, are a name (the model may read 东方屿 as a place)."""
+    for m in lx.life_re.finditer(sp.text):
+        for n in (4, 3, 2):
+            s = m.start() - n
+            cand = sp.text[s : m.start()]
+            if s < 0 or not CJK_RUN.fullmatch(cand) or not sp.free(s, m.start()):
+                continue
+            if not (cand[:2] in lx.surnames if n == 4 else cand[0] in lx.surnames or cand[:2] in lx.surnames):
+                continue
+            if s == 0 or not CJK_RUN.fullmatch(sp.text[s - 1]) or sp.ending_at(s) is not None:
+                add_person(sp, s, m.start(), known)
+                break
 
 
 def _model_name_end(text: str, span: ner.Span, lx: Lexicon) -> int:

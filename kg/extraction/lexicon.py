@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import SetupError
 from ..model import Role
-from .datafiles import DATA_DIR, read_rows
+from .datafiles import DATA_DIR, compile_pattern, read_rows
 from .org_references import GENERIC_COMPANY
 
 if TYPE_CHECKING:
@@ -194,6 +194,7 @@ class Lexicon:
     honorifics: tuple[str, ...] = ()  # "先生", "女士", "博士": written right after a name
     addresses: frozenset[str] = frozenset()  # the honorifics only a person is called by ("先生", not "博士")
     speech_verbs: tuple[str, ...] = ()  # "表示", "认为": written right after a speaker's name
+    life_re: re.Pattern[str] = field(init=False, repr=False)  # ",男,", "现年49岁": a biography opens before it
     title_notes: tuple[str, ...] = ()  # "主持工作": a note in brackets after a title, part of it
     # the column headings of org-chart tables: (kind, words), kind head | unit | boss | role (kg.extraction.tables)
     table_headings: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -356,6 +357,8 @@ def read_lexicon(data_dir: Path) -> Lexicon:
     lx.honorifics = tuple(h[0] for h in honorifics)
     lx.addresses = frozenset(h[0] for h in honorifics if h[1] == "address")
     lx.speech_verbs = tuple(words("speech_verbs.txt"))
+    life = [compile_pattern(data_dir / "life_markers.txt", n, marker) for n, (marker,) in rows("life_markers.txt", 1)]
+    lx.life_re = re.compile("|".join(f"(?:{p.pattern})" for p in life))
     lx.title_notes = tuple(words("title_notes.txt"))
     for lineno, (kind, heading_words) in rows("table_headers.tsv", 2):
         check(kind in ("boss", "head", "role", "unit"), "table_headers.tsv", lineno, f"kind {kind!r} is unknown")
