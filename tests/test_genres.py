@@ -1752,6 +1752,10 @@ def test_a_name_ends_before_a_verb_of_posts_held_before():
 def test_no_organization_ends_in_a_function_word_or_starts_with_a_verb_of_being_close_to():
     doc = kg.extract("一位接近明川银行的人士对记者表示，调整有关。伏川今年3月起以临时负责人身份主持公司经营管理工作。")
     assert {e.name for e in doc.entities.values() if e.kind != "person"} == {"明川银行"}
+    assert {e.name for e in kg.extract("监管部门发布批复，核准禾川银行的股权变更。").entities.values()} == {
+        "禾川银行",
+        "监管部门",
+    }
 
 
 def test_a_resume_after_a_clause_saying_where_it_is_told_from_is_about_its_person():
