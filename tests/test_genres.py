@@ -1766,3 +1766,11 @@ def test_a_resume_after_a_clause_saying_where_it_is_told_from_is_about_its_perso
 def test_a_name_before_what_opens_a_biography_is_a_person_whatever_else_it_reads_as():
     assert persons("此前，东方屿已获该行董事会聘任。公开履历显示，东方屿现年49岁，经济学博士。") == {"东方屿"}
     assert persons("禾川科技公告：岑岚，男，1968年生，高级工程师。") == {"岑岚"}
+
+
+def test_a_former_cue_between_an_organization_and_the_titles_after_it():
+    out = facts("禾川银行上海分行原行长伏川已调回总行，出任零售银行部总经理。")
+    assert post("伏川", "上海分行", "bank-president", "former") in out
+    out = facts("禾川科技公告，公司原副总经理兼董事会秘书岑岚先生因个人原因已于近日辞职。")
+    assert post("岑岚", "禾川科技", "board-secretary", "former") in out
+    assert post("岑岚", "禾川科技", "board-secretary") not in out

@@ -116,7 +116,7 @@ class RuleSentence:
         for k in range(i, j):
             t = self.toks[k]
             if t.tag == "f":
-                if k == i:
+                if k == i or (k == i + 1 and self.toks[i].tag == "O"):  # "公司原副总经理兼董事会秘书": both past
                     former_all = True
                 else:
                     former_next = True
