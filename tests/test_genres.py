@@ -1774,3 +1774,9 @@ def test_a_former_cue_between_an_organization_and_the_titles_after_it():
     out = facts("禾川科技公告，公司原副总经理兼董事会秘书岑岚先生因个人原因已于近日辞职。")
     assert post("岑岚", "禾川科技", "board-secretary", "former") in out
     assert post("岑岚", "禾川科技", "board-secretary") not in out
+
+
+def test_a_former_cue_after_an_organization_in_the_titles_of_a_taker_or_a_boss():
+    assert post("伏川", "禾川科技", "chairman") in facts("禾川科技董事长由公司原副总经理伏川接任。")
+    out = facts("岑岚将向禾川科技研发中心原负责人伏川汇报。")
+    assert any(f[0] == "reportsTo" and f[1:3] == ("岑岚", "伏川") for f in out)
