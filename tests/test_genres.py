@@ -1780,3 +1780,8 @@ def test_a_former_cue_after_an_organization_in_the_titles_of_a_taker_or_a_boss()
     assert post("伏川", "禾川科技", "chairman") in facts("禾川科技董事长由公司原副总经理伏川接任。")
     out = facts("岑岚将向禾川科技研发中心原负责人伏川汇报。")
     assert any(f[0] == "reportsTo" and f[1:3] == ("岑岚", "伏川") for f in out)
+
+
+def test_before_this_opens_a_clause_of_a_former_post():
+    out = facts("禾川银行聘任伏川为副行长。在此之前，伏川担任禾川银行北京分行行长。")
+    assert post("伏川", "北京分行", "bank-president", "former") in out
