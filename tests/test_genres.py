@@ -1785,3 +1785,7 @@ def test_a_former_cue_after_an_organization_in_the_titles_of_a_taker_or_a_boss()
 def test_before_this_opens_a_clause_of_a_former_post():
     out = facts("禾川银行聘任伏川为副行长。在此之前，伏川担任禾川银行北京分行行长。")
     assert post("伏川", "北京分行", "bank-president", "former") in out
+
+
+def test_a_word_named_as_something_by_a_verb_of_naming_after_a_title_is_a_name():
+    assert persons("禾川科技聘任证券事务代表米兰为董事会秘书。") == {"米兰"}

@@ -86,7 +86,10 @@ def _person_at(text: str, i: int, sp: Spans, lx: Lexicon, after_title: bool, mod
         if len(cand) != n or not CJK_RUN.fullmatch(cand) or not sp.free(i, i + n):
             continue
         if (
-            (is_common_word(cand) and not (after_title and _word_as_name(text, i + n, cand, lx)))
+            (
+                is_common_word(cand)
+                and not (after_title and _word_as_name(text, i + n, cand, lx, _named_as(text, i, n, lx)))
+            )
             or cand in lx.cues  # "董事长易人": a verb, no name
             or cand in lx.boundaries  # "高管出任": a word no name is made of
             or cand in lx.suffixes
@@ -142,6 +145,15 @@ def _word_as_name(text: str, end: int, cand: str, lx: Lexicon, named: bool = Fal
     if named or lx.honorific_re.match(text, end) or LATIN_NAME.match(text, end):
         return True
     return tag != "t" and lx.speech_re.match(text, end) is not None
+
+
+def _named_as(text: str, i: int, n: int, lx: Lexicon) -> bool:
+    """The n characters at ``i`` are whom a verb of naming before them, in the same clause, names as something
+    ("聘任证券事务代表米兰为董事会秘书")."""
+    if text[i + n : i + n + 1] != "为":
+        return False
+    clause = max(text.rfind(c, 0, i) for c in ",，;；。:：") + 1
+    return lx.cue_pattern("nominate").search(text, clause, i) is not None
 
 
 def _inside_words(sp: Spans, pos: int) -> bool:
