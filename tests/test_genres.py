@@ -1789,3 +1789,8 @@ def test_before_this_opens_a_clause_of_a_former_post():
 
 def test_a_word_named_as_something_by_a_verb_of_naming_after_a_title_is_a_name():
     assert persons("禾川科技聘任证券事务代表米兰为董事会秘书。") == {"米兰"}
+
+
+def test_several_of_a_kind_is_no_organization():
+    doc = kg.extract("天禾电子等多家公司公告高管变动。")
+    assert {e.name for e in doc.entities.values()} == {"天禾电子"}
