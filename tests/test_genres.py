@@ -1794,3 +1794,9 @@ def test_a_word_named_as_something_by_a_verb_of_naming_after_a_title_is_a_name()
 def test_several_of_a_kind_is_no_organization():
     doc = kg.extract("天禾电子等多家公司公告高管变动。")
     assert {e.name for e in doc.entities.values()} == {"天禾电子"}
+
+
+def test_no_longer_acting_ends_the_post_held_in_an_acting_capacity():
+    out = facts("禾川科技公告：聘任岑岚为公司总经理。自本次董事会审议通过之日起，伏川先生不再代行总经理职责。")
+    assert post("伏川", "禾川科技", "general-manager", "former") in out
+    assert post("伏川", "禾川科技", "general-manager") not in out
