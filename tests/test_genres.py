@@ -1800,3 +1800,10 @@ def test_no_longer_acting_ends_the_post_held_in_an_acting_capacity():
     out = facts("禾川科技公告：聘任岑岚为公司总经理。自本次董事会审议通过之日起，伏川先生不再代行总经理职责。")
     assert post("伏川", "禾川科技", "general-manager", "former") in out
     assert post("伏川", "禾川科技", "general-manager") not in out
+
+
+def test_a_partial_date_is_in_the_year_after_one_named_only_for_its_results():
+    doc = kg.extract("3月11日，禾川科技宣布成立AI研究院。禾川科技成立于2015年，2023年营收约6.5亿元。")
+    assert [f.date for f in doc.facts if f.kind == "established" and "研究院" in doc.entities[f.subject].name] == [
+        "2024-03-11"
+    ]

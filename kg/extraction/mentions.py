@@ -177,10 +177,19 @@ _SIGN_OFF = 3  # the last lines of a memo that may hold its signature
 _YEAR_MENTION = re.compile(r"((?:19[89]|20\d)\d)(?<!\d\d{4})(?!\d)(?!年(?:\d{1,2}月)?(?:出生|生人|生[,，。)）]))")
 
 
+# a year named only for the results of all of it ("2023年营收约6.5亿元"): they are told the year after
+_RESULTS_OF_YEAR = re.compile(r"年?(?:全年|年度)?(?:营收|营业收入|净利润|归母净利润|业绩|年报|销量|交付量|收入)")
+
+
 def _latest_year(text: str) -> int | None:
-    """ "9月16日" in an article that names no full date: the latest year it mentions ("2022快手电商…")."""
-    years = [int(y) for y in _YEAR_MENTION.findall(text)]
-    return max(years) if years else None
+    """ "9月16日" in an article that names no full date: the latest year it mentions ("2022快手电商…"), or the
+    year after it where that year is named only for its results."""
+    found = [(int(m.group(1)), m.end()) for m in _YEAR_MENTION.finditer(text)]
+    if not found:
+        return None
+    latest = max(y for y, _ in found)
+    past = all(_RESULTS_OF_YEAR.match(text, end) for y, end in found if y == latest)
+    return latest + 1 if past else latest
 
 
 # "(以下简称"X")", "(下称"X")", HK "(「本公司」)", TW "(簡稱台宏銀)" (the short form is the second group)
