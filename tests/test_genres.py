@@ -1807,3 +1807,8 @@ def test_a_partial_date_is_in_the_year_after_one_named_only_for_its_results():
     assert [f.date for f in doc.facts if f.kind == "established" and "研究院" in doc.entities[f.subject].name] == [
         "2024-03-11"
     ]
+
+
+def test_units_set_up_named_after_a_count_and_respectively():
+    out = facts("禾川物业成立四个区域公司，分别为华东区域公司、华南区域公司。")
+    assert {f[1] for f in out if f[0] == "established"} == {"华东区域公司", "华南区域公司"}
