@@ -1812,3 +1812,8 @@ def test_a_partial_date_is_in_the_year_after_one_named_only_for_its_results():
 def test_units_set_up_named_after_a_count_and_respectively():
     out = facts("禾川物业成立四个区域公司，分别为华东区域公司、华南区域公司。")
     assert {f[1] for f in out if f[0] == "established"} == {"华东区域公司", "华南区域公司"}
+
+
+def test_a_count_before_the_name_read_is_no_organization():
+    doc = kg.extract("禾川物业将原有七大区域公司整合为四大区域公司，由伏川统一管理。")
+    assert {e.name for e in doc.entities.values() if e.kind != "person"} == {"禾川物业"}

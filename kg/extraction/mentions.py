@@ -16,8 +16,6 @@ from . import dates as dates_mod
 from .find_orgs import (
     SHORT_NAME,
     after_function_word,
-    board_references,
-    drop_generic_orgs,
     drop_inner_orgs,
     find_companies,
     find_context_orgs,
@@ -38,6 +36,7 @@ from .named_companies import (
     find_listed_companies,
     media_names,
 )
+from .org_filters import board_references, drop_generic_orgs
 from .org_references import find_groups_of_registered, first_group_is_company, kind_references
 from .person_repairs import add_given_names, drop_company_names, drop_unstable_names, link_glossed_names
 from .segment import word_tag
