@@ -1817,3 +1817,8 @@ def test_units_set_up_named_after_a_count_and_respectively():
 def test_a_count_before_the_name_read_is_no_organization():
     doc = kg.extract("禾川物业将原有七大区域公司整合为四大区域公司，由伏川统一管理。")
     assert {e.name for e in doc.entities.values() if e.kind != "person"} == {"禾川物业"}
+
+
+def test_the_group_an_article_opens_with_is_a_company_wherever_it_is_named_again():
+    doc = kg.extract("恒岭集团由文耀祖于1978年创立。（编者按：恒岭酒店为恒岭集团全资附属公司。）")
+    assert {(e.kind, e.name) for e in doc.entities.values() if e.name == "恒岭集团"} == {("company", "恒岭集团")}

@@ -37,7 +37,7 @@ from .named_companies import (
     media_names,
 )
 from .org_filters import board_references, drop_generic_orgs
-from .org_references import find_groups_of_registered, first_group_is_company, kind_references
+from .org_references import GROUP, find_groups_of_registered, first_group_is_company, kind_references
 from .person_repairs import add_given_names, drop_company_names, drop_unstable_names, link_glossed_names
 from .segment import word_tag
 from .spans import NOT_IN_NAME_TAGS, Spans, free_cjk_start, starts_word, trim_left
@@ -151,12 +151,16 @@ def find_mentions(doc: Document, resources: Resources) -> Document:
         find_item_company(sp, lx, tables)
         drop_media(sp, media)
     people = {m.text for sp in spans_by_sentence for m in sp.items if m.kind == "person"}
-    company_named = False
+    company_named, groups = False, set()
     for sp in spans_by_sentence:
         _drop_person_orgs(sp, people, lx)
         board_references(sp, lx, tables)
         drop_generic_orgs(sp, lx, tables)
         company_named = first_group_is_company(sp, company_named, lx)
+        for m in [m for m in sp.items if m.kind == "org" and m.value == "unit" and m.text in groups]:
+            sp.remove(m)  # the company …集团 the article opened with, named again
+            sp.add("org", m.start, m.end, "company", m.label or m.text)
+        groups |= {m.text for m in sp.items if m.kind == "org" and m.value == "company" and m.text.endswith(GROUP)}
         doc.mentions.extend(sorted(sp.items, key=lambda m: m.start))
     return doc
 
