@@ -1822,3 +1822,7 @@ def test_a_count_before_the_name_read_is_no_organization():
 def test_the_group_an_article_opens_with_is_a_company_wherever_it_is_named_again():
     doc = kg.extract("恒岭集团由文耀祖于1978年创立。（编者按：恒岭酒店为恒岭集团全资附属公司。）")
     assert {(e.kind, e.name) for e in doc.entities.values() if e.name == "恒岭集团"} == {("company", "恒岭集团")}
+
+
+def test_a_change_of_person_is_no_person_and_taking_the_helm_is_a_verb():
+    assert persons("瑞昇光电总经理换人 伏川接掌、岑岚转任策略长") == {"伏川", "岑岚"}
