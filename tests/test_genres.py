@@ -1826,3 +1826,9 @@ def test_the_group_an_article_opens_with_is_a_company_wherever_it_is_named_again
 
 def test_a_change_of_person_is_no_person_and_taking_the_helm_is_a_verb():
     assert persons("瑞昇光电总经理换人 伏川接掌、岑岚转任策略长") == {"伏川", "岑岚"}
+
+
+def test_toward_before_a_surname_and_a_form_of_address_is_the_preposition():
+    doc = kg.extract("董事会宣布，梁岚川先生获委任为行政总裁。营运总监伏川女士获委任为副行政总裁，并向梁先生汇报。")
+    assert {e.name for e in doc.entities.values() if e.kind == "person"} == {"梁岚川", "伏川"}
+    assert any(f.kind == "reportsTo" and f.object == "person:梁岚川" for f in doc.facts)

@@ -413,6 +413,8 @@ def _find_addressed(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
                 continue  # "上官明远先生": a surname of two characters, not "明远" alone
             if n < 4 and cand[0] not in lx.surnames and not (n == 3 and cand[0] in lx.addressed_surnames):
                 continue
+            if _toward_a_report_target(sp.text, s, lx):
+                continue  # "并向梁先生汇报": 向 is the preposition, 梁先生 the person
             # "选举甘露女士为…", "董事会秘书甘露女士": a word as a name where only a person can be addressed so
             addressed = m.group() in lx.addresses and (s == 0 or sp.ending_at(s) is not None)
             if is_common_word(cand) and not _word_as_name(sp.text, m.start(), cand, lx, named=addressed):
