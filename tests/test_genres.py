@@ -1832,3 +1832,8 @@ def test_toward_before_a_surname_and_a_form_of_address_is_the_preposition():
     doc = kg.extract("董事会宣布，梁岚川先生获委任为行政总裁。营运总监伏川女士获委任为副行政总裁，并向梁先生汇报。")
     assert {e.name for e in doc.entities.values() if e.kind == "person"} == {"梁岚川", "伏川"}
     assert any(f.kind == "reportsTo" and f.object == "person:梁岚川" for f in doc.facts)
+
+
+def test_a_company_named_elsewhere_is_whole_where_a_part_of_it_was_read_before_a_title():
+    doc = kg.extract("极衡汽车总裁伏川离职。岑岚将出任极衡汽车高级副总裁。")
+    assert {e.name for e in doc.entities.values() if e.kind != "person"} == {"极衡汽车"}

@@ -109,6 +109,7 @@ def find_mentions(doc: Document, resources: Resources) -> Document:
             sp.remove(m)
             sp.add("org", m.start, m.end, "company", companies[m.text])
         for start, end in find_words(sp.text, long_names):
+            drop_inner_orgs(sp, start, end)  # "出任极|衡汽车高级副总裁": a part read as a unit before a title
             if sp.free(start, end):
                 sp.add("org", start, end, "company", companies[sp.text[start:end]])
     kinds = kind_references(
