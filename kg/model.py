@@ -39,7 +39,7 @@ class Mention:
     sentence: int
     start: int
     end: int
-    value: str = ""  # role id, ISO date, org kind (company/unit/committee/ref) or cue tag
+    value: str = ""  # role id, ISO date, org kind (company/unit/committee/ref), cue tag; persons: "model" if tagged
     label: str = ""  # orgs: the name without its parent; roles: the title as written
     parent: str = ""  # orgs: the parent organization's surface form when the name carries it
 

@@ -1837,3 +1837,8 @@ def test_toward_before_a_surname_and_a_form_of_address_is_the_preposition():
 def test_a_company_named_elsewhere_is_whole_where_a_part_of_it_was_read_before_a_title():
     doc = kg.extract("极衡汽车总裁伏川离职。岑岚将出任极衡汽车高级副总裁。")
     assert {e.name for e in doc.entities.values() if e.kind != "person"} == {"极衡汽车"}
+
+
+def test_a_person_the_model_tags_is_named_when_the_name_is_shaped_like_one():
+    assert set(kg.extract("禾川成长混合换帅了，岑岚离任，说实话有点意外。").named) == {"person:岑岚"}
+    assert not kg.extract("公司注册资本为伍仟万元。").named

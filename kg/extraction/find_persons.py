@@ -11,6 +11,7 @@ from .lexicon import Lexicon
 from .segment import is_common_word, word_tag
 from .spans import CJK, CJK_RUN, Spans, starts_word, title_follows
 
+TAGGED_PERSON = "model"  # the value of a person's mention where the statistical model tagged the name
 LATIN_NAME = re.compile(r"\(\s*([A-Z][A-Za-z\.\-']*(?:\s+[A-Z][A-Za-z\.\-']*){0,3})\s*\)")
 _FOREIGN_NAME = re.compile(f"[{CJK}]{{1,6}}(?:[·•\\-][{CJK}]{{1,6}})+")
 _NAME_SEPARATOR = re.compile(r"[·•\-]")  # in every _FOREIGN_NAME: without one, that slow-to-fail scan is skipped
@@ -513,7 +514,7 @@ def _find_model_persons(
             continue  # "梁汝波(Rubo Liang)": the English form of the name before, linked to it later
         if sp.free(start, end):
             sp.tagged.add(start)
-            add_person(sp, start, end, known)
+            add_person(sp, start, end, known, TAGGED_PERSON)
 
 
 def _in_word(text: str, i: int) -> bool:
@@ -541,8 +542,8 @@ def _add_list(sp: Spans, pos: int, lx: Lexicon, known: dict[str, str]) -> None:
                 add_person(sp, start, start + len(core), known)
 
 
-def add_person(sp: Spans, start: int, end: int, known: dict[str, str]) -> None:
-    if sp.add("person", start, end):
+def add_person(sp: Spans, start: int, end: int, known: dict[str, str], value: str = "") -> None:
+    if sp.add("person", start, end, value):
         eng = LATIN_NAME.match(sp.text, end)
         known.setdefault(sp.text[start:end], "")
         if eng:
