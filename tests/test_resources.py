@@ -192,6 +192,6 @@ def test_a_folder_without_a_text_table_reads_kgs_own(data):
 
 
 def test_a_missing_data_file_is_an_error_naming_it(data):
-    (data / "honorifics.txt").unlink()
-    with pytest.raises(SetupError, match=r"honorifics\.txt: cannot read data file"):
+    (data / "honorifics.tsv").unlink()
+    with pytest.raises(SetupError, match=r"honorifics\.tsv: cannot read data file"):
         load_resources(data)
