@@ -1842,3 +1842,11 @@ def test_a_company_named_elsewhere_is_whole_where_a_part_of_it_was_read_before_a
 def test_a_person_the_model_tags_is_named_when_the_name_is_shaped_like_one():
     assert set(kg.extract("禾川成长混合换帅了，岑岚离任，说实话有点意外。").named) == {"person:岑岚"}
     assert not kg.extract("公司注册资本为伍仟万元。").named
+
+
+def test_that_subsidiary_is_the_one_just_set_up():
+    out = facts(
+        "禾川精密公告，公司拟设立全资子公司禾川精密（墨西哥）有限公司，主要从事新能源汽车结构件的生产。"
+        "公司副总经理伏川将出任该子公司总经理。"
+    )
+    assert post("伏川", "禾川精密(墨西哥)有限公司", "general-manager") in out

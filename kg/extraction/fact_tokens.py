@@ -35,12 +35,14 @@ TAGS = {
     "those": "t",
     "postword": "p",
     "orgref": "O",
+    "newref": "O",
     "found": "c",
     "promote": "a",
     "move": "a",
     "dismiss": "d",
 }
 _CLAUSE = re.compile(r"[,，;；:：|｜—]")  # clause breaks, the cells of a table row, a dash ("小分子药物中心——主任:")
+REFERENCES = frozenset({"orgref", "newref"})  # cue classes that stand for an organization
 RELATIVE = "的"  # ends a clause that describes the noun after it
 # the number of a list item: "1、", "(三)"
 ITEM_NUMBER = re.compile(
@@ -115,8 +117,8 @@ def tokenize(doc: Document, sentence: int, items: list[Mention], text: str) -> l
         elif m.kind == "date":
             out.append(Tok("D", m.value, m))
         elif m.kind == "cue" and m.value in TAGS:
-            key = doc.links.get(mention_key(m)) if m.value == "orgref" else None
-            if m.value == "orgref" and key is None:
+            key = doc.links.get(mention_key(m)) if m.value in REFERENCES else None
+            if m.value in REFERENCES and key is None:
                 continue
             out.append(Tok(TAGS[m.value], key, m, m.text))
     if pos < len(text):
