@@ -1850,3 +1850,8 @@ def test_that_subsidiary_is_the_one_just_set_up():
         "公司副总经理伏川将出任该子公司总经理。"
     )
     assert post("伏川", "禾川精密(墨西哥)有限公司", "general-manager") in out
+
+
+def test_a_quoted_joint_venture_is_a_company_and_the_joint_venture_refers_to_it():
+    out = facts("远川汽车宣布与一家芯片厂商成立合资公司“岚芯智能”，由伏川出任合资公司董事长。")
+    assert post("伏川", "岚芯智能", "chairman") in out

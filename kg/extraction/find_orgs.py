@@ -47,6 +47,7 @@ _JOINED_NAME = re.compile(  # "云与智慧产业事业群", "华南及西南大
 )
 _ORGREF_BEFORE = re.compile(r"(?:本集团|本公司|集团|公司|本行)$")
 _FUNCTION_TAGS = frozenset("pcu")  # prepositions, conjunctions, particles: they end no name ("起以")
+_A_NEW_COMPANY = re.compile(r"(?:子公司|合资公司|新公司)$")  # before a quoted name: the company's
 _CORPORATE, _LINE = "公司", "业务"  # "公司业务部": the corporate business line (of a bank), not the company's 业务部
 # the noun after a list of units: "…、大文娱六大业务集团", "…、1688等业务"; the list is read backwards from it
 # (a numeral run is entered at its first character only: tried from every start, a long run of digits
@@ -175,8 +176,10 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
         if described and not quoted_suffix:
             for inner in [x for x in sp.items if x.kind == "person" and m.start() <= x.start and x.end <= m.end()]:
                 sp.remove(inner)  # "澜舟·极境" reads like a transliterated name
-        if quoted_suffix or described or _after_cue(text, m.start(), "establish", lx):
-            sp.add("org", m.start(), end, _unit_kind(text[m.start() : end], lx), m.group(1))
+        company = not quoted_suffix and _A_NEW_COMPANY.search(text, 0, m.start()) is not None
+        if company or quoted_suffix or described or _after_cue(text, m.start(), "establish", lx):
+            kind = "company" if company else _unit_kind(text[m.start() : end], lx)  # "合资公司“擎芯智能”"
+            sp.add("org", m.start(), end, kind, m.group(1))
     for m in lx.suffix_re.finditer(text):
         suffix = m.group()
         if any((x := lx.suffix_re.match(text, k)) and x.end() > m.end() for k in range(m.start() + 1, m.end())):
