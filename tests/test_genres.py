@@ -1855,3 +1855,8 @@ def test_that_subsidiary_is_the_one_just_set_up():
 def test_a_quoted_joint_venture_is_a_company_and_the_joint_venture_refers_to_it():
     out = facts("远川汽车宣布与一家芯片厂商成立合资公司“岚芯智能”，由伏川出任合资公司董事长。")
     assert post("伏川", "岚芯智能", "chairman") in out
+
+
+def test_a_place_the_model_reads_that_ends_in_a_trade_is_a_company():
+    doc = kg.extract("季楠早年在启维手机做渠道，后赴东川电子任中国区销售总监。")
+    assert "东川电子" in {e.name for e in doc.entities.values() if e.kind == "company"}

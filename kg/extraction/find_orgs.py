@@ -102,6 +102,8 @@ def find_model_companies(sp: Spans, found: list[ner.Span], lx: Lexicon, article:
     """The organizations the model tagged that no suffix marks ("蓝海科技宣布…"): companies, read up to
     the first title or cue word inside the span ("蓝海科技总裁", "蓝海科技旗下子公司")."""
     for span in found:
+        if span.label == "LOC" and span.text.endswith(lx.trade_words) and span.text not in lx.trades:
+            span = ner.Span(span.start, span.end, "ORG", span.text)  # "赴东川电子任…": a place does no trade
         if span.label != "ORG" or (span.text.isascii() and span.start > 0 and sp.text[span.start - 1] in "(（"):
             continue  # "游文龙(Eric Yu)", "曼德斯集团(Mandes)": the English form of the name before it
         start, end = span.start, span.start
