@@ -1860,3 +1860,8 @@ def test_a_quoted_joint_venture_is_a_company_and_the_joint_venture_refers_to_it(
 def test_a_place_the_model_reads_that_ends_in_a_trade_is_a_company():
     doc = kg.extract("季楠早年在启维手机做渠道，后赴东川电子任中国区销售总监。")
     assert "东川电子" in {e.name for e in doc.entities.values() if e.kind == "company"}
+
+
+def test_a_group_that_owns_what_follows_is_a_company():
+    doc = kg.extract("禾越汽车换帅。6月4日，东禾汽车集团旗下高端品牌禾越汽车宣布，任命伏川为禾越汽车首席执行官。")
+    assert {e.name for e in doc.entities.values() if e.kind == "company"} == {"禾越汽车", "东禾汽车集团"}

@@ -48,6 +48,7 @@ _JOINED_NAME = re.compile(  # "云与智慧产业事业群", "华南及西南大
 _ORGREF_BEFORE = re.compile(r"(?:本集团|本公司|集团|公司|本行)$")
 _FUNCTION_TAGS = frozenset("pcu")  # prepositions, conjunctions, particles: they end no name ("起以")
 _A_NEW_COMPANY = re.compile(r"(?:子公司|合资公司|新公司)$")  # before a quoted name: the company's
+_OWNS = ("旗下", "下属", "控股的")
 _CORPORATE, _LINE = "公司", "业务"  # "公司业务部": the corporate business line (of a bank), not the company's 业务部
 # the noun after a list of units: "…、大文娱六大业务集团", "…、1688等业务"; the list is read backwards from it
 # (a numeral run is entered at its first character only: tried from every start, a long run of digits
@@ -297,7 +298,9 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
                 "org", parent.start, m.end(), _unit_kind(suffix, lx), text[start : m.end()], parent.label or parent.text
             )
         else:
-            sp.add("org", start, m.end(), _unit_kind(suffix, lx), text[start : m.end()])
+            # "东楚汽车集团旗下…": a group that owns what follows is a company, not a business group of it
+            owns = suffix == GROUP and text.startswith(_OWNS, m.end())
+            sp.add("org", start, m.end(), "company" if owns else _unit_kind(suffix, lx), text[start : m.end()])
 
 
 def _ends_in_short_word(text: str, start: int, end: int, suffix: int, lx: Lexicon) -> bool:
