@@ -1865,3 +1865,8 @@ def test_a_place_the_model_reads_that_ends_in_a_trade_is_a_company():
 def test_a_group_that_owns_what_follows_is_a_company():
     doc = kg.extract("禾越汽车换帅。6月4日，东禾汽车集团旗下高端品牌禾越汽车宣布，任命伏川为禾越汽车首席执行官。")
     assert {e.name for e in doc.entities.values() if e.kind == "company"} == {"禾越汽车", "东禾汽车集团"}
+
+
+def test_a_post_held_at_an_organization_given_no_name_after_joining_it():
+    out = facts("禾越汽车宣布任命伏川为CEO。2021年，伏川加盟一家造车新势力任高级副总裁，去年底离职。")
+    assert [f for f in out if f[0] == "post"] == [post("伏川", "禾越汽车", "ceo")]

@@ -34,6 +34,7 @@ _FUTURE_DATE = re.compile(r"(?:将|拟|將|擬)(?:于|於|自|在)[^,;:。]{2,14
 _RESPECTIVELY = "分别"  # pairs two lists in order
 AT = "在"  # "曾在微软中国担任技术总监": the place where a post was held follows
 MOVES = frozenset({"promote", "move"})  # verbs that take the subject out of the posts named with the name
+_UNNAMED = re.compile(r"一家|某家|一间")  # "(加盟)一家造车新势力": an organization no name is given
 _ENDED_SPAN = re.compile(r"D[_,]{0,2}D,")  # a line that opens with the span of years it is about
 _SPAN_JOIN = re.compile(r"\s*(?:至|到|[—–~\-－])+\s*")  # between the two dates of a span: "2012年6月至2019年12月"
 
@@ -164,6 +165,11 @@ class RuleSentence:
         if self.tags[k] != "_":
             return False
         text = self.toks[k].text
+        j = k
+        while j >= 0 and self.tags[j] == "_":
+            if _UNNAMED.match(self.toks[j].text):
+                return True  # "加盟一家造车新势力任高级副总裁": no name given to where the post is held
+            j -= 1
         return text.startswith(AT) or (k >= 1 and self.tags[k - 1] == "f" and self.toks[k - 1].text.endswith(AT))
 
     def names_a_company(self, k: int) -> bool:
