@@ -10,7 +10,7 @@ import re
 
 from . import ner
 from .lexicon import Lexicon, literal_starts
-from .org_references import GENERIC_COMPANY, GROUP, PLACE_PREFIX, is_registered
+from .org_references import GENERIC_COMPANY, GROUP, NEW_COMPANY, PLACE_PREFIX, is_registered
 from .resolve import unit_core
 from .segment import is_common_word, word_tag
 from .spans import (
@@ -47,7 +47,6 @@ _JOINED_NAME = re.compile(  # "云与智慧产业事业群", "华南及西南大
 )
 _ORGREF_BEFORE = re.compile(r"(?:本集团|本公司|集团|公司|本行)$")
 _FUNCTION_TAGS = frozenset("pcu")  # prepositions, conjunctions, particles: they end no name ("起以")
-_A_NEW_COMPANY = re.compile(r"(?:子公司|合资公司|新公司)$")  # before a quoted name: the company's
 _OWNS = ("旗下", "下属", "控股的")
 _CORPORATE, _LINE = "公司", "业务"  # "公司业务部": the corporate business line (of a bank), not the company's 业务部
 # the noun after a list of units: "…、大文娱六大业务集团", "…、1688等业务"; the list is read backwards from it
@@ -179,7 +178,7 @@ def find_units(sp: Spans, lx: Lexicon, tables: TextTables) -> None:
         if described and not quoted_suffix:
             for inner in [x for x in sp.items if x.kind == "person" and m.start() <= x.start and x.end <= m.end()]:
                 sp.remove(inner)  # "澜舟·极境" reads like a transliterated name
-        company = not quoted_suffix and _A_NEW_COMPANY.search(text, 0, m.start()) is not None
+        company = not quoted_suffix and NEW_COMPANY.search(text, 0, m.start()) is not None
         if company or quoted_suffix or described or _after_cue(text, m.start(), "establish", lx):
             kind = "company" if company else _unit_kind(text[m.start() : end], lx)  # "合资公司“擎芯智能”"
             sp.add("org", m.start(), end, kind, m.group(1))

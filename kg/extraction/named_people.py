@@ -46,8 +46,10 @@ def _tagged_like_a_name(text: str, m: Mention, lx: Lexicon) -> bool:
     """The model tagged the name, and it is shaped like one: a surname first, no function word or figure at
     either end ("于开", "伍仟万元"), not quoted (a brand: "品牌“栖云”")."""
     name = m.text
-    if m.value != TAGGED_PERSON or not CJK_RUN.fullmatch(name):
-        return m.value == TAGGED_PERSON and not CJK_RUN.search(name)  # "Mark Johnson", not "Mark说"
+    if m.value != TAGGED_PERSON:
+        return False
+    if not CJK_RUN.fullmatch(name):
+        return not CJK_RUN.search(name)  # "Mark Johnson", not "Mark说"
     return (
         (name[0] in lx.surnames or name[:2] in lx.surnames)
         and name[0] not in lx.not_in_names

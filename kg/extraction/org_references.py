@@ -4,6 +4,7 @@ the company or the group of the article's registered companies, and registered n
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,8 @@ if TYPE_CHECKING:  # light: kg.extraction.resolve reads GROUP, and it is importe
     from .spans import Spans
 
 GROUP = "集团"  # a business group of a company, or the company itself (see first_group_is_company)
+# a word for a company just set up, right before its name ("设立全资子公司X", "成立合资公司“X”")
+NEW_COMPANY = re.compile(r"(?:子公司|合资公司|新公司|附属公司)[“\"「\s]?$")
 GENERIC_COMPANY = "公司"  # the suffix a description of a company ends with ("家用机器人公司")
 PLACE_PREFIX = 4  # the longest place name that begins a registered company name ("黑龙江省", "上海市")
 

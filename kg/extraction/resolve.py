@@ -22,7 +22,7 @@ from pypinyin.core import Pinyin
 
 from ..model import Document, Entity, EntityKind, Mention
 from .lexicon import word_then
-from .org_references import GENERIC_COMPANY, GROUP, is_registered
+from .org_references import GENERIC_COMPANY, GROUP, NEW_COMPANY, is_registered
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -212,7 +212,7 @@ def _resolve_orgs(doc: Document, lx: Lexicon) -> None:
     # "集团" is the group when the article names one besides its subsidiaries ("鼎恒集团" and 鼎恒冷链物流有限公司)
     last_company = None
     for m in doc.mentions:
-        if m.kind == "org" and _NEW_COMPANY.search(doc.sentences[m.sentence].text, 0, m.start):
+        if m.kind == "org" and NEW_COMPANY.search(doc.sentences[m.sentence].text, 0, m.start):
             last_company = doc.links.get(mention_key(m), last_company)  # "设立全资子公司X", "合资公司“X”"
         elif m.kind == "cue" and m.value == "newref" and last_company:
             doc.links[mention_key(m)] = last_company
@@ -224,7 +224,6 @@ def _resolve_orgs(doc: Document, lx: Lexicon) -> None:
                 doc.links[mention_key(m)] = company
 
 
-_NEW_COMPANY = re.compile(r"(?:子公司|合资公司|新公司|附属公司)[“\"「\s]?$")  # right before the one a newref means
 _SHORT_FORM_DECLARED = re.compile(r"\s*[(（](?:以下简称|下称|简称)")  # after a company's name
 _DATELINE = re.compile(r"[^,，。]{1,12}讯[,，]?")
 _TIME_LEAD = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:晚间|晚|早间|盘后)?[,，]?")
