@@ -5,6 +5,7 @@ model tags, and the checks that keep a company's or a word's characters out of a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from . import ner
 from .lexicon import Lexicon
@@ -401,17 +402,25 @@ def _find_subjects_of_verbs(sp: Spans, lx: Lexicon, known: dict[str, str]) -> No
             break
 
 
+def _names_ending_at(sp: Spans, end: int, lx: Lexicon) -> Iterator[tuple[int, str]]:
+    """(start, text) of the free Chinese text that may be a name ending at ``end``, longest first: a surname of
+    two characters and two more ("上官明远先生", not "明远" alone), three characters, two."""
+    for n in (4, 3, 2):
+        start = end - n
+        cand = sp.text[start:end]
+        if start < 0 or not CJK_RUN.fullmatch(cand) or not sp.free(start, end):
+            continue
+        if n == 4 and cand[:2] not in lx.surnames:
+            continue
+        yield start, cand
+
+
 def _find_addressed(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
     """ "董事长高国和先生", "收到易会满先生的辞呈": a surname and one or two characters right before a form of
     address are a name, whatever word the last character could start ("和", "满")."""
     for m in lx.honorific_re.finditer(sp.text):
-        for n in (4, 3, 2):
-            s = m.start() - n
-            cand = sp.text[s : m.start()]
-            if s < 0 or not CJK_RUN.fullmatch(cand) or not sp.free(s, m.start()):
-                continue
-            if n == 4 and cand[:2] not in lx.surnames:
-                continue  # "上官明远先生": a surname of two characters, not "明远" alone
+        for s, cand in _names_ending_at(sp, m.start(), lx):
+            n = len(cand)
             if n < 4 and cand[0] not in lx.surnames and not (n == 3 and cand[0] in lx.addressed_surnames):
                 continue
             if _toward_a_report_target(sp.text, s, lx):
@@ -430,12 +439,8 @@ def _find_biographed(sp: Spans, lx: Lexicon, known: dict[str, str]) -> None:
     """ "公开资料显示,东方屿现年49岁", "闻人杰,男,1968年生": a surname and one to three characters at the start of a
     clause, right before what opens a biography, are a name (the model may read 东方屿 as a place)."""
     for m in lx.life_re.finditer(sp.text):
-        for n in (4, 3, 2):
-            s = m.start() - n
-            cand = sp.text[s : m.start()]
-            if s < 0 or not CJK_RUN.fullmatch(cand) or not sp.free(s, m.start()):
-                continue
-            if not (cand[:2] in lx.surnames if n == 4 else cand[0] in lx.surnames or cand[:2] in lx.surnames):
+        for s, cand in _names_ending_at(sp, m.start(), lx):
+            if not (cand[0] in lx.surnames or cand[:2] in lx.surnames):
                 continue
             if s == 0 or not CJK_RUN.fullmatch(sp.text[s - 1]) or sp.ending_at(s) is not None:
                 add_person(sp, s, m.start(), known)
