@@ -1870,3 +1870,8 @@ def test_a_group_that_owns_what_follows_is_a_company():
 def test_a_post_held_at_an_organization_given_no_name_after_joining_it():
     out = facts("禾越汽车宣布任命伏川为CEO。2021年，伏川加盟一家造车新势力任高级副总裁，去年底离职。")
     assert [f for f in out if f[0] == "post"] == [post("伏川", "禾越汽车", "ceo")]
+
+
+def test_titles_of_a_listed_companys_technical_staff():
+    out = facts("禾川科技公告：伏川辞去公司董事职务，辞职后仍在公司担任首席技术专家。公司认定岑岚为核心技术人员。")
+    assert {post("伏川", "禾川科技", "chief-technical-expert"), post("岑岚", "禾川科技", "core-technical-staff")} <= out
