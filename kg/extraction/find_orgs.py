@@ -17,6 +17,7 @@ from .spans import (
     BOUNDARY_TAGS,
     CJK,
     CJK_RUN,
+    FUNCTION_TAGS,
     LONGEST_TITLE,
     NOT_IN_NAME_TAGS,
     VERB_TAGS,
@@ -46,7 +47,6 @@ _JOINED_NAME = re.compile(  # "云与智慧产业事业群", "华南及西南大
     f"(?:^|[\\s,，:：;；、和及)）]|成立|设立|组建|新设立|新设|新成立|为)((?![为和及]|成立|设立|组建|新设)[{CJK}A-Za-z]{{1,4}}[与及])$"
 )
 _ORGREF_BEFORE = re.compile(r"(?:本集团|本公司|集团|公司|本行)$")
-_FUNCTION_TAGS = frozenset("pcu")  # prepositions, conjunctions, particles: they end no name ("起以")
 _OWNS = ("旗下", "下属", "控股的")
 _CORPORATE, _LINE = "公司", "业务"  # "公司业务部": the corporate business line (of a bank), not the company's 业务部
 # the noun after a list of units: "…、大文娱六大业务集团", "…、1688等业务"; the list is read backwards from it
@@ -460,7 +460,7 @@ def find_context_orgs(sp: Spans, lx: Lexicon, tables: TextTables, known_company:
                 or name in lx.cues
                 or (word_tag(name) or "x")[0] in NOT_IN_NAME_TAGS
                 or name.endswith(lx.work_nouns)
-                or (name[-1] in lx.not_in_names and (word_tag(name[-1]) or "x")[0] in _FUNCTION_TAGS)
+                or (name[-1] in lx.not_in_names and (word_tag(name[-1]) or "x")[0] in FUNCTION_TAGS)
             ):
                 # "首次由…担任": a time or an adverb, not an organization; "研发工作": a piece of work;
                 # "3月起以|临时负责人身份": a function word ends no name

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from . import ner
 from .lexicon import Lexicon
 from .segment import is_common_word, word_tag
-from .spans import CJK, CJK_RUN, Spans, starts_word, title_follows
+from .spans import CJK, CJK_RUN, FUNCTION_TAGS, Spans, starts_word, title_follows
 
 TAGGED_PERSON = "model"  # the value of a person's mention where the statistical model tagged the name
 LATIN_NAME = re.compile(r"\(\s*([A-Z][A-Za-z\.\-']*(?:\s+[A-Z][A-Za-z\.\-']*){0,3})\s*\)")
@@ -21,7 +21,6 @@ _NOMINATED = re.compile(
     r"(?:任命|聘任|选举|聘请|委任|[,，;；](?:任命|聘任|选举|聘请|委任)?)([^\s,，。为]{2,6}?)(?:先生|女士)?为"
 )
 _LIST_LEAD = re.compile(r"(?:并且|并|同时|另|以及)?(?:任命|聘任|选举|聘请|委任)?")
-_FUNCTION_TAGS = frozenset("pcu")  # prepositions, conjunctions, particles
 
 
 def _name_ends_ok(text: str, end: int, sp: Spans, lx: Lexicon, strict: bool = False) -> bool:
@@ -177,7 +176,7 @@ def _opens_verb(text: str, pos: int, lx: Lexicon) -> bool:
 def _joins_function_word(text: str, end: int) -> bool:
     """The character before ``end`` and the one at it make a function word ("以及", "并且"): a name
     cannot end inside it."""
-    return (word_tag(text[end - 1 : end + 1]) or "x")[0] in _FUNCTION_TAGS
+    return (word_tag(text[end - 1 : end + 1]) or "x")[0] in FUNCTION_TAGS
 
 
 _HEADCOUNT = re.compile(r"[一二两三四五六七八九十\d]{1,3}(?:个人|人|位|名)")

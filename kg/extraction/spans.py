@@ -142,6 +142,7 @@ _COUNT = re.compile(r"[\d余多几数个家名位大类级项批只条届]|^[一
 
 # jieba part-of-speech classes that never start or sit inside an organization's name
 BOUNDARY_TAGS = frozenset("pcdum")
+FUNCTION_TAGS = frozenset("pcu")  # prepositions, conjunctions, particles: no name ends in one ("以及", "起以")
 VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})  # jieba's verb tags but "vn" (a verbal noun)
 NOT_IN_NAME_TAGS = frozenset("pcdumtrvf")  # … nor end one that follows its description (verbs, times too)
 _NAME_TAGS = frozenset("nxj")  # nouns, unknown words, abbreviations: what a company's name is made of
